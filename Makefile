@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# kapi: Kernel API Specification Framework for stock kernels.
+#
+#   make                      kapi.ko for KDIR (default: the running kernel) and kapi-dump
+#   make KERNEL=6.1|6.12      kapi.ko for a provisioned Debian kernel (build/kernel-<K>/)
+#   make provision            host packages + Debian kernels into the cache
+#   make check                provision, build, run every test (the CI entry point)
+#   make demo                 provision, build, show kapi in a Debian 6.12 guest
+#   make vm-shell KERNEL=6.12 interactive guest shell with kapi.ko in /kapi
+#   make docs                 HTML documentation in build/docs
+#   make clean
+#
+# Kbuild is in the file Kbuild; this Makefile only drives it.
+
+KERNEL ?=
+KDIR ?= /lib/modules/$(shell uname -r)/build
+WERROR ?= 0
+BUILD := $(CURDIR)/build
+
+export KAPI_BUILD := $(BUILD)
+
+module_args = $(if $(KERNEL),--kernel $(KERNEL),--kdir $(KDIR)) $(if $(filter 1,$(WERROR)),--werror)
+cmake_args = -DCMAKE_BUILD_TYPE=RelWithDebInfo $(if $(filter 1,$(WERROR)),-DKAPI_WERROR=ON)
+
+.PHONY: all module tool test provision check demo vm-shell docs checkpatch clean
+
+all: module tool
+
+module:
+	@scripts/build-module.sh $(module_args) >/dev/null
+
+tool:
+	cmake -S userspace -B $(BUILD)/userspace $(cmake_args)
+	cmake --build $(BUILD)/userspace -j$(shell nproc)
+
+test: tool
+	ctest --test-dir $(BUILD)/userspace --output-on-failure
+
+provision:
+	scripts/provision.sh
+
+check:
+	scripts/check.sh
+
+demo:
+	scripts/demo.sh
+
+vm-shell:
+	@scripts/build-module.sh --kernel $(or $(KERNEL),6.12) >/dev/null
+	scripts/vm.sh --kernel $(or $(KERNEL),6.12) --shell \
+		--module $(BUILD)/kernel-$(or $(KERNEL),6.12)/kapi.ko \
+		$(if $(wildcard $(BUILD)/userspace/kapi-dump),--bin $(BUILD)/userspace/kapi-dump:/kapi/bin/kapi-dump)
+
+docs:
+	sphinx-build -W -b html Documentation $(BUILD)/docs
+
+checkpatch:
+	scripts/checkpatch.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,51 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install the Debian packages kapi needs to build and test, only those that
+# are missing, then fetch the target kernels into the cache (never into the
+# host). Idempotent: a second run installs nothing and downloads nothing.
+# Without root and with packages missing, prints the exact apt-get command.
+
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+
+# One line per purpose keeps the list reviewable.
+PACKAGES=(
+	# toolchain and kernel module builds
+	build-essential make gcc-12 flex bison bc libelf-dev libssl-dev dwarves kmod
+	xz-utils zstd cpio rsync
+	# userspace companion
+	cmake g++ pkg-config libgtest-dev libgmock-dev googletest
+	libnl-3-dev libnl-genl-3-dev nlohmann-json3-dev
+	# VM harness
+	qemu-system-x86 busybox-static
+	# documentation
+	python3-sphinx
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+	[[ $p == \#* ]] && continue
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing+=("$p")
+	fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+	cmd="apt-get install -y --no-install-recommends ${missing[*]}"
+	if [ "$(id -u)" -ne 0 ]; then
+		kapi_log "missing packages: ${missing[*]}"
+		kapi_log "run as root:  apt-get update && $cmd"
+		exit 1
+	fi
+	kapi_log "installing: ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q >/dev/null
+	$cmd -q >/dev/null
+else
+	kapi_log "host packages: all present"
+fi
+
+# shellcheck disable=SC2086
+"$here/fetch-kernels.sh" ${KAPI_SERIES:-6.1 6.12}

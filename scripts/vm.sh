@@ -1,0 +1,254 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# kapi's VM harness: boot a kernel under QEMU with a generated busybox
+# initramfs, run a guest script, and turn what happened into an exit code.
+# Used by the tests, the demo and the benchmarks alike.
+#
+# The guest console (kernel messages, ttyS0) and the script's output (ttyS1)
+# go to two logs, both streamed to the terminal. The run fails if the script
+# fails, if the guest never reports an exit status (crash, hang, timeout),
+# or if the console shows an oops, BUG, WARNING, call trace, KASAN, UBSAN,
+# lockdep or kmemleak report, whatever the script said.
+#
+# Exit codes: 0 success, 1-123 the guest script's status, 124 timeout,
+# 125 the guest crashed or the console is not clean, 2 usage error.
+
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(dirname "$here")
+. "$here/lib.sh"
+
+usage() {
+	cat <<EOT
+usage: vm.sh --kernel SERIES|BZIMAGE [options]
+  --kernel K        6.1 or 6.12 (provisioned Debian kernels) or a bzImage path
+  --script FILE     guest shell script, run as /kapi/run.sh (its exit status is the verdict)
+  --shell           interactive shell instead of a script (Ctrl-A X quits QEMU)
+  --module FILE     put a kernel module into /kapi (repeatable)
+  --bin PROG[:DST]  put a host program (at its host path, or DST) and its shared
+                    libraries into the guest (repeatable)
+  --file SRC[:DST]  put a file into the guest, default /kapi/bin/NAME if executable else /kapi/NAME
+  --name NAME       name of this run, for the log files (default: the script's name)
+  --log-dir DIR     where the logs go (default: build/vm)
+  --timeout SEC     give up after SEC seconds (default 300)
+  --mem MB          guest memory (default 512)
+  --smp N           virtual CPUs (default 1; >1 uses multi-threaded TCG)
+  --append ARGS     extra kernel command line
+  --stream WHAT     what to stream to the terminal: all (default), output (the
+                    script's output only) or none; the logs always get everything
+environment: KAPI_ACCEL=auto|kvm|tcg (default auto: KVM if it boots, else TCG)
+EOT
+}
+
+kernel= script= shell=0 name= timeout=300 mem=512 smp=1 append= stream=all
+logdir="${KAPI_BUILD:-$src/build}/vm"
+modules=() bins=() files=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--kernel) kernel=$2; shift 2 ;;
+	--script) script=$2; shift 2 ;;
+	--shell) shell=1; shift ;;
+	--module) modules+=("$2"); shift 2 ;;
+	--bin) bins+=("$2"); shift 2 ;;
+	--file) files+=("$2"); shift 2 ;;
+	--name) name=$2; shift 2 ;;
+	--log-dir) logdir=$2; shift 2 ;;
+	--timeout) timeout=$2; shift 2 ;;
+	--mem) mem=$2; shift 2 ;;
+	--smp) smp=$2; shift 2 ;;
+	--append) append=$2; shift 2 ;;
+	--stream) stream=$2; shift 2 ;;
+	-h|--help) usage; exit 0 ;;
+	*) usage >&2; exit 2 ;;
+	esac
+done
+[ -n "$kernel" ] || { usage >&2; exit 2; }
+case $stream in all|output|none) ;; *) usage >&2; exit 2 ;; esac
+[ $shell -eq 1 ] || [ -n "$script" ] || { echo "vm.sh: --script or --shell is required" >&2; exit 2; }
+
+case "$kernel" in
+6.1|6.12) kapi_load_kernel "$kernel"; bzimage=$KAPI_BZIMAGE; ktag=$kernel ;;
+*) bzimage=$kernel; ktag=$(basename "$kernel") ;;
+esac
+[ -r "$bzimage" ] || kapi_die "no kernel image at $bzimage"
+[ -n "$name" ] || name=$(basename "${script:-shell}" .sh)
+command -v qemu-system-x86_64 >/dev/null || kapi_die "qemu-system-x86_64 missing: run 'make provision'"
+[ -x /bin/busybox ] || kapi_die "/bin/busybox missing: run 'make provision' (busybox-static)"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kapi-vm.XXXXXX")
+qpid=
+tpid=
+cleanup() {
+	[ -n "$tpid" ] && kill "$tpid" 2>/dev/null
+	[ -n "$qpid" ] && kill -9 "$qpid" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- initramfs -------------------------------------------------------------
+root=$work/root
+mkdir -p "$root"/{bin,kapi/bin,etc}
+cp /bin/busybox "$root/bin/busybox"
+cp "$here/guest/init" "$root/init"
+chmod 755 "$root/init"
+echo "root:x:0:0:root:/root:/bin/sh" >"$root/etc/passwd"
+echo "nobody:x:65534:65534:nobody:/:/bin/false" >>"$root/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+
+# copy_libs FILE - the shared libraries FILE loads, at their host paths.
+copy_libs() {
+	local lib
+	ldd "$1" 2>/dev/null | grep -o '/[^ ]*' | while read -r lib; do
+		[ -e "$root$lib" ] && continue
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}
+
+for m in "${modules[@]}"; do
+	[ -r "$m" ] || kapi_die "no module at $m"
+	cp "$m" "$root/kapi/"
+done
+for b in "${bins[@]}"; do
+	s=${b%%:*} d=${b#*:}
+	p=$(command -v "$s") || kapi_die "host program '$s' not found"
+	p=$(readlink -f "$p")
+	[ "$d" != "$b" ] || d=$p
+	mkdir -p "$root$(dirname "$d")"
+	cp -L "$p" "$root$d"
+	copy_libs "$p"
+done
+for f in "${files[@]}"; do
+	s=${f%%:*} d=${f#*:}
+	[ -r "$s" ] || kapi_die "no file at $s"
+	if [ "$d" = "$f" ]; then
+		if [ -x "$s" ]; then d=/kapi/bin/$(basename "$s"); else d=/kapi/$(basename "$s"); fi
+	fi
+	mkdir -p "$root$(dirname "$d")"
+	cp -L "$s" "$root$d"
+done
+[ -z "$script" ] || cp "$script" "$root/kapi/run.sh"
+echo "KAPI_KERNEL=$ktag" >"$root/kapi/env"
+
+initrd=$work/initrd.gz
+(cd "$root" && find . -print0 | cpio --null -o -H newc --quiet) | gzip -1 >"$initrd"
+
+# --- boot ------------------------------------------------------------------
+mkdir -p "$logdir"
+console=$logdir/$ktag-$name.console.log
+output=$logdir/$ktag-$name.output.log
+cmdline="console=ttyS0 panic=-1 KAPI_KERNEL=$ktag $append"
+[ $shell -eq 1 ] && cmdline="$cmdline KAPI_VM_MODE=shell"
+qemu=(qemu-system-x86_64 -nodefaults -no-user-config -no-reboot
+      -m "$mem" -smp "$smp" -kernel "$bzimage" -initrd "$initrd")
+
+# Accelerator: KVM if it boots Linux here, else TCG. The outcome of the
+# first try is remembered per host kernel, so only one boot pays for it.
+accel=${KAPI_ACCEL:-auto}
+accel_memo="$KAPI_CACHE/accel.$(uname -r)"
+if [ "$accel" = auto ]; then
+	if [ ! -w /dev/kvm ]; then
+		accel=tcg
+	elif [ -r "$accel_memo" ]; then
+		accel=$(cat "$accel_memo")
+	fi
+fi
+tcg_opts=tcg
+[ "$smp" -gt 1 ] && tcg_opts=tcg,thread=multi
+
+if [ $shell -eq 1 ]; then
+	[ "$accel" = auto ] && accel=tcg
+	[ "$accel" = kvm ] && a=(-accel kvm -cpu host) || a=(-accel "$tcg_opts")
+	echo "kapi-vm: booting $bzimage ($accel); Ctrl-A X quits QEMU" >&2
+	exec "${qemu[@]}" "${a[@]}" -nographic -serial mon:stdio -append "$cmdline"
+fi
+
+# boot ACCEL - run the guest once; sets $status to the QEMU outcome:
+# done (QEMU exited), timeout, or nokvm (KVM never printed a line).
+boot() {
+	local acc=$1 start a
+	: >"$console"
+	: >"$output"
+	if [ "$acc" = kvm ]; then a=(-accel kvm -cpu host); else a=(-accel "$tcg_opts"); fi
+	"${qemu[@]}" "${a[@]}" -display none -monitor none \
+		-serial "file:$console" -serial "file:$output" \
+		-append "$cmdline" </dev/null >"$work/qemu.err" 2>&1 &
+	qpid=$!
+	case $stream in
+	all) tail -q -s 0.1 -n +1 -F --pid="$qpid" "$console" "$output" 2>/dev/null | tr -d '\r' & tpid=$! ;;
+	output) tail -q -s 0.1 -n +1 -F --pid="$qpid" "$output" 2>/dev/null | tr -d '\r' & tpid=$! ;;
+	esac
+	start=$SECONDS
+	status=done
+	while kill -0 "$qpid" 2>/dev/null; do
+		if [ "$acc" = kvm ] && [ $((SECONDS - start)) -ge 15 ] &&
+		   ! grep -q 'Linux version' "$console"; then
+			status=nokvm
+			break
+		fi
+		if [ $((SECONDS - start)) -ge "$timeout" ]; then
+			status=timeout
+			break
+		fi
+		sleep 0.2
+	done
+	if [ $status != done ]; then
+		kill -9 "$qpid" 2>/dev/null
+	fi
+	wait "$qpid" 2>/dev/null || true
+	qpid=
+	if [ -n "$tpid" ]; then
+		# tail ends by itself once it has read everything QEMU wrote.
+		wait "$tpid" 2>/dev/null || true
+		tpid=
+	fi
+	elapsed=$((SECONDS - start))
+}
+
+t0=$(date +%s.%N)
+if [ "$accel" = auto ] || [ "$accel" = kvm ]; then
+	boot kvm
+	if [ $status = nokvm ]; then
+		kapi_log "KVM does not boot Linux on this host; using TCG from now on"
+		[ "${KAPI_ACCEL:-auto}" = auto ] && echo tcg >"$accel_memo"
+		accel=tcg
+		boot tcg
+	else
+		[ "${KAPI_ACCEL:-auto}" = auto ] && echo kvm >"$accel_memo"
+		accel=kvm
+	fi
+else
+	boot tcg
+fi
+wall=$(echo "$(date +%s.%N) - $t0" | bc)
+
+# Keep the logs readable: no carriage returns.
+sed -i 's/\r$//' "$console" "$output"
+
+if [ -s "$work/qemu.err" ]; then
+	sed 's/^/kapi-vm: qemu: /' "$work/qemu.err" >&2
+fi
+
+# Reports that fail a run whatever the guest script said.
+bad='Oops|BUG:|WARNING:|Call Trace:|general protection fault|Kernel panic|kernel BUG at|KASAN:|UBSAN:|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|kmemleak:.*suspected memory leak|INFO: task .* blocked|watchdog: BUG|segfault at'
+rc=0
+if [ $status = timeout ]; then
+	kapi_log "$ktag/$name: TIMEOUT after ${timeout}s (console: $console)"
+	rc=124
+elif ! exit_line=$(grep -a -m1 '^kapi-vm: exit=' "$console"); then
+	kapi_log "$ktag/$name: the guest ended without reporting an exit status (crash?); console: $console"
+	rc=125
+else
+	rc=${exit_line#kapi-vm: exit=}
+	[ "$rc" -le 123 ] || rc=123
+fi
+if grep -a -E -n "$bad" "$console" >"$work/bad"; then
+	kapi_log "$ktag/$name: the console shows kernel reports:"
+	head -n 20 "$work/bad" | sed 's/^/kapi-vm:   /' >&2
+	[ $rc -ne 0 ] || rc=125
+fi
+printf 'kapi-vm: %s/%s: %s, exit %s, %.1fs wall (%s); logs: %s %s\n' \
+	"$ktag" "$name" "$accel" "$rc" "$wall" "$KAPI_KPKGVER" "$console" "$output" >&2
+exit "$rc"
