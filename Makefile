@@ -27,6 +27,9 @@ cmake_args = -DCMAKE_BUILD_TYPE=RelWithDebInfo $(if $(filter 1,$(WERROR)),-DKAPI
 
 all: module tool
 
+# module and tool share the CMake build directory (module builds kapi-gen).
+.NOTPARALLEL:
+
 module:
 	@scripts/build-module.sh $(module_args) >/dev/null
 

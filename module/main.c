@@ -6,25 +6,43 @@
 #include <linux/module.h>
 #include <linux/init.h>
 
+#include <kapi/kapi_module.h>
+
 #include "kapi.h"
 
 static int __init kapi_init(void)
 {
 	int ret;
 
-	ret = kapi_debugfs_init();
+	ret = kapi_registry_init();
 	if (ret)
 		return ret;
+	/* ORDER: kapi's own specs first, so every view starts with them. */
+	ret = kapi_register_image(kapi_builtin_image_data,
+				  kapi_builtin_image_size, THIS_MODULE);
+	if (ret)
+		goto err_registry_exit;
+	ret = kapi_debugfs_init();
+	if (ret)
+		goto err_unregister_builtin;
 
 	pr_info("version %s loaded (spec image format %u.%u, features:%s)\n",
 		KAPI_VERSION, KAPI_IMAGE_VERSION_MAJOR,
 		KAPI_IMAGE_VERSION_MINOR, kapi_compat_features());
 	return 0;
+
+err_unregister_builtin:
+	kapi_unregister_image(kapi_builtin_image_data);
+err_registry_exit:
+	kapi_registry_exit();
+	return ret;
 }
 
 static void __exit kapi_exit(void)
 {
 	kapi_debugfs_exit();
+	kapi_unregister_image(kapi_builtin_image_data);
+	kapi_registry_exit();
 	pr_info("unloaded\n");
 }
 

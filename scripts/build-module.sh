@@ -4,7 +4,10 @@
 # Build kapi.ko (and the other in-tree modules listed in Kbuild) for one
 # kernel, in a build directory of its own so that builds for several kernels
 # coexist. Kbuild writes its objects next to the sources it is given, so the
-# build directory mirrors the source tree with symlinks.
+# build directory mirrors the source tree with symlinks. The spec image
+# generator kapi-gen, a host tool, is built first (CMake target kapi-gen in
+# the userspace build directory) and handed to Kbuild as KAPI_GEN; set
+# KAPI_GEN to an existing kapi-gen to skip that step.
 #
 #   build-module.sh --kernel 6.1|6.12 [--werror]   a provisioned Debian kernel
 #   build-module.sh --kdir DIR [--werror]           any kernel build tree
@@ -43,7 +46,15 @@ out="${KAPI_BUILD:-$src/build}/kernel-$tag"
 mkdir -p "$out"
 # Drop links to sources that no longer exist, then mirror the sources.
 find "$out" -xtype l -delete
-cp -rsf "$src/Kbuild" "$src/VERSION" "$src/module" "$src/include" "$out/"
+cp -rsf "$src/Kbuild" "$src/VERSION" "$src/module" "$src/include" "$src/samples" "$out/"
 
-make -C "$kdir" M="$out" KAPI_WERROR="$werror" -j"$(nproc)" modules >&2
+if [ -z "${KAPI_GEN:-}" ]; then
+	us="${KAPI_BUILD:-$src/build}/userspace"
+	cmake -S "$src/userspace" -B "$us" ${werror:+-DKAPI_WERROR=ON} >&2
+	cmake --build "$us" --target kapi-gen -j"$(nproc)" >&2
+	KAPI_GEN="$us/kapi-gen"
+fi
+[ -x "$KAPI_GEN" ] || kapi_die "kapi-gen not found at $KAPI_GEN"
+
+make -C "$kdir" M="$out" KAPI_WERROR="$werror" KAPI_GEN="$KAPI_GEN" -j"$(nproc)" modules >&2
 printf '%s\n' "$out"

@@ -78,7 +78,8 @@ done
 
 # A kernel that has the in-kernel framework must be refused at build time.
 refuses_kapi_spec() {
-	if KCFLAGS=-DCONFIG_KAPI_SPEC=1 KAPI_BUILD="$out/refuse" \
+	# Reuse the kapi-gen built above rather than build another one.
+	if KCFLAGS=-DCONFIG_KAPI_SPEC=1 KAPI_BUILD="$out/refuse" KAPI_GEN="$us/kapi-gen" \
 		"$here/build-module.sh" --kernel "$1"; then
 		echo "the build succeeded"
 		return 1
@@ -112,6 +113,124 @@ for k in $kernels; do
 	else
 		record FAIL "vm $k smoke: guest verdict $rc (see $build/vm/$k-smoke.console.log)"
 	fi
+done
+
+# specs_json LOG GROUP - check every specs-json document a guest printed
+# (between "# kapi-json-begin NAME" and "# kapi-json-end NAME"): json.load
+# reads it, it matches Documentation/schema/kapi-spec.schema.json, and its
+# keys come in the order Documentation/json.rst gives (the order of each
+# object's "required" list in the schema). One result line per check.
+specs_json() {
+	python3 - "$1" "$2" "$src/Documentation/schema/kapi-spec.schema.json" "$results" <<'EOF'
+import io, json, sys
+log, group, schema_path, results = sys.argv[1:5]
+docs, cur, name = [], None, None
+with open(log, errors='replace') as f:
+    for line in f:
+        line = line.rstrip('\n')
+        if line.startswith('# kapi-json-begin '):
+            name, cur = line[len('# kapi-json-begin '):], []
+        elif line.startswith('# kapi-json-end ') and cur is not None:
+            docs.append((name, ''.join(cur)))
+            cur = None
+        elif cur is not None:
+            cur.append(line[2:] + '\n')
+try:
+    import jsonschema
+    with open(schema_path) as f:
+        schema = json.load(f)
+    validator = jsonschema.Draft202012Validator(schema)
+    problem = ''
+except Exception as e:
+    validator, problem = None, 'cannot load the schema: %s' % e
+
+def order_problems(doc):
+    """Objects whose keys are not in the order of the schema's lists."""
+    d = schema['$defs']['api_details']
+    p = d['properties']
+    want = {'api_details': d['required'], 'source': p['source']['required'],
+            'parameters': p['parameters']['items']['required'],
+            'return_spec': p['return_spec']['required']}
+    for k in ('errors', 'locks', 'signals', 'side_effects', 'state_transitions',
+              'capabilities', 'constraints'):
+        want[k] = p[k]['items']['required']
+    num = schema['$defs']['num']['required']
+    bad = []
+
+    def walk(v, where, key):
+        if isinstance(v, dict):
+            keys = list(v)
+            expect = want.get(key)
+            if expect is None and set(keys) == set(num):
+                expect = num
+            if expect is not None and keys != expect:
+                bad.append('%s: %s' % (where, ', '.join(keys)))
+            for k2, v2 in v.items():
+                walk(v2, where + '.' + k2, k2)
+        elif isinstance(v, list):
+            for i, v2 in enumerate(v):
+                walk(v2, '%s[%d]' % (where, i), key)
+    walk(doc.get('api_details'), 'api_details', 'api_details')
+    return bad
+
+out = []
+for name, text in docs:
+    case = '%s: %s' % (group, name)
+    try:
+        doc = json.load(io.StringIO(text))
+    except ValueError as e:
+        out.append(('FAIL', case + ' is valid JSON', str(e)))
+        continue
+    out.append(('PASS', case + ' is valid JSON', ''))
+    if validator is None:
+        out.append(('FAIL', case + ' matches the schema', problem))
+        continue
+    error = jsonschema.exceptions.best_match(validator.iter_errors(doc))
+    out.append(('FAIL' if error else 'PASS', case + ' matches the schema',
+                '/%s: %s' % ('/'.join(map(str, error.absolute_path)), error.message[:200])
+                if error else ''))
+    bad = order_problems(doc) if isinstance(doc, dict) else ['not an object']
+    out.append(('FAIL' if bad else 'PASS', case + ' has its keys in the documented order',
+                bad[0] if bad else ''))
+if not docs:
+    out.append(('FAIL', '%s: no JSON documents in %s' % (group, log), ''))
+with open(results, 'a') as f:
+    for status, case, reason in out:
+        print('  %-4s %s%s' % (status, case, ' (%s)' % reason[:300] if reason else ''))
+        f.write('%s\t%s\n' % (status, case))
+sys.exit(1 if any(o[0] == 'FAIL' for o in out) else 0)
+EOF
+}
+
+# The spec core: built-in specs in debugfs, the raw image against the
+# .kapi_specs section of kapi.ko, the sample module's specs, refused images.
+for k in $kernels; do
+	b="$build/kernel-$k"
+	sect="$out/kapi_specs-$k.bin"
+	if [ ! -e "$b/kapi.ko" ] || [ ! -e "$b/samples/kapi_sample.ko" ] ||
+	   [ ! -e "$b/samples/kapi_badimage.ko" ]; then
+		record FAIL "vm $k specs (kapi.ko or a sample module was not built)"
+		continue
+	fi
+	if ! objcopy -O binary --only-section=.kapi_specs "$b/kapi.ko" "$sect" ||
+	   [ ! -s "$sect" ]; then
+		record FAIL "vm $k specs (no .kapi_specs section in kapi.ko)"
+		continue
+	fi
+	"$here/vm.sh" --kernel "$k" --name specs --stream none --timeout 300 \
+		--script "$src/selftests/specs.sh" --module "$b/kapi.ko" \
+		--module "$b/samples/kapi_sample.ko" --module "$b/samples/kapi_badimage.ko" \
+		--file "$here/guest/ktap.sh:/kapi/ktap.sh" --file "$sect:/kapi/kapi_specs.bin" \
+		2>"$out/vm-$k-specs.log"
+	rc=$?
+	sed 's/^/  /' "$out/vm-$k-specs.log"
+	python3 "$here/results.py" ktap "$build/vm/$k-specs.output.log" --group "vm $k specs" --results "$results"
+	if [ $rc -eq 0 ]; then
+		record PASS "vm $k specs: guest finished, console clean"
+	else
+		record FAIL "vm $k specs: guest verdict $rc (see $build/vm/$k-specs.console.log)"
+	fi
+	specs_json "$build/vm/$k-specs.output.log" "vm $k specs-json"
 done
 
 # The harness itself: a kernel report fails a run whose script passed.

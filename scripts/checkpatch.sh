@@ -15,7 +15,7 @@ tree=$("$here/fetch-source.sh" 6.12)
 cd "$src"
 mapfile -t files < <(git ls-files -co --exclude-standard -- \
 	'module/*.c' 'module/*.h' 'kunit/*.c' 'kunit/*.h' 'samples/*.c' 'samples/*.h' \
-	'include/uapi/*.h' | sort -u)
+	'include/uapi/*.h' 'include/kapi/*.h' | sort -u)
 [ ${#files[@]} -gt 0 ] || kapi_die "checkpatch: no files found"
 # Generated code follows the generator's layout, not hand-written style.
 mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -v '^module/generated/' || true)

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # 'make demo': provision what is missing, build kapi.ko for Debian 6.12 and
-# kapi-dump, boot a 6.12 guest and show what kapi offers: the module loads,
-# publishes /sys/kernel/debug/kapi/, and unloads leaving nothing behind.
+# kapi-dump, boot a 6.12 guest and show what kapi offers: the module loads
+# and publishes its specs in /sys/kernel/debug/kapi/, a sample module adds
+# specs of its own, and everything unloads leaving nothing behind.
 
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,4 +24,5 @@ cmake --build "$build/userspace" -j"$(nproc)" >/dev/null
 echo "== booting Debian $kernel in QEMU (the kernel console goes to build/vm/)"
 "$here/vm.sh" --kernel "$kernel" --name demo --stream output --timeout 180 \
 	--script "$here/guest/demo.sh" --module "$build/kernel-$kernel/kapi.ko" \
+	--module "$build/kernel-$kernel/samples/kapi_sample.ko" \
 	--bin "$build/userspace/kapi-dump:/kapi/bin/kapi-dump"

@@ -22,6 +22,8 @@ PACKAGES=(
 	qemu-system-x86 busybox-static
 	# documentation
 	python3-sphinx
+	# checking the JSON of the VM tests against Documentation/schema/
+	python3-jsonschema
 )
 
 missing=()

@@ -2,7 +2,9 @@
 /*
  * kapi - Kernel API Specification Framework for stock kernels: the
  * interface between kapi.ko and userspace (kapi-dump and other consumers).
- * Everything a program needs to talk to the module is defined here, once.
+ * Everything a program needs to talk to the module is defined here, once:
+ * the spec image format, the enumerations it uses, and the names of the
+ * debugfs directory and the generic netlink family.
  *
  * Versioning rules (see Documentation/abi.rst): a change that an old reader
  * can ignore bumps the MINOR number; a change that an old reader would
@@ -17,15 +19,420 @@
 /* Directory of kapi's files under the debugfs mount point. */
 #define KAPI_DEBUGFS_DIR "kapi"
 
-/* Spec image: "KAPI" in little-endian byte order at offset 0. */
+/* Generic netlink family. */
+#define KAPI_GENL_NAME "kapi"
+#define KAPI_GENL_VERSION 1
+
+/*
+ * Enumerations of the specification model. The identifiers and values
+ * follow the upstream proposal, so that specs written for it read the same.
+ */
+
+/* What kind of API a spec describes. */
+enum kapi_api_kind {
+	KAPI_KIND_SYSCALL = 0,	/* a system call; name "sys_<name>" */
+	KAPI_KIND_IOCTL,	/* an ioctl command; the spec's cmd is its number */
+	KAPI_KIND_FUNCTION,	/* a kernel function */
+	KAPI_KIND_COUNT
+};
+
+/* enum kapi_param_type - what a parameter (or return value) is. */
+enum kapi_param_type {
+	KAPI_TYPE_VOID = 0,
+	KAPI_TYPE_INT,
+	KAPI_TYPE_UINT,
+	KAPI_TYPE_PTR,
+	KAPI_TYPE_STRUCT,
+	KAPI_TYPE_UNION,
+	KAPI_TYPE_ENUM,
+	KAPI_TYPE_FUNC_PTR,
+	KAPI_TYPE_ARRAY,
+	KAPI_TYPE_FD,
+	KAPI_TYPE_USER_PTR,
+	KAPI_TYPE_PATH,
+	KAPI_TYPE_CUSTOM,
+	KAPI_TYPE_COUNT
+};
+
+/* enum kapi_param_flags - attributes of a parameter (a bit set). */
+enum kapi_param_flags {
+	KAPI_PARAM_IN = 1 << 0,
+	KAPI_PARAM_OUT = 1 << 1,
+	KAPI_PARAM_INOUT = KAPI_PARAM_IN | KAPI_PARAM_OUT,
+	KAPI_PARAM_OPTIONAL = 1 << 3,
+	KAPI_PARAM_CONST = 1 << 4,
+	KAPI_PARAM_VOLATILE = 1 << 5,
+	KAPI_PARAM_USER = 1 << 6,
+	KAPI_PARAM_DMA = 1 << 7,
+	KAPI_PARAM_ALIGNED = 1 << 8,
+};
+
+#define KAPI_PARAM_FLAGS_ALL 0x1fbU /* bit 2 is unused */
+
+/* enum kapi_constraint_type - how a parameter's value is constrained. */
+enum kapi_constraint_type {
+	KAPI_CONSTRAINT_NONE = 0,
+	KAPI_CONSTRAINT_RANGE,		/* min <= value <= max */
+	KAPI_CONSTRAINT_MASK,		/* no bits outside valid_mask */
+	KAPI_CONSTRAINT_ENUM,		/* one of the listed values */
+	KAPI_CONSTRAINT_ALIGNMENT,	/* a multiple of alignment */
+	KAPI_CONSTRAINT_POWER_OF_TWO,	/* a power of two */
+	KAPI_CONSTRAINT_PAGE_ALIGNED,	/* a multiple of PAGE_SIZE */
+	KAPI_CONSTRAINT_NONZERO,	/* not zero */
+	KAPI_CONSTRAINT_USER_STRING,	/* a readable NUL-terminated string */
+	KAPI_CONSTRAINT_USER_PATH,	/* a readable path, < PATH_MAX */
+	KAPI_CONSTRAINT_USER_PTR,	/* a user pointer to size bytes */
+	KAPI_CONSTRAINT_BUFFER,		/* user buffer of size_param * mult */
+	KAPI_CONSTRAINT_CUSTOM,		/* described in text only */
+	KAPI_CONSTRAINT_COUNT
+};
+
+/* enum kapi_return_check_type - how success is told from failure. */
+enum kapi_return_check_type {
+	KAPI_RETURN_EXACT = 0,		/* success is exactly success_min */
+	KAPI_RETURN_RANGE,		/* success_min <= ret <= success_max */
+	KAPI_RETURN_ERROR_CHECK,	/* success unless a listed error */
+	KAPI_RETURN_FD,			/* a new file descriptor (>= 0) */
+	KAPI_RETURN_CUSTOM,		/* described in text only */
+	KAPI_RETURN_NO_RETURN,		/* does not return */
+	KAPI_RETURN_COUNT
+};
+
+/* enum kapi_context_flags - where an API may be called (a bit set). */
+enum kapi_context_flags {
+	KAPI_CTX_PROCESS = 1 << 0,
+	KAPI_CTX_SOFTIRQ = 1 << 1,
+	KAPI_CTX_HARDIRQ = 1 << 2,
+	KAPI_CTX_NMI = 1 << 3,
+	KAPI_CTX_ATOMIC = 1 << 4,
+	KAPI_CTX_SLEEPABLE = 1 << 5,
+	KAPI_CTX_PREEMPT_DISABLED = 1 << 6,
+	KAPI_CTX_IRQ_DISABLED = 1 << 7,
+};
+
+#define KAPI_CTX_ALL 0xffU
+
+/* enum kapi_lock_type - the kind of a lock an API takes or needs. */
+enum kapi_lock_type {
+	KAPI_LOCK_NONE = 0,
+	KAPI_LOCK_MUTEX,
+	KAPI_LOCK_SPINLOCK,
+	KAPI_LOCK_RWLOCK,
+	KAPI_LOCK_SEQLOCK,
+	KAPI_LOCK_RCU,
+	KAPI_LOCK_SEMAPHORE,
+	KAPI_LOCK_CUSTOM,
+	KAPI_LOCK_COUNT
+};
+
+/* enum kapi_lock_scope - what an API does with a lock. */
+enum kapi_lock_scope {
+	KAPI_LOCK_INTERNAL = 0,		/* taken and released inside */
+	KAPI_LOCK_ACQUIRES,		/* taken, still held on return */
+	KAPI_LOCK_RELEASES,		/* held on entry, released inside */
+	KAPI_LOCK_CALLER_HELD,		/* the caller must hold it */
+	KAPI_LOCK_SCOPE_COUNT
+};
+
+/* enum kapi_signal_direction - how an API relates to a signal (bits). */
+enum kapi_signal_direction {
+	KAPI_SIGNAL_RECEIVE = 1 << 0,
+	KAPI_SIGNAL_SEND = 1 << 1,
+	KAPI_SIGNAL_HANDLE = 1 << 2,
+	KAPI_SIGNAL_BLOCK = 1 << 3,
+	KAPI_SIGNAL_IGNORE = 1 << 4,
+};
+
+#define KAPI_SIGNAL_DIRECTION_ALL 0x1fU
+
+/* enum kapi_signal_action - what happens when the signal arrives. */
+enum kapi_signal_action {
+	KAPI_SIGNAL_ACTION_DEFAULT = 0,
+	KAPI_SIGNAL_ACTION_TERMINATE,
+	KAPI_SIGNAL_ACTION_COREDUMP,
+	KAPI_SIGNAL_ACTION_STOP,
+	KAPI_SIGNAL_ACTION_CONTINUE,
+	KAPI_SIGNAL_ACTION_CUSTOM,
+	KAPI_SIGNAL_ACTION_RETURN,
+	KAPI_SIGNAL_ACTION_RESTART,
+	KAPI_SIGNAL_ACTION_QUEUE,
+	KAPI_SIGNAL_ACTION_DISCARD,
+	KAPI_SIGNAL_ACTION_TRANSFORM,
+	KAPI_SIGNAL_ACTION_COUNT
+};
+
+/*
+ * enum kapi_signal_timing - when during the call a signal matters. Upstream
+ * v2 spelled ENTRY and EXIT for BEFORE and AFTER.
+ */
+enum kapi_signal_timing {
+	KAPI_SIGNAL_TIME_BEFORE = 0,
+	KAPI_SIGNAL_TIME_DURING,
+	KAPI_SIGNAL_TIME_AFTER,
+	KAPI_SIGNAL_TIME_ANYTIME,
+	KAPI_SIGNAL_TIME_BLOCKING,	/* while blocked waiting */
+	KAPI_SIGNAL_TIME_SLEEPING,	/* while sleeping */
+	KAPI_SIGNAL_TIME_COUNT
+};
+
+/* enum kapi_signal_state - process states for signal delivery (bits). */
+enum kapi_signal_state {
+	KAPI_SIGNAL_STATE_RUNNING = 1 << 0,
+	KAPI_SIGNAL_STATE_SLEEPING = 1 << 1,
+	KAPI_SIGNAL_STATE_STOPPED = 1 << 2,
+	KAPI_SIGNAL_STATE_TRACED = 1 << 3,
+	KAPI_SIGNAL_STATE_ZOMBIE = 1 << 4,
+	KAPI_SIGNAL_STATE_DEAD = 1 << 5,
+};
+
+#define KAPI_SIGNAL_STATE_ALL 0x3fU
+
+/* Signal record flags. */
+#define KAPI_SIGNAL_RESTARTABLE (1U << 0)
+#define KAPI_SIGNAL_INTERRUPTIBLE (1U << 1)
+
+/* enum kapi_side_effect_type - kinds of side effect (a bit set). */
+enum kapi_side_effect_type {
+	KAPI_EFFECT_NONE = 0,
+	KAPI_EFFECT_ALLOC_MEMORY = 1 << 0,
+	KAPI_EFFECT_FREE_MEMORY = 1 << 1,
+	KAPI_EFFECT_MODIFY_STATE = 1 << 2,
+	KAPI_EFFECT_SIGNAL_SEND = 1 << 3,
+	KAPI_EFFECT_FILE_POSITION = 1 << 4,
+	KAPI_EFFECT_LOCK_ACQUIRE = 1 << 5,
+	KAPI_EFFECT_LOCK_RELEASE = 1 << 6,
+	KAPI_EFFECT_RESOURCE_CREATE = 1 << 7,
+	KAPI_EFFECT_RESOURCE_DESTROY = 1 << 8,
+	KAPI_EFFECT_SCHEDULE = 1 << 9,
+	KAPI_EFFECT_HARDWARE = 1 << 10,
+	KAPI_EFFECT_NETWORK = 1 << 11,
+	KAPI_EFFECT_FILESYSTEM = 1 << 12,
+	KAPI_EFFECT_PROCESS_STATE = 1 << 13,
+	KAPI_EFFECT_IRREVERSIBLE = 1 << 14,
+};
+
+#define KAPI_EFFECT_ALL 0x7fffU
+
+/* Side-effect record flags. */
+#define KAPI_EFFECT_REVERSIBLE (1U << 0)
+
+/* enum kapi_capability_action - what holding a capability changes. */
+enum kapi_capability_action {
+	KAPI_CAP_BYPASS_CHECK = 0,
+	KAPI_CAP_INCREASE_LIMIT,
+	KAPI_CAP_OVERRIDE_RESTRICTION,
+	KAPI_CAP_GRANT_PERMISSION,
+	KAPI_CAP_MODIFY_BEHAVIOR,
+	KAPI_CAP_ACCESS_RESOURCE,
+	KAPI_CAP_PERFORM_OPERATION,
+	KAPI_CAP_COUNT
+};
+
+/* Spec record flags. */
+#define KAPI_SPEC_DEPRECATED (1U << 0)
+
+/*
+ * The spec image
+ * ==============
+ *
+ * One self-contained, position-independent blob: a header, then tables of
+ * fixed-size records, then a string table. All integers are little-endian
+ * (kapi supports x86-64 only; a big-endian reader must swap). Records
+ * contain no pointers: strings are byte offsets into the string table
+ * (offset 0 is the empty string), lists are (first, count) slices of a
+ * table. Every table starts at an 8-byte aligned offset. Every record size
+ * is a multiple of 8; a table's entsize may be larger than the record this
+ * header defines (a newer minor version appended fields): readers use the
+ * fields they know and step by entsize.
+ *
+ * Numbers that authors write symbolically (O_CREAT, INT_MAX, CAP_SYS_ADMIN)
+ * are struct kapi_image_num: the value the compiler computed for the target
+ * kernel, and the expression text as written (0 if the author wrote a
+ * literal).
+ */
+
+/* "KAPI" in little-endian byte order at offset 0. */
 #define KAPI_IMAGE_MAGIC 0x4950414bU
 #define KAPI_IMAGE_VERSION_MAJOR 1
 #define KAPI_IMAGE_VERSION_MINOR 0
 /* ELF section that carries a module's spec image. */
 #define KAPI_IMAGE_SECTION ".kapi_specs"
+/* Alignment of the image and of every table in it. */
+#define KAPI_IMAGE_ALIGN 8
+/* Limits a reader may rely on (the kernel refuses larger images). */
+#define KAPI_IMAGE_MAX_SIZE (16U << 20)
+#define KAPI_IMAGE_MAX_NAME 128
 
-/* Generic netlink family. */
-#define KAPI_GENL_NAME "kapi"
-#define KAPI_GENL_VERSION 1
+/* Index of each table in kapi_image_header.tables. */
+enum kapi_image_table_id {
+	KAPI_TABLE_SPECS = 0,		/* struct kapi_image_spec */
+	KAPI_TABLE_PARAMS,		/* struct kapi_image_param */
+	KAPI_TABLE_ERRORS,		/* struct kapi_image_error */
+	KAPI_TABLE_LOCKS,		/* struct kapi_image_lock */
+	KAPI_TABLE_SIGNALS,		/* struct kapi_image_signal */
+	KAPI_TABLE_EFFECTS,		/* struct kapi_image_effect */
+	KAPI_TABLE_TRANSITIONS,		/* struct kapi_image_transition */
+	KAPI_TABLE_CAPS,		/* struct kapi_image_cap */
+	KAPI_TABLE_CONSTRAINTS,		/* struct kapi_image_constraint */
+	KAPI_TABLE_VALUES,		/* struct kapi_image_num */
+	KAPI_TABLE_STRINGS,		/* char, entsize 1 */
+	KAPI_TABLE_COUNT
+};
+
+/* Where a table is: byte offset from the image start, records, size. */
+struct kapi_image_table {
+	__u32 offset;
+	__u32 count;
+	__u32 entsize;
+	__u32 reserved;			/* 0 */
+};
+
+struct kapi_image_header {
+	__u32 magic;			/* KAPI_IMAGE_MAGIC */
+	__u16 version_major;
+	__u16 version_minor;
+	__u32 size;			/* of the whole image, header included */
+	__u16 header_size;		/* sizeof(struct kapi_image_header) */
+	__u16 table_count;		/* KAPI_TABLE_COUNT of the writer */
+	__u32 flags;			/* 0 */
+	__u32 reserved;			/* 0 */
+	struct kapi_image_table tables[KAPI_TABLE_COUNT];
+};
+
+/* A number and the expression text it was written as (string offset). */
+struct kapi_image_num {
+	__s64 value;
+	__u32 expr;
+	__u32 reserved;			/* 0 */
+};
+
+/* A list: records [first, first + count) of one table. */
+struct kapi_image_slice {
+	__u32 first;
+	__u32 count;
+};
+
+struct kapi_image_return {
+	__u32 type_name;		/* C type, e.g. "ssize_t" */
+	__u32 type;			/* enum kapi_param_type */
+	__u32 check;			/* enum kapi_return_check_type */
+	__u32 description;
+	struct kapi_image_num success_min;	/* EXACT: the value */
+	struct kapi_image_num success_max;
+};
+
+struct kapi_image_spec {
+	__u32 name;			/* "sys_read", unique in an image */
+	__u32 kind;			/* enum kapi_api_kind */
+	__u32 summary;			/* one line */
+	__u32 description;		/* long description */
+	__u32 context;			/* enum kapi_context_flags bits */
+	__u32 flags;			/* KAPI_SPEC_* */
+	__u32 since;			/* kernel version that added the API */
+	__u32 replacement;		/* API to use instead, if deprecated */
+	__u32 examples;
+	__u32 notes;
+	__u32 source_file;		/* where the spec was written */
+	__u32 source_line;
+	struct kapi_image_num ioctl_cmd;	/* KAPI_KIND_IOCTL only */
+	struct kapi_image_slice params;		/* in declaration order */
+	struct kapi_image_slice errors;
+	struct kapi_image_slice locks;
+	struct kapi_image_slice signals;
+	struct kapi_image_slice effects;
+	struct kapi_image_slice transitions;
+	struct kapi_image_slice caps;
+	struct kapi_image_slice constraints;
+	struct kapi_image_return ret;
+};
+
+struct kapi_image_param {
+	__u32 name;
+	__u32 type_name;		/* C type, e.g. "const char __user *" */
+	__u32 description;
+	__u32 constraint_text;		/* the constraint in words */
+	__u32 type;			/* enum kapi_param_type */
+	__u32 flags;			/* enum kapi_param_flags bits */
+	__u32 constraint;		/* enum kapi_constraint_type */
+	__s32 size_param;		/* index of the size parameter, or -1 */
+	struct kapi_image_num size;	/* fixed size in bytes, 0 if none */
+	struct kapi_image_num size_mult;	/* bytes per unit of size_param */
+	struct kapi_image_num alignment;
+	struct kapi_image_num min;	/* RANGE */
+	struct kapi_image_num max;	/* RANGE */
+	struct kapi_image_num mask;	/* MASK: the valid bits */
+	struct kapi_image_slice values;	/* ENUM: records of KAPI_TABLE_VALUES */
+	__s32 violation_error;		/* -errno a violation predicts, or 0 */
+	__u32 reserved;			/* 0 */
+};
+
+struct kapi_image_error {
+	__s32 code;			/* negative errno, e.g. -EBADF */
+	__u32 name;			/* "EBADF" */
+	__u32 condition;		/* when it is returned, one line */
+	__u32 description;
+};
+
+struct kapi_image_lock {
+	__u32 name;
+	__u32 type;			/* enum kapi_lock_type */
+	__u32 scope;			/* enum kapi_lock_scope */
+	__u32 description;
+};
+
+struct kapi_image_signal {
+	struct kapi_image_num number;	/* e.g. SIGINT */
+	__u32 name;
+	__u32 direction;		/* enum kapi_signal_direction bits */
+	__u32 action;			/* enum kapi_signal_action */
+	__u32 timing;			/* enum kapi_signal_timing */
+	__u32 flags;			/* KAPI_SIGNAL_RESTARTABLE, ... */
+	__s32 error;			/* -errno returned when it hits, or 0 */
+	__u32 target;
+	__u32 condition;
+	__u32 description;
+	__u32 priority;
+	__u32 sa_flags_required;
+	__u32 sa_flags_forbidden;
+	__s32 transform_to;		/* signal number, TRANSFORM only */
+	__u32 state_required;		/* enum kapi_signal_state bits */
+	__u32 state_forbidden;		/* enum kapi_signal_state bits */
+	__u32 queue;			/* queueing behaviour, in words */
+};
+
+struct kapi_image_effect {
+	__u32 type;			/* enum kapi_side_effect_type bits */
+	__u32 flags;			/* KAPI_EFFECT_REVERSIBLE */
+	__u32 target;
+	__u32 condition;
+	__u32 description;
+	__u32 reserved;			/* 0 */
+};
+
+struct kapi_image_transition {
+	__u32 object;
+	__u32 from;
+	__u32 to;
+	__u32 condition;
+	__u32 description;
+	__u32 reserved;			/* 0 */
+};
+
+struct kapi_image_cap {
+	struct kapi_image_num cap;	/* e.g. CAP_DAC_OVERRIDE */
+	__u32 name;
+	__u32 action;			/* enum kapi_capability_action */
+	__u32 allows;
+	__u32 without;
+	__u32 condition;
+	__u32 priority;
+};
+
+struct kapi_image_constraint {
+	__u32 name;
+	__u32 description;
+	__u32 expr;			/* a formal expression, if any */
+	__u32 reserved;			/* 0 */
+};
 
 #endif /* _UAPI_LINUX_KAPI_H */

@@ -1,0 +1,1045 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Validation of spec images and the names of the model's enumerations. An
+ * image is input like any other, even when a module hands it over: before
+ * anything reads a record, kapi_image_validate() checks every byte the
+ * accessors in image.h will touch (bounds with overflow-safe arithmetic,
+ * alignment, string offsets, slices, enumeration ranges, bit sets, reserved
+ * fields, names), so that nothing a bad image contains can make a reader
+ * step outside it. No I/O, no locks, no allocation: the reason for a refusal
+ * goes into the caller's buffer, naming the record and the field.
+ */
+#include <linux/bitops.h>
+#include <linux/build_bug.h>
+#include <linux/ctype.h>
+#include <linux/err.h>
+#include <linux/kernel.h>
+#include <linux/overflow.h>
+#include <linux/sched.h>
+#include <linux/stddef.h>
+#include <linux/string.h>
+
+#include "image.h"
+
+#ifdef __BIG_ENDIAN
+#error "kapi: spec images are little-endian and this target is not"
+#endif
+
+struct kapi_names {
+	const char *const *names;
+	unsigned int count;
+};
+
+static const char *const kapi_kind_names[] = {
+	[KAPI_KIND_SYSCALL] = "syscall",
+	[KAPI_KIND_IOCTL] = "ioctl",
+	[KAPI_KIND_FUNCTION] = "function",
+};
+
+static const char *const kapi_type_names[] = {
+	[KAPI_TYPE_VOID] = "KAPI_TYPE_VOID",
+	[KAPI_TYPE_INT] = "KAPI_TYPE_INT",
+	[KAPI_TYPE_UINT] = "KAPI_TYPE_UINT",
+	[KAPI_TYPE_PTR] = "KAPI_TYPE_PTR",
+	[KAPI_TYPE_STRUCT] = "KAPI_TYPE_STRUCT",
+	[KAPI_TYPE_UNION] = "KAPI_TYPE_UNION",
+	[KAPI_TYPE_ENUM] = "KAPI_TYPE_ENUM",
+	[KAPI_TYPE_FUNC_PTR] = "KAPI_TYPE_FUNC_PTR",
+	[KAPI_TYPE_ARRAY] = "KAPI_TYPE_ARRAY",
+	[KAPI_TYPE_FD] = "KAPI_TYPE_FD",
+	[KAPI_TYPE_USER_PTR] = "KAPI_TYPE_USER_PTR",
+	[KAPI_TYPE_PATH] = "KAPI_TYPE_PATH",
+	[KAPI_TYPE_CUSTOM] = "KAPI_TYPE_CUSTOM",
+};
+
+static const char *const kapi_constraint_names[] = {
+	[KAPI_CONSTRAINT_NONE] = "KAPI_CONSTRAINT_NONE",
+	[KAPI_CONSTRAINT_RANGE] = "KAPI_CONSTRAINT_RANGE",
+	[KAPI_CONSTRAINT_MASK] = "KAPI_CONSTRAINT_MASK",
+	[KAPI_CONSTRAINT_ENUM] = "KAPI_CONSTRAINT_ENUM",
+	[KAPI_CONSTRAINT_ALIGNMENT] = "KAPI_CONSTRAINT_ALIGNMENT",
+	[KAPI_CONSTRAINT_POWER_OF_TWO] = "KAPI_CONSTRAINT_POWER_OF_TWO",
+	[KAPI_CONSTRAINT_PAGE_ALIGNED] = "KAPI_CONSTRAINT_PAGE_ALIGNED",
+	[KAPI_CONSTRAINT_NONZERO] = "KAPI_CONSTRAINT_NONZERO",
+	[KAPI_CONSTRAINT_USER_STRING] = "KAPI_CONSTRAINT_USER_STRING",
+	[KAPI_CONSTRAINT_USER_PATH] = "KAPI_CONSTRAINT_USER_PATH",
+	[KAPI_CONSTRAINT_USER_PTR] = "KAPI_CONSTRAINT_USER_PTR",
+	[KAPI_CONSTRAINT_BUFFER] = "KAPI_CONSTRAINT_BUFFER",
+	[KAPI_CONSTRAINT_CUSTOM] = "KAPI_CONSTRAINT_CUSTOM",
+};
+
+static const char *const kapi_return_names[] = {
+	[KAPI_RETURN_EXACT] = "KAPI_RETURN_EXACT",
+	[KAPI_RETURN_RANGE] = "KAPI_RETURN_RANGE",
+	[KAPI_RETURN_ERROR_CHECK] = "KAPI_RETURN_ERROR_CHECK",
+	[KAPI_RETURN_FD] = "KAPI_RETURN_FD",
+	[KAPI_RETURN_CUSTOM] = "KAPI_RETURN_CUSTOM",
+	[KAPI_RETURN_NO_RETURN] = "KAPI_RETURN_NO_RETURN",
+};
+
+static const char *const kapi_lock_type_names[] = {
+	[KAPI_LOCK_NONE] = "KAPI_LOCK_NONE",
+	[KAPI_LOCK_MUTEX] = "KAPI_LOCK_MUTEX",
+	[KAPI_LOCK_SPINLOCK] = "KAPI_LOCK_SPINLOCK",
+	[KAPI_LOCK_RWLOCK] = "KAPI_LOCK_RWLOCK",
+	[KAPI_LOCK_SEQLOCK] = "KAPI_LOCK_SEQLOCK",
+	[KAPI_LOCK_RCU] = "KAPI_LOCK_RCU",
+	[KAPI_LOCK_SEMAPHORE] = "KAPI_LOCK_SEMAPHORE",
+	[KAPI_LOCK_CUSTOM] = "KAPI_LOCK_CUSTOM",
+};
+
+static const char *const kapi_lock_scope_names[] = {
+	[KAPI_LOCK_INTERNAL] = "KAPI_LOCK_INTERNAL",
+	[KAPI_LOCK_ACQUIRES] = "KAPI_LOCK_ACQUIRES",
+	[KAPI_LOCK_RELEASES] = "KAPI_LOCK_RELEASES",
+	[KAPI_LOCK_CALLER_HELD] = "KAPI_LOCK_CALLER_HELD",
+};
+
+static const char *const kapi_signal_action_names[] = {
+	[KAPI_SIGNAL_ACTION_DEFAULT] = "KAPI_SIGNAL_ACTION_DEFAULT",
+	[KAPI_SIGNAL_ACTION_TERMINATE] = "KAPI_SIGNAL_ACTION_TERMINATE",
+	[KAPI_SIGNAL_ACTION_COREDUMP] = "KAPI_SIGNAL_ACTION_COREDUMP",
+	[KAPI_SIGNAL_ACTION_STOP] = "KAPI_SIGNAL_ACTION_STOP",
+	[KAPI_SIGNAL_ACTION_CONTINUE] = "KAPI_SIGNAL_ACTION_CONTINUE",
+	[KAPI_SIGNAL_ACTION_CUSTOM] = "KAPI_SIGNAL_ACTION_CUSTOM",
+	[KAPI_SIGNAL_ACTION_RETURN] = "KAPI_SIGNAL_ACTION_RETURN",
+	[KAPI_SIGNAL_ACTION_RESTART] = "KAPI_SIGNAL_ACTION_RESTART",
+	[KAPI_SIGNAL_ACTION_QUEUE] = "KAPI_SIGNAL_ACTION_QUEUE",
+	[KAPI_SIGNAL_ACTION_DISCARD] = "KAPI_SIGNAL_ACTION_DISCARD",
+	[KAPI_SIGNAL_ACTION_TRANSFORM] = "KAPI_SIGNAL_ACTION_TRANSFORM",
+};
+
+static const char *const kapi_signal_timing_names[] = {
+	[KAPI_SIGNAL_TIME_BEFORE] = "KAPI_SIGNAL_TIME_BEFORE",
+	[KAPI_SIGNAL_TIME_DURING] = "KAPI_SIGNAL_TIME_DURING",
+	[KAPI_SIGNAL_TIME_AFTER] = "KAPI_SIGNAL_TIME_AFTER",
+	[KAPI_SIGNAL_TIME_ANYTIME] = "KAPI_SIGNAL_TIME_ANYTIME",
+	[KAPI_SIGNAL_TIME_BLOCKING] = "KAPI_SIGNAL_TIME_BLOCKING",
+	[KAPI_SIGNAL_TIME_SLEEPING] = "KAPI_SIGNAL_TIME_SLEEPING",
+};
+
+static const char *const kapi_cap_action_names[] = {
+	[KAPI_CAP_BYPASS_CHECK] = "KAPI_CAP_BYPASS_CHECK",
+	[KAPI_CAP_INCREASE_LIMIT] = "KAPI_CAP_INCREASE_LIMIT",
+	[KAPI_CAP_OVERRIDE_RESTRICTION] = "KAPI_CAP_OVERRIDE_RESTRICTION",
+	[KAPI_CAP_GRANT_PERMISSION] = "KAPI_CAP_GRANT_PERMISSION",
+	[KAPI_CAP_MODIFY_BEHAVIOR] = "KAPI_CAP_MODIFY_BEHAVIOR",
+	[KAPI_CAP_ACCESS_RESOURCE] = "KAPI_CAP_ACCESS_RESOURCE",
+	[KAPI_CAP_PERFORM_OPERATION] = "KAPI_CAP_PERFORM_OPERATION",
+};
+
+static const struct kapi_names kapi_enums[KAPI_ENUM_COUNT] = {
+	[KAPI_ENUM_KIND] = { kapi_kind_names, ARRAY_SIZE(kapi_kind_names) },
+	[KAPI_ENUM_PARAM_TYPE] = {
+		kapi_type_names, ARRAY_SIZE(kapi_type_names)
+	},
+	[KAPI_ENUM_CONSTRAINT] = {
+		kapi_constraint_names, ARRAY_SIZE(kapi_constraint_names)
+	},
+	[KAPI_ENUM_RETURN_CHECK] = {
+		kapi_return_names, ARRAY_SIZE(kapi_return_names)
+	},
+	[KAPI_ENUM_LOCK_TYPE] = {
+		kapi_lock_type_names, ARRAY_SIZE(kapi_lock_type_names)
+	},
+	[KAPI_ENUM_LOCK_SCOPE] = {
+		kapi_lock_scope_names, ARRAY_SIZE(kapi_lock_scope_names)
+	},
+	[KAPI_ENUM_SIGNAL_ACTION] = {
+		kapi_signal_action_names, ARRAY_SIZE(kapi_signal_action_names)
+	},
+	[KAPI_ENUM_SIGNAL_TIMING] = {
+		kapi_signal_timing_names, ARRAY_SIZE(kapi_signal_timing_names)
+	},
+	[KAPI_ENUM_CAP_ACTION] = {
+		kapi_cap_action_names, ARRAY_SIZE(kapi_cap_action_names)
+	},
+};
+
+/* Bit sets: entry N names bit N; a NULL entry is a bit with no meaning. */
+static const char *const kapi_ctx_names[] = {
+	"KAPI_CTX_PROCESS",
+	"KAPI_CTX_SOFTIRQ",
+	"KAPI_CTX_HARDIRQ",
+	"KAPI_CTX_NMI",
+	"KAPI_CTX_ATOMIC",
+	"KAPI_CTX_SLEEPABLE",
+	"KAPI_CTX_PREEMPT_DISABLED",
+	"KAPI_CTX_IRQ_DISABLED",
+};
+
+/* Bit 2 is unassigned (KAPI_PARAM_INOUT is IN | OUT, not a bit of its own). */
+static const char *const kapi_param_flag_names[] = {
+	"KAPI_PARAM_IN",
+	"KAPI_PARAM_OUT",
+	NULL,
+	"KAPI_PARAM_OPTIONAL",
+	"KAPI_PARAM_CONST",
+	"KAPI_PARAM_VOLATILE",
+	"KAPI_PARAM_USER",
+	"KAPI_PARAM_DMA",
+	"KAPI_PARAM_ALIGNED",
+};
+
+static const char *const kapi_signal_direction_names[] = {
+	"KAPI_SIGNAL_RECEIVE",
+	"KAPI_SIGNAL_SEND",
+	"KAPI_SIGNAL_HANDLE",
+	"KAPI_SIGNAL_BLOCK",
+	"KAPI_SIGNAL_IGNORE",
+};
+
+static const char *const kapi_signal_state_names[] = {
+	"KAPI_SIGNAL_STATE_RUNNING",
+	"KAPI_SIGNAL_STATE_SLEEPING",
+	"KAPI_SIGNAL_STATE_STOPPED",
+	"KAPI_SIGNAL_STATE_TRACED",
+	"KAPI_SIGNAL_STATE_ZOMBIE",
+	"KAPI_SIGNAL_STATE_DEAD",
+};
+
+static const char *const kapi_effect_names[] = {
+	"KAPI_EFFECT_ALLOC_MEMORY",
+	"KAPI_EFFECT_FREE_MEMORY",
+	"KAPI_EFFECT_MODIFY_STATE",
+	"KAPI_EFFECT_SIGNAL_SEND",
+	"KAPI_EFFECT_FILE_POSITION",
+	"KAPI_EFFECT_LOCK_ACQUIRE",
+	"KAPI_EFFECT_LOCK_RELEASE",
+	"KAPI_EFFECT_RESOURCE_CREATE",
+	"KAPI_EFFECT_RESOURCE_DESTROY",
+	"KAPI_EFFECT_SCHEDULE",
+	"KAPI_EFFECT_HARDWARE",
+	"KAPI_EFFECT_NETWORK",
+	"KAPI_EFFECT_FILESYSTEM",
+	"KAPI_EFFECT_PROCESS_STATE",
+	"KAPI_EFFECT_IRREVERSIBLE",
+};
+
+static const struct kapi_names kapi_bits[KAPI_BITS_COUNT] = {
+	[KAPI_BITS_CONTEXT] = { kapi_ctx_names, ARRAY_SIZE(kapi_ctx_names) },
+	[KAPI_BITS_PARAM_FLAGS] = {
+		kapi_param_flag_names, ARRAY_SIZE(kapi_param_flag_names)
+	},
+	[KAPI_BITS_SIGNAL_DIRECTION] = {
+		kapi_signal_direction_names, ARRAY_SIZE(kapi_signal_direction_names)
+	},
+	[KAPI_BITS_SIGNAL_STATE] = {
+		kapi_signal_state_names, ARRAY_SIZE(kapi_signal_state_names)
+	},
+	[KAPI_BITS_EFFECT] = {
+		kapi_effect_names, ARRAY_SIZE(kapi_effect_names)
+	},
+};
+
+/* The tables version 1 defines: name (for messages) and record size. */
+static const struct {
+	const char *name;
+	size_t size;
+} kapi_tables[KAPI_TABLE_COUNT] = {
+	[KAPI_TABLE_SPECS] = { "specs", sizeof(struct kapi_image_spec) },
+	[KAPI_TABLE_PARAMS] = { "params", sizeof(struct kapi_image_param) },
+	[KAPI_TABLE_ERRORS] = { "errors", sizeof(struct kapi_image_error) },
+	[KAPI_TABLE_LOCKS] = { "locks", sizeof(struct kapi_image_lock) },
+	[KAPI_TABLE_SIGNALS] = { "signals", sizeof(struct kapi_image_signal) },
+	[KAPI_TABLE_EFFECTS] = { "effects", sizeof(struct kapi_image_effect) },
+	[KAPI_TABLE_TRANSITIONS] = { "transitions",
+				     sizeof(struct kapi_image_transition) },
+	[KAPI_TABLE_CAPS] = { "caps", sizeof(struct kapi_image_cap) },
+	[KAPI_TABLE_CONSTRAINTS] = { "constraints",
+				     sizeof(struct kapi_image_constraint) },
+	[KAPI_TABLE_VALUES] = { "values", sizeof(struct kapi_image_num) },
+	[KAPI_TABLE_STRINGS] = { "strings", 1 },
+};
+
+/* The name tables must cover exactly what the UAPI header defines. */
+static inline void kapi_image_build_checks(void)
+{
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_kind_names) != KAPI_KIND_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_type_names) != KAPI_TYPE_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_constraint_names) != KAPI_CONSTRAINT_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_return_names) != KAPI_RETURN_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_lock_type_names) != KAPI_LOCK_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_lock_scope_names) != KAPI_LOCK_SCOPE_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_signal_action_names) !=
+		     KAPI_SIGNAL_ACTION_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_signal_timing_names) !=
+		     KAPI_SIGNAL_TIME_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_cap_action_names) != KAPI_CAP_COUNT);
+	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_ctx_names)) - 1 != KAPI_CTX_ALL);
+	/* Bit 2 has no name (NULL above) and is not in the _ALL mask. */
+	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_param_flag_names)) - 1 !=
+		     (KAPI_PARAM_FLAGS_ALL | BIT(2)));
+	BUILD_BUG_ON(KAPI_PARAM_FLAGS_ALL & BIT(2));
+	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_signal_direction_names)) - 1 !=
+		     KAPI_SIGNAL_DIRECTION_ALL);
+	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_signal_state_names)) - 1 !=
+		     KAPI_SIGNAL_STATE_ALL);
+	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_effect_names)) - 1 != KAPI_EFFECT_ALL);
+	/* Records are 8-byte multiples so that tables stay aligned. */
+	BUILD_BUG_ON(sizeof(struct kapi_image_header) % KAPI_IMAGE_ALIGN);
+	BUILD_BUG_ON(sizeof(struct kapi_image_spec) % KAPI_IMAGE_ALIGN);
+	BUILD_BUG_ON(sizeof(struct kapi_image_param) % KAPI_IMAGE_ALIGN);
+	BUILD_BUG_ON(sizeof(struct kapi_image_signal) % KAPI_IMAGE_ALIGN);
+	BUILD_BUG_ON(sizeof(struct kapi_image_cap) % KAPI_IMAGE_ALIGN);
+}
+
+/**
+ * kapi_image_enum_name() - the name of a value of an enumeration
+ * @e: the enumeration
+ * @value: the value
+ *
+ * Return: the UAPI identifier of @value (for %KAPI_ENUM_KIND the API type
+ * as JSON writes it, "syscall"), or NULL if @value is out of range.
+ */
+const char *kapi_image_enum_name(enum kapi_image_enum e, u32 value)
+{
+	if (e >= KAPI_ENUM_COUNT || value >= kapi_enums[e].count)
+		return NULL;
+	return kapi_enums[e].names[value];
+}
+
+/**
+ * kapi_image_bit_name() - the name of one bit of a bit set
+ * @b: the bit set
+ * @bit: the bit number (0 is the least significant bit)
+ *
+ * Return: the UAPI identifier of the bit, or NULL if it has no meaning.
+ */
+const char *kapi_image_bit_name(enum kapi_image_bits b, unsigned int bit)
+{
+	if (b >= KAPI_BITS_COUNT || bit >= kapi_bits[b].count)
+		return NULL;
+	return kapi_bits[b].names[bit];
+}
+
+/* State of one validation, and what to name in a message. */
+struct kapi_check {
+	const u8 *base;
+	size_t size;
+	const struct kapi_image_header *hdr;
+	/* The record being checked: table name, index, spec name if known. */
+	const char *table;
+	u32 index;
+	const char *name;
+	char *why;
+	size_t why_len;
+};
+
+/*
+ * Write why the image is refused, as "<table>[<index>] (<name>), field
+ * <field><sub>: <detail>", and return @err.
+ */
+static __printf(5, 6) int kapi_refuse(struct kapi_check *c, int err,
+				      const char *field, const char *sub,
+				      const char *fmt, ...)
+{
+	va_list args;
+	size_t n = 0;
+
+	if (!c->why || !c->why_len)
+		return err;
+	c->why[0] = '\0';
+	if (c->table)
+		n += scnprintf(c->why + n, c->why_len - n, "%s[%u]", c->table,
+			       c->index);
+	else
+		n += scnprintf(c->why + n, c->why_len - n, "header");
+	if (c->name)
+		n += scnprintf(c->why + n, c->why_len - n, " (%s)", c->name);
+	if (field)
+		n += scnprintf(c->why + n, c->why_len - n, ", field %s%s",
+			       field, sub);
+	n += scnprintf(c->why + n, c->why_len - n, ": ");
+	va_start(args, fmt);
+	vscnprintf(c->why + n, c->why_len - n, fmt, args);
+	va_end(args);
+	return err;
+}
+
+static const struct kapi_image_table *kapi_table(struct kapi_check *c,
+						 enum kapi_image_table_id id)
+{
+	return &c->hdr->tables[id];
+}
+
+static const void *kapi_rec(struct kapi_check *c, enum kapi_image_table_id id,
+			    u32 i)
+{
+	const struct kapi_image_table *t = kapi_table(c, id);
+
+	return c->base + t->offset + (size_t)i * t->entsize;
+}
+
+static void kapi_at(struct kapi_check *c, enum kapi_image_table_id id, u32 i)
+{
+	c->table = kapi_tables[id].name;
+	c->index = i;
+	c->name = NULL;
+}
+
+/* The string at @offset, which kapi_check_str() accepted. */
+static const char *kapi_str(struct kapi_check *c, u32 offset)
+{
+	return (const char *)c->base +
+	       kapi_table(c, KAPI_TABLE_STRINGS)->offset + offset;
+}
+
+static int kapi_check_str(struct kapi_check *c, const char *field,
+			  const char *sub, u32 offset)
+{
+	u32 len = kapi_table(c, KAPI_TABLE_STRINGS)->count;
+
+	/* The string table ends with a NUL byte: every string in it ends. */
+	if (offset < len)
+		return 0;
+	return kapi_refuse(c, -EBADMSG, field, sub,
+			   "string offset %u is outside the string table (%u bytes)",
+			   offset, len);
+}
+
+/*
+ * A reserved field must be 0, unless the image comes from a newer minor
+ * version of the format, which may use it for a field kapi does not read.
+ */
+static bool kapi_reserved_ok(struct kapi_check *c, u32 value)
+{
+	return !value || c->hdr->version_minor > KAPI_IMAGE_VERSION_MINOR;
+}
+
+static int kapi_check_num(struct kapi_check *c, const char *field,
+			  const struct kapi_image_num *num)
+{
+	if (!kapi_reserved_ok(c, num->reserved))
+		return kapi_refuse(c, -EBADMSG, field, ".reserved",
+				   "is %u, must be 0", num->reserved);
+	return kapi_check_str(c, field, ".expr", num->expr);
+}
+
+static int kapi_check_enum(struct kapi_check *c, const char *field,
+			   enum kapi_image_enum e, u32 value)
+{
+	if (value < kapi_enums[e].count)
+		return 0;
+	return kapi_refuse(c, -EBADMSG, field, "",
+			   "value %u is out of range (0..%u)", value,
+			   kapi_enums[e].count - 1);
+}
+
+static int kapi_check_bits(struct kapi_check *c, const char *field,
+			   enum kapi_image_bits b, u32 value)
+{
+	unsigned long bits = value;
+	unsigned int bit;
+
+	for_each_set_bit(bit, &bits, 32) {
+		if (!kapi_image_bit_name(b, bit))
+			return kapi_refuse(c, -EBADMSG, field, "",
+					   "0x%x sets bit %u, which has no meaning",
+					   value, bit);
+	}
+	return 0;
+}
+
+static int kapi_check_flags(struct kapi_check *c, const char *field,
+			    u32 value, u32 known)
+{
+	if (!(value & ~known))
+		return 0;
+	return kapi_refuse(c, -EBADMSG, field, "",
+			   "0x%x sets unknown bits 0x%x", value, value & ~known);
+}
+
+static int kapi_check_zero(struct kapi_check *c, const char *field, u32 value)
+{
+	if (kapi_reserved_ok(c, value))
+		return 0;
+	return kapi_refuse(c, -EBADMSG, field, "", "is %u, must be 0", value);
+}
+
+/* An error code: 0 where "none" is allowed, else -MAX_ERRNO..-1. */
+static int kapi_check_errno(struct kapi_check *c, const char *field, s32 code,
+			    bool zero_ok)
+{
+	if ((zero_ok && code == 0) || (code < 0 && code >= -MAX_ERRNO))
+		return 0;
+	return kapi_refuse(c, -EBADMSG, field, "",
+			   "%d is not a negative error code (-%d..-1)%s", code,
+			   MAX_ERRNO, zero_ok ? " or 0" : "");
+}
+
+static int kapi_check_slice(struct kapi_check *c, const char *field,
+			    const struct kapi_image_slice *s,
+			    enum kapi_image_table_id id)
+{
+	u32 n = kapi_table(c, id)->count;
+
+	if (s->first <= n && s->count <= n - s->first)
+		return 0;
+	return kapi_refuse(c, -EBADMSG, field, "",
+			   "records %u..%llu are outside table %s (%u records)",
+			   s->first, (u64)s->first + s->count, kapi_tables[id].name,
+			   n);
+}
+
+static int kapi_check_header(struct kapi_check *c)
+{
+	const struct kapi_image_header *h = c->hdr;
+	size_t need;
+
+	if (h->magic != KAPI_IMAGE_MAGIC)
+		return kapi_refuse(c, -ENOEXEC, "magic", "",
+				   "0x%08x is not a spec image (0x%08x)",
+				   h->magic, KAPI_IMAGE_MAGIC);
+	if (h->version_major != KAPI_IMAGE_VERSION_MAJOR)
+		return kapi_refuse(c, -EOPNOTSUPP, "version_major", "",
+				   "format %u.%u is not supported (major %u)",
+				   h->version_major, h->version_minor,
+				   KAPI_IMAGE_VERSION_MAJOR);
+	if (h->size != c->size)
+		return kapi_refuse(c, -EBADMSG, "size", "",
+				   "the header says %u bytes, the image has %zu (truncated?)",
+				   h->size, c->size);
+	if (h->flags)
+		return kapi_refuse(c, -EBADMSG, "flags", "",
+				   "0x%x, must be 0", h->flags);
+	if (!kapi_reserved_ok(c, h->reserved))
+		return kapi_refuse(c, -EBADMSG, "reserved", "",
+				   "is %u, must be 0", h->reserved);
+	if (h->table_count < KAPI_TABLE_COUNT)
+		return kapi_refuse(c, -EBADMSG, "table_count", "",
+				   "%u, fewer than the %u tables of format %u",
+				   h->table_count, KAPI_TABLE_COUNT,
+				   KAPI_IMAGE_VERSION_MAJOR);
+	need = offsetof(struct kapi_image_header, tables) +
+	       (size_t)h->table_count * sizeof(struct kapi_image_table);
+	if (h->header_size < need || h->header_size % KAPI_IMAGE_ALIGN)
+		return kapi_refuse(c, -EBADMSG, "header_size", "",
+				   "%u, must be a multiple of %u and at least %zu for %u tables",
+				   h->header_size, KAPI_IMAGE_ALIGN, need,
+				   h->table_count);
+	if (h->header_size > c->size)
+		return kapi_refuse(c, -EBADMSG, "header_size", "",
+				   "%u is larger than the image (%zu bytes)",
+				   h->header_size, c->size);
+	return 0;
+}
+
+static int kapi_check_tables(struct kapi_check *c)
+{
+	const struct kapi_image_header *h = c->hdr;
+	size_t start[KAPI_TABLE_COUNT], end[KAPI_TABLE_COUNT];
+	unsigned int i, j;
+
+	c->table = "tables";
+	for (i = 0; i < h->table_count; i++) {
+		const struct kapi_image_table *t = &h->tables[i];
+		size_t bytes, last;
+
+		c->index = i;
+		c->name = i < KAPI_TABLE_COUNT ? kapi_tables[i].name : NULL;
+		if (!kapi_reserved_ok(c, t->reserved))
+			return kapi_refuse(c, -EBADMSG, "reserved", "",
+					   "is %u, must be 0", t->reserved);
+		if (t->offset % KAPI_IMAGE_ALIGN)
+			return kapi_refuse(c, -EBADMSG, "offset", "",
+					   "%u is not %u-byte aligned",
+					   t->offset, KAPI_IMAGE_ALIGN);
+		if (i == KAPI_TABLE_STRINGS) {
+			if (t->entsize != 1)
+				return kapi_refuse(c, -EBADMSG, "entsize", "",
+						   "%u, must be 1", t->entsize);
+		} else if (i < KAPI_TABLE_COUNT &&
+			   (t->entsize < kapi_tables[i].size ||
+			    t->entsize % KAPI_IMAGE_ALIGN)) {
+			return kapi_refuse(c, -EBADMSG, "entsize", "",
+					   "%u, must be a multiple of %u and at least %zu",
+					   t->entsize, KAPI_IMAGE_ALIGN,
+					   kapi_tables[i].size);
+		}
+		if (check_mul_overflow((size_t)t->count, (size_t)t->entsize,
+				       &bytes) ||
+		    check_add_overflow((size_t)t->offset, bytes, &last) ||
+		    last > c->size)
+			return kapi_refuse(c, -EBADMSG, "count", "",
+					   "%u records of %u bytes at offset %u run past the end of the image (%zu bytes)",
+					   t->count, t->entsize, t->offset,
+					   c->size);
+		if (bytes && t->offset < h->header_size)
+			return kapi_refuse(c, -EBADMSG, "offset", "",
+					   "%u is inside the header (%u bytes)",
+					   t->offset, h->header_size);
+		if (i < KAPI_TABLE_COUNT) {
+			start[i] = t->offset;
+			end[i] = bytes ? last : t->offset;
+		}
+	}
+	/* Tables must not share bytes: each byte has one meaning. */
+	for (i = 0; i < KAPI_TABLE_COUNT; i++) {
+		for (j = i + 1; j < KAPI_TABLE_COUNT; j++) {
+			if (start[i] == end[i] || start[j] == end[j])
+				continue;
+			if (start[i] < end[j] && start[j] < end[i]) {
+				c->index = j;
+				c->name = kapi_tables[j].name;
+				return kapi_refuse(c, -EBADMSG, "offset", "",
+						   "table %s overlaps table %s",
+						   kapi_tables[j].name,
+						   kapi_tables[i].name);
+			}
+		}
+	}
+	c->table = NULL;
+	c->name = NULL;
+	return 0;
+}
+
+static int kapi_check_strings(struct kapi_check *c)
+{
+	const struct kapi_image_table *t = kapi_table(c, KAPI_TABLE_STRINGS);
+	const char *s = (const char *)c->base + t->offset;
+	u32 end = t->count;
+
+	kapi_at(c, KAPI_TABLE_STRINGS, 0);
+	if (!t->count || s[0] != '\0')
+		return kapi_refuse(c, -EBADMSG, NULL, "",
+				   "the string table must start with a NUL byte (offset 0 is \"\")");
+	/*
+	 * With a NUL byte at the end, a string at any offset in the table
+	 * ends inside it: offsets need no other check.
+	 */
+	if (s[end - 1] != '\0') {
+		while (s[end - 1] != '\0')
+			end--;
+		return kapi_refuse(c, -EBADMSG, NULL, "",
+				   "the string table does not end with a NUL byte (the string at offset %u is not terminated)",
+				   end);
+	}
+	return 0;
+}
+
+static bool kapi_name_char(char ch, bool first)
+{
+	if (isalnum(ch) || ch == '_')
+		return true;
+	return !first && (ch == '.' || ch == '-');
+}
+
+static int kapi_check_spec_name(struct kapi_check *c, const char *name)
+{
+	size_t len = strnlen(name, KAPI_IMAGE_MAX_NAME);
+	size_t i;
+
+	if (!len)
+		return kapi_refuse(c, -EBADMSG, "name", "", "is empty");
+	if (len >= KAPI_IMAGE_MAX_NAME)
+		return kapi_refuse(c, -EBADMSG, "name", "",
+				   "longer than %u bytes", KAPI_IMAGE_MAX_NAME - 1);
+	for (i = 0; i < len; i++) {
+		if (!kapi_name_char(name[i], i == 0))
+			return kapi_refuse(c, -EBADMSG, "name", "",
+					   "byte %zu (0x%02x) is not allowed in a name ([A-Za-z0-9_][A-Za-z0-9_.-]*)",
+					   i, (u8)name[i]);
+	}
+	return 0;
+}
+
+/* Parameter @j of @s has a name no earlier parameter of @s has. */
+static int kapi_check_param_unique(struct kapi_check *c,
+				   const struct kapi_image_spec *s, u32 j)
+{
+	const struct kapi_image_param *p, *q;
+	u32 i;
+
+	p = kapi_rec(c, KAPI_TABLE_PARAMS, s->params.first + j);
+	for (i = 0; i < j; i++) {
+		q = kapi_rec(c, KAPI_TABLE_PARAMS, s->params.first + i);
+		if (p->name == q->name ||
+		    !strcmp(kapi_str(c, p->name), kapi_str(c, q->name)))
+			return kapi_refuse(c, -EBADMSG, "params", "",
+					   "parameters %u and %u are both named %s",
+					   i, j, kapi_str(c, p->name));
+	}
+	return 0;
+}
+
+static int kapi_check_spec(struct kapi_check *c,
+			   const struct kapi_image_spec *s)
+{
+	u32 j;
+	int ret;
+
+	ret = kapi_check_str(c, "name", "", s->name);
+	if (ret)
+		return ret;
+	ret = kapi_check_spec_name(c, kapi_str(c, s->name));
+	if (ret)
+		return ret;
+	c->name = kapi_str(c, s->name);
+
+	ret = kapi_check_enum(c, "kind", KAPI_ENUM_KIND, s->kind);
+	ret = ret ?: kapi_check_str(c, "summary", "", s->summary);
+	ret = ret ?: kapi_check_str(c, "description", "", s->description);
+	ret = ret ?: kapi_check_bits(c, "context", KAPI_BITS_CONTEXT,
+				     s->context);
+	ret = ret ?: kapi_check_flags(c, "flags", s->flags,
+				      KAPI_SPEC_DEPRECATED);
+	ret = ret ?: kapi_check_str(c, "since", "", s->since);
+	ret = ret ?: kapi_check_str(c, "replacement", "", s->replacement);
+	ret = ret ?: kapi_check_str(c, "examples", "", s->examples);
+	ret = ret ?: kapi_check_str(c, "notes", "", s->notes);
+	ret = ret ?: kapi_check_str(c, "source_file", "", s->source_file);
+	ret = ret ?: kapi_check_num(c, "ioctl_cmd", &s->ioctl_cmd);
+	ret = ret ?: kapi_check_slice(c, "params", &s->params,
+				      KAPI_TABLE_PARAMS);
+	ret = ret ?: kapi_check_slice(c, "errors", &s->errors,
+				      KAPI_TABLE_ERRORS);
+	ret = ret ?: kapi_check_slice(c, "locks", &s->locks, KAPI_TABLE_LOCKS);
+	ret = ret ?: kapi_check_slice(c, "signals", &s->signals,
+				      KAPI_TABLE_SIGNALS);
+	ret = ret ?: kapi_check_slice(c, "effects", &s->effects,
+				      KAPI_TABLE_EFFECTS);
+	ret = ret ?: kapi_check_slice(c, "transitions", &s->transitions,
+				      KAPI_TABLE_TRANSITIONS);
+	ret = ret ?: kapi_check_slice(c, "caps", &s->caps, KAPI_TABLE_CAPS);
+	ret = ret ?: kapi_check_slice(c, "constraints", &s->constraints,
+				      KAPI_TABLE_CONSTRAINTS);
+	ret = ret ?: kapi_check_str(c, "ret.type_name", "", s->ret.type_name);
+	ret = ret ?: kapi_check_enum(c, "ret.type", KAPI_ENUM_PARAM_TYPE,
+				     s->ret.type);
+	ret = ret ?: kapi_check_enum(c, "ret.check", KAPI_ENUM_RETURN_CHECK,
+				     s->ret.check);
+	ret = ret ?: kapi_check_str(c, "ret.description", "",
+				    s->ret.description);
+	ret = ret ?: kapi_check_num(c, "ret.success_min", &s->ret.success_min);
+	ret = ret ?: kapi_check_num(c, "ret.success_max", &s->ret.success_max);
+	if (ret)
+		return ret;
+
+	/*
+	 * size_param is an index into this spec's own parameter list, and
+	 * parameter names are unique within it.
+	 */
+	for (j = 0; j < s->params.count; j++) {
+		const struct kapi_image_param *p;
+
+		p = kapi_rec(c, KAPI_TABLE_PARAMS, s->params.first + j);
+		if (p->size_param != -1 &&
+		    (p->size_param < 0 || p->size_param >= s->params.count ||
+		     p->size_param == j))
+			return kapi_refuse(c, -EBADMSG, "params", "",
+					   "parameter %u (%s): size_param %d is neither -1 nor the index of another parameter (0..%u)",
+					   j, kapi_str(c, p->name), p->size_param,
+					   s->params.count - 1);
+		ret = kapi_check_param_unique(c, s, j);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static int kapi_check_param(struct kapi_check *c,
+			    const struct kapi_image_param *p)
+{
+	int ret;
+
+	ret = kapi_check_str(c, "name", "", p->name);
+	if (!ret) {
+		size_t len = strnlen(kapi_str(c, p->name), KAPI_IMAGE_MAX_NAME);
+
+		if (!len || len >= KAPI_IMAGE_MAX_NAME)
+			ret = kapi_refuse(c, -EBADMSG, "name", "",
+					  "is empty or longer than %u bytes",
+					  KAPI_IMAGE_MAX_NAME - 1);
+	}
+	ret = ret ?: kapi_check_str(c, "type_name", "", p->type_name);
+	ret = ret ?: kapi_check_str(c, "description", "", p->description);
+	ret = ret ?: kapi_check_str(c, "constraint_text", "", p->constraint_text);
+	ret = ret ?: kapi_check_enum(c, "type", KAPI_ENUM_PARAM_TYPE, p->type);
+	ret = ret ?: kapi_check_bits(c, "flags", KAPI_BITS_PARAM_FLAGS,
+				     p->flags);
+	ret = ret ?: kapi_check_enum(c, "constraint", KAPI_ENUM_CONSTRAINT,
+				     p->constraint);
+	if (!ret && p->size_param < -1)
+		ret = kapi_refuse(c, -EBADMSG, "size_param", "",
+				  "%d, must be -1 or a parameter index",
+				  p->size_param);
+	ret = ret ?: kapi_check_num(c, "size", &p->size);
+	ret = ret ?: kapi_check_num(c, "size_mult", &p->size_mult);
+	ret = ret ?: kapi_check_num(c, "alignment", &p->alignment);
+	ret = ret ?: kapi_check_num(c, "min", &p->min);
+	ret = ret ?: kapi_check_num(c, "max", &p->max);
+	ret = ret ?: kapi_check_num(c, "mask", &p->mask);
+	ret = ret ?: kapi_check_slice(c, "values", &p->values,
+				      KAPI_TABLE_VALUES);
+	ret = ret ?: kapi_check_errno(c, "violation_error", p->violation_error,
+				      true);
+	ret = ret ?: kapi_check_zero(c, "reserved", p->reserved);
+	return ret;
+}
+
+/* Error names are errno symbols: "E" and capitals, digits, underscores. */
+static int kapi_check_error_name(struct kapi_check *c, const char *name)
+{
+	size_t i, len = strlen(name);
+
+	if (len < 2 || len > KAPI_IMAGE_MAX_NAME || name[0] != 'E')
+		goto bad;
+	for (i = 1; i < len; i++)
+		if (!isupper(name[i]) && !isdigit(name[i]) && name[i] != '_')
+			goto bad;
+	return 0;
+bad:
+	return kapi_refuse(c, -EBADMSG, "name", "",
+			   "\"%.*s\" is not an error name (E[A-Z0-9_]+)",
+			   KAPI_IMAGE_MAX_NAME, name);
+}
+
+static int kapi_check_error(struct kapi_check *c,
+			    const struct kapi_image_error *e)
+{
+	int ret;
+
+	ret = kapi_check_errno(c, "code", e->code, false);
+	ret = ret ?: kapi_check_str(c, "name", "", e->name);
+	ret = ret ?: kapi_check_error_name(c, kapi_str(c, e->name));
+	ret = ret ?: kapi_check_str(c, "condition", "", e->condition);
+	ret = ret ?: kapi_check_str(c, "description", "", e->description);
+	return ret;
+}
+
+static int kapi_check_lock(struct kapi_check *c,
+			   const struct kapi_image_lock *l)
+{
+	int ret;
+
+	ret = kapi_check_str(c, "name", "", l->name);
+	ret = ret ?: kapi_check_enum(c, "type", KAPI_ENUM_LOCK_TYPE, l->type);
+	ret = ret ?: kapi_check_enum(c, "scope", KAPI_ENUM_LOCK_SCOPE,
+				     l->scope);
+	ret = ret ?: kapi_check_str(c, "description", "", l->description);
+	return ret;
+}
+
+static int kapi_check_signal(struct kapi_check *c,
+			     const struct kapi_image_signal *s)
+{
+	int ret;
+
+	ret = kapi_check_num(c, "number", &s->number);
+	ret = ret ?: kapi_check_str(c, "name", "", s->name);
+	ret = ret ?: kapi_check_bits(c, "direction",
+				     KAPI_BITS_SIGNAL_DIRECTION, s->direction);
+	ret = ret ?: kapi_check_enum(c, "action", KAPI_ENUM_SIGNAL_ACTION,
+				     s->action);
+	ret = ret ?: kapi_check_enum(c, "timing", KAPI_ENUM_SIGNAL_TIMING,
+				     s->timing);
+	ret = ret ?: kapi_check_flags(c, "flags", s->flags,
+				      KAPI_SIGNAL_RESTARTABLE |
+				      KAPI_SIGNAL_INTERRUPTIBLE);
+	ret = ret ?: kapi_check_errno(c, "error", s->error, true);
+	ret = ret ?: kapi_check_str(c, "target", "", s->target);
+	ret = ret ?: kapi_check_str(c, "condition", "", s->condition);
+	ret = ret ?: kapi_check_str(c, "description", "", s->description);
+	ret = ret ?: kapi_check_bits(c, "state_required",
+				     KAPI_BITS_SIGNAL_STATE, s->state_required);
+	ret = ret ?: kapi_check_bits(c, "state_forbidden",
+				     KAPI_BITS_SIGNAL_STATE,
+				     s->state_forbidden);
+	ret = ret ?: kapi_check_str(c, "queue", "", s->queue);
+	return ret;
+}
+
+static int kapi_check_effect(struct kapi_check *c,
+			     const struct kapi_image_effect *e)
+{
+	int ret;
+
+	ret = kapi_check_bits(c, "type", KAPI_BITS_EFFECT, e->type);
+	ret = ret ?: kapi_check_flags(c, "flags", e->flags,
+				      KAPI_EFFECT_REVERSIBLE);
+	ret = ret ?: kapi_check_str(c, "target", "", e->target);
+	ret = ret ?: kapi_check_str(c, "condition", "", e->condition);
+	ret = ret ?: kapi_check_str(c, "description", "", e->description);
+	ret = ret ?: kapi_check_zero(c, "reserved", e->reserved);
+	return ret;
+}
+
+static int kapi_check_transition(struct kapi_check *c,
+				 const struct kapi_image_transition *t)
+{
+	int ret;
+
+	ret = kapi_check_str(c, "object", "", t->object);
+	ret = ret ?: kapi_check_str(c, "from", "", t->from);
+	ret = ret ?: kapi_check_str(c, "to", "", t->to);
+	ret = ret ?: kapi_check_str(c, "condition", "", t->condition);
+	ret = ret ?: kapi_check_str(c, "description", "", t->description);
+	ret = ret ?: kapi_check_zero(c, "reserved", t->reserved);
+	return ret;
+}
+
+static int kapi_check_cap(struct kapi_check *c, const struct kapi_image_cap *p)
+{
+	int ret;
+
+	ret = kapi_check_num(c, "cap", &p->cap);
+	ret = ret ?: kapi_check_str(c, "name", "", p->name);
+	ret = ret ?: kapi_check_enum(c, "action", KAPI_ENUM_CAP_ACTION,
+				     p->action);
+	ret = ret ?: kapi_check_str(c, "allows", "", p->allows);
+	ret = ret ?: kapi_check_str(c, "without", "", p->without);
+	ret = ret ?: kapi_check_str(c, "condition", "", p->condition);
+	return ret;
+}
+
+static int kapi_check_constraint(struct kapi_check *c,
+				 const struct kapi_image_constraint *k)
+{
+	int ret;
+
+	ret = kapi_check_str(c, "name", "", k->name);
+	ret = ret ?: kapi_check_str(c, "description", "", k->description);
+	ret = ret ?: kapi_check_str(c, "expr", "", k->expr);
+	ret = ret ?: kapi_check_zero(c, "reserved", k->reserved);
+	return ret;
+}
+
+static int kapi_check_record(struct kapi_check *c, enum kapi_image_table_id id,
+			     const void *rec)
+{
+	switch (id) {
+	case KAPI_TABLE_SPECS:
+		return kapi_check_spec(c, rec);
+	case KAPI_TABLE_PARAMS:
+		return kapi_check_param(c, rec);
+	case KAPI_TABLE_ERRORS:
+		return kapi_check_error(c, rec);
+	case KAPI_TABLE_LOCKS:
+		return kapi_check_lock(c, rec);
+	case KAPI_TABLE_SIGNALS:
+		return kapi_check_signal(c, rec);
+	case KAPI_TABLE_EFFECTS:
+		return kapi_check_effect(c, rec);
+	case KAPI_TABLE_TRANSITIONS:
+		return kapi_check_transition(c, rec);
+	case KAPI_TABLE_CAPS:
+		return kapi_check_cap(c, rec);
+	case KAPI_TABLE_CONSTRAINTS:
+		return kapi_check_constraint(c, rec);
+	case KAPI_TABLE_VALUES:
+		return kapi_check_num(c, "value", rec);
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Names are unique within an image. Quadratic, but with a fast path for
+ * the common case of a writer that stores each string once; the check
+ * yields the CPU between rows so that a huge image cannot stall it.
+ */
+static int kapi_check_unique(struct kapi_check *c)
+{
+	u32 n = kapi_table(c, KAPI_TABLE_SPECS)->count;
+	u32 i, j;
+
+	for (i = 1; i < n; i++) {
+		const struct kapi_image_spec *a = kapi_rec(c, KAPI_TABLE_SPECS, i);
+
+		for (j = 0; j < i; j++) {
+			const struct kapi_image_spec *b;
+
+			b = kapi_rec(c, KAPI_TABLE_SPECS, j);
+			if (a->name != b->name &&
+			    strcmp(kapi_str(c, a->name), kapi_str(c, b->name)))
+				continue;
+			kapi_at(c, KAPI_TABLE_SPECS, i);
+			c->name = kapi_str(c, a->name);
+			return kapi_refuse(c, -EEXIST, "name", "",
+					   "specs[%u] has the same name", j);
+		}
+		cond_resched();
+	}
+	return 0;
+}
+
+/*
+ * ORDER: specs last. A spec's checks read the parameter records its slice
+ * names, so those must be known good by then.
+ */
+static const enum kapi_image_table_id kapi_check_order[] = {
+	KAPI_TABLE_PARAMS, KAPI_TABLE_ERRORS, KAPI_TABLE_LOCKS,
+	KAPI_TABLE_SIGNALS, KAPI_TABLE_EFFECTS, KAPI_TABLE_TRANSITIONS,
+	KAPI_TABLE_CAPS, KAPI_TABLE_CONSTRAINTS, KAPI_TABLE_VALUES,
+	KAPI_TABLE_SPECS,
+};
+
+/**
+ * kapi_image_validate() - check a spec image completely before any use
+ * @data: the image
+ * @size: its size in bytes, as the caller knows it
+ * @why: buffer for the reason of a refusal (may be NULL)
+ * @why_len: size of @why, %KAPI_IMAGE_WHY_LEN is enough
+ *
+ * Checks everything the accessors in image.h rely on, and the rules of the
+ * format in include/uapi/linux/kapi.h and Documentation/abi.rst. @data must
+ * not change during or after the check: validate a private copy.
+ *
+ * Context: process context; may sleep (it yields on very large images).
+ * Return: 0 if the image is good; on refusal a negative errno, with the
+ * record and field at fault described in @why: -E2BIG larger than
+ * %KAPI_IMAGE_MAX_SIZE, -ENOEXEC not a spec image (bad magic),
+ * -EOPNOTSUPP a major version this module does not know, -EEXIST two specs
+ * with the same name, -EBADMSG anything else (truncated, out of bounds,
+ * bad string, slice, enumeration value, bit or reserved field).
+ */
+int kapi_image_validate(const void *data, size_t size, char *why,
+			size_t why_len)
+{
+	struct kapi_check c = {
+		.base = data,
+		.size = size,
+		.hdr = data,
+		.why = why,
+		.why_len = why_len,
+	};
+	unsigned int t;
+	u32 i;
+	int ret;
+
+	kapi_image_build_checks();
+	if (why && why_len)
+		why[0] = '\0';
+	if (!data)
+		return kapi_refuse(&c, -EINVAL, NULL, "", "no image");
+	if (size > KAPI_IMAGE_MAX_SIZE)
+		return kapi_refuse(&c, -E2BIG, NULL, "",
+				   "%zu bytes, more than the limit of %u",
+				   size, KAPI_IMAGE_MAX_SIZE);
+	if (size < sizeof(struct kapi_image_header))
+		return kapi_refuse(&c, -EBADMSG, NULL, "",
+				   "truncated: %zu bytes, a header alone is %zu",
+				   size, sizeof(struct kapi_image_header));
+
+	ret = kapi_check_header(&c);
+	ret = ret ?: kapi_check_tables(&c);
+	ret = ret ?: kapi_check_strings(&c);
+	if (ret)
+		return ret;
+
+	for (t = 0; t < ARRAY_SIZE(kapi_check_order); t++) {
+		enum kapi_image_table_id id = kapi_check_order[t];
+		u32 n = kapi_table(&c, id)->count;
+
+		for (i = 0; i < n; i++) {
+			kapi_at(&c, id, i);
+			ret = kapi_check_record(&c, id, kapi_rec(&c, id, i));
+			if (ret)
+				return ret;
+			if (id == KAPI_TABLE_SPECS)
+				cond_resched();
+		}
+	}
+	return kapi_check_unique(&c);
+}

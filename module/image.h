@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The spec image and its model inside kapi.ko: validation of an untrusted
+ * image (include/uapi/linux/kapi.h) and accessors for the records and
+ * strings of an image that passed validation. This layer does no I/O, takes
+ * no locks and allocates nothing; it tells its caller why an image is
+ * refused through a message buffer, and the caller decides what to print.
+ */
+#ifndef KAPI_IMAGE_H
+#define KAPI_IMAGE_H
+
+#include <linux/types.h>
+
+#include "uapi/linux/kapi.h"
+
+/* Size of the buffer that receives the reason for refusing an image. */
+#define KAPI_IMAGE_WHY_LEN 192
+
+int kapi_image_validate(const void *data, size_t size, char *why,
+			size_t why_len);
+
+/*
+ * Enumerations and bit sets of the model, for kapi_image_enum_name() and
+ * kapi_image_bit_name(): the names renderers print (the UAPI identifiers)
+ * and the ranges the validator enforces come from the same tables.
+ */
+enum kapi_image_enum {
+	KAPI_ENUM_KIND,			/* "syscall", "ioctl", "function" */
+	KAPI_ENUM_PARAM_TYPE,
+	KAPI_ENUM_CONSTRAINT,
+	KAPI_ENUM_RETURN_CHECK,
+	KAPI_ENUM_LOCK_TYPE,
+	KAPI_ENUM_LOCK_SCOPE,
+	KAPI_ENUM_SIGNAL_ACTION,
+	KAPI_ENUM_SIGNAL_TIMING,
+	KAPI_ENUM_CAP_ACTION,
+	KAPI_ENUM_COUNT
+};
+
+enum kapi_image_bits {
+	KAPI_BITS_CONTEXT,
+	KAPI_BITS_PARAM_FLAGS,
+	KAPI_BITS_SIGNAL_DIRECTION,
+	KAPI_BITS_SIGNAL_STATE,
+	KAPI_BITS_EFFECT,
+	KAPI_BITS_COUNT
+};
+
+const char *kapi_image_enum_name(enum kapi_image_enum e, u32 value);
+const char *kapi_image_bit_name(enum kapi_image_bits b, unsigned int bit);
+
+/*
+ * Accessors. They do no checking: use them only on an image that
+ * kapi_image_validate() accepted and that nobody changed since, with
+ * indexes below the counts of the slices they come from.
+ */
+
+static inline const struct kapi_image_header *
+kapi_image_header(const void *image)
+{
+	return image;
+}
+
+static inline u32 kapi_image_count(const void *image,
+				   enum kapi_image_table_id table)
+{
+	return kapi_image_header(image)->tables[table].count;
+}
+
+/* Record @index of @table; tables may have records larger than ours. */
+static inline const void *kapi_image_record(const void *image,
+					    enum kapi_image_table_id table,
+					    u32 index)
+{
+	const struct kapi_image_table *t;
+
+	t = &kapi_image_header(image)->tables[table];
+	return (const u8 *)image + t->offset + (size_t)index * t->entsize;
+}
+
+/* The string at string table offset @offset; offset 0 is "". */
+static inline const char *kapi_image_str(const void *image, u32 offset)
+{
+	return kapi_image_record(image, KAPI_TABLE_STRINGS, offset);
+}
+
+static inline u32 kapi_image_spec_count(const void *image)
+{
+	return kapi_image_count(image, KAPI_TABLE_SPECS);
+}
+
+static inline const struct kapi_image_spec *
+kapi_image_spec(const void *image, u32 index)
+{
+	return kapi_image_record(image, KAPI_TABLE_SPECS, index);
+}
+
+static inline const char *kapi_image_spec_name(const void *image,
+					       const struct kapi_image_spec *s)
+{
+	return kapi_image_str(image, s->name);
+}
+
+/* Element @i of @slice, a slice into @table. */
+static inline const void *kapi_image_slice_at(const void *image,
+					      enum kapi_image_table_id table,
+					      const struct kapi_image_slice *slice,
+					      u32 i)
+{
+	return kapi_image_record(image, table, slice->first + i);
+}
+
+static inline const struct kapi_image_param *
+kapi_image_param(const void *image, const struct kapi_image_spec *s, u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_PARAMS, &s->params, i);
+}
+
+static inline const struct kapi_image_num *
+kapi_image_param_value(const void *image, const struct kapi_image_param *p,
+		       u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_VALUES, &p->values, i);
+}
+
+static inline const struct kapi_image_error *
+kapi_image_error(const void *image, const struct kapi_image_spec *s, u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_ERRORS, &s->errors, i);
+}
+
+static inline const struct kapi_image_lock *
+kapi_image_lock(const void *image, const struct kapi_image_spec *s, u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_LOCKS, &s->locks, i);
+}
+
+static inline const struct kapi_image_signal *
+kapi_image_signal(const void *image, const struct kapi_image_spec *s, u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_SIGNALS, &s->signals, i);
+}
+
+static inline const struct kapi_image_effect *
+kapi_image_effect(const void *image, const struct kapi_image_spec *s, u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_EFFECTS, &s->effects, i);
+}
+
+static inline const struct kapi_image_transition *
+kapi_image_transition(const void *image, const struct kapi_image_spec *s,
+		      u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_TRANSITIONS,
+				   &s->transitions, i);
+}
+
+static inline const struct kapi_image_cap *
+kapi_image_cap(const void *image, const struct kapi_image_spec *s, u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_CAPS, &s->caps, i);
+}
+
+static inline const struct kapi_image_constraint *
+kapi_image_constraint(const void *image, const struct kapi_image_spec *s,
+		      u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_CONSTRAINTS,
+				   &s->constraints, i);
+}
+
+/*
+ * kapi_image_error_name() - the name of error code @code for @spec: the
+ * name of the spec's own error record with that code, else NULL.
+ */
+static inline const char *
+kapi_image_error_name(const void *image, const struct kapi_image_spec *s,
+		      s32 code)
+{
+	u32 i;
+
+	for (i = 0; i < s->errors.count; i++) {
+		const struct kapi_image_error *e = kapi_image_error(image, s, i);
+
+		if (e->code == code)
+			return kapi_image_str(image, e->name);
+	}
+	return NULL;
+}
+
+#endif /* KAPI_IMAGE_H */

@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Spec image generation for Kbuild, shared by every module that carries
+# specs (kapi.ko, the samples). kapi-gen, a host tool that
+# scripts/build-module.sh builds first and passes in as KAPI_GEN, turns
+# annotated spec files into kernel C defining the image in section
+# .kapi_specs, after checking each system call spec against the target
+# kernel's include/linux/syscalls.h. A module's Kbuild uses it as
+#
+#   include <path to>/module/kapi-gen.mk
+#   $(eval $(call kapi_gen_image,OUT,INPUTS,SYMBOL))
+#   mymod-y += OUT-without-.c.o
+#
+# OUT is relative to $(obj), INPUTS are the spec files (an empty list gives
+# an image with no specs), SYMBOL names the image: the C file defines
+# SYMBOL_data and SYMBOL_size. OUT is remade when an input, kapi-gen or the
+# command changes, and removed by "make clean".
+
+kapi_syscalls_h := $(srctree)/include/linux/syscalls.h
+# Spec file names are recorded relative to the project root: a Kbuild file
+# in a subdirectory sets kapi_gen_root to the project root before
+# including this file.
+kapi_gen_root ?= $(src)
+
+quiet_cmd_kapi_gen = KAPIGEN $@
+      cmd_kapi_gen = $(if $(KAPI_GEN),,echo "kapi: KAPI_GEN is not set; build with scripts/build-module.sh" >&2; false;) \
+		$(KAPI_GEN) --syscalls-h $(kapi_syscalls_h) --source-root $(kapi_gen_root) \
+		--symbol $(kapi_gen_symbol) -o $@ $(filter-out $(KAPI_GEN) FORCE,$^)
+
+# kapi_gen_image OUT,INPUTS,SYMBOL - the rule that generates $(obj)/OUT.
+define kapi_gen_image
+$$(obj)/$(1): $(2) $$(KAPI_GEN) FORCE
+	$$(call if_changed,kapi_gen)
+$$(obj)/$(1): kapi_gen_symbol := $(3)
+targets += $(1)
+clean-files += $(1)
+endef

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// The annotation parser: the only parser of kapi's specification language
+// (kerneldoc comments with upstream's tags, placed before the declaration of
+// the API they describe). Used by the build-time generator (kapi-gen) and by
+// kapi-dump --source. Malformed annotations are reported as diagnostics with
+// file:line; a file with any error yields no specs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kapi/model.h"
+
+namespace kapi {
+
+struct Diagnostic {
+    std::string file;
+    std::uint32_t line = 0;
+    std::string message;
+
+    // "file:line: message", the form compilers use.
+    std::string str() const;
+};
+
+struct ParseResult {
+    SpecSet specs;
+    std::vector<Diagnostic> errors;
+    // C preprocessor #include lines of the file, in order, verbatim; the
+    // generator repeats them so that expressions resolve.
+    std::vector<std::string> includes;
+
+    bool ok() const { return errors.empty(); }
+};
+
+// Parses the annotated C text of one file. file is the name used in
+// diagnostics and in each spec's source location. A comment block is a spec
+// when it is a kerneldoc block ("/**") whose first line names an API
+// ("sys_read - ...") and that carries at least one spec tag; other kerneldoc
+// blocks are ignored.
+ParseResult parse_annotations(std::string_view text, const std::string& file);
+
+// Reads and parses one file; an unreadable file is one diagnostic.
+ParseResult parse_file(const std::string& path);
+
+// Reads a number as the language writes it (see Num): a plain integer
+// literal (value only), an expression of literals and | & ^ + - * / % << >>
+// ~ ( ) (evaluated; the text is kept), or an expression naming symbols such
+// as INT_MAX (text only; the compiler evaluates it). Returns std::nullopt,
+// and sets *error if error is not null, when the text is not a number.
+std::optional<Num> parse_number(std::string_view text, std::string* error = nullptr);
+
+} // namespace kapi

@@ -1,0 +1,1275 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// The spec image codec (kapi/image.h): builds the image tables from a
+// SpecSet (shared with the C generator through image_layout.h), writes them
+// as little-endian bytes, and decodes untrusted images back into a SpecSet,
+// validating every offset, count, string and enumeration before use. Each
+// record type's fields are listed once, in each(), which drives writing,
+// reading and a compile-time check that no field was forgotten.
+
+#include "kapi/image.h"
+
+#include <algorithm>
+#include <charconv>
+#include <concepts>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+
+#include "image_layout.h"
+#include "kapi/error.h"
+#include "kapi/names.h"
+
+namespace kapi {
+namespace detail {
+namespace {
+
+// ---- The fields of each record, in memory order ---------------------------
+
+template <class T, class U>
+concept Is = std::same_as<std::remove_const_t<T>, U>;
+
+template <Is<kapi_image_table> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.offset);
+    f(r.count);
+    f(r.entsize);
+    f(r.reserved);
+}
+
+template <Is<kapi_image_header> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.magic);
+    f(r.version_major);
+    f(r.version_minor);
+    f(r.size);
+    f(r.header_size);
+    f(r.table_count);
+    f(r.flags);
+    f(r.reserved);
+    for (auto& t : r.tables)
+        f(t);
+}
+
+template <Is<kapi_image_num> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.value);
+    f(r.expr);
+    f(r.reserved);
+}
+
+template <Is<kapi_image_slice> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.first);
+    f(r.count);
+}
+
+template <Is<kapi_image_return> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.type_name);
+    f(r.type);
+    f(r.check);
+    f(r.description);
+    f(r.success_min);
+    f(r.success_max);
+}
+
+template <Is<kapi_image_spec> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.name);
+    f(r.kind);
+    f(r.summary);
+    f(r.description);
+    f(r.context);
+    f(r.flags);
+    f(r.since);
+    f(r.replacement);
+    f(r.examples);
+    f(r.notes);
+    f(r.source_file);
+    f(r.source_line);
+    f(r.ioctl_cmd);
+    f(r.params);
+    f(r.errors);
+    f(r.locks);
+    f(r.signals);
+    f(r.effects);
+    f(r.transitions);
+    f(r.caps);
+    f(r.constraints);
+    f(r.ret);
+}
+
+template <Is<kapi_image_param> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.name);
+    f(r.type_name);
+    f(r.description);
+    f(r.constraint_text);
+    f(r.type);
+    f(r.flags);
+    f(r.constraint);
+    f(r.size_param);
+    f(r.size);
+    f(r.size_mult);
+    f(r.alignment);
+    f(r.min);
+    f(r.max);
+    f(r.mask);
+    f(r.values);
+    f(r.violation_error);
+    f(r.reserved);
+}
+
+template <Is<kapi_image_error> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.code);
+    f(r.name);
+    f(r.condition);
+    f(r.description);
+}
+
+template <Is<kapi_image_lock> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.name);
+    f(r.type);
+    f(r.scope);
+    f(r.description);
+}
+
+template <Is<kapi_image_signal> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.number);
+    f(r.name);
+    f(r.direction);
+    f(r.action);
+    f(r.timing);
+    f(r.flags);
+    f(r.error);
+    f(r.target);
+    f(r.condition);
+    f(r.description);
+    f(r.priority);
+    f(r.sa_flags_required);
+    f(r.sa_flags_forbidden);
+    f(r.transform_to);
+    f(r.state_required);
+    f(r.state_forbidden);
+    f(r.queue);
+}
+
+template <Is<kapi_image_effect> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.type);
+    f(r.flags);
+    f(r.target);
+    f(r.condition);
+    f(r.description);
+    f(r.reserved);
+}
+
+template <Is<kapi_image_transition> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.object);
+    f(r.from);
+    f(r.to);
+    f(r.condition);
+    f(r.description);
+    f(r.reserved);
+}
+
+template <Is<kapi_image_cap> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.cap);
+    f(r.name);
+    f(r.action);
+    f(r.allows);
+    f(r.without);
+    f(r.condition);
+    f(r.priority);
+}
+
+template <Is<kapi_image_constraint> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.name);
+    f(r.description);
+    f(r.expr);
+    f(r.reserved);
+}
+
+template <class T>
+constexpr bool kIsInt = std::is_integral_v<std::remove_const_t<T>>;
+
+// Adds up the sizes of the fields each() visits.
+struct Sizer {
+    std::size_t bytes = 0;
+
+    template <class T>
+    constexpr void operator()(T& v) {
+        if constexpr (kIsInt<T>)
+            bytes += sizeof(T);
+        else
+            each(v, *this);
+    }
+};
+
+template <class R>
+constexpr std::size_t visited_size() {
+    R r{};
+    Sizer s;
+    each(r, s);
+    return s.bytes;
+}
+
+// Every byte of every record is a visited field: no padding, none forgotten.
+static_assert(visited_size<kapi_image_header>() == sizeof(kapi_image_header));
+static_assert(visited_size<kapi_image_num>() == sizeof(kapi_image_num));
+static_assert(visited_size<kapi_image_spec>() == sizeof(kapi_image_spec));
+static_assert(visited_size<kapi_image_param>() == sizeof(kapi_image_param));
+static_assert(visited_size<kapi_image_error>() == sizeof(kapi_image_error));
+static_assert(visited_size<kapi_image_lock>() == sizeof(kapi_image_lock));
+static_assert(visited_size<kapi_image_signal>() == sizeof(kapi_image_signal));
+static_assert(visited_size<kapi_image_effect>() == sizeof(kapi_image_effect));
+static_assert(visited_size<kapi_image_transition>() == sizeof(kapi_image_transition));
+static_assert(visited_size<kapi_image_cap>() == sizeof(kapi_image_cap));
+static_assert(visited_size<kapi_image_constraint>() == sizeof(kapi_image_constraint));
+
+// Writes the visited fields little-endian at P.
+struct LeWriter {
+    std::uint8_t* p;
+
+    template <class T>
+    void operator()(const T& v) {
+        if constexpr (kIsInt<T>) {
+            using U = std::make_unsigned_t<T>;
+            auto u = static_cast<U>(v);
+            for (std::size_t i = 0; i < sizeof(T); ++i)
+                *p++ = static_cast<std::uint8_t>(u >> (8 * i));
+        } else {
+            each(v, *this);
+        }
+    }
+};
+
+// Reads the visited fields little-endian from P.
+struct LeReader {
+    const std::uint8_t* p;
+
+    template <class T>
+    void operator()(T& v) {
+        if constexpr (kIsInt<T>) {
+            using U = std::make_unsigned_t<T>;
+            U u = 0;
+            for (std::size_t i = 0; i < sizeof(T); ++i)
+                u = static_cast<U>(u | static_cast<U>(static_cast<U>(p[i]) << (8 * i)));
+            p += sizeof(T);
+            v = static_cast<T>(u);
+        } else {
+            each(v, *this);
+        }
+    }
+};
+
+template <class R>
+void write_record(std::vector<std::uint8_t>& out, std::size_t pos, const R& r) {
+    LeWriter w{out.data() + pos};
+    each(r, w);
+}
+
+template <class R>
+R read_record(const std::uint8_t* p) {
+    R r{};
+    LeReader rd{p};
+    each(r, rd);
+    return r;
+}
+
+constexpr std::uint64_t align8(std::uint64_t n) {
+    return (n + (KAPI_IMAGE_ALIGN - 1)) & ~std::uint64_t{KAPI_IMAGE_ALIGN - 1};
+}
+
+std::string num_str(std::uint64_t v) {
+    return std::to_string(v);
+}
+
+// Parses a decimal errno number ("-135" or "135") as a negative errno.
+std::optional<std::int32_t> parse_errno_number(std::string_view s) {
+    bool negative = !s.empty() && s.front() == '-';
+    if (negative)
+        s.remove_prefix(1);
+    std::int32_t v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v <= 0 || v > kMaxErrno)
+        return std::nullopt;
+    return -v;
+}
+
+// The negative errno that NAME stands for in SPEC: the code of the spec's
+// own error entry of that name, else the errno of that name, else NAME as a
+// decimal number.
+std::optional<std::int32_t> resolve_errno(const Spec& spec, const std::string& name) {
+    for (const ErrorSpec& e : spec.errors)
+        if (e.name == name && e.code != 0)
+            return e.code;
+    if (std::optional<int> v = errno_value(name); v && *v != 0)
+        return *v < 0 ? *v : -*v;
+    return parse_errno_number(name);
+}
+
+// The name a negative errno CODE is written as in SPEC (see resolve_errno).
+std::string errno_to_name(const Spec& spec, std::int32_t code) {
+    if (code == 0)
+        return {};
+    for (const ErrorSpec& e : spec.errors)
+        if (e.code == code && !e.name.empty())
+            return e.name;
+    if (std::string_view n = errno_name(-code); !n.empty())
+        return std::string(n);
+    return std::to_string(code);
+}
+
+// ---- Building the tables --------------------------------------------------
+
+class Builder {
+public:
+    explicit Builder(LayoutMode mode) : mode_(mode) { out_.strings.push_back('\0'); }
+
+    ImageLayout build(const SpecSet& set) {
+        for (std::size_t i = 0; i < set.specs.size(); ++i)
+            add_spec(i, set.specs[i]);
+        return std::move(out_);
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& what) const { throw LayoutError(ctx_ + what, spec_); }
+
+    // Interns S in the string table; FIELD names it in messages.
+    std::uint32_t str(const std::string& s, std::string_view field) {
+        if (s.empty())
+            return 0;
+        if (s.find('\0') != std::string::npos)
+            fail(std::string(field) + " contains a NUL byte");
+        auto [it, added] = offsets_.try_emplace(s, static_cast<std::uint32_t>(out_.strings.size()));
+        if (added) {
+            if (out_.strings.size() + s.size() + 1 > KAPI_IMAGE_MAX_SIZE)
+                fail("the string table exceeds the image size limit");
+            out_.strings.append(s);
+            out_.strings.push_back('\0');
+        }
+        return it->second;
+    }
+
+    kapi_image_num num(const Num& n, std::string_view field) {
+        kapi_image_num r{};
+        r.expr = str(n.expr, field);
+        if (n.value)
+            r.value = *n.value;
+        else if (!n.expr.empty() && mode_ == LayoutMode::Encode)
+            fail(std::string(field) + " has expression '" + n.expr + "' but no value");
+        return r;
+    }
+
+    // A negative errno for NAME (errno names of violation_error and
+    // Signal::error). In Generate mode an unresolved name becomes -1 here:
+    // the generated C writes -NAME and the compiler resolves it.
+    std::int32_t errno_code(const Spec& spec, const std::string& name, std::string_view field,
+                            std::string* keep_name) {
+        if (name.empty())
+            return 0;
+        std::optional<std::int32_t> code = resolve_errno(spec, name);
+        if (mode_ == LayoutMode::Generate) {
+            if (!parse_errno_number(name))
+                *keep_name = name;
+            return code.value_or(-1);
+        }
+        if (!code)
+            fail(std::string(field) + " '" + name + "' is not a known errno name");
+        return *code;
+    }
+
+    // An empty list is {0, 0}, wherever its table stands.
+    static kapi_image_slice slice(std::size_t first, std::size_t count) {
+        if (count == 0)
+            return {0, 0};
+        return {static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(count)};
+    }
+
+    void add_spec(std::size_t index, const Spec& s) {
+        spec_ = static_cast<int>(index);
+        ctx_ = "spec " + num_str(index) + " (" + s.name + "): ";
+        const std::string base = ctx_;
+        kapi_image_spec r{};
+        r.name = str(s.name, "name");
+        r.kind = s.kind;
+        r.summary = str(s.summary, "summary");
+        r.description = str(s.description, "description");
+        r.context = s.context;
+        r.flags = s.flags;
+        r.since = str(s.since, "since");
+        r.replacement = str(s.replacement, "replacement");
+        r.examples = str(s.examples, "examples");
+        r.notes = str(s.notes, "notes");
+        r.source_file = str(s.source.file, "source file");
+        r.source_line = s.source.line;
+        r.ioctl_cmd = num(s.ioctl_cmd, "ioctl_cmd");
+
+        ctx_ = base + "return: ";
+        r.ret.type_name = str(s.ret.type_name, "type_name");
+        r.ret.type = s.ret.type;
+        r.ret.check = s.ret.check;
+        r.ret.description = str(s.ret.description, "description");
+        r.ret.success_min = num(s.ret.success_min, "success_min");
+        r.ret.success_max = num(s.ret.success_max, "success_max");
+
+        r.params = slice(out_.params.size(), s.params.size());
+        for (std::size_t i = 0; i < s.params.size(); ++i) {
+            ctx_ = base + "param " + num_str(i) + ": ";
+            add_param(s, s.params[i]);
+        }
+        r.errors = slice(out_.errors.size(), s.errors.size());
+        for (std::size_t i = 0; i < s.errors.size(); ++i) {
+            ctx_ = base + "error " + num_str(i) + ": ";
+            add_error(s.errors[i]);
+        }
+        r.locks = slice(out_.locks.size(), s.locks.size());
+        for (std::size_t i = 0; i < s.locks.size(); ++i) {
+            ctx_ = base + "lock " + num_str(i) + ": ";
+            const Lock& l = s.locks[i];
+            kapi_image_lock lr{};
+            lr.name = str(l.name, "name");
+            lr.type = l.type;
+            lr.scope = l.scope;
+            lr.description = str(l.description, "description");
+            out_.locks.push_back(lr);
+        }
+        r.signals = slice(out_.signals.size(), s.signals.size());
+        for (std::size_t i = 0; i < s.signals.size(); ++i) {
+            ctx_ = base + "signal " + num_str(i) + ": ";
+            add_signal(s, s.signals[i]);
+        }
+        r.effects = slice(out_.effects.size(), s.effects.size());
+        for (std::size_t i = 0; i < s.effects.size(); ++i) {
+            ctx_ = base + "effect " + num_str(i) + ": ";
+            const SideEffect& e = s.effects[i];
+            kapi_image_effect er{};
+            er.type = e.type;
+            er.flags = e.flags;
+            er.target = str(e.target, "target");
+            er.condition = str(e.condition, "condition");
+            er.description = str(e.description, "description");
+            out_.effects.push_back(er);
+        }
+        r.transitions = slice(out_.transitions.size(), s.transitions.size());
+        for (std::size_t i = 0; i < s.transitions.size(); ++i) {
+            ctx_ = base + "transition " + num_str(i) + ": ";
+            const StateTransition& t = s.transitions[i];
+            kapi_image_transition tr{};
+            tr.object = str(t.object, "object");
+            tr.from = str(t.from, "from");
+            tr.to = str(t.to, "to");
+            tr.condition = str(t.condition, "condition");
+            tr.description = str(t.description, "description");
+            out_.transitions.push_back(tr);
+        }
+        r.caps = slice(out_.caps.size(), s.caps.size());
+        for (std::size_t i = 0; i < s.caps.size(); ++i) {
+            ctx_ = base + "cap " + num_str(i) + ": ";
+            const Capability& c = s.caps[i];
+            kapi_image_cap cr{};
+            cr.cap = num(c.cap, "cap");
+            cr.name = str(c.name, "name");
+            cr.action = c.action;
+            cr.allows = str(c.allows, "allows");
+            cr.without = str(c.without, "without");
+            cr.condition = str(c.condition, "condition");
+            cr.priority = c.priority;
+            out_.caps.push_back(cr);
+        }
+        r.constraints = slice(out_.constraints.size(), s.constraints.size());
+        for (std::size_t i = 0; i < s.constraints.size(); ++i) {
+            ctx_ = base + "constraint " + num_str(i) + ": ";
+            const Constraint& c = s.constraints[i];
+            kapi_image_constraint cr{};
+            cr.name = str(c.name, "name");
+            cr.description = str(c.description, "description");
+            cr.expr = str(c.expr, "expr");
+            out_.constraints.push_back(cr);
+        }
+        out_.specs.push_back(r);
+    }
+
+    void add_param(const Spec& s, const Param& p) {
+        kapi_image_param r{};
+        r.name = str(p.name, "name");
+        r.type_name = str(p.type_name, "type_name");
+        r.description = str(p.description, "description");
+        r.constraint_text = str(p.constraint_text, "constraint_text");
+        r.type = p.type;
+        r.flags = p.flags;
+        r.constraint = p.constraint;
+        r.size_param = p.size_param;
+        r.size = num(p.size, "size");
+        r.size_mult = num(p.size_mult, "size_mult");
+        r.alignment = num(p.alignment, "alignment");
+        r.min = num(p.min, "min");
+        r.max = num(p.max, "max");
+        r.mask = num(p.mask, "mask");
+        r.values = slice(out_.values.size(), p.values.size());
+        for (std::size_t i = 0; i < p.values.size(); ++i)
+            out_.values.push_back(num(p.values[i], "value " + num_str(i)));
+        std::string keep;
+        r.violation_error = errno_code(s, p.violation_error, "violation_error", &keep);
+        out_.params.push_back(r);
+        out_.param_violation_names.push_back(std::move(keep));
+    }
+
+    void add_error(const ErrorSpec& e) {
+        kapi_image_error r{};
+        r.code = e.code;
+        if (r.code == 0) {
+            std::optional<int> v = errno_value(e.name);
+            if (v && *v != 0)
+                r.code = *v < 0 ? *v : -*v;
+            else if (mode_ == LayoutMode::Generate)
+                r.code = -1; // the generated C writes -NAME
+            else
+                fail("'" + e.name + "' has no errno code");
+        }
+        r.name = str(e.name, "name");
+        r.condition = str(e.condition, "condition");
+        r.description = str(e.description, "description");
+        out_.errors.push_back(r);
+    }
+
+    void add_signal(const Spec& s, const Signal& g) {
+        kapi_image_signal r{};
+        r.number = num(g.number, "number");
+        r.name = str(g.name, "name");
+        r.direction = g.direction;
+        r.action = g.action;
+        r.timing = g.timing;
+        r.flags = g.flags;
+        std::string keep;
+        r.error = errno_code(s, g.error, "error", &keep);
+        r.target = str(g.target, "target");
+        r.condition = str(g.condition, "condition");
+        r.description = str(g.description, "description");
+        r.priority = g.priority;
+        r.sa_flags_required = g.sa_flags_required;
+        r.sa_flags_forbidden = g.sa_flags_forbidden;
+        r.transform_to = g.transform_to;
+        r.state_required = g.state_required;
+        r.state_forbidden = g.state_forbidden;
+        r.queue = str(g.queue, "queue");
+        out_.signals.push_back(r);
+        out_.signal_error_names.push_back(std::move(keep));
+    }
+
+    LayoutMode mode_;
+    ImageLayout out_;
+    std::unordered_map<std::string, std::uint32_t> offsets_;
+    std::string ctx_;
+    int spec_ = -1;
+};
+
+// ---- Decoding ---------------------------------------------------------------
+
+// Thrown inside the decoder; decode_image() turns it into DecodeResult.
+struct Bad {
+    std::string message;
+    int spec = -1;
+};
+
+class Decoder {
+public:
+    Decoder(std::span<const std::uint8_t> data, bool exact) : d_(data), exact_(exact) {}
+
+    // Decodes the image at the start of the data; returns its size.
+    std::size_t run(SpecSet& out) {
+        read_header();
+        read_tables();
+        out.specs.reserve(specs_.size());
+        for (std::size_t i = 0; i < specs_.size(); ++i)
+            out.specs.push_back(decode_spec(i));
+        return h_.size;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& what) const { throw Bad{ctx_ + what, spec_}; }
+
+    [[noreturn]] void truncated() const {
+        fail("image truncated: " + num_str(d_.size()) + " bytes, the header needs " +
+             num_str(sizeof(kapi_image_header)));
+    }
+
+    std::uint32_t le32(std::size_t off) const {
+        std::uint32_t v = 0;
+        LeReader r{d_.data() + off};
+        r(v);
+        return v;
+    }
+
+    void read_header() {
+        if (d_.size() < 4)
+            truncated();
+        std::uint32_t magic = le32(0);
+        if (magic != KAPI_IMAGE_MAGIC)
+            fail("bad magic " + hex(magic) + ", expected " + hex(KAPI_IMAGE_MAGIC) + " (\"KAPI\")");
+        if (d_.size() < 8)
+            truncated();
+        std::uint32_t version = le32(4);
+        std::uint32_t major = version & 0xffff, minor = version >> 16;
+        if (major != KAPI_IMAGE_VERSION_MAJOR)
+            fail("unsupported image version " + num_str(major) + "." + num_str(minor) +
+                 ": this reader knows major version " + num_str(KAPI_IMAGE_VERSION_MAJOR));
+        if (d_.size() < sizeof(kapi_image_header))
+            truncated();
+        h_ = read_record<kapi_image_header>(d_.data());
+        strict_ = h_.version_minor <= KAPI_IMAGE_VERSION_MINOR;
+
+        if (h_.header_size < sizeof(kapi_image_header))
+            fail("header size " + num_str(h_.header_size) + " is smaller than " +
+                 num_str(sizeof(kapi_image_header)));
+        if (h_.header_size % KAPI_IMAGE_ALIGN != 0)
+            fail("header size " + num_str(h_.header_size) + " is not a multiple of " +
+                 num_str(KAPI_IMAGE_ALIGN));
+        if (h_.size < h_.header_size)
+            fail("image size " + num_str(h_.size) + " is smaller than the header size " +
+                 num_str(h_.header_size));
+        if (h_.size > KAPI_IMAGE_MAX_SIZE)
+            fail("image size " + num_str(h_.size) + " exceeds the limit of " +
+                 num_str(KAPI_IMAGE_MAX_SIZE) + " bytes");
+        if (exact_ && h_.size != d_.size())
+            fail("image size " + num_str(h_.size) + " in the header, but " + num_str(d_.size()) +
+                 " bytes given");
+        if (h_.size > d_.size())
+            fail("image size " + num_str(h_.size) + " exceeds the " + num_str(d_.size()) +
+                 " bytes left");
+        if (h_.table_count < KAPI_TABLE_COUNT)
+            fail("table count " + num_str(h_.table_count) + " is smaller than " +
+                 num_str(KAPI_TABLE_COUNT));
+        std::uint64_t table_bytes = offsetof(kapi_image_header, tables) +
+                                    std::uint64_t{h_.table_count} * sizeof(kapi_image_table);
+        if (table_bytes > h_.header_size)
+            fail("header size " + num_str(h_.header_size) + " is too small for " +
+                 num_str(h_.table_count) + " tables");
+        if (strict_ && h_.flags != 0)
+            fail("header flags " + hex(h_.flags) + " not zero");
+        if (strict_ && h_.reserved != 0)
+            fail("header reserved field " + hex(h_.reserved) + " not zero");
+
+        for (std::size_t id = 0; id < KAPI_TABLE_COUNT; ++id)
+            check_table(id, h_.tables[id]);
+        // Each byte has one meaning: tables with records do not overlap.
+        for (std::size_t i = 0; i < KAPI_TABLE_COUNT; ++i) {
+            for (std::size_t j = i + 1; j < KAPI_TABLE_COUNT; ++j) {
+                const kapi_image_table& a = h_.tables[i];
+                const kapi_image_table& b = h_.tables[j];
+                std::uint64_t a_end = a.offset + std::uint64_t{a.count} * a.entsize;
+                std::uint64_t b_end = b.offset + std::uint64_t{b.count} * b.entsize;
+                if (a_end != a.offset && b_end != b.offset && a.offset < b_end && b.offset < a_end)
+                    fail(std::string(kTableNames[j]) + " table: overlaps the " + kTableNames[i] +
+                         " table");
+            }
+        }
+    }
+
+    void check_table(std::size_t id, const kapi_image_table& t) {
+        const std::string name = kTableNames[id];
+        ctx_ = name + " table: ";
+        std::uint32_t known = record_size(id);
+        if (id == KAPI_TABLE_STRINGS) {
+            if (t.entsize != 1)
+                fail("entsize " + num_str(t.entsize) + ", expected 1");
+        } else if (strict_ && t.entsize != known) {
+            fail("entsize " + num_str(t.entsize) + ", expected " + num_str(known) +
+                 " for a version " + num_str(h_.version_major) + "." + num_str(h_.version_minor) +
+                 " image");
+        } else if (t.entsize < known) {
+            fail("entsize " + num_str(t.entsize) + " is smaller than the " + num_str(known) +
+                 "-byte record");
+        } else if (t.entsize % KAPI_IMAGE_ALIGN != 0) {
+            fail("entsize " + num_str(t.entsize) + " is not a multiple of " +
+                 num_str(KAPI_IMAGE_ALIGN));
+        }
+        if (t.offset % KAPI_IMAGE_ALIGN != 0)
+            fail("offset " + num_str(t.offset) + " is not " + num_str(KAPI_IMAGE_ALIGN) +
+                 "-byte aligned");
+        if (t.offset < h_.header_size)
+            fail("offset " + num_str(t.offset) + " overlaps the header (" +
+                 num_str(h_.header_size) + " bytes)");
+        std::uint64_t end = std::uint64_t{t.offset} + std::uint64_t{t.count} * t.entsize;
+        if (end > h_.size)
+            fail(num_str(t.count) + " records of " + num_str(t.entsize) + " bytes at offset " +
+                 num_str(t.offset) + " end at " + num_str(end) + ", past the image end (" +
+                 num_str(h_.size) + ")");
+        if (strict_ && t.reserved != 0)
+            fail("reserved field " + hex(t.reserved) + " not zero");
+        ctx_.clear();
+    }
+
+    template <class R>
+    std::vector<R> read_table(std::size_t id) {
+        const kapi_image_table& t = h_.tables[id];
+        std::vector<R> v;
+        v.reserve(t.count);
+        for (std::uint32_t i = 0; i < t.count; ++i)
+            v.push_back(read_record<R>(d_.data() + t.offset + std::size_t{i} * t.entsize));
+        return v;
+    }
+
+    void read_tables() {
+        const kapi_image_table& st = h_.tables[KAPI_TABLE_STRINGS];
+        ctx_ = "strings table: ";
+        if (st.count == 0)
+            fail("empty; it must hold at least the empty string at offset 0");
+        strings_ = std::string_view(reinterpret_cast<const char*>(d_.data()) + st.offset, st.count);
+        if (strings_.front() != '\0')
+            fail("does not start with the empty string");
+        if (strings_.back() != '\0')
+            fail("not NUL-terminated");
+        ctx_.clear();
+
+        specs_ = read_table<kapi_image_spec>(KAPI_TABLE_SPECS);
+        params_ = read_table<kapi_image_param>(KAPI_TABLE_PARAMS);
+        errors_ = read_table<kapi_image_error>(KAPI_TABLE_ERRORS);
+        locks_ = read_table<kapi_image_lock>(KAPI_TABLE_LOCKS);
+        signals_ = read_table<kapi_image_signal>(KAPI_TABLE_SIGNALS);
+        effects_ = read_table<kapi_image_effect>(KAPI_TABLE_EFFECTS);
+        transitions_ = read_table<kapi_image_transition>(KAPI_TABLE_TRANSITIONS);
+        caps_ = read_table<kapi_image_cap>(KAPI_TABLE_CAPS);
+        constraints_ = read_table<kapi_image_constraint>(KAPI_TABLE_CONSTRAINTS);
+        values_ = read_table<kapi_image_num>(KAPI_TABLE_VALUES);
+    }
+
+    std::string str(std::uint32_t off, std::string_view field) const {
+        if (off >= strings_.size())
+            fail(std::string(field) + " offset " + num_str(off) + " outside string table (size " +
+                 num_str(strings_.size()) + ")");
+        return std::string(strings_.substr(off, strings_.find('\0', off) - off));
+    }
+
+    void reserved(std::uint32_t v, std::string_view field = "reserved field") const {
+        if (strict_ && v != 0)
+            fail(std::string(field) + " " + hex(v) + " not zero");
+    }
+
+    // An enumeration value below COUNT.
+    std::uint32_t enumv(std::uint32_t v, std::uint32_t count, std::string_view field) const {
+        if (strict_ && v >= count)
+            fail(std::string(field) + " " + num_str(v) + " out of range (0.." + num_str(count - 1) +
+                 ")");
+        return v;
+    }
+
+    // A bit set within ALL.
+    std::uint32_t bits(std::uint32_t v, std::uint32_t all, std::string_view field) const {
+        if (strict_ && (v & ~all) != 0)
+            fail(std::string(field) + " " + hex(v) + " has bits outside " + hex(all));
+        return v;
+    }
+
+    // 0 or a negative errno.
+    std::int32_t errno_or_zero(std::int32_t v, std::string_view field) const {
+        if (v > 0 || v < -kMaxErrno)
+            fail(std::string(field) + " " + std::to_string(v) + " is not 0 or a negative errno");
+        return v;
+    }
+
+    Num num(const kapi_image_num& r, std::string_view field) const {
+        Num n;
+        n.value = r.value;
+        n.expr = str(r.expr, std::string(field) + " expr");
+        reserved(r.reserved, std::string(field) + " reserved field");
+        return n;
+    }
+
+    // Checks a slice of table ID and returns it as [first, end).
+    std::pair<std::size_t, std::size_t> range(const kapi_image_slice& s, std::size_t id) const {
+        std::uint64_t end = std::uint64_t{s.first} + s.count;
+        std::uint32_t n = h_.tables[id].count;
+        if (end > n)
+            fail(std::string(kTableNames[id]) + " [" + num_str(s.first) + ", " + num_str(end) +
+                 ") outside the " + kTableNames[id] + " table (" + num_str(n) + " records)");
+        return {s.first, static_cast<std::size_t>(end)};
+    }
+
+    Spec decode_spec(std::size_t index) {
+        const kapi_image_spec& r = specs_[index];
+        spec_ = static_cast<int>(index);
+        Spec s;
+        ctx_ = "spec " + num_str(index) + ": ";
+        s.name = str(r.name, "name");
+        if (s.name.empty())
+            fail("name is empty");
+        if (s.name.size() >= KAPI_IMAGE_MAX_NAME)
+            fail("name is " + num_str(s.name.size()) + " bytes long, the limit is " +
+                 num_str(KAPI_IMAGE_MAX_NAME - 1));
+        const std::string base = "spec " + num_str(index) + " (" + s.name + "): ";
+        ctx_ = base;
+        if (auto [it, added] = names_.try_emplace(s.name, index); !added)
+            fail("name duplicates spec " + num_str(it->second));
+        s.kind = enumv(r.kind, KAPI_KIND_COUNT, "kind");
+        s.summary = str(r.summary, "summary");
+        s.description = str(r.description, "description");
+        s.context = bits(r.context, KAPI_CTX_ALL, "context");
+        s.flags = bits(r.flags, KAPI_SPEC_DEPRECATED, "flags");
+        s.since = str(r.since, "since");
+        s.replacement = str(r.replacement, "replacement");
+        s.examples = str(r.examples, "examples");
+        s.notes = str(r.notes, "notes");
+        s.source.file = str(r.source_file, "source_file");
+        s.source.line = r.source_line;
+        s.ioctl_cmd = num(r.ioctl_cmd, "ioctl_cmd");
+
+        auto params = range(r.params, KAPI_TABLE_PARAMS);
+        auto errors = range(r.errors, KAPI_TABLE_ERRORS);
+        auto locks = range(r.locks, KAPI_TABLE_LOCKS);
+        auto signals = range(r.signals, KAPI_TABLE_SIGNALS);
+        auto effects = range(r.effects, KAPI_TABLE_EFFECTS);
+        auto transitions = range(r.transitions, KAPI_TABLE_TRANSITIONS);
+        auto caps = range(r.caps, KAPI_TABLE_CAPS);
+        auto constraints = range(r.constraints, KAPI_TABLE_CONSTRAINTS);
+
+        ctx_ = base + "return: ";
+        s.ret.type_name = str(r.ret.type_name, "type_name");
+        s.ret.type = enumv(r.ret.type, KAPI_TYPE_COUNT, "type");
+        s.ret.check = enumv(r.ret.check, KAPI_RETURN_COUNT, "check");
+        s.ret.description = str(r.ret.description, "description");
+        s.ret.success_min = num(r.ret.success_min, "success_min");
+        s.ret.success_max = num(r.ret.success_max, "success_max");
+
+        // Errors first: the errno numbers of params and signals are named
+        // after them.
+        for (std::size_t i = errors.first; i < errors.second; ++i) {
+            ctx_ = base + "error " + num_str(i - errors.first) + ": ";
+            s.errors.push_back(decode_error(errors_[i]));
+        }
+        std::size_t nparams = params.second - params.first;
+        std::map<std::string, std::size_t> pnames;
+        for (std::size_t i = params.first; i < params.second; ++i) {
+            std::size_t j = i - params.first;
+            ctx_ = base + "param " + num_str(j) + ": ";
+            Param p = decode_param(params_[i], j, nparams, s);
+            if (auto [it, added] = pnames.try_emplace(p.name, j); !added)
+                fail("name \"" + p.name + "\" duplicates param " + num_str(it->second));
+            s.params.push_back(std::move(p));
+        }
+        for (std::size_t i = locks.first; i < locks.second; ++i) {
+            ctx_ = base + "lock " + num_str(i - locks.first) + ": ";
+            const kapi_image_lock& l = locks_[i];
+            Lock m;
+            m.name = str(l.name, "name");
+            m.type = enumv(l.type, KAPI_LOCK_COUNT, "type");
+            m.scope = enumv(l.scope, KAPI_LOCK_SCOPE_COUNT, "scope");
+            m.description = str(l.description, "description");
+            s.locks.push_back(std::move(m));
+        }
+        for (std::size_t i = signals.first; i < signals.second; ++i) {
+            ctx_ = base + "signal " + num_str(i - signals.first) + ": ";
+            s.signals.push_back(decode_signal(signals_[i], s));
+        }
+        for (std::size_t i = effects.first; i < effects.second; ++i) {
+            ctx_ = base + "effect " + num_str(i - effects.first) + ": ";
+            const kapi_image_effect& e = effects_[i];
+            SideEffect m;
+            m.type = bits(e.type, KAPI_EFFECT_ALL, "type");
+            m.flags = bits(e.flags, KAPI_EFFECT_REVERSIBLE, "flags");
+            m.target = str(e.target, "target");
+            m.condition = str(e.condition, "condition");
+            m.description = str(e.description, "description");
+            reserved(e.reserved);
+            s.effects.push_back(std::move(m));
+        }
+        for (std::size_t i = transitions.first; i < transitions.second; ++i) {
+            ctx_ = base + "transition " + num_str(i - transitions.first) + ": ";
+            const kapi_image_transition& t = transitions_[i];
+            StateTransition m;
+            m.object = str(t.object, "object");
+            m.from = str(t.from, "from");
+            m.to = str(t.to, "to");
+            m.condition = str(t.condition, "condition");
+            m.description = str(t.description, "description");
+            reserved(t.reserved);
+            s.transitions.push_back(std::move(m));
+        }
+        for (std::size_t i = caps.first; i < caps.second; ++i) {
+            ctx_ = base + "cap " + num_str(i - caps.first) + ": ";
+            const kapi_image_cap& c = caps_[i];
+            Capability m;
+            m.cap = num(c.cap, "cap");
+            m.name = str(c.name, "name");
+            m.action = enumv(c.action, KAPI_CAP_COUNT, "action");
+            m.allows = str(c.allows, "allows");
+            m.without = str(c.without, "without");
+            m.condition = str(c.condition, "condition");
+            m.priority = c.priority;
+            s.caps.push_back(std::move(m));
+        }
+        for (std::size_t i = constraints.first; i < constraints.second; ++i) {
+            ctx_ = base + "constraint " + num_str(i - constraints.first) + ": ";
+            const kapi_image_constraint& c = constraints_[i];
+            Constraint m;
+            m.name = str(c.name, "name");
+            m.description = str(c.description, "description");
+            m.expr = str(c.expr, "expr");
+            reserved(c.reserved);
+            s.constraints.push_back(std::move(m));
+        }
+        ctx_.clear();
+        spec_ = -1;
+        return s;
+    }
+
+    ErrorSpec decode_error(const kapi_image_error& r) const {
+        ErrorSpec e;
+        if (r.code >= 0 || r.code < -kMaxErrno)
+            fail("code " + std::to_string(r.code) + " is not a negative errno");
+        e.code = r.code;
+        e.name = str(r.name, "name");
+        if (e.name.empty())
+            fail("name is empty");
+        e.condition = str(r.condition, "condition");
+        e.description = str(r.description, "description");
+        return e;
+    }
+
+    Param decode_param(const kapi_image_param& r, std::size_t index, std::size_t nparams,
+                       const Spec& s) const {
+        Param p;
+        p.name = str(r.name, "name");
+        if (p.name.empty())
+            fail("name is empty");
+        if (p.name.size() >= KAPI_IMAGE_MAX_NAME)
+            fail("name is " + num_str(p.name.size()) + " bytes long, the limit is " +
+                 num_str(KAPI_IMAGE_MAX_NAME - 1));
+        p.type_name = str(r.type_name, "type_name");
+        p.description = str(r.description, "description");
+        p.constraint_text = str(r.constraint_text, "constraint_text");
+        p.type = enumv(r.type, KAPI_TYPE_COUNT, "type");
+        p.flags = bits(r.flags, KAPI_PARAM_FLAGS_ALL, "flags");
+        p.constraint = enumv(r.constraint, KAPI_CONSTRAINT_COUNT, "constraint");
+        if (r.size_param < -1 || r.size_param >= static_cast<std::int64_t>(nparams))
+            fail("size_param " + std::to_string(r.size_param) + " out of range (-1.." +
+                 std::to_string(static_cast<std::int64_t>(nparams) - 1) + ")");
+        if (r.size_param == static_cast<std::int64_t>(index))
+            fail("size_param " + std::to_string(r.size_param) + " refers to the param itself");
+        p.size_param = r.size_param;
+        p.size = num(r.size, "size");
+        p.size_mult = num(r.size_mult, "size_mult");
+        p.alignment = num(r.alignment, "alignment");
+        p.min = num(r.min, "min");
+        p.max = num(r.max, "max");
+        p.mask = num(r.mask, "mask");
+        auto values = range(r.values, KAPI_TABLE_VALUES);
+        for (std::size_t i = values.first; i < values.second; ++i)
+            p.values.push_back(num(values_[i], "value " + num_str(i - values.first)));
+        p.violation_error = errno_to_name(s, errno_or_zero(r.violation_error, "violation_error"));
+        reserved(r.reserved);
+        return p;
+    }
+
+    Signal decode_signal(const kapi_image_signal& r, const Spec& s) const {
+        Signal g;
+        g.number = num(r.number, "number");
+        g.name = str(r.name, "name");
+        g.direction = bits(r.direction, KAPI_SIGNAL_DIRECTION_ALL, "direction");
+        g.action = enumv(r.action, KAPI_SIGNAL_ACTION_COUNT, "action");
+        g.timing = enumv(r.timing, KAPI_SIGNAL_TIME_COUNT, "timing");
+        g.flags = bits(r.flags, KAPI_SIGNAL_RESTARTABLE | KAPI_SIGNAL_INTERRUPTIBLE, "flags");
+        g.error = errno_to_name(s, errno_or_zero(r.error, "error"));
+        g.target = str(r.target, "target");
+        g.condition = str(r.condition, "condition");
+        g.description = str(r.description, "description");
+        g.priority = r.priority;
+        g.sa_flags_required = r.sa_flags_required;
+        g.sa_flags_forbidden = r.sa_flags_forbidden;
+        g.transform_to = r.transform_to;
+        g.state_required = bits(r.state_required, KAPI_SIGNAL_STATE_ALL, "state_required");
+        g.state_forbidden = bits(r.state_forbidden, KAPI_SIGNAL_STATE_ALL, "state_forbidden");
+        g.queue = str(r.queue, "queue");
+        return g;
+    }
+
+    std::span<const std::uint8_t> d_;
+    bool exact_;
+    bool strict_ = true;
+    kapi_image_header h_{};
+    std::string_view strings_;
+    std::vector<kapi_image_spec> specs_;
+    std::vector<kapi_image_param> params_;
+    std::vector<kapi_image_error> errors_;
+    std::vector<kapi_image_lock> locks_;
+    std::vector<kapi_image_signal> signals_;
+    std::vector<kapi_image_effect> effects_;
+    std::vector<kapi_image_transition> transitions_;
+    std::vector<kapi_image_cap> caps_;
+    std::vector<kapi_image_constraint> constraints_;
+    std::vector<kapi_image_num> values_;
+    std::map<std::string, std::size_t> names_;
+    std::string ctx_;
+    int spec_ = -1;
+};
+
+} // namespace
+
+const std::array<const char*, KAPI_TABLE_COUNT> kTableNames = {
+    "specs",       "params", "errors",      "locks",  "signals", "effects",
+    "transitions", "caps",   "constraints", "values", "strings",
+};
+
+std::uint32_t record_size(std::size_t id) {
+    static constexpr std::array<std::uint32_t, KAPI_TABLE_COUNT> kSizes = {
+        sizeof(kapi_image_spec),
+        sizeof(kapi_image_param),
+        sizeof(kapi_image_error),
+        sizeof(kapi_image_lock),
+        sizeof(kapi_image_signal),
+        sizeof(kapi_image_effect),
+        sizeof(kapi_image_transition),
+        sizeof(kapi_image_cap),
+        sizeof(kapi_image_constraint),
+        sizeof(kapi_image_num),
+        1,
+    };
+    return kSizes.at(id);
+}
+
+std::string_view ImageLayout::string_at(std::uint32_t offset) const {
+    std::string_view all = strings;
+    std::string_view rest = all.substr(offset);
+    return rest.substr(0, rest.find('\0'));
+}
+
+ImageLayout build_layout(const SpecSet& specs, LayoutMode mode) {
+    return Builder(mode).build(specs);
+}
+
+ImageGeometry layout_geometry(const ImageLayout& l) {
+    const std::array<std::size_t, KAPI_TABLE_COUNT> counts = {
+        l.specs.size(),       l.params.size(),  l.errors.size(),      l.locks.size(),
+        l.signals.size(),     l.effects.size(), l.transitions.size(), l.caps.size(),
+        l.constraints.size(), l.values.size(),  l.strings.size(),
+    };
+    ImageGeometry g;
+    std::uint64_t pos = sizeof(kapi_image_header);
+    for (std::size_t id = 0; id < KAPI_TABLE_COUNT; ++id) {
+        pos = align8(pos);
+        std::uint64_t bytes = std::uint64_t{counts[id]} * record_size(id);
+        if (pos + bytes > KAPI_IMAGE_MAX_SIZE)
+            throw LayoutError("the spec image would exceed the limit of " +
+                                  num_str(KAPI_IMAGE_MAX_SIZE) + " bytes",
+                              -1);
+        g.tables[id].offset = static_cast<std::uint32_t>(pos);
+        g.tables[id].count = static_cast<std::uint32_t>(counts[id]);
+        g.tables[id].entsize = record_size(id);
+        pos += bytes;
+    }
+    g.size = static_cast<std::uint32_t>(align8(pos));
+    return g;
+}
+
+std::vector<std::uint8_t> serialize(const ImageLayout& l) {
+    ImageGeometry g = layout_geometry(l);
+    std::vector<std::uint8_t> out(g.size, 0);
+
+    kapi_image_header h{};
+    h.magic = KAPI_IMAGE_MAGIC;
+    h.version_major = KAPI_IMAGE_VERSION_MAJOR;
+    h.version_minor = KAPI_IMAGE_VERSION_MINOR;
+    h.size = g.size;
+    h.header_size = sizeof(kapi_image_header);
+    h.table_count = KAPI_TABLE_COUNT;
+    for (std::size_t id = 0; id < KAPI_TABLE_COUNT; ++id)
+        h.tables[id] = g.tables[id];
+    write_record(out, 0, h);
+
+    auto put = [&](std::size_t id, const auto& records) {
+        std::size_t pos = g.tables[id].offset;
+        for (const auto& r : records) {
+            write_record(out, pos, r);
+            pos += g.tables[id].entsize;
+        }
+    };
+    put(KAPI_TABLE_SPECS, l.specs);
+    put(KAPI_TABLE_PARAMS, l.params);
+    put(KAPI_TABLE_ERRORS, l.errors);
+    put(KAPI_TABLE_LOCKS, l.locks);
+    put(KAPI_TABLE_SIGNALS, l.signals);
+    put(KAPI_TABLE_EFFECTS, l.effects);
+    put(KAPI_TABLE_TRANSITIONS, l.transitions);
+    put(KAPI_TABLE_CAPS, l.caps);
+    put(KAPI_TABLE_CONSTRAINTS, l.constraints);
+    put(KAPI_TABLE_VALUES, l.values);
+    std::copy(l.strings.begin(), l.strings.end(),
+              out.begin() + g.tables[KAPI_TABLE_STRINGS].offset);
+    return out;
+}
+
+std::string hex(std::uint64_t v) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string s;
+    do {
+        s.insert(s.begin(), kDigits[v & 0xf]);
+        v >>= 4;
+    } while (v != 0);
+    return "0x" + s;
+}
+
+} // namespace detail
+
+std::vector<std::uint8_t> encode_image(const SpecSet& specs) {
+    std::vector<std::uint8_t> bytes =
+        detail::serialize(detail::build_layout(specs, detail::LayoutMode::Encode));
+    // Never write an image a reader would refuse (a duplicate name, an enum
+    // out of range, a size_param out of bounds...).
+    if (DecodeResult check = decode_image(bytes); !check.ok())
+        throw Error(ExitCode::Usage, "invalid spec: " + check.error);
+    return bytes;
+}
+
+DecodeResult decode_image(std::span<const std::uint8_t> data) {
+    DecodeResult result;
+    try {
+        detail::Decoder(data, true).run(result.specs);
+    } catch (const detail::Bad& bad) {
+        result.specs = {};
+        result.error = bad.message;
+        result.error_spec = bad.spec;
+    }
+    return result;
+}
+
+ImageCost image_cost(const SpecSet& specs) {
+    using namespace detail;
+    const ImageLayout l = build_layout(specs, LayoutMode::Generate);
+    const ImageGeometry g = layout_geometry(l);
+    ImageCost cost;
+    cost.header_bytes = sizeof(kapi_image_header);
+    cost.string_table_bytes = l.strings.size();
+    cost.total_bytes = g.size;
+    for (std::size_t id = 0; id < KAPI_TABLE_STRINGS; ++id)
+        cost.structure_bytes += std::size_t{g.tables[id].count} * g.tables[id].entsize;
+
+    for (const kapi_image_spec& r : l.specs) {
+        SpecCost c;
+        c.name = l.string_at(r.name);
+        std::set<std::uint32_t> strings;
+        auto add = [&](std::uint32_t off) {
+            if (off != 0)
+                strings.insert(off);
+        };
+        auto add_num = [&](const kapi_image_num& n) { add(n.expr); };
+        auto records = [&](const kapi_image_slice& s, std::size_t size) {
+            c.structure_bytes += std::size_t{s.count} * size;
+            return std::pair<std::size_t, std::size_t>{s.first, std::size_t{s.first} + s.count};
+        };
+        c.structure_bytes += sizeof(kapi_image_spec);
+        for (std::uint32_t off :
+             {r.name, r.summary, r.description, r.since, r.replacement, r.examples, r.notes,
+              r.source_file, r.ret.type_name, r.ret.description})
+            add(off);
+        add_num(r.ioctl_cmd);
+        add_num(r.ret.success_min);
+        add_num(r.ret.success_max);
+        auto [p0, p1] = records(r.params, sizeof(kapi_image_param));
+        for (std::size_t i = p0; i < p1; ++i) {
+            const kapi_image_param& p = l.params[i];
+            for (std::uint32_t off : {p.name, p.type_name, p.description, p.constraint_text})
+                add(off);
+            for (const kapi_image_num* n :
+                 {&p.size, &p.size_mult, &p.alignment, &p.min, &p.max, &p.mask})
+                add_num(*n);
+            auto [v0, v1] = records(p.values, sizeof(kapi_image_num));
+            for (std::size_t v = v0; v < v1; ++v)
+                add_num(l.values[v]);
+        }
+        auto [e0, e1] = records(r.errors, sizeof(kapi_image_error));
+        for (std::size_t i = e0; i < e1; ++i)
+            for (std::uint32_t off :
+                 {l.errors[i].name, l.errors[i].condition, l.errors[i].description})
+                add(off);
+        auto [k0, k1] = records(r.locks, sizeof(kapi_image_lock));
+        for (std::size_t i = k0; i < k1; ++i)
+            for (std::uint32_t off : {l.locks[i].name, l.locks[i].description})
+                add(off);
+        auto [s0, s1] = records(r.signals, sizeof(kapi_image_signal));
+        for (std::size_t i = s0; i < s1; ++i) {
+            const kapi_image_signal& g2 = l.signals[i];
+            add_num(g2.number);
+            for (std::uint32_t off : {g2.name, g2.target, g2.condition, g2.description, g2.queue})
+                add(off);
+        }
+        auto [f0, f1] = records(r.effects, sizeof(kapi_image_effect));
+        for (std::size_t i = f0; i < f1; ++i)
+            for (std::uint32_t off :
+                 {l.effects[i].target, l.effects[i].condition, l.effects[i].description})
+                add(off);
+        auto [t0, t1] = records(r.transitions, sizeof(kapi_image_transition));
+        for (std::size_t i = t0; i < t1; ++i) {
+            const kapi_image_transition& t = l.transitions[i];
+            for (std::uint32_t off : {t.object, t.from, t.to, t.condition, t.description})
+                add(off);
+        }
+        auto [c0, c1] = records(r.caps, sizeof(kapi_image_cap));
+        for (std::size_t i = c0; i < c1; ++i) {
+            const kapi_image_cap& cp = l.caps[i];
+            add_num(cp.cap);
+            for (std::uint32_t off : {cp.name, cp.allows, cp.without, cp.condition})
+                add(off);
+        }
+        auto [n0, n1] = records(r.constraints, sizeof(kapi_image_constraint));
+        for (std::size_t i = n0; i < n1; ++i)
+            for (std::uint32_t off :
+                 {l.constraints[i].name, l.constraints[i].description, l.constraints[i].expr})
+                add(off);
+        for (std::uint32_t off : strings)
+            c.text_bytes += l.string_at(off).size() + 1;
+        cost.specs.push_back(std::move(c));
+    }
+    return cost;
+}
+
+SpecSet DecodeImagesResult::merged() const {
+    SpecSet all;
+    for (const DecodedImage& image : images)
+        all.specs.insert(all.specs.end(), image.specs.specs.begin(), image.specs.specs.end());
+    return all;
+}
+
+DecodeImagesResult decode_images(std::span<const std::uint8_t> data) {
+    DecodeImagesResult result;
+    std::size_t pos = 0;
+    while (pos < data.size()) {
+        DecodedImage image;
+        image.offset = pos;
+        const std::string where = "image " + std::to_string(result.images.size()) + " at offset " +
+                                  std::to_string(pos) + ": ";
+        try {
+            image.size = detail::Decoder(data.subspan(pos), false).run(image.specs);
+        } catch (const detail::Bad& bad) {
+            result.error = where + bad.message;
+            return result;
+        }
+        std::size_t end = pos + image.size;
+        std::size_t next = std::min<std::size_t>(detail::align8(end), data.size());
+        for (std::size_t i = end; i < next; ++i) {
+            if (data[i] != 0) {
+                result.error = where + "padding byte at offset " + std::to_string(i) + " not zero";
+                return result;
+            }
+        }
+        result.images.push_back(std::move(image));
+        pos = next;
+    }
+    return result;
+}
+
+} // namespace kapi

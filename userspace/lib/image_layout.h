@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// Private to libkapi: the spec image as tables of host-order records before
+// it is written out. The encoder (image.cpp) serializes it to bytes and the
+// C generator (generator.cpp) prints it as initializers, so both lay out
+// records and strings the same way and a compiled generated image equals
+// the encoder's bytes for the same values.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kapi/error.h"
+#include "kapi/model.h"
+#include "uapi/linux/kapi.h"
+
+namespace kapi::detail {
+
+// Encode: every number must be known (the bytes are final). Generate: the C
+// compiler computes the numbers; unknown ones are left 0 here, and errno
+// names are kept so the generator can write them as -ENAME.
+enum class LayoutMode { Encode, Generate };
+
+struct ImageLayout {
+    std::vector<kapi_image_spec> specs;
+    std::vector<kapi_image_param> params;
+    std::vector<kapi_image_error> errors;
+    std::vector<kapi_image_lock> locks;
+    std::vector<kapi_image_signal> signals;
+    std::vector<kapi_image_effect> effects;
+    std::vector<kapi_image_transition> transitions;
+    std::vector<kapi_image_cap> caps;
+    std::vector<kapi_image_constraint> constraints;
+    std::vector<kapi_image_num> values;
+    std::string strings; // the string table; starts with the empty string
+
+    // Generate mode only: the errno name (e.g. "EINVAL") behind each
+    // param's violation_error and each signal's error, "" for none or a
+    // plain number. Indexed like params and signals.
+    std::vector<std::string> param_violation_names;
+    std::vector<std::string> signal_error_names;
+
+    // The NUL-terminated string at OFFSET of the string table.
+    std::string_view string_at(std::uint32_t offset) const;
+};
+
+// A model that cannot become an image; spec() is the index of the spec at
+// fault, or -1.
+class LayoutError : public Error {
+public:
+    LayoutError(const std::string& message, int spec)
+        : Error(ExitCode::Usage, message), spec_(spec) {}
+
+    int spec() const noexcept { return spec_; }
+
+private:
+    int spec_;
+};
+
+// Where each table goes, and the size of the whole image.
+struct ImageGeometry {
+    std::array<kapi_image_table, KAPI_TABLE_COUNT> tables{};
+    std::uint32_t size = 0;
+};
+
+// Names of the tables, indexed by enum kapi_image_table_id ("specs",
+// "params", ..., "strings"), as used in messages and in generated C.
+extern const std::array<const char*, KAPI_TABLE_COUNT> kTableNames;
+
+// Size of the record of table ID this reader knows (1 for strings).
+std::uint32_t record_size(std::size_t id);
+
+// Builds the tables of SPECS. Throws LayoutError for a string with a NUL
+// byte and, in Encode mode, for a Num without value or an errno name that
+// cannot be resolved.
+ImageLayout build_layout(const SpecSet& specs, LayoutMode mode);
+
+// Places the tables: header first, then each table in id order at the next
+// 8-byte boundary; the size is rounded up to 8. Throws LayoutError if the
+// image would exceed KAPI_IMAGE_MAX_SIZE.
+ImageGeometry layout_geometry(const ImageLayout& layout);
+
+// The image bytes of LAYOUT (little-endian).
+std::vector<std::uint8_t> serialize(const ImageLayout& layout);
+
+// The kernel's limit on errno values (MAX_ERRNO).
+constexpr std::int32_t kMaxErrno = 4095;
+
+// V in lowercase hexadecimal with a 0x prefix, for messages and C code.
+std::string hex(std::uint64_t v);
+
+} // namespace kapi::detail

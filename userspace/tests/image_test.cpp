@@ -1,0 +1,1117 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// Tests of the spec image codec (kapi/image.h): encoding lays out the format
+// of include/uapi/linux/kapi.h exactly, encode and decode are inverse, and
+// the decoder refuses every kind of damaged image with one precise message.
+// The corruption cases are one table: each case damages a valid image and
+// says which message the decoder must give.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "kapi/error.h"
+#include "kapi/image.h"
+#include "kapi/model.h"
+#include "uapi/linux/kapi.h"
+
+namespace {
+
+using kapi::ErrorSpec;
+using kapi::Num;
+using kapi::Spec;
+using kapi::SpecSet;
+using Bytes = std::vector<std::uint8_t>;
+
+Num val(std::int64_t v, std::string expr = {}) {
+    Num n;
+    n.value = v;
+    n.expr = std::move(expr);
+    return n;
+}
+
+// A resolved model: every record kind, every field set, every Num valued.
+Spec full_spec() {
+    Spec s;
+    s.name = "sys_test";
+    s.kind = KAPI_KIND_SYSCALL;
+    s.summary = "test a thing";
+    s.description = "Long description.";
+    s.context = KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE;
+    s.flags = KAPI_SPEC_DEPRECATED;
+    s.since = "2.6.0";
+    s.replacement = "sys_test2";
+    s.examples = "test(0, buf, 1);";
+    s.notes = "Notes.";
+    s.source = {"module/specs/test.c", 42};
+    s.ioctl_cmd = val(0);
+
+    kapi::Param fd;
+    fd.name = "fd";
+    fd.type_name = "unsigned int";
+    fd.description = "descriptor";
+    fd.constraint_text = "open";
+    fd.type = KAPI_TYPE_FD;
+    fd.flags = KAPI_PARAM_IN;
+    fd.constraint = KAPI_CONSTRAINT_RANGE;
+    fd.min = val(0);
+    fd.max = val(2147483647, "INT_MAX");
+    fd.size = val(0);
+    fd.size_mult = val(0);
+    fd.alignment = val(0);
+    fd.mask = val(0);
+    fd.violation_error = "EBADF";
+
+    kapi::Param buf;
+    buf.name = "buf";
+    buf.type_name = "char __user *";
+    buf.description = "buffer";
+    buf.type = KAPI_TYPE_USER_PTR;
+    buf.flags = KAPI_PARAM_OUT | KAPI_PARAM_USER;
+    buf.constraint = KAPI_CONSTRAINT_BUFFER;
+    buf.size_param = 2;
+    buf.size = val(0);
+    buf.size_mult = val(1);
+    buf.alignment = val(8);
+    buf.min = val(0);
+    buf.max = val(0);
+    buf.mask = val(0);
+    buf.violation_error = "EFAULT";
+
+    kapi::Param mode;
+    mode.name = "mode";
+    mode.type_name = "int";
+    mode.type = KAPI_TYPE_INT;
+    mode.flags = KAPI_PARAM_IN;
+    mode.constraint = KAPI_CONSTRAINT_ENUM;
+    mode.size = val(0);
+    mode.size_mult = val(0);
+    mode.alignment = val(0);
+    mode.min = val(0);
+    mode.max = val(0);
+    mode.mask = val(0x41, "O_CREAT | O_WRONLY");
+    mode.values = {val(0, "SEEK_SET"), val(1, "SEEK_CUR"), val(-7)};
+    mode.violation_error = "EAGAIN"; // named after the spec's EWOULDBLOCK below
+    s.params = {fd, buf, mode};
+
+    s.ret.type_name = "ssize_t";
+    s.ret.type = KAPI_TYPE_INT;
+    s.ret.check = KAPI_RETURN_RANGE;
+    s.ret.description = "bytes";
+    s.ret.success_min = val(0);
+    s.ret.success_max = val(9223372036854775807LL, "S64_MAX");
+
+    s.errors = {
+        ErrorSpec{-9, "EBADF", "fd is not open", "Bad file descriptor."},
+        ErrorSpec{-14, "EFAULT", "buf is outside the address space", ""},
+        ErrorSpec{-11, "EWOULDBLOCK", "would block", "Try again."},
+    };
+    s.locks = {{"file->f_pos_lock", KAPI_LOCK_MUTEX, KAPI_LOCK_ACQUIRES, "position lock"}};
+
+    kapi::Signal sig;
+    sig.number = val(2, "SIGINT");
+    sig.name = "SIGINT";
+    sig.direction = KAPI_SIGNAL_RECEIVE | KAPI_SIGNAL_HANDLE;
+    sig.action = KAPI_SIGNAL_ACTION_RETURN;
+    sig.timing = KAPI_SIGNAL_TIME_DURING;
+    sig.flags = KAPI_SIGNAL_RESTARTABLE;
+    sig.error = "EINTR";
+    sig.target = "the caller";
+    sig.condition = "while blocked";
+    sig.description = "interrupts the wait";
+    sig.priority = 3;
+    sig.sa_flags_required = 0x10000000;
+    sig.sa_flags_forbidden = 0x4;
+    sig.transform_to = 0;
+    sig.state_required = KAPI_SIGNAL_STATE_SLEEPING;
+    sig.state_forbidden = KAPI_SIGNAL_STATE_ZOMBIE;
+    sig.queue = "standard";
+    s.signals = {sig};
+
+    s.effects = {{KAPI_EFFECT_FILE_POSITION | KAPI_EFFECT_MODIFY_STATE, KAPI_EFFECT_REVERSIBLE,
+                  "file->f_pos", "on success", "advances the position"}};
+    s.transitions = {{"file position", "p", "p + n", "on success", "moves"}};
+    s.caps = {{val(1, "CAP_DAC_OVERRIDE"), "CAP_DAC_OVERRIDE", KAPI_CAP_BYPASS_CHECK,
+               "read anything", "permission checks apply", "always", 5}};
+    s.constraints = {{"MAX_RW_COUNT", "count is clamped", "min(count, MAX_RW_COUNT)"}};
+    return s;
+}
+
+Spec small_spec(std::string name) {
+    Spec s;
+    s.name = std::move(name);
+    s.kind = KAPI_KIND_FUNCTION;
+    s.summary = "test a thing"; // shared with full_spec(): stored once
+    s.ioctl_cmd = val(0);
+    s.ret.success_min = val(0);
+    s.ret.success_max = val(0);
+    return s;
+}
+
+SpecSet two_specs() {
+    return SpecSet{{full_spec(), small_spec("kfunc")}};
+}
+
+std::uint32_t get32(const Bytes& b, std::size_t at) {
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+        v |= std::uint32_t{b.at(at + i)} << (8 * i);
+    return v;
+}
+
+void put32(Bytes& b, std::size_t at, std::uint32_t v) {
+    for (std::size_t i = 0; i < 4; ++i)
+        b.at(at + i) = static_cast<std::uint8_t>(v >> (8 * i));
+}
+
+void put16(Bytes& b, std::size_t at, std::uint16_t v) {
+    b.at(at) = static_cast<std::uint8_t>(v);
+    b.at(at + 1) = static_cast<std::uint8_t>(v >> 8);
+}
+
+// A valid image of two_specs() and the means to damage it.
+struct Image {
+    Bytes b = kapi::encode_image(two_specs());
+
+    static std::size_t table_field(std::size_t id, std::size_t field) {
+        return offsetof(kapi_image_header, tables) + id * sizeof(kapi_image_table) + field;
+    }
+    std::uint32_t offset(std::size_t id) const {
+        return get32(b, table_field(id, offsetof(kapi_image_table, offset)));
+    }
+    std::uint32_t count(std::size_t id) const {
+        return get32(b, table_field(id, offsetof(kapi_image_table, count)));
+    }
+    std::uint32_t entsize(std::size_t id) const {
+        return get32(b, table_field(id, offsetof(kapi_image_table, entsize)));
+    }
+    void set_table(std::size_t id, std::size_t field, std::uint32_t v) {
+        put32(b, table_field(id, field), v);
+    }
+    // Byte offset of FIELD of record INDEX of table ID.
+    std::size_t at(std::size_t id, std::size_t index, std::size_t field) const {
+        return offset(id) + index * entsize(id) + field;
+    }
+    void set(std::size_t id, std::size_t index, std::size_t field, std::uint32_t v) {
+        put32(b, at(id, index, field), v);
+    }
+    std::uint32_t strtab() const { return count(KAPI_TABLE_STRINGS); }
+    std::string size() const { return std::to_string(b.size()); }
+};
+
+// ---- Layout ------------------------------------------------------------------
+
+TEST(ImageEncodeTest, HeaderDescribesTheImage) {
+    Image img;
+    const Bytes& b = img.b;
+    ASSERT_GE(b.size(), sizeof(kapi_image_header));
+    EXPECT_EQ(std::string(b.begin(), b.begin() + 4), "KAPI");
+    EXPECT_EQ(get32(b, offsetof(kapi_image_header, magic)), KAPI_IMAGE_MAGIC);
+    EXPECT_EQ(b[offsetof(kapi_image_header, version_major)], KAPI_IMAGE_VERSION_MAJOR);
+    EXPECT_EQ(b[offsetof(kapi_image_header, version_minor)], KAPI_IMAGE_VERSION_MINOR);
+    EXPECT_EQ(get32(b, offsetof(kapi_image_header, size)), b.size());
+    EXPECT_EQ(b[offsetof(kapi_image_header, header_size)], sizeof(kapi_image_header));
+    EXPECT_EQ(b[offsetof(kapi_image_header, table_count)], KAPI_TABLE_COUNT);
+    EXPECT_EQ(b.size() % KAPI_IMAGE_ALIGN, 0U);
+
+    const std::uint32_t counts[KAPI_TABLE_COUNT] = {2, 3, 3, 1, 1, 1, 1, 1, 1, 3, img.strtab()};
+    const std::uint32_t sizes[KAPI_TABLE_COUNT] = {sizeof(kapi_image_spec),
+                                                   sizeof(kapi_image_param),
+                                                   sizeof(kapi_image_error),
+                                                   sizeof(kapi_image_lock),
+                                                   sizeof(kapi_image_signal),
+                                                   sizeof(kapi_image_effect),
+                                                   sizeof(kapi_image_transition),
+                                                   sizeof(kapi_image_cap),
+                                                   sizeof(kapi_image_constraint),
+                                                   sizeof(kapi_image_num),
+                                                   1};
+    std::uint32_t expect = sizeof(kapi_image_header);
+    for (std::size_t id = 0; id < KAPI_TABLE_COUNT; ++id) {
+        expect = (expect + 7) & ~7U;
+        EXPECT_EQ(img.offset(id), expect) << "table " << id;
+        EXPECT_EQ(img.count(id), counts[id]) << "table " << id;
+        EXPECT_EQ(img.entsize(id), sizes[id]) << "table " << id;
+        expect += counts[id] * sizes[id];
+    }
+    EXPECT_EQ(b.size(), (expect + 7) & ~7U);
+}
+
+TEST(ImageEncodeTest, RecordSizesAreMultiplesOfEight) {
+    EXPECT_EQ(sizeof(kapi_image_header), 200U);
+    EXPECT_EQ(sizeof(kapi_image_spec) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_param) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_error) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_lock) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_signal) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_effect) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_transition) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_cap) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_constraint) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_num) % 8, 0U);
+}
+
+TEST(ImageEncodeTest, StringsAreStoredOnceAndOffsetZeroIsEmpty) {
+    Image img;
+    const char* table =
+        reinterpret_cast<const char*>(img.b.data()) + img.offset(KAPI_TABLE_STRINGS);
+    std::string strings(table, img.strtab());
+    EXPECT_EQ(strings.front(), '\0');
+    EXPECT_EQ(strings.back(), '\0');
+    // "test a thing" is the summary of both specs; "SIGINT" is a signal's
+    // name and its number's expression; "CAP_DAC_OVERRIDE" likewise.
+    for (const char* s : {"test a thing", "SIGINT", "CAP_DAC_OVERRIDE", "EBADF"}) {
+        std::string needle = std::string(1, '\0') + s + '\0';
+        std::size_t first = strings.find(needle);
+        ASSERT_NE(first, std::string::npos) << s;
+        EXPECT_EQ(strings.find(needle, first + 1), std::string::npos) << s;
+    }
+    // The spec records of both specs point at the same summary string.
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_SPECS, 0, offsetof(kapi_image_spec, summary))),
+              get32(img.b, img.at(KAPI_TABLE_SPECS, 1, offsetof(kapi_image_spec, summary))));
+    // Unset strings are offset 0.
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_SPECS, 1, offsetof(kapi_image_spec, notes))), 0U);
+}
+
+TEST(ImageEncodeTest, ErrnoNamesAreStoredAsNegativeNumbers) {
+    Image img;
+    auto param_error = [&](std::size_t i) {
+        return static_cast<std::int32_t>(get32(
+            img.b, img.at(KAPI_TABLE_PARAMS, i, offsetof(kapi_image_param, violation_error))));
+    };
+    EXPECT_EQ(param_error(0), -9);  // EBADF
+    EXPECT_EQ(param_error(1), -14); // EFAULT
+    EXPECT_EQ(param_error(2), -11); // EAGAIN
+    EXPECT_EQ(static_cast<std::int32_t>(
+                  get32(img.b, img.at(KAPI_TABLE_SIGNALS, 0, offsetof(kapi_image_signal, error)))),
+              -4); // EINTR
+    EXPECT_EQ(static_cast<std::int32_t>(
+                  get32(img.b, img.at(KAPI_TABLE_ERRORS, 0, offsetof(kapi_image_error, code)))),
+              -9);
+}
+
+TEST(ImageEncodeTest, EmptySetIsAValidImage) {
+    Bytes b = kapi::encode_image(SpecSet{});
+    EXPECT_EQ(b.size(), 208U); // header + the one-byte string table, padded
+    kapi::DecodeResult r = kapi::decode_image(b);
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_TRUE(r.specs.specs.empty());
+}
+
+// ---- Round trips ---------------------------------------------------------------
+
+TEST(ImageRoundTripTest, DecodeOfEncodeIsTheModel) {
+    SpecSet in = two_specs();
+    kapi::DecodeResult r = kapi::decode_image(kapi::encode_image(in));
+    ASSERT_TRUE(r.ok()) << r.error;
+    // EAGAIN and EWOULDBLOCK are both 11: the decoder names the number
+    // after the spec's own error entry.
+    in.specs[0].params[2].violation_error = "EWOULDBLOCK";
+    EXPECT_EQ(r.specs, in);
+}
+
+TEST(ImageRoundTripTest, EncodeOfDecodeIsTheBytes) {
+    Bytes b = kapi::encode_image(two_specs());
+    kapi::DecodeResult r = kapi::decode_image(b);
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(kapi::encode_image(r.specs), b);
+}
+
+TEST(ImageRoundTripTest, UnsetNumbersDecodeAsZero) {
+    Spec s = small_spec("f");
+    s.ioctl_cmd = Num{};
+    kapi::DecodeResult r = kapi::decode_image(kapi::encode_image(SpecSet{{s}}));
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.specs.specs[0].ioctl_cmd, val(0));
+}
+
+TEST(ImageRoundTripTest, ErrnoNumbersWithoutNameDecodeAsNumbers) {
+    Spec s = small_spec("f");
+    kapi::Param p;
+    p.name = "x";
+    p.violation_error = "-1234"; // no errno has this number
+    s.params = {p};
+    kapi::DecodeResult r = kapi::decode_image(kapi::encode_image(SpecSet{{s}}));
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.specs.specs[0].params[0].violation_error, "-1234");
+    EXPECT_EQ(r.specs.specs[0].params[0].min, val(0));
+}
+
+TEST(ImageRoundTripTest, ErrnoNamesOutsideTheSpecComeFromTheErrnoTable) {
+    Spec s = small_spec("f");
+    kapi::Signal g;
+    g.error = "ERESTARTSYS";
+    s.signals = {g};
+    kapi::DecodeResult r = kapi::decode_image(kapi::encode_image(SpecSet{{s}}));
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.specs.specs[0].signals[0].error, "ERESTARTSYS");
+}
+
+// ---- Encoder errors --------------------------------------------------------------
+
+std::string encode_error(const SpecSet& set) {
+    try {
+        kapi::encode_image(set);
+    } catch (const kapi::Error& e) {
+        EXPECT_EQ(e.code(), kapi::ExitCode::Usage);
+        return e.what();
+    }
+    return "(no error)";
+}
+
+TEST(ImageEncodeTest, NumWithoutValueIsRefused) {
+    SpecSet set = two_specs();
+    set.specs[0].params[0].max = Num{std::nullopt, "INT_MAX"};
+    EXPECT_EQ(encode_error(set),
+              "spec 0 (sys_test): param 0: max has expression 'INT_MAX' but no value");
+    set = two_specs();
+    set.specs[0].caps[0].cap.value.reset();
+    EXPECT_EQ(encode_error(set),
+              "spec 0 (sys_test): cap 0: cap has expression 'CAP_DAC_OVERRIDE' but no value");
+    set = two_specs();
+    set.specs[0].params[2].values[1].value.reset();
+    EXPECT_EQ(encode_error(set),
+              "spec 0 (sys_test): param 2: value 1 has expression 'SEEK_CUR' but no value");
+}
+
+TEST(ImageEncodeTest, UnknownErrnoNameIsRefused) {
+    SpecSet set = two_specs();
+    set.specs[0].signals[0].error = "ENOTANERRNO";
+    EXPECT_EQ(encode_error(set),
+              "spec 0 (sys_test): signal 0: error 'ENOTANERRNO' is not a known errno name");
+    set = two_specs();
+    set.specs[1].errors = {ErrorSpec{0, "EBOGUS", "", ""}};
+    EXPECT_EQ(encode_error(set), "spec 1 (kfunc): error 0: 'EBOGUS' has no errno code");
+}
+
+TEST(ImageEncodeTest, ErrorCodeIsTakenFromItsNameWhenMissing) {
+    SpecSet set{{small_spec("f")}};
+    set.specs[0].errors = {ErrorSpec{0, "ENOENT", "", ""}};
+    kapi::DecodeResult r = kapi::decode_image(kapi::encode_image(set));
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.specs.specs[0].errors[0].code, -2);
+}
+
+TEST(ImageEncodeTest, NulByteInStringIsRefused) {
+    SpecSet set = two_specs();
+    set.specs[1].notes = std::string("a\0b", 3);
+    EXPECT_EQ(encode_error(set), "spec 1 (kfunc): notes contains a NUL byte");
+}
+
+TEST(ImageEncodeTest, InvalidModelIsRefused) {
+    SpecSet set = two_specs();
+    set.specs[1].name = "sys_test";
+    EXPECT_EQ(encode_error(set), "invalid spec: spec 1 (sys_test): name duplicates spec 0");
+    set = two_specs();
+    set.specs[0].params[1].size_param = 1;
+    EXPECT_EQ(encode_error(set),
+              "invalid spec: spec 0 (sys_test): param 1: size_param 1 refers to the param itself");
+}
+
+// ---- Corruption ----------------------------------------------------------------
+
+struct Corruption {
+    const char* name;
+    // Damages the image and returns the message the decoder must give.
+    std::function<std::string(Image&)> damage;
+};
+
+std::ostream& operator<<(std::ostream& os, const Corruption& c) {
+    return os << c.name;
+}
+
+constexpr std::size_t kSpecName = offsetof(kapi_image_spec, name);
+constexpr std::size_t kParamName = offsetof(kapi_image_param, name);
+const std::string kSpec0 = "spec 0 (sys_test): ";
+
+// Sets table ID's count so far that it ends past the image.
+std::string too_many(Image& img, std::size_t id) {
+    std::uint32_t n = 0x10000000;
+    img.set_table(id, offsetof(kapi_image_table, count), n);
+    std::uint64_t end = img.offset(id) + std::uint64_t{n} * img.entsize(id);
+    static const char* const names[] = {"specs",       "params",  "errors",      "locks",
+                                        "signals",     "effects", "transitions", "caps",
+                                        "constraints", "values",  "strings"};
+    return std::string(names[id]) + " table: " + std::to_string(n) + " records of " +
+           std::to_string(img.entsize(id)) + " bytes at offset " + std::to_string(img.offset(id)) +
+           " end at " + std::to_string(end) + ", past the image end (" + img.size() + ")";
+}
+
+std::string truncate_to(Image& img, std::size_t n) {
+    img.b.resize(n);
+    return "image truncated: " + std::to_string(n) + " bytes, the header needs 200";
+}
+
+const Corruption kCorruptions[] = {
+    // Header.
+    {"empty", [](Image& i) { return truncate_to(i, 0); }},
+    {"truncated_in_magic", [](Image& i) { return truncate_to(i, 3); }},
+    {"truncated_after_magic", [](Image& i) { return truncate_to(i, 4); }},
+    {"truncated_in_version", [](Image& i) { return truncate_to(i, 6); }},
+    {"truncated_after_version", [](Image& i) { return truncate_to(i, 8); }},
+    {"truncated_after_size", [](Image& i) { return truncate_to(i, 12); }},
+    {"truncated_after_counts", [](Image& i) { return truncate_to(i, 16); }},
+    {"truncated_after_reserved", [](Image& i) { return truncate_to(i, 24); }},
+    {"truncated_in_tables", [](Image& i) { return truncate_to(i, 100); }},
+    {"truncated_in_last_table", [](Image& i) { return truncate_to(i, 199); }},
+    {"truncated_after_header",
+     [](Image& i) {
+         std::string full = i.size();
+         i.b.resize(200);
+         return "image size " + full + " in the header, but 200 bytes given";
+     }},
+    {"truncated_by_eight",
+     [](Image& i) {
+         std::string full = i.size();
+         i.b.resize(i.b.size() - 8);
+         return "image size " + full + " in the header, but " + i.size() + " bytes given";
+     }},
+    {"trailing_bytes",
+     [](Image& i) {
+         std::string full = i.size();
+         i.b.resize(i.b.size() + 8);
+         return "image size " + full + " in the header, but " + i.size() + " bytes given";
+     }},
+    {"bad_magic",
+     [](Image& i) {
+         i.b[0] = 'L';
+         return std::string("bad magic 0x4950414c, expected 0x4950414b (\"KAPI\")");
+     }},
+    {"unknown_major",
+     [](Image& i) {
+         put16(i.b, offsetof(kapi_image_header, version_major), KAPI_IMAGE_VERSION_MAJOR + 1);
+         return "unsupported image version " + std::to_string(KAPI_IMAGE_VERSION_MAJOR + 1) +
+                ".0: this reader knows major version 1";
+     }},
+    {"major_zero",
+     [](Image& i) {
+         put16(i.b, offsetof(kapi_image_header, version_major), 0);
+         return std::string("unsupported image version 0.0: this reader knows major version 1");
+     }},
+    {"header_size_small",
+     [](Image& i) {
+         put16(i.b, offsetof(kapi_image_header, header_size), 192);
+         return std::string("header size 192 is smaller than 200");
+     }},
+    {"header_size_unaligned",
+     [](Image& i) {
+         put16(i.b, offsetof(kapi_image_header, header_size), 204);
+         return std::string("header size 204 is not a multiple of 8");
+     }},
+    {"tables_overlap",
+     [](Image& i) {
+         i.set_table(KAPI_TABLE_LOCKS, offsetof(kapi_image_table, offset),
+                     i.offset(KAPI_TABLE_PARAMS) + 8);
+         return std::string("locks table: overlaps the params table");
+     }},
+    {"size_below_header",
+     [](Image& i) {
+         put32(i.b, offsetof(kapi_image_header, size), 100);
+         return std::string("image size 100 is smaller than the header size 200");
+     }},
+    {"size_over_limit",
+     [](Image& i) {
+         put32(i.b, offsetof(kapi_image_header, size), KAPI_IMAGE_MAX_SIZE + 8);
+         return std::string("image size 16777224 exceeds the limit of 16777216 bytes");
+     }},
+    {"size_larger_than_data",
+     [](Image& i) {
+         put32(i.b, offsetof(kapi_image_header, size), static_cast<std::uint32_t>(i.b.size() + 8));
+         return "image size " + std::to_string(i.b.size() + 8) + " in the header, but " + i.size() +
+                " bytes given";
+     }},
+    {"table_count_small",
+     [](Image& i) {
+         put16(i.b, offsetof(kapi_image_header, table_count), KAPI_TABLE_COUNT - 1);
+         return std::string("table count 10 is smaller than 11");
+     }},
+    {"table_count_beyond_header",
+     [](Image& i) {
+         put16(i.b, offsetof(kapi_image_header, table_count), KAPI_TABLE_COUNT + 1);
+         return std::string("header size 200 is too small for 12 tables");
+     }},
+    {"header_flags",
+     [](Image& i) {
+         put32(i.b, offsetof(kapi_image_header, flags), 1);
+         return std::string("header flags 0x1 not zero");
+     }},
+    {"header_reserved",
+     [](Image& i) {
+         put32(i.b, offsetof(kapi_image_header, reserved), 0x20);
+         return std::string("header reserved field 0x20 not zero");
+     }},
+    // Tables.
+    {"specs_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_SPECS); }},
+    {"params_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_PARAMS); }},
+    {"errors_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_ERRORS); }},
+    {"locks_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_LOCKS); }},
+    {"signals_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_SIGNALS); }},
+    {"effects_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_EFFECTS); }},
+    {"transitions_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_TRANSITIONS); }},
+    {"caps_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_CAPS); }},
+    {"constraints_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_CONSTRAINTS); }},
+    {"values_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_VALUES); }},
+    {"strings_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_STRINGS); }},
+    {"offset_plus_count_overflows_32_bits",
+     [](Image& i) {
+         i.set_table(KAPI_TABLE_ERRORS, offsetof(kapi_image_table, offset), 0xfffffff8);
+         i.set_table(KAPI_TABLE_ERRORS, offsetof(kapi_image_table, count), 0xffffffff);
+         return "errors table: 4294967295 records of 16 bytes at offset 4294967288 end at " +
+                std::to_string(0xfffffff8ULL + 0xffffffffULL * 16) + ", past the image end (" +
+                i.size() + ")";
+     }},
+    {"offset_past_end",
+     [](Image& i) {
+         i.set_table(KAPI_TABLE_LOCKS, offsetof(kapi_image_table, offset),
+                     static_cast<std::uint32_t>(i.b.size()));
+         return "locks table: 1 records of 16 bytes at offset " + i.size() + " end at " +
+                std::to_string(i.b.size() + 16) + ", past the image end (" + i.size() + ")";
+     }},
+    {"offset_misaligned",
+     [](Image& i) {
+         std::uint32_t off = i.offset(KAPI_TABLE_PARAMS) + 4;
+         i.set_table(KAPI_TABLE_PARAMS, offsetof(kapi_image_table, offset), off);
+         return "params table: offset " + std::to_string(off) + " is not 8-byte aligned";
+     }},
+    {"offset_in_header",
+     [](Image& i) {
+         i.set_table(KAPI_TABLE_CAPS, offsetof(kapi_image_table, offset), 192);
+         return std::string("caps table: offset 192 overlaps the header (200 bytes)");
+     }},
+    {"entsize_small",
+     [](Image& i) {
+         i.set_table(KAPI_TABLE_SIGNALS, offsetof(kapi_image_table, entsize), 72);
+         return std::string("signals table: entsize 72, expected 80 for a version 1.0 image");
+     }},
+    {"entsize_large_same_minor",
+     [](Image& i) {
+         i.set_table(KAPI_TABLE_SPECS, offsetof(kapi_image_table, entsize), 184);
+         return std::string("specs table: entsize 184, expected 176 for a version 1.0 image");
+     }},
+    {"entsize_small_newer_minor",
+     [](Image& i) {
+         put16(i.b, offsetof(kapi_image_header, version_minor), KAPI_IMAGE_VERSION_MINOR + 1);
+         i.set_table(KAPI_TABLE_EFFECTS, offsetof(kapi_image_table, entsize), 16);
+         return std::string("effects table: entsize 16 is smaller than the 24-byte record");
+     }},
+    {"entsize_unaligned_newer_minor",
+     [](Image& i) {
+         put16(i.b, offsetof(kapi_image_header, version_minor), KAPI_IMAGE_VERSION_MINOR + 1);
+         i.set_table(KAPI_TABLE_EFFECTS, offsetof(kapi_image_table, entsize), 28);
+         return std::string("effects table: entsize 28 is not a multiple of 8");
+     }},
+    {"strings_entsize",
+     [](Image& i) {
+         i.set_table(KAPI_TABLE_STRINGS, offsetof(kapi_image_table, entsize), 2);
+         return std::string("strings table: entsize 2, expected 1");
+     }},
+    {"table_reserved",
+     [](Image& i) {
+         i.set_table(KAPI_TABLE_VALUES, offsetof(kapi_image_table, reserved), 3);
+         return std::string("values table: reserved field 0x3 not zero");
+     }},
+    {"strings_empty",
+     [](Image& i) {
+         i.set_table(KAPI_TABLE_STRINGS, offsetof(kapi_image_table, count), 0);
+         return std::string(
+             "strings table: empty; it must hold at least the empty string at offset 0");
+     }},
+    {"strings_unterminated",
+     [](Image& i) {
+         i.b[i.offset(KAPI_TABLE_STRINGS) + i.strtab() - 1] = 'x';
+         return std::string("strings table: not NUL-terminated");
+     }},
+    {"strings_first_not_empty",
+     [](Image& i) {
+         i.b[i.offset(KAPI_TABLE_STRINGS)] = 'x';
+         return std::string("strings table: does not start with the empty string");
+     }},
+    // Strings in records.
+    {"spec_name_outside_strings",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 0, kSpecName, i.strtab());
+         return "spec 0: name offset " + std::to_string(i.strtab()) +
+                " outside string table (size " + std::to_string(i.strtab()) + ")";
+     }},
+    {"param_name_outside_strings",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 1, kParamName, 4711);
+         return kSpec0 + "param 1: name offset 4711 outside string table (size " +
+                std::to_string(i.strtab()) + ")";
+     }},
+    {"summary_outside_strings",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 1, offsetof(kapi_image_spec, summary), 0xffffffff);
+         return "spec 1 (kfunc): summary offset 4294967295 outside string table (size " +
+                std::to_string(i.strtab()) + ")";
+     }},
+    {"num_expr_outside_strings",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 0,
+               offsetof(kapi_image_param, max) + offsetof(kapi_image_num, expr), i.strtab() + 1);
+         return kSpec0 + "param 0: max expr offset " + std::to_string(i.strtab() + 1) +
+                " outside string table (size " + std::to_string(i.strtab()) + ")";
+     }},
+    {"value_expr_outside_strings",
+     [](Image& i) {
+         i.set(KAPI_TABLE_VALUES, 1, offsetof(kapi_image_num, expr), i.strtab());
+         return kSpec0 + "param 2: value 1 expr offset " + std::to_string(i.strtab()) +
+                " outside string table (size " + std::to_string(i.strtab()) + ")";
+     }},
+    {"lock_description_outside_strings",
+     [](Image& i) {
+         i.set(KAPI_TABLE_LOCKS, 0, offsetof(kapi_image_lock, description), i.strtab());
+         return kSpec0 + "lock 0: description offset " + std::to_string(i.strtab()) +
+                " outside string table (size " + std::to_string(i.strtab()) + ")";
+     }},
+    // Names.
+    {"spec_name_empty",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 1, kSpecName, 0);
+         return std::string("spec 1: name is empty");
+     }},
+    {"spec_name_duplicate",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 1, kSpecName, get32(i.b, i.at(KAPI_TABLE_SPECS, 0, kSpecName)));
+         return std::string("spec 1 (sys_test): name duplicates spec 0");
+     }},
+    {"param_name_empty",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 2, kParamName, 0);
+         return kSpec0 + "param 2: name is empty";
+     }},
+    {"param_name_duplicate",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 2, kParamName,
+               get32(i.b, i.at(KAPI_TABLE_PARAMS, 0, kParamName)));
+         return kSpec0 + "param 2: name \"fd\" duplicates param 0";
+     }},
+    {"error_name_empty",
+     [](Image& i) {
+         i.set(KAPI_TABLE_ERRORS, 1, offsetof(kapi_image_error, name), 0);
+         return kSpec0 + "error 1: name is empty";
+     }},
+    // Slices.
+    {"params_slice_outside_table",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 0, offsetof(kapi_image_spec, params) + 4, 4);
+         return kSpec0 + "params [0, 4) outside the params table (3 records)";
+     }},
+    {"slice_overflows_32_bits",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 0, offsetof(kapi_image_spec, errors), 0xffffffff);
+         return kSpec0 + "errors [4294967295, 4294967298) outside the errors table (3 records)";
+     }},
+    {"values_slice_outside_table",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 2, offsetof(kapi_image_param, values), 1);
+         return kSpec0 + "param 2: values [1, 4) outside the values table (3 records)";
+     }},
+    {"caps_slice_of_empty_spec",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 1, offsetof(kapi_image_spec, caps) + 4, 2);
+         return std::string("spec 1 (kfunc): caps [0, 2) outside the caps table (1 records)");
+     }},
+    // Enumerations and bit sets, one per record kind.
+    {"spec_kind",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 0, offsetof(kapi_image_spec, kind), KAPI_KIND_COUNT);
+         return kSpec0 + "kind 3 out of range (0..2)";
+     }},
+    {"spec_context",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 0, offsetof(kapi_image_spec, context), 0x121);
+         return kSpec0 + "context 0x121 has bits outside 0xff";
+     }},
+    {"spec_flags",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 0, offsetof(kapi_image_spec, flags), 2);
+         return kSpec0 + "flags 0x2 has bits outside 0x1";
+     }},
+    {"return_type",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 0,
+               offsetof(kapi_image_spec, ret) + offsetof(kapi_image_return, type), KAPI_TYPE_COUNT);
+         return kSpec0 + "return: type 13 out of range (0..12)";
+     }},
+    {"return_check",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 0,
+               offsetof(kapi_image_spec, ret) + offsetof(kapi_image_return, check), 6);
+         return kSpec0 + "return: check 6 out of range (0..5)";
+     }},
+    {"param_type",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 1, offsetof(kapi_image_param, type), 99);
+         return kSpec0 + "param 1: type 99 out of range (0..12)";
+     }},
+    {"param_flags",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, flags), 0x201);
+         return kSpec0 + "param 0: flags 0x201 has bits outside 0x1fb";
+     }},
+    {"param_flags_unused_bit",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, flags), 0x5);
+         return kSpec0 + "param 0: flags 0x5 has bits outside 0x1fb";
+     }},
+    {"param_constraint",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, constraint), KAPI_CONSTRAINT_COUNT);
+         return kSpec0 + "param 0: constraint 13 out of range (0..12)";
+     }},
+    {"lock_type",
+     [](Image& i) {
+         i.set(KAPI_TABLE_LOCKS, 0, offsetof(kapi_image_lock, type), KAPI_LOCK_COUNT);
+         return kSpec0 + "lock 0: type 8 out of range (0..7)";
+     }},
+    {"lock_scope",
+     [](Image& i) {
+         i.set(KAPI_TABLE_LOCKS, 0, offsetof(kapi_image_lock, scope), KAPI_LOCK_SCOPE_COUNT);
+         return kSpec0 + "lock 0: scope 4 out of range (0..3)";
+     }},
+    {"signal_direction",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SIGNALS, 0, offsetof(kapi_image_signal, direction), 0x20);
+         return kSpec0 + "signal 0: direction 0x20 has bits outside 0x1f";
+     }},
+    {"signal_action",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SIGNALS, 0, offsetof(kapi_image_signal, action),
+               KAPI_SIGNAL_ACTION_COUNT);
+         return kSpec0 + "signal 0: action 11 out of range (0..10)";
+     }},
+    {"signal_timing",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SIGNALS, 0, offsetof(kapi_image_signal, timing), KAPI_SIGNAL_TIME_COUNT);
+         return kSpec0 + "signal 0: timing 6 out of range (0..5)";
+     }},
+    {"signal_flags",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SIGNALS, 0, offsetof(kapi_image_signal, flags), 4);
+         return kSpec0 + "signal 0: flags 0x4 has bits outside 0x3";
+     }},
+    {"signal_state_required",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SIGNALS, 0, offsetof(kapi_image_signal, state_required), 0x40);
+         return kSpec0 + "signal 0: state_required 0x40 has bits outside 0x3f";
+     }},
+    {"signal_state_forbidden",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SIGNALS, 0, offsetof(kapi_image_signal, state_forbidden), 0x80000000);
+         return kSpec0 + "signal 0: state_forbidden 0x80000000 has bits outside 0x3f";
+     }},
+    {"effect_type",
+     [](Image& i) {
+         i.set(KAPI_TABLE_EFFECTS, 0, offsetof(kapi_image_effect, type), 0x8000);
+         return kSpec0 + "effect 0: type 0x8000 has bits outside 0x7fff";
+     }},
+    {"effect_flags",
+     [](Image& i) {
+         i.set(KAPI_TABLE_EFFECTS, 0, offsetof(kapi_image_effect, flags), 3);
+         return kSpec0 + "effect 0: flags 0x3 has bits outside 0x1";
+     }},
+    {"cap_action",
+     [](Image& i) {
+         i.set(KAPI_TABLE_CAPS, 0, offsetof(kapi_image_cap, action), KAPI_CAP_COUNT);
+         return kSpec0 + "cap 0: action 7 out of range (0..6)";
+     }},
+    // Errno numbers.
+    {"error_code_positive",
+     [](Image& i) {
+         i.set(KAPI_TABLE_ERRORS, 0, offsetof(kapi_image_error, code), 9);
+         return kSpec0 + "error 0: code 9 is not a negative errno";
+     }},
+    {"error_code_zero",
+     [](Image& i) {
+         i.set(KAPI_TABLE_ERRORS, 2, offsetof(kapi_image_error, code), 0);
+         return kSpec0 + "error 2: code 0 is not a negative errno";
+     }},
+    {"error_code_too_negative",
+     [](Image& i) {
+         i.set(KAPI_TABLE_ERRORS, 0, offsetof(kapi_image_error, code),
+               static_cast<std::uint32_t>(-4096));
+         return kSpec0 + "error 0: code -4096 is not a negative errno";
+     }},
+    {"violation_error_positive",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 1, offsetof(kapi_image_param, violation_error), 14);
+         return kSpec0 + "param 1: violation_error 14 is not 0 or a negative errno";
+     }},
+    {"signal_error_positive",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SIGNALS, 0, offsetof(kapi_image_signal, error), 4);
+         return kSpec0 + "signal 0: error 4 is not 0 or a negative errno";
+     }},
+    // size_param.
+    {"size_param_too_large",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 1, offsetof(kapi_image_param, size_param), 3);
+         return kSpec0 + "param 1: size_param 3 out of range (-1..2)";
+     }},
+    {"size_param_below_minus_one",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, size_param),
+               static_cast<std::uint32_t>(-2));
+         return kSpec0 + "param 0: size_param -2 out of range (-1..2)";
+     }},
+    {"size_param_self",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 2, offsetof(kapi_image_param, size_param), 2);
+         return kSpec0 + "param 2: size_param 2 refers to the param itself";
+     }},
+    // Reserved fields.
+    {"param_reserved",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, reserved), 1);
+         return kSpec0 + "param 0: reserved field 0x1 not zero";
+     }},
+    {"num_reserved",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 1,
+               offsetof(kapi_image_param, size_mult) + offsetof(kapi_image_num, reserved), 2);
+         return kSpec0 + "param 1: size_mult reserved field 0x2 not zero";
+     }},
+    {"ioctl_cmd_reserved",
+     [](Image& i) {
+         i.set(KAPI_TABLE_SPECS, 1,
+               offsetof(kapi_image_spec, ioctl_cmd) + offsetof(kapi_image_num, reserved), 2);
+         return std::string("spec 1 (kfunc): ioctl_cmd reserved field 0x2 not zero");
+     }},
+    {"value_reserved",
+     [](Image& i) {
+         i.set(KAPI_TABLE_VALUES, 2, offsetof(kapi_image_num, reserved), 0xff);
+         return kSpec0 + "param 2: value 2 reserved field 0xff not zero";
+     }},
+    {"effect_reserved",
+     [](Image& i) {
+         i.set(KAPI_TABLE_EFFECTS, 0, offsetof(kapi_image_effect, reserved), 1);
+         return kSpec0 + "effect 0: reserved field 0x1 not zero";
+     }},
+    {"transition_reserved",
+     [](Image& i) {
+         i.set(KAPI_TABLE_TRANSITIONS, 0, offsetof(kapi_image_transition, reserved), 1);
+         return kSpec0 + "transition 0: reserved field 0x1 not zero";
+     }},
+    {"constraint_reserved",
+     [](Image& i) {
+         i.set(KAPI_TABLE_CONSTRAINTS, 0, offsetof(kapi_image_constraint, reserved), 1);
+         return kSpec0 + "constraint 0: reserved field 0x1 not zero";
+     }},
+    // Names too long for the kernel.
+    {"spec_name_too_long",
+     [](Image& i) {
+         // Make the string table one long string (but its first and last
+         // byte): the spec's name runs to its end.
+         std::size_t str = i.offset(KAPI_TABLE_STRINGS);
+         std::size_t n = i.strtab();
+         for (std::size_t k = 1; k + 1 < n; ++k)
+             i.b[str + k] = 'a';
+         return "spec 0: name is " +
+                std::to_string(n - 1 - get32(i.b, i.at(KAPI_TABLE_SPECS, 0, kSpecName))) +
+                " bytes long, the limit is 127";
+     }},
+};
+
+class ImageCorruptionTest : public testing::TestWithParam<Corruption> {};
+
+TEST_P(ImageCorruptionTest, IsRefusedWithExactMessage) {
+    Image img;
+    ASSERT_TRUE(kapi::decode_image(img.b).ok());
+    std::string expected = GetParam().damage(img);
+    kapi::DecodeResult r = kapi::decode_image(img.b);
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(r.error, expected);
+    EXPECT_TRUE(r.specs.specs.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ImageCorruptionTest, testing::ValuesIn(kCorruptions),
+                         [](const testing::TestParamInfo<Corruption>& param) {
+                             return std::string(param.param.name);
+                         });
+
+TEST(ImageDecodeTest, ErrorNamesTheSpec) {
+    Image img;
+    img.set(KAPI_TABLE_LOCKS, 0, offsetof(kapi_image_lock, type), 100);
+    EXPECT_EQ(kapi::decode_image(img.b).error_spec, 0);
+    Image img2;
+    put32(img2.b, offsetof(kapi_image_header, flags), 1);
+    EXPECT_EQ(kapi::decode_image(img2.b).error_spec, -1);
+}
+
+TEST(ImageDecodeTest, NewerMinorIsAcceptedWithFieldsThisReaderDoesNotKnow) {
+    Image img;
+    put16(img.b, offsetof(kapi_image_header, version_minor), KAPI_IMAGE_VERSION_MINOR + 1);
+    put32(img.b, offsetof(kapi_image_header, flags), 1);
+    put32(img.b, offsetof(kapi_image_header, reserved), 1);
+    img.set_table(KAPI_TABLE_PARAMS, offsetof(kapi_image_table, reserved), 1);
+    img.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, reserved), 7);
+    img.set(KAPI_TABLE_EFFECTS, 0, offsetof(kapi_image_effect, type), 0x18000);
+    img.set(KAPI_TABLE_LOCKS, 0, offsetof(kapi_image_lock, type), KAPI_LOCK_COUNT);
+    kapi::DecodeResult r = kapi::decode_image(img.b);
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.specs.specs[0].effects[0].type, 0x18000U);
+    EXPECT_EQ(r.specs.specs[0].locks[0].type, std::uint32_t{KAPI_LOCK_COUNT});
+}
+
+// A newer minor version appended 8 bytes to every param record.
+TEST(ImageDecodeTest, NewerMinorWithLargerRecordsIsRead) {
+    Image img;
+    const std::size_t id = KAPI_TABLE_PARAMS;
+    const std::uint32_t old_size = img.entsize(id), new_size = old_size + 8;
+    const std::uint32_t n = img.count(id);
+    Bytes params;
+    for (std::uint32_t k = 0; k < n; ++k) {
+        auto rec = img.b.begin() + img.offset(id) + k * old_size;
+        params.insert(params.end(), rec, rec + old_size);
+        params.insert(params.end(), 8, 0xee);
+    }
+    // Put the bigger table at the end of the image.
+    const std::uint32_t at = static_cast<std::uint32_t>(img.b.size());
+    img.b.insert(img.b.end(), params.begin(), params.end());
+    put32(img.b, offsetof(kapi_image_header, size), static_cast<std::uint32_t>(img.b.size()));
+    put16(img.b, offsetof(kapi_image_header, version_minor), KAPI_IMAGE_VERSION_MINOR + 1);
+    img.set_table(id, offsetof(kapi_image_table, offset), at);
+    img.set_table(id, offsetof(kapi_image_table, entsize), new_size);
+    kapi::DecodeResult r = kapi::decode_image(img.b);
+    ASSERT_TRUE(r.ok()) << r.error;
+    SpecSet want = two_specs();
+    want.specs[0].params[2].violation_error = "EWOULDBLOCK";
+    EXPECT_EQ(r.specs, want);
+}
+
+TEST(ImageDecodeTest, TruncationAtAnyLengthIsRefused) {
+    Bytes b = kapi::encode_image(two_specs());
+    for (std::size_t n = 0; n < b.size(); ++n) {
+        kapi::DecodeResult r = kapi::decode_image(std::span(b.data(), n));
+        EXPECT_FALSE(r.ok()) << "length " << n;
+    }
+}
+
+TEST(ImageDecodeTest, RandomDamageNeverCrashes) {
+    const Bytes good = kapi::encode_image(two_specs());
+    std::mt19937 rng(12345);
+    std::uniform_int_distribution<std::size_t> pos(0, good.size() - 1);
+    std::uniform_int_distribution<int> byte(0, 255);
+    int refused = 0;
+    for (int round = 0; round < 3000; ++round) {
+        Bytes b = good;
+        for (int k = 0; k < 1 + round % 4; ++k)
+            b[pos(rng)] = static_cast<std::uint8_t>(byte(rng));
+        kapi::DecodeResult r = kapi::decode_image(b);
+        if (!r.ok()) {
+            ++refused;
+            EXPECT_TRUE(r.specs.specs.empty());
+        }
+    }
+    EXPECT_GT(refused, 0);
+}
+
+// ---- Several images ------------------------------------------------------------
+
+TEST(ImageSequenceTest, TwoImagesBackToBack) {
+    Bytes a = kapi::encode_image(two_specs());
+    Bytes b = kapi::encode_image(SpecSet{{small_spec("other")}});
+    Bytes both = a;
+    both.insert(both.end(), b.begin(), b.end());
+    kapi::DecodeImagesResult r = kapi::decode_images(both);
+    ASSERT_TRUE(r.ok()) << r.error;
+    ASSERT_EQ(r.images.size(), 2U);
+    EXPECT_EQ(r.images[0].offset, 0U);
+    EXPECT_EQ(r.images[0].size, a.size());
+    EXPECT_EQ(r.images[1].offset, a.size());
+    EXPECT_EQ(r.images[1].size, b.size());
+    EXPECT_EQ(r.images[1].specs.specs[0].name, "other");
+    SpecSet merged = r.merged();
+    ASSERT_EQ(merged.specs.size(), 3U);
+    EXPECT_EQ(merged.specs[0].name, "sys_test");
+    EXPECT_EQ(merged.specs[1].name, "kfunc");
+    EXPECT_EQ(merged.specs[2].name, "other");
+}
+
+TEST(ImageSequenceTest, EmptyBufferHoldsNoImages) {
+    kapi::DecodeImagesResult r = kapi::decode_images({});
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_TRUE(r.images.empty());
+}
+
+// An image whose size is not a multiple of 8 is followed by padding.
+Bytes padded_pair(std::uint8_t pad) {
+    Bytes a = kapi::encode_image(SpecSet{{small_spec("first")}});
+    a.insert(a.end(), 4, 0); // four bytes that belong to the image
+    put32(a, offsetof(kapi_image_header, size), static_cast<std::uint32_t>(a.size()));
+    a.insert(a.end(), 4, pad); // padding to the next 8-byte boundary
+    Bytes b = kapi::encode_image(SpecSet{{small_spec("second")}});
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+TEST(ImageSequenceTest, ImagesStartEightByteAligned) {
+    Bytes both = padded_pair(0);
+    kapi::DecodeImagesResult r = kapi::decode_images(both);
+    ASSERT_TRUE(r.ok()) << r.error;
+    ASSERT_EQ(r.images.size(), 2U);
+    EXPECT_EQ(r.images[0].size % 8, 4U);
+    EXPECT_EQ(r.images[1].offset, r.images[0].size + 4);
+    EXPECT_EQ(r.images[1].specs.specs[0].name, "second");
+}
+
+TEST(ImageSequenceTest, NonzeroPaddingIsRefused) {
+    Bytes both = padded_pair(0xaa);
+    kapi::DecodeImagesResult r = kapi::decode_images(both);
+    std::size_t size = get32(both, offsetof(kapi_image_header, size));
+    EXPECT_EQ(r.error,
+              "image 0 at offset 0: padding byte at offset " + std::to_string(size) + " not zero");
+}
+
+TEST(ImageSequenceTest, ErrorInSecondImageNamesIt) {
+    Bytes a = kapi::encode_image(two_specs());
+    Bytes b = kapi::encode_image(SpecSet{{small_spec("other")}});
+    b[0] = 'X';
+    Bytes both = a;
+    both.insert(both.end(), b.begin(), b.end());
+    kapi::DecodeImagesResult r = kapi::decode_images(both);
+    EXPECT_EQ(r.error, "image 1 at offset " + std::to_string(a.size()) +
+                           ": bad magic 0x49504158, expected 0x4950414b (\"KAPI\")");
+}
+
+TEST(ImageSequenceTest, TruncatedSecondImageIsRefused) {
+    Bytes a = kapi::encode_image(two_specs());
+    Bytes b = kapi::encode_image(SpecSet{{small_spec("other")}});
+    Bytes both = a;
+    both.insert(both.end(), b.begin(), b.end() - 8);
+    kapi::DecodeImagesResult r = kapi::decode_images(both);
+    EXPECT_EQ(r.error, "image 1 at offset " + std::to_string(a.size()) + ": image size " +
+                           std::to_string(b.size()) + " exceeds the " +
+                           std::to_string(b.size() - 8) + " bytes left");
+}
+
+// ---- Cost ----------------------------------------------------------------------
+
+TEST(ImageCostTest, CountsRecordsAndStringsPerSpec) {
+    kapi::ImageCost cost = kapi::image_cost(two_specs());
+    Bytes b = kapi::encode_image(two_specs());
+    EXPECT_EQ(cost.total_bytes, b.size());
+    EXPECT_EQ(cost.header_bytes, sizeof(kapi_image_header));
+    ASSERT_EQ(cost.specs.size(), 2U);
+    EXPECT_EQ(cost.specs[1].name, "kfunc");
+    EXPECT_EQ(cost.specs[1].structure_bytes, sizeof(kapi_image_spec));
+    EXPECT_EQ(cost.specs[1].text_bytes,
+              std::string("kfunc").size() + 1 + std::string("test a thing").size() + 1);
+    EXPECT_EQ(cost.specs[0].structure_bytes,
+              sizeof(kapi_image_spec) + 3 * sizeof(kapi_image_param) + 3 * sizeof(kapi_image_num) +
+                  3 * sizeof(kapi_image_error) + sizeof(kapi_image_lock) +
+                  sizeof(kapi_image_signal) + sizeof(kapi_image_effect) +
+                  sizeof(kapi_image_transition) + sizeof(kapi_image_cap) +
+                  sizeof(kapi_image_constraint));
+    EXPECT_EQ(cost.structure_bytes, cost.specs[0].structure_bytes + cost.specs[1].structure_bytes);
+    EXPECT_LE(cost.header_bytes + cost.structure_bytes + cost.string_table_bytes, cost.total_bytes);
+}
+
+} // namespace
