@@ -235,23 +235,40 @@ static void kapi_text_str(struct seq_file *m, const void *img,
 	kapi_text(m, indent, key, kapi_image_str(img, str));
 }
 
-/* A number with the expression it was written as: "2147483647 (INT_MAX)". */
+/*
+ * A number with the expression it was written as: "2147483647 (INT_MAX)";
+ * @fmt 'x' prints it in hexadecimal, 'u' unsigned, else signed.
+ */
+static void kapi_text_numv(struct seq_file *m, const void *img,
+			   const char *indent, const char *key, s64 value,
+			   u32 expr_off, char fmt)
+{
+	const char *expr = kapi_image_str(img, expr_off);
+
+	seq_printf(m, "%s%s: ", indent, key);
+	if (fmt == 'x')
+		seq_printf(m, "0x%llx", (u64)value);
+	else if (fmt == 'u')
+		seq_printf(m, "%llu", (u64)value);
+	else
+		seq_printf(m, "%lld", value);
+	if (*expr)
+		seq_printf(m, " (%s)", expr);
+	seq_putc(m, '\n');
+}
+
 static void kapi_text_num(struct seq_file *m, const void *img,
 			  const char *indent, const char *key,
 			  const struct kapi_image_num *n, char fmt)
 {
-	const char *expr = kapi_image_str(img, n->expr);
+	kapi_text_numv(m, img, indent, key, n->value, n->expr, fmt);
+}
 
-	seq_printf(m, "%s%s: ", indent, key);
-	if (fmt == 'x')
-		seq_printf(m, "0x%llx", (u64)n->value);
-	else if (fmt == 'u')
-		seq_printf(m, "%llu", (u64)n->value);
-	else
-		seq_printf(m, "%lld", n->value);
-	if (*expr)
-		seq_printf(m, " (%s)", expr);
-	seq_putc(m, '\n');
+static void kapi_text_num32(struct seq_file *m, const void *img,
+			    const char *indent, const char *key,
+			    const struct kapi_image_num32 *n, char fmt)
+{
+	kapi_text_numv(m, img, indent, key, n->value, n->expr, fmt);
 }
 
 static void kapi_text_enum(struct seq_file *m, const char *indent,
@@ -351,7 +368,7 @@ static void kapi_text_param(struct seq_file *m, const void *img,
 			   kapi_image_str(img,
 					  kapi_image_param(img, s,
 							   p->size_param)->name));
-	kapi_text_num(m, img, in, "Alignment", &p->alignment, 'u');
+	kapi_text_num32(m, img, in, "Alignment", &p->alignment, 'u');
 	kapi_text_errno(m, img, s, in, "Violation error", p->violation_error);
 }
 
@@ -362,7 +379,7 @@ static void kapi_text_signal(struct seq_file *m, const void *img,
 	const char *in = "    ";
 
 	seq_printf(m, "  [%u] %s\n", i, kapi_image_str(img, g->name));
-	kapi_text_num(m, img, in, "Number", &g->number, 'd');
+	kapi_text_num32(m, img, in, "Number", &g->number, 'd');
 	kapi_text_bits(m, in, "Direction", KAPI_BITS_SIGNAL_DIRECTION,
 		       g->direction);
 	kapi_text_enum(m, in, "Action", KAPI_ENUM_SIGNAL_ACTION, g->action);
@@ -411,7 +428,8 @@ static int kapi_spec_text_show(struct seq_file *m, void *unused)
 	seq_printf(m, "Source: %s:%u\n", kapi_image_str(img, s->source_file),
 		   s->source_line);
 	if (s->kind == KAPI_KIND_IOCTL)
-		kapi_text_num(m, img, "", "Ioctl command", &s->ioctl_cmd, 'x');
+		kapi_text_numv(m, img, "", "Ioctl command",
+			       kapi_image_ioctl_cmd(s), s->ioctl_cmd.expr, 'x');
 	else
 		seq_puts(m, "Ioctl command: none\n");
 
@@ -481,7 +499,7 @@ static int kapi_spec_text_show(struct seq_file *m, void *unused)
 		const struct kapi_image_cap *c = kapi_image_cap(img, s, i);
 
 		seq_printf(m, "  [%u] %s\n", i, kapi_image_str(img, c->name));
-		kapi_text_num(m, img, in, "Capability", &c->cap, 'd');
+		kapi_text_num32(m, img, in, "Capability", &c->cap, 'd');
 		kapi_text_enum(m, in, "Action", KAPI_ENUM_CAP_ACTION, c->action);
 		kapi_text_str(m, img, in, "Allows", c->allows);
 		kapi_text_str(m, img, in, "Without", c->without);
@@ -670,16 +688,28 @@ static void kapi_json_null(struct kapi_json *j, const char *key)
 }
 
 /* number: {"value": 2147483647, "expr": "INT_MAX"}, expr null if literal */
-static void kapi_json_num(struct kapi_json *j, const void *img,
-			  const char *key, const struct kapi_image_num *n)
+static void kapi_json_numv(struct kapi_json *j, const void *img,
+			   const char *key, s64 value, u32 expr)
 {
 	kapi_json_open(j, key, '{');
-	kapi_json_int(j, "value", n->value);
-	if (n->expr)
-		kapi_json_istr(j, img, "expr", n->expr);
+	kapi_json_int(j, "value", value);
+	if (expr)
+		kapi_json_istr(j, img, "expr", expr);
 	else
 		kapi_json_null(j, "expr");
 	kapi_json_close(j, '}');
+}
+
+static void kapi_json_num(struct kapi_json *j, const void *img,
+			  const char *key, const struct kapi_image_num *n)
+{
+	kapi_json_numv(j, img, key, n->value, n->expr);
+}
+
+static void kapi_json_num32(struct kapi_json *j, const void *img,
+			    const char *key, const struct kapi_image_num32 *n)
+{
+	kapi_json_numv(j, img, key, n->value, n->expr);
 }
 
 static void kapi_json_num_if(struct kapi_json *j, const void *img,
@@ -692,7 +722,7 @@ static void kapi_json_num_if(struct kapi_json *j, const void *img,
 		kapi_json_null(j, key);
 }
 
-/* Sizes and alignments: a number if nonzero or symbolic, else null. */
+/* Sizes: a number if nonzero or symbolic, else null. */
 static void kapi_json_size(struct kapi_json *j, const void *img,
 			   const char *key, const struct kapi_image_num *n)
 {
@@ -769,7 +799,11 @@ static void kapi_json_param(struct kapi_json *j, const void *img,
 	kapi_json_close(j, ']');
 	kapi_json_size(j, img, "size", &p->size);
 	kapi_json_size(j, img, "size_multiplier", &p->size_mult);
-	kapi_json_size(j, img, "alignment", &p->alignment);
+	/* Like a size: a number if nonzero or symbolic, else null. */
+	if (p->alignment.value || p->alignment.expr)
+		kapi_json_num32(j, img, "alignment", &p->alignment);
+	else
+		kapi_json_null(j, "alignment");
 	if (p->size_param < 0)
 		kapi_json_null(j, "size_param_idx");
 	else
@@ -801,7 +835,7 @@ static void kapi_json_signal(struct kapi_json *j, const void *img,
 	const struct kapi_image_signal *g = kapi_image_signal(img, s, i);
 
 	kapi_json_open(j, NULL, '{');
-	kapi_json_num(j, img, "signal_num", &g->number);
+	kapi_json_num32(j, img, "signal_num", &g->number);
 	kapi_json_istr(j, img, "signal_name", g->name);
 	kapi_json_bits(j, "direction", KAPI_BITS_SIGNAL_DIRECTION,
 		       g->direction);
@@ -897,7 +931,7 @@ static void kapi_json_lists(struct kapi_json *j, const void *img,
 		const struct kapi_image_cap *c = kapi_image_cap(img, s, i);
 
 		kapi_json_open(j, NULL, '{');
-		kapi_json_num(j, img, "capability", &c->cap);
+		kapi_json_num32(j, img, "capability", &c->cap);
 		kapi_json_istr(j, img, "name", c->name);
 		kapi_json_enum(j, "action", KAPI_ENUM_CAP_ACTION, c->action);
 		kapi_json_istr(j, img, "allows", c->allows);
@@ -946,8 +980,12 @@ static int kapi_spec_json_show(struct seq_file *m, void *unused)
 	kapi_json_istr(&j, img, "file", s->source_file);
 	kapi_json_int(&j, "line", s->source_line);
 	kapi_json_close(&j, '}');
-	kapi_json_num_if(&j, img, "ioctl_cmd", &s->ioctl_cmd,
-			 s->kind == KAPI_KIND_IOCTL);
+	/* An ioctl command is an unsigned int: its value is never negative. */
+	if (s->kind == KAPI_KIND_IOCTL)
+		kapi_json_numv(&j, img, "ioctl_cmd", kapi_image_ioctl_cmd(s),
+			       s->ioctl_cmd.expr);
+	else
+		kapi_json_null(&j, "ioctl_cmd");
 	kapi_json_open(&j, "parameters", '[');
 	for (i = 0; i < s->params.count; i++)
 		kapi_json_param(&j, img, s, i);

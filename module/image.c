@@ -276,12 +276,20 @@ static inline void kapi_image_build_checks(void)
 	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_signal_state_names)) - 1 !=
 		     KAPI_SIGNAL_STATE_ALL);
 	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_effect_names)) - 1 != KAPI_EFFECT_ALL);
-	/* Records are 8-byte multiples so that tables stay aligned. */
+	/*
+	 * Records are 8-byte multiples so that tables stay aligned, and have
+	 * the sizes of format 1.0 (a change is a new major version).
+	 */
 	BUILD_BUG_ON(sizeof(struct kapi_image_header) % KAPI_IMAGE_ALIGN);
 	BUILD_BUG_ON(sizeof(struct kapi_image_spec) % KAPI_IMAGE_ALIGN);
 	BUILD_BUG_ON(sizeof(struct kapi_image_param) % KAPI_IMAGE_ALIGN);
 	BUILD_BUG_ON(sizeof(struct kapi_image_signal) % KAPI_IMAGE_ALIGN);
 	BUILD_BUG_ON(sizeof(struct kapi_image_cap) % KAPI_IMAGE_ALIGN);
+	BUILD_BUG_ON(sizeof(struct kapi_image_num32) != 8);
+	BUILD_BUG_ON(sizeof(struct kapi_image_spec) != 168);
+	BUILD_BUG_ON(sizeof(struct kapi_image_param) != 136);
+	BUILD_BUG_ON(sizeof(struct kapi_image_signal) != 72);
+	BUILD_BUG_ON(sizeof(struct kapi_image_cap) != 32);
 }
 
 /**
@@ -413,6 +421,13 @@ static int kapi_check_num(struct kapi_check *c, const char *field,
 	if (!kapi_reserved_ok(c, num->reserved))
 		return kapi_refuse(c, -EBADMSG, field, ".reserved",
 				   "is %u, must be 0", num->reserved);
+	return kapi_check_str(c, field, ".expr", num->expr);
+}
+
+/* A 32-bit number has no reserved field: any value, a valid expression. */
+static int kapi_check_num32(struct kapi_check *c, const char *field,
+			    const struct kapi_image_num32 *num)
+{
 	return kapi_check_str(c, field, ".expr", num->expr);
 }
 
@@ -689,7 +704,7 @@ static int kapi_check_spec(struct kapi_check *c,
 	ret = ret ?: kapi_check_str(c, "examples", "", s->examples);
 	ret = ret ?: kapi_check_str(c, "notes", "", s->notes);
 	ret = ret ?: kapi_check_str(c, "source_file", "", s->source_file);
-	ret = ret ?: kapi_check_num(c, "ioctl_cmd", &s->ioctl_cmd);
+	ret = ret ?: kapi_check_num32(c, "ioctl_cmd", &s->ioctl_cmd);
 	ret = ret ?: kapi_check_slice(c, "params", &s->params,
 				      KAPI_TABLE_PARAMS);
 	ret = ret ?: kapi_check_slice(c, "errors", &s->errors,
@@ -766,7 +781,7 @@ static int kapi_check_param(struct kapi_check *c,
 				  p->size_param);
 	ret = ret ?: kapi_check_num(c, "size", &p->size);
 	ret = ret ?: kapi_check_num(c, "size_mult", &p->size_mult);
-	ret = ret ?: kapi_check_num(c, "alignment", &p->alignment);
+	ret = ret ?: kapi_check_num32(c, "alignment", &p->alignment);
 	ret = ret ?: kapi_check_num(c, "min", &p->min);
 	ret = ret ?: kapi_check_num(c, "max", &p->max);
 	ret = ret ?: kapi_check_num(c, "mask", &p->mask);
@@ -826,7 +841,7 @@ static int kapi_check_signal(struct kapi_check *c,
 {
 	int ret;
 
-	ret = kapi_check_num(c, "number", &s->number);
+	ret = kapi_check_num32(c, "number", &s->number);
 	ret = ret ?: kapi_check_str(c, "name", "", s->name);
 	ret = ret ?: kapi_check_bits(c, "direction",
 				     KAPI_BITS_SIGNAL_DIRECTION, s->direction);
@@ -883,7 +898,7 @@ static int kapi_check_cap(struct kapi_check *c, const struct kapi_image_cap *p)
 {
 	int ret;
 
-	ret = kapi_check_num(c, "cap", &p->cap);
+	ret = kapi_check_num32(c, "cap", &p->cap);
 	ret = ret ?: kapi_check_str(c, "name", "", p->name);
 	ret = ret ?: kapi_check_enum(c, "action", KAPI_ENUM_CAP_ACTION,
 				     p->action);

@@ -101,6 +101,15 @@ static inline const char *kapi_image_spec_name(const void *image,
 	return kapi_image_str(image, s->name);
 }
 
+/*
+ * The ioctl command of a %KAPI_KIND_IOCTL spec. It is an unsigned int; the
+ * image keeps its 32 bits in the __s32 of a struct kapi_image_num32.
+ */
+static inline u32 kapi_image_ioctl_cmd(const struct kapi_image_spec *s)
+{
+	return (u32)s->ioctl_cmd.value;
+}
+
 /* Element @i of @slice, a slice into @table. */
 static inline const void *kapi_image_slice_at(const void *image,
 					      enum kapi_image_table_id table,

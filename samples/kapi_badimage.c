@@ -207,6 +207,12 @@ static void kapi_bad_reserved(struct kapi_badimage_fixture *f, size_t *size)
 	f->params[1].max.reserved = 1;
 }
 
+/* A 32-bit number has no reserved field, but its expression is checked. */
+static void kapi_bad_num32_expr(struct kapi_badimage_fixture *f, size_t *size)
+{
+	f->params[0].alignment.expr = sizeof(f->str);
+}
+
 static void kapi_bad_slice(struct kapi_badimage_fixture *f, size_t *size)
 {
 	f->specs[1].errors.first = 1;
@@ -257,6 +263,8 @@ static const struct kapi_badimage_case kapi_badimage_cases[] = {
 	{ "an enum value out of range is refused", -EBADMSG, kapi_bad_enum },
 	{ "an undefined flag bit is refused", -EBADMSG, kapi_bad_bit },
 	{ "a nonzero reserved field is refused", -EBADMSG, kapi_bad_reserved },
+	{ "a 32-bit number's expression out of range is refused", -EBADMSG,
+	  kapi_bad_num32_expr },
 	{ "a slice out of range is refused", -EBADMSG, kapi_bad_slice },
 	{ "a self-referencing size_param is refused", -EBADMSG,
 	  kapi_bad_size_param },

@@ -70,7 +70,8 @@ bool is_errno_number(std::string_view s) {
            s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-// Why EXPR cannot be pasted into C as "(__s64)(EXPR)", or "".
+// Why EXPR cannot be pasted into C as "(__s64)(EXPR)" or "(__s32)(EXPR)",
+// or "".
 std::string expr_problem(std::string_view expr) {
     int depth = 0;
     for (std::size_t i = 0; i < expr.size(); ++i) {
@@ -226,6 +227,13 @@ std::string s64_literal(std::int64_t v) {
     return s;
 }
 
+// A 32-bit literal that means V in C.
+std::string s32_literal(std::int32_t v) {
+    if (v == std::numeric_limits<std::int32_t>::min())
+        return "(-2147483647 - 1)";
+    return std::to_string(v);
+}
+
 std::string join(const std::vector<std::string_view>& names, std::string_view sep) {
     std::string out;
     for (std::string_view n : names) {
@@ -302,6 +310,19 @@ private:
         std::string v = num_c(n);
         if (v != "0")
             field(indent, name, v);
+    }
+
+    // A struct kapi_image_num32: the expression cast to __s32 (an ioctl
+    // command's unsigned 32 bits included), or the literal.
+    void num32_field(int indent, std::string_view name, const kapi_image_num32& n) {
+        if (n.expr != 0) {
+            std::string_view expr = l_.string_at(n.expr);
+            field(indent, name,
+                  "{ .value = (__s32)(" + std::string(expr) +
+                      "), .expr = " + std::to_string(n.expr) + " }");
+        } else if (n.value != 0) {
+            field(indent, name, "{ .value = " + s32_literal(n.value) + " }");
+        }
     }
 
     // An errno field: -NAME for a name, else the number.
@@ -396,7 +417,7 @@ void Writer::specs() {
         str_field(3, "notes", r.notes);
         str_field(3, "source_file", r.source_file);
         field(3, "source_line", std::to_string(r.source_line));
-        num_field(3, "ioctl_cmd", r.ioctl_cmd);
+        num32_field(3, "ioctl_cmd", r.ioctl_cmd);
         slice_field(3, "params", r.params);
         slice_field(3, "errors", r.errors);
         slice_field(3, "locks", r.locks);
@@ -434,7 +455,7 @@ void Writer::params() {
         field(3, "size_param", std::to_string(r.size_param));
         num_field(3, "size", r.size);
         num_field(3, "size_mult", r.size_mult);
-        num_field(3, "alignment", r.alignment);
+        num32_field(3, "alignment", r.alignment);
         num_field(3, "min", r.min);
         num_field(3, "max", r.max);
         num_field(3, "mask", r.mask);
@@ -481,7 +502,7 @@ void Writer::signals() {
     for (std::size_t i = 0; i < l_.signals.size(); ++i) {
         const kapi_image_signal& r = l_.signals[i];
         line(2, "[" + std::to_string(i) + "] = {");
-        num_field(3, "number", r.number);
+        num32_field(3, "number", r.number);
         str_field(3, "name", r.name);
         field(3, "direction", bits_c(EnumKind::SignalDirection, r.direction));
         field(3, "action", enum_c(EnumKind::SignalAction, r.action));
@@ -541,7 +562,7 @@ void Writer::caps() {
     for (std::size_t i = 0; i < l_.caps.size(); ++i) {
         const kapi_image_cap& r = l_.caps[i];
         line(2, "[" + std::to_string(i) + "] = {");
-        num_field(3, "cap", r.cap);
+        num32_field(3, "cap", r.cap);
         str_field(3, "name", r.name);
         field(3, "action", enum_c(EnumKind::CapabilityAction, r.action));
         str_field(3, "allows", r.allows);
@@ -701,8 +722,30 @@ std::string Writer::run(const std::vector<std::string>& includes, const std::str
     for (const std::string& e : errnos_)
         checks.push_back("_Static_assert((" + e + ") > 0 && (" + e + ") <= 4095, \"" + e +
                          " is not an errno number\");");
+    // The 32-bit fields: an ioctl command is a __u32, an alignment an
+    // __s32 (signals and capabilities are checked more tightly below).
+    for (std::size_t i = 0; i < l_.specs.size(); ++i) {
+        const kapi_image_spec& r = l_.specs[i];
+        const std::string spec =
+            "spec " + std::to_string(i) + " (" + c_escape(l_.string_at(r.name)) + ")";
+        if (r.ioctl_cmd.expr != 0) {
+            std::string e(l_.string_at(r.ioctl_cmd.expr));
+            checks.push_back("_Static_assert((unsigned long long)(" + e + ") <= 0xffffffffULL, \"" +
+                             spec + ": ioctl_cmd is not a 32-bit ioctl command\");");
+        }
+        for (std::uint32_t j = 0; j < r.params.count; ++j) {
+            const kapi_image_param& p = l_.params[r.params.first + j];
+            if (p.alignment.expr == 0)
+                continue;
+            std::string e(l_.string_at(p.alignment.expr));
+            checks.push_back("_Static_assert((long long)(" + e + ") == (__s32)(" + e + "), \"" +
+                             spec + ": param " + std::to_string(j) + " (" +
+                             c_escape(l_.string_at(p.name)) +
+                             "): alignment does not fit in __s32\");");
+        }
+    }
     for (std::size_t i = 0; i < l_.signals.size(); ++i) {
-        const kapi_image_num& n = l_.signals[i].number;
+        const kapi_image_num32& n = l_.signals[i].number;
         if (n.expr != 0) {
             std::string e(l_.string_at(n.expr));
             checks.push_back("_Static_assert((" + e + ") > 0 && (" + e + ") <= 64, \"signal " +
@@ -710,7 +753,7 @@ std::string Writer::run(const std::vector<std::string>& includes, const std::str
         }
     }
     for (std::size_t i = 0; i < l_.caps.size(); ++i) {
-        const kapi_image_num& n = l_.caps[i].cap;
+        const kapi_image_num32& n = l_.caps[i].cap;
         if (n.expr != 0) {
             std::string e(l_.string_at(n.expr));
             checks.push_back("_Static_assert((" + e + ") >= 0 && (" + e +

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <concepts>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -63,6 +64,12 @@ constexpr void each(R& r, F& f) {
     f(r.value);
     f(r.expr);
     f(r.reserved);
+}
+
+template <Is<kapi_image_num32> R, class F>
+constexpr void each(R& r, F& f) {
+    f(r.value);
+    f(r.expr);
 }
 
 template <Is<kapi_image_slice> R, class F>
@@ -231,6 +238,7 @@ constexpr std::size_t visited_size() {
 // Every byte of every record is a visited field: no padding, none forgotten.
 static_assert(visited_size<kapi_image_header>() == sizeof(kapi_image_header));
 static_assert(visited_size<kapi_image_num>() == sizeof(kapi_image_num));
+static_assert(visited_size<kapi_image_num32>() == sizeof(kapi_image_num32));
 static_assert(visited_size<kapi_image_spec>() == sizeof(kapi_image_spec));
 static_assert(visited_size<kapi_image_param>() == sizeof(kapi_image_param));
 static_assert(visited_size<kapi_image_error>() == sizeof(kapi_image_error));
@@ -376,6 +384,34 @@ private:
         return r;
     }
 
+    // A number of a 32-bit field, whose value must lie in [LO, HI]: the
+    // s32 range, or 0..U32_MAX for a field readers take as __u32 (its 32
+    // bits are stored).
+    kapi_image_num32 num32(const Num& n, std::string_view field, std::int64_t lo, std::int64_t hi) {
+        kapi_image_num32 r{};
+        r.expr = str(n.expr, field);
+        if (n.value) {
+            if (*n.value < lo || *n.value > hi)
+                fail(std::string(field) + " " + std::to_string(*n.value) +
+                     (n.expr.empty() ? "" : " ('" + n.expr + "')") +
+                     " does not fit in its 32-bit field (" + std::to_string(lo) + ".." +
+                     std::to_string(hi) + ")");
+            r.value = static_cast<std::int32_t>(static_cast<std::uint32_t>(*n.value));
+        } else if (!n.expr.empty() && mode_ == LayoutMode::Encode) {
+            fail(std::string(field) + " has expression '" + n.expr + "' but no value");
+        }
+        return r;
+    }
+
+    kapi_image_num32 s32(const Num& n, std::string_view field) {
+        return num32(n, field, std::numeric_limits<std::int32_t>::min(),
+                     std::numeric_limits<std::int32_t>::max());
+    }
+
+    kapi_image_num32 u32(const Num& n, std::string_view field) {
+        return num32(n, field, 0, std::numeric_limits<std::uint32_t>::max());
+    }
+
     // A negative errno for NAME (errno names of violation_error and
     // Signal::error). In Generate mode an unresolved name becomes -1 here:
     // the generated C writes -NAME and the compiler resolves it.
@@ -418,7 +454,7 @@ private:
         r.notes = str(s.notes, "notes");
         r.source_file = str(s.source.file, "source file");
         r.source_line = s.source.line;
-        r.ioctl_cmd = num(s.ioctl_cmd, "ioctl_cmd");
+        r.ioctl_cmd = u32(s.ioctl_cmd, "ioctl_cmd");
 
         ctx_ = base + "return: ";
         r.ret.type_name = str(s.ret.type_name, "type_name");
@@ -483,7 +519,7 @@ private:
             ctx_ = base + "cap " + num_str(i) + ": ";
             const Capability& c = s.caps[i];
             kapi_image_cap cr{};
-            cr.cap = num(c.cap, "cap");
+            cr.cap = s32(c.cap, "cap");
             cr.name = str(c.name, "name");
             cr.action = c.action;
             cr.allows = str(c.allows, "allows");
@@ -517,7 +553,7 @@ private:
         r.size_param = p.size_param;
         r.size = num(p.size, "size");
         r.size_mult = num(p.size_mult, "size_mult");
-        r.alignment = num(p.alignment, "alignment");
+        r.alignment = s32(p.alignment, "alignment");
         r.min = num(p.min, "min");
         r.max = num(p.max, "max");
         r.mask = num(p.mask, "mask");
@@ -550,7 +586,7 @@ private:
 
     void add_signal(const Spec& s, const Signal& g) {
         kapi_image_signal r{};
-        r.number = num(g.number, "number");
+        r.number = s32(g.number, "number");
         r.name = str(g.name, "name");
         r.direction = g.direction;
         r.action = g.action;
@@ -791,6 +827,18 @@ private:
         return n;
     }
 
+    // A 32-bit number; a field readers take as __u32 (ioctl_cmd) decodes
+    // to 0..U32_MAX.
+    Num num32(const kapi_image_num32& r, std::string_view field, bool is_unsigned = false) const {
+        Num n;
+        if (is_unsigned)
+            n.value = static_cast<std::uint32_t>(r.value);
+        else
+            n.value = r.value;
+        n.expr = str(r.expr, std::string(field) + " expr");
+        return n;
+    }
+
     // Checks a slice of table ID and returns it as [first, end).
     std::pair<std::size_t, std::size_t> range(const kapi_image_slice& s, std::size_t id) const {
         std::uint64_t end = std::uint64_t{s.first} + s.count;
@@ -827,7 +875,7 @@ private:
         s.notes = str(r.notes, "notes");
         s.source.file = str(r.source_file, "source_file");
         s.source.line = r.source_line;
-        s.ioctl_cmd = num(r.ioctl_cmd, "ioctl_cmd");
+        s.ioctl_cmd = num32(r.ioctl_cmd, "ioctl_cmd", true);
 
         auto params = range(r.params, KAPI_TABLE_PARAMS);
         auto errors = range(r.errors, KAPI_TABLE_ERRORS);
@@ -904,7 +952,7 @@ private:
             ctx_ = base + "cap " + num_str(i - caps.first) + ": ";
             const kapi_image_cap& c = caps_[i];
             Capability m;
-            m.cap = num(c.cap, "cap");
+            m.cap = num32(c.cap, "cap");
             m.name = str(c.name, "name");
             m.action = enumv(c.action, KAPI_CAP_COUNT, "action");
             m.allows = str(c.allows, "allows");
@@ -964,7 +1012,7 @@ private:
         p.size_param = r.size_param;
         p.size = num(r.size, "size");
         p.size_mult = num(r.size_mult, "size_mult");
-        p.alignment = num(r.alignment, "alignment");
+        p.alignment = num32(r.alignment, "alignment");
         p.min = num(r.min, "min");
         p.max = num(r.max, "max");
         p.mask = num(r.mask, "mask");
@@ -978,7 +1026,7 @@ private:
 
     Signal decode_signal(const kapi_image_signal& r, const Spec& s) const {
         Signal g;
-        g.number = num(r.number, "number");
+        g.number = num32(r.number, "number");
         g.name = str(r.name, "name");
         g.direction = bits(r.direction, KAPI_SIGNAL_DIRECTION_ALL, "direction");
         g.action = enumv(r.action, KAPI_SIGNAL_ACTION_COUNT, "action");
@@ -1166,7 +1214,7 @@ ImageCost image_cost(const SpecSet& specs) {
             if (off != 0)
                 strings.insert(off);
         };
-        auto add_num = [&](const kapi_image_num& n) { add(n.expr); };
+        auto add_num = [&](const auto& n) { add(n.expr); };
         auto records = [&](const kapi_image_slice& s, std::size_t size) {
             c.structure_bytes += std::size_t{s.count} * size;
             return std::pair<std::size_t, std::size_t>{s.first, std::size_t{s.first} + s.count};
@@ -1184,9 +1232,9 @@ ImageCost image_cost(const SpecSet& specs) {
             const kapi_image_param& p = l.params[i];
             for (std::uint32_t off : {p.name, p.type_name, p.description, p.constraint_text})
                 add(off);
-            for (const kapi_image_num* n :
-                 {&p.size, &p.size_mult, &p.alignment, &p.min, &p.max, &p.mask})
+            for (const kapi_image_num* n : {&p.size, &p.size_mult, &p.min, &p.max, &p.mask})
                 add_num(*n);
+            add_num(p.alignment);
             auto [v0, v1] = records(p.values, sizeof(kapi_image_num));
             for (std::size_t v = v0; v < v1; ++v)
                 add_num(l.values[v]);

@@ -294,6 +294,51 @@ TEST(GeneratorTest, NumbersAreExpressionsOrLiterals) {
     EXPECT_THAT(out, HasSubstr(".alignment = { .value = 8 },"));
 }
 
+// Capabilities, signal numbers, alignments and ioctl commands are 32-bit
+// numbers; the compiler checks that the target's values fit.
+TEST(GeneratorTest, SmallNumbersAre32BitWithRangeChecks) {
+    Spec s = small_spec("f");
+    s.kind = KAPI_KIND_IOCTL;
+    s.ioctl_cmd = Num{std::nullopt, "_IOR('f', 1, long)"};
+    s.params[0].alignment = Num{std::nullopt, "PAGE_SIZE"};
+    s.signals = {kapi::Signal{}};
+    s.signals[0].number = Num{std::nullopt, "SIGKILL"};
+    s.caps = {kapi::Capability{}};
+    s.caps[0].cap = Num{std::nullopt, "CAP_SYS_ADMIN"};
+    std::string out = kapi::generate_c(SpecSet{{s}}, {}, "s");
+    EXPECT_THAT(out, HasSubstr(".ioctl_cmd = { .value = (__s32)(_IOR('f', 1, long)), .expr = "));
+    EXPECT_THAT(out, HasSubstr(".alignment = { .value = (__s32)(PAGE_SIZE), .expr = "));
+    EXPECT_THAT(out, HasSubstr(".number = { .value = (__s32)(SIGKILL), .expr = "));
+    EXPECT_THAT(out, HasSubstr(".cap = { .value = (__s32)(CAP_SYS_ADMIN), .expr = "));
+    EXPECT_THAT(out, HasSubstr("_Static_assert((unsigned long long)(_IOR('f', 1, long)) <= "
+                               "0xffffffffULL, \"spec 0 (f): ioctl_cmd is not a 32-bit ioctl "
+                               "command\");"));
+    EXPECT_THAT(out, HasSubstr("_Static_assert((long long)(PAGE_SIZE) == (__s32)(PAGE_SIZE), "
+                               "\"spec 0 (f): param 0 (x): alignment does not fit in __s32\");"));
+    EXPECT_EQ(out.find("(__s64)("), std::string::npos);
+
+    // Literals are written as the __s32 the image holds: an ioctl command
+    // with the top bit set is negative there.
+    s.ioctl_cmd = Num{0xc0045878LL, ""};
+    s.params[0].alignment = Num{-2147483647LL - 1, ""};
+    out = kapi::generate_c(SpecSet{{s}}, {}, "s");
+    EXPECT_THAT(out, HasSubstr(".ioctl_cmd = { .value = -1073457032 },"));
+    EXPECT_THAT(out, HasSubstr(".alignment = { .value = (-2147483647 - 1) },"));
+    EXPECT_EQ(out.find("ioctl_cmd is not"), std::string::npos);
+}
+
+TEST(GeneratorTest, SmallNumberLiteralsOutOfRangeAreRefused) {
+    Spec s = small_spec("f");
+    s.params[0].alignment = Num{1LL << 32, ""};
+    EXPECT_EQ(generate_error(SpecSet{{s}}), "spec 0 (f): param 0: alignment 4294967296 does not "
+                                            "fit in its 32-bit field (-2147483648..2147483647)");
+    s = small_spec("f");
+    s.kind = KAPI_KIND_IOCTL;
+    s.ioctl_cmd = Num{-5, ""};
+    EXPECT_EQ(generate_error(SpecSet{{s}}),
+              "spec 0 (f): ioctl_cmd -5 does not fit in its 32-bit field (0..4294967295)");
+}
+
 TEST(GeneratorTest, UnsafeExpressionsAreRefused) {
     const std::pair<const char*, const char*> cases[] = {
         {"1; evil()", "contains ';'"},

@@ -248,7 +248,13 @@ enum kapi_capability_action {
  * Numbers that authors write symbolically (O_CREAT, INT_MAX, CAP_SYS_ADMIN)
  * are struct kapi_image_num: the value the compiler computed for the target
  * kernel, and the expression text as written (0 if the author wrote a
- * literal).
+ * literal). Numbers that are always small (a capability, a signal number,
+ * an alignment, an ioctl command) are struct kapi_image_num32, half the
+ * size.
+ *
+ * Record sizes (bytes): header 200, spec 168, param 136, error 16, lock 16,
+ * signal 72, effect 24, transition 24, cap 32, constraint 16, value 16.
+ * Every field is naturally aligned and no record has padding.
  */
 
 /* "KAPI" in little-endian byte order at offset 0. */
@@ -306,6 +312,16 @@ struct kapi_image_num {
 	__u32 reserved;			/* 0 */
 };
 
+/*
+ * A number that always fits in 32 bits, and its expression text. A field
+ * of this type that holds an unsigned quantity (kapi_image_spec.ioctl_cmd)
+ * stores its 32 bits in value, and readers take them as __u32.
+ */
+struct kapi_image_num32 {
+	__s32 value;
+	__u32 expr;
+};
+
 /* A list: records [first, first + count) of one table. */
 struct kapi_image_slice {
 	__u32 first;
@@ -334,7 +350,7 @@ struct kapi_image_spec {
 	__u32 notes;
 	__u32 source_file;		/* where the spec was written */
 	__u32 source_line;
-	struct kapi_image_num ioctl_cmd;	/* KAPI_KIND_IOCTL only */
+	struct kapi_image_num32 ioctl_cmd;	/* KAPI_KIND_IOCTL only; a __u32 */
 	struct kapi_image_slice params;		/* in declaration order */
 	struct kapi_image_slice errors;
 	struct kapi_image_slice locks;
@@ -357,7 +373,7 @@ struct kapi_image_param {
 	__s32 size_param;		/* index of the size parameter, or -1 */
 	struct kapi_image_num size;	/* fixed size in bytes, 0 if none */
 	struct kapi_image_num size_mult;	/* bytes per unit of size_param */
-	struct kapi_image_num alignment;
+	struct kapi_image_num32 alignment;
 	struct kapi_image_num min;	/* RANGE */
 	struct kapi_image_num max;	/* RANGE */
 	struct kapi_image_num mask;	/* MASK: the valid bits */
@@ -381,7 +397,7 @@ struct kapi_image_lock {
 };
 
 struct kapi_image_signal {
-	struct kapi_image_num number;	/* e.g. SIGINT */
+	struct kapi_image_num32 number;	/* e.g. SIGINT */
 	__u32 name;
 	__u32 direction;		/* enum kapi_signal_direction bits */
 	__u32 action;			/* enum kapi_signal_action */
@@ -419,7 +435,7 @@ struct kapi_image_transition {
 };
 
 struct kapi_image_cap {
-	struct kapi_image_num cap;	/* e.g. CAP_DAC_OVERRIDE */
+	struct kapi_image_num32 cap;	/* e.g. CAP_DAC_OVERRIDE */
 	__u32 name;
 	__u32 action;			/* enum kapi_capability_action */
 	__u32 allows;

@@ -23,13 +23,17 @@ namespace kapi {
 // (offset 0 is ""), the whole image padded to a multiple of 8 bytes. Every
 // Num must have a value, or be empty (which encodes as 0); errno names
 // (Param::violation_error, Signal::error) are resolved through the spec's
-// own errors list, then names.h, then as a decimal number. Throws
+// own errors list, then names.h, then as a decimal number. The 32-bit
+// number fields (Capability::cap, Signal::number, Param::alignment: an
+// int32; Spec::ioctl_cmd: 0..UINT32_MAX) must fit. Throws
 // kapi::Error(ExitCode::Usage) naming the spec and field on a Num without a
-// value, an unknown errno name or a model the decoder would reject.
+// value, a value too large for its field, an unknown errno name or a model
+// the decoder would reject.
 std::vector<std::uint8_t> encode_image(const SpecSet& specs);
 
 // The outcome of decoding one image: the specs, or the first problem found.
-// A Num always decodes with a value (0 for a field the writer left unset);
+// A Num always decodes with a value (0 for a field the writer left unset;
+// Spec::ioctl_cmd as the unsigned 32-bit command);
 // errno numbers decode to the name of the matching entry of the spec's
 // errors list, else to the errno name from names.h, else to the decimal
 // number ("-135").

@@ -35,7 +35,7 @@
  * param: buf
  *   type: user_ptr, output
  *   constraint-type: buffer(count)
- *   alignment: 8
+ *   alignment: sizeof(long)
  *   errno: -EFAULT
  *
  * param: count

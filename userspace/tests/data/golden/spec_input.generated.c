@@ -135,15 +135,15 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			},
 		},
 		[1] = { /* golden_ioctl_getflags */
-			.name = 1111, /* "golden_ioctl_getflags" */
+			.name = 1124, /* "golden_ioctl_getflags" */
 			.kind = KAPI_KIND_IOCTL,
-			.summary = 1133, /* "get the flags of an inode" */
+			.summary = 1146, /* "get the flags of an inode" */
 			.context = KAPI_CTX_PROCESS,
 			.flags = KAPI_SPEC_DEPRECATED,
-			.replacement = 1159, /* "golden_ioctl_getflags2" */
+			.replacement = 1172, /* "golden_ioctl_getflags2" */
 			.source_file = 328, /* "tests/data/golden/spec_input.c" */
 			.source_line = 102,
-			.ioctl_cmd = { .value = (__s64)(FS_IOC_GETFLAGS), .expr = 1182 },
+			.ioctl_cmd = { .value = (__s32)(FS_IOC_GETFLAGS), .expr = 1195 },
 			.params = { .first = 3, .count = 1 },
 			.errors = { .first = 3, .count = 1 },
 			.ret = {
@@ -190,27 +190,27 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.constraint = KAPI_CONSTRAINT_BUFFER,
 			.size_param = 2,
 			.size_mult = { .value = 1 },
-			.alignment = { .value = 8 },
+			.alignment = { .value = (__s32)(sizeof(long)), .expr = 501 },
 			.violation_error = -EFAULT,
 		},
 		[2] = { /* count */
-			.name = 501, /* "count" */
-			.type_name = 507, /* "size_t" */
-			.description = 514, /* "how many bytes, at most" */
+			.name = 514, /* "count" */
+			.type_name = 520, /* "size_t" */
+			.description = 527, /* "how many bytes, at most" */
 			.type = KAPI_TYPE_UINT,
 			.flags = KAPI_PARAM_IN,
 			.constraint = KAPI_CONSTRAINT_NONE,
 			.size_param = -1,
 		},
 		[3] = { /* arg */
-			.name = 1198, /* "arg" */
-			.type_name = 1202, /* "long __user *" */
-			.description = 1216, /* "where the flags go" */
+			.name = 1211, /* "arg" */
+			.type_name = 1215, /* "long __user *" */
+			.description = 1229, /* "where the flags go" */
 			.type = KAPI_TYPE_USER_PTR,
 			.flags = KAPI_PARAM_OUT | KAPI_PARAM_USER,
 			.constraint = KAPI_CONSTRAINT_USER_PTR,
 			.size_param = -1,
-			.size = { .value = (__s64)(sizeof(long)), .expr = 1235 },
+			.size = { .value = (__s64)(sizeof(long)), .expr = 501 },
 			.violation_error = -EFAULT,
 		},
 		[4] = { /* path */
@@ -250,19 +250,19 @@ static const struct kapi_gen_image kapi_gen_image_obj
 	.errors = {
 		[0] = {
 			.code = -EBADF,
-			.name = 538, /* "EBADF" */
-			.condition = 544, /* "fd is not open for reading" */
-			.description = 571, /* "Bad file descriptor." */
+			.name = 551, /* "EBADF" */
+			.condition = 557, /* "fd is not open for reading" */
+			.description = 584, /* "Bad file descriptor." */
 		},
 		[1] = {
 			.code = -EFAULT,
-			.name = 592, /* "EFAULT" */
-			.condition = 599, /* "buf is outside the accessible address sp..." */
+			.name = 605, /* "EFAULT" */
+			.condition = 612, /* "buf is outside the accessible address sp..." */
 		},
 		[2] = {
 			.code = -EINTR,
-			.name = 643, /* "EINTR" */
-			.condition = 649, /* "a signal arrived before any data was rea..." */
+			.name = 656, /* "EINTR" */
+			.condition = 662, /* "a signal arrived before any data was rea..." */
 		},
 		[3] = {
 			.code = -ENOTTY,
@@ -277,62 +277,62 @@ static const struct kapi_gen_image kapi_gen_image_obj
 	},
 	.locks = {
 		[0] = {
-			.name = 691, /* "file->f_pos_lock" */
+			.name = 704, /* "file->f_pos_lock" */
 			.type = KAPI_LOCK_MUTEX,
 			.scope = KAPI_LOCK_ACQUIRES,
-			.description = 708, /* "serializes the readers of one open file ..." */
+			.description = 721, /* "serializes the readers of one open file ..." */
 		},
 	},
 	.signals = {
 		[0] = {
-			.number = { .value = (__s64)(SIGINT), .expr = 760 },
-			.name = 760, /* "SIGINT" */
+			.number = { .value = (__s32)(SIGINT), .expr = 773 },
+			.name = 773, /* "SIGINT" */
 			.direction = KAPI_SIGNAL_RECEIVE,
 			.action = KAPI_SIGNAL_ACTION_RETURN,
 			.timing = KAPI_SIGNAL_TIME_DURING,
 			.flags = KAPI_SIGNAL_RESTARTABLE,
 			.error = -EINTR,
-			.condition = 767, /* "while waiting for data" */
-			.description = 790, /* "interrupts a blocking read" */
+			.condition = 780, /* "while waiting for data" */
+			.description = 803, /* "interrupts a blocking read" */
 			.priority = 1,
 			.sa_flags_required = 0x10000000,
 			.state_required = KAPI_SIGNAL_STATE_SLEEPING,
 			.state_forbidden = KAPI_SIGNAL_STATE_ZOMBIE,
-			.queue = 817, /* "standard" */
+			.queue = 830, /* "standard" */
 		},
 	},
 	.effects = {
 		[0] = {
 			.type = KAPI_EFFECT_MODIFY_STATE | KAPI_EFFECT_FILE_POSITION,
-			.target = 826, /* "file->f_pos" */
-			.condition = 838, /* "when bytes were read" */
-			.description = 859, /* "advances the position" */
+			.target = 839, /* "file->f_pos" */
+			.condition = 851, /* "when bytes were read" */
+			.description = 872, /* "advances the position" */
 		},
 	},
 	.transitions = {
 		[0] = {
-			.object = 881, /* "file position" */
-			.from = 895, /* "p" */
-			.to = 897, /* "p + n" */
-			.description = 903, /* "advances by the bytes read" */
+			.object = 894, /* "file position" */
+			.from = 908, /* "p" */
+			.to = 910, /* "p + n" */
+			.description = 916, /* "advances by the bytes read" */
 		},
 	},
 	.caps = {
 		[0] = {
-			.cap = { .value = (__s64)(CAP_DAC_OVERRIDE), .expr = 930 },
-			.name = 930, /* "CAP_DAC_OVERRIDE" */
+			.cap = { .value = (__s32)(CAP_DAC_OVERRIDE), .expr = 943 },
+			.name = 943, /* "CAP_DAC_OVERRIDE" */
 			.action = KAPI_CAP_BYPASS_CHECK,
-			.allows = 947, /* "reading a file without read permission" */
-			.without = 986, /* "the permission check applies" */
-			.condition = 1015, /* "when the file was opened" */
+			.allows = 960, /* "reading a file without read permission" */
+			.without = 999, /* "the permission check applies" */
+			.condition = 1028, /* "when the file was opened" */
 			.priority = 2,
 		},
 	},
 	.constraints = {
 		[0] = {
-			.name = 1040, /* "MAX_RW_COUNT" */
-			.description = 1053, /* "count is clamped to MAX_RW_COUNT" */
-			.expr = 1086, /* "min(count, MAX_RW_COUNT)" */
+			.name = 1053, /* "MAX_RW_COUNT" */
+			.description = 1066, /* "count is clamped to MAX_RW_COUNT" */
+			.expr = 1099, /* "min(count, MAX_RW_COUNT)" */
 		},
 	},
 	.values = {
@@ -364,44 +364,44 @@ static const struct kapi_gen_image kapi_gen_image_obj
 		/* 464 */ "buf\0"
 		/* 468 */ "char __user *\0"
 		/* 482 */ "where the bytes go\0"
-		/* 501 */ "count\0"
-		/* 507 */ "size_t\0"
-		/* 514 */ "how many bytes, at most\0"
-		/* 538 */ "EBADF\0"
-		/* 544 */ "fd is not open for reading\0"
-		/* 571 */ "Bad file descriptor.\0"
-		/* 592 */ "EFAULT\0"
-		/* 599 */ "buf is outside the accessible address space\0"
-		/* 643 */ "EINTR\0"
-		/* 649 */ "a signal arrived before any data was read\0"
-		/* 691 */ "file->f_pos_lock\0"
-		/* 708 */ "serializes the readers of one open file description\0"
-		/* 760 */ "SIGINT\0"
-		/* 767 */ "while waiting for data\0"
-		/* 790 */ "interrupts a blocking read\0"
-		/* 817 */ "standard\0"
-		/* 826 */ "file->f_pos\0"
-		/* 838 */ "when bytes were read\0"
-		/* 859 */ "advances the position\0"
-		/* 881 */ "file position\0"
-		/* 895 */ "p\0"
-		/* 897 */ "p + n\0"
-		/* 903 */ "advances by the bytes read\0"
-		/* 930 */ "CAP_DAC_OVERRIDE\0"
-		/* 947 */ "reading a file without read permission\0"
-		/* 986 */ "the permission check applies\0"
-		/* 1015 */ "when the file was opened\0"
-		/* 1040 */ "MAX_RW_COUNT\0"
-		/* 1053 */ "count is clamped to MAX_RW_COUNT\0"
-		/* 1086 */ "min(count, MAX_RW_COUNT)\0"
-		/* 1111 */ "golden_ioctl_getflags\0"
-		/* 1133 */ "get the flags of an inode\0"
-		/* 1159 */ "golden_ioctl_getflags2\0"
-		/* 1182 */ "FS_IOC_GETFLAGS\0"
-		/* 1198 */ "arg\0"
-		/* 1202 */ "long __user *\0"
-		/* 1216 */ "where the flags go\0"
-		/* 1235 */ "sizeof(long)\0"
+		/* 501 */ "sizeof(long)\0"
+		/* 514 */ "count\0"
+		/* 520 */ "size_t\0"
+		/* 527 */ "how many bytes, at most\0"
+		/* 551 */ "EBADF\0"
+		/* 557 */ "fd is not open for reading\0"
+		/* 584 */ "Bad file descriptor.\0"
+		/* 605 */ "EFAULT\0"
+		/* 612 */ "buf is outside the accessible address space\0"
+		/* 656 */ "EINTR\0"
+		/* 662 */ "a signal arrived before any data was read\0"
+		/* 704 */ "file->f_pos_lock\0"
+		/* 721 */ "serializes the readers of one open file description\0"
+		/* 773 */ "SIGINT\0"
+		/* 780 */ "while waiting for data\0"
+		/* 803 */ "interrupts a blocking read\0"
+		/* 830 */ "standard\0"
+		/* 839 */ "file->f_pos\0"
+		/* 851 */ "when bytes were read\0"
+		/* 872 */ "advances the position\0"
+		/* 894 */ "file position\0"
+		/* 908 */ "p\0"
+		/* 910 */ "p + n\0"
+		/* 916 */ "advances by the bytes read\0"
+		/* 943 */ "CAP_DAC_OVERRIDE\0"
+		/* 960 */ "reading a file without read permission\0"
+		/* 999 */ "the permission check applies\0"
+		/* 1028 */ "when the file was opened\0"
+		/* 1053 */ "MAX_RW_COUNT\0"
+		/* 1066 */ "count is clamped to MAX_RW_COUNT\0"
+		/* 1099 */ "min(count, MAX_RW_COUNT)\0"
+		/* 1124 */ "golden_ioctl_getflags\0"
+		/* 1146 */ "get the flags of an inode\0"
+		/* 1172 */ "golden_ioctl_getflags2\0"
+		/* 1195 */ "FS_IOC_GETFLAGS\0"
+		/* 1211 */ "arg\0"
+		/* 1215 */ "long __user *\0"
+		/* 1229 */ "where the flags go\0"
 		/* 1248 */ "ENOTTY\0"
 		/* 1255 */ "the file has no flags\0"
 		/* 1277 */ "golden_open\0"
@@ -434,6 +434,8 @@ _Static_assert((EINTR) > 0 && (EINTR) <= 4095, "EINTR is not an errno number");
 _Static_assert((EINVAL) > 0 && (EINVAL) <= 4095, "EINVAL is not an errno number");
 _Static_assert((ENOENT) > 0 && (ENOENT) <= 4095, "ENOENT is not an errno number");
 _Static_assert((ENOTTY) > 0 && (ENOTTY) <= 4095, "ENOTTY is not an errno number");
+_Static_assert((long long)(sizeof(long)) == (__s32)(sizeof(long)), "spec 0 (sys_golden_read): param 1 (buf): alignment does not fit in __s32");
+_Static_assert((unsigned long long)(FS_IOC_GETFLAGS) <= 0xffffffffULL, "spec 1 (golden_ioctl_getflags): ioctl_cmd is not a 32-bit ioctl command");
 _Static_assert((SIGINT) > 0 && (SIGINT) <= 64, "signal 0 is not a signal number");
 _Static_assert((CAP_DAC_OVERRIDE) >= 0 && (CAP_DAC_OVERRIDE) <= CAP_LAST_CAP, "cap 0 is not a capability");
 _Static_assert(sizeof(kapi_gen_image_obj) <= KAPI_IMAGE_MAX_SIZE, "spec image too large");
