@@ -8,7 +8,14 @@
 #   make check                provision, build, run every test (the CI entry point)
 #   make demo                 provision, build, show kapi in a Debian 6.12 guest
 #   make vm-shell KERNEL=6.12 interactive guest shell with kapi.ko in /kapi
+#   make selftests            the static selftest programs (build/selftests)
+#   make bench                runtime-check overhead, one guest per Debian kernel
 #   make docs                 HTML documentation in build/docs
+#   make bench-tool           kapi-dump --source over a whole kernel tree (files/s)
+#   make fuzz                 fuzz the image decoder and the annotation parser
+#                             (FUZZ_TIME seconds per target, default 300)
+#   make install              kapi-dump and kapi-dump.1 into $(DESTDIR)$(PREFIX)
+#                             (default /usr/local; kapi-dump only for now)
 #   make clean
 #
 # Kbuild is in the file Kbuild; this Makefile only drives it.
@@ -23,7 +30,12 @@ export KAPI_BUILD := $(BUILD)
 module_args = $(if $(KERNEL),--kernel $(KERNEL),--kdir $(KDIR)) $(if $(filter 1,$(WERROR)),--werror)
 cmake_args = -DCMAKE_BUILD_TYPE=RelWithDebInfo $(if $(filter 1,$(WERROR)),-DKAPI_WERROR=ON)
 
-.PHONY: all module tool test provision check demo vm-shell docs checkpatch clean
+PREFIX ?= /usr/local
+DESTDIR ?=
+FUZZ_TIME ?= 300
+
+.PHONY: all module tool test provision check demo vm-shell docs checkpatch clean \
+	selftests bench
 
 all: module tool
 
@@ -55,8 +67,27 @@ vm-shell:
 		--module $(BUILD)/kernel-$(or $(KERNEL),6.12)/kapi.ko \
 		$(if $(wildcard $(BUILD)/userspace/kapi-dump),--bin $(BUILD)/userspace/kapi-dump:/kapi/bin/kapi-dump)
 
+selftests:
+	$(MAKE) -C selftests O=$(BUILD)/selftests
+	$(MAKE) -C bench O=$(BUILD)/bench
+
+bench:
+	bench/run.sh
+
 docs:
 	sphinx-build -W -b html Documentation $(BUILD)/docs
+
+.PHONY: bench-tool fuzz install
+
+bench-tool:
+	scripts/bench-tool.sh
+
+fuzz:
+	scripts/fuzz.sh --time $(FUZZ_TIME)
+
+install: tool
+	install -D -m 0755 $(BUILD)/userspace/kapi-dump $(DESTDIR)$(PREFIX)/bin/kapi-dump
+	install -D -m 0644 userspace/man/kapi-dump.1 $(DESTDIR)$(PREFIX)/share/man/man1/kapi-dump.1
 
 checkpatch:
 	scripts/checkpatch.sh

@@ -25,12 +25,28 @@ static int __init kapi_init(void)
 	ret = kapi_debugfs_init();
 	if (ret)
 		goto err_unregister_builtin;
+	ret = kapi_report_init();
+	if (ret)
+		goto err_debugfs_exit;
+	/* ORDER: the hooks report, so the report layer comes up first. */
+	ret = kapi_hooks_init();
+	if (ret)
+		goto err_report_exit;
+	ret = kapi_debugfs_runtime_init();
+	if (ret)
+		goto err_hooks_exit;
 
 	pr_info("version %s loaded (spec image format %u.%u, features:%s)\n",
 		KAPI_VERSION, KAPI_IMAGE_VERSION_MAJOR,
 		KAPI_IMAGE_VERSION_MINOR, kapi_compat_features());
 	return 0;
 
+err_hooks_exit:
+	kapi_hooks_exit();
+err_report_exit:
+	kapi_report_exit();
+err_debugfs_exit:
+	kapi_debugfs_exit();
 err_unregister_builtin:
 	kapi_unregister_image(kapi_builtin_image_data);
 err_registry_exit:
@@ -40,6 +56,9 @@ err_registry_exit:
 
 static void __exit kapi_exit(void)
 {
+	kapi_debugfs_runtime_exit();
+	kapi_hooks_exit();
+	kapi_report_exit();
 	kapi_debugfs_exit();
 	kapi_unregister_image(kapi_builtin_image_data);
 	kapi_registry_exit();

@@ -69,6 +69,11 @@ if step "userspace build (-Werror)" "$out/userspace-build.log" \
 	python3 "$here/results.py" junit "$out/ctest.xml" --group userspace --results "$results" --quiet ||
 		tail -n 40 "$out/ctest.log" | sed 's/^/    | /'
 fi
+# libFuzzer on the image decoder and the annotation parser, briefly (longer
+# by hand: make fuzz); prints the executions of each target.
+step "fuzz: image decoder and annotation parser, 20 s each" "$out/fuzz.log" \
+	"$here/fuzz.sh" --time 20
+grep '^fuzz ' "$out/fuzz.log" | sed 's/^/  /'
 
 section "kernel modules"
 for k in $kernels; do
@@ -88,6 +93,10 @@ refuses_kapi_spec() {
 }
 k=${kernels%% *}
 step "kapi.ko refuses a kernel with CONFIG_KAPI_SPEC" "$out/refuse-$k.log" refuses_kapi_spec "$k"
+
+section "selftest and benchmark programs"
+step "selftests and kapi_bench build (static, -Werror)" "$out/selftests-build.log" \
+	sh -c "make -C '$src/selftests' O='$build/selftests' && make -C '$src/bench' O='$build/bench'"
 
 section "style and documentation"
 step "checkpatch clean" "$out/checkpatch.log" "$here/checkpatch.sh"
@@ -231,6 +240,104 @@ for k in $kernels; do
 		record FAIL "vm $k specs: guest verdict $rc (see $build/vm/$k-specs.console.log)"
 	fi
 	specs_json "$build/vm/$k-specs.output.log" "vm $k specs-json"
+done
+
+# kapi-dump in a guest against the live kapi.ko (selftests/tool.sh). The
+# JSON it printed must match the schema, and be byte for byte what the
+# host's "kapi-dump --elf kapi.ko --json" writes for the same spec.
+tool_matches_host() {
+	local log=$1 k=$2 dir="$build/vm/$2-tool" name guest host
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	awk -v dir="$dir" '
+		/^# kapi-json-begin / { f = dir "/" $3 ".guest"; printf "" > f; next }
+		/^# kapi-json-end / { close(f); f = ""; next }
+		f != "" { print substr($0, 3) > f }' "$log"
+	for guest in "$dir"/*.guest; do
+		[ -e "$guest" ] || { record FAIL "vm $k kapi-dump: the guest printed no JSON"; return; }
+		name=$(basename "$guest" .guest)
+		host="$dir/$name.host"
+		if [ "$name" = list ]; then
+			"$us/kapi-dump" --elf "$build/kernel-$k/kapi.ko" --json >"$host"
+		else
+			"$us/kapi-dump" --elf "$build/kernel-$k/kapi.ko" --json "$name" >"$host"
+		fi
+		if cmp -s "$guest" "$host"; then
+			record PASS "vm $k kapi-dump: guest --json $name equals host --elf kapi.ko --json"
+		else
+			record FAIL "vm $k kapi-dump: guest --json $name differs from host --elf kapi.ko (see $dir)"
+			printf '  FAIL guest --json %s differs from the host'"'"'s (see %s)\n' "$name" "$dir"
+		fi
+	done
+}
+for k in $kernels; do
+	b="$build/kernel-$k"
+	if [ ! -e "$b/kapi.ko" ] || [ ! -e "$b/samples/kapi_sample.ko" ] || [ ! -x "$us/kapi-dump" ]; then
+		record FAIL "vm $k kapi-dump (kapi.ko, the sample module or kapi-dump was not built)"
+		continue
+	fi
+	"$here/vm.sh" --kernel "$k" --name tool --stream none --timeout 300 \
+		--script "$src/selftests/tool.sh" --module "$b/kapi.ko" \
+		--module "$b/samples/kapi_sample.ko" --file "$here/guest/ktap.sh:/kapi/ktap.sh" \
+		--bin "$us/kapi-dump:/kapi/bin/kapi-dump" 2>"$out/vm-$k-tool.log"
+	rc=$?
+	sed 's/^/  /' "$out/vm-$k-tool.log"
+	python3 "$here/results.py" ktap "$build/vm/$k-tool.output.log" --group "vm $k kapi-dump" --results "$results"
+	if [ $rc -eq 0 ]; then
+		record PASS "vm $k kapi-dump: guest finished, console clean"
+	else
+		record FAIL "vm $k kapi-dump: guest verdict $rc (see $build/vm/$k-tool.console.log)"
+	fi
+	specs_json "$build/vm/$k-tool.output.log" "vm $k kapi-dump json"
+	tool_matches_host "$build/vm/$k-tool.output.log" "$k"
+done
+
+# Runtime verification, one boot per kernel (selftests/runtime.sh): the
+# selftest programs skip without kapi, root or debugfs; they run with kapi
+# loaded in each mode; kapi unloads under load (selftests/unload.sh); the
+# benchmark program runs briefly. The guest prints each part as a KTAP
+# document between section markers; each becomes a result group.
+runtime_sections() {
+	local log=$1 k=$2 dir="$build/vm/$2-runtime" name group
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	awk -v dir="$dir" '
+		/^# kapi-section-begin / { f = dir "/" $3 ".ktap"; next }
+		/^# kapi-section-end / { close(f); f = ""; next }
+		f != "" { print > f }' "$log"
+	for name in skip off audit enforce unload bench; do
+		case $name in
+		skip) group="vm $k selftests without kapi, root or debugfs" ;;
+		off|audit|enforce) group="vm $k runtime $name" ;;
+		unload) group="vm $k unload under load" ;;
+		bench) group="vm $k bench program" ;;
+		esac
+		python3 "$here/results.py" ktap "$dir/$name.ktap" --group "$group" \
+			--results "$results" --quiet
+	done
+}
+for k in $kernels; do
+	mod="$build/kernel-$k/kapi.ko"
+	st="$build/selftests"
+	if [ ! -e "$mod" ] || [ ! -x "$st/kapi_syscalls" ] || [ ! -x "$build/bench/kapi_bench" ]; then
+		record FAIL "vm $k runtime (kapi.ko or the selftest programs were not built)"
+		continue
+	fi
+	"$here/vm.sh" --kernel "$k" --name runtime --stream none --timeout 900 --smp 2 \
+		--script "$src/selftests/runtime.sh" --module "$mod" \
+		--file "$here/guest/ktap.sh:/kapi/ktap.sh" \
+		--file "$src/selftests/unload.sh:/kapi/unload.sh" \
+		--file "$st/kapi_syscalls" --file "$st/kapi_runtime" --file "$st/kapi_filter" \
+		--file "$st/kapi_stress" --file "$build/bench/kapi_bench" \
+		2>"$out/vm-$k-runtime.log"
+	rc=$?
+	sed 's/^/  /' "$out/vm-$k-runtime.log"
+	runtime_sections "$build/vm/$k-runtime.output.log" "$k"
+	if [ $rc -eq 0 ]; then
+		record PASS "vm $k runtime: guest finished, console clean"
+	else
+		record FAIL "vm $k runtime: guest verdict $rc (see $build/vm/$k-runtime.console.log)"
+	fi
 done
 
 # The harness itself: a kernel report fails a run whose script passed.

@@ -18,12 +18,15 @@ PACKAGES=(
 	# userspace companion
 	cmake g++ pkg-config libgtest-dev libgmock-dev googletest
 	libnl-3-dev libnl-genl-3-dev nlohmann-json3-dev
-	# VM harness
-	qemu-system-x86 busybox-static
+	# VM harness; strace for the benchmark's comparison (make bench)
+	qemu-system-x86 busybox-static strace
 	# documentation
 	python3-sphinx
 	# checking the JSON of the VM tests against Documentation/schema/
 	python3-jsonschema
+	# kapi-dump: libelf for --elf (libelf-dev above), clang's libFuzzer for
+	# scripts/fuzz.sh, groff to check the man page
+	clang libclang-rt-14-dev groff-base
 )
 
 missing=()

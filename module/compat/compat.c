@@ -26,5 +26,14 @@ const char *kapi_compat_features(void)
 #ifdef KAPI_HAVE_FPROBE
 	" fprobe"
 #endif
+#ifdef KAPI_HAVE_FTRACE_IP_SET
+	" ftrace-ip-set"
+#endif
+#ifdef KAPI_HAVE_FTRACE_OPS_FL_RECURSION
+	" ftrace-recursion"
+#endif
+#ifdef KAPI_HAVE_SYNCHRONIZE_RCU_TASKS
+	" rcu-tasks"
+#endif
 	;
 }

@@ -13,6 +13,59 @@
 #error "kapi: this kernel already has CONFIG_KAPI_SPEC"
 #endif
 
+#include <linux/ftrace.h>
+#include <linux/ptrace.h>
+#include <linux/rcupdate.h>
+
 const char *kapi_compat_features(void);
+
+/*
+ * FTRACE_OPS_FL_RECURSION: ftrace keeps the callback from recursing and runs
+ * it with preemption disabled. Kernels before 5.11 did that by default.
+ */
+#ifdef KAPI_HAVE_FTRACE_OPS_FL_RECURSION
+#define KAPI_FTRACE_OPS_FL_RECURSION FTRACE_OPS_FL_RECURSION
+#else
+#define KAPI_FTRACE_OPS_FL_RECURSION 0
+#endif
+
+/*
+ * kapi_ftrace_set_ip() - make the traced function continue at @ip
+ * @fregs: the callback's ftrace_regs
+ * @regs: ftrace_get_regs(@fregs) of an ops with FTRACE_OPS_FL_SAVE_REGS
+ * @ip: where execution continues when the ftrace trampoline returns
+ *
+ * The architecture's setter where it has one (renamed between 6.1 and
+ * 6.12); else the saved pt_regs, which the trampoline restores from.
+ */
+static __always_inline void kapi_ftrace_set_ip(struct ftrace_regs *fregs,
+					       struct pt_regs *regs,
+					       unsigned long ip)
+{
+#if defined(CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS) && \
+	defined(KAPI_HAVE_FTRACE_REGS_SET_IP)
+	ftrace_regs_set_instruction_pointer(fregs, ip);
+#elif defined(CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS) && \
+	defined(KAPI_HAVE_FTRACE_IP_SET)
+	ftrace_instruction_pointer_set(fregs, ip);
+#else
+	instruction_pointer_set(regs, ip);
+#endif
+}
+
+/*
+ * kapi_synchronize_rcu_tasks() - wait until every task that was running
+ * kapi's code has left it: each task has since switched voluntarily, or run
+ * in user space. A kernel without tasks RCU cannot preempt kernel code, and
+ * an RCU grace period does the same there.
+ */
+static inline void kapi_synchronize_rcu_tasks(void)
+{
+#ifdef KAPI_HAVE_SYNCHRONIZE_RCU_TASKS
+	synchronize_rcu_tasks();
+#else
+	synchronize_rcu();
+#endif
+}
 
 #endif /* KAPI_COMPAT_H */

@@ -21,3 +21,12 @@ ccflags-$(call kapi_declares,include/linux/ftrace.h,ftrace_get_regs) += \
 ccflags-$(CONFIG_X86_KERNEL_IBT) += -DKAPI_HAVE_IBT
 # register_fprobe() is declared on 6.1 but exported only from 6.12 on.
 ccflags-$(call kapi_exports,register_fprobe) += -DKAPI_HAVE_FPROBE
+# ftrace protects a callback against recursion only on request (5.11+);
+# older kernels had FTRACE_OPS_FL_RECURSION_SAFE with the opposite meaning.
+ccflags-$(call kapi_declares,include/linux/ftrace.h,FTRACE_OPS_FL_RECURSION) += \
+	-DKAPI_HAVE_FTRACE_OPS_FL_RECURSION
+# 6.1 names the ftrace_regs IP setter ftrace_instruction_pointer_set().
+ccflags-$(call kapi_declares,arch/x86/include/asm/ftrace.h,ftrace_instruction_pointer_set) += \
+	-DKAPI_HAVE_FTRACE_IP_SET
+# Waiting for every task to leave the hooks' code on unload needs tasks RCU.
+ccflags-$(call kapi_exports,synchronize_rcu_tasks) += -DKAPI_HAVE_SYNCHRONIZE_RCU_TASKS

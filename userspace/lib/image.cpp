@@ -307,17 +307,6 @@ std::string num_str(std::uint64_t v) {
     return std::to_string(v);
 }
 
-// Parses a decimal errno number ("-135" or "135") as a negative errno.
-std::optional<std::int32_t> parse_errno_number(std::string_view s) {
-    bool negative = !s.empty() && s.front() == '-';
-    if (negative)
-        s.remove_prefix(1);
-    std::int32_t v = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v <= 0 || v > kMaxErrno)
-        return std::nullopt;
-    return -v;
-}
 
 // The negative errno that NAME stands for in SPEC: the code of the spec's
 // own error entry of that name, else the errno of that name, else NAME as a
@@ -1159,6 +1148,18 @@ std::vector<std::uint8_t> serialize(const ImageLayout& l) {
     std::copy(l.strings.begin(), l.strings.end(),
               out.begin() + g.tables[KAPI_TABLE_STRINGS].offset);
     return out;
+}
+
+// Parses a decimal errno number ("-135" or "135") as a negative errno.
+std::optional<std::int32_t> parse_errno_number(std::string_view s) {
+    bool negative = !s.empty() && s.front() == '-';
+    if (negative)
+        s.remove_prefix(1);
+    std::int32_t v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v <= 0 || v > kMaxErrno)
+        return std::nullopt;
+    return -v;
 }
 
 std::string hex(std::uint64_t v) {

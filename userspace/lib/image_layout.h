@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -92,5 +93,9 @@ constexpr std::int32_t kMaxErrno = 4095;
 
 // V in lowercase hexadecimal with a 0x prefix, for messages and C code.
 std::string hex(std::uint64_t v);
+
+// A decimal errno number ("-135" or "135") as a negative errno, if it is
+// one (1..kMaxErrno).
+std::optional<std::int32_t> parse_errno_number(std::string_view s);
 
 } // namespace kapi::detail

@@ -98,6 +98,11 @@ public:
 // context-flags:/contexts: tag and at least one other spec tag.
 bool is_spec_comment(const std::vector<Line>& lines);
 
+// Every spelling of the tag whose canonical name is CANONICAL
+// ("context-flags": "context-flags", "contexts"), lower case with '-', as
+// normalize_key() writes keys; for may_contain_specs().
+std::vector<std::string_view> tag_spellings(std::string_view canonical);
+
 // Parses one kerneldoc comment that is a spec, given its cleaned lines and
 // the line of its "/**". Diagnostics go to diags; the spec is returned even
 // when it has errors.

@@ -656,6 +656,14 @@ bool is_spec_comment(const std::vector<Line>& lines) {
     return context && other;
 }
 
+std::vector<std::string_view> tag_spellings(std::string_view canonical) {
+    std::vector<std::string_view> names;
+    for (const TagDef& t : kTags)
+        if (t.canonical == canonical)
+            names.push_back(t.name);
+    return names;
+}
+
 Spec parse_spec_comment(const std::vector<Line>& lines, const std::string& file,
                         std::uint32_t first_line, const DeclarationFinder& finder,
                         std::vector<Diagnostic>& diags) {

@@ -2,7 +2,10 @@
 //
 // End-to-end tests of the kapi-dump command line: they run the built binary
 // (KAPI_DUMP_PATH, set by CMake) with stdin from /dev/null and stdout and
-// stderr captured separately, and check exit status and both streams.
+// stderr captured separately, and check exit status and both streams: every
+// option, every exit status, the formats against the renderers' golden
+// files, and bad input of every kind, which must fail with exit status 2, a
+// precise message and no output presented as a result.
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -10,8 +13,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <filesystem>
 #include <initializer_list>
 #include <ostream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -21,11 +26,17 @@
 #include <gtest/gtest.h>
 
 #include "kapi/error.h"
+#include "kapi/source.h"
 #include "kapi/version.h"
+#include "test_util.h"
 #include "uapi/linux/kapi.h"
 
 namespace {
 
+using kapi_test::read_file;
+using kapi_test::TempDir;
+using kapi_test::write_file;
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
@@ -111,19 +122,49 @@ Result run_kapi_dump(const std::vector<std::string>& args, const char* stdout_pa
 }
 
 constexpr int kSuccess = kapi::to_int(kapi::ExitCode::Success);
+constexpr int kNotFound = kapi::to_int(kapi::ExitCode::NotFound);
 constexpr int kUsage = kapi::to_int(kapi::ExitCode::Usage);
 constexpr int kFailure = kapi::to_int(kapi::ExitCode::Failure);
 
 constexpr const char* kHelpHint = "Try 'kapi-dump --help'.\n";
 
-TEST(CliTest, HelpShowsUsageOnStdout) {
+const std::string kData = KAPI_TEST_DATA_DIR;
+const std::string kFixtures = KAPI_TEST_FIXTURE_DIR;
+const std::string kElf = kFixtures + "/render_specs.o";
+const std::string kSource = kData + "/render/specs.c";
+const std::string kGolden = kData + "/golden/render/render/";
+const std::string kDefaultImage = std::string(kapi::kDefaultDebugfsDir) + "/image";
+
+// A debugfs directory whose image file holds the render fixture's image.
+class DebugfsDir {
+public:
+    DebugfsDir() : dir_("cli-debugfs") {
+        std::string elf = read_file(kElf);
+        std::vector<std::uint8_t> data(elf.begin(), elf.end());
+        std::vector<std::uint8_t> image = kapi::elf_section(data, kElf, KAPI_IMAGE_SECTION);
+        write_file(dir_ / "image", std::string(image.begin(), image.end()));
+    }
+    std::string option() const { return "--debugfs=" + dir_.str(); }
+    const std::string& str() const { return dir_.str(); }
+
+private:
+    TempDir dir_;
+};
+
+bool default_debugfs_exists() {
+    return access(kDefaultImage.c_str(), F_OK) == 0;
+}
+
+TEST(CliTest, HelpShowsUsageAndExamplesOnStdout) {
     for (const char* option : {"--help", "-h"}) {
         SCOPED_TRACE(option);
         Result r = run_kapi_dump({option});
         EXPECT_EQ(r.exit_code, kSuccess);
         EXPECT_THAT(r.out, StartsWith("Usage: kapi-dump [SOURCE] [FORMAT] [OPTIONS] [API_NAME]\n"));
-        EXPECT_THAT(r.out, HasSubstr("--version"));
-        EXPECT_THAT(r.out, HasSubstr("Not implemented yet"));
+        for (const char* text : {"--debugfs[=DIR]", "--elf FILE", "--source PATH", "--netlink",
+                                 "--plain", "--json", "--rst", "--syzlang", "--format NAME",
+                                 "--pretty", "--version", "Examples:", "Exit status:"})
+            EXPECT_THAT(r.out, HasSubstr(text));
         EXPECT_THAT(r.err, IsEmpty());
     }
 }
@@ -142,20 +183,300 @@ TEST(CliTest, VersionShowsToolAndInterfaceVersions) {
     }
 }
 
-TEST(CliTest, NoSourceIsImplementedYet) {
-    Result r = run_kapi_dump({});
-    EXPECT_EQ(r.exit_code, kUsage);
-    EXPECT_THAT(r.out, IsEmpty());
-    EXPECT_THAT(r.err, StartsWith("kapi-dump: no spec source is implemented yet"));
-}
-
 TEST(CliTest, WriteErrorOnStdoutFails) {
     if (access("/dev/full", W_OK) != 0)
         GTEST_SKIP() << "no writable /dev/full";
-    Result r = run_kapi_dump({"--help"}, "/dev/full");
-    EXPECT_EQ(r.exit_code, kFailure);
-    EXPECT_EQ(r.err, "kapi-dump: error writing to standard output\n");
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--help"}, std::vector<std::string>{"--elf", kElf}}) {
+        Result r = run_kapi_dump(args, "/dev/full");
+        EXPECT_EQ(r.exit_code, kFailure);
+        EXPECT_EQ(r.err, "kapi-dump: error writing to standard output\n");
+    }
 }
+
+// --- sources ------------------------------------------------------------------
+
+TEST(CliTest, DebugfsIsTheDefaultSource) {
+    if (default_debugfs_exists())
+        GTEST_SKIP() << kDefaultImage << " exists on this machine";
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{}, std::vector<std::string>{"--debugfs"},
+          std::vector<std::string>{"sys_read"}}) {
+        Result r = run_kapi_dump(args);
+        EXPECT_EQ(r.exit_code, kUsage);
+        EXPECT_THAT(r.out, IsEmpty());
+        EXPECT_THAT(r.err, StartsWith("kapi-dump: cannot read '" + kDefaultImage + "': "));
+    }
+}
+
+TEST(CliTest, EverySourceGivesTheSameList) {
+    DebugfsDir debugfs;
+    std::string expected = read_file(kGolden + "list.txt");
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{debugfs.option()}, std::vector<std::string>{"--elf", kElf},
+          std::vector<std::string>{"--source", kSource},
+          std::vector<std::string>{"--source", kData + "/render"}}) {
+        SCOPED_TRACE(args.front());
+        Result r = run_kapi_dump(args);
+        EXPECT_EQ(r.exit_code, kSuccess);
+        EXPECT_EQ(r.out, expected);
+        EXPECT_THAT(r.err, IsEmpty());
+    }
+}
+
+TEST(CliTest, DebugfsAndElfGiveByteIdenticalJson) {
+    DebugfsDir debugfs;
+    for (const char* api : {"", "sys_render_open", "sys_render_xfer", "render_ioc_get"}) {
+        SCOPED_TRACE(api);
+        std::vector<std::string> a{debugfs.option(), "--json"}, b{"--elf", kElf, "-j"};
+        if (*api) {
+            a.emplace_back(api);
+            b.emplace_back(api);
+        }
+        Result from_debugfs = run_kapi_dump(a);
+        Result from_elf = run_kapi_dump(b);
+        EXPECT_EQ(from_debugfs.exit_code, kSuccess);
+        EXPECT_EQ(from_debugfs.out, from_elf.out);
+        EXPECT_FALSE(from_elf.out.empty());
+    }
+}
+
+TEST(CliTest, NetlinkIsNotAvailableYet) {
+    Result r = run_kapi_dump({"--netlink"});
+    EXPECT_EQ(r.exit_code, kUsage);
+    EXPECT_THAT(r.out, IsEmpty());
+    EXPECT_THAT(r.err, StartsWith("kapi-dump: the netlink source (generic netlink family 'kapi') "
+                                  "is not available in this build\n"));
+    r = run_kapi_dump({"--netlink", "-j", "sys_read"});
+    EXPECT_EQ(r.exit_code, kUsage);
+    EXPECT_EQ(r.out, "{\"error\":\"the netlink source (generic netlink family 'kapi') is not "
+                     "available in this build\"}\n");
+}
+
+// --- formats --------------------------------------------------------------------
+
+struct FormatCase {
+    std::vector<std::string> options;
+    std::string api;
+    std::string golden; // file under kGolden
+};
+
+TEST(CliTest, FormatsMatchTheRenderersGoldenFiles) {
+    const std::vector<FormatCase> cases{
+        {{}, "sys_render_open", "sys_render_open.txt"},
+        {{"--plain"}, "", "list.txt"},
+        {{"--rst"}, "sys_render_xfer", "sys_render_xfer.rst"},
+        {{"--rst"}, "", "list.rst"},
+        {{"--syzlang"}, "", "list.syz"},
+        {{"--syzlang"}, "render_ioc_get", "render_ioc_get.syz"},
+        {{"--json", "--pretty"}, "sys_render_open", "sys_render_open.json"},
+        {{"-p"}, "render_helper", "render_helper.json"},
+        {{"-jp"}, "", "list.json"},
+        {{"-f", "rst"}, "render_ioc_get", "render_ioc_get.rst"},
+        {{"--format=SYZLANG"}, "sys_render_misc", "sys_render_misc.syz"},
+        {{"-fPlain"}, "sys_render_misc", "sys_render_misc.txt"},
+        {{"-f", "json", "-p"}, "sys_render_misc", "sys_render_misc.json"},
+    };
+    for (const FormatCase& c : cases) {
+        std::vector<std::string> args{"--elf", kElf};
+        args.insert(args.end(), c.options.begin(), c.options.end());
+        if (!c.api.empty())
+            args.push_back(c.api);
+        SCOPED_TRACE(c.golden);
+        Result r = run_kapi_dump(args);
+        EXPECT_EQ(r.exit_code, kSuccess);
+        EXPECT_EQ(r.out, read_file(kGolden + c.golden));
+        EXPECT_THAT(r.err, IsEmpty());
+    }
+}
+
+TEST(CliTest, JsonWithoutPrettyIsOneLine) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--elf", kElf, "-j"},
+          std::vector<std::string>{"--elf", kElf, "--json", "sys_render_open"},
+          std::vector<std::string>{"--elf", kElf, "-f", "JSON", "render_helper"}}) {
+        Result r = run_kapi_dump(args);
+        EXPECT_EQ(r.exit_code, kSuccess);
+        EXPECT_THAT(r.out, StartsWith("{\""));
+        EXPECT_THAT(r.out, EndsWith("}\n"));
+        EXPECT_EQ(r.out.find('\n'), r.out.size() - 1);
+    }
+}
+
+TEST(CliTest, ApiNameWithItsOwnSpecIsFoundAfterOptions) {
+    Result r = run_kapi_dump({"sys_render_open", "--elf", kElf, "-j"});
+    EXPECT_EQ(r.exit_code, kSuccess);
+    EXPECT_THAT(r.out, StartsWith("{\"api_details\":{\"name\":\"sys_render_open\","));
+}
+
+// --- not found --------------------------------------------------------------------
+
+TEST(CliTest, UnknownApiExitsOneWithTheNamesOnStderr) {
+    Result r = run_kapi_dump({"--elf", kElf, "sys_nope"});
+    EXPECT_EQ(r.exit_code, kNotFound);
+    EXPECT_THAT(r.out, IsEmpty());
+    EXPECT_EQ(r.err, "kapi-dump: API 'sys_nope' not found\n"
+                     "Available APIs:\n"
+                     "  sys_render_open\n"
+                     "  sys_render_xfer\n"
+                     "  sys_render_misc\n"
+                     "  render_ioc_get\n"
+                     "  render_helper\n");
+}
+
+TEST(CliTest, UnknownApiInJsonIsAnErrorDocument) {
+    for (bool pretty : {false, true}) {
+        Result r = run_kapi_dump({"--elf", kElf, pretty ? "-p" : "-j", "sys_nope"});
+        EXPECT_EQ(r.exit_code, kNotFound);
+        EXPECT_EQ(r.out, pretty ? "{\n  \"error\": \"API 'sys_nope' not found\"\n}\n"
+                                : "{\"error\":\"API 'sys_nope' not found\"}\n");
+        EXPECT_EQ(r.err, "kapi-dump: API 'sys_nope' not found\n");
+    }
+}
+
+TEST(CliTest, UnknownApiInAnEmptySource) {
+    TempDir dir("cli-empty");
+    write_file(dir / "image", "");
+    Result r = run_kapi_dump({"--debugfs=" + dir.str(), "sys_read"});
+    EXPECT_EQ(r.exit_code, kNotFound);
+    EXPECT_EQ(r.err, "kapi-dump: API 'sys_read' not found\n"
+                     "No APIs are available from this source.\n");
+    r = run_kapi_dump({"--debugfs=" + dir.str(), "-j"});
+    EXPECT_EQ(r.exit_code, kSuccess);
+    EXPECT_EQ(r.out, "{\"apis\":[]}\n");
+}
+
+// --- bad input ------------------------------------------------------------------------
+
+// A source that must be refused: exit status 2, the exact message, nothing
+// on stdout (with JSON: only the error document).
+struct BadInput {
+    std::string name;
+    std::vector<std::string> args;      // DIR is replaced by a temporary directory
+    std::string error;                  // first line of stderr, without "kapi-dump: "
+    std::vector<std::string> err_lines; // lines before it (annotation diagnostics)
+};
+
+void PrintTo(const BadInput& input, std::ostream* os) {
+    *os << input.name;
+}
+
+class BadInputTest : public ::testing::TestWithParam<BadInput> {
+protected:
+    void SetUp() override {
+        std::string image = read_file(kFixtures + "/spec_input.o");
+        write_file(dir_ / "notelf.ko", "this is not an ELF file\n");
+        write_file(dir_ / "truncated.ko", image.substr(0, 100));
+        std::string section = image.substr(image.find("KAPI"));
+        write_file(dir_ / "short/image", section.substr(0, 150));
+        write_file(dir_ / "magic/image", "KAPX" + section.substr(4, 400));
+        write_file(dir_ / "bad.c", "/**\n"
+                                   " * sys_bad - bad\n"
+                                   " *\n"
+                                   " * contexts: process\n"
+                                   " * error: ENOTANERROR, never\n"
+                                   " * lock: l\n"
+                                   " *   type: nosuchlock\n"
+                                   " */\n"
+                                   "asmlinkage long sys_bad(void);\n");
+    }
+
+    std::vector<std::string> args() const {
+        std::vector<std::string> out;
+        for (std::string a : GetParam().args) {
+            for (std::size_t at; (at = a.find("DIR")) != std::string::npos;)
+                a.replace(at, 3, dir_.str());
+            out.push_back(a);
+        }
+        return out;
+    }
+
+    std::string expand(std::string s) const {
+        for (std::size_t at; (at = s.find("DIR")) != std::string::npos;)
+            s.replace(at, 3, dir_.str());
+        return s;
+    }
+
+    TempDir dir_{"cli-bad-" + GetParam().name};
+};
+
+// Each line of ERR starts with the matching expected prefix.
+void expect_lines(const std::string& err, const std::vector<std::string>& prefixes) {
+    std::vector<std::string> lines;
+    std::istringstream in(err);
+    for (std::string l; std::getline(in, l);)
+        lines.push_back(l);
+    ASSERT_GE(lines.size(), prefixes.size()) << err;
+    for (std::size_t i = 0; i < prefixes.size(); i++)
+        EXPECT_THAT(lines[i], StartsWith(prefixes[i]));
+}
+
+TEST_P(BadInputTest, ExitsTwoWithAPreciseMessageAndNoOutput) {
+    std::vector<std::string> expected;
+    for (const std::string& l : GetParam().err_lines)
+        expected.push_back(expand(l));
+    expected.push_back("kapi-dump: " + expand(GetParam().error));
+
+    Result r = run_kapi_dump(args());
+    EXPECT_EQ(r.exit_code, kUsage);
+    EXPECT_THAT(r.out, IsEmpty());
+    expect_lines(r.err, expected);
+
+    std::vector<std::string> json = args();
+    json.push_back("--json");
+    r = run_kapi_dump(json);
+    EXPECT_EQ(r.exit_code, kUsage);
+    EXPECT_THAT(r.out, StartsWith("{\"error\":\""));
+    EXPECT_EQ(r.out.find('\n'), r.out.size() - 1);
+    expect_lines(r.err, expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    CliTest, BadInputTest,
+    ::testing::Values(
+        BadInput{"MissingDebugfs",
+                 {"--debugfs=DIR/none"},
+                 "cannot read 'DIR/none/image': No such file or directory",
+                 {}},
+        BadInput{"TruncatedImage",
+                 {"--debugfs=DIR/short"},
+                 "DIR/short/image: image 0 at offset 0: image truncated: 150 bytes, the header "
+                 "needs 200",
+                 {}},
+        BadInput{"CorruptedImage",
+                 {"--debugfs=DIR/magic", "sys_golden_read"},
+                 "DIR/magic/image: image 0 at offset 0: bad magic 0x5850414b, expected "
+                 "0x4950414b (\"KAPI\")",
+                 {}},
+        BadInput{"ElfWithoutSection",
+                 {"--elf", KAPI_DUMP_PATH},
+                 "'" KAPI_DUMP_PATH "' has no .kapi_specs section (not a module or kernel "
+                 "with kapi specs)",
+                 {}},
+        BadInput{"NotElf",
+                 {"--elf", "DIR/notelf.ko"},
+                 "'DIR/notelf.ko' is not an ELF file (no ELF magic number)",
+                 {}},
+        BadInput{"TruncatedElf",
+                 {"--elf", "DIR/truncated.ko"},
+                 "'DIR/truncated.ko' is truncated: its section headers end at byte ",
+                 {}},
+        BadInput{"MissingElf",
+                 {"--elf", "DIR/kapi.ko"},
+                 "cannot read 'DIR/kapi.ko': No such file or directory",
+                 {}},
+        BadInput{"ElfIsADirectory", {"--elf", "DIR"}, "cannot read 'DIR': Is a directory", {}},
+        BadInput{"MissingSource",
+                 {"--source", "DIR/src"},
+                 "cannot read 'DIR/src': No such file or directory",
+                 {}},
+        BadInput{"MalformedAnnotations",
+                 {"--source", "DIR/bad.c"},
+                 "2 annotation errors in 'DIR/bad.c', the first: DIR/bad.c:5: ",
+                 {"DIR/bad.c:5: unknown error 'ENOTANERROR'", "DIR/bad.c:7: unknown lock type"}}),
+    [](const ::testing::TestParamInfo<BadInput>& param_info) { return param_info.param.name; });
+
+// --- command-line errors -----------------------------------------------------------------
 
 // A command line that kapi-dump must reject, and the error it must give.
 struct BadUsage {
@@ -186,9 +507,51 @@ INSTANTIATE_TEST_SUITE_P(
         BadUsage{"UnknownShortOption", {"-x"}, "invalid option -- 'x'"},
         BadUsage{"UnknownOptionInCluster", {"--version", "-Vx"}, "invalid option -- 'x'"},
         BadUsage{"ArgumentToFlag", {"--help=yes"}, "option '--help' doesn't allow an argument"},
-        BadUsage{"StrayArgument", {"stray"}, "unexpected argument 'stray'"},
-        BadUsage{"StrayAfterVersion", {"--version", "stray"}, "unexpected argument 'stray'"},
-        BadUsage{"UnknownOptionAfterHelp", {"--help", "--bogus"}, "unrecognized option '--bogus'"}),
+        BadUsage{"AmbiguousPrefix", {"--s", "x"}, "option '--s' is ambiguous"},
+        BadUsage{"StrayArgument", {"sys_read", "stray"}, "unexpected argument 'stray'"},
+        BadUsage{"StrayAfterVersion", {"--version", "a", "b"}, "unexpected argument 'b'"},
+        BadUsage{"UnknownOptionAfterHelp", {"--help", "--bogus"}, "unrecognized option '--bogus'"},
+        BadUsage{"MissingElfArgument", {"--elf"}, "option '--elf' requires an argument"},
+        BadUsage{"MissingFormatArgument", {"-f"}, "option '-f' requires an argument"},
+        BadUsage{"EmptyElfPath", {"--elf", ""}, "option '--elf' needs a non-empty path"},
+        BadUsage{"TwoSources",
+                 {"--elf", "a", "--source", "b"},
+                 "only one source can be given, not both --elf and --source"},
+        BadUsage{"SourceTwice",
+                 {"--source", "a", "--source", "b"},
+                 "only one source can be given, not both --source and --source"},
+        BadUsage{"DebugfsAndNetlink",
+                 {"--debugfs", "--netlink"},
+                 "only one source can be given, not both --debugfs and --netlink"},
+        BadUsage{"UnknownFormat",
+                 {"-f", "xml"},
+                 "unknown format 'xml' (known: plain, json, rst, syzlang)"},
+        BadUsage{"ConflictingFormats",
+                 {"--rst", "--syzlang"},
+                 "conflicting formats: --rst and --syzlang"},
+        BadUsage{"ConflictingFormatNames",
+                 {"--syzlang", "--format=plain"},
+                 "conflicting formats: --syzlang and --format plain"},
+        BadUsage{"PrettyWithRst", {"--rst", "-p"}, "--pretty applies to JSON only, not to --rst"}),
     [](const ::testing::TestParamInfo<BadUsage>& param_info) { return param_info.param.name; });
+
+// With JSON requested anywhere on the line, command-line errors are also
+// JSON documents on stdout.
+TEST(CliTest, CommandLineErrorsAreJsonWhenJsonIsAsked) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"-j", "--bogus"}, std::vector<std::string>{"--bogus", "-j"},
+          std::vector<std::string>{"--bogus", "-f", "json"}}) {
+        Result r = run_kapi_dump(args);
+        EXPECT_EQ(r.exit_code, kUsage);
+        EXPECT_EQ(r.out, "{\"error\":\"unrecognized option '--bogus'\"}\n");
+        EXPECT_EQ(r.err, std::string("kapi-dump: unrecognized option '--bogus'\n") + kHelpHint);
+    }
+    Result r = run_kapi_dump({"--bogus", "-p"});
+    EXPECT_EQ(r.out, "{\n  \"error\": \"unrecognized option '--bogus'\"\n}\n");
+    // The format that conflicts is not JSON, but JSON was asked first.
+    r = run_kapi_dump({"--json", "--rst"});
+    EXPECT_EQ(r.exit_code, kUsage);
+    EXPECT_EQ(r.out, "{\"error\":\"conflicting formats: --json and --rst\"}\n");
+}
 
 } // namespace

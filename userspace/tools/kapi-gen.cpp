@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kapi/cli.h"
 #include "kapi/error.h"
 #include "kapi/generator.h"
 #include "kapi/image.h"
@@ -33,7 +34,6 @@ namespace {
 using kapi::ExitCode;
 
 constexpr std::string_view kProgram = "kapi-gen";
-constexpr std::string_view kHelpHint = "Try 'kapi-gen --help'.";
 constexpr std::string_view kDefaultSymbol = "kapi_builtin_image";
 // Exit status when the specs have errors (see --help).
 constexpr int kExitSpecErrors = 1;
@@ -71,7 +71,7 @@ constexpr option kLongOptions[] = {
 constexpr const char* kShortOptions = ":hVo:";
 
 [[noreturn]] void usage_error(const std::string& message) {
-    throw kapi::Error(ExitCode::Usage, message, std::string(kHelpHint));
+    kapi::cli::usage_error(kProgram, message);
 }
 
 Options parse_command_line(int argc, char* argv[]) {
@@ -103,16 +103,8 @@ Options parse_command_line(int argc, char* argv[]) {
         case kOptStats:
             o.stats = true;
             break;
-        case ':':
-            usage_error("option '" + std::string(argv[optind - 1]) + "' requires an argument");
         default:
-            if (optopt >= kOptSyscallsH || optopt == 'h' || optopt == 'V')
-                usage_error("option '" + std::string(argv[optind - 1]) +
-                            "' doesn't allow an argument");
-            if (optopt != 0)
-                usage_error("invalid option -- '" + std::string(1, static_cast<char>(optopt)) +
-                            "'");
-            usage_error("unrecognized option '" + std::string(argv[optind - 1]) + "'");
+            usage_error(kapi::cli::option_error(c, kLongOptions, argv));
         }
     }
     for (int i = optind; i < argc; ++i)
@@ -282,17 +274,9 @@ int run(int argc, char* argv[]) {
     write_atomically(o.output, kapi::generate_c(specs, includes, o.symbol));
     if (o.stats) {
         print_stats(specs, std::cout);
-        std::cout.flush();
-        if (!std::cout)
-            throw kapi::Error(ExitCode::Failure, "error writing to standard output");
+        kapi::cli::flush_stdout();
     }
     return kapi::to_int(ExitCode::Success);
-}
-
-void report(std::string_view message, std::string_view hint) {
-    std::cerr << kProgram << ": " << message << '\n';
-    if (!hint.empty())
-        std::cerr << hint << '\n';
 }
 
 } // namespace
@@ -301,10 +285,10 @@ int main(int argc, char* argv[]) {
     try {
         return run(argc, argv);
     } catch (const kapi::Error& e) {
-        report(e.what(), e.hint());
+        kapi::cli::report(kProgram, e.what(), e.hint());
         return kapi::to_int(e.code());
     } catch (const std::exception& e) {
-        report(std::string("unexpected error: ") + e.what(), {});
+        kapi::cli::report(kProgram, std::string("unexpected error: ") + e.what(), {});
         return kapi::to_int(ExitCode::Failure);
     }
 }

@@ -1,0 +1,99 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# 'make bench': the overhead of kapi's runtime checks. For each Debian
+# kernel (KAPI_KERNELS, default "6.1 6.12"): build kapi.ko and kapi_bench,
+# boot ONE guest that runs bench/guest.sh (rounds of: kapi not loaded,
+# loaded in off, audit and enforce; then the same loops under strace -f),
+# and print a table of nanoseconds per call with each configuration's ratio
+# to "not loaded" (the median over the rounds of the ratio measured within
+# a round). KAPI_BENCH_ROUNDS sets the number of rounds (default 5).
+# The goals (off <= 1.02x, audit <= 1.10x) are reported, not asserted. The
+# table is also written to build/bench/results-<kernel>.txt.
+
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(dirname "$here")
+. "$src/scripts/lib.sh"
+
+build="${KAPI_BUILD:-$src/build}"
+kernels=${KAPI_KERNELS:-6.1 6.12}
+out="$build/bench"
+mkdir -p "$out"
+
+command -v strace >/dev/null || kapi_die "strace missing: run 'make provision'"
+make -s -C "$here" O="$out"
+rc=0
+for k in $kernels; do
+	kapi_load_kernel "$k"
+	if ! "$src/scripts/build-module.sh" --kernel "$k" >"$out/module-$k.log" 2>&1; then
+		kapi_log "kapi.ko does not build for $k; see $out/module-$k.log"
+		rc=1
+		continue
+	fi
+	log="$build/vm/$k-bench.output.log"
+	kapi_log "benchmark on Debian $KAPI_KPKGVER (one boot, about a minute under TCG)"
+	if ! "$src/scripts/vm.sh" --kernel "$k" --name bench --stream none --timeout 900 \
+		--script "$here/guest.sh" --module "$build/kernel-$k/kapi.ko" \
+		--file "$out/kapi_bench" --bin strace \
+		--append "KAPI_BENCH_ROUNDS=${KAPI_BENCH_ROUNDS:-5}"; then
+		kapi_log "the benchmark guest failed; see $build/vm/$k-bench.console.log and $log"
+		rc=1
+		continue
+	fi
+	python3 - "$log" "$KAPI_KPKGVER" <<'PY' | tee "$out/results-$k.txt"
+import re, statistics, sys
+log, kernel = sys.argv[1:3]
+ops = ('read', 'write', 'openat_close')
+rounds = []     # one dict label -> {op: ns} per round, in order
+for line in open(log, errors='replace'):
+    m = re.match(r'kapi-bench label=(\S+) (.*)$', line.strip())
+    if not m:
+        continue
+    vals = dict(kv.split('=') for kv in m.group(2).split())
+    if m.group(1) == 'not_loaded' or not rounds:
+        rounds.append({})
+    rounds[-1][m.group(1)] = {o: float(vals[o]) for o in ops}
+labels = [('not_loaded', 'not loaded'), ('off', 'loaded, off'), ('audit', 'loaded, audit'),
+          ('enforce', 'loaded, enforce'), ('strace', 'strace -f')]
+paired = [r for r in rounds if 'not_loaded' in r]
+if not paired:
+    sys.exit('no "not loaded" measurement in %s' % log)
+base = {o: statistics.median(r['not_loaded'][o] for r in paired) for o in ops}
+
+def cell(label, op):
+    """Median ns over the rounds, and the median of the ratios to "not
+    loaded" measured in the same round (strace: to the overall median)."""
+    same = [r for r in paired if label in r]
+    if same and label != 'strace':
+        ns = statistics.median(r[label][op] for r in same)
+        ratio = statistics.median(r[label][op] / r['not_loaded'][op] for r in same)
+    else:
+        got = [r[label][op] for r in rounds if label in r]
+        if not got:
+            return None
+        ns = statistics.median(got)
+        ratio = ns / base[op]
+    return ns, ratio
+
+print('Debian %s: ns per call, median of %d rounds (ratio to "not loaded")' %
+      (kernel, len(paired)))
+head = '%-16s %20s %20s %20s' % ('configuration', 'read 1 B /dev/zero', 'write 1 B /dev/null',
+                                 'openat+close')
+print(head)
+print('-' * len(head))
+worst = {}
+for l, name in labels:
+    cells = [cell(l, o) for o in ops]
+    if None in cells:
+        print('%-16s %20s' % (name, 'missing'))
+        continue
+    worst[l] = max(c[1] for c in cells)
+    print('%-16s %20s %20s %20s' % (name, *['%9.0f (%6.2fx)' % c for c in cells]))
+for l, goal in (('off', 1.02), ('audit', 1.10)):
+    if l in worst:
+        print('goal %s <= %.2fx: %s (worst %.2fx)' %
+              (l, goal, 'met' if worst[l] <= goal else 'MISSED', worst[l]))
+PY
+done
+exit $rc

@@ -1,0 +1,620 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The check engine: given a syscall spec, the arguments of one call in
+ * their declared C types and what the hooks read from user memory for it,
+ * decide which parameters violate their constraints and which error the
+ * call is therefore predicted to fail with; given the call's result, decide
+ * whether it breaks the return spec, is an error the spec does not list, or
+ * contradicts the prediction. Everything here is a pure function of its
+ * arguments (access_ok() only compares an address range with the top of
+ * user space), so the hooks can call it on every system call. The rules
+ * and the reasons they cannot flag a call the kernel accepts are in
+ * Documentation/runtime.rst.
+ */
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/limits.h>
+#include <linux/mm.h>
+#include <linux/overflow.h>
+#include <linux/sizes.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "check.h"
+
+/* The longest user string kapi reads to check a USER_STRING maximum. */
+#define KAPI_CHECK_STRING_MAX SZ_64K
+
+/* Longest C type name that kapi_check_param_type() looks up. */
+#define KAPI_CHECK_TYPE_LEN 48
+
+/*
+ * The C types of system call parameters, without qualifiers, and their
+ * width on x86-64. A pointer is recognised by its '*'.
+ */
+static const struct {
+	const char *name;
+	struct kapi_check_type type;
+} kapi_check_types[] = {
+	{ "char", { 8, true } },
+	{ "signed char", { 8, true } },
+	{ "s8", { 8, true } },
+	{ "__s8", { 8, true } },
+	{ "int8_t", { 8, true } },
+	{ "unsigned char", { 8, false } },
+	{ "u8", { 8, false } },
+	{ "__u8", { 8, false } },
+	{ "uint8_t", { 8, false } },
+	{ "bool", { 8, false } },
+	{ "short", { 16, true } },
+	{ "short int", { 16, true } },
+	{ "signed short", { 16, true } },
+	{ "s16", { 16, true } },
+	{ "__s16", { 16, true } },
+	{ "int16_t", { 16, true } },
+	{ "unsigned short", { 16, false } },
+	{ "unsigned short int", { 16, false } },
+	{ "u16", { 16, false } },
+	{ "__u16", { 16, false } },
+	{ "uint16_t", { 16, false } },
+	{ "umode_t", { 16, false } },
+	{ "old_uid_t", { 16, false } },
+	{ "old_gid_t", { 16, false } },
+	{ "int", { 32, true } },
+	{ "signed", { 32, true } },
+	{ "signed int", { 32, true } },
+	{ "s32", { 32, true } },
+	{ "__s32", { 32, true } },
+	{ "int32_t", { 32, true } },
+	{ "pid_t", { 32, true } },
+	{ "key_serial_t", { 32, true } },
+	{ "clockid_t", { 32, true } },
+	{ "timer_t", { 32, true } },
+	{ "mqd_t", { 32, true } },
+	{ "rwf_t", { 32, true } },
+	{ "unsigned", { 32, false } },
+	{ "unsigned int", { 32, false } },
+	{ "u32", { 32, false } },
+	{ "__u32", { 32, false } },
+	{ "uint32_t", { 32, false } },
+	{ "uid_t", { 32, false } },
+	{ "gid_t", { 32, false } },
+	{ "qid_t", { 32, false } },
+	{ "dev_t", { 32, false } },
+	{ "mode_t", { 32, false } },
+	{ "key_perm_t", { 32, false } },
+	{ "long", { 64, true } },
+	{ "long int", { 64, true } },
+	{ "signed long", { 64, true } },
+	{ "long long", { 64, true } },
+	{ "long long int", { 64, true } },
+	{ "s64", { 64, true } },
+	{ "__s64", { 64, true } },
+	{ "int64_t", { 64, true } },
+	{ "ssize_t", { 64, true } },
+	{ "loff_t", { 64, true } },
+	{ "off_t", { 64, true } },
+	{ "time_t", { 64, true } },
+	{ "clock_t", { 64, true } },
+	{ "unsigned long", { 64, false } },
+	{ "unsigned long int", { 64, false } },
+	{ "long unsigned int", { 64, false } },
+	{ "unsigned long long", { 64, false } },
+	{ "u64", { 64, false } },
+	{ "__u64", { 64, false } },
+	{ "uint64_t", { 64, false } },
+	{ "size_t", { 64, false } },
+	{ "aio_context_t", { 64, false } },
+};
+
+/* Copy @name without qualifiers and with single spaces into @buf. */
+static bool kapi_check_type_words(const char *name, char *buf, size_t size)
+{
+	static const char *const skip[] = {
+		"const", "volatile", "__user", "__force", "restrict",
+	};
+	size_t len = 0, n, i;
+
+	while (*name) {
+		while (*name == ' ' || *name == '\t')
+			name++;
+		n = strcspn(name, " \t");
+		if (!n)
+			break;
+		for (i = 0; i < ARRAY_SIZE(skip); i++)
+			if (strlen(skip[i]) == n && !strncmp(name, skip[i], n))
+				break;
+		if (i == ARRAY_SIZE(skip)) {
+			if (len + !!len + n >= size)
+				return false;
+			if (len)
+				buf[len++] = ' ';
+			memcpy(buf + len, name, n);
+			len += n;
+		}
+		name += n;
+	}
+	buf[len] = '\0';
+	return true;
+}
+
+/**
+ * kapi_check_param_type() - how the kernel reads a parameter's register
+ * @image: a validated image
+ * @p: a parameter of one of its syscall specs
+ *
+ * Pointers are 64-bit unsigned; the integer types of the syscall ABI have
+ * their C widths. A type name kapi does not know is taken as 64 bits wide,
+ * signed unless @p's type is %KAPI_TYPE_UINT or a pointer type, so that no
+ * bit of the register is ignored.
+ *
+ * Return: the width and signedness to compare @p's argument in.
+ */
+struct kapi_check_type kapi_check_param_type(const void *image,
+					     const struct kapi_image_param *p)
+{
+	const char *name = kapi_image_str(image, p->type_name);
+	struct kapi_check_type t = { 64, true };
+	char buf[KAPI_CHECK_TYPE_LEN];
+	size_t i;
+
+	switch (p->type) {
+	case KAPI_TYPE_UINT:
+	case KAPI_TYPE_PTR:
+	case KAPI_TYPE_USER_PTR:
+	case KAPI_TYPE_PATH:
+	case KAPI_TYPE_FUNC_PTR:
+	case KAPI_TYPE_ARRAY:
+	case KAPI_TYPE_STRUCT:
+	case KAPI_TYPE_UNION:
+		t.is_signed = false;
+		break;
+	default:
+		break;
+	}
+	if (strpbrk(name, "*[")) {
+		t.is_signed = false;
+		return t;
+	}
+	if (!kapi_check_type_words(name, buf, sizeof(buf)))
+		return t;
+	for (i = 0; i < ARRAY_SIZE(kapi_check_types); i++)
+		if (!strcmp(buf, kapi_check_types[i].name))
+			return kapi_check_types[i].type;
+	return t;
+}
+
+/**
+ * kapi_check_convert() - an argument register as its declared type sees it
+ * @raw: the 64-bit register
+ * @type: the parameter's declared type
+ *
+ * Return: @raw cut to @type's width, then widened back to 64 bits:
+ * sign-extended for a signed type, zero-extended for an unsigned one.
+ */
+u64 kapi_check_convert(u64 raw, struct kapi_check_type type)
+{
+	unsigned int shift;
+
+	if (type.bits >= 64 || !type.bits)
+		return raw;
+	shift = 64 - type.bits;
+	if (type.is_signed)
+		return (u64)((s64)(raw << shift) >> shift);
+	return (raw << shift) >> shift;
+}
+
+/**
+ * kapi_check_bits() - the bits of a value in its type's width
+ * @value: a value as kapi_check_convert() returns it
+ * @type: its declared type
+ *
+ * Return: @value cut to @type's width and zero-extended: the argument's
+ * bits as the kernel sees them (-1 as an int is 0xffffffff).
+ */
+u64 kapi_check_bits(u64 value, struct kapi_check_type type)
+{
+	type.is_signed = false;
+	return kapi_check_convert(value, type);
+}
+
+/**
+ * kapi_check_string_limit() - how much of a string argument to measure
+ * @p: a parameter
+ *
+ * The hooks call strnlen_user(arg, limit) for every parameter with a
+ * nonzero limit and pass the result to the engine in
+ * &kapi_check_call.slen. A path may be PATH_MAX bytes long with its NUL; a
+ * USER_STRING with a maximum length (@p's max) is measured one byte past
+ * it (at most 64 KiB), one without a maximum for readability within
+ * PATH_MAX bytes.
+ *
+ * Return: the limit, or 0 for a parameter that is not a string.
+ */
+long kapi_check_string_limit(const struct kapi_image_param *p)
+{
+	if (p->constraint == KAPI_CONSTRAINT_USER_PATH)
+		return PATH_MAX;
+	if (p->constraint != KAPI_CONSTRAINT_USER_STRING)
+		return 0;
+	if (p->max.value > 0 && p->max.value < KAPI_CHECK_STRING_MAX)
+		return p->max.value + 1;
+	if (p->max.value > 0)
+		return KAPI_CHECK_STRING_MAX;
+	return PATH_MAX;
+}
+
+/**
+ * kapi_check_context() - the KAPI_CTX_* bits of a calling context
+ * @in_task: in_task()
+ * @preemptible: preemptible()
+ * @irqs_disabled: irqs_disabled()
+ *
+ * Return: %KAPI_CTX_PROCESS for task context; %KAPI_CTX_SLEEPABLE when
+ * preemptible, else %KAPI_CTX_ATOMIC and %KAPI_CTX_PREEMPT_DISABLED;
+ * %KAPI_CTX_IRQ_DISABLED with interrupts off.
+ */
+u32 kapi_check_context(bool in_task, bool preemptible, bool irqs_disabled)
+{
+	u32 ctx = 0;
+
+	if (in_task)
+		ctx |= KAPI_CTX_PROCESS;
+	if (preemptible)
+		ctx |= KAPI_CTX_SLEEPABLE;
+	else
+		ctx |= KAPI_CTX_ATOMIC | KAPI_CTX_PREEMPT_DISABLED;
+	if (irqs_disabled)
+		ctx |= KAPI_CTX_IRQ_DISABLED;
+	return ctx;
+}
+
+/* Whether the context the call runs in is one the spec allows. */
+static bool kapi_check_context_ok(u32 allowed, u32 seen)
+{
+	if (!allowed)
+		return true;
+	if ((seen & KAPI_CTX_PROCESS) && !(allowed & KAPI_CTX_PROCESS))
+		return false;
+	/* A sleepable API may also be called atomic if the spec says so. */
+	if (!(seen & KAPI_CTX_SLEEPABLE) && (allowed & KAPI_CTX_SLEEPABLE) &&
+	    !(allowed & (KAPI_CTX_ATOMIC | KAPI_CTX_PREEMPT_DISABLED)))
+		return false;
+	return true;
+}
+
+static bool kapi_check_range(u64 value, struct kapi_check_type type,
+			     const struct kapi_image_param *p)
+{
+	if (type.is_signed)
+		return (s64)value >= p->min.value && (s64)value <= p->max.value;
+	return value >= (u64)p->min.value && value <= (u64)p->max.value;
+}
+
+static bool kapi_check_enum(const void *image, const struct kapi_image_param *p,
+			    u64 value, struct kapi_check_type type)
+{
+	u64 bits = kapi_check_bits(value, type);
+	u32 i;
+
+	if (!p->values.count)
+		return true;
+	for (i = 0; i < p->values.count; i++) {
+		const struct kapi_image_num *n = kapi_image_param_value(image, p, i);
+
+		if (kapi_check_bits((u64)n->value, type) == bits)
+			return true;
+	}
+	return false;
+}
+
+/* A string argument: readable, and as long as the spec allows. */
+static bool kapi_check_string(const struct kapi_image_param *p, u64 value,
+			      long slen, struct kapi_check_violation *v)
+{
+	long limit = kapi_check_string_limit(p);
+
+	if (!value && (p->flags & KAPI_PARAM_OPTIONAL))
+		return true;
+	if (slen <= 0) {
+		v->why = KAPI_WHY_UNREADABLE;
+		v->value = value;
+		return false;
+	}
+	if (p->constraint == KAPI_CONSTRAINT_USER_PATH) {
+		/* No NUL within PATH_MAX bytes: getname() says ENAMETOOLONG. */
+		if (slen > limit) {
+			v->why = KAPI_WHY_TOO_LONG;
+			v->error = -ENAMETOOLONG;
+			v->value = limit;
+			return false;
+		}
+		return true;
+	}
+	if (p->max.value > 0 && p->max.value < KAPI_CHECK_STRING_MAX &&
+	    slen > limit) {
+		v->why = KAPI_WHY_TOO_LONG;
+		v->value = limit;
+		return false;
+	}
+	if (p->min.value > 0 && slen <= limit && slen - 1 < p->min.value) {
+		v->why = KAPI_WHY_TOO_SHORT;
+		v->value = slen - 1;
+		return false;
+	}
+	return true;
+}
+
+/* A user pointer: the range it covers lies in user space. */
+static bool kapi_check_user_range(const struct kapi_check_call *call,
+				  const struct kapi_image_param *p, u64 value,
+				  struct kapi_check_violation *v)
+{
+	u64 size = 0, count, mult;
+
+	if (!value && (p->flags & KAPI_PARAM_OPTIONAL))
+		return true;
+	if (p->size_param >= 0 && p->size_param < call->nargs) {
+		count = call->args[p->size_param];
+		mult = p->size_mult.value > 0 ? p->size_mult.value : 1;
+		if (check_mul_overflow(count, mult, &size)) {
+			v->why = KAPI_WHY_SIZE_OVERFLOW;
+			v->value = value;
+			v->size = count;
+			return false;
+		}
+	} else if (p->size.value > 0) {
+		size = p->size.value;
+	}
+	if (access_ok((const void __user *)(uintptr_t)value, size))
+		return true;
+	v->why = KAPI_WHY_USER_RANGE;
+	v->value = value;
+	v->size = size;
+	return false;
+}
+
+/*
+ * Check argument @i against its parameter's constraint. Return: true if it
+ * holds; false with @v filled in (but for @v->param) otherwise.
+ */
+static bool kapi_check_param(const struct kapi_check_call *call, u32 i,
+			     struct kapi_check_violation *v)
+{
+	const struct kapi_image_param *p;
+	struct kapi_check_type type = call->type[i];
+	u64 value = call->args[i], bits;
+	bool ok = true;
+
+	p = kapi_image_param(call->image, call->spec, i);
+	bits = kapi_check_bits(value, type);
+	v->constraint = p->constraint;
+	v->error = p->violation_error;
+	v->value = value;
+	v->size = 0;
+
+	switch (p->constraint) {
+	case KAPI_CONSTRAINT_RANGE:
+		ok = kapi_check_range(value, type, p);
+		v->why = KAPI_WHY_RANGE;
+		break;
+	case KAPI_CONSTRAINT_MASK:
+		ok = !(bits & ~(u64)p->mask.value);
+		v->why = KAPI_WHY_MASK;
+		break;
+	case KAPI_CONSTRAINT_ENUM:
+		ok = kapi_check_enum(call->image, p, value, type);
+		v->why = KAPI_WHY_ENUM;
+		break;
+	case KAPI_CONSTRAINT_ALIGNMENT:
+		ok = p->alignment.value <= 0 ||
+		     !(bits % (u64)p->alignment.value);
+		v->why = KAPI_WHY_ALIGNMENT;
+		break;
+	case KAPI_CONSTRAINT_POWER_OF_TWO:
+		ok = bits && !(bits & (bits - 1));
+		v->why = KAPI_WHY_POWER_OF_TWO;
+		break;
+	case KAPI_CONSTRAINT_PAGE_ALIGNED:
+		ok = !(bits & ~PAGE_MASK);
+		v->why = KAPI_WHY_PAGE_ALIGNED;
+		break;
+	case KAPI_CONSTRAINT_NONZERO:
+		ok = bits != 0;
+		v->why = KAPI_WHY_NONZERO;
+		break;
+	case KAPI_CONSTRAINT_USER_STRING:
+	case KAPI_CONSTRAINT_USER_PATH:
+		ok = kapi_check_string(p, value, call->slen[i], v);
+		break;
+	case KAPI_CONSTRAINT_USER_PTR:
+	case KAPI_CONSTRAINT_BUFFER:
+		ok = kapi_check_user_range(call, p, value, v);
+		break;
+	default:
+		/* NONE, and CUSTOM which only words describe. */
+		break;
+	}
+	return ok;
+}
+
+/**
+ * kapi_check_before() - check a call's arguments and context
+ * @call: the call
+ * @pre: receives the verdict
+ *
+ * Every parameter is checked, in order, against its constraint; each one
+ * that violates it is listed with the error it predicts: the parameter's
+ * violation_error, except for a path without a NUL within PATH_MAX bytes,
+ * which predicts ENAMETOOLONG as the kernel's getname() returns it.
+ */
+void kapi_check_before(const struct kapi_check_call *call,
+		       struct kapi_check_pre *pre)
+{
+	u32 i, n = min_t(u32, call->nargs, KAPI_CHECK_MAX_PARAMS);
+
+	memset(pre, 0, sizeof(*pre));
+	for (i = 0; i < n; i++) {
+		struct kapi_check_violation *v = &pre->v[pre->nviolations];
+
+		if (kapi_check_param(call, i, v))
+			continue;
+		v->param = i;
+		pre->nviolations++;
+		if (!pre->predicted)
+			pre->predicted = v->error;
+	}
+	pre->context_violation = !kapi_check_context_ok(call->spec->context,
+							call->context);
+}
+
+/**
+ * kapi_check_is_restart() - is @ret a kernel-internal restart code?
+ * @ret: a system call's result
+ *
+ * The signal code turns these into EINTR or restarts the call before user
+ * space sees them; a hook on the system call function sees them as they are.
+ *
+ * Return: true for ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND and
+ * ERESTART_RESTARTBLOCK.
+ */
+bool kapi_check_is_restart(long ret)
+{
+	return ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
+	       ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK;
+}
+
+static bool kapi_check_listed(const struct kapi_check_call *call, long ret)
+{
+	return !!kapi_image_error_name(call->image, call->spec, (s32)ret);
+}
+
+/**
+ * kapi_check_after() - check a call's result
+ * @call: the call, as passed to kapi_check_before()
+ * @pre: the verdict of kapi_check_before()
+ * @ret: the system call's result
+ * @nofile: the caller's RLIMIT_NOFILE soft limit, for %KAPI_RETURN_FD
+ * @post: receives the verdict
+ *
+ * A result in -MAX_ERRNO..-1 is an error unless the return spec counts it
+ * as success (an EXACT value or a RANGE that includes it). A success value
+ * is checked against the return spec; an error against the spec's error
+ * list. A call with a predicted error diverges if it succeeds, or fails
+ * with an error that no violated constraint predicts and the spec does not
+ * list; a listed error may come from a check the kernel makes before the
+ * violated one, and a restart code means the call was interrupted.
+ */
+void kapi_check_after(const struct kapi_check_call *call,
+		      const struct kapi_check_pre *pre, long ret,
+		      unsigned long nofile, struct kapi_check_post *post)
+{
+	const struct kapi_image_return *r = &call->spec->ret;
+	bool success;
+	u32 i;
+
+	memset(post, 0, sizeof(*post));
+	switch (r->check) {
+	case KAPI_RETURN_EXACT:
+		success = ret == r->success_min.value;
+		break;
+	case KAPI_RETURN_RANGE:
+		success = ret >= r->success_min.value &&
+			  ret <= r->success_max.value;
+		break;
+	default:
+		success = false;
+		break;
+	}
+	post->is_error = !success && IS_ERR_VALUE(ret);
+
+	if (!post->is_error) {
+		switch (r->check) {
+		case KAPI_RETURN_EXACT:
+		case KAPI_RETURN_RANGE:
+			post->return_violation = !success;
+			break;
+		case KAPI_RETURN_FD:
+			post->return_violation = ret < 0 ||
+						 (unsigned long)ret >= nofile;
+			break;
+		default:
+			break;
+		}
+		post->divergence = pre->predicted != 0;
+		return;
+	}
+
+	post->undocumented = !kapi_check_listed(call, ret);
+	if (!pre->predicted || kapi_check_is_restart(ret))
+		return;
+	for (i = 0; i < pre->nviolations; i++)
+		if (pre->v[i].error == ret)
+			return;
+	post->divergence = post->undocumented;
+}
+
+/**
+ * kapi_check_constraint_token() - the short name of a constraint type
+ * @constraint: enum kapi_constraint_type
+ *
+ * Return: "range", "mask", ..., "buffer", as runtime/stats and
+ * runtime/violations print it; "none" or "custom" for those; "unknown"
+ * for a value out of range.
+ */
+const char *kapi_check_constraint_token(u32 constraint)
+{
+	static const char *const tokens[] = {
+		[KAPI_CONSTRAINT_NONE] = "none",
+		[KAPI_CONSTRAINT_RANGE] = "range",
+		[KAPI_CONSTRAINT_MASK] = "mask",
+		[KAPI_CONSTRAINT_ENUM] = "enum",
+		[KAPI_CONSTRAINT_ALIGNMENT] = "alignment",
+		[KAPI_CONSTRAINT_POWER_OF_TWO] = "power_of_two",
+		[KAPI_CONSTRAINT_PAGE_ALIGNED] = "page_aligned",
+		[KAPI_CONSTRAINT_NONZERO] = "nonzero",
+		[KAPI_CONSTRAINT_USER_STRING] = "user_string",
+		[KAPI_CONSTRAINT_USER_PATH] = "user_path",
+		[KAPI_CONSTRAINT_USER_PTR] = "user_ptr",
+		[KAPI_CONSTRAINT_BUFFER] = "buffer",
+		[KAPI_CONSTRAINT_CUSTOM] = "custom",
+	};
+
+	BUILD_BUG_ON(ARRAY_SIZE(tokens) != KAPI_CONSTRAINT_COUNT);
+	return constraint < ARRAY_SIZE(tokens) ? tokens[constraint] : "unknown";
+}
+
+/**
+ * kapi_check_return_token() - the short name of a return check type
+ * @check: enum kapi_return_check_type
+ *
+ * Return: "exact", "range", "error_check", "fd", "custom" or "no_return";
+ * "unknown" for a value out of range.
+ */
+const char *kapi_check_return_token(u32 check)
+{
+	static const char *const tokens[] = {
+		[KAPI_RETURN_EXACT] = "exact",
+		[KAPI_RETURN_RANGE] = "range",
+		[KAPI_RETURN_ERROR_CHECK] = "error_check",
+		[KAPI_RETURN_FD] = "fd",
+		[KAPI_RETURN_CUSTOM] = "custom",
+		[KAPI_RETURN_NO_RETURN] = "no_return",
+	};
+
+	BUILD_BUG_ON(ARRAY_SIZE(tokens) != KAPI_RETURN_COUNT);
+	return check < ARRAY_SIZE(tokens) ? tokens[check] : "unknown";
+}
+
+/**
+ * kapi_check_constrained() - does the engine check this parameter?
+ * @p: a parameter
+ *
+ * Return: true unless its constraint is NONE or CUSTOM.
+ */
+bool kapi_check_constrained(const struct kapi_image_param *p)
+{
+	return p->constraint != KAPI_CONSTRAINT_NONE &&
+	       p->constraint != KAPI_CONSTRAINT_CUSTOM &&
+	       p->constraint < KAPI_CONSTRAINT_COUNT;
+}

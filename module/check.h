@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The check engine of kapi's runtime verification: pure functions from a
+ * syscall spec, the arguments of one call (and what the hooks observed in
+ * user memory for it) and the call's result to verdicts. The engine takes
+ * no locks, allocates nothing, prints nothing and keeps no state, so the
+ * hooks can run it on every call and tests can run it on any input. What a
+ * verdict means, and why each rule cannot report a call that the kernel
+ * accepts, is explained in Documentation/runtime.rst.
+ */
+#ifndef KAPI_CHECK_H
+#define KAPI_CHECK_H
+
+#include <linux/types.h>
+
+#include "image.h"
+
+/* A system call has at most six arguments, passed in registers. */
+#define KAPI_CHECK_MAX_PARAMS 6
+
+/**
+ * struct kapi_check_type - how the kernel reads one argument register
+ * @bits: width of the declared C type: 8, 16, 32 or 64
+ * @is_signed: whether the declared type is signed
+ *
+ * The syscall wrappers convert each 64-bit register to the parameter's
+ * declared type (an unsigned int fd ignores the upper half), so the engine
+ * compares values in that type.
+ */
+struct kapi_check_type {
+	u8 bits;
+	bool is_signed;
+};
+
+/**
+ * struct kapi_check_call - one call, as the engine sees it
+ * @image: the validated image that holds @spec
+ * @spec: the syscall spec
+ * @nargs: number of parameters of @spec (at most %KAPI_CHECK_MAX_PARAMS)
+ * @type: the declared type of each parameter (kapi_check_param_type())
+ * @args: each argument converted to its declared type and widened to 64
+ *	  bits again (sign-extended for signed types), by kapi_check_convert()
+ * @slen: for a parameter that kapi_check_string_limit() names, what
+ *	  strnlen_user(arg, limit) returned: 0 if the string could not be
+ *	  read, its length with the NUL (1..limit), or more than limit if no
+ *	  NUL was found within limit bytes
+ * @context: the KAPI_CTX_* bits of the calling context (kapi_check_context())
+ */
+struct kapi_check_call {
+	const void *image;
+	const struct kapi_image_spec *spec;
+	u32 nargs;
+	struct kapi_check_type type[KAPI_CHECK_MAX_PARAMS];
+	u64 args[KAPI_CHECK_MAX_PARAMS];
+	long slen[KAPI_CHECK_MAX_PARAMS];
+	u32 context;
+};
+
+/* Why a parameter violates its constraint; selects the report's wording. */
+enum kapi_check_why {
+	KAPI_WHY_RANGE,		/* outside [min, max] */
+	KAPI_WHY_MASK,		/* bits outside the valid mask */
+	KAPI_WHY_ENUM,		/* not one of the listed values */
+	KAPI_WHY_ALIGNMENT,	/* not a multiple of the alignment */
+	KAPI_WHY_POWER_OF_TWO,	/* not a power of two */
+	KAPI_WHY_PAGE_ALIGNED,	/* not a multiple of PAGE_SIZE */
+	KAPI_WHY_NONZERO,	/* zero */
+	KAPI_WHY_UNREADABLE,	/* a string that cannot be read */
+	KAPI_WHY_TOO_LONG,	/* a string longer than allowed */
+	KAPI_WHY_TOO_SHORT,	/* a string shorter than allowed */
+	KAPI_WHY_USER_RANGE,	/* pointer + size outside user space */
+	KAPI_WHY_SIZE_OVERFLOW,	/* size param * multiplier overflows */
+};
+
+/**
+ * struct kapi_check_violation - one parameter that violates its constraint
+ * @param: index of the parameter
+ * @constraint: its enum kapi_constraint_type
+ * @why: enum kapi_check_why
+ * @error: the error the violation predicts (negative), or 0 if none
+ * @value: the offending value: the argument, or for a string its length
+ *	   without the NUL (%KAPI_WHY_TOO_LONG: at least the limit)
+ * @size: %KAPI_WHY_USER_RANGE: the size that was checked
+ */
+struct kapi_check_violation {
+	u32 param;
+	u32 constraint;
+	u32 why;
+	s32 error;
+	u64 value;
+	u64 size;
+};
+
+/**
+ * struct kapi_check_pre - the verdict before the call
+ * @nviolations: number of entries in @v, in parameter order
+ * @v: the parameters that violate their constraints
+ * @context_violation: the calling context is not one the spec allows
+ * @predicted: the error the call is predicted to fail with: that of the
+ *	       first violation in parameter order that names one; 0 if none
+ */
+struct kapi_check_pre {
+	u32 nviolations;
+	struct kapi_check_violation v[KAPI_CHECK_MAX_PARAMS];
+	bool context_violation;
+	s32 predicted;
+};
+
+/**
+ * struct kapi_check_post - the verdict after the call
+ * @is_error: the call failed (its result is an error code)
+ * @return_violation: a success value outside what the return spec allows
+ * @undocumented: an error code that the spec's error list does not name
+ * @divergence: the pre-check predicted an error and the call succeeded, or
+ *		failed with an error that is neither predicted nor listed
+ */
+struct kapi_check_post {
+	bool is_error;
+	bool return_violation;
+	bool undocumented;
+	bool divergence;
+};
+
+struct kapi_check_type kapi_check_param_type(const void *image,
+					     const struct kapi_image_param *p);
+u64 kapi_check_convert(u64 raw, struct kapi_check_type type);
+u64 kapi_check_bits(u64 value, struct kapi_check_type type);
+long kapi_check_string_limit(const struct kapi_image_param *p);
+u32 kapi_check_context(bool in_task, bool preemptible, bool irqs_disabled);
+
+void kapi_check_before(const struct kapi_check_call *call,
+		       struct kapi_check_pre *pre);
+void kapi_check_after(const struct kapi_check_call *call,
+		      const struct kapi_check_pre *pre, long ret,
+		      unsigned long nofile, struct kapi_check_post *post);
+
+bool kapi_check_is_restart(long ret);
+const char *kapi_check_constraint_token(u32 constraint);
+const char *kapi_check_return_token(u32 check);
+bool kapi_check_constrained(const struct kapi_image_param *p);
+
+#endif /* KAPI_CHECK_H */

@@ -1,0 +1,667 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reports of kapi's runtime verification. Every verdict of the check engine
+ * that the hooks hand over is counted in per-CPU counters of its spec (so
+ * that counting costs no shared cache line and no lock), written as one
+ * record into a bounded ring of recent violations (the oldest record is
+ * overwritten and counted as dropped when the ring is full), and logged
+ * with a ratelimited warning. The filter that decides which tasks the
+ * hooks check lives here too. Nothing here allocates or sleeps on the path
+ * of a system call; runtime/stats and runtime/violations print what is
+ * kept here (Documentation/runtime.rst gives the formats).
+ */
+#include <linux/atomic.h>
+#include <linux/cred.h>
+#include <linux/err.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/ratelimit.h>
+#include <linux/sched.h>
+#include <linux/seqlock.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <linux/uidgid.h>
+
+#include "check.h"
+#include "image.h"
+#include "kapi.h"
+#include "report.h"
+
+#define KAPI_REPORT_NAME_LEN 48
+#define KAPI_REPORT_RULE_LEN 80
+#define KAPI_REPORT_EXPECTED_LEN 96
+#define KAPI_REPORT_ACTUAL_LEN 48
+
+/*
+ * struct kapi_report_record - one entry of the violation ring. Everything
+ * is copied, so a record outlives the spec and the task it names.
+ */
+struct kapi_report_record {
+	u64 seq;
+	u64 ts;
+	pid_t pid;
+	pid_t tgid;
+	uid_t uid;
+	u8 mode;
+	u8 nargs;
+	char comm[TASK_COMM_LEN];
+	char syscall[KAPI_REPORT_NAME_LEN];
+	char rule[KAPI_REPORT_RULE_LEN];
+	char expected[KAPI_REPORT_EXPECTED_LEN];
+	char actual[KAPI_REPORT_ACTUAL_LEN];
+	u64 args[KAPI_CHECK_MAX_PARAMS];
+};
+
+/*
+ * LOCKING: kapi_ring_lock protects the ring, its counts and the sequence
+ * number; it is taken with interrupts off and held only to copy a record.
+ */
+static DEFINE_SPINLOCK(kapi_ring_lock);
+static struct kapi_report_record kapi_ring[KAPI_REPORT_RING_SIZE];
+static unsigned int kapi_ring_head;	/* the slot the next record takes */
+static unsigned int kapi_ring_count;
+static u64 kapi_ring_dropped;
+static u64 kapi_ring_seq;
+
+/*
+ * LOCKING: writers of the filter take kapi_filter_lock; readers on the
+ * system call path retry on a concurrent change instead of waiting.
+ * kapi_filter_active lets them skip all of it while no filter is set.
+ */
+static DEFINE_SEQLOCK(kapi_filter_lock);
+static struct kapi_report_filter kapi_filter;
+static bool kapi_filter_active;
+
+/* --- per-spec counters ------------------------------------------------- */
+
+/**
+ * kapi_report_spec_init() - prepare the counters of a spec
+ * @rs: the counters, zeroed by the caller or not
+ *
+ * Context: process context; allocates.
+ * Return: 0 or -ENOMEM.
+ */
+int kapi_report_spec_init(struct kapi_report_spec *rs)
+{
+	memset(rs, 0, sizeof(*rs));
+	rs->counters = alloc_percpu(struct kapi_report_counters);
+	return rs->counters ? 0 : -ENOMEM;
+}
+
+/**
+ * kapi_report_spec_destroy() - free what kapi_report_spec_init() allocated
+ * @rs: the counters; nobody may update them any more
+ */
+void kapi_report_spec_destroy(struct kapi_report_spec *rs)
+{
+	free_percpu(rs->counters);
+	rs->counters = NULL;
+}
+
+/**
+ * kapi_report_spec_reset() - set every counter of a spec to zero
+ * @rs: the counters
+ *
+ * Calls that are being counted at the same time may keep their counts.
+ */
+void kapi_report_spec_reset(struct kapi_report_spec *rs)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		memset(per_cpu_ptr(rs->counters, cpu), 0,
+		       sizeof(struct kapi_report_counters));
+}
+
+static void kapi_report_sum(struct kapi_report_spec *rs,
+			    struct kapi_report_counters *sum)
+{
+	const u64 *src;
+	u64 *dst = (u64 *)sum;
+	size_t i, n = sizeof(*sum) / sizeof(u64);
+	int cpu;
+
+	memset(sum, 0, sizeof(*sum));
+	for_each_possible_cpu(cpu) {
+		src = (const u64 *)per_cpu_ptr(rs->counters, cpu);
+		for (i = 0; i < n; i++)
+			dst[i] += READ_ONCE(src[i]);
+	}
+}
+
+/*
+ * The name of error @code (negative) without its sign, as the kernel's
+ * %pe prints it ("EXDEV"), or the number if it has no name.
+ */
+static void kapi_report_errno(char *buf, size_t size, long code)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "%pe", ERR_PTR(code));
+	if (name[0] == '-' && name[1] >= 'A' && name[1] <= 'Z')
+		strscpy(buf, name + 1, size);
+	else
+		snprintf(buf, size, "%ld", code);
+}
+
+/**
+ * kapi_report_spec_show() - print the counters of one spec
+ * @m: the runtime/stats file
+ * @name: the spec's name
+ * @rs: its counters
+ * @image: the image that holds @spec
+ * @spec: the spec
+ *
+ * One summary line, a line per checked parameter, a context line if a
+ * context violation was counted, and a line per undocumented error code
+ * that was counted.
+ */
+void kapi_report_spec_show(struct seq_file *m, const char *name,
+			   struct kapi_report_spec *rs, const void *image,
+			   const struct kapi_image_spec *spec)
+{
+	struct kapi_report_counters s, *sum = &s;
+	char err[32];
+	u32 i, n;
+
+	kapi_report_sum(rs, sum);
+	seq_printf(m, "%s calls=%llu violations=%llu return_violations=%llu undocumented=%llu divergences=%llu enforced=%llu\n",
+		   name, sum->calls, sum->violations, sum->return_violations,
+		   sum->undocumented, sum->divergences, sum->enforced);
+	n = min_t(u32, spec->params.count, KAPI_CHECK_MAX_PARAMS);
+	for (i = 0; i < n; i++) {
+		const struct kapi_image_param *p = kapi_image_param(image, spec, i);
+
+		if (!kapi_check_constrained(p))
+			continue;
+		seq_printf(m, "%s param=%s rule=%s violations=%llu\n", name,
+			   kapi_image_str(image, p->name),
+			   kapi_check_constraint_token(p->constraint),
+			   sum->param[i]);
+	}
+	if (sum->context)
+		seq_printf(m, "%s rule=context violations=%llu\n", name,
+			   sum->context);
+	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS; i++) {
+		int code = READ_ONCE(rs->errno_slot[i]);
+
+		if (!code || !sum->errnos[i])
+			continue;
+		kapi_report_errno(err, sizeof(err), -code);
+		seq_printf(m, "%s errno=%s undocumented=%llu\n", name, err,
+			   sum->errnos[i]);
+	}
+	if (sum->errnos[KAPI_REPORT_ERRNO_SLOTS])
+		seq_printf(m, "%s errno=other undocumented=%llu\n", name,
+			   sum->errnos[KAPI_REPORT_ERRNO_SLOTS]);
+}
+
+/* The slot that counts undocumented error @code (positive), or "other". */
+static unsigned int kapi_report_errno_slot(struct kapi_report_spec *rs,
+					   int code)
+{
+	unsigned int i;
+	int cur;
+
+	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS; i++) {
+		cur = READ_ONCE(rs->errno_slot[i]);
+		if (!cur)
+			cur = cmpxchg(&rs->errno_slot[i], 0, code) ?: code;
+		if (cur == code)
+			return i;
+	}
+	return KAPI_REPORT_ERRNO_SLOTS;
+}
+
+/* --- records ----------------------------------------------------------- */
+
+/* Fill in who made the call and what it passed. */
+static void kapi_report_record_init(struct kapi_report_record *r,
+				    const char *name,
+				    const struct kapi_check_call *call,
+				    enum kapi_mode mode)
+{
+	u32 i;
+
+	memset(r, 0, sizeof(*r));
+	r->pid = task_pid_nr(current);
+	r->tgid = task_tgid_nr(current);
+	r->uid = from_kuid(&init_user_ns, current_uid());
+	r->mode = mode;
+	get_task_comm(r->comm, current);
+	strscpy(r->syscall, name, sizeof(r->syscall));
+	r->nargs = min_t(u32, call->nargs, KAPI_CHECK_MAX_PARAMS);
+	for (i = 0; i < r->nargs; i++)
+		r->args[i] = kapi_check_bits(call->args[i], call->type[i]);
+}
+
+/* Add @r to the ring, taking the next sequence number; log it. */
+static void kapi_report_push(struct kapi_report_record *r)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&kapi_ring_lock, flags);
+	r->seq = ++kapi_ring_seq;
+	r->ts = ktime_get_ns();
+	kapi_ring[kapi_ring_head] = *r;
+	kapi_ring_head = (kapi_ring_head + 1) % KAPI_REPORT_RING_SIZE;
+	if (kapi_ring_count < KAPI_REPORT_RING_SIZE)
+		kapi_ring_count++;
+	else
+		kapi_ring_dropped++;
+	spin_unlock_irqrestore(&kapi_ring_lock, flags);
+
+	pr_warn_ratelimited("%s: %s expected=%s actual=%s pid=%d comm=%s mode=%s\n",
+			    r->syscall, r->rule, r->expected, r->actual, r->pid,
+			    r->comm, kapi_mode_name(r->mode));
+}
+
+/* A value of a parameter, in decimal, signed or not as its type. */
+static int kapi_report_value(char *buf, size_t size, u64 value,
+			     struct kapi_check_type type)
+{
+	if (type.is_signed)
+		return snprintf(buf, size, "%lld", (s64)value);
+	return snprintf(buf, size, "%llu", value);
+}
+
+/* "enum[1,2,4]", with "..." for values that do not fit. */
+static void kapi_report_enum(char *buf, size_t size, const void *image,
+			     const struct kapi_image_param *p,
+			     struct kapi_check_type type)
+{
+	size_t len = scnprintf(buf, size, "enum[");
+	char value[24];
+	u32 i;
+
+	for (i = 0; i < p->values.count; i++) {
+		const struct kapi_image_num *n = kapi_image_param_value(image, p, i);
+
+		kapi_report_value(value, sizeof(value),
+				  kapi_check_convert(n->value, type), type);
+		if (len + strlen(value) + 6 >= size) {
+			len += scnprintf(buf + len, size - len, "...");
+			break;
+		}
+		len += scnprintf(buf + len, size - len, "%s%s", i ? "," : "",
+				 value);
+	}
+	scnprintf(buf + len, size - len, "]");
+}
+
+/* Expected and actual text of a parameter violation. */
+static void kapi_report_param_text(struct kapi_report_record *r,
+				   const struct kapi_check_call *call,
+				   const struct kapi_check_violation *v)
+{
+	const struct kapi_image_param *p;
+	struct kapi_check_type type = call->type[v->param];
+	u64 bits = kapi_check_bits(v->value, type);
+	char *exp = r->expected, *act = r->actual;
+	size_t es = sizeof(r->expected), as = sizeof(r->actual);
+	char min[24], max[24];
+
+	p = kapi_image_param(call->image, call->spec, v->param);
+	switch (v->why) {
+	case KAPI_WHY_RANGE:
+		/* The bounds as kapi_check_range() compares them. */
+		kapi_report_value(min, sizeof(min), p->min.value, type);
+		kapi_report_value(max, sizeof(max), p->max.value, type);
+		snprintf(exp, es, "range[%s,%s]", min, max);
+		kapi_report_value(act, as, v->value, type);
+		break;
+	case KAPI_WHY_MASK:
+		snprintf(exp, es, "mask[0x%llx]",
+			 kapi_check_bits(p->mask.value, type));
+		snprintf(act, as, "0x%llx", bits);
+		break;
+	case KAPI_WHY_ENUM:
+		kapi_report_enum(exp, es, call->image, p, type);
+		kapi_report_value(act, as, v->value, type);
+		break;
+	case KAPI_WHY_ALIGNMENT:
+		snprintf(exp, es, "aligned[%d]", p->alignment.value);
+		snprintf(act, as, "0x%llx", bits);
+		break;
+	case KAPI_WHY_POWER_OF_TWO:
+		snprintf(exp, es, "power_of_two");
+		snprintf(act, as, "%llu", bits);
+		break;
+	case KAPI_WHY_PAGE_ALIGNED:
+		snprintf(exp, es, "page_aligned[%lu]", PAGE_SIZE);
+		snprintf(act, as, "0x%llx", bits);
+		break;
+	case KAPI_WHY_NONZERO:
+		snprintf(exp, es, "nonzero");
+		snprintf(act, as, "0");
+		break;
+	case KAPI_WHY_UNREADABLE:
+		snprintf(exp, es, "readable");
+		snprintf(act, as, "0x%llx", bits);
+		break;
+	case KAPI_WHY_TOO_LONG:
+		snprintf(exp, es, "length<%llu", v->value);
+		snprintf(act, as, "length>=%llu", v->value);
+		break;
+	case KAPI_WHY_TOO_SHORT:
+		snprintf(exp, es, "length>=%lld", p->min.value);
+		snprintf(act, as, "length=%llu", v->value);
+		break;
+	case KAPI_WHY_USER_RANGE:
+		snprintf(exp, es, "user_range");
+		snprintf(act, as, "0x%llx+%llu", bits, v->size);
+		break;
+	case KAPI_WHY_SIZE_OVERFLOW:
+		snprintf(exp, es, "user_range");
+		snprintf(act, as, "0x%llx+%llux%lld", bits, v->size,
+			 p->size_mult.value);
+		break;
+	}
+}
+
+/**
+ * kapi_report_before() - count and record the verdict before a call
+ * @rs: the counters of the call's spec
+ * @name: the spec's name
+ * @call: the call
+ * @pre: the engine's verdict
+ * @mode: %KAPI_MODE_AUDIT or %KAPI_MODE_ENFORCE
+ * @enforced: the call fails with @pre->predicted without running
+ *
+ * Context: process context, on the path of the system call.
+ */
+void kapi_report_before(struct kapi_report_spec *rs, const char *name,
+			const struct kapi_check_call *call,
+			const struct kapi_check_pre *pre, enum kapi_mode mode,
+			bool enforced)
+{
+	struct kapi_report_record r;
+	u32 i;
+
+	this_cpu_inc(rs->counters->calls);
+	if (enforced)
+		this_cpu_inc(rs->counters->enforced);
+	for (i = 0; i < pre->nviolations; i++) {
+		const struct kapi_check_violation *v = &pre->v[i];
+		const struct kapi_image_param *p;
+
+		p = kapi_image_param(call->image, call->spec, v->param);
+		this_cpu_inc(rs->counters->violations);
+		this_cpu_inc(rs->counters->param[v->param]);
+		kapi_report_record_init(&r, name, call, mode);
+		snprintf(r.rule, sizeof(r.rule), "param:%s:%s",
+			 kapi_image_str(call->image, p->name),
+			 kapi_check_constraint_token(v->constraint));
+		kapi_report_param_text(&r, call, v);
+		kapi_report_push(&r);
+	}
+	if (pre->context_violation) {
+		this_cpu_inc(rs->counters->violations);
+		this_cpu_inc(rs->counters->context);
+		kapi_report_record_init(&r, name, call, mode);
+		snprintf(r.rule, sizeof(r.rule), "context");
+		snprintf(r.expected, sizeof(r.expected), "ctx[0x%x]",
+			 call->spec->context);
+		snprintf(r.actual, sizeof(r.actual), "ctx[0x%x]", call->context);
+		kapi_report_push(&r);
+	}
+}
+
+/* The result of a call as a token: an error's name, else the number. */
+static void kapi_report_result(char *buf, size_t size,
+			       const struct kapi_check_post *post, long ret)
+{
+	if (post->is_error)
+		kapi_report_errno(buf, size, ret);
+	else
+		snprintf(buf, size, "%ld", ret);
+}
+
+/**
+ * kapi_report_after() - count and record the verdict after a call
+ * @rs: the counters of the call's spec
+ * @name: the spec's name
+ * @call: the call
+ * @pre: the engine's verdict before the call
+ * @post: the engine's verdict after it
+ * @ret: the call's result
+ * @nofile: the RLIMIT_NOFILE the result was checked against
+ * @mode: %KAPI_MODE_AUDIT or %KAPI_MODE_ENFORCE
+ *
+ * Context: process context, on the path of the system call.
+ */
+void kapi_report_after(struct kapi_report_spec *rs, const char *name,
+		       const struct kapi_check_call *call,
+		       const struct kapi_check_pre *pre,
+		       const struct kapi_check_post *post, long ret,
+		       unsigned long nofile, enum kapi_mode mode)
+{
+	const struct kapi_image_return *rt = &call->spec->ret;
+	struct kapi_report_record r;
+
+	if (post->return_violation) {
+		this_cpu_inc(rs->counters->return_violations);
+		kapi_report_record_init(&r, name, call, mode);
+		snprintf(r.rule, sizeof(r.rule), "return:%s",
+			 kapi_check_return_token(rt->check));
+		if (rt->check == KAPI_RETURN_EXACT)
+			snprintf(r.expected, sizeof(r.expected), "exact[%lld]",
+				 rt->success_min.value);
+		else if (rt->check == KAPI_RETURN_RANGE)
+			snprintf(r.expected, sizeof(r.expected),
+				 "range[%lld,%lld]", rt->success_min.value,
+				 rt->success_max.value);
+		else
+			snprintf(r.expected, sizeof(r.expected), "fd[0,%lu]",
+				 nofile ? nofile - 1 : 0);
+		snprintf(r.actual, sizeof(r.actual), "%ld", ret);
+		kapi_report_push(&r);
+	}
+	if (post->undocumented) {
+		this_cpu_inc(rs->counters->undocumented);
+		this_cpu_inc(rs->counters->errnos[kapi_report_errno_slot(rs, (int)-ret)]);
+		kapi_report_record_init(&r, name, call, mode);
+		snprintf(r.rule, sizeof(r.rule), "undocumented");
+		snprintf(r.expected, sizeof(r.expected), "documented_error");
+		kapi_report_result(r.actual, sizeof(r.actual), post, ret);
+		kapi_report_push(&r);
+	}
+	if (post->divergence) {
+		this_cpu_inc(rs->counters->divergences);
+		kapi_report_record_init(&r, name, call, mode);
+		snprintf(r.rule, sizeof(r.rule), "divergence");
+		kapi_report_errno(r.expected, sizeof(r.expected), pre->predicted);
+		kapi_report_result(r.actual, sizeof(r.actual), post, ret);
+		kapi_report_push(&r);
+	}
+}
+
+/* --- the ring, for runtime/violations ------------------------------------ */
+
+/* Print @s with spaces as '_' and control characters as '?'. */
+static void kapi_report_put_word(struct seq_file *m, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ')
+			seq_putc(m, '_');
+		else if ((u8)*s < 0x20 || *s == 0x7f)
+			seq_putc(m, '?');
+		else
+			seq_putc(m, *s);
+	}
+}
+
+static void kapi_report_record_show(struct seq_file *m,
+				    const struct kapi_report_record *r)
+{
+	u32 i;
+
+	seq_printf(m, "seq=%llu ts=%llu pid=%d tgid=%d uid=%u comm=", r->seq,
+		   r->ts, r->pid, r->tgid, r->uid);
+	kapi_report_put_word(m, r->comm);
+	seq_puts(m, " syscall=");
+	kapi_report_put_word(m, r->syscall);
+	seq_puts(m, " args=");
+	if (!r->nargs)
+		seq_putc(m, '-');
+	for (i = 0; i < r->nargs; i++)
+		seq_printf(m, "%s0x%llx", i ? "," : "", r->args[i]);
+	seq_puts(m, " rule=");
+	kapi_report_put_word(m, r->rule);
+	seq_puts(m, " expected=");
+	kapi_report_put_word(m, r->expected);
+	seq_puts(m, " actual=");
+	kapi_report_put_word(m, r->actual);
+	seq_printf(m, " mode=%s\n", kapi_mode_name(r->mode));
+}
+
+/**
+ * kapi_report_ring_show() - print the violation ring
+ * @m: the runtime/violations file
+ *
+ * A header line, then the records oldest first. The ring is copied under
+ * its lock and printed from the copy.
+ *
+ * Context: process context; allocates.
+ * Return: 0 or -ENOMEM.
+ */
+int kapi_report_ring_show(struct seq_file *m)
+{
+	struct kapi_report_record *copy;
+	unsigned int i, n, first;
+	unsigned long flags;
+	u64 dropped;
+
+	copy = kvmalloc_array(KAPI_REPORT_RING_SIZE, sizeof(*copy), GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	spin_lock_irqsave(&kapi_ring_lock, flags);
+	n = kapi_ring_count;
+	dropped = kapi_ring_dropped;
+	first = (kapi_ring_head + KAPI_REPORT_RING_SIZE - n) %
+		KAPI_REPORT_RING_SIZE;
+	for (i = 0; i < n; i++)
+		copy[i] = kapi_ring[(first + i) % KAPI_REPORT_RING_SIZE];
+	spin_unlock_irqrestore(&kapi_ring_lock, flags);
+
+	seq_printf(m, "# capacity=%u records=%u dropped=%llu\n",
+		   KAPI_REPORT_RING_SIZE, n, dropped);
+	for (i = 0; i < n; i++)
+		kapi_report_record_show(m, &copy[i]);
+	kvfree(copy);
+	return 0;
+}
+
+/**
+ * kapi_report_ring_clear() - empty the violation ring
+ *
+ * The sequence number keeps counting; the drop count stays.
+ */
+void kapi_report_ring_clear(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&kapi_ring_lock, flags);
+	kapi_ring_count = 0;
+	spin_unlock_irqrestore(&kapi_ring_lock, flags);
+}
+
+/**
+ * kapi_report_ring_reset_dropped() - set the ring's drop count to zero
+ */
+void kapi_report_ring_reset_dropped(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&kapi_ring_lock, flags);
+	kapi_ring_dropped = 0;
+	spin_unlock_irqrestore(&kapi_ring_lock, flags);
+}
+
+/* --- the filter -------------------------------------------------------- */
+
+/**
+ * kapi_report_filter_match() - does the filter admit the current task?
+ *
+ * Context: any task context; takes no lock and does not sleep.
+ * Return: true if no filter is set or every field that is set matches.
+ */
+bool kapi_report_filter_match(void)
+{
+	struct kapi_report_filter f;
+	unsigned int seq;
+
+	if (!READ_ONCE(kapi_filter_active))
+		return true;
+	do {
+		seq = read_seqbegin(&kapi_filter_lock);
+		f = kapi_filter;
+	} while (read_seqretry(&kapi_filter_lock, seq));
+
+	if ((f.set & KAPI_FILTER_PID) && task_pid_nr(current) != f.pid)
+		return false;
+	if ((f.set & KAPI_FILTER_TGID) && task_tgid_nr(current) != f.tgid)
+		return false;
+	if ((f.set & KAPI_FILTER_UID) &&
+	    from_kuid(&init_user_ns, current_uid()) != f.uid)
+		return false;
+	if ((f.set & KAPI_FILTER_COMM) &&
+	    strncmp(current->comm, f.comm, TASK_COMM_LEN))
+		return false;
+	return true;
+}
+
+/**
+ * kapi_report_filter_get() - the current filter
+ * @f: receives it
+ */
+void kapi_report_filter_get(struct kapi_report_filter *f)
+{
+	unsigned int seq;
+
+	do {
+		seq = read_seqbegin(&kapi_filter_lock);
+		*f = kapi_filter;
+	} while (read_seqretry(&kapi_filter_lock, seq));
+}
+
+/**
+ * kapi_report_filter_set() - replace the filter
+ * @f: the new filter; @f->set == 0 removes it
+ */
+void kapi_report_filter_set(const struct kapi_report_filter *f)
+{
+	write_seqlock(&kapi_filter_lock);
+	kapi_filter = *f;
+	kapi_filter.comm[TASK_COMM_LEN - 1] = '\0';
+	WRITE_ONCE(kapi_filter_active, f->set != 0);
+	write_sequnlock(&kapi_filter_lock);
+}
+
+/**
+ * kapi_report_init() - start the report layer
+ *
+ * Return: 0.
+ */
+int kapi_report_init(void)
+{
+	struct kapi_report_filter none = { 0 };
+
+	kapi_report_filter_set(&none);
+	kapi_report_ring_clear();
+	kapi_report_ring_reset_dropped();
+	return 0;
+}
+
+/**
+ * kapi_report_exit() - stop the report layer
+ *
+ * The hooks are gone by now, so nothing reports any more.
+ */
+void kapi_report_exit(void)
+{
+}

@@ -1,0 +1,601 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kapi_runtime: the control files of /sys/kernel/debug/kapi/runtime/. The
+ * mode file reports the module parameter and switches modes at run time
+ * (the same violating call behaves as off, audit and enforce demand); the
+ * hooks file lists every syscall spec as hooked; stats has the documented
+ * lines and resets; the violation ring records every field, clears, and
+ * keeps the newest records with a count of those dropped on overflow; the
+ * filter reads back what was written; every file refuses malformed writes
+ * with EINVAL and stays as it was. Prints KTAP; run as root in the VM by
+ * selftests/runtime.sh after loading kapi.ko in each mode; cases that need
+ * a mode switch to it and switch back.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "kapi_test.h"
+
+/* A filter that admits no process: the program's own calls stay uncounted. */
+#define QUIET "comm=kapi_nobody"
+
+static const char *const specs[] = {
+	KAPI_READ, KAPI_WRITE, KAPI_OPEN, KAPI_CLOSE, KAPI_OPENAT,
+};
+
+/* The constrained parameters of module/specs/fs.c and their rules. */
+static const char *const param_lines[] = {
+	"sys_read param=fd rule=range violations",
+	"sys_read param=buf rule=buffer violations",
+	"sys_write param=fd rule=range violations",
+	"sys_write param=buf rule=buffer violations",
+	"sys_close param=fd rule=range violations",
+	"sys_open param=filename rule=user_path violations",
+	"sys_openat param=filename rule=user_path violations",
+};
+
+/* Parameters without a checked constraint: no line of their own. */
+static const char *const unchecked_params[] = {
+	"sys_read param=count", "sys_write param=count", "sys_open param=flags",
+	"sys_open param=mode", "sys_openat param=dfd", "sys_openat param=flags",
+	"sys_openat param=mode",
+};
+
+static struct kapi_run run;
+static struct kapi_stats stats;
+static struct kapi_ring ring;
+static int saved_mode = KAPI_MODE_UNKNOWN;
+
+/* Switch to @mode for the rest of the case; restore_mode() switches back. */
+static bool use_mode(int mode)
+{
+	int err;
+
+	if (saved_mode == KAPI_MODE_UNKNOWN)
+		saved_mode = kapi_mode();
+	err = kapi_set_mode(mode);
+	return kt_check(!err, "cannot switch to %s: %s", kapi_mode_name(mode),
+			strerror(-err));
+}
+
+static void restore_mode(void)
+{
+	if (saved_mode != KAPI_MODE_UNKNOWN)
+		kapi_set_mode(saved_mode);
+	saved_mode = KAPI_MODE_UNKNOWN;
+}
+
+/* /dev/null open for writing only, opened by the parent. */
+static int null_w = -1;
+
+/* --------------------------------------------------------------- mode */
+
+static void t_mode_parameter(void)
+{
+	int mode = kapi_mode();
+
+	if (kt_loaded_mode == KAPI_MODE_UNKNOWN) {
+		kt_skip("the loaded mode was not given (--mode)");
+		return;
+	}
+	kt_check(mode == kt_loaded_mode, "mode is %s, kapi.ko was loaded with mode=%s",
+		 kapi_mode_name(mode), kapi_mode_name(kt_loaded_mode));
+}
+
+static void t_mode_switch(void)
+{
+	static const char *const words[] = {
+		"off\n", "audit\n", "enforce\n", "off", "enforce", "audit",
+	};
+	char buf[32], want[32];
+	size_t i;
+
+	saved_mode = kapi_mode();
+	for (i = 0; i < KAPI_ARRAY_SIZE(words); i++) {
+		int len = (int)strcspn(words[i], "\n"), err;
+
+		err = kapi_write("mode", words[i]);
+		if (!kt_check(!err, "writing '%.*s' to mode: %s", len, words[i],
+			      strerror(-err)))
+			continue;
+		snprintf(want, sizeof(want), "%.*s\n", len, words[i]);
+		kt_check(kapi_read("mode", buf, sizeof(buf)) > 0 && !strcmp(buf, want),
+			 "mode reads '%s' after writing '%.*s'", buf, len, words[i]);
+	}
+	restore_mode();
+}
+
+static void t_mode_strict(void)
+{
+	static const char *const bad[] = {
+		"bogus", "AUDIT", "audit enforce", "enforced", "1", "aud", "off\nx",
+		" audit", "audit ", "audit\n\n", "audit\r\n",
+	};
+	int before = kapi_mode();
+	size_t i;
+
+	for (i = 0; i < KAPI_ARRAY_SIZE(bad); i++) {
+		int err = kapi_write("mode", bad[i]);
+
+		kt_check(err == -EINVAL, "writing '%s' to mode gave %s, expected EINVAL",
+			 bad[i], err ? kapi_errno_name(-err) : "success");
+		kt_check(kapi_mode() == before, "mode changed to %s after writing '%s'",
+			 kapi_mode_name(kapi_mode()), bad[i]);
+		if (kapi_mode() != before)
+			kapi_set_mode(before);
+	}
+}
+
+static void s_violations(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, null_w, KAPI_KERNEL_ADDR, 1);
+	kapi_call1(o, SYS_close, KAPI_FD_MINUS_1);
+}
+
+static const struct kapi_expect e_violations[] = {
+	/* The kernel's EBADF comes first; enforce returns the predicted EFAULT. */
+	KAPI_BAD(KAPI_READ, -EBADF, "buf", "buffer", EFAULT),
+	KAPI_BAD(KAPI_CLOSE, -EBADF, "fd", "range", EBADF),
+};
+
+static void t_modes_at_runtime(void)
+{
+	static const int order[] = { KAPI_MODE_AUDIT, KAPI_MODE_ENFORCE, KAPI_MODE_OFF,
+				     KAPI_MODE_AUDIT };
+	size_t i;
+
+	for (i = 0; i < KAPI_ARRAY_SIZE(order) && !kt_failed(); i++) {
+		if (!use_mode(order[i]))
+			break;
+		if (kapi_run_subject(&run, NULL, s_violations, NULL) &&
+		    !kapi_expect_run(&run, e_violations, KAPI_ARRAY_SIZE(e_violations),
+				     order[i]))
+			kt_diag("in %s mode", kapi_mode_name(order[i]));
+	}
+	restore_mode();
+}
+
+#define THREADS 4
+#define PER_THREAD 2000
+
+static void *close_minus_1(void *arg)
+{
+	long *wrong = arg;
+	int i;
+
+	for (i = 0; i < PER_THREAD; i++)
+		if (syscall(SYS_close, KAPI_FD_MINUS_1) != -1 || errno != EBADF)
+			__atomic_add_fetch(wrong, 1, __ATOMIC_RELAXED);
+	return NULL;
+}
+
+static void s_threads(struct kapi_outcome *o, void *arg)
+{
+	pthread_t t[THREADS];
+	int i, n = 0;
+
+	for (i = 0; i < THREADS; i++)
+		n += !pthread_create(&t[i], NULL, close_minus_1, &o->note[0]);
+	for (i = 0; i < n; i++)
+		pthread_join(t[i], NULL);
+	o->note[1] = n;
+}
+
+static void t_counters_concurrent(void)
+{
+	static struct kapi_stats delta;
+	struct kapi_subject opt = { .filter = "tgid=%d" };
+	int mode = kapi_mode();
+	long long n = THREADS * PER_THREAD;
+
+	if (!kapi_run_subject(&run, &opt, s_threads, NULL))
+		return;
+	kt_check(run.out.note[1] == THREADS && run.out.note[0] == 0,
+		 "%ld threads ran, %ld calls did not fail with EBADF", run.out.note[1],
+		 run.out.note[0]);
+	/* Every call counted once, whichever CPU it ran on; nothing else. */
+	delta.n = 0;
+	if (mode != KAPI_MODE_OFF) {
+		kapi_stats_add(&delta, "sys_close calls", n);
+		kapi_stats_add(&delta, "sys_close violations", n);
+		kapi_stats_add(&delta, "sys_close param=fd rule=range violations", n);
+	}
+	if (mode == KAPI_MODE_ENFORCE)
+		kapi_stats_add(&delta, "sys_close enforced", n);
+	kapi_stats_expect_delta(&run.before, &run.after, &delta);
+}
+
+/* -------------------------------------------------------------- hooks */
+
+static void t_hooks(void)
+{
+	char buf[4096], want[128];
+	size_t i, lines = 0;
+	ssize_t len = kapi_read("hooks", buf, sizeof(buf));
+	char *p;
+
+	if (!kt_check(len >= 0, "reading hooks: %s", strerror(-len)))
+		return;
+	for (p = buf; *p; p++)
+		lines += *p == '\n';
+	for (i = 0; i < KAPI_ARRAY_SIZE(specs); i++) {
+		snprintf(want, sizeof(want), "%s __x64_%s hooked\n", specs[i], specs[i]);
+		kt_check(strstr(buf, want), "hooks has no line '%.*s'",
+			 (int)strlen(want) - 1, want);
+	}
+	kt_check(lines == KAPI_ARRAY_SIZE(specs), "hooks has %zu lines, expected %zu:\n%s",
+		 lines, KAPI_ARRAY_SIZE(specs), buf);
+}
+
+/* -------------------------------------------------------------- stats */
+
+static void t_stats_format(void)
+{
+	static const char *const counters[] = {
+		"calls", "violations", "return_violations", "undocumented",
+		"divergences", "enforced",
+	};
+	size_t i, j, errno_lines = 0;
+	char key[128];
+
+	if (kapi_stats_read(&stats))
+		return;
+	for (i = 0; i < KAPI_ARRAY_SIZE(specs); i++)
+		for (j = 0; j < KAPI_ARRAY_SIZE(counters); j++) {
+			snprintf(key, sizeof(key), "%s %s", specs[i], counters[j]);
+			kt_check(kapi_stats_get(&stats, key) >= 0, "stats has no '%s'", key);
+		}
+	for (i = 0; i < KAPI_ARRAY_SIZE(param_lines); i++)
+		kt_check(kapi_stats_get(&stats, param_lines[i]) >= 0,
+			 "stats has no '%s'", param_lines[i]);
+	for (i = 0; i < stats.n; i++) {
+		for (j = 0; j < KAPI_ARRAY_SIZE(unchecked_params); j++)
+			kt_check(strncmp(stats.c[i].key, unchecked_params[j],
+					 strlen(unchecked_params[j])),
+				 "stats has a line for an unchecked parameter: '%s'",
+				 stats.c[i].key);
+		if (strstr(stats.c[i].key, " errno="))
+			kt_check(stats.c[i].value > 0, "stats lists a zero errno line '%s'",
+				 stats.c[i].key);
+	}
+	for (i = 0; i < stats.n; i++)
+		errno_lines += !!strstr(stats.c[i].key, " errno=");
+	kt_check(stats.n == KAPI_ARRAY_SIZE(specs) * KAPI_ARRAY_SIZE(counters) +
+		 KAPI_ARRAY_SIZE(param_lines) + errno_lines,
+		 "stats has %zu counters, expected %zu", stats.n,
+		 KAPI_ARRAY_SIZE(specs) * KAPI_ARRAY_SIZE(counters) +
+		 KAPI_ARRAY_SIZE(param_lines) + errno_lines);
+}
+
+static void s_reset_fodder(struct kapi_outcome *o, void *arg)
+{
+	char buf[64];
+
+	kapi_call1(o, SYS_close, KAPI_FD_MINUS_1);
+	kapi_call3(o, SYS_read, (long)arg, buf, sizeof(buf));
+}
+
+static void t_stats_reset(void)
+{
+	int gone = kapi_reaped_stat_fd();
+	size_t i, nonzero = 0;
+	int err;
+
+	if (!kt_check(gone >= 0, "cannot make a stat file of a reaped process") ||
+	    !use_mode(KAPI_MODE_AUDIT))
+		goto out;
+	/* A violation and an undocumented errno to reset. */
+	if (!kapi_run_subject(&run, NULL, s_reset_fodder, (void *)(long)gone))
+		goto out;
+	for (i = 0; i < run.after.n; i++)
+		nonzero += run.after.c[i].value != 0;
+	kt_check(kapi_stats_get(&run.after, "sys_read errno=ESRCH undocumented") > 0,
+		 "no errno=ESRCH line before the reset");
+	if (!kapi_filter_set(QUIET))
+		goto out;
+	err = kapi_write("stats", "reset\n");
+	if (!kt_check(!err, "writing reset to stats: %s", strerror(-err)))
+		goto out;
+	if (kapi_stats_read(&stats))
+		goto out;
+	kt_check(nonzero > 0, "nothing was counted before the reset");
+	for (i = 0; i < stats.n; i++)
+		kt_check(stats.c[i].value == 0, "'%s' is %lld after reset",
+			 stats.c[i].key, stats.c[i].value);
+	for (i = 0; i < KAPI_ARRAY_SIZE(param_lines); i++)
+		kt_check(kapi_stats_get(&stats, param_lines[i]) == 0,
+			 "'%s' is missing after reset", param_lines[i]);
+out:
+	if (gone >= 0)
+		close(gone);
+	restore_mode();
+}
+
+/* Write @bad words to @file and check each fails with EINVAL. */
+static void refuse_all(const char *file, const char *const *bad, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int err = kapi_write(file, bad[i]);
+
+		kt_check(err == -EINVAL, "writing '%s' to %s gave %s, expected EINVAL",
+			 bad[i], file, err ? kapi_errno_name(-err) : "success");
+	}
+}
+
+static void t_stats_strict(void)
+{
+	static const char *const bad[] = {
+		"clear", "Reset", "reset now", "resets", "0", " reset", "reset\n\n",
+	};
+	static char before[65536], after[65536];
+
+	if (!use_mode(KAPI_MODE_AUDIT) || !kapi_filter_set(QUIET))
+		goto out;
+	if (!kt_check(kapi_read("stats", before, sizeof(before)) >= 0, "reading stats"))
+		goto out;
+	refuse_all("stats", bad, KAPI_ARRAY_SIZE(bad));
+	if (!kt_check(kapi_read("stats", after, sizeof(after)) >= 0, "reading stats"))
+		goto out;
+	kt_check(!strcmp(before, after), "stats changed after refused writes");
+out:
+	restore_mode();
+}
+
+/* --------------------------------------------------------- violations */
+
+static void s_three(struct kapi_outcome *o, void *arg)
+{
+	kapi_call1(o, SYS_close, KAPI_FD_MINUS_1);
+	kapi_call3(o, SYS_write, KAPI_FD_MINUS_1, "x", 1);
+	kapi_call3(o, SYS_open, NULL, 0, 0);
+}
+
+static void t_records(void)
+{
+	static const struct kapi_expect e[] = {
+		KAPI_BAD(KAPI_CLOSE, -EBADF, "fd", "range", EBADF),
+		KAPI_BAD(KAPI_WRITE, -EBADF, "fd", "range", EBADF),
+		KAPI_BAD(KAPI_OPEN, -EFAULT, "filename", "user_path", EFAULT),
+	};
+	const struct kapi_record *r;
+	size_t n, i;
+
+	if (!use_mode(KAPI_MODE_AUDIT))
+		goto out;
+	if (!kapi_run_subject(&run, NULL, s_three, NULL) ||
+	    !kapi_expect_run(&run, e, KAPI_ARRAY_SIZE(e), KAPI_MODE_AUDIT))
+		goto out;
+	n = kapi_run_records(&run, &r);
+	for (i = 0; i < n; i++) {
+		kt_check(r[i].ts > 0, "record %lld has ts=0", r[i].seq);
+		if (i || run.mark >= 0)
+			kt_check(r[i].seq == (i ? r[i - 1].seq : run.mark) + 1,
+				 "record %lld does not follow %lld", r[i].seq,
+				 i ? r[i - 1].seq : run.mark);
+		if (i)
+			kt_check(r[i].ts >= r[i - 1].ts, "record %lld is older than %lld",
+				 r[i].seq, r[i - 1].seq);
+	}
+	kt_check(run.ring->capacity == KAPI_RING_CAPACITY, "capacity=%ld, expected %d",
+		 run.ring->capacity, KAPI_RING_CAPACITY);
+out:
+	restore_mode();
+}
+
+static void t_ring_clear(void)
+{
+	int err;
+
+	if (!use_mode(KAPI_MODE_AUDIT))
+		goto out;
+	if (!kapi_run_subject(&run, NULL, s_three, NULL))
+		goto out;
+	kt_check(run.ring->n >= 3, "the ring has %zu records, expected at least 3",
+		 run.ring->n);
+	err = kapi_write("violations", "clear\n");
+	if (!kt_check(!err, "writing clear to violations: %s", strerror(-err)))
+		goto out;
+	if (kapi_ring_read(&ring))
+		goto out;
+	kt_check(ring.records == 0 && ring.n == 0,
+		 "after clear: records=%ld and %zu lines", ring.records, ring.n);
+out:
+	restore_mode();
+}
+
+#define FLOOD (KAPI_RING_CAPACITY + 44)
+
+static void s_flood(struct kapi_outcome *o, void *arg)
+{
+	long i;
+
+	for (i = 0; i < FLOOD; i++)
+		if (syscall(SYS_close, KAPI_FD_MINUS_1) == -1 && errno == EBADF)
+			o->note[0]++;
+}
+
+static void t_ring_overflow(void)
+{
+	const struct kapi_record *r;
+	long dropped0;
+	size_t n, i;
+	int err;
+
+	if (!use_mode(KAPI_MODE_AUDIT) || !kapi_filter_set(QUIET))
+		goto out;
+	err = kapi_write("violations", "clear");
+	if (!kt_check(!err, "writing clear to violations: %s", strerror(-err)) ||
+	    kapi_ring_read(&ring))
+		goto out;
+	dropped0 = ring.dropped;
+	if (!kapi_run_subject(&run, NULL, s_flood, NULL))
+		goto out;
+	kt_check(run.out.note[0] == FLOOD, "%ld of %d calls failed with EBADF",
+		 run.out.note[0], FLOOD);
+	kt_check(kapi_stats_get(&run.after, "sys_close calls") -
+		 kapi_stats_get(&run.before, "sys_close calls") == FLOOD,
+		 "sys_close calls grew by %lld, expected %d",
+		 kapi_stats_get(&run.after, "sys_close calls") -
+		 kapi_stats_get(&run.before, "sys_close calls"), FLOOD);
+	kt_check(kapi_stats_get(&run.after, "sys_close param=fd rule=range violations") -
+		 kapi_stats_get(&run.before, "sys_close param=fd rule=range violations") ==
+		 FLOOD, "the fd range violations did not grow by %d", FLOOD);
+	kt_check(run.ring->records == KAPI_RING_CAPACITY && run.ring->n == KAPI_RING_CAPACITY,
+		 "records=%ld (%zu lines), expected %d", run.ring->records, run.ring->n,
+		 KAPI_RING_CAPACITY);
+	kt_check(run.ring->dropped == dropped0 + FLOOD - KAPI_RING_CAPACITY,
+		 "dropped=%ld, expected %ld", run.ring->dropped,
+		 dropped0 + FLOOD - KAPI_RING_CAPACITY);
+	n = kapi_run_records(&run, &r);
+	kt_check(n == KAPI_RING_CAPACITY, "%zu records of the subject, expected %d", n,
+		 KAPI_RING_CAPACITY);
+	for (i = 0; i < n && !kt_failed(); i++) {
+		kt_check(r[i].pid == run.pid && !strcmp(r[i].rule, "param:fd:range") &&
+			 !strcmp(r[i].syscall, KAPI_CLOSE),
+			 "record %lld is not the subject's close: pid=%ld rule=%s", r[i].seq,
+			 r[i].pid, r[i].rule);
+		if (i)
+			kt_check(r[i].seq == r[i - 1].seq + 1, "record %lld follows %lld",
+				 r[i].seq, r[i - 1].seq);
+	}
+	/* The oldest 44 went: the ring holds the newest ones. */
+	if (n == KAPI_RING_CAPACITY && run.mark >= 0)
+		kt_check(r[0].seq == run.mark + 1 + FLOOD - KAPI_RING_CAPACITY,
+			 "the oldest record is %lld, expected %lld", r[0].seq,
+			 run.mark + 1 + FLOOD - KAPI_RING_CAPACITY);
+out:
+	restore_mode();
+}
+
+static void t_ring_strict(void)
+{
+	static const char *const bad[] = {
+		"reset", "Clear", "clear all", "clears", "0", "clear ", "clear\n\n",
+	};
+	long long last;
+	long records;
+
+	if (!use_mode(KAPI_MODE_AUDIT))
+		goto out;
+	if (!kapi_run_subject(&run, NULL, s_three, NULL) || !kapi_filter_set(QUIET))
+		goto out;
+	last = kapi_ring_last_seq(run.ring);
+	records = run.ring->records;
+	refuse_all("violations", bad, KAPI_ARRAY_SIZE(bad));
+	if (kapi_ring_read(&ring))
+		goto out;
+	kt_check(ring.records == records && kapi_ring_last_seq(&ring) == last,
+		 "the ring changed: records %ld -> %ld, last %lld -> %lld", records,
+		 ring.records, last, kapi_ring_last_seq(&ring));
+out:
+	restore_mode();
+}
+
+/* ------------------------------------------------------------- filter */
+
+static void t_filter_readback(void)
+{
+	static const struct {
+		const char *write, *read;
+	} t[] = {
+		{ "pid=5 tgid=6 uid=7 comm=foo", "pid=5 tgid=6 uid=7 comm=foo\n" },
+		{ "comm=bar\n", "pid=- tgid=- uid=- comm=bar\n" },
+		{ "uid=0 pid=12", "pid=12 tgid=- uid=0 comm=-\n" },
+		{ "clear", "pid=- tgid=- uid=- comm=-\n" },
+		{ "tgid=1", "pid=- tgid=1 uid=- comm=-\n" },
+		{ "comm=fifteen_chars__", "pid=- tgid=- uid=- comm=fifteen_chars__\n" },
+		{ "clear\n", "pid=- tgid=- uid=- comm=-\n" },
+	};
+	char buf[256];
+	size_t i;
+
+	for (i = 0; i < KAPI_ARRAY_SIZE(t); i++) {
+		int err = kapi_write("filter", t[i].write);
+		ssize_t len;
+
+		if (!kt_check(!err, "writing '%s' to filter: %s", t[i].write, strerror(-err)))
+			continue;
+		len = kapi_read("filter", buf, sizeof(buf));
+		kt_check(len > 0 && !strcmp(buf, t[i].read),
+			 "filter reads '%s' after '%s', expected '%s'", len > 0 ? buf : "",
+			 t[i].write, t[i].read);
+	}
+	kapi_filter_set(QUIET);
+}
+
+static void t_filter_strict(void)
+{
+	static const char *const bad[] = {
+		"pid=abc", "pid=", "bogus=1", "pid", "uid=12x", "pid=1 =2",
+		"pid=0", "pid=-1", "pid=1 pid=2", "pid=1  comm=x", "comm=",
+		"comm=sixteen_chars___", "comm=a b", "uid=4294967295", "clear pid=1",
+		"pid=0x10",
+	};
+	char before[256], after[256];
+
+	if (!kapi_filter_set("pid=77 comm=kapi_keep"))
+		return;
+	if (!kt_check(kapi_read("filter", before, sizeof(before)) > 0, "reading filter"))
+		return;
+	refuse_all("filter", bad, KAPI_ARRAY_SIZE(bad));
+	if (kt_check(kapi_read("filter", after, sizeof(after)) > 0, "reading filter"))
+		kt_check(!strcmp(before, after), "filter changed from '%s' to '%s'",
+			 before, after);
+	kapi_filter_set(QUIET);
+}
+
+/* ------------------------------------------------------------ access */
+
+static void t_root_only(void)
+{
+	static const char *const files[] = {
+		"mode", "stats", "violations", "filter", "hooks",
+	};
+	char path[256];
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < KAPI_ARRAY_SIZE(files); i++) {
+		snprintf(path, sizeof(path), KAPI_RUNTIME "/%s", files[i]);
+		if (!kt_check(!stat(path, &st), "%s: %m", path))
+			continue;
+		kt_check(st.st_uid == 0 && !(st.st_mode & 077),
+			 "%s is mode %o, owner %u: not root-only", path,
+			 st.st_mode & 07777, st.st_uid);
+	}
+}
+
+static const struct kt_case cases[] = {
+	{ "mode file shows the mode= module parameter", t_mode_parameter },
+	{ "hooks lists every syscall spec as hooked", t_hooks },
+	{ "runtime files are root-only", t_root_only },
+	{ "mode file switches between off, audit and enforce", t_mode_switch },
+	{ "mode file refuses other words with EINVAL", t_mode_strict },
+	{ "the same violations in audit, enforce, off and audit again", t_modes_at_runtime },
+	{ "counters are exact with four threads on two CPUs", t_counters_concurrent },
+	{ "stats lists every spec and constrained parameter", t_stats_format },
+	{ "stats reset zeroes every counter", t_stats_reset },
+	{ "stats refuses writes other than reset", t_stats_strict },
+	{ "violation records carry every field in order", t_records },
+	{ "violations clear empties the ring", t_ring_clear },
+	{ "violation ring keeps the newest records and counts dropped ones", t_ring_overflow },
+	{ "violations refuses writes other than clear", t_ring_strict },
+	{ "filter reads back what was written", t_filter_readback },
+	{ "filter refuses malformed writes with EINVAL", t_filter_strict },
+};
+
+int main(int argc, char **argv)
+{
+	null_w = open("/dev/null", O_WRONLY);
+	return kt_main(argc, argv, cases, KAPI_ARRAY_SIZE(cases));
+}

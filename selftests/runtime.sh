@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Runtime verification tests (guest side, busybox sh), all in one boot: the
+# selftest programs skip without kapi, without root and without debugfs;
+# then, for each mode (off, audit, enforce), kapi.ko is loaded with mode=
+# set to it and kapi_syscalls, kapi_runtime and kapi_filter run, each as a
+# KTAP subtest; then selftests/unload.sh unloads kapi under load, and the
+# benchmark program runs once, briefly, so that it cannot rot. Each part is
+# a KTAP document between "# kapi-section-begin NAME" and
+# "# kapi-section-end NAME" lines, which the host splits into one result
+# group per part. Run by 'make check' through scripts/vm.sh.
+
+. /kapi/ktap.sh
+D=/sys/kernel/debug/kapi
+PROGS="kapi_syscalls kapi_runtime kapi_filter"
+rc=0
+
+# all_skip PROG REASON [as nobody] - PROG exits 0 and skips every case,
+# giving REASON.
+all_skip() {
+	prog=$1 reason=$2
+	if [ -n "$3" ]; then
+		su -s /bin/sh nobody -c "/kapi/bin/$prog" >/tmp/skip.out 2>&1 || return 1
+	else
+		/kapi/bin/$prog >/tmp/skip.out 2>&1 || return 1
+	fi
+	plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' /tmp/skip.out)
+	skipped=$(grep -c "^ok [0-9]* .* # SKIP $reason" /tmp/skip.out)
+	[ -n "$plan" ] && [ "$plan" -gt 0 ] && [ "$skipped" -eq "$plan" ] || {
+		cat /tmp/skip.out
+		return 1
+	}
+}
+all_skip_everywhere() {
+	for p in $PROGS; do
+		all_skip "$p" "$@" || return 1
+	done
+}
+skip_without_debugfs() {
+	umount /sys/kernel/debug || return 1
+	all_skip_everywhere "debugfs is not mounted"
+	r=$?
+	mount -t debugfs debugfs /sys/kernel/debug || return 1
+	return $r
+}
+
+echo "# kapi-section-begin skip"
+ktap_plan 3
+ktap_check "selftests skip when kapi is not loaded" all_skip_everywhere "kapi is not loaded"
+ktap_check "selftests skip when debugfs is not mounted" skip_without_debugfs
+# debugfs is mounted 0700; open it up so that only being root matters.
+mount -o remount,mode=755 /sys/kernel/debug
+ktap_check "selftests skip when not root" all_skip_everywhere "not root" nobody
+mount -o remount,mode=700 /sys/kernel/debug
+[ "$KTAP_FAILED" -eq 0 ] || rc=1
+echo "# kapi-section-end skip"
+
+for mode in off audit enforce; do
+	echo "# kapi-section-begin $mode"
+	echo "KTAP version 1"
+	echo "1..3"
+	loaded=0
+	if insmod /kapi/kapi.ko mode=$mode; then
+		loaded=1
+	else
+		echo "# insmod kapi.ko mode=$mode failed"
+	fi
+	i=0
+	for p in $PROGS; do
+		i=$((i + 1))
+		if [ $loaded -eq 1 ] && /kapi/bin/$p --mode $mode >/tmp/$p.out 2>&1; then
+			sed 's/^/    /' /tmp/$p.out
+			echo "ok $i $p"
+		else
+			[ $loaded -eq 1 ] && sed 's/^/    /' /tmp/$p.out
+			echo "not ok $i $p"
+			rc=1
+		fi
+	done
+	if [ $loaded -eq 1 ] && ! rmmod kapi; then
+		echo "# rmmod kapi failed after the $mode tests"
+		rc=1
+	fi
+	echo "# kapi-section-end $mode"
+done
+
+sh /kapi/unload.sh || rc=1
+
+# The benchmark program, briefly: its table line has every measurement.
+bench_runs() {
+	insmod /kapi/kapi.ko mode=audit || return 1
+	kapi_bench --label smoke --quick >/tmp/bench.out 2>&1
+	r=$?
+	rmmod kapi || r=1
+	cat /tmp/bench.out
+	[ $r -eq 0 ] &&
+		grep -Eq '^kapi-bench label=smoke read=[0-9.]+ write=[0-9.]+ openat_close=[0-9.]+$' /tmp/bench.out
+}
+echo "# kapi-section-begin bench"
+KTAP_N=0
+KTAP_FAILED=0
+ktap_plan 1
+ktap_check "kapi_bench measures read, write and openat+close" bench_runs
+[ "$KTAP_FAILED" -eq 0 ] || rc=1
+echo "# kapi-section-end bench"
+exit $rc

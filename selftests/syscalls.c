@@ -1,0 +1,733 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kapi_syscalls: the file system calls (open, openat, close, read, write)
+ * in valid and invalid uses, upstream's scenarios and kapi's own. Each case
+ * runs a scenario in a subject process and states, per call, what the
+ * kernel returns and which parameter constraint of module/specs/fs.c the
+ * call violates (fd: range 0..INT_MAX, EBADF; buf: buffer(count), EFAULT;
+ * filename: user_path, EFAULT; flags, mode, count and dfd are not checked).
+ * The expectation engine of kapi_test.c derives from that, for the mode
+ * kapi is in, what the caller must see and exactly how the counters and the
+ * violation ring must change. Prints KTAP; run as root in the VM by
+ * selftests/runtime.sh in each mode.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kapi_test.h"
+
+#define DIR_PATH "/tmp/kapi-syscalls"
+#define FILE_PATH DIR_PATH "/file"
+#define FILE_TEXT "kapi\n"
+
+#define KERNEL_ADDR KAPI_KERNEL_ADDR
+/* A descriptor number that is in range but never open in a subject. */
+#define UNUSED_FD 1000
+/* The kernel's cap on one read or write: INT_MAX rounded down to a page. */
+#define MAX_RW_COUNT (INT_MAX & ~4095L)
+#define FD_MINUS_1 KAPI_FD_MINUS_1
+
+/* What the scenarios share; set up once by the parent, inherited. */
+static struct fixture {
+	bool ready;
+	char buf[4096];
+	char *unmapped;		/* a page that nothing maps */
+	char *path_at_hole;	/* a string running into a PROT_NONE page */
+	char long_path[PATH_MAX + 2];
+	char max_path[PATH_MAX];	/* PATH_MAX - 1 characters */
+	char max_path_nul[PATH_MAX + 1];	/* PATH_MAX characters */
+	int null_w;		/* /dev/null, write-only */
+	int zero_r;		/* /dev/zero, read-only */
+	int file_w;		/* FILE_PATH, write-only */
+	int gone_stat;		/* /proc/PID/stat of a reaped process */
+	unsigned long top;	/* TASK_SIZE_MAX */
+} fx;
+
+static bool setup(void)
+{
+	char *pages;
+	int i;
+	int fd;
+
+	if (fx.ready)
+		return true;
+	mkdir(DIR_PATH, 0755);
+	fd = open(FILE_PATH, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (!kt_check(fd >= 0, "cannot create %s: %m", FILE_PATH))
+		return false;
+	if (!kt_check(write(fd, FILE_TEXT, strlen(FILE_TEXT)) == (ssize_t)strlen(FILE_TEXT),
+		      "cannot write %s", FILE_PATH))
+		return false;
+	close(fd);
+
+	pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (!kt_check(pages != MAP_FAILED, "mmap: %m"))
+		return false;
+	/*
+	 * PROT_NONE rather than munmap(): the page stays reserved, so later
+	 * mappings of this program cannot fill the hole.
+	 */
+	if (!kt_check(!mprotect(pages + 4096, 4096, PROT_NONE), "mprotect: %m"))
+		return false;
+	/* Below vm.mmap_min_addr (64 KiB on Debian): never mapped. */
+	fx.unmapped = (char *)0x1000;
+	memset(pages, 'a', 4096);
+	fx.path_at_hole = pages + 4096 - 16;
+
+	memset(fx.long_path, 'x', sizeof(fx.long_path) - 1);
+	fx.long_path[0] = '/';
+	fx.long_path[sizeof(fx.long_path) - 1] = '\0';
+	memset(fx.buf, 'k', sizeof(fx.buf));
+	/* Components of 99 characters, none of which exists. */
+	for (i = 0; i < PATH_MAX; i++)
+		fx.max_path_nul[i] = i % 100 ? 'm' : '/';
+	fx.max_path_nul[PATH_MAX] = '\0';
+	memcpy(fx.max_path, fx.max_path_nul, PATH_MAX - 1);
+	fx.max_path[PATH_MAX - 1] = '\0';
+
+	fx.null_w = open("/dev/null", O_WRONLY);
+	fx.zero_r = open("/dev/zero", O_RDONLY);
+	fx.file_w = open(FILE_PATH, O_WRONLY | O_APPEND);
+	fx.gone_stat = kapi_reaped_stat_fd();
+	fx.top = kapi_task_size_max();
+	if (!kt_check(fx.null_w >= 0 && fx.zero_r >= 0 && fx.file_w >= 0 &&
+		      fx.gone_stat >= 0, "cannot open the fixture's files"))
+		return false;
+	fx.ready = true;
+	return true;
+}
+
+static struct kapi_run run;
+
+/* Run @fn as a subject and check it against @e in the current mode. */
+static void scenario(kapi_scenario_fn fn, const struct kapi_expect *e, size_t n)
+{
+	int mode = kapi_mode();
+
+	if (!setup())
+		return;
+	if (!kt_check(mode != KAPI_MODE_UNKNOWN, "cannot read the mode"))
+		return;
+	if (kapi_run_subject(&run, NULL, fn, NULL))
+		kapi_expect_run(&run, e, n, mode);
+}
+
+#define CALL KAPI_OK
+#define BAD KAPI_BAD
+#define UNDOC KAPI_UNDOC
+#define RD KAPI_READ
+#define WR KAPI_WRITE
+#define OPEN KAPI_OPEN
+#define OPENAT KAPI_OPENAT
+#define CLOSE KAPI_CLOSE
+
+#define SCENARIO(fn, ...) do { \
+	static const struct kapi_expect e[] = { __VA_ARGS__ }; \
+	scenario(fn, e, KAPI_ARRAY_SIZE(e)); \
+} while (0)
+
+/* ------------------------------------------------------- valid calls */
+
+static void s_open_close(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call3(o, SYS_open, "/dev/null", O_RDONLY, 0);
+
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_open_close(void)
+{
+	SCENARIO(s_open_close, CALL(OPEN, KAPI_ANY_FD), CALL(CLOSE, 0));
+}
+
+static void s_openat_close(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call4(o, SYS_openat, AT_FDCWD, FILE_PATH, O_RDONLY, 0);
+
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_openat_close(void)
+{
+	SCENARIO(s_openat_close, CALL(OPENAT, KAPI_ANY_FD), CALL(CLOSE, 0));
+}
+
+static void s_openat_ignored_dfd(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call4(o, SYS_openat, -1, FILE_PATH, O_RDONLY, 0);
+
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_openat_ignored_dfd(void)
+{
+	/* dfd is unconstrained: an absolute path ignores it. */
+	SCENARIO(s_openat_ignored_dfd, CALL(OPENAT, KAPI_ANY_FD), CALL(CLOSE, 0));
+}
+
+static void s_read_file(struct kapi_outcome *o, void *arg)
+{
+	char buf[64];
+	long fd = kapi_call3(o, SYS_open, FILE_PATH, O_RDONLY, 0);
+
+	kapi_call3(o, SYS_read, fd, buf, sizeof(buf));
+	kapi_call3(o, SYS_read, fd, buf, sizeof(buf));
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_read_file(void)
+{
+	SCENARIO(s_read_file, CALL(OPEN, KAPI_ANY_FD),
+		 CALL(RD, sizeof(FILE_TEXT) - 1), CALL(RD, 0), CALL(CLOSE, 0));
+}
+
+static void s_write_file(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call3(o, SYS_open, DIR_PATH "/written", O_WRONLY | O_CREAT | O_TRUNC,
+			     0600);
+
+	kapi_call3(o, SYS_write, fd, "hello", 5);
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_write_file(void)
+{
+	SCENARIO(s_write_file, CALL(OPEN, KAPI_ANY_FD), CALL(WR, 5), CALL(CLOSE, 0));
+}
+
+static void s_dev_null(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call3(o, SYS_open, "/dev/null", O_RDWR, 0);
+
+	kapi_call3(o, SYS_write, fd, fx.buf, sizeof(fx.buf));
+	kapi_call3(o, SYS_read, fd, fx.buf, sizeof(fx.buf));
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_dev_null(void)
+{
+	SCENARIO(s_dev_null, CALL(OPEN, KAPI_ANY_FD), CALL(WR, sizeof(fx.buf)),
+		 CALL(RD, 0), CALL(CLOSE, 0));
+}
+
+static void s_cloexec(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call3(o, SYS_open, "/dev/null", O_RDONLY | O_CLOEXEC, 0);
+
+	o->note[0] = fcntl(fd, F_GETFD);
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_cloexec(void)
+{
+	SCENARIO(s_cloexec, CALL(OPEN, KAPI_ANY_FD), CALL(CLOSE, 0));
+	kt_check(run.out.note[0] == FD_CLOEXEC, "F_GETFD gave %ld, expected FD_CLOEXEC",
+		 run.out.note[0]);
+}
+
+static void s_read_dir(struct kapi_outcome *o, void *arg)
+{
+	char buf[64];
+	long fd = kapi_call3(o, SYS_open, DIR_PATH, O_RDONLY | O_DIRECTORY, 0);
+
+	kapi_call3(o, SYS_read, fd, buf, sizeof(buf));
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_read_dir(void)
+{
+	SCENARIO(s_read_dir, CALL(OPEN, KAPI_ANY_FD), CALL(RD, -EISDIR), CALL(CLOSE, 0));
+}
+
+/* ---------------------------------------------- flags, mode, paths */
+
+static void s_bad_flags(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_open, DIR_PATH "/nodir", O_RDWR | O_CREAT | O_DIRECTORY, 0600);
+}
+
+static void t_bad_flags(void)
+{
+	/* flags is CUSTOM: the kernel refuses the combination, kapi checks nothing. */
+	SCENARIO(s_bad_flags, CALL(OPEN, -EINVAL));
+}
+
+static void s_unknown_flags(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call3(o, SYS_open, "/dev/null", O_RDONLY | 0x10000000, 0);
+
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_unknown_flags(void)
+{
+	SCENARIO(s_unknown_flags, CALL(OPEN, KAPI_ANY_FD), CALL(CLOSE, 0));
+}
+
+static void s_bad_mode(struct kapi_outcome *o, void *arg)
+{
+	struct stat st;
+	long fd = kapi_call3(o, SYS_open, DIR_PATH "/mode", O_WRONLY | O_CREAT | O_TRUNC,
+			     0xffff);
+
+	o->note[0] = fstat(fd, &st) ? -1 : (long)(st.st_mode & 07777);
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_bad_mode(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	unlink(DIR_PATH "/mode");
+	SCENARIO(s_bad_mode, CALL(OPEN, KAPI_ANY_FD), CALL(CLOSE, 0));
+	kt_check(run.out.note[0] == (long)(07777 & ~mask),
+		 "the new file has mode %lo, expected %o", run.out.note[0],
+		 07777 & ~mask);
+}
+
+static void s_null_path(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_open, NULL, O_RDONLY, 0);
+}
+
+static void t_null_path(void)
+{
+	SCENARIO(s_null_path, BAD(OPEN, -EFAULT, "filename", "user_path", EFAULT));
+}
+
+static void s_openat_null_path(struct kapi_outcome *o, void *arg)
+{
+	kapi_call4(o, SYS_openat, AT_FDCWD, NULL, O_RDONLY, 0);
+}
+
+static void t_openat_null_path(void)
+{
+	SCENARIO(s_openat_null_path, BAD(OPENAT, -EFAULT, "filename", "user_path", EFAULT));
+}
+
+static void s_path_at_hole(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_open, fx.path_at_hole, O_RDONLY, 0);
+}
+
+static void t_path_at_hole(void)
+{
+	SCENARIO(s_path_at_hole, BAD(OPEN, -EFAULT, "filename", "user_path", EFAULT));
+}
+
+static void s_path_kernel(struct kapi_outcome *o, void *arg)
+{
+	kapi_call4(o, SYS_openat, AT_FDCWD, KERNEL_ADDR, O_RDONLY, 0);
+}
+
+static void t_path_kernel(void)
+{
+	SCENARIO(s_path_kernel, BAD(OPENAT, -EFAULT, "filename", "user_path", EFAULT));
+}
+
+static void s_long_path(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_open, fx.long_path, O_RDONLY, 0);
+	kapi_call4(o, SYS_openat, AT_FDCWD, fx.long_path, O_RDONLY, 0);
+}
+
+static void t_long_path(void)
+{
+	/* No NUL within PATH_MAX bytes: user_path predicts ENAMETOOLONG. */
+	SCENARIO(s_long_path,
+		 BAD(OPEN, -ENAMETOOLONG, "filename", "user_path", ENAMETOOLONG),
+		 BAD(OPENAT, -ENAMETOOLONG, "filename", "user_path", ENAMETOOLONG));
+}
+
+static void s_path_max(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_open, fx.max_path, O_RDONLY, 0);
+	kapi_call3(o, SYS_open, fx.max_path_nul, O_RDONLY, 0);
+}
+
+static void t_path_max(void)
+{
+	/*
+	 * PATH_MAX - 1 characters and the NUL fit (the lookup then finds
+	 * nothing); PATH_MAX characters do not.
+	 */
+	SCENARIO(s_path_max, CALL(OPEN, -ENOENT),
+		 BAD(OPEN, -ENAMETOOLONG, "filename", "user_path", ENAMETOOLONG));
+}
+
+static void s_empty_path(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_open, "", O_RDONLY, 0);
+}
+
+static void t_empty_path(void)
+{
+	SCENARIO(s_empty_path, CALL(OPEN, -ENOENT));
+}
+
+static void s_missing(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_open, DIR_PATH "/missing", O_RDONLY, 0);
+	kapi_call4(o, SYS_openat, AT_FDCWD, "/kapi-missing/file", O_RDONLY, 0);
+}
+
+static void t_missing(void)
+{
+	SCENARIO(s_missing, CALL(OPEN, -ENOENT), CALL(OPENAT, -ENOENT));
+}
+
+static void s_dir_on_file(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_open, FILE_PATH, O_RDONLY | O_DIRECTORY, 0);
+}
+
+static void t_dir_on_file(void)
+{
+	SCENARIO(s_dir_on_file, CALL(OPEN, -ENOTDIR));
+}
+
+static void s_relative_bad_dfd(struct kapi_outcome *o, void *arg)
+{
+	kapi_call4(o, SYS_openat, UNUSED_FD, "file", O_RDONLY, 0);
+}
+
+static void t_relative_bad_dfd(void)
+{
+	SCENARIO(s_relative_bad_dfd, CALL(OPENAT, -EBADF));
+}
+
+/* ------------------------------------------------------ descriptors */
+
+static void s_read_fd_minus_1(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, FD_MINUS_1, fx.buf, 1);
+}
+
+static void t_read_fd_minus_1(void)
+{
+	SCENARIO(s_read_fd_minus_1, BAD(RD, -EBADF, "fd", "range", EBADF));
+}
+
+static void s_write_fd_minus_1(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_write, FD_MINUS_1, fx.buf, 1);
+}
+
+static void t_write_fd_minus_1(void)
+{
+	SCENARIO(s_write_fd_minus_1, BAD(WR, -EBADF, "fd", "range", EBADF));
+}
+
+static void s_close_fd_minus_1(struct kapi_outcome *o, void *arg)
+{
+	kapi_call1(o, SYS_close, FD_MINUS_1);
+}
+
+static void t_close_fd_minus_1(void)
+{
+	SCENARIO(s_close_fd_minus_1, BAD(CLOSE, -EBADF, "fd", "range", EBADF));
+}
+
+static void s_fd_int_max(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, INT_MAX, fx.buf, 1);
+	kapi_call3(o, SYS_read, (unsigned long)INT_MAX + 1, fx.buf, 1);
+}
+
+static void t_fd_int_max(void)
+{
+	/* The range's upper bound is inside, one more is outside. */
+	SCENARIO(s_fd_int_max, CALL(RD, -EBADF),
+		 BAD(RD, -EBADF, "fd", "range", EBADF));
+}
+
+static void s_fd_not_open(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, UNUSED_FD, fx.buf, 1);
+	kapi_call3(o, SYS_write, UNUSED_FD, fx.buf, 1);
+	kapi_call1(o, SYS_close, UNUSED_FD);
+}
+
+static void t_fd_not_open(void)
+{
+	/* In range but not open: the kernel's EBADF, no violation. */
+	SCENARIO(s_fd_not_open, CALL(RD, -EBADF), CALL(WR, -EBADF), CALL(CLOSE, -EBADF));
+}
+
+static void s_double_close(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call3(o, SYS_open, "/dev/null", O_RDONLY, 0);
+
+	kapi_call1(o, SYS_close, fd);
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_double_close(void)
+{
+	SCENARIO(s_double_close, CALL(OPEN, KAPI_ANY_FD), CALL(CLOSE, 0),
+		 CALL(CLOSE, -EBADF));
+}
+
+static void s_close_stdin(struct kapi_outcome *o, void *arg)
+{
+	kapi_call1(o, SYS_close, 0);
+	o->note[0] = fcntl(0, F_GETFD);
+}
+
+static void t_close_stdin(void)
+{
+	int fd = fcntl(0, F_GETFD) < 0 ? open("/dev/null", O_RDONLY) : 0;
+
+	if (!kt_check(fd == 0, "stdin is not open and cannot be opened"))
+		return;
+	SCENARIO(s_close_stdin, CALL(CLOSE, 0));
+	kt_check(run.out.note[0] == -1, "fd 0 is still open after close(0)");
+}
+
+static void s_read_after_close(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call3(o, SYS_open, FILE_PATH, O_RDONLY, 0);
+
+	kapi_call1(o, SYS_close, fd);
+	kapi_call3(o, SYS_read, fd, fx.buf, 1);
+}
+
+static void t_read_after_close(void)
+{
+	SCENARIO(s_read_after_close, CALL(OPEN, KAPI_ANY_FD), CALL(CLOSE, 0),
+		 CALL(RD, -EBADF));
+}
+
+static void s_read_write_only(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, fx.null_w, fx.buf, 1);
+}
+
+static void t_read_write_only(void)
+{
+	SCENARIO(s_read_write_only, CALL(RD, -EBADF));
+}
+
+static void s_write_read_only(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_write, fx.zero_r, fx.buf, 1);
+}
+
+static void t_write_read_only(void)
+{
+	SCENARIO(s_write_read_only, CALL(WR, -EBADF));
+}
+
+static void s_epipe(struct kapi_outcome *o, void *arg)
+{
+	int p[2];
+
+	if (pipe(p))
+		return;
+	kapi_call1(o, SYS_close, p[0]);
+	kapi_call3(o, SYS_write, p[1], "x", 1);
+	kapi_call1(o, SYS_close, p[1]);
+}
+
+static void t_epipe(void)
+{
+	/* The subject ignores SIGPIPE, so the write fails with EPIPE. */
+	SCENARIO(s_epipe, CALL(CLOSE, 0), CALL(WR, -EPIPE), CALL(CLOSE, 0));
+}
+
+/* ------------------------------------------------------------ buffers */
+
+static void s_zero_counts(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, fx.zero_r, NULL, 0);
+	kapi_call3(o, SYS_write, fx.null_w, NULL, 0);
+}
+
+static void t_zero_counts(void)
+{
+	/* NULL with a count of 0 is a valid buffer. */
+	SCENARIO(s_zero_counts, CALL(RD, 0), CALL(WR, 0));
+}
+
+static void s_zero_count_kernel(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, fx.zero_r, KERNEL_ADDR, 0);
+	kapi_call3(o, SYS_write, fx.null_w, KERNEL_ADDR, 0);
+}
+
+static void t_zero_count_kernel(void)
+{
+	/* A kernel address is outside user space even for a count of 0. */
+	SCENARIO(s_zero_count_kernel, BAD(RD, -EFAULT, "buf", "buffer", EFAULT),
+		 BAD(WR, -EFAULT, "buf", "buffer", EFAULT));
+}
+
+static void s_unmapped_read(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, fx.zero_r, fx.unmapped, 16);
+}
+
+static void t_unmapped_read(void)
+{
+	/* Unmapped user memory is found while copying: EFAULT, no violation. */
+	SCENARIO(s_unmapped_read, CALL(RD, -EFAULT));
+}
+
+static void s_unmapped_write(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_write, fx.file_w, fx.unmapped, 16);
+	kapi_call3(o, SYS_write, fx.null_w, fx.unmapped, 16);
+}
+
+static void t_unmapped_write(void)
+{
+	/* A file copies from the buffer and faults; /dev/null never reads it. */
+	SCENARIO(s_unmapped_write, CALL(WR, -EFAULT), CALL(WR, 16));
+}
+
+static void s_top_of_user_space(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, fx.zero_r, fx.top - 1, 1);
+	kapi_call3(o, SYS_read, fx.zero_r, fx.top, 1);
+	kapi_call3(o, SYS_read, fx.zero_r, fx.top, 0);
+}
+
+static void t_top_of_user_space(void)
+{
+	/* buf + count may reach TASK_SIZE_MAX, not pass it. */
+	SCENARIO(s_top_of_user_space, CALL(RD, -EFAULT),
+		 BAD(RD, -EFAULT, "buf", "buffer", EFAULT), CALL(RD, 0));
+}
+
+static void s_huge_count(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, fx.zero_r, fx.buf, SIZE_MAX);
+	kapi_call3(o, SYS_write, fx.null_w, fx.buf, SIZE_MAX);
+}
+
+static void t_huge_count(void)
+{
+	SCENARIO(s_huge_count, BAD(RD, -EFAULT, "buf", "buffer", EFAULT),
+		 BAD(WR, -EFAULT, "buf", "buffer", EFAULT));
+}
+
+static void s_large_count(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call3(o, SYS_open, "/dev/null", O_RDONLY, 0);
+
+	kapi_call3(o, SYS_read, fd, fx.buf, 1UL << 40);
+	kapi_call3(o, SYS_write, fx.null_w, fx.buf, 1UL << 40);
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_large_count(void)
+{
+	/*
+	 * count is unconstrained and buf + 2^40 is still user space; a write
+	 * is cut to MAX_RW_COUNT, which /dev/null then reports as written.
+	 */
+	SCENARIO(s_large_count, CALL(OPEN, KAPI_ANY_FD), CALL(RD, 0),
+		 CALL(WR, MAX_RW_COUNT), CALL(CLOSE, 0));
+}
+
+/* ------------------------------------------- prediction and errors */
+
+static void s_earlier_check_read(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, fx.null_w, KERNEL_ADDR, 1);
+}
+
+static void t_earlier_check_read(void)
+{
+	/*
+	 * The kernel checks the descriptor's access mode before the buffer:
+	 * EBADF, a listed error, where the buffer's violation predicts
+	 * EFAULT. Not a divergence; enforce mode returns EFAULT.
+	 */
+	SCENARIO(s_earlier_check_read, BAD(RD, -EBADF, "buf", "buffer", EFAULT));
+}
+
+static void s_earlier_check_open(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_open, NULL, O_RDWR | O_CREAT | O_DIRECTORY, 0600);
+}
+
+static void t_earlier_check_open(void)
+{
+	/* The flag rule comes first: EINVAL, where user_path predicts EFAULT. */
+	SCENARIO(s_earlier_check_open, BAD(OPEN, -EINVAL, "filename", "user_path", EFAULT));
+}
+
+static void s_undocumented(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_read, fx.gone_stat, fx.buf, 64);
+}
+
+static void t_undocumented(void)
+{
+	/* ESRCH is not in read's error list. */
+	SCENARIO(s_undocumented, UNDOC(RD, -ESRCH));
+}
+
+static const struct kt_case cases[] = {
+	{ "open and close /dev/null", t_open_close },
+	{ "openat AT_FDCWD and close", t_openat_close },
+	{ "openat ignores dfd for an absolute path", t_openat_ignored_dfd },
+	{ "read a regular file to its end", t_read_file },
+	{ "write a new regular file", t_write_file },
+	{ "/dev/null takes writes and reads as end of file", t_dev_null },
+	{ "O_CLOEXEC sets close-on-exec", t_cloexec },
+	{ "read on a directory gives EISDIR", t_read_dir },
+	{ "open with invalid flags O_CREAT|O_DIRECTORY", t_bad_flags },
+	{ "open ignores unknown flag bits", t_unknown_flags },
+	{ "open O_CREAT with invalid mode bits", t_bad_mode },
+	{ "open NULL path", t_null_path },
+	{ "openat NULL path", t_openat_null_path },
+	{ "open path running into an unmapped page", t_path_at_hole },
+	{ "openat path at a kernel address", t_path_kernel },
+	{ "open and openat an over-long path", t_long_path },
+	{ "a path of PATH_MAX - 1 characters fits, PATH_MAX do not", t_path_max },
+	{ "open an empty path", t_empty_path },
+	{ "open and openat a nonexistent path", t_missing },
+	{ "open O_DIRECTORY on a regular file", t_dir_on_file },
+	{ "openat relative path with a bad dfd", t_relative_bad_dfd },
+	{ "read bad fd -1", t_read_fd_minus_1 },
+	{ "write bad fd -1", t_write_fd_minus_1 },
+	{ "close bad fd -1", t_close_fd_minus_1 },
+	{ "fd INT_MAX is in range, INT_MAX + 1 is not", t_fd_int_max },
+	{ "read, write and close a descriptor that is not open", t_fd_not_open },
+	{ "double close", t_double_close },
+	{ "close stdin", t_close_stdin },
+	{ "read after close", t_read_after_close },
+	{ "read a write-only descriptor", t_read_write_only },
+	{ "write a read-only descriptor", t_write_read_only },
+	{ "write to a pipe with no reader gives EPIPE", t_epipe },
+	{ "read and write zero counts with NULL", t_zero_counts },
+	{ "read and write zero counts at a kernel address", t_zero_count_kernel },
+	{ "read into an unmapped buffer", t_unmapped_read },
+	{ "write from an unmapped buffer", t_unmapped_write },
+	{ "buffer at the top of user space", t_top_of_user_space },
+	{ "read and write a huge count (SIZE_MAX)", t_huge_count },
+	{ "read and write a large count inside user space", t_large_count },
+	{ "read on a write-only fd with a kernel buffer: EBADF comes first", t_earlier_check_read },
+	{ "open NULL with O_CREAT|O_DIRECTORY: EINVAL comes first", t_earlier_check_open },
+	{ "undocumented error: read gives ESRCH", t_undocumented },
+};
+
+int main(int argc, char **argv)
+{
+	return kt_main(argc, argv, cases, KAPI_ARRAY_SIZE(cases));
+}

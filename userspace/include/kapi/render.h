@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// Renderers: turn specs from the model into text on a stream, one output
+// format each (JSON, reStructuredText, plain text, syzkaller descriptions).
+// A renderer knows the model only, never where the specs came from. They
+// are chosen by name from one table (renderers()); adding a format is one
+// new file under lib/render/ and one entry in that table.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <span>
+#include <string_view>
+
+#include "kapi/model.h"
+
+namespace kapi {
+
+struct RenderOptions {
+    bool pretty = false; // JSON: indented, two spaces per level
+};
+
+class Renderer {
+public:
+    virtual ~Renderer() = default;
+
+    // Without an API name: the APIs of SPECS, in order (for most formats
+    // name, kind and one-line description; syzlang describes every call).
+    virtual void list(const SpecSet& specs, std::ostream& out) const = 0;
+
+    // One API in detail.
+    virtual void spec(const Spec& spec, std::ostream& out) const = 0;
+
+    // Formats that carry errors in band write MESSAGE as their error
+    // document and return true (JSON: {"error": "..."}); others write
+    // nothing and return false.
+    virtual bool error(std::string_view message, std::ostream& out) const {
+        (void)message;
+        (void)out;
+        return false;
+    }
+};
+
+struct RendererInfo {
+    std::string_view name;    // "json", as -f/--format takes it
+    std::string_view summary; // one line for --help
+    std::unique_ptr<Renderer> (*make)(const RenderOptions& options);
+};
+
+// Every format, in the order --help lists them.
+std::span<const RendererInfo> renderers();
+
+// The format called NAME (case-insensitive), or nullptr.
+const RendererInfo* find_renderer(std::string_view name);
+
+// The factories behind the table, one per file of lib/render/.
+std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options);
+std::unique_ptr<Renderer> make_plain_renderer(const RenderOptions& options);
+std::unique_ptr<Renderer> make_rst_renderer(const RenderOptions& options);
+std::unique_ptr<Renderer> make_syzlang_renderer(const RenderOptions& options);
+
+} // namespace kapi

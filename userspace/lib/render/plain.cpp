@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// The plain-text renderer, kapi-dump's default: a spec laid out like a
+// manual page, for people at a terminal. Every line fits in 80 columns
+// (prose is wrapped; only a word longer than a line, or an example line,
+// can exceed it), sections and fields that are empty are left out, numbers
+// show their expression and value, and control characters in spec text are
+// shown as '?'.
+#include <algorithm>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "common.h"
+#include "kapi/names.h"
+#include "kapi/render.h"
+#include "text.h"
+
+namespace kapi {
+
+namespace {
+
+using render::num_given;
+using render::num_text;
+using render::NumStyle;
+using render::printable;
+
+constexpr std::size_t kWidth = 78;   // prose
+constexpr std::size_t kMaxLine = 80; // anything
+constexpr std::string_view kIndent = "    ";
+constexpr std::string_view kIndent2 = "        ";
+
+class PlainWriter {
+public:
+    explicit PlainWriter(std::ostream& out) : out_(out) {}
+
+    // A section heading, after a blank line.
+    void heading(std::string_view title) {
+        out_ << '\n' << title << '\n';
+        first_item_ = true;
+    }
+
+    // Starts an item of a section: a blank line between items.
+    void item() {
+        if (!first_item_)
+            out_ << '\n';
+        first_item_ = false;
+    }
+
+    // Prose paragraphs at INDENT, wrapped, separated by blank lines. With
+    // SPACE_BEFORE, a blank line comes first. The parser folds prose into
+    // one line per paragraph, but for list items ("- item").
+    void prose(std::string_view text, std::string_view indent, bool space_before = false) {
+        bool first = true;
+        for (const std::vector<std::string>& para : render::paragraphs(printable(text))) {
+            if (!first || space_before)
+                out_ << '\n';
+            first = false;
+            // Lines inside a paragraph are list items ("- item"); each is
+            // wrapped on its own, its continuation under its text.
+            for (const std::string& line : para) {
+                std::string rest(indent);
+                if (line.starts_with("- "))
+                    rest += "  ";
+                for (const std::string& l : render::wrap(line, kWidth, indent, rest))
+                    out_ << l << '\n';
+            }
+        }
+    }
+
+    // Verbatim lines (examples, expressions) at INDENT; a line too long for
+    // 80 columns is broken between words.
+    void verbatim(std::string_view text, std::string_view indent) {
+        std::string clean = printable(text);
+        std::size_t start = 0;
+        while (start <= clean.size()) {
+            std::size_t nl = clean.find('\n', start);
+            std::string line = clean.substr(start, nl == std::string::npos ? nl : nl - start);
+            if (line.empty())
+                out_ << '\n';
+            else if (indent.size() + line.size() <= kMaxLine)
+                out_ << indent << line << '\n';
+            else // too long for the terminal: continued, indented further
+                for (const std::string& l :
+                     render::wrap(line, kMaxLine, indent, std::string(indent) + "    "))
+                    out_ << l << '\n';
+            if (nl == std::string::npos)
+                break;
+            start = nl + 1;
+        }
+    }
+
+    // "key: value" at INDENT, wrapped with the value's continuation lines
+    // indented further; nothing for an empty value.
+    void field(std::string_view key, const std::string& value, std::string_view indent) {
+        if (value.empty())
+            return;
+        std::string first = std::string(indent) + std::string(key) + ": ";
+        std::string rest = std::string(indent) + std::string(kIndent);
+        for (const std::string& l : render::wrap(printable(value), kWidth, first, rest)) {
+            out_ << l << '\n';
+        }
+    }
+
+    // A wrapped line at INDENT.
+    void line(const std::string& text, std::string_view indent) {
+        for (const std::string& l :
+             render::wrap(printable(text), kWidth, indent, std::string(indent) + "  "))
+            out_ << l << '\n';
+    }
+
+    std::ostream& out() { return out_; }
+
+private:
+    std::ostream& out_;
+    bool first_item_ = true;
+};
+
+std::string errno_text(const Spec& s, const std::string& name) {
+    std::optional<render::ErrnoRef> ref = render::errno_ref(s, name);
+    if (!ref)
+        return name;
+    return ref->name + " (" + std::to_string(ref->code) + ")";
+}
+
+void write_params(PlainWriter& w, const Spec& s) {
+    if (s.params.empty())
+        return;
+    w.heading("PARAMETERS");
+    for (std::size_t i = 0; i < s.params.size(); i++) {
+        const Param& p = s.params[i];
+        w.item();
+        std::string head = p.name;
+        if (!p.type_name.empty())
+            head += " (" + p.type_name + ")";
+        w.line(head, kIndent);
+        w.prose(p.description, kIndent2);
+        std::string type(param_type_token(p.type));
+        std::string flags = render::join(param_flag_tokens(p.flags));
+        w.field("type", type + (flags.empty() ? "" : ", " + flags), kIndent2);
+        w.field("constraint", render::constraint_summary(s, p), kIndent2);
+        if (p.constraint != KAPI_CONSTRAINT_USER_PTR &&
+            p.constraint != KAPI_CONSTRAINT_USER_STRING && num_given(p.size))
+            w.field("size", num_text(p.size, NumStyle::Unsigned) + " bytes", kIndent2);
+        if (p.constraint != KAPI_CONSTRAINT_BUFFER && p.size_param >= 0 &&
+            static_cast<std::size_t>(p.size_param) < s.params.size())
+            w.field("size given by", s.params[static_cast<std::size_t>(p.size_param)].name,
+                    kIndent2);
+        if (p.constraint != KAPI_CONSTRAINT_ALIGNMENT && num_given(p.alignment))
+            w.field("alignment", num_text(p.alignment, NumStyle::Unsigned), kIndent2);
+        if (const Param* buf = render::sized_by(s, i))
+            w.field("gives the size of", buf->name, kIndent2);
+        w.field("on violation", p.violation_error.empty() ? "" : errno_text(s, p.violation_error),
+                kIndent2);
+        w.prose(p.constraint_text, kIndent2, true);
+    }
+}
+
+void write_return(PlainWriter& w, const Spec& s) {
+    const Return& r = s.ret;
+    w.heading("RETURN VALUE");
+    std::string head = r.type_name.empty() ? std::string(param_type_token(r.type)) : r.type_name;
+    w.line(head, kIndent);
+    w.field("type", std::string(param_type_token(r.type)), kIndent2);
+    w.field("success", render::success_summary(r), kIndent2);
+    w.prose(r.description, kIndent2, true);
+}
+
+void write_errors(PlainWriter& w, const Spec& s) {
+    if (s.errors.empty())
+        return;
+    w.heading("ERRORS");
+    for (const ErrorSpec& e : s.errors) {
+        w.item();
+        w.line(e.name + " (" + std::to_string(e.code) + ")", kIndent);
+        w.prose(e.condition, kIndent2);
+        w.prose(e.description, kIndent2, !e.condition.empty());
+    }
+}
+
+void write_locks(PlainWriter& w, const Spec& s) {
+    if (s.locks.empty())
+        return;
+    w.heading("LOCKS");
+    for (const Lock& l : s.locks) {
+        w.item();
+        w.line(l.name + " (" + std::string(lock_type_token(l.type)) + ", " +
+                   std::string(lock_scope_token(l.scope)) + ")",
+               kIndent);
+        w.prose(l.description, kIndent2);
+    }
+}
+
+void write_signals(PlainWriter& w, const Spec& s) {
+    if (s.signals.empty())
+        return;
+    w.heading("SIGNALS");
+    for (const Signal& g : s.signals) {
+        w.item();
+        std::string head = g.name.empty() ? num_text(g.number) : g.name;
+        if (!g.name.empty() && g.number.value && (g.number.expr.empty() || g.number.expr == g.name))
+            head += " (" + std::to_string(*g.number.value) + ")";
+        else if (!g.name.empty() && num_given(g.number))
+            head += " (" + num_text(g.number) + ")";
+        w.line(head, kIndent);
+        w.field("direction", render::join(signal_direction_tokens(g.direction)), kIndent2);
+        w.field("action", std::string(signal_action_token(g.action)), kIndent2);
+        w.field("timing", std::string(signal_timing_token(g.timing)), kIndent2);
+        w.field("flags", render::join(signal_flag_tokens(g.flags)), kIndent2);
+        w.field("error", g.error.empty() ? "" : errno_text(s, g.error), kIndent2);
+        w.field("target", g.target, kIndent2);
+        w.field("condition", g.condition, kIndent2);
+        w.field("priority", g.priority ? std::to_string(g.priority) : "", kIndent2);
+        w.field("sa_flags required", render::join(sa_flag_names(g.sa_flags_required)), kIndent2);
+        w.field("sa_flags forbidden", render::join(sa_flag_names(g.sa_flags_forbidden)), kIndent2);
+        w.field("transform to", g.transform_to ? render::signal_text(g.transform_to) : "",
+                kIndent2);
+        w.field("state required", render::join(signal_state_tokens(g.state_required)), kIndent2);
+        w.field("state forbidden", render::join(signal_state_tokens(g.state_forbidden)), kIndent2);
+        w.field("queue", g.queue, kIndent2);
+        w.prose(g.description, kIndent2, true);
+    }
+}
+
+void write_effects(PlainWriter& w, const Spec& s) {
+    if (s.effects.empty())
+        return;
+    w.heading("SIDE EFFECTS");
+    for (const SideEffect& e : s.effects) {
+        w.item();
+        std::string head = render::join(effect_type_tokens(e.type));
+        if (!e.target.empty())
+            head += (head.empty() ? "" : ": ") + e.target;
+        w.line(head, kIndent);
+        w.field("condition", e.condition, kIndent2);
+        w.field("reversible", (e.flags & KAPI_EFFECT_REVERSIBLE) ? "yes" : "no", kIndent2);
+        w.prose(e.description, kIndent2, true);
+    }
+}
+
+void write_transitions(PlainWriter& w, const Spec& s) {
+    if (s.transitions.empty())
+        return;
+    w.heading("STATE TRANSITIONS");
+    for (const StateTransition& t : s.transitions) {
+        w.item();
+        w.line(t.object + ": " + t.from + " -> " + t.to, kIndent);
+        w.field("condition", t.condition, kIndent2);
+        w.prose(t.description, kIndent2, !t.condition.empty());
+    }
+}
+
+void write_caps(PlainWriter& w, const Spec& s) {
+    if (s.caps.empty())
+        return;
+    w.heading("CAPABILITIES");
+    for (const Capability& c : s.caps) {
+        w.item();
+        std::string head = c.name.empty() ? num_text(c.cap) : c.name;
+        if (!c.name.empty() && c.cap.value && c.cap.expr != std::to_string(*c.cap.value))
+            head += " (" + std::to_string(*c.cap.value) + ")";
+        w.line(head + ": " + std::string(capability_action_token(c.action)), kIndent);
+        w.field("allows", c.allows, kIndent2);
+        w.field("without", c.without, kIndent2);
+        w.field("condition", c.condition, kIndent2);
+        w.field("priority", c.priority ? std::to_string(c.priority) : "", kIndent2);
+    }
+}
+
+void write_constraints(PlainWriter& w, const Spec& s) {
+    if (s.constraints.empty())
+        return;
+    w.heading("CONSTRAINTS");
+    for (const Constraint& k : s.constraints) {
+        w.item();
+        w.line(k.name, kIndent);
+        w.prose(k.description, kIndent2);
+        if (!k.expr.empty()) {
+            if (!k.description.empty())
+                w.out() << '\n';
+            w.verbatim(k.expr, kIndent2);
+        }
+    }
+}
+
+class PlainRenderer : public Renderer {
+public:
+    void list(const SpecSet& specs, std::ostream& out) const override {
+        std::size_t name_width = 4;
+        for (const Spec& s : specs.specs)
+            name_width = std::max(name_width, std::min<std::size_t>(s.name.size(), 32));
+        constexpr std::size_t kKindWidth = 8; // "function"
+        auto pad = [](std::string s, std::size_t width) {
+            if (s.size() < width)
+                s.append(width - s.size(), ' ');
+            return s;
+        };
+        out << pad("NAME", name_width) << "  " << pad("KIND", kKindWidth) << "  DESCRIPTION\n";
+        const std::string rest(name_width + kKindWidth + 4, ' ');
+        for (const Spec& s : specs.specs) {
+            std::string first = pad(printable(s.name), name_width) + "  " +
+                                pad(std::string(api_kind_token(s.kind)), kKindWidth) + "  ";
+            if (first.size() > rest.size()) {
+                out << first << '\n';
+                first = rest;
+            }
+            for (const std::string& l : render::wrap(printable(s.summary), kWidth, first, rest))
+                out << l << '\n';
+        }
+    }
+
+    void spec(const Spec& s, std::ostream& out) const override {
+        PlainWriter w(out);
+        w.line(s.name + (s.summary.empty() ? "" : " - " + s.summary), "");
+        out << '\n';
+        w.field("Kind", std::string(render::kind_words(s.kind)), "");
+        w.field("Context", render::join(context_flag_tokens(s.context)), "");
+        if (s.kind == KAPI_KIND_IOCTL)
+            w.field("Command", num_text(s.ioctl_cmd, NumStyle::Hex), "");
+        w.field("Since", s.since, "");
+        if (s.flags & KAPI_SPEC_DEPRECATED)
+            w.field("Deprecated",
+                    s.replacement.empty() ? "yes" : "yes, use " + s.replacement + " instead", "");
+        else
+            w.field("Replacement", s.replacement, "");
+        if (!s.source.file.empty())
+            w.field("Source", s.source.file + ":" + std::to_string(s.source.line), "");
+        if (!s.description.empty()) {
+            w.heading("DESCRIPTION");
+            w.prose(s.description, kIndent);
+        }
+        write_params(w, s);
+        write_return(w, s);
+        write_errors(w, s);
+        write_locks(w, s);
+        write_signals(w, s);
+        write_effects(w, s);
+        write_transitions(w, s);
+        write_caps(w, s);
+        write_constraints(w, s);
+        if (!s.examples.empty()) {
+            w.heading("EXAMPLES");
+            w.verbatim(s.examples, kIndent);
+        }
+        if (!s.notes.empty()) {
+            w.heading("NOTES");
+            w.prose(s.notes, kIndent);
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Renderer> make_plain_renderer(const RenderOptions&) {
+    return std::make_unique<PlainRenderer>();
+}
+
+} // namespace kapi

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// The name -> factory table of kapi's output formats. kapi-dump's
+// -f/--format, its --json/--rst/--plain/--syzlang shorthands and --help all
+// read it, so a format added here is available everywhere at once.
+#include "kapi/render.h"
+
+#include <array>
+
+namespace kapi {
+
+namespace {
+
+constexpr std::array kRenderers = {
+    RendererInfo{"plain", "plain text, 80 columns (the default)", make_plain_renderer},
+    RendererInfo{"json", "JSON as Documentation/json.rst defines it", make_json_renderer},
+    RendererInfo{"rst", "reStructuredText, a user-space API manual", make_rst_renderer},
+    RendererInfo{"syzlang", "syzkaller system call descriptions", make_syzlang_renderer},
+};
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); i++) {
+        char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+        if (x != b[i])
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::span<const RendererInfo> renderers() {
+    return kRenderers;
+}
+
+const RendererInfo* find_renderer(std::string_view name) {
+    for (const RendererInfo& r : kRenderers)
+        if (same_ignoring_case(name, r.name))
+            return &r;
+    return nullptr;
+}
+
+} // namespace kapi

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// Shared wording of the plain-text and reStructuredText renderers (see
+// text.h).
+#include "text.h"
+
+#include <cstdint>
+
+#include "common.h"
+#include "kapi/names.h"
+
+namespace kapi::render {
+
+std::string join(const std::vector<std::string_view>& words, std::string_view sep) {
+    std::string out;
+    for (std::string_view w : words) {
+        if (!out.empty())
+            out += sep;
+        out += w;
+    }
+    return out;
+}
+
+std::string constraint_summary(const Spec& spec, const Param& p, const Words& words) {
+    const auto& num = words.num;
+    NumStyle style = p.type == KAPI_TYPE_UINT ? NumStyle::Unsigned : NumStyle::Signed;
+    switch (p.constraint) {
+    case KAPI_CONSTRAINT_NONE:
+        return {};
+    case KAPI_CONSTRAINT_RANGE:
+        return "range " + num(p.min, style) + " .. " + num(p.max, style);
+    case KAPI_CONSTRAINT_MASK:
+        return "no bits outside " + num(p.mask, NumStyle::Hex);
+    case KAPI_CONSTRAINT_ENUM: {
+        std::string out = "one of ";
+        for (std::size_t i = 0; i < p.values.size(); i++)
+            out += (i ? ", " : "") + num(p.values[i], style);
+        return out;
+    }
+    case KAPI_CONSTRAINT_ALIGNMENT:
+        return "a multiple of " + num(p.alignment, NumStyle::Unsigned);
+    case KAPI_CONSTRAINT_POWER_OF_TWO:
+        return "a power of two";
+    case KAPI_CONSTRAINT_PAGE_ALIGNED:
+        return "a multiple of the page size";
+    case KAPI_CONSTRAINT_NONZERO:
+        return "not zero";
+    case KAPI_CONSTRAINT_USER_STRING:
+        return "a NUL-terminated user string of " + num(p.min, style) + " .. " + num(p.max, style) +
+               " bytes";
+    case KAPI_CONSTRAINT_USER_PATH:
+        return "a user path name, shorter than PATH_MAX";
+    case KAPI_CONSTRAINT_USER_PTR:
+        return "a user pointer to " + num(p.size, NumStyle::Unsigned) + " bytes";
+    case KAPI_CONSTRAINT_BUFFER: {
+        std::string size;
+        if (p.size_param >= 0 && static_cast<std::size_t>(p.size_param) < spec.params.size())
+            size = words.name(spec.params[static_cast<std::size_t>(p.size_param)].name);
+        if (num_given(p.size_mult) && !(p.size_mult.value == 1 && p.size_mult.expr.empty()))
+            size += (size.empty() ? "" : " * ") + num(p.size_mult, NumStyle::Unsigned);
+        if (size.empty())
+            size = num(p.size, NumStyle::Unsigned);
+        return "a user buffer of " + size + " bytes";
+    }
+    case KAPI_CONSTRAINT_CUSTOM:
+        return "custom (see the text)";
+    default:
+        return std::string(constraint_type_token(p.constraint));
+    }
+}
+
+std::string success_summary(const Return& r, const Words& words) {
+    auto num = [&](const Num& n) { return words.num(n, NumStyle::Signed); };
+    switch (r.check) {
+    case KAPI_RETURN_EXACT:
+        return "exactly " + num(r.success_min);
+    case KAPI_RETURN_RANGE:
+        // The parser writes ">= 0" as 0 .. S64_MAX.
+        if (r.success_max.value == INT64_MAX || r.success_max.expr == "S64_MAX")
+            return ">= " + num(r.success_min);
+        if (r.success_min.value == INT64_MIN || r.success_min.expr == "S64_MIN")
+            return "<= " + num(r.success_max);
+        return num(r.success_min) + " .. " + num(r.success_max);
+    case KAPI_RETURN_ERROR_CHECK:
+        return "anything but an error";
+    case KAPI_RETURN_FD:
+        return "a new file descriptor";
+    case KAPI_RETURN_CUSTOM:
+        return "custom (see the text)";
+    case KAPI_RETURN_NO_RETURN:
+        return "does not return";
+    default:
+        return std::string(return_check_token(r.check));
+    }
+}
+
+std::string_view kind_words(std::uint32_t kind) {
+    switch (kind) {
+    case KAPI_KIND_SYSCALL:
+        return "system call";
+    case KAPI_KIND_IOCTL:
+        return "ioctl";
+    case KAPI_KIND_FUNCTION:
+        return "kernel function";
+    default:
+        return api_kind_token(kind);
+    }
+}
+
+std::string printable(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c == '\t')
+            c = ' ';
+        else if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7f)
+            c = '?';
+    }
+    return out;
+}
+
+} // namespace kapi::render

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// Words the human-readable renderers (plain text and reStructuredText) use
+// for the model's enumerations and numbers, so that both describe a spec in
+// the same terms: "fd", "in, user", "range 0 .. INT_MAX (2147483647)".
+// Private to lib/render/.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common.h"
+#include "kapi/model.h"
+
+namespace kapi::render {
+
+// "a, b, c"; "" for none.
+std::string join(const std::vector<std::string_view>& words, std::string_view sep = ", ");
+
+// How a format writes numbers and names inside the sentences below
+// (reStructuredText quotes them as literals; plain text does not).
+struct Words {
+    std::function<std::string(const Num&, NumStyle)> num = num_text;
+    std::function<std::string(const std::string&)> name = [](const std::string& s) { return s; };
+};
+
+// The constraint of parameter P of SPEC in words, without its prose:
+// "range 0 .. INT_MAX (2147483647)", "a user buffer of count bytes"; ""
+// for none.
+std::string constraint_summary(const Spec& spec, const Param& p, const Words& words = {});
+
+// The success condition of a return value: "0 .. S64_MAX", "exactly 0",
+// "a new file descriptor"...
+std::string success_summary(const Return& r, const Words& words = {});
+
+// The API kind for people: "system call", "ioctl", "kernel function".
+std::string_view kind_words(std::uint32_t kind);
+
+// Replaces control characters (but newline) and DEL by '?', tabs by a
+// space, so that spec text cannot drive a terminal.
+std::string printable(std::string_view text);
+
+} // namespace kapi::render

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+#
+# CTest rst_manual: builds a user-space API manual from kapi-dump --rst with
+# sphinx-build -W (warnings are errors), as Documentation/kapi-dump.rst
+# tells users to: the list of the five system call specs of
+# module/specs/ as the index, one document per spec under a toctree, and a
+# second part made of the renderer fixture, whose prose is full of
+# characters reStructuredText would otherwise read as markup.
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for opt in ("--kapi-dump", "--repo", "--fixtures", "--work"):
+        ap.add_argument(opt, required=True)
+    ap.add_argument("--sphinx-build", default="sphinx-build")
+    args = ap.parse_args()
+
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work)
+
+    def dump(argv):
+        return subprocess.run([args.kapi_dump] + argv, check=True, stdout=subprocess.PIPE,
+                              text=True).stdout
+
+    def part(doc, src):
+        names = [a["name"] for a in json.loads(dump(src + ["-j"]))["apis"]]
+        text = dump(src + ["--rst"])
+        text += "\n.. toctree::\n   :maxdepth: 1\n\n"
+        for name in names:
+            text += "   %s\n" % name
+            with open(os.path.join(args.work, name + ".rst"), "w") as f:
+                f.write(dump(src + ["--rst", name]))
+        with open(os.path.join(args.work, doc + ".rst"), "w") as f:
+            f.write(text)
+        return len(names)
+
+    n = part("index", ["--source", os.path.join(args.repo, "module", "specs")])
+    n += part("fixture", ["--elf", os.path.join(args.fixtures, "render_specs.o")])
+    with open(os.path.join(args.work, "index.rst"), "a") as f:
+        f.write("   fixture\n")
+    with open(os.path.join(args.work, "conf.py"), "w") as f:
+        f.write("project = 'kapi manual test'\nmaster_doc = 'index'\nextensions = []\n")
+
+    p = subprocess.run([args.sphinx_build, "-W", "-q", "-b", "html", args.work,
+                        os.path.join(args.work, "_build")], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True)
+    sys.stdout.write(p.stdout)
+    print("rst_manual: %d API documents, sphinx-build -W exit status %d" % (n, p.returncode))
+    return p.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
