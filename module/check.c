@@ -494,7 +494,8 @@ static bool kapi_check_listed(const struct kapi_check_call *call, long ret)
  * @call: the call, as passed to kapi_check_before()
  * @pre: the verdict of kapi_check_before()
  * @ret: the system call's result
- * @nofile: the caller's RLIMIT_NOFILE soft limit, for %KAPI_RETURN_FD
+ * @nofile: the caller's RLIMIT_NOFILE soft limit; read only for a spec
+ *	    that returns %KAPI_RETURN_FD
  * @post: receives the verdict
  *
  * A result in -MAX_ERRNO..-1 is an error unless the return spec counts it

@@ -37,7 +37,8 @@ struct kapi_check_type {
  * @image: the validated image that holds @spec
  * @spec: the syscall spec
  * @nargs: number of parameters of @spec (at most %KAPI_CHECK_MAX_PARAMS)
- * @type: the declared type of each parameter (kapi_check_param_type())
+ * @type: the declared type of each of the @nargs parameters
+ *	  (kapi_check_param_type()), computed once when the spec is hooked
  * @args: each argument converted to its declared type and widened to 64
  *	  bits again (sign-extended for signed types), by kapi_check_convert()
  * @slen: for a parameter that kapi_check_string_limit() names, what
@@ -50,7 +51,7 @@ struct kapi_check_call {
 	const void *image;
 	const struct kapi_image_spec *spec;
 	u32 nargs;
-	struct kapi_check_type type[KAPI_CHECK_MAX_PARAMS];
+	const struct kapi_check_type *type;
 	u64 args[KAPI_CHECK_MAX_PARAMS];
 	long slen[KAPI_CHECK_MAX_PARAMS];
 	u32 context;

@@ -150,25 +150,19 @@ static ssize_t kapi_rt_violations_write(struct file *file,
 
 static int kapi_rt_filter_show(struct seq_file *m, void *unused)
 {
+	char pid[12] = "-", tgid[12] = "-", uid[12] = "-";
 	struct kapi_report_filter f;
 
+	/* A field that is not set prints as "-". */
 	kapi_report_filter_get(&f);
 	if (f.set & KAPI_FILTER_PID)
-		seq_printf(m, "pid=%d", f.pid);
-	else
-		seq_puts(m, "pid=-");
+		snprintf(pid, sizeof(pid), "%d", f.pid);
 	if (f.set & KAPI_FILTER_TGID)
-		seq_printf(m, " tgid=%d", f.tgid);
-	else
-		seq_puts(m, " tgid=-");
+		snprintf(tgid, sizeof(tgid), "%d", f.tgid);
 	if (f.set & KAPI_FILTER_UID)
-		seq_printf(m, " uid=%u", f.uid);
-	else
-		seq_puts(m, " uid=-");
-	if (f.set & KAPI_FILTER_COMM)
-		seq_printf(m, " comm=%s\n", f.comm);
-	else
-		seq_puts(m, " comm=-\n");
+		snprintf(uid, sizeof(uid), "%u", f.uid);
+	seq_printf(m, "pid=%s tgid=%s uid=%s comm=%s\n", pid, tgid, uid,
+		   (f.set & KAPI_FILTER_COMM) ? f.comm : "-");
 	return 0;
 }
 

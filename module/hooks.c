@@ -30,7 +30,6 @@
 #include <linux/err.h>
 #include <linux/ftrace.h>
 #include <linux/kernel.h>
-#include <linux/kprobes.h>
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
@@ -45,9 +44,6 @@
 #include <linux/uaccess.h>
 #include <linux/wait_bit.h>
 #include <linux/workqueue.h>
-#ifdef KAPI_HAVE_IBT
-#include <asm/ibt.h>
-#endif
 
 #include "check.h"
 #include "hooks.h"
@@ -120,25 +116,21 @@ static void kapi_hook_decode(const struct kapi_hook *hook,
 	const unsigned long raw[KAPI_CHECK_MAX_PARAMS] = {
 		uregs->di, uregs->si, uregs->dx, uregs->r10, uregs->r8, uregs->r9,
 	};
-	bool sleepable;
 	u32 i;
 
 	memset(call, 0, sizeof(*call));
 	call->image = hook->image;
 	call->spec = hook->record;
 	call->nargs = hook->nparams;
+	call->type = hook->type;
 	for (i = 0; i < hook->nparams; i++) {
-		call->type[i] = hook->type[i];
 		call->args[i] = kapi_check_convert(raw[i], hook->type[i]);
 		if (hook->slimit[i] && call->args[i])
 			call->slen[i] = strnlen_user((const char __user *)
 						     (uintptr_t)call->args[i],
 						     hook->slimit[i]);
 	}
-	/* Without a preempt count, preemptible() is always false. */
-	sleepable = IS_ENABLED(CONFIG_PREEMPT_COUNT) ? preemptible() :
-		    !irqs_disabled();
-	call->context = kapi_check_context(in_task(), sleepable,
+	call->context = kapi_check_context(in_task(), kapi_compat_sleepable(),
 					   irqs_disabled());
 }
 
@@ -177,7 +169,9 @@ static noinline long kapi_hook_wrapper(const struct pt_regs *uregs,
 	}
 	/* The nested entry comes from kapi's text: the callback lets it be. */
 	ret = orig(uregs);
-	nofile = rlimit(RLIMIT_NOFILE);
+	/* Only an fd result is checked against the limit. */
+	nofile = call.spec->ret.check == KAPI_RETURN_FD ?
+		 rlimit(RLIMIT_NOFILE) : 0;
 	kapi_check_after(&call, &pre, ret, nofile, &post);
 	kapi_report_after(&hook->report, hook->name, &call, &pre, &post, ret,
 			  nofile, mode);
@@ -189,9 +183,8 @@ out:
 
 /*
  * The address to call for the hooked function, from the address ftrace
- * patched (@ip). With IBT the patched call follows a 4-byte ENDBR64, and
- * the wrapper's indirect call must land on a real one: a sealed ENDBR (now
- * a NOP) would fault, so such a function is given up. The result is cached.
+ * patched (@ip); a function that cannot be called through a pointer (a
+ * sealed ENDBR64 under IBT) is given up. The result is cached.
  */
 static unsigned long kapi_hook_resolve(struct kapi_hook *hook, unsigned long ip)
 {
@@ -201,24 +194,13 @@ static unsigned long kapi_hook_resolve(struct kapi_hook *hook, unsigned long ip)
 		return orig;
 	if (READ_ONCE(hook->error))
 		return 0;
-#ifdef KAPI_HAVE_IBT
-	{
-		u32 insn;
-
-		if (copy_from_kernel_nofault(&insn,
-					     (void *)(ip - ENDBR_INSN_SIZE),
-					     sizeof(insn)) ||
-		    insn != gen_endbr()) {
-			if (!cmpxchg(&hook->error, 0, -EOPNOTSUPP))
-				pr_warn("%s: %s has no ENDBR64 before its ftrace site and cannot be called indirectly; calls are not checked\n",
-					hook->name, hook->func);
-			return 0;
-		}
-		orig = ip - ENDBR_INSN_SIZE;
+	orig = kapi_compat_callable_start(ip);
+	if (!orig) {
+		if (!cmpxchg(&hook->error, 0, -EOPNOTSUPP))
+			pr_warn("%s: %s has no ENDBR64 before its ftrace site and cannot be called indirectly; calls are not checked\n",
+				hook->name, hook->func);
+		return 0;
 	}
-#else
-	orig = ip;
-#endif
 	WRITE_ONCE(hook->orig, orig);
 	return orig;
 }
@@ -304,23 +286,6 @@ static int kapi_hook_set_filter(struct kapi_hook *hook)
 	return ret;
 }
 
-#ifdef CONFIG_KPROBES
-/*
- * The address kprobes resolves @name to, or 0: only compared, never
- * called (it may point past an ENDBR64).
- */
-static unsigned long kapi_hook_symbol(const char *name)
-{
-	struct kprobe kp = { .symbol_name = name };
-	unsigned long addr;
-
-	if (register_kprobe(&kp))
-		return 0;
-	addr = (unsigned long)kp.addr;
-	unregister_kprobe(&kp);
-	return addr;
-}
-
 /*
  * SYSCALL_DEFINE0 makes __x64_sys_<name> an alias of the static
  * __do_sys_<name>, and ftrace knows the function by the latter name. Only
@@ -333,18 +298,12 @@ static bool kapi_hook_do_sys(struct kapi_hook *hook)
 	unsigned long a;
 
 	snprintf(name, sizeof(name), "__do_%s", hook->name);
-	a = kapi_hook_symbol(hook->func);
-	if (!a || a != kapi_hook_symbol(name))
+	a = kapi_compat_symbol_address(hook->func);
+	if (!a || a != kapi_compat_symbol_address(name))
 		return false;
 	strscpy(hook->func, name, sizeof(hook->func));
 	return true;
 }
-#else
-static bool kapi_hook_do_sys(struct kapi_hook *hook)
-{
-	return false;
-}
-#endif
 
 /*
  * kapi_hook_prepare() - find the function to hook

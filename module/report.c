@@ -306,6 +306,8 @@ static void kapi_report_param_text(struct kapi_report_record *r,
 	char min[24], max[24];
 
 	p = kapi_image_param(call->image, call->spec, v->param);
+	/* The argument's bits in hex, unless the rule shows something else. */
+	snprintf(act, as, "0x%llx", bits);
 	switch (v->why) {
 	case KAPI_WHY_RANGE:
 		/* The bounds as kapi_check_range() compares them. */
@@ -317,7 +319,6 @@ static void kapi_report_param_text(struct kapi_report_record *r,
 	case KAPI_WHY_MASK:
 		snprintf(exp, es, "mask[0x%llx]",
 			 kapi_check_bits(p->mask.value, type));
-		snprintf(act, as, "0x%llx", bits);
 		break;
 	case KAPI_WHY_ENUM:
 		kapi_report_enum(exp, es, call->image, p, type);
@@ -325,7 +326,6 @@ static void kapi_report_param_text(struct kapi_report_record *r,
 		break;
 	case KAPI_WHY_ALIGNMENT:
 		snprintf(exp, es, "aligned[%d]", p->alignment.value);
-		snprintf(act, as, "0x%llx", bits);
 		break;
 	case KAPI_WHY_POWER_OF_TWO:
 		snprintf(exp, es, "power_of_two");
@@ -333,7 +333,6 @@ static void kapi_report_param_text(struct kapi_report_record *r,
 		break;
 	case KAPI_WHY_PAGE_ALIGNED:
 		snprintf(exp, es, "page_aligned[%lu]", PAGE_SIZE);
-		snprintf(act, as, "0x%llx", bits);
 		break;
 	case KAPI_WHY_NONZERO:
 		snprintf(exp, es, "nonzero");
@@ -341,7 +340,6 @@ static void kapi_report_param_text(struct kapi_report_record *r,
 		break;
 	case KAPI_WHY_UNREADABLE:
 		snprintf(exp, es, "readable");
-		snprintf(act, as, "0x%llx", bits);
 		break;
 	case KAPI_WHY_TOO_LONG:
 		snprintf(exp, es, "length<%llu", v->value);
@@ -429,7 +427,7 @@ static void kapi_report_result(char *buf, size_t size,
  * @pre: the engine's verdict before the call
  * @post: the engine's verdict after it
  * @ret: the call's result
- * @nofile: the RLIMIT_NOFILE the result was checked against
+ * @nofile: the RLIMIT_NOFILE an fd result was checked against
  * @mode: %KAPI_MODE_AUDIT or %KAPI_MODE_ENFORCE
  *
  * Context: process context, on the path of the system call.

@@ -104,112 +104,47 @@ step "documentation builds (sphinx -W)" "$out/docs.log" \
 	sphinx-build -q -W -b html "$src/Documentation" "$build/docs"
 
 section "VM tests"
+
+# vm_guest K NAME GROUP VM-ARGS... - boot kernel K running selftests/NAME.sh
+# (with the guest KTAP helper), show the harness's summary and record its
+# verdict as "GROUP: guest finished, console clean". What the guest printed
+# is in $build/vm/K-NAME.output.log.
+vm_guest() {
+	local k=$1 name=$2 group=$3 rc
+	shift 3
+	"$here/vm.sh" --kernel "$k" --name "$name" --stream none \
+		--script "$src/selftests/$name.sh" --file "$here/guest/ktap.sh:/kapi/ktap.sh" \
+		"$@" 2>"$out/vm-$k-$name.log"
+	rc=$?
+	sed 's/^/  /' "$out/vm-$k-$name.log"
+	if [ $rc -eq 0 ]; then
+		record PASS "$group: guest finished, console clean"
+	else
+		record FAIL "$group: guest verdict $rc (see $build/vm/$k-$name.console.log)"
+	fi
+}
+
+# ktap_results LOG GROUP - record the KTAP cases in LOG.
+ktap_results() {
+	python3 "$here/results.py" ktap "$1" --group "$2" --results "$results"
+}
+
+# specs_json LOG GROUP [--save DIR] - check every JSON document a guest
+# printed: valid JSON, matches the schema, keys in the documented order.
+specs_json() {
+	python3 "$here/results.py" json "$1" --group "$2" --results "$results" "${@:3}"
+}
+
 for k in $kernels; do
 	mod="$build/kernel-$k/kapi.ko"
 	if [ ! -e "$mod" ]; then
 		record FAIL "vm $k: smoke (kapi.ko was not built)"
 		continue
 	fi
-	"$here/vm.sh" --kernel "$k" --name smoke --stream none --timeout 180 \
-		--script "$src/selftests/smoke.sh" --module "$mod" \
-		--file "$here/guest/ktap.sh:/kapi/ktap.sh" --file "$src/VERSION:/kapi/VERSION" \
-		2>"$out/vm-$k-smoke.log"
-	rc=$?
-	sed 's/^/  /' "$out/vm-$k-smoke.log"
-	python3 "$here/results.py" ktap "$build/vm/$k-smoke.output.log" --group "vm $k smoke" --results "$results"
-	if [ $rc -eq 0 ]; then
-		record PASS "vm $k smoke: guest finished, console clean"
-	else
-		record FAIL "vm $k smoke: guest verdict $rc (see $build/vm/$k-smoke.console.log)"
-	fi
+	vm_guest "$k" smoke "vm $k smoke" --timeout 180 --module "$mod" \
+		--file "$src/VERSION:/kapi/VERSION"
+	ktap_results "$build/vm/$k-smoke.output.log" "vm $k smoke"
 done
-
-# specs_json LOG GROUP - check every specs-json document a guest printed
-# (between "# kapi-json-begin NAME" and "# kapi-json-end NAME"): json.load
-# reads it, it matches Documentation/schema/kapi-spec.schema.json, and its
-# keys come in the order Documentation/json.rst gives (the order of each
-# object's "required" list in the schema). One result line per check.
-specs_json() {
-	python3 - "$1" "$2" "$src/Documentation/schema/kapi-spec.schema.json" "$results" <<'EOF'
-import io, json, sys
-log, group, schema_path, results = sys.argv[1:5]
-docs, cur, name = [], None, None
-with open(log, errors='replace') as f:
-    for line in f:
-        line = line.rstrip('\n')
-        if line.startswith('# kapi-json-begin '):
-            name, cur = line[len('# kapi-json-begin '):], []
-        elif line.startswith('# kapi-json-end ') and cur is not None:
-            docs.append((name, ''.join(cur)))
-            cur = None
-        elif cur is not None:
-            cur.append(line[2:] + '\n')
-try:
-    import jsonschema
-    with open(schema_path) as f:
-        schema = json.load(f)
-    validator = jsonschema.Draft202012Validator(schema)
-    problem = ''
-except Exception as e:
-    validator, problem = None, 'cannot load the schema: %s' % e
-
-def order_problems(doc):
-    """Objects whose keys are not in the order of the schema's lists."""
-    d = schema['$defs']['api_details']
-    p = d['properties']
-    want = {'api_details': d['required'], 'source': p['source']['required'],
-            'parameters': p['parameters']['items']['required'],
-            'return_spec': p['return_spec']['required']}
-    for k in ('errors', 'locks', 'signals', 'side_effects', 'state_transitions',
-              'capabilities', 'constraints'):
-        want[k] = p[k]['items']['required']
-    num = schema['$defs']['num']['required']
-    bad = []
-
-    def walk(v, where, key):
-        if isinstance(v, dict):
-            keys = list(v)
-            expect = want.get(key)
-            if expect is None and set(keys) == set(num):
-                expect = num
-            if expect is not None and keys != expect:
-                bad.append('%s: %s' % (where, ', '.join(keys)))
-            for k2, v2 in v.items():
-                walk(v2, where + '.' + k2, k2)
-        elif isinstance(v, list):
-            for i, v2 in enumerate(v):
-                walk(v2, '%s[%d]' % (where, i), key)
-    walk(doc.get('api_details'), 'api_details', 'api_details')
-    return bad
-
-out = []
-for name, text in docs:
-    case = '%s: %s' % (group, name)
-    try:
-        doc = json.load(io.StringIO(text))
-    except ValueError as e:
-        out.append(('FAIL', case + ' is valid JSON', str(e)))
-        continue
-    out.append(('PASS', case + ' is valid JSON', ''))
-    if validator is None:
-        out.append(('FAIL', case + ' matches the schema', problem))
-        continue
-    error = jsonschema.exceptions.best_match(validator.iter_errors(doc))
-    out.append(('FAIL' if error else 'PASS', case + ' matches the schema',
-                '/%s: %s' % ('/'.join(map(str, error.absolute_path)), error.message[:200])
-                if error else ''))
-    bad = order_problems(doc) if isinstance(doc, dict) else ['not an object']
-    out.append(('FAIL' if bad else 'PASS', case + ' has its keys in the documented order',
-                bad[0] if bad else ''))
-if not docs:
-    out.append(('FAIL', '%s: no JSON documents in %s' % (group, log), ''))
-with open(results, 'a') as f:
-    for status, case, reason in out:
-        print('  %-4s %s%s' % (status, case, ' (%s)' % reason[:300] if reason else ''))
-        f.write('%s\t%s\n' % (status, case))
-sys.exit(1 if any(o[0] == 'FAIL' for o in out) else 0)
-EOF
-}
 
 # The spec core: built-in specs in debugfs, the raw image against the
 # .kapi_specs section of kapi.ko, the sample module's specs, refused images.
@@ -226,19 +161,10 @@ for k in $kernels; do
 		record FAIL "vm $k specs (no .kapi_specs section in kapi.ko)"
 		continue
 	fi
-	"$here/vm.sh" --kernel "$k" --name specs --stream none --timeout 300 \
-		--script "$src/selftests/specs.sh" --module "$b/kapi.ko" \
+	vm_guest "$k" specs "vm $k specs" --timeout 300 --module "$b/kapi.ko" \
 		--module "$b/samples/kapi_sample.ko" --module "$b/samples/kapi_badimage.ko" \
-		--file "$here/guest/ktap.sh:/kapi/ktap.sh" --file "$sect:/kapi/kapi_specs.bin" \
-		2>"$out/vm-$k-specs.log"
-	rc=$?
-	sed 's/^/  /' "$out/vm-$k-specs.log"
-	python3 "$here/results.py" ktap "$build/vm/$k-specs.output.log" --group "vm $k specs" --results "$results"
-	if [ $rc -eq 0 ]; then
-		record PASS "vm $k specs: guest finished, console clean"
-	else
-		record FAIL "vm $k specs: guest verdict $rc (see $build/vm/$k-specs.console.log)"
-	fi
+		--file "$sect:/kapi/kapi_specs.bin"
+	ktap_results "$build/vm/$k-specs.output.log" "vm $k specs"
 	specs_json "$build/vm/$k-specs.output.log" "vm $k specs-json"
 done
 
@@ -246,16 +172,10 @@ done
 # JSON it printed must match the schema, and be byte for byte what the
 # host's "kapi-dump --elf kapi.ko --json" writes for the same spec.
 tool_matches_host() {
-	local log=$1 k=$2 dir="$build/vm/$2-tool" name guest host
-	rm -rf "$dir"
-	mkdir -p "$dir"
-	awk -v dir="$dir" '
-		/^# kapi-json-begin / { f = dir "/" $3 ".guest"; printf "" > f; next }
-		/^# kapi-json-end / { close(f); f = ""; next }
-		f != "" { print substr($0, 3) > f }' "$log"
-	for guest in "$dir"/*.guest; do
+	local dir=$1 k=$2 name guest host
+	for guest in "$dir"/*.json; do
 		[ -e "$guest" ] || { record FAIL "vm $k kapi-dump: the guest printed no JSON"; return; }
-		name=$(basename "$guest" .guest)
+		name=$(basename "$guest" .json)
 		host="$dir/$name.host"
 		if [ "$name" = list ]; then
 			"$us/kapi-dump" --elf "$build/kernel-$k/kapi.ko" --json >"$host"
@@ -276,20 +196,12 @@ for k in $kernels; do
 		record FAIL "vm $k kapi-dump (kapi.ko, the sample module or kapi-dump was not built)"
 		continue
 	fi
-	"$here/vm.sh" --kernel "$k" --name tool --stream none --timeout 300 \
-		--script "$src/selftests/tool.sh" --module "$b/kapi.ko" \
-		--module "$b/samples/kapi_sample.ko" --file "$here/guest/ktap.sh:/kapi/ktap.sh" \
-		--bin "$us/kapi-dump:/kapi/bin/kapi-dump" 2>"$out/vm-$k-tool.log"
-	rc=$?
-	sed 's/^/  /' "$out/vm-$k-tool.log"
-	python3 "$here/results.py" ktap "$build/vm/$k-tool.output.log" --group "vm $k kapi-dump" --results "$results"
-	if [ $rc -eq 0 ]; then
-		record PASS "vm $k kapi-dump: guest finished, console clean"
-	else
-		record FAIL "vm $k kapi-dump: guest verdict $rc (see $build/vm/$k-tool.console.log)"
-	fi
-	specs_json "$build/vm/$k-tool.output.log" "vm $k kapi-dump json"
-	tool_matches_host "$build/vm/$k-tool.output.log" "$k"
+	vm_guest "$k" tool "vm $k kapi-dump" --timeout 300 --module "$b/kapi.ko" \
+		--module "$b/samples/kapi_sample.ko" --bin "$us/kapi-dump:/kapi/bin/kapi-dump"
+	ktap_results "$build/vm/$k-tool.output.log" "vm $k kapi-dump"
+	rm -rf "$build/vm/$k-tool"
+	specs_json "$build/vm/$k-tool.output.log" "vm $k kapi-dump json" --save "$build/vm/$k-tool"
+	tool_matches_host "$build/vm/$k-tool" "$k"
 done
 
 # Runtime verification, one boot per kernel (selftests/runtime.sh): the
@@ -323,21 +235,11 @@ for k in $kernels; do
 		record FAIL "vm $k runtime (kapi.ko or the selftest programs were not built)"
 		continue
 	fi
-	"$here/vm.sh" --kernel "$k" --name runtime --stream none --timeout 900 --smp 2 \
-		--script "$src/selftests/runtime.sh" --module "$mod" \
-		--file "$here/guest/ktap.sh:/kapi/ktap.sh" \
+	vm_guest "$k" runtime "vm $k runtime" --timeout 900 --smp 2 --module "$mod" \
 		--file "$src/selftests/unload.sh:/kapi/unload.sh" \
 		--file "$st/kapi_syscalls" --file "$st/kapi_runtime" --file "$st/kapi_filter" \
-		--file "$st/kapi_stress" --file "$build/bench/kapi_bench" \
-		2>"$out/vm-$k-runtime.log"
-	rc=$?
-	sed 's/^/  /' "$out/vm-$k-runtime.log"
+		--file "$st/kapi_stress" --file "$build/bench/kapi_bench"
 	runtime_sections "$build/vm/$k-runtime.output.log" "$k"
-	if [ $rc -eq 0 ]; then
-		record PASS "vm $k runtime: guest finished, console clean"
-	else
-		record FAIL "vm $k runtime: guest verdict $rc (see $build/vm/$k-runtime.console.log)"
-	fi
 done
 
 # The harness itself: a kernel report fails a run whose script passed.

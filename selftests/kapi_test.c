@@ -36,6 +36,15 @@ enum { KT_PASS, KT_FAIL, KT_SKIP };
 static int kt_state;
 static char kt_skip_reason[160];
 
+/* Print a KTAP diagnostic line ("# ..."). */
+static void kt_vdiag(const char *fmt, va_list ap)
+{
+	fputs("# ", stdout);
+	vprintf(fmt, ap);
+	fputc('\n', stdout);
+	fflush(stdout);
+}
+
 /**
  * kt_diag() - print a KTAP diagnostic line ("# ...").
  * @fmt: printf format.
@@ -44,12 +53,9 @@ void kt_diag(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("# ", stdout);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	kt_vdiag(fmt, ap);
 	va_end(ap);
-	fputc('\n', stdout);
-	fflush(stdout);
 }
 
 /**
@@ -60,12 +66,9 @@ void kt_fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("# ", stdout);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	kt_vdiag(fmt, ap);
 	va_end(ap);
-	fputc('\n', stdout);
-	fflush(stdout);
 	kt_state = KT_FAIL;
 }
 
@@ -82,12 +85,9 @@ bool kt_check(bool cond, const char *fmt, ...)
 
 	if (cond)
 		return true;
-	fputs("# ", stdout);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	kt_vdiag(fmt, ap);
 	va_end(ap);
-	fputc('\n', stdout);
-	fflush(stdout);
 	kt_state = KT_FAIL;
 	return false;
 }

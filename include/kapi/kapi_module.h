@@ -5,7 +5,7 @@
  * views (debugfs, netlink) for as long as the module wants. A module
  * includes this header, builds its image with the kapi generator and
  * depends on kapi.ko through these symbols; see Documentation/module-api.rst
- * and samples/kapi_sample.c. Kernel-only, not UAPI.
+ * and samples/kapi_sample_main.c. Kernel-only, not UAPI.
  */
 #ifndef _KAPI_KAPI_MODULE_H
 #define _KAPI_KAPI_MODULE_H

@@ -1,8 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The list of compatibility features detected for the target kernel, for
- * the debugfs version file and bug reports.
+ * The out-of-line part of kapi's compatibility layer: the list of features
+ * detected for the target kernel (for the debugfs version file and bug
+ * reports), and the helpers whose work differs between kernels: where a
+ * function that ftrace patched can be called through a pointer (indirect
+ * branch tracking), and how a symbol's address is found without the
+ * unexported kallsyms_lookup_name().
  */
+#include <linux/kprobes.h>
+#include <linux/uaccess.h>
+#ifdef KAPI_HAVE_IBT
+#include <asm/ibt.h>
+#endif
+
 #include "compat/compat.h"
 
 /**
@@ -36,4 +46,60 @@ const char *kapi_compat_features(void)
 	" rcu-tasks"
 #endif
 	;
+}
+
+/**
+ * kapi_compat_callable_start() - where to call a function through a pointer
+ * @ip: the address of the function's ftrace call site, as ftrace gives it
+ *
+ * Without indirect branch tracking that is @ip itself. With IBT the ftrace
+ * site follows a 4-byte ENDBR64, and an indirect call must land on a real
+ * one: a sealed ENDBR (a NOP since boot) would fault, so such a function
+ * cannot be called through a pointer.
+ *
+ * Context: any; called from an ftrace callback, so not traced itself.
+ * Return: the address to call, or 0 if the function cannot be called
+ * through a pointer.
+ */
+unsigned long notrace kapi_compat_callable_start(unsigned long ip)
+{
+#ifdef KAPI_HAVE_IBT
+	u32 insn;
+
+	if (copy_from_kernel_nofault(&insn, (void *)(ip - ENDBR_INSN_SIZE),
+				     sizeof(insn)) ||
+	    insn != gen_endbr())
+		return 0;
+	return ip - ENDBR_INSN_SIZE;
+#else
+	return ip;
+#endif
+}
+
+/**
+ * kapi_compat_symbol_address() - the address of a kernel symbol
+ * @name: the symbol
+ *
+ * kallsyms_lookup_name() is not exported to modules; kprobes resolves the
+ * name instead, where the kernel has kprobes. The address is for comparing
+ * only, never for calling: it may point past an ENDBR64.
+ *
+ * Context: process context; may sleep.
+ * Return: the address, or 0 if the symbol is unknown or cannot be probed,
+ * or the kernel has no kprobes.
+ */
+unsigned long kapi_compat_symbol_address(const char *name)
+{
+#ifdef CONFIG_KPROBES
+	struct kprobe kp = { .symbol_name = name };
+	unsigned long addr;
+
+	if (register_kprobe(&kp))
+		return 0;
+	addr = (unsigned long)kp.addr;
+	unregister_kprobe(&kp);
+	return addr;
+#else
+	return 0;
+#endif
 }

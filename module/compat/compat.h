@@ -14,10 +14,15 @@
 #endif
 
 #include <linux/ftrace.h>
+#include <linux/irqflags.h>
+#include <linux/kconfig.h>
+#include <linux/preempt.h>
 #include <linux/ptrace.h>
 #include <linux/rcupdate.h>
 
 const char *kapi_compat_features(void);
+unsigned long kapi_compat_callable_start(unsigned long ip);
+unsigned long kapi_compat_symbol_address(const char *name);
 
 /*
  * FTRACE_OPS_FL_RECURSION: ftrace keeps the callback from recursing and runs
@@ -51,6 +56,18 @@ static __always_inline void kapi_ftrace_set_ip(struct ftrace_regs *fregs,
 #else
 	instruction_pointer_set(regs, ip);
 #endif
+}
+
+/*
+ * kapi_compat_sleepable() - may the current context sleep?
+ *
+ * Without a preempt count (CONFIG_PREEMPT_COUNT off), preemptible() is
+ * always false; interrupts being on is the best sign left then.
+ */
+static __always_inline bool kapi_compat_sleepable(void)
+{
+	return IS_ENABLED(CONFIG_PREEMPT_COUNT) ? preemptible() :
+						 !irqs_disabled();
 }
 
 /*

@@ -221,6 +221,8 @@ TEST(ImageEncodeTest, HeaderDescribesTheImage) {
     EXPECT_EQ(b.size() % KAPI_IMAGE_ALIGN, 0U);
 
     const std::uint32_t counts[KAPI_TABLE_COUNT] = {2, 3, 3, 1, 1, 1, 1, 1, 1, 3, img.strtab()};
+    // Written out from the UAPI structs on purpose, not taken from the
+    // encoder's record_size(): the header must match the kernel's contract.
     const std::uint32_t sizes[KAPI_TABLE_COUNT] = {sizeof(kapi_image_spec),
                                                    sizeof(kapi_image_param),
                                                    sizeof(kapi_image_error),

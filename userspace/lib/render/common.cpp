@@ -61,14 +61,24 @@ std::string num_text(const Num& n, NumStyle style) {
     return n.expr + " (" + value + ")";
 }
 
+std::vector<std::string_view> lines(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) {
+            out.push_back(text.substr(start));
+            return out;
+        }
+        out.push_back(text.substr(start, nl - start));
+        start = nl + 1;
+    }
+}
+
 std::vector<std::vector<std::string>> paragraphs(std::string_view text) {
     std::vector<std::vector<std::string>> out;
     std::vector<std::string> cur;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t nl = text.find('\n', start);
-        std::string_view line =
-            text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    for (std::string_view line : lines(text)) {
         bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
         if (blank) {
             if (!cur.empty())
@@ -77,9 +87,6 @@ std::vector<std::vector<std::string>> paragraphs(std::string_view text) {
         } else {
             cur.emplace_back(line);
         }
-        if (nl == std::string_view::npos)
-            break;
-        start = nl + 1;
     }
     if (!cur.empty())
         out.push_back(std::move(cur));
@@ -128,6 +135,12 @@ std::string call_name(const Spec& spec) {
     if (spec.kind == KAPI_KIND_SYSCALL && spec.name.starts_with("sys_"))
         return spec.name.substr(4);
     return spec.name;
+}
+
+const Param* size_source(const Spec& spec, const Param& p) {
+    if (p.size_param < 0 || static_cast<std::size_t>(p.size_param) >= spec.params.size())
+        return nullptr;
+    return &spec.params[static_cast<std::size_t>(p.size_param)];
 }
 
 const Param* sized_by(const Spec& spec, std::size_t index) {

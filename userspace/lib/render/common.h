@@ -38,6 +38,10 @@ enum class NumStyle { Signed, Unsigned, Hex };
 // (no value: only the compiler knows it), "0" for an empty number.
 std::string num_text(const Num& n, NumStyle style = NumStyle::Signed);
 
+// TEXT split at its newlines: N newlines give N + 1 lines, the last one
+// empty if TEXT ends with a newline. The views point into TEXT.
+std::vector<std::string_view> lines(std::string_view text);
+
 // TEXT's paragraphs (separated by blank lines), each a vector of its lines.
 std::vector<std::vector<std::string>> paragraphs(std::string_view text);
 
@@ -52,6 +56,9 @@ std::string signal_text(std::int32_t number);
 
 // The name syzkaller and C use for a system call spec: "sys_read" -> "read".
 std::string call_name(const Spec& spec);
+
+// The parameter that gives the size of P (P.size_param), or nullptr.
+const Param* size_source(const Spec& spec, const Param& p);
 
 // The parameter whose size PARAM gives (the one with size_param equal to
 // PARAM's index), or nullptr.

@@ -10,6 +10,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common.h"
@@ -72,11 +73,8 @@ public:
     // Verbatim lines (examples, expressions) at INDENT; a line too long for
     // 80 columns is broken between words.
     void verbatim(std::string_view text, std::string_view indent) {
-        std::string clean = printable(text);
-        std::size_t start = 0;
-        while (start <= clean.size()) {
-            std::size_t nl = clean.find('\n', start);
-            std::string line = clean.substr(start, nl == std::string::npos ? nl : nl - start);
+        const std::string clean = printable(text);
+        for (std::string_view line : render::lines(clean)) {
             if (line.empty())
                 out_ << '\n';
             else if (indent.size() + line.size() <= kMaxLine)
@@ -85,9 +83,6 @@ public:
                 for (const std::string& l :
                      render::wrap(line, kMaxLine, indent, std::string(indent) + "    "))
                     out_ << l << '\n';
-            if (nl == std::string::npos)
-                break;
-            start = nl + 1;
         }
     }
 
@@ -143,16 +138,14 @@ void write_params(PlainWriter& w, const Spec& s) {
         if (p.constraint != KAPI_CONSTRAINT_USER_PTR &&
             p.constraint != KAPI_CONSTRAINT_USER_STRING && num_given(p.size))
             w.field("size", num_text(p.size, NumStyle::Unsigned) + " bytes", kIndent2);
-        if (p.constraint != KAPI_CONSTRAINT_BUFFER && p.size_param >= 0 &&
-            static_cast<std::size_t>(p.size_param) < s.params.size())
-            w.field("size given by", s.params[static_cast<std::size_t>(p.size_param)].name,
-                    kIndent2);
+        const Param* size_source = render::size_source(s, p);
+        if (p.constraint != KAPI_CONSTRAINT_BUFFER && size_source != nullptr)
+            w.field("size given by", size_source->name, kIndent2);
         if (p.constraint != KAPI_CONSTRAINT_ALIGNMENT && num_given(p.alignment))
             w.field("alignment", num_text(p.alignment, NumStyle::Unsigned), kIndent2);
         if (const Param* buf = render::sized_by(s, i))
             w.field("gives the size of", buf->name, kIndent2);
-        w.field("on violation", p.violation_error.empty() ? "" : errno_text(s, p.violation_error),
-                kIndent2);
+        w.field("on violation", errno_text(s, p.violation_error), kIndent2);
         w.prose(p.constraint_text, kIndent2, true);
     }
 }
@@ -198,17 +191,12 @@ void write_signals(PlainWriter& w, const Spec& s) {
     w.heading("SIGNALS");
     for (const Signal& g : s.signals) {
         w.item();
-        std::string head = g.name.empty() ? num_text(g.number) : g.name;
-        if (!g.name.empty() && g.number.value && (g.number.expr.empty() || g.number.expr == g.name))
-            head += " (" + std::to_string(*g.number.value) + ")";
-        else if (!g.name.empty() && num_given(g.number))
-            head += " (" + num_text(g.number) + ")";
-        w.line(head, kIndent);
+        w.line(render::signal_heading(g), kIndent);
         w.field("direction", render::join(signal_direction_tokens(g.direction)), kIndent2);
         w.field("action", std::string(signal_action_token(g.action)), kIndent2);
         w.field("timing", std::string(signal_timing_token(g.timing)), kIndent2);
         w.field("flags", render::join(signal_flag_tokens(g.flags)), kIndent2);
-        w.field("error", g.error.empty() ? "" : errno_text(s, g.error), kIndent2);
+        w.field("error", errno_text(s, g.error), kIndent2);
         w.field("target", g.target, kIndent2);
         w.field("condition", g.condition, kIndent2);
         w.field("priority", g.priority ? std::to_string(g.priority) : "", kIndent2);
@@ -257,9 +245,7 @@ void write_caps(PlainWriter& w, const Spec& s) {
     w.heading("CAPABILITIES");
     for (const Capability& c : s.caps) {
         w.item();
-        std::string head = c.name.empty() ? num_text(c.cap) : c.name;
-        if (!c.name.empty() && c.cap.value && c.cap.expr != std::to_string(*c.cap.value))
-            head += " (" + std::to_string(*c.cap.value) + ")";
+        std::string head = render::capability_heading(c);
         w.line(head + ": " + std::string(capability_action_token(c.action)), kIndent);
         w.field("allows", c.allows, kIndent2);
         w.field("without", c.without, kIndent2);

@@ -58,13 +58,24 @@ std::string escape(std::string_view text) {
     return out;
 }
 
+// Spec text as plain escaped text; "" for "".
+std::string escaped(std::string_view text) {
+    return escape(printable(text));
+}
+
+// TEXT made printable, on one line: newlines become spaces.
+std::string one_line(std::string_view text) {
+    std::string out = printable(text);
+    for (char& c : out)
+        if (c == '\n')
+            c = ' ';
+    return out;
+}
+
 // An inline literal (``text``), or escaped text when a literal cannot hold
 // it (empty, white space at either end, or containing ``).
 std::string literal(std::string_view text) {
-    std::string clean = printable(text);
-    for (char& c : clean)
-        if (c == '\n')
-            c = ' ';
+    std::string clean = one_line(text);
     if (clean.empty() || clean.front() == ' ' || clean.back() == ' ' ||
         clean.find("``") != std::string::npos || clean.ends_with('\\'))
         return escape(clean);
@@ -155,18 +166,12 @@ public:
     // A literal block at INDENT.
     void code(std::string_view text, std::string_view indent) {
         out_ << indent << "::\n\n";
-        std::string clean = printable(text);
-        std::size_t start = 0;
-        while (start <= clean.size()) {
-            std::size_t nl = clean.find('\n', start);
-            std::string line = clean.substr(start, nl == std::string::npos ? nl : nl - start);
-            if (line.find_first_not_of(' ') == std::string::npos)
+        const std::string clean = printable(text);
+        for (std::string_view line : render::lines(clean)) {
+            if (line.find_first_not_of(' ') == std::string_view::npos)
                 out_ << '\n';
             else
                 out_ << indent << "   " << line << '\n';
-            if (nl == std::string::npos)
-                break;
-            start = nl + 1;
         }
         out_ << '\n';
     }
@@ -205,10 +210,9 @@ void write_params(RstWriter& w, const Spec& s) {
         if (p.constraint != KAPI_CONSTRAINT_USER_PTR &&
             p.constraint != KAPI_CONSTRAINT_USER_STRING && num_given(p.size))
             w.field("Size", num(p.size, NumStyle::Unsigned) + " bytes", kIn);
-        if (p.constraint != KAPI_CONSTRAINT_BUFFER && p.size_param >= 0 &&
-            static_cast<std::size_t>(p.size_param) < s.params.size())
-            w.field("Size given by", literal(s.params[static_cast<std::size_t>(p.size_param)].name),
-                    kIn);
+        const Param* size_source = render::size_source(s, p);
+        if (p.constraint != KAPI_CONSTRAINT_BUFFER && size_source != nullptr)
+            w.field("Size given by", literal(size_source->name), kIn);
         if (p.constraint != KAPI_CONSTRAINT_ALIGNMENT && num_given(p.alignment))
             w.field("Alignment", num(p.alignment, NumStyle::Unsigned), kIn);
         if (const Param* buf = render::sized_by(s, i))
@@ -261,22 +265,15 @@ void write_signals(RstWriter& w, const Spec& s) {
         return;
     w.section("Signals");
     for (const Signal& g : s.signals) {
-        std::string term = g.name.empty() ? num(g.number, NumStyle::Signed) : literal(g.name);
-        if (!g.name.empty() && g.number.value && (g.number.expr.empty() || g.number.expr == g.name))
-            term += " (" + std::to_string(*g.number.value) + ")";
-        else if (!g.name.empty() && num_given(g.number))
-            term += " (" + num(g.number, NumStyle::Signed) + ")";
-        w.term(term);
+        w.term(render::signal_heading(g, kWords));
         w.field("Direction", literals(signal_direction_tokens(g.direction)), kIn);
         w.field("Action", literal(signal_action_token(g.action)), kIn);
         w.field("Timing", literal(signal_timing_token(g.timing)), kIn);
         w.field("Flags", literals(signal_flag_tokens(g.flags)), kIn);
         if (!g.error.empty())
             w.field("Error", errno_text(s, g.error), kIn);
-        if (!g.target.empty())
-            w.field("Target", escape(printable(g.target)), kIn);
-        if (!g.condition.empty())
-            w.field("Condition", escape(printable(g.condition)), kIn);
+        w.field("Target", escaped(g.target), kIn);
+        w.field("Condition", escaped(g.condition), kIn);
         if (g.priority)
             w.field("Priority", std::to_string(g.priority), kIn);
         w.field("SA flags required", literals(sa_flag_names(g.sa_flags_required)), kIn);
@@ -285,8 +282,7 @@ void write_signals(RstWriter& w, const Spec& s) {
             w.field("Transform to", escape(render::signal_text(g.transform_to)), kIn);
         w.field("State required", literals(signal_state_tokens(g.state_required)), kIn);
         w.field("State forbidden", literals(signal_state_tokens(g.state_forbidden)), kIn);
-        if (!g.queue.empty())
-            w.field("Queue", escape(printable(g.queue)), kIn);
+        w.field("Queue", escaped(g.queue), kIn);
         w.end_fields();
         w.prose(g.description, kIn);
     }
@@ -299,10 +295,9 @@ void write_effects(RstWriter& w, const Spec& s) {
     for (const SideEffect& e : s.effects) {
         std::string term = literals(effect_type_tokens(e.type));
         if (!e.target.empty())
-            term += (term.empty() ? "" : ": ") + escape(printable(e.target));
+            term += (term.empty() ? "" : ": ") + escaped(e.target);
         w.term(term.empty() ? "(unspecified)" : term);
-        if (!e.condition.empty())
-            w.field("Condition", escape(printable(e.condition)), kIn);
+        w.field("Condition", escaped(e.condition), kIn);
         w.field("Reversible", (e.flags & KAPI_EFFECT_REVERSIBLE) ? "yes" : "no", kIn);
         w.end_fields();
         w.prose(e.description, kIn);
@@ -314,10 +309,10 @@ void write_transitions(RstWriter& w, const Spec& s) {
         return;
     w.section("State transitions");
     for (const StateTransition& t : s.transitions) {
-        w.term(t.object.empty() ? "(unnamed)" : escape(printable(t.object)));
-        w.field("From", t.from.empty() ? "" : escape(printable(t.from)), kIn);
-        w.field("To", t.to.empty() ? "" : escape(printable(t.to)), kIn);
-        w.field("Condition", t.condition.empty() ? "" : escape(printable(t.condition)), kIn);
+        w.term(t.object.empty() ? "(unnamed)" : escaped(t.object));
+        w.field("From", escaped(t.from), kIn);
+        w.field("To", escaped(t.to), kIn);
+        w.field("Condition", escaped(t.condition), kIn);
         w.end_fields();
         if (t.from.empty() && t.to.empty() && t.condition.empty() && t.description.empty())
             w.placeholder(kIn);
@@ -330,14 +325,11 @@ void write_caps(RstWriter& w, const Spec& s) {
         return;
     w.section("Capabilities");
     for (const Capability& c : s.caps) {
-        std::string term = c.name.empty() ? num(c.cap, NumStyle::Signed) : literal(c.name);
-        if (!c.name.empty() && c.cap.value && c.cap.expr != std::to_string(*c.cap.value))
-            term += " (" + std::to_string(*c.cap.value) + ")";
-        w.term(term);
+        w.term(render::capability_heading(c, kWords));
         w.field("Action", literal(capability_action_token(c.action)), kIn);
-        w.field("Allows", c.allows.empty() ? "" : escape(printable(c.allows)), kIn);
-        w.field("Without", c.without.empty() ? "" : escape(printable(c.without)), kIn);
-        w.field("Condition", c.condition.empty() ? "" : escape(printable(c.condition)), kIn);
+        w.field("Allows", escaped(c.allows), kIn);
+        w.field("Without", escaped(c.without), kIn);
+        w.field("Condition", escaped(c.condition), kIn);
         if (c.priority)
             w.field("Priority", std::to_string(c.priority), kIn);
         w.end_fields();
@@ -349,7 +341,7 @@ void write_constraints(RstWriter& w, const Spec& s) {
         return;
     w.section("Constraints");
     for (const Constraint& k : s.constraints) {
-        w.term(k.name.empty() ? "(unnamed)" : escape(printable(k.name)));
+        w.term(k.name.empty() ? "(unnamed)" : escaped(k.name));
         if (k.description.empty() && k.expr.empty())
             w.placeholder(kIn);
         w.prose(k.description, kIn);
@@ -374,10 +366,7 @@ public:
                "     - Kind\n"
                "     - Description\n";
         for (const Spec& s : specs.specs) {
-            std::string summary = printable(s.summary);
-            for (char& c : summary)
-                if (c == '\n')
-                    c = ' ';
+            std::string summary = one_line(s.summary);
             out << "   * - " << literal(s.name) << "\n"
                 << "     - " << api_kind_token(s.kind) << "\n"
                 << "     -" << (summary.empty() ? "" : " " + escape(summary)) << "\n";
@@ -392,8 +381,7 @@ public:
         w.field("Context", literals(context_flag_tokens(s.context)));
         if (s.kind == KAPI_KIND_IOCTL)
             w.field("Command", num(s.ioctl_cmd, NumStyle::Hex));
-        if (!s.since.empty())
-            w.field("Since", escape(printable(s.since)));
+        w.field("Since", escaped(s.since));
         if (s.flags & KAPI_SPEC_DEPRECATED)
             w.field("Deprecated", s.replacement.empty()
                                       ? "yes"

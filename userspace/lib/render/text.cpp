@@ -54,8 +54,8 @@ std::string constraint_summary(const Spec& spec, const Param& p, const Words& wo
         return "a user pointer to " + num(p.size, NumStyle::Unsigned) + " bytes";
     case KAPI_CONSTRAINT_BUFFER: {
         std::string size;
-        if (p.size_param >= 0 && static_cast<std::size_t>(p.size_param) < spec.params.size())
-            size = words.name(spec.params[static_cast<std::size_t>(p.size_param)].name);
+        if (const Param* source = size_source(spec, p))
+            size = words.name(source->name);
         if (num_given(p.size_mult) && !(p.size_mult.value == 1 && p.size_mult.expr.empty()))
             size += (size.empty() ? "" : " * ") + num(p.size_mult, NumStyle::Unsigned);
         if (size.empty())
@@ -92,6 +92,26 @@ std::string success_summary(const Return& r, const Words& words) {
     default:
         return std::string(return_check_token(r.check));
     }
+}
+
+std::string signal_heading(const Signal& g, const Words& words) {
+    if (g.name.empty())
+        return words.num(g.number, NumStyle::Signed);
+    std::string head = words.name(g.name);
+    if (g.number.value && (g.number.expr.empty() || g.number.expr == g.name))
+        head += " (" + std::to_string(*g.number.value) + ")";
+    else if (num_given(g.number))
+        head += " (" + words.num(g.number, NumStyle::Signed) + ")";
+    return head;
+}
+
+std::string capability_heading(const Capability& c, const Words& words) {
+    if (c.name.empty())
+        return words.num(c.cap, NumStyle::Signed);
+    std::string head = words.name(c.name);
+    if (c.cap.value && c.cap.expr != std::to_string(*c.cap.value))
+        head += " (" + std::to_string(*c.cap.value) + ")";
+    return head;
 }
 
 std::string_view kind_words(std::uint32_t kind) {

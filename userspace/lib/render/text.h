@@ -35,6 +35,14 @@ std::string constraint_summary(const Spec& spec, const Param& p, const Words& wo
 // "a new file descriptor"...
 std::string success_summary(const Return& r, const Words& words = {});
 
+// The heading of signal G: its name with its number ("SIGINT (2)"), or the
+// number alone.
+std::string signal_heading(const Signal& g, const Words& words = {});
+
+// The heading of capability C: its name with its number ("CAP_SYS_ADMIN
+// (21)"), or the number alone.
+std::string capability_heading(const Capability& c, const Words& words = {});
+
 // The API kind for people: "system call", "ioctl", "kernel function".
 std::string_view kind_words(std::uint32_t kind);
 
