@@ -124,10 +124,69 @@ struct kapi_check_post {
 
 struct kapi_check_type kapi_check_param_type(const void *image,
 					     const struct kapi_image_param *p);
-u64 kapi_check_convert(u64 raw, struct kapi_check_type type);
-u64 kapi_check_bits(u64 value, struct kapi_check_type type);
 long kapi_check_string_limit(const struct kapi_image_param *p);
-u32 kapi_check_context(bool in_task, bool preemptible, bool irqs_disabled);
+
+/* The helpers below run on the path of every hooked call: inline. */
+
+/**
+ * kapi_check_convert() - an argument register as its declared type sees it
+ * @raw: the 64-bit register
+ * @type: the parameter's declared type
+ *
+ * Return: @raw cut to @type's width, then widened back to 64 bits:
+ * sign-extended for a signed type, zero-extended for an unsigned one.
+ */
+static inline u64 kapi_check_convert(u64 raw, struct kapi_check_type type)
+{
+	unsigned int shift;
+
+	if (type.bits >= 64 || !type.bits)
+		return raw;
+	shift = 64 - type.bits;
+	if (type.is_signed)
+		return (u64)((s64)(raw << shift) >> shift);
+	return (raw << shift) >> shift;
+}
+
+/**
+ * kapi_check_bits() - the bits of a value in its type's width
+ * @value: a value as kapi_check_convert() returns it
+ * @type: its declared type
+ *
+ * Return: @value cut to @type's width and zero-extended: the argument's
+ * bits as the kernel sees them (-1 as an int is 0xffffffff).
+ */
+static inline u64 kapi_check_bits(u64 value, struct kapi_check_type type)
+{
+	type.is_signed = false;
+	return kapi_check_convert(value, type);
+}
+
+/**
+ * kapi_check_context() - the KAPI_CTX_* bits of a calling context
+ * @in_task: in_task()
+ * @preemptible: preemptible()
+ * @irqs_disabled: irqs_disabled()
+ *
+ * Return: %KAPI_CTX_PROCESS for task context; %KAPI_CTX_SLEEPABLE when
+ * preemptible, else %KAPI_CTX_ATOMIC and %KAPI_CTX_PREEMPT_DISABLED;
+ * %KAPI_CTX_IRQ_DISABLED with interrupts off.
+ */
+static inline u32 kapi_check_context(bool in_task, bool preemptible,
+				     bool irqs_disabled)
+{
+	u32 ctx = 0;
+
+	if (in_task)
+		ctx |= KAPI_CTX_PROCESS;
+	if (preemptible)
+		ctx |= KAPI_CTX_SLEEPABLE;
+	else
+		ctx |= KAPI_CTX_ATOMIC | KAPI_CTX_PREEMPT_DISABLED;
+	if (irqs_disabled)
+		ctx |= KAPI_CTX_IRQ_DISABLED;
+	return ctx;
+}
 
 void kapi_check_before(const struct kapi_check_call *call,
 		       struct kapi_check_pre *pre);

@@ -2,28 +2,28 @@
 /*
  * Hooks on the x86-64 system call entry points, for kapi's runtime
  * verification. Each registered syscall spec "sys_<name>" gets a hook on
- * __x64_sys_<name>: an ftrace_ops, filtered to that one function, that may
- * change the instruction pointer. The ftrace callback sends the call to one
- * generic wrapper, passing the hook in the second argument register (the
- * entry points take a single const struct pt_regs *, so %rsi is free, and
- * ftrace_regs_caller restores every argument register from the saved
- * pt_regs). The wrapper decodes the user arguments from those pt_regs as
- * the spec's parameter types say, runs the check engine, reports, and calls
- * the original function through its address, which ftrace gives at the
- * first call; that nested entry comes from kapi's own text and passes
- * through. Table-driven: a spec for another system call needs no new code
- * (a call without parameters is found under its __do_sys_<name> alias).
- * In off mode the ops are unregistered, so hooked functions run at full
- * speed; they are registered again when the mode changes.
+ * __x64_sys_<name>: an ftrace_ops, filtered to that one function, that
+ * makes the function's entry call one of kapi's entry stubs directly (an
+ * ftrace "direct call", hook_tramp.S), with no ftrace trampoline and no
+ * register saving in between. The stub says which hook it belongs to (its
+ * slot), and kapi_hook_run() decodes the user arguments from the entry
+ * point's pt_regs as the spec's parameter types say, runs the check engine,
+ * reports, and calls the original function from its start (the nested
+ * entry passes straight through the stub). Table-driven: a spec for another
+ * system call needs no new code (a call without parameters is found under
+ * its __do_sys_<name> alias). In off mode the ops are unregistered, so
+ * hooked functions run at full speed; they are registered again when the
+ * mode changes.
  *
- * Lifetime and unload safety: a call in the wrapper holds a reference on
- * its hook (a percpu_ref, freed by a work item after the last call leaves)
- * and on kapi.ko, so rmmod fails with EBUSY while a task sleeps inside a
- * hooked call instead of freeing code under it. After the ops are gone,
- * the exit path waits for tasks RCU, so that no task still runs the
- * wrapper's last instructions after its module_put(). Nothing on the call
- * path allocates or takes a sleeping lock; user memory is read only with
- * strnlen_user().
+ * Lifetime and unload safety: a call in kapi_hook_run() holds a reference
+ * on its hook (a percpu_ref) and on kapi.ko, so rmmod fails with EBUSY
+ * while a task sleeps inside a hooked call instead of freeing code under
+ * it. A task may be preempted in an entry stub before it takes those
+ * references: a hook and its slot are released only after tasks RCU has
+ * seen every task leave (kapi_hook_free_work()), and the exit path waits
+ * for tasks RCU, so that no task still runs the stub's last instructions
+ * after its module_put(). Nothing on the call path allocates or takes a
+ * sleeping lock; user memory is read only with strnlen_user().
  */
 #include <linux/atomic.h>
 #include <linux/ctype.h>
@@ -46,14 +46,12 @@
 #include <linux/workqueue.h>
 
 #include "check.h"
+#include "hook_tramp.h"
 #include "hooks.h"
 #include "image.h"
 #include "kapi.h"
 #include "registry.h"
 #include "report.h"
-
-/* The x86-64 system call entry points' type. */
-typedef long (*kapi_syscall_fn)(const struct pt_regs *regs);
 
 static int kapi_hooks_cur_mode = KAPI_MODE_AUDIT;
 
@@ -63,6 +61,12 @@ static int kapi_hooks_cur_mode = KAPI_MODE_AUDIT;
  */
 static DEFINE_MUTEX(kapi_hooks_mutex);
 static LIST_HEAD(kapi_hooks_list);
+/*
+ * The hook of each entry stub. LOCKING: set and cleared under the hooks
+ * lock; read locklessly by kapi_hook_run(). A slot is taken until its hook
+ * is freed (kapi_hook_free_work()).
+ */
+static struct kapi_hook *kapi_hook_slot[KAPI_HOOK_SLOTS];
 static struct workqueue_struct *kapi_hooks_wq;
 /* Hooks not yet freed, attached or not; kapi_hooks_exit() waits for 0. */
 static atomic_t kapi_hooks_alive = ATOMIC_INIT(0);
@@ -118,13 +122,13 @@ static void kapi_hook_decode(const struct kapi_hook *hook,
 	};
 	u32 i;
 
-	memset(call, 0, sizeof(*call));
 	call->image = hook->image;
 	call->spec = hook->record;
 	call->nargs = hook->nparams;
 	call->type = hook->type;
 	for (i = 0; i < hook->nparams; i++) {
 		call->args[i] = kapi_check_convert(raw[i], hook->type[i]);
+		call->slen[i] = 0;
 		if (hook->slimit[i] && call->args[i])
 			call->slen[i] = strnlen_user((const char __user *)
 						     (uintptr_t)call->args[i],
@@ -135,29 +139,82 @@ static void kapi_hook_decode(const struct kapi_hook *hook,
 }
 
 /*
- * kapi_hook_wrapper() - what a hooked system call runs instead
- * @uregs: the user registers, the entry point's own argument
- * @hook: put into %rsi by kapi_hook_callback()
- *
- * The callback took a reference on @hook and on kapi.ko for this call;
- * they are dropped last. Must not be inlined: ftrace returns into it.
+ * The address to call for the hooked function whose entry call is at @ip;
+ * a function that cannot be called through a pointer (a sealed ENDBR64
+ * under IBT) is given up. Learnt at the first call and cached; a later
+ * call from another address (which would be a bug) is not checked.
  */
-static noinline long kapi_hook_wrapper(const struct pt_regs *uregs,
-				       struct kapi_hook *hook)
+static kapi_syscall_fn kapi_hook_resolve(struct kapi_hook *hook,
+					 unsigned long ip)
 {
-	kapi_syscall_fn orig = (kapi_syscall_fn)READ_ONCE(hook->orig);
+	/* ORDER: pairs with the release below; @hook->ip is set before. */
+	unsigned long orig = smp_load_acquire(&hook->orig);
+
+	if (likely(orig))
+		return READ_ONCE(hook->ip) == ip ? (kapi_syscall_fn)orig : NULL;
+	if (READ_ONCE(hook->error))
+		return NULL;
+	orig = kapi_compat_callable_start(ip);
+	if (!orig) {
+		if (!cmpxchg(&hook->error, 0, -EOPNOTSUPP))
+			pr_warn("%s: %s has no ENDBR64 before its ftrace site and cannot be called indirectly; calls are not checked\n",
+				hook->name, hook->func);
+		return NULL;
+	}
+	WRITE_ONCE(hook->ip, ip);
+	/* ORDER: @ip before @orig, for the acquire above. */
+	smp_store_release(&hook->orig, orig);
+	return (kapi_syscall_fn)orig;
+}
+
+/**
+ * kapi_hook_run() - check one call of a hooked function
+ * @uregs: the user registers, the hooked function's argument
+ * @slot: the hook's slot, from the entry stub
+ * @resume: where the hooked function continues after its entry call
+ * @result: receives what the caller gets, if the call is handled here
+ *
+ * Called by kapi_hook_tramp (hook_tramp.S) on entry to a hooked function,
+ * in the context of the system call, preemptible. The call runs unchecked
+ * if the mode is off, the filter leaves the task out, or kapi.ko or the
+ * hook is going away.
+ *
+ * Return: true if the call was handled (checked and run, or refused in
+ * enforce mode) and @result is its result; false to let the hooked
+ * function run unchecked.
+ */
+bool kapi_hook_run(const struct pt_regs *uregs, unsigned int slot,
+		   unsigned long resume, long *result)
+{
 	enum kapi_mode mode = kapi_hooks_mode();
-	struct kapi_check_call call;
-	struct kapi_check_post post;
-	struct kapi_check_pre pre;
+	/*
+	 * Filled in by the functions they are passed to, as far as they are
+	 * read: zeroing ~400 bytes per call would cost more than the checks.
+	 */
+	struct kapi_check_call call __uninitialized;
+	struct kapi_check_post post __uninitialized;
+	struct kapi_check_pre pre __uninitialized;
+	struct kapi_hook *hook;
 	unsigned long nofile;
+	kapi_syscall_fn orig;
 	bool enforce;
 	long ret;
 
-	if (mode == KAPI_MODE_OFF) {
-		ret = orig(uregs);
-		goto out;
+	if (mode == KAPI_MODE_OFF || slot >= KAPI_HOOK_SLOTS)
+		return false;
+	hook = READ_ONCE(kapi_hook_slot[slot]);
+	if (!hook)
+		return false;
+	orig = kapi_hook_resolve(hook, resume - MCOUNT_INSN_SIZE);
+	if (!orig || !kapi_report_filter_match())
+		return false;
+	if (!try_module_get(THIS_MODULE))
+		return false;
+	if (!percpu_ref_tryget_live(&hook->ref)) {
+		module_put(THIS_MODULE);
+		return false;
 	}
+
 	kapi_hook_decode(hook, uregs, &call);
 	kapi_check_before(&call, &pre);
 	enforce = mode == KAPI_MODE_ENFORCE && pre.predicted;
@@ -167,8 +224,8 @@ static noinline long kapi_hook_wrapper(const struct pt_regs *uregs,
 		ret = pre.predicted;
 		goto out;
 	}
-	/* The nested entry comes from kapi's text: the callback lets it be. */
-	ret = orig(uregs);
+	/* Its entry call comes back to the stub, which lets it through. */
+	ret = kapi_hook_call_orig(orig, uregs);
 	/* Only an fd result is checked against the limit. */
 	nofile = call.spec->ret.check == KAPI_RETURN_FD ?
 		 rlimit(RLIMIT_NOFILE) : 0;
@@ -178,72 +235,34 @@ static noinline long kapi_hook_wrapper(const struct pt_regs *uregs,
 out:
 	percpu_ref_put(&hook->ref);
 	module_put(THIS_MODULE);
-	return ret;
-}
-
-/*
- * The address to call for the hooked function, from the address ftrace
- * patched (@ip); a function that cannot be called through a pointer (a
- * sealed ENDBR64 under IBT) is given up. The result is cached.
- */
-static unsigned long kapi_hook_resolve(struct kapi_hook *hook, unsigned long ip)
-{
-	unsigned long orig = READ_ONCE(hook->orig);
-
-	if (likely(orig))
-		return orig;
-	if (READ_ONCE(hook->error))
-		return 0;
-	orig = kapi_compat_callable_start(ip);
-	if (!orig) {
-		if (!cmpxchg(&hook->error, 0, -EOPNOTSUPP))
-			pr_warn("%s: %s has no ENDBR64 before its ftrace site and cannot be called indirectly; calls are not checked\n",
-				hook->name, hook->func);
-		return 0;
-	}
-	WRITE_ONCE(hook->orig, orig);
-	return orig;
-}
-
-/*
- * The ftrace callback, on entry to the hooked function. ftrace runs it
- * with preemption disabled and keeps it from recursing. It sends the call
- * to the wrapper unless the call comes from the wrapper itself, the mode
- * is off, the filter leaves the task out, or kapi.ko is going away.
- */
-static void notrace kapi_hook_callback(unsigned long ip,
-				       unsigned long parent_ip,
-				       struct ftrace_ops *ops,
-				       struct ftrace_regs *fregs)
-{
-	struct kapi_hook *hook = container_of(ops, struct kapi_hook, ops);
-	struct pt_regs *regs;
-
-	if (within_module(parent_ip, THIS_MODULE))
-		return;
-	if (kapi_hooks_mode() == KAPI_MODE_OFF)
-		return;
-	regs = ftrace_get_regs(fregs);
-	if (!regs || !kapi_hook_resolve(hook, ip))
-		return;
-	if (!kapi_report_filter_match())
-		return;
-	if (!try_module_get(THIS_MODULE))
-		return;
-	if (!percpu_ref_tryget_live(&hook->ref)) {
-		module_put(THIS_MODULE);
-		return;
-	}
-	regs->si = (unsigned long)hook;
-	kapi_ftrace_set_ip(fregs, regs, (unsigned long)kapi_hook_wrapper);
+	*result = ret;
+	return true;
 }
 
 /* --- hook descriptors -------------------------------------------------- */
 
+/* The address of the entry stub of @hook's slot. */
+static unsigned long kapi_hook_stub(const struct kapi_hook *hook)
+{
+	return (unsigned long)kapi_hook_stubs +
+	       hook->slot * KAPI_HOOK_STUB_SIZE;
+}
+
+/*
+ * The hook's ops is gone and so is the last call in kapi_hook_run(). A task
+ * preempted in the entry stub may still be about to read the slot: wait
+ * for tasks RCU before the slot and the hook go.
+ */
 static void kapi_hook_free_work(struct work_struct *work)
 {
 	struct kapi_hook *hook = container_of(work, struct kapi_hook, free_work);
 
+	kapi_synchronize_rcu_tasks();
+	if (hook->slot < KAPI_HOOK_SLOTS) {
+		mutex_lock(&kapi_hooks_mutex);
+		WRITE_ONCE(kapi_hook_slot[hook->slot], NULL);
+		mutex_unlock(&kapi_hooks_mutex);
+	}
 	percpu_ref_exit(&hook->ref);
 	kapi_report_spec_destroy(&hook->report);
 	kapi_registry_put(hook->spec);
@@ -319,10 +338,10 @@ static int kapi_hook_prepare(struct kapi_hook *hook)
 {
 	int ret;
 
-	hook->ops.func = kapi_hook_callback;
-	hook->ops.flags = FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_IPMODIFY |
-			  KAPI_FTRACE_OPS_FL_RECURSION;
-	/* ORDER: an ops without a filter would trace every function. */
+	/*
+	 * A direct call: ftrace fills in the ops when it is registered.
+	 * ORDER: an ops without a filter would trace every function.
+	 */
 	ret = kapi_hook_set_filter(hook);
 	if (ret == -EINVAL && !hook->nparams && kapi_hook_do_sys(hook)) {
 		ret = kapi_hook_set_filter(hook);
@@ -338,7 +357,9 @@ static const char *kapi_hook_why(int error)
 {
 	switch (error) {
 	case -EBUSY:
-		return "another ftrace user (a livepatch or a hooking module) already modifies it";
+		return "another ftrace user (livepatch, BPF, a hooking module) owns its entry";
+	case -ENOSPC:
+		return "all " __stringify(KAPI_HOOK_SLOTS) " hook slots are taken";
 	case -EINVAL:
 		return "this kernel has no such function, or ftrace cannot trace it";
 	case -E2BIG:
@@ -356,19 +377,19 @@ static const char *kapi_hook_why(int error)
  * kapi_hook_activate() - register the hook's ftrace_ops
  * @hook: a hook on the list
  *
- * A hook that failed with -EBUSY (another ftrace user modifies the
- * function's instruction pointer) or -ENOMEM is tried again; other errors
- * are final. LOCKING: the hooks lock.
+ * A hook whose registration failed with -EBUSY (another ftrace user owns
+ * the function's entry) or -ENOMEM is tried again; other errors, and a
+ * hook without a slot, are final. LOCKING: the hooks lock.
  */
 static void kapi_hook_activate(struct kapi_hook *hook)
 {
 	int error = READ_ONCE(hook->error), ret;
 
 	lockdep_assert_held(&kapi_hooks_mutex);
-	if (hook->registered ||
+	if (hook->registered || hook->slot >= KAPI_HOOK_SLOTS ||
 	    (error && error != -EBUSY && error != -ENOMEM))
 		return;
-	ret = register_ftrace_function(&hook->ops);
+	ret = kapi_ftrace_direct_register(&hook->ops, kapi_hook_stub(hook));
 	if (!ret) {
 		hook->registered = true;
 		if (error)
@@ -386,11 +407,11 @@ static void kapi_hook_activate(struct kapi_hook *hook)
  * kapi_hook_park() - unregister the hook's ftrace_ops
  * @hook: a hook
  *
- * When this returns no callback runs any more; calls already in the
- * wrapper keep their references until they leave it.
+ * When this returns no new call enters the entry stub; calls already in
+ * kapi_hook_run() keep their references until they leave it.
  *
- * Return: 0, or the error of unregister_ftrace_function(), after which
- * ftrace may still call the ops. LOCKING: the hooks lock, or @hook is no
+ * Return: 0, or the error of the unregistration, after which the hooked
+ * function may still call the stub. LOCKING: the hooks lock, or @hook is no
  * longer on the list.
  */
 static int kapi_hook_park(struct kapi_hook *hook)
@@ -399,7 +420,7 @@ static int kapi_hook_park(struct kapi_hook *hook)
 
 	if (!hook->registered)
 		return 0;
-	ret = unregister_ftrace_function(&hook->ops);
+	ret = kapi_ftrace_direct_unregister(&hook->ops, kapi_hook_stub(hook));
 	if (ret) {
 		pr_err("%s: cannot unhook %s (%pe)\n", hook->name, hook->func,
 		       ERR_PTR(ret));
@@ -413,7 +434,7 @@ static int kapi_hook_park(struct kapi_hook *hook)
  * kapi_hook_uninstall() - stop hooking and let the hook go
  * @hook: a hook no longer on the list
  *
- * The hook is freed when the last call has left the wrapper.
+ * The hook is freed when the last call has left kapi_hook_run().
  */
 static void kapi_hook_uninstall(struct kapi_hook *hook)
 {
@@ -426,6 +447,30 @@ static void kapi_hook_uninstall(struct kapi_hook *hook)
 	if (hook->filtered)
 		ftrace_free_filter(&hook->ops);
 	percpu_ref_kill(&hook->ref);
+}
+
+/*
+ * Give @hook a free slot, or fail it with -ENOSPC. LOCKING: the hooks lock.
+ */
+static void kapi_hook_take_slot(struct kapi_hook *hook)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&kapi_hooks_mutex);
+	hook->slot = KAPI_HOOK_SLOTS;
+	if (hook->error)
+		return;
+	for (i = 0; i < KAPI_HOOK_SLOTS; i++) {
+		if (!kapi_hook_slot[i]) {
+			hook->slot = i;
+			WRITE_ONCE(kapi_hook_slot[i], hook);
+			return;
+		}
+	}
+	hook->error = -ENOSPC;
+	pr_warn("%s: cannot hook %s: %s (%pe); the other specs are checked\n",
+		hook->name, hook->func, kapi_hook_why(hook->error),
+		ERR_PTR(hook->error));
 }
 
 /*
@@ -481,6 +526,7 @@ static void kapi_hook_attach(const struct kapi_registry_spec *s)
 			ERR_PTR(hook->error));
 
 	mutex_lock(&kapi_hooks_mutex);
+	kapi_hook_take_slot(hook);
 	list_add_tail(&hook->node, &kapi_hooks_list);
 	if (kapi_hooks_mode() != KAPI_MODE_OFF)
 		kapi_hook_activate(hook);
@@ -628,13 +674,13 @@ int kapi_hooks_init(void)
 /**
  * kapi_hooks_exit() - remove every hook
  *
- * On unload kapi.ko's reference count is zero, so no call is in the
- * wrapper except, possibly, for its last instructions after module_put().
- * When kapi_init() fails after the hooks came up, calls may still be in
- * the wrapper (a module's init may fail with references held), and this
+ * On unload kapi.ko's reference count is zero, so no call is in
+ * kapi_hook_run() except, possibly, for its last instructions after
+ * module_put(). When kapi_init() fails after the hooks came up, calls may
+ * still be in it (a module's init may fail with references held), and this
  * waits for them. ORDER: unregister the ops (no new calls), wait until
- * every hook is freed (no call in the wrapper before its puts), wait for
- * tasks RCU (no task in the wrapper's tail) and for RCU callbacks, then
+ * every hook is freed (no call in kapi_hook_run() before its puts), wait
+ * for tasks RCU (no task in the stubs' tail) and for RCU callbacks, then
  * drain the work queue.
  */
 void kapi_hooks_exit(void)

@@ -2,12 +2,13 @@
 /*
  * The hooks of kapi's runtime verification: one hook per registered
  * syscall spec, on the kernel's x86-64 entry point of that system call
- * (__x64_sys_<name>), installed with ftrace. A hooked call runs through one
- * generic wrapper that decodes the arguments, asks the check engine for a
+ * (__x64_sys_<name>), installed as an ftrace direct call. A hooked call
+ * runs through one generic function that decodes the arguments, asks the check engine for a
  * verdict, hands it to the report layer and, in enforce mode, fails a call
  * that violates a parameter constraint without running it. Hooks follow the
  * registry: they attach when a syscall spec registers and detach when it
- * goes. Everything that knows about ftrace lives in hooks.c.
+ * goes. Everything that knows about ftrace lives in hooks.c and
+ * hook_tramp.S.
  *
  * LOCKING: the hook list has a mutex, taken after the registry's (the
  * registry listener runs under the registry lock). A hooked call takes no
@@ -34,15 +35,17 @@ struct kapi_registry_spec;
 /**
  * struct kapi_hook - a syscall spec and the hook on its entry point
  * @node: entry in the hook list, in registration order (hooks lock)
- * @ops: the ftrace_ops, filtered to @func
- * @ref: one reference while attached, one per call in the wrapper
+ * @ops: the ftrace_ops, filtered to @func, a direct call to @slot's stub
+ * @ref: one reference while attached, one per call in kapi_hook_run()
  * @spec: the registered spec, with a reference on its image
  * @image: the image that holds the spec record
  * @record: the spec record
  * @name: the spec's name, "sys_<name>"
  * @func: the hooked function, "__x64_sys_<name>"
- * @orig: the address the wrapper calls to run the system call, learnt from
- *	  the first hooked call (0 until then)
+ * @orig: the address kapi_hook_run() calls to run the system call, learnt
+ *	  from the first hooked call (0 until then)
+ * @ip: the address of the hooked function's entry call, learnt with @orig
+ * @slot: the hook's entry stub (hook_tramp.S); %KAPI_HOOK_SLOTS if none
  * @error: 0 while hooked; otherwise the negative errno why the function
  *	   is not (or no longer) hooked
  * @filtered: @ops has its filter set (and must free it)
@@ -51,7 +54,7 @@ struct kapi_registry_spec;
  * @type: the declared C type of each parameter
  * @slimit: for each parameter, the string length to measure, or 0
  * @report: the spec's counters
- * @free_work: frees the hook once the last call has left the wrapper
+ * @free_work: frees the hook once the last call has left kapi_hook_run()
  */
 struct kapi_hook {
 	struct list_head node;
@@ -63,6 +66,8 @@ struct kapi_hook {
 	const char *name;
 	char func[KAPI_HOOK_FUNC_LEN];
 	unsigned long orig;
+	unsigned long ip;
+	unsigned int slot;
 	int error;
 	bool filtered;
 	bool registered;

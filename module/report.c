@@ -361,28 +361,16 @@ static void kapi_report_param_text(struct kapi_report_record *r,
 	}
 }
 
-/**
- * kapi_report_before() - count and record the verdict before a call
- * @rs: the counters of the call's spec
- * @name: the spec's name
- * @call: the call
- * @pre: the engine's verdict
- * @mode: %KAPI_MODE_AUDIT or %KAPI_MODE_ENFORCE
- * @enforced: the call fails with @pre->predicted without running
- *
- * Context: process context, on the path of the system call.
- */
-void kapi_report_before(struct kapi_report_spec *rs, const char *name,
-			const struct kapi_check_call *call,
-			const struct kapi_check_pre *pre, enum kapi_mode mode,
-			bool enforced)
+/* Record the violations kapi_check_before() found; kept off the hot path. */
+static noinline void kapi_report_record_before(struct kapi_report_spec *rs,
+					       const char *name,
+					       const struct kapi_check_call *call,
+					       const struct kapi_check_pre *pre,
+					       enum kapi_mode mode)
 {
 	struct kapi_report_record r;
 	u32 i;
 
-	this_cpu_inc(rs->counters->calls);
-	if (enforced)
-		this_cpu_inc(rs->counters->enforced);
 	for (i = 0; i < pre->nviolations; i++) {
 		const struct kapi_check_violation *v = &pre->v[i];
 		const struct kapi_image_param *p;
@@ -409,6 +397,31 @@ void kapi_report_before(struct kapi_report_spec *rs, const char *name,
 	}
 }
 
+/**
+ * kapi_report_before() - count and record the verdict before a call
+ * @rs: the counters of the call's spec
+ * @name: the spec's name
+ * @call: the call
+ * @pre: the engine's verdict
+ * @mode: %KAPI_MODE_AUDIT or %KAPI_MODE_ENFORCE
+ * @enforced: the call fails with @pre->predicted without running
+ *
+ * A call without violations only counts; records are built out of line.
+ *
+ * Context: process context, on the path of the system call.
+ */
+void kapi_report_before(struct kapi_report_spec *rs, const char *name,
+			const struct kapi_check_call *call,
+			const struct kapi_check_pre *pre, enum kapi_mode mode,
+			bool enforced)
+{
+	this_cpu_inc(rs->counters->calls);
+	if (enforced)
+		this_cpu_inc(rs->counters->enforced);
+	if (unlikely(pre->nviolations || pre->context_violation))
+		kapi_report_record_before(rs, name, call, pre, mode);
+}
+
 /* The result of a call as a token: an error's name, else the number. */
 static void kapi_report_result(char *buf, size_t size,
 			       const struct kapi_check_post *post, long ret)
@@ -419,24 +432,14 @@ static void kapi_report_result(char *buf, size_t size,
 		snprintf(buf, size, "%ld", ret);
 }
 
-/**
- * kapi_report_after() - count and record the verdict after a call
- * @rs: the counters of the call's spec
- * @name: the spec's name
- * @call: the call
- * @pre: the engine's verdict before the call
- * @post: the engine's verdict after it
- * @ret: the call's result
- * @nofile: the RLIMIT_NOFILE an fd result was checked against
- * @mode: %KAPI_MODE_AUDIT or %KAPI_MODE_ENFORCE
- *
- * Context: process context, on the path of the system call.
- */
-void kapi_report_after(struct kapi_report_spec *rs, const char *name,
-		       const struct kapi_check_call *call,
-		       const struct kapi_check_pre *pre,
-		       const struct kapi_check_post *post, long ret,
-		       unsigned long nofile, enum kapi_mode mode)
+/* Record what kapi_check_after() found; kept off the hot path. */
+static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
+					      const char *name,
+					      const struct kapi_check_call *call,
+					      const struct kapi_check_pre *pre,
+					      const struct kapi_check_post *post,
+					      long ret, unsigned long nofile,
+					      enum kapi_mode mode)
 {
 	const struct kapi_image_return *rt = &call->spec->ret;
 	struct kapi_report_record r;
@@ -476,6 +479,33 @@ void kapi_report_after(struct kapi_report_spec *rs, const char *name,
 		kapi_report_result(r.actual, sizeof(r.actual), post, ret);
 		kapi_report_push(&r);
 	}
+}
+
+/**
+ * kapi_report_after() - count and record the verdict after a call
+ * @rs: the counters of the call's spec
+ * @name: the spec's name
+ * @call: the call
+ * @pre: the engine's verdict before the call
+ * @post: the engine's verdict after it
+ * @ret: the call's result
+ * @nofile: the RLIMIT_NOFILE an fd result was checked against
+ * @mode: %KAPI_MODE_AUDIT or %KAPI_MODE_ENFORCE
+ *
+ * A call without findings returns at once; records are built out of line.
+ *
+ * Context: process context, on the path of the system call.
+ */
+void kapi_report_after(struct kapi_report_spec *rs, const char *name,
+		       const struct kapi_check_call *call,
+		       const struct kapi_check_pre *pre,
+		       const struct kapi_check_post *post, long ret,
+		       unsigned long nofile, enum kapi_mode mode)
+{
+	if (unlikely(post->return_violation || post->undocumented ||
+		     post->divergence))
+		kapi_report_record_after(rs, name, call, pre, post, ret, nofile,
+					 mode);
 }
 
 /* --- the ring, for runtime/violations ------------------------------------ */

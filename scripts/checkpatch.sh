@@ -14,7 +14,7 @@ src=$(dirname "$here")
 tree=$("$here/fetch-source.sh" 6.12)
 cd "$src"
 mapfile -t files < <(git ls-files -co --exclude-standard -- \
-	'module/*.c' 'module/*.h' 'kunit/*.c' 'kunit/*.h' 'samples/*.c' 'samples/*.h' \
+	'module/*.c' 'module/*.h' 'module/*.S' 'kunit/*.c' 'kunit/*.h' 'samples/*.c' 'samples/*.h' \
 	'include/uapi/*.h' 'include/kapi/*.h' | sort -u)
 [ ${#files[@]} -gt 0 ] || kapi_die "checkpatch: no files found"
 # Generated code follows the generator's layout, not hand-written style.

@@ -36,13 +36,16 @@ usage: vm.sh --kernel SERIES|BZIMAGE [options]
   --smp N           virtual CPUs (default 1; TCG runs them on one host thread
                     unless KAPI_TCG_THREAD=multi)
   --append ARGS     extra kernel command line
+  --icount          (TCG) count instructions: the guest's clocks advance 1 ns
+                    per instruction executed, so timings inside the guest do
+                    not depend on the host's speed or load (benchmarks)
   --stream WHAT     what to stream to the terminal: all (default), output (the
                     script's output only) or none; the logs always get everything
 environment: KAPI_ACCEL=auto|kvm|tcg (default auto: KVM if it boots, else TCG)
 EOT
 }
 
-kernel= script= shell=0 name= timeout=300 mem=512 smp=1 append= stream=all
+kernel= script= shell=0 name= timeout=300 mem=512 smp=1 append= stream=all icount=0
 logdir="${KAPI_BUILD:-$src/build}/vm"
 modules=() bins=() files=()
 while [ $# -gt 0 ]; do
@@ -59,6 +62,7 @@ while [ $# -gt 0 ]; do
 	--mem) mem=$2; shift 2 ;;
 	--smp) smp=$2; shift 2 ;;
 	--append) append=$2; shift 2 ;;
+	--icount) icount=1; shift ;;
 	--stream) stream=$2; shift 2 ;;
 	-h|--help) usage; exit 0 ;;
 	*) usage >&2; exit 2 ;;
@@ -161,6 +165,11 @@ fi
 # by text patching (cross-modifying code between vCPUs), before any kapi
 # code ran. KAPI_TCG_THREAD=multi opts back in.
 tcg_opts=tcg,thread=${KAPI_TCG_THREAD:-single}
+if [ $icount -eq 1 ]; then
+	[ "$accel" = kvm ] && kapi_die "--icount needs TCG (KAPI_ACCEL=tcg)"
+	accel=tcg
+	qemu+=(-icount shift=0,sleep=on)
+fi
 
 if [ $shell -eq 1 ]; then
 	[ "$accel" = auto ] && accel=tcg

@@ -24,23 +24,11 @@
 const char *kapi_compat_features(void)
 {
 	return ""
-#ifdef KAPI_HAVE_FTRACE_REGS_SET_IP
-	" ftrace-regs-set-ip"
-#endif
-#ifdef KAPI_HAVE_FTRACE_GET_REGS
-	" ftrace-get-regs"
-#endif
 #ifdef KAPI_HAVE_IBT
 	" ibt"
 #endif
-#ifdef KAPI_HAVE_FPROBE
-	" fprobe"
-#endif
-#ifdef KAPI_HAVE_FTRACE_IP_SET
-	" ftrace-ip-set"
-#endif
-#ifdef KAPI_HAVE_FTRACE_OPS_FL_RECURSION
-	" ftrace-recursion"
+#ifdef KAPI_HAVE_FTRACE_DIRECT_MULTI
+	" ftrace-direct-multi"
 #endif
 #ifdef KAPI_HAVE_SYNCHRONIZE_RCU_TASKS
 	" rcu-tasks"

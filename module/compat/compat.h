@@ -24,37 +24,38 @@ const char *kapi_compat_features(void);
 unsigned long kapi_compat_callable_start(unsigned long ip);
 unsigned long kapi_compat_symbol_address(const char *name);
 
-/*
- * FTRACE_OPS_FL_RECURSION: ftrace keeps the callback from recursing and runs
- * it with preemption disabled. Kernels before 5.11 did that by default.
- */
-#ifdef KAPI_HAVE_FTRACE_OPS_FL_RECURSION
-#define KAPI_FTRACE_OPS_FL_RECURSION FTRACE_OPS_FL_RECURSION
-#else
-#define KAPI_FTRACE_OPS_FL_RECURSION 0
+#ifndef CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS
+/* The hooks are ftrace direct calls (hook_tramp.S). */
+#error "kapi: the kernel needs CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS"
 #endif
 
 /*
- * kapi_ftrace_set_ip() - make the traced function continue at @ip
- * @fregs: the callback's ftrace_regs
- * @regs: ftrace_get_regs(@fregs) of an ops with FTRACE_OPS_FL_SAVE_REGS
- * @ip: where execution continues when the ftrace trampoline returns
+ * kapi_ftrace_direct_register() - make the functions that @ops is filtered
+ * to call @addr on entry, with no ftrace trampoline in between
  *
- * The architecture's setter where it has one (renamed between 6.1 and
- * 6.12); else the saved pt_regs, which the trampoline restores from.
+ * Return: 0; -EBUSY if another direct call or a livepatch owns a function.
  */
-static __always_inline void kapi_ftrace_set_ip(struct ftrace_regs *fregs,
-					       struct pt_regs *regs,
-					       unsigned long ip)
+static inline int kapi_ftrace_direct_register(struct ftrace_ops *ops,
+					      unsigned long addr)
 {
-#if defined(CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS) && \
-	defined(KAPI_HAVE_FTRACE_REGS_SET_IP)
-	ftrace_regs_set_instruction_pointer(fregs, ip);
-#elif defined(CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS) && \
-	defined(KAPI_HAVE_FTRACE_IP_SET)
-	ftrace_instruction_pointer_set(fregs, ip);
+#ifdef KAPI_HAVE_FTRACE_DIRECT_MULTI
+	return register_ftrace_direct_multi(ops, addr);
 #else
-	instruction_pointer_set(regs, ip);
+	return register_ftrace_direct(ops, addr);
+#endif
+}
+
+/*
+ * kapi_ftrace_direct_unregister() - undo kapi_ftrace_direct_register(),
+ * keeping @ops's filter for the next registration
+ */
+static inline int kapi_ftrace_direct_unregister(struct ftrace_ops *ops,
+						unsigned long addr)
+{
+#ifdef KAPI_HAVE_FTRACE_DIRECT_MULTI
+	return unregister_ftrace_direct_multi(ops, addr);
+#else
+	return unregister_ftrace_direct(ops, addr, false);
 #endif
 }
 
