@@ -6,6 +6,8 @@
 #   make KERNEL=6.1|6.12      kapi.ko for a provisioned Debian kernel (build/kernel-<K>/)
 #   make provision            host packages + Debian kernels into the cache
 #   make check                provision, build, run every test (the CI entry point)
+#   make kunit                kapi's KUnit suites in QEMU on KUnit kernels built from
+#                             Debian's sources (KAPI_KERNELS=6.12, KUNIT_FILTER=GLOB)
 #   make demo                 provision, build, show kapi in a Debian 6.12 guest
 #   make vm-shell KERNEL=6.12 interactive guest shell with kapi.ko in /kapi
 #   make selftests            the static selftest programs (build/selftests)
@@ -35,7 +37,7 @@ DESTDIR ?=
 FUZZ_TIME ?= 300
 
 .PHONY: all module tool test provision check demo vm-shell docs checkpatch clean \
-	selftests bench
+	selftests bench kunit
 
 all: module tool
 
@@ -57,6 +59,9 @@ provision:
 
 check:
 	scripts/check.sh
+
+kunit:
+	scripts/kunit.sh $(if $(KUNIT_FILTER),--filter '$(KUNIT_FILTER)')
 
 demo:
 	scripts/demo.sh

@@ -21,6 +21,7 @@
 #include <linux/uaccess.h>
 
 #include "check.h"
+#include "kapi.h"
 
 /* The longest user string kapi reads to check a USER_STRING maximum. */
 #define KAPI_CHECK_STRING_MAX SZ_64K
@@ -183,6 +184,7 @@ struct kapi_check_type kapi_check_param_type(const void *image,
 			return kapi_check_types[i].type;
 	return t;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_param_type);
 
 /**
  * kapi_check_string_limit() - how much of a string argument to measure
@@ -209,6 +211,7 @@ long kapi_check_string_limit(const struct kapi_image_param *p)
 		return KAPI_CHECK_STRING_MAX;
 	return PATH_MAX;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_string_limit);
 
 /* Whether the context the call runs in is one the spec allows. */
 static bool kapi_check_context_ok(u32 allowed, u32 seen)
@@ -410,6 +413,7 @@ void kapi_check_before(const struct kapi_check_call *call,
 	pre->context_violation = !kapi_check_context_ok(call->spec->context,
 							call->context);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_before);
 
 /**
  * kapi_check_is_restart() - is @ret a kernel-internal restart code?
@@ -426,6 +430,7 @@ bool kapi_check_is_restart(long ret)
 	return ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
 	       ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_is_restart);
 
 static bool kapi_check_listed(const struct kapi_check_call *call, long ret)
 {
@@ -497,6 +502,7 @@ void kapi_check_after(const struct kapi_check_call *call,
 			return;
 	post->divergence = post->undocumented;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_after);
 
 /**
  * kapi_check_constraint_token() - the short name of a constraint type
@@ -527,6 +533,7 @@ const char *kapi_check_constraint_token(u32 constraint)
 	BUILD_BUG_ON(ARRAY_SIZE(tokens) != KAPI_CONSTRAINT_COUNT);
 	return constraint < ARRAY_SIZE(tokens) ? tokens[constraint] : "unknown";
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_constraint_token);
 
 /**
  * kapi_check_return_token() - the short name of a return check type
@@ -549,6 +556,7 @@ const char *kapi_check_return_token(u32 check)
 	BUILD_BUG_ON(ARRAY_SIZE(tokens) != KAPI_RETURN_COUNT);
 	return check < ARRAY_SIZE(tokens) ? tokens[check] : "unknown";
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_return_token);
 
 /**
  * kapi_check_constrained() - does the engine check this parameter?
@@ -562,3 +570,4 @@ bool kapi_check_constrained(const struct kapi_image_param *p)
 	       p->constraint != KAPI_CONSTRAINT_CUSTOM &&
 	       p->constraint < KAPI_CONSTRAINT_COUNT;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_constrained);

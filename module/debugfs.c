@@ -39,20 +39,31 @@ static int kapi_version_show(struct seq_file *m, void *unused)
 DEFINE_SHOW_ATTRIBUTE(kapi_version);
 
 /*
- * @len bytes of spec text; control characters other than tab become '?',
- * so that no spec can send escape sequences to a terminal or break a
- * line of the list.
+ * @len bytes of spec text; control characters other than tab (C0 and DEL)
+ * become '?', so that no spec can send escape sequences to a terminal or
+ * break a line of the list.
  */
 static void kapi_text_put(struct seq_file *m, const char *text, size_t len)
 {
 	size_t i;
+	u8 c;
 
-	for (i = 0; i < len; i++)
-		seq_putc(m, (u8)text[i] < 0x20 && text[i] != '\t' ? '?' : text[i]);
+	for (i = 0; i < len; i++) {
+		c = text[i];
+		seq_putc(m, (c < 0x20 && c != '\t') || c == 0x7f ? '?' : c);
+	}
 }
 
-/* list: upstream's layout, so that its tools read it too. */
-static int kapi_list_show(struct seq_file *m, void *unused)
+/**
+ * kapi_list_show() - print the list file
+ * @m: the file
+ * @unused: unused
+ *
+ * Upstream's layout, so that its tools read it too.
+ *
+ * Return: 0.
+ */
+int kapi_list_show(struct seq_file *m, void *unused)
 {
 	const struct kapi_registry_image *img = NULL;
 	unsigned int total = 0;
@@ -77,6 +88,7 @@ static int kapi_list_show(struct seq_file *m, void *unused)
 	seq_printf(m, "\nTotal: %u specifications\n", total);
 	return 0;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_list_show);
 DEFINE_SHOW_ATTRIBUTE(kapi_list);
 
 /*
@@ -404,7 +416,14 @@ static void kapi_text_signal(struct seq_file *m, const void *img,
 	kapi_text_str(m, img, in, "Queue", g->queue);
 }
 
-static int kapi_spec_text_show(struct seq_file *m, void *unused)
+/**
+ * kapi_spec_text_show() - print a specs/<name> file
+ * @m: the file; @m->private is the spec (struct kapi_registry_spec)
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int kapi_spec_text_show(struct seq_file *m, void *unused)
 {
 	const struct kapi_registry_spec *rs = m->private;
 	const struct kapi_image_spec *s = rs->spec;
@@ -518,6 +537,7 @@ static int kapi_spec_text_show(struct seq_file *m, void *unused)
 	}
 	return 0;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_spec_text_show);
 
 static int kapi_spec_text_open(struct inode *inode, struct file *file)
 {
@@ -956,7 +976,14 @@ static void kapi_json_lists(struct kapi_json *j, const void *img,
 	kapi_json_close(j, ']');
 }
 
-static int kapi_spec_json_show(struct seq_file *m, void *unused)
+/**
+ * kapi_spec_json_show() - print a specs-json/<name> file
+ * @m: the file; @m->private is the spec (struct kapi_registry_spec)
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int kapi_spec_json_show(struct seq_file *m, void *unused)
 {
 	const struct kapi_registry_spec *rs = m->private;
 	const struct kapi_image_spec *s = rs->spec;
@@ -997,6 +1024,7 @@ static int kapi_spec_json_show(struct seq_file *m, void *unused)
 	seq_putc(m, '\n');
 	return 0;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_spec_json_show);
 
 static int kapi_spec_json_open(struct inode *inode, struct file *file)
 {

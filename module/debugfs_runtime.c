@@ -148,7 +148,14 @@ static ssize_t kapi_rt_violations_write(struct file *file,
 
 /* --- filter ------------------------------------------------------------ */
 
-static int kapi_rt_filter_show(struct seq_file *m, void *unused)
+/**
+ * kapi_rt_filter_show() - print the filter file
+ * @m: the file
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int kapi_rt_filter_show(struct seq_file *m, void *unused)
 {
 	char pid[12] = "-", tgid[12] = "-", uid[12] = "-";
 	struct kapi_report_filter f;
@@ -165,6 +172,7 @@ static int kapi_rt_filter_show(struct seq_file *m, void *unused)
 		   (f.set & KAPI_FILTER_COMM) ? f.comm : "-");
 	return 0;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_rt_filter_show);
 
 /* A decimal number of digits only, at most @max. */
 static int kapi_rt_filter_number(const char *s, u32 max, u32 *out)
@@ -195,8 +203,16 @@ static int kapi_rt_filter_comm(const char *s, char *comm)
 	return 0;
 }
 
-/* "clear", or space-separated key=value pairs, each key at most once. */
-static int kapi_rt_filter_parse(char *s, struct kapi_report_filter *f)
+/**
+ * kapi_rt_filter_parse() - parse a write to the filter file
+ * @s: the write, without its trailing newline; changed while parsing
+ * @f: receives the filter
+ *
+ * "clear", or space-separated key=value pairs, each key at most once.
+ *
+ * Return: 0, or -EINVAL for anything else (@f is then undefined).
+ */
+int kapi_rt_filter_parse(char *s, struct kapi_report_filter *f)
 {
 	char *tok, *val;
 	u32 bit, n;
@@ -237,6 +253,7 @@ static int kapi_rt_filter_parse(char *s, struct kapi_report_filter *f)
 	}
 	return 0;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_rt_filter_parse);
 
 static ssize_t kapi_rt_filter_write(struct file *file,
 				    const char __user *ubuf, size_t count,

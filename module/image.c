@@ -20,6 +20,7 @@
 #include <linux/string.h>
 
 #include "image.h"
+#include "kapi.h"
 
 #ifdef __BIG_ENDIAN
 #error "kapi: spec images are little-endian and this target is not"
@@ -306,6 +307,7 @@ const char *kapi_image_enum_name(enum kapi_image_enum e, u32 value)
 		return NULL;
 	return kapi_enums[e].names[value];
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_enum_name);
 
 /**
  * kapi_image_bit_name() - the name of one bit of a bit set
@@ -320,6 +322,7 @@ const char *kapi_image_bit_name(enum kapi_image_bits b, unsigned int bit)
 		return NULL;
 	return kapi_bits[b].names[bit];
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_bit_name);
 
 /* State of one validation, and what to name in a message. */
 struct kapi_check {
@@ -1058,3 +1061,4 @@ int kapi_image_validate(const void *data, size_t size, char *why,
 	}
 	return kapi_check_unique(&c);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_validate);

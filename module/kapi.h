@@ -8,10 +8,29 @@
 #ifndef KAPI_KAPI_H
 #define KAPI_KAPI_H
 
+#include <linux/build_bug.h>
+#include <linux/export.h>
+#include <linux/kconfig.h>
 #include <linux/types.h>
 
 #include "uapi/linux/kapi.h"
 #include "compat/compat.h"
+
+/*
+ * EXPORT_SYMBOL_FOR_KAPI_KUNIT(sym) - let kapi's KUnit tests (kunit/) call
+ * the internal function @sym. The export is in the symbol namespace
+ * KAPI_INTERNAL, which the tests import, and exists only when the target
+ * kernel has KUnit: built for a kernel without it, kapi.ko exports nothing
+ * but its module API (include/kapi/kapi_module.h). Named like the kernel's
+ * EXPORT_SYMBOL_IF_KUNIT(), it follows the function it exports.
+ */
+#if IS_ENABLED(CONFIG_KUNIT)
+#define EXPORT_SYMBOL_FOR_KAPI_KUNIT(sym) \
+	EXPORT_SYMBOL_NS_GPL(sym, KAPI_INTERNAL)
+#else
+/* Nothing: a compile-time check that @sym exists, to take the semicolon. */
+#define EXPORT_SYMBOL_FOR_KAPI_KUNIT(sym) static_assert(sizeof(typeof(sym) *))
+#endif
 
 /*
  * kapi's own spec image (module/specs/), emitted by the kapi generator into
@@ -25,6 +44,12 @@ void kapi_registry_exit(void);
 
 int kapi_debugfs_init(void);
 void kapi_debugfs_exit(void);
+
+/* What debugfs files print, for the tests (@m->private as the file has it). */
+struct seq_file;
+int kapi_list_show(struct seq_file *m, void *unused);
+int kapi_spec_text_show(struct seq_file *m, void *unused);
+int kapi_spec_json_show(struct seq_file *m, void *unused);
 
 /*
  * enum kapi_mode - what the runtime checks do (module parameter "mode",
@@ -60,5 +85,10 @@ void kapi_hooks_exit(void);
 
 int kapi_debugfs_runtime_init(void);
 void kapi_debugfs_runtime_exit(void);
+
+/* The filter file's parser and printer, for the tests. */
+struct kapi_report_filter;
+int kapi_rt_filter_parse(char *s, struct kapi_report_filter *f);
+int kapi_rt_filter_show(struct seq_file *m, void *unused);
 
 #endif /* KAPI_KAPI_H */

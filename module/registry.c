@@ -275,6 +275,7 @@ struct kapi_registry_spec *kapi_registry_get(const char *name)
 	rcu_read_unlock();
 	return s;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_registry_get);
 
 /**
  * kapi_registry_put() - drop the reference kapi_registry_get() took
@@ -287,6 +288,7 @@ void kapi_registry_put(struct kapi_registry_spec *spec)
 	if (spec)
 		kref_put(&spec->image->ref, kapi_registry_release);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_registry_put);
 
 /**
  * kapi_registry_lock() - hold the registry still, for iteration
@@ -298,6 +300,7 @@ void kapi_registry_lock(void)
 {
 	mutex_lock(&kapi_registry_mutex);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_registry_lock);
 
 /**
  * kapi_registry_unlock() - release kapi_registry_lock()
@@ -306,6 +309,7 @@ void kapi_registry_unlock(void)
 {
 	mutex_unlock(&kapi_registry_mutex);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_registry_unlock);
 
 /**
  * kapi_registry_next() - iterate over the registered images
@@ -327,6 +331,7 @@ kapi_registry_next(const struct kapi_registry_image *prev)
 		return NULL;
 	return list_next_entry(prev, node);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_registry_next);
 
 /**
  * kapi_registry_listen() - tell @listener about every change from now on
@@ -345,6 +350,7 @@ void kapi_registry_listen(struct kapi_registry_listener *listener)
 		listener->added(img);
 	mutex_unlock(&kapi_registry_mutex);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_registry_listen);
 
 /**
  * kapi_registry_unlisten() - stop telling @listener about changes
@@ -359,6 +365,7 @@ void kapi_registry_unlisten(struct kapi_registry_listener *listener)
 	list_del(&listener->node);
 	mutex_unlock(&kapi_registry_mutex);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_registry_unlisten);
 
 /* Unregister every image of @mod, or every image at all if @all. */
 static unsigned int kapi_registry_remove_owned(struct module *mod, bool all)
@@ -389,18 +396,28 @@ static unsigned int kapi_registry_remove_owned(struct module *mod, bool all)
 	return n;
 }
 
-/*
+/**
+ * kapi_registry_module_notify() - the registry's module notifier
+ * @nb: the registry's notifier block
+ * @action: the module's new state
+ * @data: the module
+ *
  * A module going away (unloaded, or failed in its init) may leave images
  * behind; they must go with it. GOING is sent after the module's exit
  * function ran, so an image it did unregister is no longer here.
+ *
+ * Context: process context; may sleep.
+ * Return: %NOTIFY_OK if images of the module were unregistered, else
+ * %NOTIFY_DONE.
  */
-static int kapi_registry_module_notify(struct notifier_block *nb,
-				       unsigned long action, void *data)
+int kapi_registry_module_notify(struct notifier_block *nb,
+				unsigned long action, void *data)
 {
 	if (action != MODULE_STATE_GOING)
 		return NOTIFY_DONE;
 	return kapi_registry_remove_owned(data, false) ? NOTIFY_OK : NOTIFY_DONE;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_registry_module_notify);
 
 static struct notifier_block kapi_registry_module_nb = {
 	.notifier_call = kapi_registry_module_notify,

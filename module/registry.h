@@ -18,6 +18,7 @@
 #include <linux/types.h>
 
 struct module;
+struct notifier_block;
 struct kapi_registry_image;
 
 /**
@@ -89,5 +90,8 @@ kapi_registry_next(const struct kapi_registry_image *prev);
 
 void kapi_registry_listen(struct kapi_registry_listener *listener);
 void kapi_registry_unlisten(struct kapi_registry_listener *listener);
+
+int kapi_registry_module_notify(struct notifier_block *nb,
+				unsigned long action, void *data);
 
 #endif /* KAPI_REGISTRY_H */

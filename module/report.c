@@ -91,6 +91,7 @@ int kapi_report_spec_init(struct kapi_report_spec *rs)
 	rs->counters = alloc_percpu(struct kapi_report_counters);
 	return rs->counters ? 0 : -ENOMEM;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_spec_init);
 
 /**
  * kapi_report_spec_destroy() - free what kapi_report_spec_init() allocated
@@ -101,6 +102,7 @@ void kapi_report_spec_destroy(struct kapi_report_spec *rs)
 	free_percpu(rs->counters);
 	rs->counters = NULL;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_spec_destroy);
 
 /**
  * kapi_report_spec_reset() - set every counter of a spec to zero
@@ -116,6 +118,7 @@ void kapi_report_spec_reset(struct kapi_report_spec *rs)
 		memset(per_cpu_ptr(rs->counters, cpu), 0,
 		       sizeof(struct kapi_report_counters));
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_spec_reset);
 
 static void kapi_report_sum(struct kapi_report_spec *rs,
 			    struct kapi_report_counters *sum)
@@ -199,6 +202,7 @@ void kapi_report_spec_show(struct seq_file *m, const char *name,
 		seq_printf(m, "%s errno=other undocumented=%llu\n", name,
 			   sum->errnos[KAPI_REPORT_ERRNO_SLOTS]);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_spec_show);
 
 /* The slot that counts undocumented error @code (positive), or "other". */
 static unsigned int kapi_report_errno_slot(struct kapi_report_spec *rs,
@@ -421,6 +425,7 @@ void kapi_report_before(struct kapi_report_spec *rs, const char *name,
 	if (unlikely(pre->nviolations || pre->context_violation))
 		kapi_report_record_before(rs, name, call, pre, mode);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_before);
 
 /* The result of a call as a token: an error's name, else the number. */
 static void kapi_report_result(char *buf, size_t size,
@@ -507,6 +512,7 @@ void kapi_report_after(struct kapi_report_spec *rs, const char *name,
 		kapi_report_record_after(rs, name, call, pre, post, ret, nofile,
 					 mode);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_after);
 
 /* --- the ring, for runtime/violations ------------------------------------ */
 
@@ -583,6 +589,7 @@ int kapi_report_ring_show(struct seq_file *m)
 	kvfree(copy);
 	return 0;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_ring_show);
 
 /**
  * kapi_report_ring_clear() - empty the violation ring
@@ -597,6 +604,7 @@ void kapi_report_ring_clear(void)
 	kapi_ring_count = 0;
 	spin_unlock_irqrestore(&kapi_ring_lock, flags);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_ring_clear);
 
 /**
  * kapi_report_ring_reset_dropped() - set the ring's drop count to zero
@@ -609,6 +617,7 @@ void kapi_report_ring_reset_dropped(void)
 	kapi_ring_dropped = 0;
 	spin_unlock_irqrestore(&kapi_ring_lock, flags);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_ring_reset_dropped);
 
 /* --- the filter -------------------------------------------------------- */
 
@@ -642,6 +651,7 @@ bool kapi_report_filter_match(void)
 		return false;
 	return true;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_filter_match);
 
 /**
  * kapi_report_filter_get() - the current filter
@@ -656,6 +666,7 @@ void kapi_report_filter_get(struct kapi_report_filter *f)
 		*f = kapi_filter;
 	} while (read_seqretry(&kapi_filter_lock, seq));
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_filter_get);
 
 /**
  * kapi_report_filter_set() - replace the filter
@@ -669,6 +680,7 @@ void kapi_report_filter_set(const struct kapi_report_filter *f)
 	WRITE_ONCE(kapi_filter_active, f->set != 0);
 	write_sequnlock(&kapi_filter_lock);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_filter_set);
 
 /**
  * kapi_report_init() - start the report layer

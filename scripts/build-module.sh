@@ -46,7 +46,7 @@ out="${KAPI_BUILD:-$src/build}/kernel-$tag"
 mkdir -p "$out"
 # Drop links to sources that no longer exist, then mirror the sources.
 find "$out" -xtype l -delete
-cp -rsf "$src/Kbuild" "$src/VERSION" "$src/module" "$src/include" "$src/samples" "$out/"
+cp -rsf "$src/Kbuild" "$src/VERSION" "$src/module" "$src/include" "$src/samples" "$src/kunit" "$out/"
 
 if [ -z "${KAPI_GEN:-}" ]; then
 	us="${KAPI_BUILD:-$src/build}/userspace"

@@ -3,7 +3,8 @@
 #
 # 'make check': provision, build everything with warnings as errors, and run
 # every test: userspace unit tests, module builds for each Debian kernel,
-# the documentation build, checkpatch, and the VM tests on each kernel. Every
+# the KUnit suites on KUnit kernels built from Debian's sources, the
+# documentation build, checkpatch, and the VM tests on each kernel. Every
 # case is recorded in build/check/results; the last line printed is the
 # summary "check: N passed, N failed, N skipped". Exits 1 on any failure.
 # KAPI_KERNELS limits the kernels (default "6.1 6.12").
@@ -94,6 +95,15 @@ refuses_kapi_spec() {
 k=${kernels%% *}
 step "kapi.ko refuses a kernel with CONFIG_KAPI_SPEC" "$out/refuse-$k.log" refuses_kapi_spec "$k"
 
+section "KUnit"
+# kapi_kunit.ko's suites in QEMU on KUnit kernels built from Debian's 6.1 and
+# 6.12 sources (scripts/kunit.sh, also 'make kunit'): each kernel build is a
+# step, each KUnit case a result. The parser that decides the verdict of
+# this and every other VM test is tested on the host first.
+step "results.py: KTAP and KUnit verdicts (host tests)" "$out/results-test.log" \
+	python3 "$here/results_test.py"
+KUNIT_FILTER= "$here/kunit.sh" --results "$results"
+
 section "selftest and benchmark programs"
 step "selftests and kapi_bench build (static, -Werror)" "$out/selftests-build.log" \
 	sh -c "make -C '$src/selftests' O='$build/selftests' && make -C '$src/bench' O='$build/bench'"
@@ -101,7 +111,7 @@ step "selftests and kapi_bench build (static, -Werror)" "$out/selftests-build.lo
 section "style and documentation"
 step "checkpatch clean" "$out/checkpatch.log" "$here/checkpatch.sh"
 step "documentation builds (sphinx -W)" "$out/docs.log" \
-	sphinx-build -q -W -b html "$src/Documentation" "$build/docs"
+	sphinx-build -q -E -W -b html "$src/Documentation" "$build/docs"
 
 section "VM tests"
 

@@ -17,12 +17,24 @@
 #       Documentation/schema/kapi-spec.schema.json, keys in the documented
 #       order (the order of each object's "required" list in the schema).
 #       --save DIR also writes each document to DIR/NAME.json.
+#   results.py kunit CONSOLE --group G --sources DIR [--output LOG] [--filter GLOB]
+#       KUnit's KTAP from a guest's kernel console (suite, case, parameter),
+#       one line per suite; every suite registered in DIR/*.c must report,
+#       and agree with its /sys/kernel/debug/kunit/SUITE/results copied into
+#       LOG between "# kapi-kunit-debugfs-begin SUITE" and "...-end SUITE"
+#       lines (each prefixed with "# "). --filter keeps the cases matching
+#       KUnit's filter_glob syntax, SUITE_GLOB[.TEST_GLOB].
+#   results.py suites DIR           list the KUnit suites DIR/*.c registers.
+#
+# A failed KTAP case is shown with the first diagnostic line printed before
+# it (KUnit's "EXPECTATION FAILED at file:line").
 #
 # Appends "STATUS<TAB>GROUP: NAME" lines (STATUS is PASS, FAIL or SKIP) to
 # the file given with --results and prints a listing. Exits 1 if any case
 # failed or none was found.
 
 import argparse
+import fnmatch
 import io
 import json
 import os
@@ -36,50 +48,92 @@ RESULT = re.compile(r'^(?P<indent>\s*)(?P<ok>ok|not ok)\s+(?P<num>\d+)(?:\s+-)?\
 PLAN = re.compile(r'^(?P<indent>\s*)1\.\.(?P<n>\d+)\s*$')
 
 
-def parse_ktap(lines):
-    """Return (leaves, problems); leaves are (status, name, reason)."""
-    results = []        # (depth, status, desc, reason)
+COMMENT = re.compile(r'^\s*#\s?(?P<text>.*?)\s*$')
+# KTAP comments that are structure, not a diagnostic worth showing with a failure.
+STRUCTURE = re.compile(r'^(Subtest:|module:|Totals:|[\w.-]+: pass:\d+ fail:\d+)')
+SUBTEST = re.compile(r'^\s*#\s*Subtest:\s*(?P<name>\S+)')
+
+
+def ktap_results(lines):
+    """Return (results, problems): every result line as (depth, status, desc,
+    reason, subtests), in order, and the plans that were not kept. SUBTESTS
+    lists the enclosing "# Subtest:" headers as (depth, name), outermost
+    first. A failure's reason is the first diagnostic (comment) line printed
+    since the previous result, e.g. KUnit's "EXPECTATION FAILED at file:line"."""
+    results = []        # (depth, status, desc, reason, subtests)
     plans = {}          # depth -> planned count of the current (sub)test
     counted = {}        # depth -> results seen at that depth since its plan
+    names = {}          # depth -> name of the current subtest ("# Subtest:")
     problems = []
-    top_plan = None
+    diag = ''
+
+    def unkept(d, where):
+        # The (sub)test planned at depth d ran fewer cases than it promised.
+        if counted.get(d, 0) < plans[d]:
+            name = where or names.get(d)
+            problems.append('%splan %d, ran %d' % (name + ': ' if name else '', plans[d],
+                                                   counted.get(d, 0)))
+
     for raw in lines:
         line = TS.sub('', raw.rstrip('\n'))
         m = PLAN.match(line)
         if m:
-            d = len(m.group('indent'))
+            d = len(m.group('indent').expandtabs(4))
+            if d in plans:      # a new document or subtest at this depth
+                unkept(d, None)
             plans[d] = int(m.group('n'))
             counted[d] = 0
-            if d == 0 and top_plan is None:
-                top_plan = int(m.group('n'))
+            diag = ''
             continue
         m = RESULT.match(line)
         if not m:
+            m = SUBTEST.match(line)
+            if m:
+                names[len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())] = m.group('name')
+                continue
+            m = COMMENT.match(line)
+            if m and not diag and m.group('text') and not STRUCTURE.match(m.group('text')):
+                diag = m.group('text')[:200]
             continue
         d = len(m.group('indent').expandtabs(4))
         status = 'FAIL' if m.group('ok').lower() == 'not ok' else 'PASS'
         directive = (m.group('dir') or '').upper()
+        reason = m.group('reason') or ''
         if directive == 'SKIP':
             status = 'SKIP'
         elif directive == 'TODO':
             status = 'SKIP' if status == 'FAIL' else status
+        if status == 'FAIL' and not reason:
+            reason = diag
+        diag = ''
         # Deeper subtests that end here must have kept their plans.
         for deeper in [k for k in plans if k > d]:
-            if counted.get(deeper, 0) < plans[deeper]:
-                problems.append('%s: plan %d, ran %d' % (m.group('desc'), plans[deeper], counted[deeper]))
+            unkept(deeper, m.group('desc'))
             del plans[deeper]
             counted.pop(deeper, None)
+        for deeper in [k for k in names if k > d]:
+            del names[deeper]
         counted[d] = counted.get(d, 0) + 1
-        results.append((d, status, m.group('desc'), m.group('reason') or ''))
+        subtests = tuple((k, names[k]) for k in sorted(names) if 0 < k <= d)
+        results.append((d, status, m.group('desc'), reason, subtests))
 
-    if top_plan is not None and counted.get(0, 0) < top_plan:
-        problems.append('plan %d, ran %d' % (top_plan, counted.get(0, 0)))
+    # Whatever is still open at the end (a crash, a truncated log) must
+    # have run everything it planned.
+    for d in sorted(plans, reverse=True):
+        unkept(d, None)
+    return results, problems
 
-    # A result whose predecessor is deeper is a parent: its children come
-    # before it. Name each leaf by its parents, outermost first.
+
+def ktap_leaves(results):
+    """The leaf cases of RESULTS as (status, name, reason). A result whose
+    predecessor is deeper is a parent: its children come before it. Each
+    leaf is named by its parents, outermost first, joined with dots; a leaf
+    whose parents never reported (the log ends inside a subtest) by the
+    "# Subtest:" headers around it."""
     leaves = []
     pending = []        # indexes into leaves with their depth
-    for i, (d, status, desc, reason) in enumerate(results):
+    heads = []          # the "# Subtest:" names around each leaf
+    for i, (d, status, desc, reason, subtests) in enumerate(results):
         is_parent = i > 0 and results[i - 1][0] > d
         still = []
         for idx, ld in pending:
@@ -93,8 +147,20 @@ def parse_ktap(lines):
         pending = still
         if not is_parent:
             leaves.append((status, desc, reason))
+            heads.append(subtests)
             pending.append((len(leaves) - 1, d))
-    return leaves, problems
+    for idx, ld in pending:
+        around = [name for depth, name in heads[idx] if depth <= ld]
+        if ld > 0 and around:
+            s, n, r = leaves[idx]
+            leaves[idx] = (s, '.'.join(around + [n]), r)
+    return leaves
+
+
+def parse_ktap(lines):
+    """Return (leaves, problems); leaves are (status, name, reason)."""
+    results, problems = ktap_results(lines)
+    return ktap_leaves(results), problems
 
 
 def parse_junit(path):
@@ -201,19 +267,153 @@ def parse_json_docs(lines, save=None):
     return leaves, []
 
 
+def c_code(text):
+    """TEXT without C comments (good enough for finding declarations)."""
+    return re.sub(r'/\*.*?\*/|//[^\n]*', ' ', text, flags=re.S)
+
+
+def kunit_suites(src_dir):
+    """The names of the KUnit suites that the C files in SRC_DIR register
+    with kunit_test_suites() (or kunit_test_suite(),
+    kunit_test_init_section_suites()), in order: the .name of each struct
+    kunit_suite listed there. Raises ValueError if there is none, or a
+    listed suite's name cannot be found."""
+    code = ''
+    for f in sorted(os.listdir(src_dir)):
+        if f.endswith('.c'):
+            with open(os.path.join(src_dir, f), errors='replace') as fh:
+                code += c_code(fh.read()) + '\n'
+    listed = []
+    for m in re.finditer(r'\bkunit_test_(?:init_section_)?suites?\s*\(([^;]*?)\)\s*;', code):
+        listed += [v.strip().lstrip('&').strip() for v in m.group(1).split(',') if v.strip()]
+    names = {}
+    for m in re.finditer(r'\bstruct\s+kunit_suite\s+(\w+)\s*=\s*\{(.*?)\}\s*;', code, re.S):
+        n = re.search(r'\.name\s*=\s*"([^"]+)"', m.group(2))
+        if n:
+            names[m.group(1)] = n.group(1)
+    if not listed:
+        raise ValueError('no kunit_test_suites() in %s/*.c' % src_dir)
+    missing = [v for v in listed if v not in names]
+    if missing:
+        raise ValueError('cannot find the .name of suite %s in %s/*.c' % (', '.join(missing), src_dir))
+    return list(dict.fromkeys(names[v] for v in listed))
+
+
+def kunit_glob(glob):
+    """KUnit's filter_glob "SUITE_GLOB[.TEST_GLOB]" as (suite glob, test glob)."""
+    suite, _, test = (glob or '').partition('.')
+    return suite or '*', test or '*'
+
+
+def sections(lines, marker):
+    """The lines between "# MARKER-begin NAME" and "# MARKER-end NAME", each
+    printed with a "# " prefix, as NAME -> list of lines (prefix removed)."""
+    docs, cur = {}, None
+    begin, end = '# %s-begin ' % marker, '# %s-end ' % marker
+    for line in lines:
+        line = line.rstrip('\n')
+        if line.startswith(begin):
+            cur = docs.setdefault(line[len(begin):].strip(), [])
+        elif line.startswith(end):
+            cur = None
+        elif cur is not None:
+            cur.append(line[2:] + '\n')
+    return docs
+
+
+def parse_kunit(console, expected, output=None, glob=None):
+    """Return (leaves, problems) for a KUnit run. CONSOLE is the guest's
+    kernel console (KUnit prints KTAP there as the tests run: one top-level
+    result per suite, its cases below it, parameterized cases below those).
+    Each suite in EXPECTED must report a result; OUTPUT, if given, holds the
+    guest's copies of /sys/kernel/debug/kunit/SUITE/results between
+    "# kapi-kunit-debugfs-begin SUITE" and "# kapi-kunit-debugfs-end SUITE"
+    markers, and each suite's verdict there must agree with the console's.
+    GLOB (KUnit's filter_glob syntax) keeps only the matching cases: KUnit
+    applies it to modules itself on 6.12, not on 6.1. With a test glob, a
+    suite none of whose cases match may be absent; at least one case must
+    match."""
+    results, problems = ktap_results(console)
+    leaves = ktap_leaves(results)
+    suites = {desc: status for d, status, desc, *_ in results if d == 0}
+    sglob, tglob = kunit_glob(glob)
+    if glob:
+        def keep(name):
+            parts = name.split('.')
+            return fnmatch.fnmatchcase(parts[0], sglob) and \
+                (len(parts) < 2 or fnmatch.fnmatchcase(parts[1], tglob))
+        leaves = [lf for lf in leaves if keep(lf[1])]
+        expected = [e for e in expected if fnmatch.fnmatchcase(e, sglob)]
+        suites = {k: v for k, v in suites.items() if fnmatch.fnmatchcase(k, sglob)}
+        if not leaves:
+            problems.append('no case matches the filter %s' % glob)
+    for e in expected:
+        if e not in suites and tglob == '*':
+            problems.append('suite %s did not report' % e)
+    if output is not None:
+        docs = sections(output, 'kapi-kunit-debugfs')
+        for suite, status in suites.items():
+            if suite not in docs:
+                problems.append('suite %s: no /sys/kernel/debug/kunit/%s/results' % (suite, suite))
+                continue
+            top = [r for r in ktap_results(docs[suite])[0] if r[0] == 0 and r[2] == suite]
+            there = ('FAIL' if top[-1][1] == 'FAIL' else 'ok') if top else 'nothing'
+            if there != ('FAIL' if status == 'FAIL' else 'ok'):
+                problems.append('suite %s: debugfs results say %s, the console %s' %
+                                (suite, there, status))
+    return leaves, problems
+
+
+def print_suites(leaves):
+    """One line per suite: its cases passed, failed and skipped."""
+    per = {}
+    for status, name, _ in leaves:
+        c = per.setdefault(name.split('.')[0], {'PASS': 0, 'FAIL': 0, 'SKIP': 0})
+        c[status] += 1
+    for suite, c in per.items():
+        print('  %-4s %s: %d passed, %d failed, %d skipped' %
+              ('FAIL' if c['FAIL'] else 'ok', suite, c['PASS'], c['FAIL'], c['SKIP']))
+
+
 def main():
     ap = argparse.ArgumentParser(description='Decide a verdict from test output.')
-    ap.add_argument('kind', choices=('ktap', 'junit', 'json'))
-    ap.add_argument('log')
-    ap.add_argument('--group', required=True, help='prefix for the case names')
+    ap.add_argument('kind', choices=('ktap', 'junit', 'json', 'kunit', 'suites'))
+    ap.add_argument('log', help='the log or report; for suites, the source directory')
+    ap.add_argument('--group', help='prefix for the case names (required but for suites)')
     ap.add_argument('--results', help='append result lines to this file')
     ap.add_argument('--quiet', action='store_true', help='print failures and the summary only')
     ap.add_argument('--save', metavar='DIR', help='json: write each document to DIR/NAME.json')
+    ap.add_argument('--sources', metavar='DIR', help='kunit: the suites in DIR/*.c must report')
+    ap.add_argument('--output', metavar='LOG', help='kunit: the guest output with the debugfs results')
+    ap.add_argument('--filter', metavar='GLOB', help='kunit: only cases matching SUITE_GLOB[.TEST_GLOB]')
     args = ap.parse_args()
+
+    if args.kind == 'suites':
+        try:
+            print('\n'.join(kunit_suites(args.log)))
+        except (OSError, ValueError) as e:
+            print('results.py: %s' % e, file=sys.stderr)
+            return 1
+        return 0
+    if not args.group:
+        ap.error('--group is required')
 
     try:
         if args.kind == 'junit':
             leaves, problems = parse_junit(args.log)
+        elif args.kind == 'kunit':
+            leaves, problems = [], []
+            try:
+                expected = kunit_suites(args.sources) if args.sources else []
+            except ValueError as e:
+                expected, problems = [], [str(e)]
+            output = None
+            if args.output:
+                with open(args.output, errors='replace') as f:
+                    output = f.readlines()
+            with open(args.log, errors='replace') as f:
+                leaves, more = parse_kunit(f, expected, output, args.filter)
+            problems += more
         else:
             with open(args.log, errors='replace') as f:
                 if args.kind == 'json':
@@ -221,7 +421,7 @@ def main():
                 else:
                     leaves, problems = parse_ktap(f)
     except (OSError, ET.ParseError) as e:
-        leaves, problems = [], ['cannot read %s: %s' % (args.log, e)]
+        leaves, problems = [], ['cannot read %s: %s' % (e.filename or args.log, e)]
     out = []
     for status, name, reason in leaves:
         out.append((status, '%s: %s' % (args.group, name), reason))
@@ -233,6 +433,8 @@ def main():
     for status, name, reason in out:
         if not args.quiet or status == 'FAIL':
             print('  %-4s %s%s' % (status, name, ' (%s)' % reason if reason else ''))
+    if args.kind == 'kunit':
+        print_suites(leaves)
     counts = {s: sum(1 for o in out if o[0] == s) for s in ('PASS', 'FAIL', 'SKIP')}
     print('  %s: %d passed, %d failed, %d skipped' % (args.group, counts['PASS'], counts['FAIL'], counts['SKIP']))
     if args.results:

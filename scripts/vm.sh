@@ -72,9 +72,25 @@ done
 case $stream in all|output|none) ;; *) usage >&2; exit 2 ;; esac
 [ $shell -eq 1 ] || [ -n "$script" ] || { echo "vm.sh: --script or --shell is required" >&2; exit 2; }
 
+# bzimage_release FILE - the kernel release named in a bzImage's setup header
+# (x86 boot protocol: "HdrS" at 0x202, the version string at 0x200 plus the
+# offset stored at 0x20e).
+bzimage_release() {
+	local off
+	[ "$(dd if="$1" bs=1 skip=514 count=4 2>/dev/null)" = HdrS ] || return 1
+	off=$(od -An -tu2 -j 526 -N 2 "$1" | tr -d ' ')
+	dd if="$1" bs=1 skip=$((off + 512)) count=64 2>/dev/null | tr '\0' '\n' | sed -n '1s/ .*//p'
+}
+
 case "$kernel" in
 6.1|6.12) kapi_load_kernel "$kernel"; bzimage=$KAPI_BZIMAGE; ktag=$kernel ;;
-*) bzimage=$kernel; ktag=$(basename "$kernel") ;;
+*)
+	bzimage=$kernel
+	[ -r "$bzimage" ] || kapi_die "no kernel image at $bzimage"
+	# A kernel given by path is named by its release (logs, KAPI_KERNEL).
+	ktag=$(bzimage_release "$bzimage") && [ -n "$ktag" ] || ktag=$(basename "$bzimage")
+	KAPI_KPKGVER=$bzimage
+	;;
 esac
 [ -r "$bzimage" ] || kapi_die "no kernel image at $bzimage"
 [ -n "$name" ] || name=$(basename "${script:-shell}" .sh)
