@@ -8,6 +8,9 @@
 #   make check                provision, build, run every test (the CI entry point)
 #   make kunit                kapi's KUnit suites in QEMU on KUnit kernels built from
 #                             Debian's sources (KAPI_KERNELS=6.12, KUNIT_FILTER=GLOB)
+#   make debug                kapi's tests on a 6.12 debug kernel (KASAN, lockdep, kmemleak,
+#                             UBSAN, debug objects) and fault injection into kapi.ko's init
+#                             and image registration (DEBUG_PARTS='kunit faults', DEBUG_QUICK=1)
 #   make demo                 provision, build, show kapi in a Debian 6.12 guest
 #   make vm-shell KERNEL=6.12 interactive guest shell with kapi.ko in /kapi
 #   make selftests            the static selftest programs (build/selftests)
@@ -16,8 +19,15 @@
 #   make bench-tool           kapi-dump --source over a whole kernel tree (files/s)
 #   make fuzz                 fuzz the image decoder and the annotation parser
 #                             (FUZZ_TIME seconds per target, default 300)
-#   make install              kapi-dump and kapi-dump.1 into $(DESTDIR)$(PREFIX)
-#                             (default /usr/local; kapi-dump only for now)
+#   make stress               the hardening tests, long: 100 load/unload cycles under
+#                             load and 100000 hostile debugfs writes per kernel
+#                             (make check runs a short version)
+#   make install              kapi.ko for KDIR or KERNEL= (the kernel's modules_install,
+#                             into lib/modules/<release>/updates under $(DESTDIR);
+#                             depmod only without DESTDIR), kapi-dump, its man page
+#                             and the docs into $(DESTDIR)$(PREFIX) (default /usr/local)
+#   make dkms-source          the DKMS source tree of kapi.ko (build/dkms/kapi-<version>;
+#                             see Documentation/install.rst)
 #   make clean
 #
 # Kbuild is in the file Kbuild; this Makefile only drives it.
@@ -37,7 +47,7 @@ DESTDIR ?=
 FUZZ_TIME ?= 300
 
 .PHONY: all module tool test provision check demo vm-shell docs checkpatch clean \
-	selftests bench kunit
+	selftests bench kunit debug
 
 all: module tool
 
@@ -63,6 +73,9 @@ check:
 kunit:
 	scripts/kunit.sh $(if $(KUNIT_FILTER),--filter '$(KUNIT_FILTER)')
 
+debug:
+	scripts/debug.sh $(if $(DEBUG_PARTS),--parts '$(DEBUG_PARTS)') $(if $(filter 1,$(DEBUG_QUICK)),--quick)
+
 demo:
 	scripts/demo.sh
 
@@ -82,7 +95,7 @@ bench:
 docs:
 	sphinx-build -W -b html Documentation $(BUILD)/docs
 
-.PHONY: bench-tool fuzz install
+.PHONY: bench-tool fuzz install dkms-source stress
 
 bench-tool:
 	scripts/bench-tool.sh
@@ -91,8 +104,13 @@ fuzz:
 	scripts/fuzz.sh --time $(FUZZ_TIME)
 
 install: tool
-	install -D -m 0755 $(BUILD)/userspace/kapi-dump $(DESTDIR)$(PREFIX)/bin/kapi-dump
-	install -D -m 0644 userspace/man/kapi-dump.1 $(DESTDIR)$(PREFIX)/share/man/man1/kapi-dump.1
+	DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' KERNEL='$(KERNEL)' KDIR='$(KDIR)' scripts/install.sh
+
+dkms-source:
+	@scripts/dkms-source.sh
+
+stress:
+	scripts/stress.sh
 
 checkpatch:
 	scripts/checkpatch.sh

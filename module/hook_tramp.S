@@ -56,6 +56,10 @@ SYM_CODE_END(kapi_hook_stubs)
  */
 SYM_CODE_START_LOCAL(kapi_hook_tramp)
 	UNWIND_HINT_FUNC
+#ifdef KAPI_HAVE_CALL_DEPTH_ACCOUNT
+	/* The patched entry call did not count itself (retbleed=stuff). */
+	CALL_DEPTH_ACCOUNT
+#endif
 	leaq	kapi_hook_orig_ret(%rip), %r10
 	cmpq	%r10, 8(%rsp)
 	je	.Lkapi_resume

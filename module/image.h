@@ -19,6 +19,11 @@
 int kapi_image_validate(const void *data, size_t size, char *why,
 			size_t why_len);
 
+/* One spec as an image of its own (image_extract.c). */
+ssize_t kapi_image_extract(const void *image,
+			   const struct kapi_image_spec *spec, void *buf,
+			   size_t size);
+
 /*
  * Enumerations and bit sets of the model, for kapi_image_enum_name() and
  * kapi_image_bit_name(): the names renderers print (the UAPI identifiers)

@@ -15,6 +15,12 @@
 # an image with no specs), SYMBOL names the image: the C file defines
 # SYMBOL_data and SYMBOL_size. OUT is remade when an input, kapi-gen or the
 # command changes, and removed by "make clean".
+#
+# A source tree that ships OUT already generated (the DKMS source tree that
+# "make dkms-source" writes) builds without kapi-gen: when KAPI_GEN is not
+# set and OUT exists, OUT is compiled as it is and "make clean" keeps it.
+# The generated C does not depend on the target kernel (its numbers are
+# expressions the compiler evaluates), so one file serves every kernel.
 
 kapi_syscalls_h := $(srctree)/include/linux/syscalls.h
 # Spec file names are recorded relative to the project root: a Kbuild file
@@ -23,15 +29,20 @@ kapi_syscalls_h := $(srctree)/include/linux/syscalls.h
 kapi_gen_root ?= $(src)
 
 quiet_cmd_kapi_gen = KAPIGEN $@
-      cmd_kapi_gen = $(if $(KAPI_GEN),,echo "kapi: KAPI_GEN is not set; build with scripts/build-module.sh" >&2; false;) \
+      cmd_kapi_gen = $(if $(KAPI_GEN),,echo "kapi: KAPI_GEN is not set; build with scripts/build-module.sh, or from the tree that 'make dkms-source' writes" >&2; false;) \
 		$(KAPI_GEN) --syscalls-h $(kapi_syscalls_h) --source-root $(kapi_gen_root) \
 		--symbol $(kapi_gen_symbol) -o $@ $(filter-out $(KAPI_GEN) FORCE,$^)
 
+# kapi_gen_shipped OUT - OUT if it is to be used as shipped, else empty.
+kapi_gen_shipped = $(if $(KAPI_GEN),,$(wildcard $(src)/$(1)))
+
 # kapi_gen_image OUT,INPUTS,SYMBOL - the rule that generates $(obj)/OUT.
 define kapi_gen_image
+ifeq ($$(call kapi_gen_shipped,$(1)),)
 $$(obj)/$(1): $(2) $$(KAPI_GEN) FORCE
 	$$(call if_changed,kapi_gen)
 $$(obj)/$(1): kapi_gen_symbol := $(3)
 targets += $(1)
 clean-files += $(1)
+endif
 endef

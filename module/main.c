@@ -9,6 +9,7 @@
 #include <kapi/kapi_module.h>
 
 #include "kapi.h"
+#include "netlink.h"
 
 static int __init kapi_init(void)
 {
@@ -35,12 +36,18 @@ static int __init kapi_init(void)
 	ret = kapi_debugfs_runtime_init();
 	if (ret)
 		goto err_hooks_exit;
+	/* ORDER: the family reads the runtime state, so it comes up last. */
+	ret = kapi_netlink_init();
+	if (ret)
+		goto err_debugfs_runtime_exit;
 
 	pr_info("version %s loaded (spec image format %u.%u, features:%s)\n",
 		KAPI_VERSION, KAPI_IMAGE_VERSION_MAJOR,
 		KAPI_IMAGE_VERSION_MINOR, kapi_compat_features());
 	return 0;
 
+err_debugfs_runtime_exit:
+	kapi_debugfs_runtime_exit();
 err_hooks_exit:
 	kapi_hooks_exit();
 err_report_exit:
@@ -56,6 +63,7 @@ err_registry_exit:
 
 static void __exit kapi_exit(void)
 {
+	kapi_netlink_exit();
 	kapi_debugfs_runtime_exit();
 	kapi_hooks_exit();
 	kapi_report_exit();

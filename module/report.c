@@ -17,6 +17,7 @@
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/ratelimit.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/seqlock.h>
 #include <linux/seq_file.h>
@@ -31,31 +32,6 @@
 #include "kapi.h"
 #include "report.h"
 
-#define KAPI_REPORT_NAME_LEN 48
-#define KAPI_REPORT_RULE_LEN 80
-#define KAPI_REPORT_EXPECTED_LEN 96
-#define KAPI_REPORT_ACTUAL_LEN 48
-
-/*
- * struct kapi_report_record - one entry of the violation ring. Everything
- * is copied, so a record outlives the spec and the task it names.
- */
-struct kapi_report_record {
-	u64 seq;
-	u64 ts;
-	pid_t pid;
-	pid_t tgid;
-	uid_t uid;
-	u8 mode;
-	u8 nargs;
-	char comm[TASK_COMM_LEN];
-	char syscall[KAPI_REPORT_NAME_LEN];
-	char rule[KAPI_REPORT_RULE_LEN];
-	char expected[KAPI_REPORT_EXPECTED_LEN];
-	char actual[KAPI_REPORT_ACTUAL_LEN];
-	u64 args[KAPI_CHECK_MAX_PARAMS];
-};
-
 /*
  * LOCKING: kapi_ring_lock protects the ring, its counts and the sequence
  * number; it is taken with interrupts off and held only to copy a record.
@@ -66,6 +42,9 @@ static unsigned int kapi_ring_head;	/* the slot the next record takes */
 static unsigned int kapi_ring_count;
 static u64 kapi_ring_dropped;
 static u64 kapi_ring_seq;
+
+/* Told of every new record (the netlink view), under RCU; or NULL. */
+static const struct kapi_report_listener __rcu *kapi_report_listener;
 
 /*
  * LOCKING: writers of the filter take kapi_filter_lock; readers on the
@@ -136,11 +115,16 @@ static void kapi_report_sum(struct kapi_report_spec *rs,
 	}
 }
 
-/*
- * The name of error @code (negative) without its sign, as the kernel's
- * %pe prints it ("EXDEV"), or the number if it has no name.
+/**
+ * kapi_report_errno() - the name of an error code
+ * @buf: receives the name
+ * @size: size of @buf
+ * @code: the error, negative
+ *
+ * The name without its sign, as the kernel's %pe prints it ("EXDEV"), or
+ * the number if it has no name.
  */
-static void kapi_report_errno(char *buf, size_t size, long code)
+void kapi_report_errno(char *buf, size_t size, long code)
 {
 	char name[32];
 
@@ -243,6 +227,18 @@ static void kapi_report_record_init(struct kapi_report_record *r,
 		r->args[i] = kapi_check_bits(call->args[i], call->type[i]);
 }
 
+/* Tell the listener, if any, that the ring has a new record. */
+static void kapi_report_notify(void)
+{
+	const struct kapi_report_listener *l;
+
+	rcu_read_lock();
+	l = rcu_dereference(kapi_report_listener);
+	if (l)
+		l->recorded();
+	rcu_read_unlock();
+}
+
 /* Add @r to the ring, taking the next sequence number; log it. */
 static void kapi_report_push(struct kapi_report_record *r)
 {
@@ -258,6 +254,7 @@ static void kapi_report_push(struct kapi_report_record *r)
 	else
 		kapi_ring_dropped++;
 	spin_unlock_irqrestore(&kapi_ring_lock, flags);
+	kapi_report_notify();
 
 	pr_warn_ratelimited("%s: %s expected=%s actual=%s pid=%d comm=%s mode=%s\n",
 			    r->syscall, r->rule, r->expected, r->actual, r->pid,
@@ -618,6 +615,82 @@ void kapi_report_ring_reset_dropped(void)
 	spin_unlock_irqrestore(&kapi_ring_lock, flags);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_ring_reset_dropped);
+
+/**
+ * kapi_report_ring_read() - copy the records made after a sequence number
+ * @after: the sequence number of the last record the caller has
+ * @buf: receives the records, oldest first
+ * @n: room in @buf
+ * @lost: receives how many records after @after are gone (overwritten)
+ *
+ * Reads the ring by sequence number, whatever runtime/violations shows:
+ * clearing the ring does not take records away from this reader.
+ *
+ * Return: the number of records copied, at most @n.
+ */
+unsigned int kapi_report_ring_read(u64 after, struct kapi_report_record *buf,
+				   unsigned int n, u64 *lost)
+{
+	unsigned long flags;
+	unsigned int i = 0;
+	u64 seq, oldest;
+
+	spin_lock_irqsave(&kapi_ring_lock, flags);
+	/* Record seq (from 1) is in slot (seq - 1) % size while it lasts. */
+	oldest = kapi_ring_seq > KAPI_REPORT_RING_SIZE ?
+		 kapi_ring_seq - KAPI_REPORT_RING_SIZE + 1 : 1;
+	seq = max(after + 1, oldest);
+	*lost = after < kapi_ring_seq ? seq - (after + 1) : 0;
+	for (; seq <= kapi_ring_seq && i < n; seq++)
+		buf[i++] = kapi_ring[(seq - 1) % KAPI_REPORT_RING_SIZE];
+	spin_unlock_irqrestore(&kapi_ring_lock, flags);
+	return i;
+}
+
+/**
+ * kapi_report_ring_state() - what the ring holds
+ * @st: receives the sequence number of the last record, the records that
+ *	runtime/violations shows and the drop count
+ */
+void kapi_report_ring_state(struct kapi_report_ring_state *st)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&kapi_ring_lock, flags);
+	st->seq = kapi_ring_seq;
+	st->records = kapi_ring_count;
+	st->dropped = kapi_ring_dropped;
+	spin_unlock_irqrestore(&kapi_ring_lock, flags);
+}
+
+/**
+ * kapi_report_listen() - be told of every new record
+ * @l: the listener, or NULL to stop telling the current one
+ *
+ * @l->recorded() is called after each record enters the ring, on the path
+ * of the system call that made it, under rcu_read_lock(): it must not
+ * sleep, and should only schedule work. After kapi_report_listen(NULL)
+ * returns, no call of the previous listener is running or will run.
+ *
+ * Context: process context; kapi_report_listen(NULL) may sleep.
+ */
+void kapi_report_listen(const struct kapi_report_listener *l)
+{
+	rcu_assign_pointer(kapi_report_listener, l);
+	if (!l)
+		synchronize_rcu();
+}
+
+/**
+ * kapi_report_spec_counters() - the counters of one spec, summed over CPUs
+ * @rs: the counters
+ * @sum: receives the sums
+ */
+void kapi_report_spec_counters(struct kapi_report_spec *rs,
+			       struct kapi_report_counters *sum)
+{
+	kapi_report_sum(rs, sum);
+}
 
 /* --- the filter -------------------------------------------------------- */
 

@@ -89,6 +89,67 @@ struct kapi_report_filter {
 	char comm[TASK_COMM_LEN];
 };
 
+#define KAPI_REPORT_NAME_LEN 48
+#define KAPI_REPORT_RULE_LEN 80
+#define KAPI_REPORT_EXPECTED_LEN 96
+#define KAPI_REPORT_ACTUAL_LEN 48
+
+/**
+ * struct kapi_report_record - one entry of the violation ring
+ * @seq: sequence number, from 1, in the order records are made
+ * @ts: CLOCK_MONOTONIC time of the record, in ns
+ * @pid: the caller's thread ID
+ * @tgid: its process ID
+ * @uid: its real user ID
+ * @mode: the &enum kapi_mode of the check
+ * @nargs: entries of @args
+ * @comm: the caller's command name
+ * @syscall: the spec's name
+ * @rule: what was violated, "param:fd:range"
+ * @expected: what the rule wants, one token
+ * @actual: what the call had, one token
+ * @args: the arguments, each cut to its declared C type
+ *
+ * Everything is copied, so a record outlives the spec and the task it
+ * names (Documentation/runtime.rst describes the fields).
+ */
+struct kapi_report_record {
+	u64 seq;
+	u64 ts;
+	pid_t pid;
+	pid_t tgid;
+	uid_t uid;
+	u8 mode;
+	u8 nargs;
+	char comm[TASK_COMM_LEN];
+	char syscall[KAPI_REPORT_NAME_LEN];
+	char rule[KAPI_REPORT_RULE_LEN];
+	char expected[KAPI_REPORT_EXPECTED_LEN];
+	char actual[KAPI_REPORT_ACTUAL_LEN];
+	u64 args[KAPI_CHECK_MAX_PARAMS];
+};
+
+/**
+ * struct kapi_report_ring_state - what the violation ring holds
+ * @seq: sequence number of the last record made, 0 before the first
+ * @records: records that runtime/violations shows
+ * @dropped: records overwritten since the last reset
+ */
+struct kapi_report_ring_state {
+	u64 seq;
+	u32 records;
+	u64 dropped;
+};
+
+/**
+ * struct kapi_report_listener - told of every new violation record
+ * @recorded: a record entered the ring; called on the path of the system
+ *	      call, under rcu_read_lock(): schedule work, do not sleep
+ */
+struct kapi_report_listener {
+	void (*recorded)(void);
+};
+
 int kapi_report_spec_init(struct kapi_report_spec *rs);
 void kapi_report_spec_destroy(struct kapi_report_spec *rs);
 void kapi_report_spec_reset(struct kapi_report_spec *rs);
@@ -110,7 +171,15 @@ bool kapi_report_filter_match(void);
 void kapi_report_filter_get(struct kapi_report_filter *f);
 void kapi_report_filter_set(const struct kapi_report_filter *f);
 
+void kapi_report_errno(char *buf, size_t size, long code);
+void kapi_report_spec_counters(struct kapi_report_spec *rs,
+			       struct kapi_report_counters *sum);
+
 int kapi_report_ring_show(struct seq_file *m);
+unsigned int kapi_report_ring_read(u64 after, struct kapi_report_record *buf,
+				   unsigned int n, u64 *lost);
+void kapi_report_ring_state(struct kapi_report_ring_state *st);
+void kapi_report_listen(const struct kapi_report_listener *l);
 void kapi_report_ring_clear(void);
 void kapi_report_ring_reset_dropped(void);
 

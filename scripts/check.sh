@@ -22,23 +22,7 @@ mkdir -p "$out"
 : >"$results"
 t_start=$SECONDS
 
-record() { printf '%s\t%s\n' "$1" "$2" >>"$results"; }
 section() { printf '\n=== %s\n' "$*"; }
-
-# step NAME LOGFILE CMD... - run CMD with its output in LOGFILE; record it.
-step() {
-	local name=$1 log=$2 t=$SECONDS
-	shift 2
-	if "$@" >"$log" 2>&1; then
-		record PASS "$name"
-		printf '  PASS %s (%ds)\n' "$name" $((SECONDS - t))
-	else
-		record FAIL "$name"
-		printf '  FAIL %s (%ds), log: %s\n' "$name" $((SECONDS - t)) "$log"
-		tail -n 30 "$log" | sed 's/^/    | /'
-		return 1
-	fi
-}
 
 summary() {
 	local p f s
@@ -113,6 +97,62 @@ step "checkpatch clean" "$out/checkpatch.log" "$here/checkpatch.sh"
 step "documentation builds (sphinx -W)" "$out/docs.log" \
 	sphinx-build -q -E -W -b html "$src/Documentation" "$build/docs"
 
+section "packaging"
+# The DKMS source tree (scripts/dkms-source.sh, 'make dkms-source'): its
+# dkms.conf names the VERSION, and its pre-generated spec image is what
+# Kbuild generates (and checks against syscalls.h) for each kernel. DKMS
+# then adds, builds, installs and removes it for each kernel, in private
+# trees (scripts/dkms-test.sh); the module it built is tested in the
+# hardening guest below. 'make install' into a DESTDIR installs exactly the
+# documented files.
+dkms_tree="$build/dkms/kapi-$(cat "$src/VERSION")"
+dkms_source() {
+	KAPI_BUILD="$build" KAPI_GEN="$us/kapi-gen" "$here/dkms-source.sh" "$dkms_tree" || return 1
+	for k in $kernels; do
+		cmp "$dkms_tree/module/generated/specs.c" "$build/kernel-$k/module/generated/specs.c" ||
+			return 1
+	done
+}
+step "DKMS source tree: dkms.conf has the VERSION, image generated as by Kbuild" \
+	"$out/dkms-source.log" dkms_source
+for k in $kernels; do
+	step "dkms add, build, install, status, remove for Debian $k (private trees)" \
+		"$out/dkms-$k.log" "$here/dkms-test.sh" "$k" "$dkms_tree" "$out/dkms-$k" \
+		"$build/kernel-$k/kapi.ko"
+done
+# install_files K - 'make install' for kernel K into a DESTDIR installs the
+# module (compressed as the kernel's modules_install does), kapi-dump, its
+# man page and the documentation, nothing else (no sample module, no depmod
+# index), and the installed programs work.
+install_files() {
+	local k=$1 dest="$out/destdir" krel ko f
+	rm -rf "$dest"
+	make -C "$src" install BUILD="$build" KERNEL="$k" DESTDIR="$dest" PREFIX=/usr || return 1
+	kapi_load_kernel "$k"
+	krel=$KAPI_KREL
+	ko=kapi.ko
+	grep -q '^CONFIG_MODULE_COMPRESS_XZ=y' "$KAPI_KDIR/.config" && ko=kapi.ko.xz
+	grep -q '^CONFIG_MODULE_COMPRESS_GZIP=y' "$KAPI_KDIR/.config" && ko=kapi.ko.gz
+	grep -q '^CONFIG_MODULE_COMPRESS_ZSTD=y' "$KAPI_KDIR/.config" && ko=kapi.ko.zst
+	{
+		echo "lib/modules/$krel/updates/$ko"
+		echo usr/bin/kapi-dump
+		echo usr/share/man/man1/kapi-dump.1
+		echo usr/share/doc/kapi/README.md
+		for f in "$src"/Documentation/*.rst "$src"/Documentation/schema/* \
+			"$src"/Documentation/netlink/specs/*; do
+			echo "usr/share/doc/kapi/${f#"$src"/Documentation/}"
+		done
+	} | sort >"$out/install.expected"
+	(cd "$dest" && find . -type f -o -type l | sed 's|^\./||' | sort) >"$out/install.found"
+	diff -u "$out/install.expected" "$out/install.found" || return 1
+	"$dest/usr/bin/kapi-dump" --version &&
+		"$dest/usr/bin/kapi-dump" --elf "$build/kernel-$k/kapi.ko" >/dev/null
+}
+k=${kernels##* }
+step "make install into a DESTDIR for Debian $k installs the documented files" \
+	"$out/install.log" install_files "$k"
+
 section "VM tests"
 
 # vm_guest K NAME GROUP VM-ARGS... - boot kernel K running selftests/NAME.sh
@@ -181,10 +221,11 @@ done
 # kapi-dump in a guest against the live kapi.ko (selftests/tool.sh). The
 # JSON it printed must match the schema, and be byte for byte what the
 # host's "kapi-dump --elf kapi.ko --json" writes for the same spec.
+# tool_matches_host DIR K [LABEL] - compare DIR/NAME.json with the host's.
 tool_matches_host() {
-	local dir=$1 k=$2 name guest host
+	local dir=$1 k=$2 label=${3:-kapi-dump} name guest host
 	for guest in "$dir"/*.json; do
-		[ -e "$guest" ] || { record FAIL "vm $k kapi-dump: the guest printed no JSON"; return; }
+		[ -e "$guest" ] || { record FAIL "vm $k $label: the guest printed no JSON"; return; }
 		name=$(basename "$guest" .json)
 		host="$dir/$name.host"
 		if [ "$name" = list ]; then
@@ -193,9 +234,9 @@ tool_matches_host() {
 			"$us/kapi-dump" --elf "$build/kernel-$k/kapi.ko" --json "$name" >"$host"
 		fi
 		if cmp -s "$guest" "$host"; then
-			record PASS "vm $k kapi-dump: guest --json $name equals host --elf kapi.ko --json"
+			record PASS "vm $k $label: guest --json $name equals host --elf kapi.ko --json"
 		else
-			record FAIL "vm $k kapi-dump: guest --json $name differs from host --elf kapi.ko (see $dir)"
+			record FAIL "vm $k $label: guest --json $name differs from host --elf kapi.ko (see $dir)"
 			printf '  FAIL guest --json %s differs from the host'"'"'s (see %s)\n' "$name" "$dir"
 		fi
 	done
@@ -212,6 +253,29 @@ for k in $kernels; do
 	rm -rf "$build/vm/$k-tool"
 	specs_json "$build/vm/$k-tool.output.log" "vm $k kapi-dump json" --save "$build/vm/$k-tool"
 	tool_matches_host "$build/vm/$k-tool" "$k"
+done
+
+# The generic netlink family and kapi-dump's netlink side, one boot per
+# kernel (selftests/netlink.sh): kapi_netlink speaks the family on a raw
+# socket (strict policies, permissions, events, overflow, a fuzz), then
+# kapi-dump --netlink, stats, mode, filter and monitor. The JSON that
+# "kapi-dump --netlink --json" printed must match the schema and be what
+# the host's "kapi-dump --elf kapi.ko --json" writes, byte for byte.
+for k in $kernels; do
+	b="$build/kernel-$k"
+	st="$build/selftests"
+	if [ ! -e "$b/kapi.ko" ] || [ ! -e "$b/samples/kapi_sample.ko" ] || [ ! -x "$us/kapi-dump" ] ||
+	   [ ! -x "$st/kapi_netlink" ] || [ ! -x "$st/kapi_syscalls" ]; then
+		record FAIL "vm $k netlink (kapi.ko, the sample module, kapi-dump or a selftest was not built)"
+		continue
+	fi
+	vm_guest "$k" netlink "vm $k netlink" --timeout 600 --module "$b/kapi.ko" \
+		--module "$b/samples/kapi_sample.ko" --bin "$us/kapi-dump:/kapi/bin/kapi-dump" \
+		--file "$st/kapi_netlink" --file "$st/kapi_syscalls"
+	ktap_results "$build/vm/$k-netlink.output.log" "vm $k netlink"
+	rm -rf "$build/vm/$k-netlink"
+	specs_json "$build/vm/$k-netlink.output.log" "vm $k netlink json" --save "$build/vm/$k-netlink"
+	tool_matches_host "$build/vm/$k-netlink" "$k" "kapi-dump --netlink"
 done
 
 # Runtime verification, one boot per kernel (selftests/runtime.sh): the
@@ -252,6 +316,18 @@ for k in $kernels; do
 	runtime_sections "$build/vm/$k-runtime.output.log" "$k"
 done
 
+# Hardening, one boot per kernel (selftests/hardening.sh, driven by
+# scripts/stress.sh): kapi.ko is loaded, switched between modes and
+# unloaded under load with a reader blocked in a hooked read(), and nothing
+# is left behind; hostile writes to the runtime debugfs files fail cleanly
+# and change nothing; the kapi.ko that DKMS built passes the install
+# guide's checks. A short version: 'make stress' runs 100 cycles and
+# 100000 writes.
+for k in $kernels; do
+	"$here/stress.sh" --no-build --kernel "$k" --cycles 3 --writes 5000 --name hardening \
+		--dkms-ko "$out/dkms-%k/kapi.ko" --results "$results"
+done
+
 # The harness itself: a kernel report fails a run whose script passed.
 harness_catches_report() {
 	"$here/vm.sh" --kernel "$1" --name harness-report --stream none --timeout 120 \
@@ -261,5 +337,17 @@ harness_catches_report() {
 k=${kernels##* }
 step "vm $k harness: a kernel backtrace fails a passing script" "$out/vm-$k-harness.log" \
 	harness_catches_report "$k"
+
+section "debug kernel"
+# kapi's tests on a 6.12 kernel with the kernel's bug detectors on (KASAN,
+# lockdep, kmemleak, debug objects, UBSAN; scripts/debug.sh, also 'make
+# debug'), the short version: the KUnit suites, then the first 12 of the
+# allocations of kapi.ko's init and of an image registration, and every
+# 25th after them, made to fail (all of them with 'make debug'). The
+# kernel is built once and cached.
+case " $kernels " in
+*" 6.12 "*) "$here/debug.sh" --quick --parts "${KAPI_DEBUG_PARTS:-kunit faults}" --results "$results" ;;
+*) echo "  (the debug kernel is a 6.12 kernel, which KAPI_KERNELS leaves out)" ;;
+esac
 
 summary

@@ -4,7 +4,8 @@
 # 'make demo': provision what is missing, build kapi.ko for Debian 6.12 and
 # kapi-dump, boot a 6.12 guest and show what kapi offers: the module loads
 # and publishes its specs in /sys/kernel/debug/kapi/, a sample module adds
-# specs of its own, and everything unloads leaving nothing behind.
+# specs of its own, "kapi-dump monitor" catches a bad call live through the
+# netlink family, and everything unloads leaving nothing behind.
 
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -45,23 +45,6 @@ fi
 first=$(($(wc -l <"$results") + 1))
 t_start=$SECONDS
 
-record() { printf '%s\t%s\n' "$1" "$2" >>"$results"; }
-
-# step NAME LOGFILE CMD... - run CMD with its output in LOGFILE; record it.
-step() {
-	local name=$1 log=$2 t=$SECONDS
-	shift 2
-	if "$@" >"$log" 2>&1; then
-		record PASS "$name"
-		printf '  PASS %s (%ds)\n' "$name" $((SECONDS - t))
-	else
-		record FAIL "$name"
-		printf '  FAIL %s (%ds), log: %s\n' "$name" $((SECONDS - t)) "$log"
-		tail -n 30 "$log" | sed 's/^/    | /'
-		return 1
-	fi
-}
-
 # verdict KIND LOG ARGS... - record the cases results.py finds in LOG. If
 # it fails without recording a failure (it crashed), that is one.
 verdict() {

@@ -22,3 +22,23 @@ kapi_load_kernel() {
 	# shellcheck disable=SC1090
 	. "$env"
 }
+
+# Test results (check.sh, kunit.sh): one "PASS|FAIL|SKIP<tab>name" line per
+# case in the file $results, which the caller names.
+# record VERDICT NAME - add one result.
+record() { printf '%s\t%s\n' "$1" "$2" >>"$results"; }
+
+# step NAME LOGFILE CMD... - run CMD with its output in LOGFILE; record it.
+step() {
+	local name=$1 log=$2 t=$SECONDS
+	shift 2
+	if "$@" >"$log" 2>&1; then
+		record PASS "$name"
+		printf '  PASS %s (%ds)\n' "$name" $((SECONDS - t))
+	else
+		record FAIL "$name"
+		printf '  FAIL %s (%ds), log: %s\n' "$name" $((SECONDS - t)) "$log"
+		tail -n 30 "$log" | sed 's/^/    | /'
+		return 1
+	fi
+}

@@ -22,11 +22,15 @@ PACKAGES=(
 	qemu-system-x86 busybox-static strace
 	# documentation
 	python3-sphinx
-	# checking the JSON of the VM tests against Documentation/schema/
-	python3-jsonschema
+	# checking the JSON of the VM tests against Documentation/schema/, and
+	# the netlink family's YAML spec (Documentation/netlink/specs/)
+	python3-jsonschema python3-yaml
 	# kapi-dump: libelf for --elf (libelf-dev above), clang's libFuzzer for
 	# scripts/fuzz.sh, groff to check the man page
 	clang libclang-rt-14-dev groff-base
+	# packaging: 'make check' runs dkms's build step against the provisioned
+	# header trees (in private trees, never the host's /var/lib/dkms)
+	dkms
 )
 
 missing=()

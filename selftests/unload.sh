@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Unload under load (guest side, busybox sh; run by selftests/runtime.sh).
+# Unload under load (guest side, busybox sh; run by selftests/runtime.sh),
+# and, as "unload.sh cycles N", load/unload under fire (run by
+# selftests/hardening.sh; described after the first test's helpers below).
+#
 # For each mode: kapi.ko is loaded, one task blocks in read() on a FIFO and
 # three kapi_stress workers hammer the hooked system calls; rmmod must then
 # either succeed or fail with EBUSY/EAGAIN, within seconds and without a
@@ -56,7 +59,7 @@ rmmod_under_load() {
 	fi
 	cat /tmp/rmmod.out
 	[ $r -ne 143 ] || { echo "rmmod did not return within 30 s"; return 1; }
-	grep -Eq 'Resource temporarily unavailable|Device or resource busy' /tmp/rmmod.out &&
+	grep -Eq 'Resource temporarily unavailable|Device or resource busy|in use' /tmp/rmmod.out &&
 		loaded && echo "busy ($(cat /tmp/rmmod.out)), kapi stays loaded" >/tmp/rmmod.note
 }
 stop_workers() {
@@ -86,23 +89,276 @@ reload() {
 		rmmod kapi && gone
 }
 
-echo "# kapi-section-begin unload"
-ktap_plan 25
-for mode in audit enforce off; do
+# unload_test - the unload-under-load test of selftests/runtime.sh.
+unload_test() {
+	echo "# kapi-section-begin unload"
+	ktap_plan 25
+	for mode in audit enforce off; do
+		rm -f $FIFO
+		mkfifo $FIFO
+		ktap_check "$mode: kapi.ko loads" insmod /kapi/kapi.ko mode=$mode
+		kapi_stress block $FIFO >/tmp/reader.out 2>&1 &
+		reader=$!
+		ktap_check "$mode: a reader blocks in read() on a pipe" wait_in_read $reader
+		ktap_check "$mode: three workers hammer the hooked calls" start_workers
+		ktap_check "$mode: rmmod under load succeeds or fails busy" rmmod_under_load
+		[ ! -s /tmp/rmmod.note ] || echo "# $mode: rmmod under load: $(cat /tmp/rmmod.note)"
+		ktap_check "$mode: the reader is still blocked" in_read $reader
+		ktap_check "$mode: the workers saw every call behave" stop_workers
+		ktap_check "$mode: the reader gets its data" unblock_reader
+		ktap_check "$mode: rmmod succeeds once nothing runs" rmmod_idle
+	done
+	ktap_check "kapi.ko loads again and hooks every syscall" reload
+	echo "# kapi-section-end unload"
+	[ "$KTAP_FAILED" -eq 0 ]
+}
+
+# Load/unload under fire: "unload.sh cycles N" runs N cycles while
+# KAPI_WORKERS (default 2) kapi_stress workers hammer the hooked calls the
+# whole time. A cycle loads kapi.ko, blocks a reader in read() on a FIFO,
+# switches modes (each switch must read back) and unloads; the cycles take
+# three kinds in turn:
+#   0. loaded in audit, switched to enforce and off: the reader's read()
+#      runs inside a hook and holds a reference on kapi.ko, and in off
+#      mode no new references are taken, so /sys/module/kapi/refcnt must
+#      be at least 1 and rmmod must fail busy while the reader blocks; once
+#      a writer comes the reader gets its data, the count drops to 0 and
+#      rmmod succeeds;
+#   1. loaded in enforce, switched to off and back to audit with the reader
+#      inside a hook: rmmod fails busy as before; once the reader is done,
+#      rmmod succeeds from audit under load, repeated while calls in
+#      flight keep the module busy;
+#   2. loaded in off, switched to audit, enforce and off: the read() never
+#      entered kapi, so rmmod succeeds with the reader still blocked, and
+#      the reader gets its data afterwards.
+# After every unload nothing of kapi is left: no module, no debugfs
+# directory, no __x64_sys_* function left enabled in ftrace
+# (enabled_functions). After the last cycle the workers must have seen
+# every call behave; the kernel's kmalloc objects in use, per-CPU memory
+# and vmalloc areas (kernel stacks aside) must not have grown by more than
+# a bound (KAPI_LEAK_SLACK_KB, 128 kB, against a baseline taken after a
+# warm-up, without workers, caches dropped: a load of kapi.ko holds about
+# 200-300 kB of kmalloc and 300-350 kB of vmalloc memory, so a leak of every
+# load shows within a cycle, and one of 1.5 kB a cycle over the 100 cycles
+# of 'make stress'); no slab cache is named after kapi; the
+# log must have one "loaded" and one "unloaded" line per load and no
+# error. Prints one KTAP document (a case per cycle) between section
+# markers.
+# The modes of each kind of cycle: loaded in the first, then switched.
+CYCLE_MODES_0="audit enforce off"
+CYCLE_MODES_1="enforce off audit"
+CYCLE_MODES_2="off audit enforce off"
+# Slack for the memory checks, in kB: what allocators keep in their caches
+# and per-CPU chunks without anything leaking.
+LEAK_SLACK_KB=${KAPI_LEAK_SLACK_KB:-128}
+
+tracing=
+mount_tracing() {
+	for t in /sys/kernel/tracing /sys/kernel/debug/tracing; do
+		[ -e $t/enabled_functions ] && { tracing=$t; return 0; }
+	done
+	mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null
+	[ -e /sys/kernel/tracing/enabled_functions ] && tracing=/sys/kernel/tracing
+}
+# No system call entry point is left hooked by anyone.
+no_ftrace_left() {
+	[ -n "$tracing" ] || return 0
+	! grep -E '__(x64|do)_sys_' $tracing/enabled_functions
+}
+# meminfo FIELD - its value in kB.
+meminfo() { awk -v f="$1:" '$1 == f { print $2 }' /proc/meminfo; }
+# mem_snapshot TAG - the memory the leak check compares, in kB:
+#   - kmalloc: objects in use in the kmalloc caches, plus the slab memory
+#     that no cache holds (kmalloc()s too large for a cache, which kvmalloc()
+#     makes): where kapi allocates. The caches of tasks, files and inodes
+#     are left out: they keep slabs of the workers' processes around;
+#   - per-CPU memory (Percpu);
+#   - vmalloc areas, except kernel stacks (the workqueue keeps the kworkers
+#     it started while kapi's work items waited, and stacks are cached),
+#     areas freed but not yet purged, and the 2 MB blocks that per-CPU
+#     chunks and BPF programs take when the kernel first needs them.
+# What each slab cache and vmalloc caller holds goes to /tmp/{slab,vm}.TAG,
+# for growth.
+mem_snapshot() {
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	sleep 1
+	awk 'NR > 2 { print $1, $2 * $4 }' /proc/slabinfo >/tmp/slab.$1 2>/dev/null
+	awk '{ sub(/\+.*/, "", $3); n[$3] += $2 } END { for (c in n) print c, n[c] }' \
+		/proc/vmallocinfo >/tmp/vm.$1
+	ls /proc | grep -c '^[0-9]' >/tmp/tasks.$1
+	# slabinfo: name active_objs num_objs objsize objperslab pagesperslab
+	# : tunables ... : slabdata active_slabs num_slabs sharedavail
+	kmalloc=$(awk -v slab="$(meminfo Slab)" '
+		NR > 2 { pages += $15 * $6 }
+		$1 ~ /^kmalloc-/ { used += $2 * $4 }
+		END { printf "%d", used / 1024 + slab - pages * 4 }' /proc/slabinfo 2>/dev/null)
+	vmalloc=$(awk '$3 !~ /thread_stack|kernel_clone|copy_process|dup_task|unpurged|pcpu_|bpf_prog_pack/ {
+		n += $2 } END { printf "%d", n / 1024 }' /proc/vmallocinfo)
+	echo "${kmalloc:-0} $(meminfo Percpu) $vmalloc"
+}
+# growth slab|vm - what grew most from the snapshot "before" to "after":
+# slab caches (objects in use) or vmalloc areas by caller, in bytes.
+growth() {
+	awk 'FNR == NR { a[$1] = $2; next } { d = $2 - a[$1]; if (d > 4096) print $1, d }' \
+		/tmp/$1.before /tmp/$1.after | sort -k2 -n -r | head -n 6 | tr '\n' ' '
+}
+refcnt() { cat /sys/module/kapi/refcnt 2>/dev/null; }
+# wait_refcnt N - /sys/module/kapi/refcnt becomes N within 5 s.
+wait_refcnt() {
+	n=0
+	while [ "$(refcnt)" != "$1" ]; do
+		n=$((n + 1))
+		[ $n -lt 100 ] || { echo "refcnt is $(refcnt), expected $1"; return 1; }
+		sleep 0.05
+	done
+}
+# rmmod_retry - rmmod, repeated while a call in flight keeps kapi busy.
+rmmod_retry() {
+	n=0
+	until timeout 30 rmmod kapi 2>/tmp/rmmod.out; do
+		n=$((n + 1))
+		[ $n -lt 50 ] || { cat /tmp/rmmod.out; return 1; }
+		sleep 0.1
+	done
+	gone
+}
+# rmmod_busy - rmmod fails because kapi.ko is in use, and kapi stays.
+rmmod_busy() {
+	if timeout 30 rmmod kapi >/tmp/rmmod.out 2>&1; then
+		echo "rmmod succeeded while a reader blocked inside a hook"
+		return 1
+	fi
+	cat /tmp/rmmod.out
+	grep -Eq 'Resource temporarily unavailable|Device or resource busy|in use' /tmp/rmmod.out &&
+		loaded && [ -e $D/runtime/mode ]
+}
+# switch_modes WORDS - write each mode in turn; each must read back.
+switch_modes() {
+	for m in $1; do
+		echo $m >$D/runtime/mode || return 1
+		[ "$(cat $D/runtime/mode)" = $m ] || { echo "mode reads $(cat $D/runtime/mode) after $m"; return 1; }
+	done
+}
+
+# cycle I - one load, switch and unload cycle; its kind is I mod 3.
+cycle() {
+	eval "modes=\$CYCLE_MODES_$(($1 % 3))"
+	first=${modes%% *}
 	rm -f $FIFO
-	mkfifo $FIFO
-	ktap_check "$mode: kapi.ko loads" insmod /kapi/kapi.ko mode=$mode
+	mkfifo $FIFO || return 1
+	insmod /kapi/kapi.ko mode=$first || { echo "insmod mode=$first failed"; return 1; }
 	kapi_stress block $FIFO >/tmp/reader.out 2>&1 &
 	reader=$!
-	ktap_check "$mode: a reader blocks in read() on a pipe" wait_in_read $reader
-	ktap_check "$mode: three workers hammer the hooked calls" start_workers
-	ktap_check "$mode: rmmod under load succeeds or fails busy" rmmod_under_load
-	[ ! -s /tmp/rmmod.note ] || echo "# $mode: rmmod under load: $(cat /tmp/rmmod.note)"
-	ktap_check "$mode: the reader is still blocked" in_read $reader
-	ktap_check "$mode: the workers saw every call behave" stop_workers
-	ktap_check "$mode: the reader gets its data" unblock_reader
-	ktap_check "$mode: rmmod succeeds once nothing runs" rmmod_idle
-done
-ktap_check "kapi.ko loads again and hooks every syscall" reload
-echo "# kapi-section-end unload"
-[ "$KTAP_FAILED" -eq 0 ]
+	wait_in_read $reader || { echo "the reader did not block"; kill $reader; return 1; }
+	# The check that nothing is left in ftrace is not vacuous: the hooks
+	# are there while kapi checks.
+	if [ "$first" != off ] && [ -n "$tracing" ]; then
+		grep -q '__x64_sys_read' $tracing/enabled_functions ||
+			{ echo "enabled_functions does not show the hooks"; return 1; }
+	fi
+	switch_modes "${modes#* }" || return 1
+	if [ "$first" = off ]; then
+		# The blocked read() never entered kapi: nothing holds it.
+		rmmod_retry || { echo "rmmod failed with a reader that never entered kapi"; return 1; }
+		in_read $reader || { echo "the reader stopped blocking"; return 1; }
+		unblock_reader || return 1
+	else
+		[ "$(refcnt)" -ge 1 ] || { echo "refcnt is $(refcnt) with a reader inside a hook"; return 1; }
+		rmmod_busy || return 1
+		in_read $reader || { echo "the reader stopped blocking"; return 1; }
+		unblock_reader || return 1
+		# In off mode only calls already in flight hold references.
+		if [ "$(cat $D/runtime/mode)" = off ]; then
+			wait_refcnt 0 || return 1
+		fi
+		rmmod_retry || { echo "rmmod failed once the reader was done"; return 1; }
+	fi
+	gone || { echo "kapi is still loaded or its debugfs directory is left"; return 1; }
+	no_ftrace_left || { echo "ftrace still has a system call enabled"; return 1; }
+}
+
+# leak_check BEFORE AFTER - no memory kind grew beyond the slack.
+leak_check() {
+	set -- $1 $2
+	[ $(($4 - $1)) -le $LEAK_SLACK_KB ] && [ $(($5 - $2)) -le $LEAK_SLACK_KB ] &&
+		[ $(($6 - $3)) -le $LEAK_SLACK_KB ]
+}
+# leak_note BEFORE AFTER - the numbers, for the log.
+leak_note() {
+	set -- $1 $2
+	echo "kmalloc ${1}->${4} kB, per-CPU ${2}->${5} kB, vmalloc ${3}->${6} kB"
+}
+no_kapi_slab() { ! grep -i kapi /proc/slabinfo; }
+# The kernel log is collected (and the ring emptied) after every cycle, so
+# that a long run cannot overflow it; the console keeps everything.
+LOG=/tmp/kapi-cycles.dmesg
+collect_log() { dmesg -r -c >>$LOG; }
+# log_clean LOADS - one loaded and one unloaded line per load, no error.
+log_clean() {
+	collect_log
+	l=$(grep -c 'kapi: version .* loaded' $LOG)
+	u=$(grep -c 'kapi: unloaded' $LOG)
+	echo "$l loads and $u unloads in the log"
+	[ "$l" -eq "$1" ] && [ "$u" -eq "$1" ] || return 1
+	# Errors and worse (levels 0-3) from anyone; warnings from kapi other
+	# than its violation reports.
+	! grep -E '^<[0-3]>' $LOG &&
+		! grep -E '^<4>.*kapi' $LOG |
+			grep -vE 'kapi: sys_[a-z0-9_]+: |callbacks suppressed|out-of-tree module taints'
+}
+# After a cycle, failed or not: no reader left blocked, kapi unloaded.
+cycle_cleanup() {
+	if kill -0 "$reader" 2>/dev/null; then
+		echo kapi >$FIFO &
+		wait "$reader"
+	fi
+	! loaded || rmmod_retry >/dev/null 2>&1
+	collect_log
+}
+
+warm_up() {
+	insmod /kapi/kapi.ko && rmmod_retry && start_workers && sleep 2 && stop_workers
+}
+
+cycles_test() {
+	cycles=$1
+	WORKERS=$(seq 1 "${KAPI_WORKERS:-2}")
+	echo "# kapi-section-begin cycles"
+	ktap_plan $((cycles + 7))
+	mount_tracing || echo "# no tracefs: the ftrace check is skipped"
+	dmesg -c >/dev/null
+	: >$LOG
+	# Warm-up: a load and unload, and the workers for a moment, fill the
+	# allocators' caches before the baseline, which is taken without the
+	# workers, as is the final count.
+	ktap_check "warm-up: kapi.ko loads and unloads, workers run" warm_up
+	before=$(mem_snapshot before)
+	ktap_check "$(echo $WORKERS | wc -w) workers hammer the hooked calls" start_workers
+	i=0
+	t0=$(date +%s)
+	while [ $i -lt "$cycles" ]; do
+		eval "modes=\$CYCLE_MODES_$((i % 3))"
+		reader=
+		ktap_check "cycle $((i + 1)): $(echo $modes | tr ' ' '>'), unload" cycle $i
+		cycle_cleanup
+		i=$((i + 1))
+	done
+	echo "# $cycles cycles in $(($(date +%s) - t0)) s"
+	ktap_check "the workers saw every call behave" stop_workers
+	after=$(mem_snapshot after)
+	echo "# $(leak_note "$before" "$after") after $cycles cycles"
+	echo "# grown (bytes): slab caches: $(growth slab) vmalloc by caller: $(growth vm)"
+	echo "# tasks: $(cat /tmp/tasks.before) -> $(cat /tmp/tasks.after)"
+	ktap_check "no memory left behind (slab, per-CPU, vmalloc)" leak_check "$before" "$after"
+	ktap_check "no slab cache of kapi's is left" no_kapi_slab
+	ktap_check "no system call is left enabled in ftrace" no_ftrace_left
+	ktap_check "the log has a load and an unload per cycle, no error" log_clean $((cycles + 1))
+	echo "# kapi-section-end cycles"
+	[ "$KTAP_FAILED" -eq 0 ]
+}
+
+case "${1:-}" in
+cycles) cycles_test "${2:-10}" ;;
+*) unload_test ;;
+esac

@@ -33,6 +33,9 @@ const char *kapi_compat_features(void)
 #ifdef KAPI_HAVE_SYNCHRONIZE_RCU_TASKS
 	" rcu-tasks"
 #endif
+#ifdef KAPI_HAVE_GENL_MCAST_CAP
+	" genl-mcast-cap"
+#endif
 	;
 }
 

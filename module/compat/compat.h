@@ -86,4 +86,20 @@ static inline void kapi_synchronize_rcu_tasks(void)
 #endif
 }
 
+/*
+ * KAPI_COMPAT_GENL_PRIVATE_MCGRP(name) - a generic netlink multicast group
+ * that only CAP_SYS_ADMIN may join, which needs the flags of struct
+ * genl_multicast_group. A kernel without them cannot restrict who joins a
+ * group: KAPI_COMPAT_GENL_PRIVATE_MCGRPS is false there, and kapi's family
+ * registers no group at all.
+ */
+#ifdef KAPI_HAVE_GENL_MCAST_CAP
+#define KAPI_COMPAT_GENL_PRIVATE_MCGRPS true
+#define KAPI_COMPAT_GENL_PRIVATE_MCGRP(grp)	\
+	{ .name = grp, .flags = GENL_MCAST_CAP_SYS_ADMIN }
+#else
+#define KAPI_COMPAT_GENL_PRIVATE_MCGRPS false
+#define KAPI_COMPAT_GENL_PRIVATE_MCGRP(grp) { .name = grp }
+#endif
+
 #endif /* KAPI_COMPAT_H */

@@ -20,3 +20,11 @@ ccflags-$(call kapi_declares,include/linux/ftrace.h,register_ftrace_direct_multi
 	-DKAPI_HAVE_FTRACE_DIRECT_MULTI
 # Waiting for every task to leave the hooks' code on unload needs tasks RCU.
 ccflags-$(call kapi_exports,synchronize_rcu_tasks) += -DKAPI_HAVE_SYNCHRONIZE_RCU_TASKS
+# Multicast groups that only privileged sockets may join (the violation
+# events of the netlink family): the flags of struct genl_multicast_group.
+ccflags-$(call kapi_declares,include/net/genetlink.h,GENL_MCAST_CAP_SYS_ADMIN) += \
+	-DKAPI_HAVE_GENL_MCAST_CAP
+# Call depth tracking (retbleed=stuff, 6.2+): code that ftrace calls
+# directly counts the call itself (hook_tramp.S, an assembler file).
+asflags-$(call kapi_declares,arch/x86/include/asm/nospec-branch.h,CALL_DEPTH_ACCOUNT) += \
+	-DKAPI_HAVE_CALL_DEPTH_ACCOUNT

@@ -1,28 +1,39 @@
 // SPDX-License-Identifier: GPL-2.0
 //
 // kapi-dump: show kernel API specifications from a spec source (kapi.ko
-// through debugfs, a module's ELF file, annotated sources; generic netlink
-// later) in a chosen format (plain text, JSON, reStructuredText, syzlang).
-// This file parses the command line, runs one source through one renderer
-// and maps errors to exit statuses, which only main() does; sources and
-// renderers live in libkapi. Output is built in memory and written only
-// when everything succeeded, so a failure never leaves partial output.
+// through debugfs or generic netlink, a module's ELF file, annotated
+// sources) in a chosen format (plain text, JSON, reStructuredText,
+// syzlang); and, through kapi.ko's netlink family, watch and steer its
+// runtime checks (the commands monitor, stats, mode and filter). This file
+// parses the command line, runs one source through one renderer or one
+// command, and maps errors to exit statuses, which only main() does;
+// sources, renderers and the netlink client live in libkapi. Output is
+// built in memory and written only when everything succeeded, so a failure
+// never leaves partial output; only monitor streams, one event at a time.
 
 #include <getopt.h>
+#include <signal.h>
 
+#include <cerrno>
 #include <chrono>
+#include <csignal>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <memory>
 #include <new>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kapi/cli.h"
 #include "kapi/error.h"
+#include "kapi/netlink.h"
 #include "kapi/render.h"
 #include "kapi/source.h"
 #include "kapi/version.h"
@@ -36,6 +47,19 @@ constexpr std::string_view kProgram = "kapi-dump";
 
 enum class SourceKind { Debugfs, Elf, Tree, Netlink };
 
+// The commands that talk to kapi.ko's runtime through netlink.
+enum class Command { None, Monitor, Stats, Mode, Filter };
+
+constexpr struct {
+    std::string_view name;
+    Command command;
+} kCommands[] = {
+    {"monitor", Command::Monitor},
+    {"stats", Command::Stats},
+    {"mode", Command::Mode},
+    {"filter", Command::Filter},
+};
+
 struct Options {
     bool help = false;
     bool version = false;
@@ -47,6 +71,11 @@ struct Options {
     bool pretty = false;
     bool stats = false;
     std::string api;
+    Command command = Command::None;
+    std::vector<std::string> args; // the command's arguments
+    long long count = -1;          // monitor --count; -1: until interrupted
+    bool reset = false;            // stats --reset
+    kapi::netlink::Filter filter;  // filter: what the arguments set
     // The first command-line error. Errors are reported after the whole
     // line is read, so that a JSON request is honoured however the options
     // are ordered.
@@ -70,6 +99,8 @@ enum : int {
     kOptPlain,
     kOptSyzlang,
     kOptStats,
+    kOptCount,
+    kOptReset,
 };
 
 constexpr option kLongOptions[] = {
@@ -84,6 +115,8 @@ constexpr option kLongOptions[] = {
     {"format", required_argument, nullptr, 'f'},
     {"pretty", no_argument, nullptr, 'p'},
     {"stats", no_argument, nullptr, kOptStats},
+    {"count", required_argument, nullptr, kOptCount},
+    {"reset", no_argument, nullptr, kOptReset},
     {"help", no_argument, nullptr, 'h'},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
@@ -128,6 +161,44 @@ void set_format(Options& o, std::string_view name, const std::string& option) {
     }
     o.format = r;
     o.format_option = option;
+}
+
+std::string_view command_name(Command c) {
+    for (const auto& k : kCommands)
+        if (k.command == c)
+            return k.name;
+    return "";
+}
+
+// The options and arguments a command takes: it talks to kapi.ko through
+// netlink and writes plain text or JSON.
+void check_command(Options& o, int argc, char* argv[]) {
+    const std::string name(command_name(o.command));
+    for (int i = optind; i < argc; i++)
+        o.args.emplace_back(argv[i]);
+    if (!o.source_option.empty() && o.source != SourceKind::Netlink)
+        note_error(o, "'" + name + "' talks to kapi.ko through netlink; it takes no " +
+                          o.source_option);
+    if (o.format != nullptr && o.format->name != "json" && o.format->name != "plain")
+        note_error(o, "'" + name + "' writes plain text or JSON, not " + o.format_option);
+    if (o.pretty)
+        note_error(o, "'" + name + "' writes compact JSON only; --pretty does not apply");
+    if (o.stats)
+        note_error(o, "--stats applies to reading specs, not to '" + name + "'");
+    std::size_t max = o.command == Command::Filter ? 4 : o.command == Command::Monitor ? 0 : 1;
+    if (o.args.size() > max)
+        note_error(o, "unexpected argument '" + o.args[max] + "'");
+    if (o.command == Command::Mode && !o.args.empty() && !kapi::netlink::parse_mode(o.args.front()))
+        note_error(o, "unknown mode '" + o.args.front() + "' (known: off, audit, enforce)");
+    if (o.command == Command::Stats && o.reset && !o.args.empty())
+        note_error(o, "--reset resets every counter; it takes no API name");
+    if (o.command == Command::Filter && !o.args.empty()) {
+        try {
+            o.filter = kapi::netlink::parse_filter_words(o.args);
+        } catch (const kapi::Error& e) {
+            note_error(o, e.what());
+        }
+    }
 }
 
 Options parse_command_line(int argc, char* argv[]) {
@@ -178,6 +249,17 @@ Options parse_command_line(int argc, char* argv[]) {
         case kOptStats:
             o.stats = true;
             break;
+        case kOptReset:
+            o.reset = true;
+            break;
+        case kOptCount: {
+            char* end = nullptr;
+            errno = 0;
+            o.count = std::strtoll(optarg, &end, 10);
+            if (errno != 0 || end == optarg || *end != '\0' || o.count < 1)
+                note_error(o, "--count needs a positive number, not '" + std::string(optarg) + "'");
+            break;
+        }
         default:
             note_error(o, kapi::cli::option_error(c, kLongOptions, argv));
         }
@@ -187,15 +269,28 @@ Options parse_command_line(int argc, char* argv[]) {
         set_format(o, "json", "--pretty");
     if (o.pretty && !o.json())
         note_error(o, "--pretty applies to JSON only, not to " + o.format_option);
-    if (optind < argc)
-        o.api = argv[optind++];
-    if (optind < argc)
+    if (optind < argc) {
+        for (const auto& c : kCommands)
+            if (argv[optind] == c.name)
+                o.command = c.command;
+        if (o.command == Command::None)
+            o.api = argv[optind];
+        optind++;
+    }
+    if (o.command != Command::None)
+        check_command(o, argc, argv);
+    else if (optind < argc)
         note_error(o, "unexpected argument '" + std::string(argv[optind]) + "'");
+    if (o.count >= 0 && o.command != Command::Monitor)
+        note_error(o, "--count applies to 'monitor' only");
+    if (o.reset && o.command != Command::Stats)
+        note_error(o, "--reset applies to 'stats' only");
     return o;
 }
 
 void print_help(std::ostream& out) {
     out << "Usage: " << kProgram << " [SOURCE] [FORMAT] [OPTIONS] [API_NAME]\n"
+        << "       " << kProgram << " monitor|stats|mode|filter [-j] [ARGUMENTS]\n"
         << "\n"
         << "Show kernel API specifications: machine-readable descriptions of system\n"
         << "calls and other kernel interfaces, as kapi.ko exports them, as a module's\n"
@@ -212,8 +307,8 @@ void print_help(std::ostream& out) {
         << "                       or a kernel image)\n"
         << "      --source PATH    annotated C sources: a file, or a directory scanned\n"
         << "                       recursively for .c and .h files\n"
-        << "      --netlink        the loaded kapi.ko through generic netlink (not\n"
-        << "                       available in this build)\n"
+        << "      --netlink        the loaded kapi.ko through generic netlink (no\n"
+        << "                       debugfs needed)\n"
         << "\n"
         << "Format (one of):\n"
         << "      --plain          plain text, 80 columns (the default)\n"
@@ -230,6 +325,7 @@ void print_help(std::ostream& out) {
         << "\n"
         << "Options:\n"
         << "      --stats          print what reading the source took to stderr\n"
+        << "      --count N        monitor: stop after N violations\n"
         << "  -h, --help           show this help and exit\n"
         << "  -V, --version        show version information and exit\n"
         << "\n"
@@ -241,6 +337,18 @@ void print_help(std::ostream& out) {
         << "  " << kProgram << " --elf kapi.ko --rst sys_open   from the module file, as RST\n"
         << "  " << kProgram << " --source module/specs -j       a source tree's specs, as JSON\n"
         << "  " << kProgram << " --elf kapi.ko --syzlang        syzkaller descriptions\n"
+        << "\n"
+        << "Runtime commands (through kapi.ko's netlink family " << KAPI_GENL_NAME << "):\n"
+        << "  monitor              print each violation as it happens, until interrupted;\n"
+        << "                       with -j one JSON object per line (needs root)\n"
+        << "  stats [API_NAME]     the runtime counters, as runtime/stats shows them\n"
+        << "  stats --reset        set every counter to zero (needs root)\n"
+        << "  mode [off|audit|enforce]\n"
+        << "                       show the mode, or set it (needs root)\n"
+        << "  filter [clear | pid=N tgid=N uid=N comm=NAME]\n"
+        << "                       show the filter, or set it (needs root)\n"
+        << "  " << kProgram << " monitor -j                     stream violations as JSON\n"
+        << "  " << kProgram << " filter comm=myprog             check only myprog\n"
         << "\n"
         << "Exit status:\n"
         << "  " << kapi::to_int(ExitCode::Success) << "  success\n"
@@ -317,6 +425,107 @@ void print_stats(const kapi::SourceResult& r, std::chrono::steady_clock::duratio
     throw kapi::Error(ExitCode::NotFound, "API '" + o.api + "' not found", hint);
 }
 
+// SIGINT and SIGTERM end "monitor" cleanly.
+volatile std::sig_atomic_t g_stop = 0;
+
+extern "C" void on_stop_signal(int) {
+    g_stop = 1;
+}
+
+// Writes TEXT to stdout at once (monitor streams); a failed write is fatal.
+void emit(const std::string& text) {
+    std::cout << text << std::flush;
+    if (!std::cout)
+        throw kapi::Error(ExitCode::Failure, "cannot write to standard output");
+}
+
+ExitCode monitor(const Options& o, kapi::netlink::Client& client) {
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    long long events = 0;
+    std::uint64_t lost = 0;
+    client.monitor(
+        [] { std::cerr << kProgram << ": waiting for violations; stop with Ctrl-C" << std::endl; },
+        [&](const kapi::netlink::Client::Event& e) {
+            if (e.violation) {
+                emit(o.json() ? kapi::netlink::violation_json(*e.violation)
+                              : kapi::netlink::violation_text(*e.violation));
+                events++;
+            } else {
+                lost += e.lost;
+                emit(o.json() ? "{\"lost\":" + std::to_string(e.lost) + "}\n"
+                              : "# lost " + std::to_string(e.lost) + " events\n");
+            }
+            return o.count < 0 || events < o.count;
+        },
+        [] { return g_stop != 0; });
+    std::cerr << kProgram << ": " << events << " events, " << lost << " lost\n";
+    return ExitCode::Success;
+}
+
+ExitCode run_command(const Options& o) {
+    namespace nl = kapi::netlink;
+    nl::Client client;
+    std::string out;
+    switch (o.command) {
+    case Command::Monitor:
+        return monitor(o, client);
+    case Command::Stats: {
+        if (o.reset) {
+            client.reset_stats();
+            return ExitCode::Success;
+        }
+        std::vector<nl::SpecStats> stats;
+        if (o.args.empty())
+            stats = client.stats();
+        else
+            stats.push_back(client.stats(o.args.front()));
+        std::optional<nl::Status> status;
+        if (o.args.empty())
+            status = client.status();
+        if (o.json()) {
+            out = "{\"stats\":[";
+            for (std::size_t i = 0; i < stats.size(); i++)
+                out += (i ? "," : "") + nl::stats_json(stats[i]);
+            out += "]";
+            if (status)
+                out += ",\"status\":" + nl::status_json(*status);
+            out += "}\n";
+        } else {
+            for (const nl::SpecStats& s : stats)
+                out += nl::stats_text(s);
+            if (status)
+                out += nl::status_text(*status);
+        }
+        break;
+    }
+    case Command::Mode:
+        if (!o.args.empty()) {
+            client.set_mode(*nl::parse_mode(o.args.front()));
+            return ExitCode::Success;
+        }
+        out = nl::mode_name(client.status().mode);
+        out = o.json() ? "{\"mode\":\"" + out + "\"}\n" : out + "\n";
+        break;
+    case Command::Filter:
+        if (!o.args.empty()) {
+            client.set_filter(o.filter);
+            return ExitCode::Success;
+        }
+        out = o.json() ? "{\"filter\":" + nl::filter_json(client.status().filter) + "}\n"
+                       : nl::filter_text(client.status().filter) + "\n";
+        break;
+    case Command::None:
+        break;
+    }
+    std::cout << out;
+    kapi::cli::flush_stdout();
+    return ExitCode::Success;
+}
+
 ExitCode run(int argc, char* argv[], ErrorMode& mode) {
     Options o = parse_command_line(argc, argv);
     mode.json = o.json();
@@ -332,6 +541,8 @@ ExitCode run(int argc, char* argv[], ErrorMode& mode) {
         kapi::cli::flush_stdout();
         return ExitCode::Success;
     }
+    if (o.command != Command::None)
+        return run_command(o);
 
     auto start = std::chrono::steady_clock::now();
     kapi::SourceResult result = make_source(o)->read();

@@ -3,8 +3,9 @@
  * kapi - Kernel API Specification Framework for stock kernels: the
  * interface between kapi.ko and userspace (kapi-dump and other consumers).
  * Everything a program needs to talk to the module is defined here, once:
- * the spec image format, the enumerations it uses, and the names of the
- * debugfs directory and the generic netlink family.
+ * the spec image format and the enumerations it uses, the name of the
+ * debugfs directory, and the generic netlink family (commands, attributes
+ * and the multicast group).
  *
  * Versioning rules (see Documentation/abi.rst): a change that an old reader
  * can ignore bumps the MINOR number; a change that an old reader would
@@ -450,5 +451,172 @@ struct kapi_image_constraint {
 	__u32 expr;			/* a formal expression, if any */
 	__u32 reserved;			/* 0 */
 };
+
+/*
+ * The generic netlink family
+ * ==========================
+ *
+ * Family KAPI_GENL_NAME, version KAPI_GENL_VERSION, registered by kapi.ko in
+ * the initial network namespace. Documentation/netlink/specs/kapi.yaml
+ * describes it in the format of the kernel's own families, and
+ * Documentation/netlink.rst in words. Every request is validated strictly
+ * against its operation's policy: an unknown or malformed attribute fails
+ * with EINVAL and an extended ACK message. Requests and replies carry the
+ * attributes of enum kapi_genl_attr at the top level.
+ *
+ * Everything below may only grow: a new attribute, command or enum value
+ * bumps nothing (readers skip what they do not know); a change of meaning
+ * bumps KAPI_GENL_VERSION (Documentation/abi.rst).
+ */
+
+/* Multicast group of the violation events (joining needs CAP_SYS_ADMIN). */
+#define KAPI_MCGRP_VIOLATIONS "violations"
+
+/*
+ * A spec travels as a spec image of its own that holds just that spec
+ * (and the strings it uses), split into KAPI_A_SPEC_IMAGE attributes of at
+ * most KAPI_GENL_IMAGE_CHUNK bytes, in order. A spec whose message would be
+ * larger than KAPI_GENL_SPEC_MSG_MAX is refused with EMSGSIZE.
+ */
+#define KAPI_GENL_IMAGE_CHUNK 32768
+#define KAPI_GENL_SPEC_MSG_MAX (256U << 10)
+
+enum kapi_genl_cmd {
+	KAPI_CMD_UNSPEC,
+	KAPI_CMD_GET_SPEC,	/* do: KAPI_A_SPEC_NAME; dump: every spec */
+	KAPI_CMD_GET_STATS,	/* do: KAPI_A_SPEC_NAME; dump: every hooked spec */
+	KAPI_CMD_GET_STATUS,	/* do: mode, filter, ring and event counters */
+	KAPI_CMD_SET_MODE,	/* admin: KAPI_A_MODE */
+	KAPI_CMD_SET_FILTER,	/* admin: KAPI_A_FILTER, empty to clear */
+	KAPI_CMD_RESET_STATS,	/* admin: counters, drop and event counts */
+	KAPI_CMD_VIOLATION,	/* event: KAPI_A_VIOLATION, KAPI_A_EVENTS_LOST */
+
+	__KAPI_CMD_MAX
+};
+
+#define KAPI_CMD_MAX (__KAPI_CMD_MAX - 1)
+
+/* The runtime mode (Documentation/runtime.rst). */
+enum kapi_genl_mode {
+	KAPI_GENL_MODE_OFF,
+	KAPI_GENL_MODE_AUDIT,
+	KAPI_GENL_MODE_ENFORCE,
+};
+
+/* Attributes at the top level of every message. */
+enum kapi_genl_attr {
+	KAPI_A_UNSPEC,
+	KAPI_A_PAD,
+	KAPI_A_SPEC_NAME,		/* string, "sys_read" */
+	KAPI_A_SPEC_KIND,		/* u32, enum kapi_api_kind */
+	KAPI_A_SPEC_SUMMARY,		/* string, one line, at most 1023 bytes */
+	KAPI_A_SPEC_CONTEXT,		/* u32, KAPI_CTX_* bits */
+	KAPI_A_SPEC_FLAGS,		/* u32, KAPI_SPEC_* bits */
+	KAPI_A_SPEC_PARAMS,		/* u32, number of parameters */
+	KAPI_A_SPEC_ERRORS,		/* u32, number of errors */
+	KAPI_A_SPEC_OWNER,		/* string, the module that registered it */
+	KAPI_A_SPEC_IMAGE_SIZE,		/* u32, bytes of the spec's image */
+	KAPI_A_SPEC_IMAGE,		/* binary, a chunk of the image (multi) */
+	KAPI_A_STATS,			/* nest, enum kapi_stats_attr */
+	KAPI_A_MODE,			/* u32, enum kapi_genl_mode */
+	KAPI_A_FILTER,			/* nest, enum kapi_filter_attr */
+	KAPI_A_RING_CAPACITY,		/* u32, records the ring holds */
+	KAPI_A_RING_RECORDS,		/* u32, records in the ring now */
+	KAPI_A_RING_DROPPED,		/* u64, records overwritten (debugfs) */
+	KAPI_A_SEQ,			/* u64, sequence number of the last record */
+	KAPI_A_EVENTS_SENT,		/* u64, violation events multicast */
+	KAPI_A_EVENTS_LOST,		/* u64, records overwritten before sent */
+	KAPI_A_EVENTS_FAILED,		/* u64, events a listener could not take */
+	KAPI_A_VIOLATION,		/* nest, enum kapi_violation_attr */
+
+	__KAPI_A_MAX
+};
+
+#define KAPI_A_MAX (__KAPI_A_MAX - 1)
+
+/* The counters of one hooked spec (KAPI_A_STATS). */
+enum kapi_stats_attr {
+	KAPI_STATS_A_UNSPEC,
+	KAPI_STATS_A_PAD,
+	KAPI_STATS_A_CALLS,		/* u64, calls checked */
+	KAPI_STATS_A_VIOLATIONS,	/* u64, parameter and context */
+	KAPI_STATS_A_RETURN_VIOLATIONS,	/* u64 */
+	KAPI_STATS_A_UNDOCUMENTED,	/* u64, errors the spec does not list */
+	KAPI_STATS_A_DIVERGENCES,	/* u64 */
+	KAPI_STATS_A_ENFORCED,		/* u64, calls failed in enforce mode */
+	KAPI_STATS_A_CONTEXT,		/* u64, context violations */
+	KAPI_STATS_A_PARAM,		/* nest, enum kapi_param_stats_attr (multi) */
+	KAPI_STATS_A_ERRNO,		/* nest, enum kapi_errno_stats_attr (multi) */
+	KAPI_STATS_A_ERRNO_OTHER,	/* u64, undocumented errors without a slot */
+
+	__KAPI_STATS_A_MAX
+};
+
+#define KAPI_STATS_A_MAX (__KAPI_STATS_A_MAX - 1)
+
+/* Violations of one checked parameter (KAPI_STATS_A_PARAM). */
+enum kapi_param_stats_attr {
+	KAPI_PARAM_STATS_A_UNSPEC,
+	KAPI_PARAM_STATS_A_PAD,
+	KAPI_PARAM_STATS_A_INDEX,	/* u32, position in the spec */
+	KAPI_PARAM_STATS_A_NAME,	/* string */
+	KAPI_PARAM_STATS_A_RULE,	/* string, the constraint, "range" */
+	KAPI_PARAM_STATS_A_VIOLATIONS,	/* u64 */
+
+	__KAPI_PARAM_STATS_A_MAX
+};
+
+#define KAPI_PARAM_STATS_A_MAX (__KAPI_PARAM_STATS_A_MAX - 1)
+
+/* One undocumented error code that was seen (KAPI_STATS_A_ERRNO). */
+enum kapi_errno_stats_attr {
+	KAPI_ERRNO_STATS_A_UNSPEC,
+	KAPI_ERRNO_STATS_A_PAD,
+	KAPI_ERRNO_STATS_A_CODE,	/* u32, the positive error number */
+	KAPI_ERRNO_STATS_A_NAME,	/* string, "ESRCH", or the number */
+	KAPI_ERRNO_STATS_A_COUNT,	/* u64 */
+
+	__KAPI_ERRNO_STATS_A_MAX
+};
+
+#define KAPI_ERRNO_STATS_A_MAX (__KAPI_ERRNO_STATS_A_MAX - 1)
+
+/*
+ * The filter (KAPI_A_FILTER): the fields that are set. A task is checked
+ * when it matches every one of them; an empty nest is no filter.
+ */
+enum kapi_filter_attr {
+	KAPI_FILTER_A_UNSPEC,
+	KAPI_FILTER_A_PID,		/* u32, 1..4194304, the thread ID */
+	KAPI_FILTER_A_TGID,		/* u32, 1..4194304, the process ID */
+	KAPI_FILTER_A_UID,		/* u32, 0..4294967294, the real user ID */
+	KAPI_FILTER_A_COMM,		/* string, 1..15 printable, no space */
+
+	__KAPI_FILTER_A_MAX
+};
+
+#define KAPI_FILTER_A_MAX (__KAPI_FILTER_A_MAX - 1)
+
+/* One violation record (KAPI_A_VIOLATION), as runtime/violations shows it. */
+enum kapi_violation_attr {
+	KAPI_VIOLATION_A_UNSPEC,
+	KAPI_VIOLATION_A_PAD,
+	KAPI_VIOLATION_A_SEQ,		/* u64, from 1, in the order made */
+	KAPI_VIOLATION_A_TS,		/* u64, CLOCK_MONOTONIC ns */
+	KAPI_VIOLATION_A_PID,		/* u32 */
+	KAPI_VIOLATION_A_TGID,		/* u32 */
+	KAPI_VIOLATION_A_UID,		/* u32 */
+	KAPI_VIOLATION_A_COMM,		/* string */
+	KAPI_VIOLATION_A_SPEC,		/* string, the spec's name */
+	KAPI_VIOLATION_A_ARG,		/* u64, one per argument, in order (multi) */
+	KAPI_VIOLATION_A_RULE,		/* string, "param:fd:range" */
+	KAPI_VIOLATION_A_EXPECTED,	/* string */
+	KAPI_VIOLATION_A_ACTUAL,	/* string */
+	KAPI_VIOLATION_A_MODE,		/* u32, enum kapi_genl_mode */
+
+	__KAPI_VIOLATION_A_MAX
+};
+
+#define KAPI_VIOLATION_A_MAX (__KAPI_VIOLATION_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_KAPI_H */

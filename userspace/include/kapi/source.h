@@ -2,12 +2,13 @@
 //
 // Spec sources: the places kapi-dump reads specifications from, each
 // decoding into the model of kapi/model.h. debugfs and ELF files carry spec
-// images (decoded by kapi/image.h); a source tree carries annotations (read
-// by the one parser, kapi/parser.h); generic netlink is added later. A
-// source that cannot be read at all (a missing path, a file that is not ELF,
-// a corrupted image) throws kapi::Error(ExitCode::Usage) with one precise
-// message; annotation errors in a source tree are returned as diagnostics,
-// all of them, for the caller to print.
+// images (decoded by kapi/image.h), and generic netlink one image per spec
+// (kapi/netlink.h); a source tree carries annotations (read by the one
+// parser, kapi/parser.h). A source that cannot be read at all (a missing
+// path, a file that is not ELF, a corrupted image) throws
+// kapi::Error(ExitCode::Usage) with one precise message; annotation errors
+// in a source tree are returned as diagnostics, all of them, for the caller
+// to print.
 #pragma once
 
 #include <cstddef>
@@ -65,8 +66,9 @@ struct TreeOptions {
 // ("module/specs/fs.c"). A spec name defined twice is a diagnostic.
 std::unique_ptr<Source> tree_source(std::string path, TreeOptions options = {});
 
-// The loaded kapi.ko through generic netlink. Not available in this build:
-// read() throws kapi::Error(ExitCode::Usage) saying so.
+// The loaded kapi.ko through its generic netlink family (kapi/netlink.h):
+// every registered spec, in registration order, as debugfs gives them.
+// read() throws kapi::Error(ExitCode::Usage) when kapi.ko is not loaded.
 std::unique_ptr<Source> netlink_source();
 
 // The .kapi_specs section of the ELF file in DATA (NAME is used in

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 //
-// The generic netlink spec source, as far as this build has one: a source
-// that says it is not available. The netlink family of kapi.ko and its
-// reader come with a later change, which replaces this file; kapi-dump's
-// --netlink option already exists so that its error is clear (exit status
-// 2), not an unknown option.
+// The generic netlink spec source: every spec of the loaded kapi.ko, asked
+// for with one GET_SPEC dump of the family "kapi" (kapi/netlink.h). Each
+// spec arrives as a spec image of its own and is decoded and checked like
+// any image, so the model, and every format rendered from it, is the one
+// the debugfs source gives for the same specs. Needs no debugfs mount.
+#include "kapi/netlink.h"
+
 #include <memory>
 
-#include "kapi/error.h"
 #include "kapi/source.h"
-#include "uapi/linux/kapi.h"
 
 namespace kapi {
 
@@ -18,11 +18,11 @@ namespace {
 class NetlinkSource : public Source {
 public:
     SourceResult read() const override {
-        throw Error(ExitCode::Usage,
-                    std::string("the netlink source (generic netlink family '") + KAPI_GENL_NAME +
-                        "') is not available in this build",
-                    "Read the same specs from debugfs (--debugfs, the default) or from the "
-                    "module file (--elf).");
+        netlink::Client client;
+        SourceResult result;
+        for (const netlink::SpecMessage& m : client.specs())
+            result.specs.specs.push_back(netlink::decode_spec(m));
+        return result;
     }
 };
 
