@@ -19,8 +19,9 @@
 #   make bench-tool           kapi-dump --source over a whole kernel tree (files/s)
 #   make fuzz                 fuzz the image decoder and the annotation parser
 #                             (FUZZ_TIME seconds per target, default 300)
-#   make stress               the hardening tests, long: 100 load/unload cycles under
-#                             load and 100000 hostile debugfs writes per kernel
+#   make stress               the hardening and stress tests, long: 100 load/unload
+#                             cycles under load, 100000 hostile debugfs writes and
+#                             2 x 300 s of stress-ng on two vCPUs per kernel
 #                             (make check runs a short version)
 #   make install              kapi.ko for KDIR or KERNEL= (the kernel's modules_install,
 #                             into lib/modules/<release>/updates under $(DESTDIR);

@@ -1098,7 +1098,8 @@ int kapi_debugfs_init(void)
 {
 	struct dentry *root;
 
-	root = debugfs_create_dir(KAPI_DEBUGFS_DIR, NULL);
+	root = kapi_fail("debugfs_dir") ? ERR_PTR(-EEXIST) :
+	       debugfs_create_dir(KAPI_DEBUGFS_DIR, NULL);
 	if (IS_ERR(root)) {
 		if (PTR_ERR(root) == -ENODEV) {
 			pr_notice("debugfs is not available; /sys/kernel/debug/%s is disabled\n",

@@ -389,7 +389,8 @@ static void kapi_hook_activate(struct kapi_hook *hook)
 	if (hook->registered || hook->slot >= KAPI_HOOK_SLOTS ||
 	    (error && error != -EBUSY && error != -ENOMEM))
 		return;
-	ret = kapi_ftrace_direct_register(&hook->ops, kapi_hook_stub(hook));
+	ret = kapi_fail("ftrace_direct") ? -EBUSY :
+	      kapi_ftrace_direct_register(&hook->ops, kapi_hook_stub(hook));
 	if (!ret) {
 		hook->registered = true;
 		if (error)

@@ -39,6 +39,20 @@
 extern const void *const kapi_builtin_image_data;
 extern const size_t kapi_builtin_image_size;
 
+/*
+ * kapi_fail() - fault injection of the steps that fail without allocating
+ * (module/fault.c): true once after kapi.ko's parameter "fail" named @step.
+ * Only in builds for kernels with KUnit; elsewhere always false.
+ */
+#if IS_ENABLED(CONFIG_KUNIT)
+bool kapi_fail(const char *step);
+#else
+static inline bool kapi_fail(const char *step)
+{
+	return false;
+}
+#endif
+
 int kapi_registry_init(void);
 void kapi_registry_exit(void);
 

@@ -892,7 +892,8 @@ int kapi_netlink_init(void)
 
 	INIT_WORK(&kapi_nl_event_work, kapi_nl_event_fn);
 	kapi_registry_listen(&kapi_nl_registry_listener);
-	ret = genl_register_family(&kapi_genl_family);
+	ret = kapi_fail("genl_family") ? -EEXIST :
+	      genl_register_family(&kapi_genl_family);
 	if (ret) {
 		kapi_registry_unlisten(&kapi_nl_registry_listener);
 		pr_err("cannot register the generic netlink family %s: %pe\n",

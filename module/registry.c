@@ -194,6 +194,10 @@ int kapi_register_image(const void *data, size_t size, struct module *owner)
 	img->owner = owner;
 
 	mutex_lock(&kapi_registry_mutex);
+	if (kapi_fail("image_insert")) {
+		ret = -EEXIST;
+		goto unlock;
+	}
 	if (kapi_registry_find_image(data)) {
 		pr_err("module %s: spec image refused (%pe): this image is already registered\n",
 		       module_name(owner), ERR_PTR(-EEXIST));
@@ -430,6 +434,8 @@ static struct notifier_block kapi_registry_module_nb = {
  */
 int kapi_registry_init(void)
 {
+	if (kapi_fail("module_notifier"))
+		return -EBUSY;
 	return register_module_notifier(&kapi_registry_module_nb);
 }
 

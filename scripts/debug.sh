@@ -15,6 +15,9 @@
 #   netlink    the generic netlink family and kapi-dump (selftests/netlink.sh)
 #   hardening  load/unload cycles under fire, debugfs fuzz
 #              (selftests/hardening.sh), if it exists
+#   stress     stress-ng's file and I/O stressors on two vCPUs, kapi's
+#              counters against the syscall tracepoints', the selftest
+#              programs in a loop under it (selftests/stress-ng.sh)
 #   faults     every allocation of kapi.ko's init and of an image
 #              registration made to fail in turn (selftests/faults.sh)
 #
@@ -36,7 +39,7 @@ src=$(dirname "$here")
 . "$here/lib.sh"
 
 quick=0 results=
-parts="kunit runtime netlink hardening faults"
+parts="kunit runtime netlink hardening stress faults"
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--quick) quick=1; shift ;;
@@ -89,9 +92,10 @@ step "selftest programs, kapi_bench and kapi-dump build" "$out/programs.log" pro
 rel=$(cat "$kdir/include/config/kernel.release")
 st="$build/selftests"
 if [ $quick -eq 1 ]; then
-	cycles=6 writes=1000 reload=0 fault_first=12 stride=25
+	cycles=6 writes=1000 seconds=20 reload=0 fault_first=12 stride=25
 else
-	cycles=${KAPI_CYCLES:-24} writes=${KAPI_FUZZ_WRITES:-5000} reload=1 fault_first=0 stride=1
+	cycles=${KAPI_CYCLES:-24} writes=${KAPI_FUZZ_WRITES:-5000} seconds=${KAPI_STRESS_SECONDS:-120}
+	reload=1 fault_first=0 stride=1
 fi
 
 # part_args PART - the files a part needs in the guest (beyond kapi.ko),
@@ -122,6 +126,13 @@ part_args() {
 		      --file "$src/selftests/unload.sh:/kapi/unload.sh"
 		      --append "KAPI_DEBUG_PART=$1 KAPI_CYCLES=$cycles KAPI_FUZZ_WRITES=$writes")
 		limit=1500 ;;
+	stress)
+		need=("$st/kapi_count" "$st/kapi_stress" "$st/kapi_syscalls" "$st/kapi_runtime"
+		      "$st/kapi_filter")
+		command -v stress-ng >/dev/null || { echo "stress-ng is not installed"; return 1; }
+		args=(--file "$src/selftests/stress-ng.sh:/kapi/stress.sh" --bin "$(command -v stress-ng)"
+		      --append "KAPI_DEBUG_PART=$1 KAPI_STRESS_SECONDS=$seconds")
+		limit=$((900 + seconds * 6)) ;;
 	faults)
 		need=("$mdir/samples/kapi_sample.ko" "$st/kapi_finit")
 		# Failed allocations make the kernel warn (with a stack dump).
@@ -134,7 +145,7 @@ part_args() {
 		[ -e "$f" ] || { echo "$f is missing"; return 1; }
 	done
 	case $1 in
-	runtime|netlink|hardening|faults)
+	runtime|netlink|hardening|stress|faults)
 		for f in "${need[@]}"; do
 			case $f in "$st"/*|"$build"/bench/*) args+=(--file "$f") ;; esac
 		done
@@ -146,12 +157,7 @@ part_args() {
 # sections LOG PART - one result group per section of the guest output.
 sections() {
 	local log=$1 part=$2 dir="$build/vm/$rel-debug-$2" f name
-	rm -rf "$dir"
-	mkdir -p "$dir"
-	awk -v dir="$dir" '
-		/^# kapi-section-begin / { f = dir "/" $3 ".ktap"; next }
-		/^# kapi-section-end / { close(f); f = ""; next }
-		f != "" { print > f }' "$log"
+	kapi_sections "$log" "$dir"
 	for f in "$dir"/*.ktap; do
 		[ -e "$f" ] || { record FAIL "debug $part: the guest printed no section"; return; }
 		name=$(basename "$f" .ktap)
@@ -175,7 +181,10 @@ for part in $parts; do
 	console="$build/vm/$rel-debug-$part.console.log"
 	output="$build/vm/$rel-debug-$part.output.log"
 	t=$SECONDS
-	"$here/vm.sh" --kernel "$kdir/arch/x86/boot/bzImage" --name "debug-$part" --stream none \
+	# The stress part's two vCPUs run on two host threads.
+	tcg=single
+	[ "$part" = stress ] && tcg=multi
+	KAPI_TCG_THREAD=$tcg "$here/vm.sh" --kernel "$kdir/arch/x86/boot/bzImage" --name "debug-$part" --stream none \
 		--timeout "$limit" --smp 2 --mem 1024 --script "$src/selftests/debug.sh" \
 		--file "$here/guest/ktap.sh:/kapi/ktap.sh" --module "$mdir/kapi.ko" \
 		"${args[@]}" 2>"$out/vm-$part.log"
@@ -196,7 +205,7 @@ for part in $parts; do
 			record FAIL "debug kunit: results.py kunit failed"
 		fi
 	fi
-	grep -h '^# .*injection points tried' "$output" | sed 's/^# /  /'
+	grep -hE '^# (.*injection points tried|counted: |selftests: )' "$output" | sed 's/^# /  /'
 	printf '  (%s: %ds)\n' "$part" $((SECONDS - t))
 done
 

@@ -42,3 +42,34 @@ step() {
 		return 1
 	fi
 }
+
+# kapi_sections LOG DIR - split a guest's output LOG into DIR/NAME.ktap, one
+# file per part printed between "# kapi-section-begin NAME" and
+# "# kapi-section-end NAME" lines. DIR is emptied first.
+kapi_sections() {
+	rm -rf "$2"
+	mkdir -p "$2"
+	awk -v dir="$2" '
+		/^# kapi-section-begin / { f = dir "/" $3 ".ktap"; next }
+		/^# kapi-section-end / { close(f); f = ""; next }
+		f != "" { print > f }' "$1"
+}
+
+# kapi_vm_guest K NAME GROUP VM-ARGS... - boot K with scripts/vm.sh as the
+# run NAME (logs in $build/vm/K-NAME.*, the harness's own messages in
+# $build/vm/K-NAME.vm.log), show the harness's summary and record its
+# verdict as "GROUP: guest finished, console clean". The caller sets
+# $here (the scripts directory), $build and $results.
+kapi_vm_guest() {
+	local k=$1 name=$2 group=$3 rc
+	shift 3
+	mkdir -p "$build/vm"
+	"$here/vm.sh" --kernel "$k" --name "$name" --stream none "$@" 2>"$build/vm/$k-$name.vm.log"
+	rc=$?
+	sed 's/^/  /' "$build/vm/$k-$name.vm.log"
+	if [ $rc -eq 0 ]; then
+		record PASS "$group: guest finished, console clean"
+	else
+		record FAIL "$group: guest verdict $rc (see $build/vm/$k-$name.console.log)"
+	fi
+}

@@ -18,8 +18,9 @@ PACKAGES=(
 	# userspace companion
 	cmake g++ pkg-config libgtest-dev libgmock-dev googletest
 	libnl-3-dev libnl-genl-3-dev nlohmann-json3-dev
-	# VM harness; strace for the benchmark's comparison (make bench)
-	qemu-system-x86 busybox-static strace
+	# VM harness; strace for the benchmark's comparison (make bench);
+	# stress-ng, carried into the guest for the stress run (make stress)
+	qemu-system-x86 busybox-static strace stress-ng
 	# documentation
 	python3-sphinx
 	# checking the JSON of the VM tests against Documentation/schema/, and

@@ -35,7 +35,7 @@ usage: vm.sh --kernel SERIES|BZIMAGE [options]
   --mem MB          guest memory (default 512)
   --smp N           virtual CPUs (default 1; TCG runs them on one host thread
                     unless KAPI_TCG_THREAD=multi)
-  --append ARGS     extra kernel command line
+  --append ARGS     extra kernel command line (repeatable)
   --icount          (TCG) count instructions: the guest's clocks advance 1 ns
                     per instruction executed, so timings inside the guest do
                     not depend on the host's speed or load (benchmarks)
@@ -65,7 +65,7 @@ while [ $# -gt 0 ]; do
 	--timeout) timeout=$2; shift 2 ;;
 	--mem) mem=$2; shift 2 ;;
 	--smp) smp=$2; shift 2 ;;
-	--append) append=$2; shift 2 ;;
+	--append) append="${append:+$append }$2"; shift 2 ;;
 	--icount) icount=1; shift ;;
 	--stream) stream=$2; shift 2 ;;
 	--alloc-failures) allocfail=1; shift ;;

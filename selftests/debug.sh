@@ -10,6 +10,8 @@
 #             unload under load, the benchmark program
 #   netlink   selftests/netlink.sh: the generic netlink family, kapi-dump
 #   hardening selftests/hardening.sh: load/unload cycles under fire, fuzz
+#   stress    selftests/stress-ng.sh (as /kapi/stress.sh): stress-ng on two
+#             vCPUs, counters against the tracepoints', selftests under it
 #   faults    selftests/faults.sh: every allocation of module init and of
 #             image registration made to fail in turn
 # first checking that the kernel's detectors are on, and then asking
@@ -35,7 +37,7 @@ kasan=0
 kasan_on && kasan=1
 
 case "$part" in
-runtime|hardening|faults)
+runtime|hardening|stress|faults)
 	sh /kapi/$part.sh || rc=1
 	;;
 kunit|netlink)

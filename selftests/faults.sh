@@ -23,8 +23,12 @@
 # harness would count as a kernel report). KAPI_FAULT_MAX bounds N;
 # KAPI_FAULT_STRIDE=S tries every point up to KAPI_FAULT_FIRST (default 0),
 # then only every Sth (the short version 'make check' runs).
+# First, the steps that fail without an allocation (registrations the
+# kernel may refuse), injected with kapi.ko's parameter "fail"
+# (module/fault.c): each must unwind completely too (faults-steps).
 # Prints one KTAP document per part between "# kapi-section-begin NAME"
-# and "# kapi-section-end NAME" lines (faults-init, faults-image).
+# and "# kapi-section-end NAME" lines (faults-steps, faults-init,
+# faults-image).
 
 . /kapi/ktap.sh
 D=/sys/kernel/debug/kapi
@@ -120,17 +124,16 @@ clean_cycle() {
 	rmmod "$2"
 }
 
-# sweep PART MODULE NAME [SETUP TEARDOWN] - fail each allocation of
-# "insmod MODULE" in turn (SETUP before and TEARDOWN after each, e.g. to
-# load kapi.ko for the sample), until one insmod reaches none.
-sweep() {
-	part=$1
+# section PART CASES ARGS... - print the KTAP document of PART, whose cases
+# "CASES ARGS..." prints; they are printed once their number is known.
+section() {
+	part=$1 cases=$2
+	shift 2
 	echo "# kapi-section-begin $part"
 	KTAP_N=0
 	KTAP_FAILED=0
 	t0=$(date +%s)
-	# The cases are printed once their number is known, after the plan.
-	sweep_cases "$@" >/tmp/$part.ktap
+	$cases "$@" >/tmp/$part.ktap
 	echo "KTAP version 1"
 	echo "1..$KTAP_N"
 	cat /tmp/$part.ktap
@@ -138,6 +141,9 @@ sweep() {
 	[ "$KTAP_FAILED" -eq 0 ] || rc=1
 	echo "# kapi-section-end $part"
 }
+# sweep_cases PART MODULE NAME [SETUP TEARDOWN] - fail each allocation of
+# "insmod MODULE" in turn (SETUP before and TEARDOWN after each, e.g. to
+# load kapi.ko for the sample), until one insmod reaches none.
 sweep_cases() {
 	part=$1 mod=$2 name=$3 setup=${4:-true} teardown=${5:-true}
 	$setup || { ktap_result 1 "$part: setup ($setup) failed"; return; }
@@ -190,12 +196,72 @@ sweep_cases() {
 load_kapi() { insmod /kapi/kapi.ko && [ -e $D/list ]; }
 unload_kapi() { rmmod kapi && [ ! -e $D ]; }
 
+# The steps that fail without an allocation, injected with kapi.ko's
+# parameter "fail" (module/fault.c; it exists on the debug kernel, which has
+# KUnit): each fails once, the next time it is reached, and says so in the
+# log. In kapi.ko's init:
+STEPS="module_notifier image_insert debugfs_dir genl_family ftrace_direct"
+# injected STEP - the log says that STEP failed.
+injected() { dmesg | grep -q "kapi: fault injection: $1 fails"; }
+hooked() { grep -c ' hooked$' $D/runtime/hooks; }
+# busy_hook - kapi.ko loaded with one hook refused (ftrace_direct): it
+# reports it, checks the other four calls, and hooks it when the mode goes
+# off and on again.
+busy_hook() {
+	loaded kapi || { echo "kapi.ko did not load"; return 1; }
+	[ "$(hooked)" -eq 4 ] || { cat $D/runtime/hooks; return 1; }
+	dmesg | grep -q 'cannot hook' || { echo "no 'cannot hook' in the log"; return 1; }
+	echo off >$D/runtime/mode && echo audit >$D/runtime/mode || return 1
+	[ "$(hooked)" -eq 5 ] || { cat $D/runtime/hooks; return 1; }
+	rmmod kapi
+}
+# step_cases - each step of STEPS made to fail in kapi.ko's init, then
+# image_insert in the registration of kapi_sample.ko's image.
+step_cases() {
+	fingerprint >/tmp/before
+	for step in $STEPS; do
+		dmesg -c >/dev/null
+		kapi_finit /kapi/kapi.ko fail=$step >/tmp/insmod.out 2>&1
+		ins=$?
+		if ! injected $step; then
+			cat /tmp/insmod.out | sed 's/^/# /'
+			ktap_result 1 "kapi: $step was not reached"
+			! loaded kapi || rmmod kapi
+			continue
+		fi
+		if [ $step = ftrace_direct ]; then
+			ktap_check "kapi: $step refused: loads without that hook, hooks it later, unloads" busy_hook
+		elif [ $ins -eq 0 ]; then
+			ktap_result 1 "kapi: $step refused, yet insmod succeeded"
+			rmmod kapi
+			continue
+		else
+			ktap_check "kapi: $step refused: insmod fails, nothing left" after_fault kapi /tmp/before
+		fi
+		fingerprint >/tmp/after
+		ktap_check "kapi: nothing left after $step" cmp /tmp/before /tmp/after
+		ktap_check "kapi: a clean load and unload works after $step" clean_cycle /kapi/kapi.ko kapi
+	done
+	load_kapi || { ktap_result 1 "kapi.ko loads for the image step"; return; }
+	fingerprint >/tmp/before
+	dmesg -c >/dev/null
+	echo image_insert >/sys/module/kapi/parameters/fail
+	kapi_finit /kapi/kapi_sample.ko >/tmp/insmod.out 2>&1
+	ins=$?
+	ktap_check "kapi_sample: image_insert reached" injected image_insert
+	ktap_check "kapi_sample: image_insert refused: insmod fails, nothing left" after_fault kapi_sample /tmp/before
+	ktap_check "kapi_sample: a clean load and unload works after it" \
+		clean_cycle /kapi/kapi_sample.ko kapi_sample
+	unload_kapi || ktap_result 1 "kapi.ko unloads after the image step"
+}
+
 if ! fi_setup; then
 	echo "KTAP version 1"
 	echo "1..1"
 	echo "not ok 1 fault injection is set up (failslab, fail_page_alloc in debugfs)"
 	exit 1
 fi
-sweep faults-init /kapi/kapi.ko kapi
-sweep faults-image /kapi/kapi_sample.ko kapi_sample load_kapi unload_kapi
+section faults-steps step_cases
+section faults-init sweep_cases faults-init /kapi/kapi.ko kapi
+section faults-image sweep_cases faults-image /kapi/kapi_sample.ko kapi_sample load_kapi unload_kapi
 exit $rc

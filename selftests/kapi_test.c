@@ -13,13 +13,18 @@
 #include <getopt.h>
 #include <limits.h>
 #include <linux/magic.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -1208,28 +1213,45 @@ unsigned long kapi_task_size_max(void)
 }
 
 /**
- * kapi_reaped_stat_fd() - an open /proc/PID/stat of a process that is gone.
+ * kapi_refused_udp_fd() - a UDP socket whose next read() fails with
+ * ECONNREFUSED, an error read()'s spec does not list: the selftests'
+ * reliable undocumented error.
  *
- * Reading it fails with ESRCH, an error read()'s spec does not list: the
- * selftests' reliable undocumented error.
+ * Brings the loopback interface up (root), connects a UDP socket to a port
+ * of 127.0.0.1 that nothing listens on and sends it a byte; the ICMP port
+ * unreachable that comes back is kept on the socket, and the next read()
+ * reports it, once. None of these calls is one that kapi checks.
  *
  * Return: the descriptor, or -1.
  */
-int kapi_reaped_stat_fd(void)
+int kapi_refused_udp_fd(void)
 {
-	char path[64];
-	pid_t pid;
-	int fd;
+	struct sockaddr_in to = {
+		.sin_family = AF_INET,
+		.sin_port = htons(9),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	struct pollfd p = { .events = POLLIN };
+	struct ifreq ifr = { .ifr_name = "lo" };
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0)
+	if (fd < 0)
 		return -1;
-	if (pid == 0)
-		_exit(0);
-	/* A zombie keeps its /proc directory until it is reaped. */
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	fd = open(path, O_RDONLY);
-	waitpid(pid, NULL, 0);
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr))
+		goto fail;
+	if (!(ifr.ifr_flags & IFF_UP)) {
+		ifr.ifr_flags |= IFF_UP;
+		if (ioctl(fd, SIOCSIFFLAGS, &ifr))
+			goto fail;
+	}
+	if (connect(fd, (struct sockaddr *)&to, sizeof(to)) || send(fd, "x", 1, 0) != 1)
+		goto fail;
+	/* The error is queued by the time send() returns; make sure of it. */
+	p.fd = fd;
+	if (poll(&p, 1, 5000) != 1 || !(p.revents & POLLERR))
+		goto fail;
 	return fd;
+fail:
+	close(fd);
+	return -1;
 }

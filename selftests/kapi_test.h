@@ -82,7 +82,7 @@ const char *kapi_errno_name(int err);
  * The stats file as flat counters. A counter's key is the line's
  * non-numeric words followed by the counter's name:
  *   "sys_read calls", "sys_read param=fd rule=range violations",
- *   "sys_read errno=ESRCH undocumented".
+ *   "sys_read errno=ECONNREFUSED undocumented".
  */
 struct kapi_counter {
 	char key[KAPI_KEY_LEN];
@@ -223,7 +223,7 @@ size_t kapi_run_records(const struct kapi_run *run,
 			const struct kapi_record **first);
 
 unsigned long kapi_task_size_max(void);
-int kapi_reaped_stat_fd(void);
+int kapi_refused_udp_fd(void);
 
 /* An address above the user address space with 4- and 5-level paging. */
 #define KAPI_KERNEL_ADDR 0xffff888000000000UL

@@ -50,7 +50,7 @@ static struct fixture {
 	int null_w;		/* /dev/null, write-only */
 	int zero_r;		/* /dev/zero, read-only */
 	int file_w;		/* FILE_PATH, write-only */
-	int gone_stat;		/* /proc/PID/stat of a reaped process */
+	int refused;		/* a UDP socket with ECONNREFUSED pending */
 	unsigned long top;	/* TASK_SIZE_MAX */
 } fx;
 
@@ -100,10 +100,10 @@ static bool setup(void)
 	fx.null_w = open("/dev/null", O_WRONLY);
 	fx.zero_r = open("/dev/zero", O_RDONLY);
 	fx.file_w = open(FILE_PATH, O_WRONLY | O_APPEND);
-	fx.gone_stat = kapi_reaped_stat_fd();
+	fx.refused = kapi_refused_udp_fd();
 	fx.top = kapi_task_size_max();
 	if (!kt_check(fx.null_w >= 0 && fx.zero_r >= 0 && fx.file_w >= 0 &&
-		      fx.gone_stat >= 0, "cannot open the fixture's files"))
+		      fx.refused >= 0, "cannot open the fixture's files"))
 		return false;
 	fx.ready = true;
 	return true;
@@ -673,13 +673,13 @@ static void t_earlier_check_open(void)
 
 static void s_undocumented(struct kapi_outcome *o, void *arg)
 {
-	kapi_call3(o, SYS_read, fx.gone_stat, fx.buf, 64);
+	kapi_call3(o, SYS_read, fx.refused, fx.buf, 64);
 }
 
 static void t_undocumented(void)
 {
-	/* ESRCH is not in read's error list. */
-	SCENARIO(s_undocumented, UNDOC(RD, -ESRCH));
+	/* ECONNREFUSED is not in read's error list. */
+	SCENARIO(s_undocumented, UNDOC(RD, -ECONNREFUSED));
 }
 
 static const struct kt_case cases[] = {
@@ -724,7 +724,7 @@ static const struct kt_case cases[] = {
 	{ "read and write a large count inside user space", t_large_count },
 	{ "read on a write-only fd with a kernel buffer: EBADF comes first", t_earlier_check_read },
 	{ "open NULL with O_CREAT|O_DIRECTORY: EINVAL comes first", t_earlier_check_open },
-	{ "undocumented error: read gives ESRCH", t_undocumented },
+	{ "undocumented error: read gives ECONNREFUSED", t_undocumented },
 };
 
 int main(int argc, char **argv)

@@ -156,6 +156,19 @@
  *     also the return value after SIGTTIN was sent for a background read
  *     from the controlling terminal.
  *
+ * error: ERESTARTNOINTR, a lock was busy; the call is always restarted
+ *   desc: Kernel-internal code, from restart_syscall(): some sysfs
+ *     attributes (for example those of network devices, which only try to
+ *     take the RTNL lock) give up at once when another task holds the lock
+ *     they need, and the call starts over on the way back to user space, so
+ *     a program never sees it; a probe on the system call's return value
+ *     does.
+ *
+ * error: ESRCH, the process a /proc file describes has exited
+ *   desc: Files under /proc/PID (stat, status, environ, io, ...) look up
+ *     their task on every read; once it has exited and been reaped the read
+ *     fails with ESRCH, although the open succeeded.
+ *
  * error: EIO, I/O error, or a background read from a terminal that cannot stop
  *   desc: The device or filesystem reported an I/O error (media, network
  *     filesystem, corrupted metadata). For terminals it is also the answer to
@@ -492,6 +505,19 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     on the system call's return value does. It is also the return value
  *     after SIGTTOU was sent for a background write to the controlling
  *     terminal.
+ *
+ * error: ERESTARTNOINTR, a lock was busy; the call is always restarted
+ *   desc: Kernel-internal code, from restart_syscall(): some sysfs
+ *     attributes (for example a device's online file, through
+ *     lock_device_hotplug_sysfs(), or network device settings under the
+ *     RTNL lock) give up at once when another task holds the lock they
+ *     need, and the call starts over on the way back to user space, so a
+ *     program never sees it; a probe on the system call's return value does.
+ *
+ * error: ESRCH, the process a /proc file describes has exited
+ *   desc: Files under /proc/PID that take writes (oom_score_adj, comm,
+ *     attr/..., ...) look up their task on every write; once it has exited
+ *     and been reaped the write fails with ESRCH.
  *
  * error: EPIPE, the reading side of the pipe or socket is gone
  *   desc: A pipe or FIFO with no reader left, or a stream socket that was
@@ -1016,6 +1042,11 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  * error: ESTALE, a network filesystem handle went stale
  *   desc: Returned when the lookup still finds a stale handle after the
  *     kernel has retried it once with every component revalidated.
+ *
+ * error: ESRCH, the process a /proc file describes has exited
+ *   desc: Some files under /proc/PID (mem, environ, auxv, ...) look up their
+ *     task when they are opened; once it has exited and been reaped the open
+ *     fails with ESRCH, although the path was found.
  *
  * error: EIO, an I/O error while looking up, creating or opening the file
  *   desc: The filesystem could not read a directory or inode, or a device's
@@ -1749,6 +1780,11 @@ asmlinkage long sys_close(unsigned int fd);
  * error: ESTALE, a network filesystem handle went stale
  *   desc: Returned when the lookup still finds a stale handle after the
  *     kernel has retried it once with every component revalidated.
+ *
+ * error: ESRCH, the process a /proc file describes has exited
+ *   desc: Some files under /proc/PID (mem, environ, auxv, ...) look up their
+ *     task when they are opened; once it has exited and been reaped the open
+ *     fails with ESRCH, although the path was found.
  *
  * error: EIO, an I/O error while looking up, creating or opening the file
  *   desc: The filesystem could not read a directory or inode, or a device's
