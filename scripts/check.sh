@@ -332,9 +332,11 @@ step "vm $k harness: a kernel backtrace fails a passing script" "$out/vm-$k-harn
 section "debug kernel"
 # kapi's tests on a 6.12 kernel with the kernel's bug detectors on (KASAN,
 # lockdep, kmemleak, debug objects, UBSAN; scripts/debug.sh, also 'make
-# debug'), the short version: the KUnit suites, then the first 12 of the
+# debug'), the short version: the KUnit suites, then the steps that fail
+# without an allocation (kapi.ko's fail=STEP) and the first 12 of the
 # allocations of kapi.ko's init and of an image registration, and every
-# 25th after them, made to fail (all of them with 'make debug'). The
+# 25th after them, made to fail (all of them with 'make debug', which also
+# runs the selftests, netlink, hardening and stress parts there). The
 # kernel is built once and cached.
 case " $kernels " in
 *" 6.12 "*) "$here/debug.sh" --quick --parts "${KAPI_DEBUG_PARTS:-kunit faults}" --results "$results" ;;
