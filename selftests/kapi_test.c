@@ -1222,7 +1222,8 @@ unsigned long kapi_task_size_max(void)
  * unreachable that comes back is kept on the socket, and the next read()
  * reports it, once. None of these calls is one that kapi checks.
  *
- * Return: the descriptor, or -1.
+ * Return: the descriptor, or -1 with errno set (EAFNOSUPPORT: the kernel
+ * has no IPv4, as the trimmed debug kernel).
  */
 int kapi_refused_udp_fd(void)
 {
@@ -1253,5 +1254,6 @@ int kapi_refused_udp_fd(void)
 	return fd;
 fail:
 	close(fd);
+	errno = EIO;
 	return -1;
 }

@@ -51,6 +51,7 @@ static struct fixture {
 	int zero_r;		/* /dev/zero, read-only */
 	int file_w;		/* FILE_PATH, write-only */
 	int refused;		/* a UDP socket with ECONNREFUSED pending */
+	bool no_inet;		/* the kernel has no IPv4 for it */
 	unsigned long top;	/* TASK_SIZE_MAX */
 } fx;
 
@@ -101,9 +102,11 @@ static bool setup(void)
 	fx.zero_r = open("/dev/zero", O_RDONLY);
 	fx.file_w = open(FILE_PATH, O_WRONLY | O_APPEND);
 	fx.refused = kapi_refused_udp_fd();
+	/* Without IPv4 the undocumented-error case skips. */
+	fx.no_inet = fx.refused < 0 && errno == EAFNOSUPPORT;
 	fx.top = kapi_task_size_max();
 	if (!kt_check(fx.null_w >= 0 && fx.zero_r >= 0 && fx.file_w >= 0 &&
-		      fx.refused >= 0, "cannot open the fixture's files"))
+		      (fx.refused >= 0 || fx.no_inet), "cannot open the fixture's files"))
 		return false;
 	fx.ready = true;
 	return true;
@@ -678,6 +681,10 @@ static void s_undocumented(struct kapi_outcome *o, void *arg)
 
 static void t_undocumented(void)
 {
+	if (fx.no_inet) {
+		kt_skip("no IPv4 in this kernel, so no ECONNREFUSED to provoke");
+		return;
+	}
 	/* ECONNREFUSED is not in read's error list. */
 	SCENARIO(s_undocumented, UNDOC(RD, -ECONNREFUSED));
 }
