@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "kapi/source.h"
-#include "parser_internal.h"
+#include "parser/parser_internal.h"
 
 namespace kapi {
 

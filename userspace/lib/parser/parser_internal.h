@@ -2,8 +2,9 @@
 //
 // Private interfaces between the parts of the annotation parser: text
 // helpers (line cleaning, folding, splitting), numbers and expressions, C
-// declarations, and the comment-to-spec parser. Only lib/parser*.cpp
-// include this header; the public API is kapi/parser.h.
+// declarations, and the comment-to-spec parser. Only lib/parser/*.cpp (and
+// the source tree's prefilter) include this header; the public API is
+// kapi/parser.h.
 #pragma once
 
 #include <cstdint>
