@@ -21,11 +21,11 @@
 #include "kapi/error.h"
 #include "kapi/image.h"
 #include "kapi/names.h"
+#include "util.h"
 
 namespace kapi {
 namespace {
 
-using detail::hex;
 using detail::ImageLayout;
 
 constexpr std::string_view kStruct = "struct kapi_gen_image";
@@ -51,16 +51,6 @@ constexpr const char* kTableIds[KAPI_TABLE_COUNT] = {
     "KAPI_TABLE_SIGNALS",     "KAPI_TABLE_EFFECTS", "KAPI_TABLE_TRANSITIONS", "KAPI_TABLE_CAPS",
     "KAPI_TABLE_CONSTRAINTS", "KAPI_TABLE_VALUES",  "KAPI_TABLE_STRINGS",
 };
-
-bool is_identifier(std::string_view s) {
-    if (s.empty() || (s[0] >= '0' && s[0] <= '9'))
-        return false;
-    for (char c : s)
-        if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9')))
-            return false;
-    return true;
-}
 
 // "-135" or "135".
 bool is_errno_number(std::string_view s) {
@@ -232,16 +222,6 @@ std::string s32_literal(std::int32_t v) {
     if (v == std::numeric_limits<std::int32_t>::min())
         return "(-2147483647 - 1)";
     return std::to_string(v);
-}
-
-std::string join(const std::vector<std::string_view>& names, std::string_view sep) {
-    std::string out;
-    for (std::string_view n : names) {
-        if (!out.empty())
-            out += sep;
-        out += n;
-    }
-    return out;
 }
 
 // An enumeration value by its UAPI identifier, or the number.
@@ -811,14 +791,6 @@ std::string strip_comments_and_directives(std::string_view text) {
         ++i;
     }
     return out;
-}
-
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-bool is_ident_char(char c) {
-    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 // S with runs of white space made one space, and none after '(' or before

@@ -16,26 +16,11 @@
 #include <string>
 
 #include "uapi/linux/kapi.h"
+#include "util.h"
 
 namespace kapi {
 
 namespace {
-
-bool iequal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); i++) {
-        char x = a[i];
-        char y = b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = static_cast<char>(y - 'A' + 'a');
-        if (x != y)
-            return false;
-    }
-    return true;
-}
 
 // Whether name is one of the space-separated words of list.
 bool in_word_list(std::string_view list, std::string_view name) {

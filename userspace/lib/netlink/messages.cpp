@@ -20,6 +20,7 @@
 #include "kapi/image.h"
 #include "kapi/netlink.h"
 #include "utf8.h"
+#include "util.h"
 
 namespace kapi::netlink {
 
@@ -177,12 +178,6 @@ std::string json_string(std::string_view s) {
         }
     }
     return out + '"';
-}
-
-std::string hex(std::uint64_t v) {
-    char buf[24];
-    std::snprintf(buf, sizeof(buf), "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
 }
 
 template <typename T>

@@ -18,6 +18,7 @@
 #include "kapi/names.h"
 #include "parser_internal.h"
 #include "parser_spec.h"
+#include "util.h"
 
 namespace kapi::detail {
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "parser_internal.h"
+#include "util.h"
 
 namespace kapi::detail {
 
@@ -36,15 +37,11 @@ bool one_of(std::string_view word, const std::string_view (&words)[N]) {
     return false;
 }
 
-bool ident_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
 std::string collapse_spaces(std::string_view s) {
     std::string out;
     bool space = false;
     for (char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        if (is_space(c)) {
             space = true;
             continue;
         }
@@ -63,9 +60,9 @@ std::vector<std::string> type_tokens(std::string_view s) {
     while (i < s.size()) {
         if (s[i] == ' ') {
             i++;
-        } else if (ident_char(s[i])) {
+        } else if (is_ident_char(s[i])) {
             std::size_t start = i;
-            while (i < s.size() && ident_char(s[i]))
+            while (i < s.size() && is_ident_char(s[i]))
                 i++;
             tokens.emplace_back(s.substr(start, i - start));
         } else {
@@ -104,7 +101,7 @@ std::optional<DeclParam> parse_param(std::string_view text, std::size_t index, s
         while (start < t.size() && t[start] == ' ')
             start++;
         std::size_t end = start;
-        while (end < t.size() && ident_char(t[end]))
+        while (end < t.size() && is_ident_char(t[end]))
             end++;
         param.name = t.substr(start, end - start);
         if (!is_identifier(param.name)) {
@@ -124,7 +121,7 @@ std::optional<DeclParam> parse_param(std::string_view text, std::size_t index, s
         t = std::string(trim(t.substr(0, open)));
     }
     std::size_t start = t.size();
-    while (start > 0 && ident_char(t[start - 1]))
+    while (start > 0 && is_ident_char(t[start - 1]))
         start--;
     param.name = t.substr(start);
     std::string_view rest = trim(std::string_view(t).substr(0, start));
@@ -194,7 +191,7 @@ std::optional<Declaration> parse_declaration(std::string_view text, std::string&
     // the head: qualifiers, the return type and the name
     std::vector<std::string> words;
     for (const std::string& tok : type_tokens(t.substr(0, open))) {
-        if (tok != "*" && !ident_char(tok[0])) {
+        if (tok != "*" && !is_ident_char(tok[0])) {
             error = "cannot read the declaration '" + t + "'";
             return std::nullopt;
         }

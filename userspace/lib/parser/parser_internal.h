@@ -34,7 +34,6 @@ Line clean_comment_line(std::string_view raw, std::uint32_t no);
 
 std::string_view trim(std::string_view s);
 std::string lower(std::string_view s);
-bool is_identifier(std::string_view s);
 
 // Splits at sep characters that are not inside (), [] or {}; trims the
 // parts. An empty text gives no parts.

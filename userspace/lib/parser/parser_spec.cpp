@@ -21,6 +21,7 @@
 
 #include "kapi/names.h"
 #include "parser_internal.h"
+#include "util.h"
 
 namespace kapi::detail {
 

@@ -15,25 +15,14 @@
 #include <vector>
 
 #include "parser_internal.h"
+#include "util.h"
 
 namespace kapi::detail {
 
 namespace {
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
-}
-
-bool is_ident_start(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-bool is_ident_char(char c) {
-    return is_ident_start(c) || is_digit(c);
 }
 
 int digit_value(char c) {
@@ -379,15 +368,6 @@ std::string lower(std::string_view s) {
         if (c >= 'A' && c <= 'Z')
             c = static_cast<char>(c - 'A' + 'a');
     return out;
-}
-
-bool is_identifier(std::string_view s) {
-    if (s.empty() || !is_ident_start(s[0]))
-        return false;
-    for (char c : s)
-        if (!is_ident_char(c))
-            return false;
-    return true;
 }
 
 std::vector<std::string> split_top_level(std::string_view s, char sep) {

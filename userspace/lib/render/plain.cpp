@@ -17,6 +17,7 @@
 #include "kapi/names.h"
 #include "kapi/render.h"
 #include "text.h"
+#include "util.h"
 
 namespace kapi {
 
@@ -132,7 +133,7 @@ void write_params(PlainWriter& w, const Spec& s) {
         w.line(head, kIndent);
         w.prose(p.description, kIndent2);
         std::string type(param_type_token(p.type));
-        std::string flags = render::join(param_flag_tokens(p.flags));
+        std::string flags = join(param_flag_tokens(p.flags));
         w.field("type", type + (flags.empty() ? "" : ", " + flags), kIndent2);
         w.field("constraint", render::constraint_summary(s, p), kIndent2);
         if (p.constraint != KAPI_CONSTRAINT_USER_PTR &&
@@ -192,20 +193,20 @@ void write_signals(PlainWriter& w, const Spec& s) {
     for (const Signal& g : s.signals) {
         w.item();
         w.line(render::signal_heading(g), kIndent);
-        w.field("direction", render::join(signal_direction_tokens(g.direction)), kIndent2);
+        w.field("direction", join(signal_direction_tokens(g.direction)), kIndent2);
         w.field("action", std::string(signal_action_token(g.action)), kIndent2);
         w.field("timing", std::string(signal_timing_token(g.timing)), kIndent2);
-        w.field("flags", render::join(signal_flag_tokens(g.flags)), kIndent2);
+        w.field("flags", join(signal_flag_tokens(g.flags)), kIndent2);
         w.field("error", errno_text(s, g.error), kIndent2);
         w.field("target", g.target, kIndent2);
         w.field("condition", g.condition, kIndent2);
         w.field("priority", g.priority ? std::to_string(g.priority) : "", kIndent2);
-        w.field("sa_flags required", render::join(sa_flag_names(g.sa_flags_required)), kIndent2);
-        w.field("sa_flags forbidden", render::join(sa_flag_names(g.sa_flags_forbidden)), kIndent2);
+        w.field("sa_flags required", join(sa_flag_names(g.sa_flags_required)), kIndent2);
+        w.field("sa_flags forbidden", join(sa_flag_names(g.sa_flags_forbidden)), kIndent2);
         w.field("transform to", g.transform_to ? render::signal_text(g.transform_to) : "",
                 kIndent2);
-        w.field("state required", render::join(signal_state_tokens(g.state_required)), kIndent2);
-        w.field("state forbidden", render::join(signal_state_tokens(g.state_forbidden)), kIndent2);
+        w.field("state required", join(signal_state_tokens(g.state_required)), kIndent2);
+        w.field("state forbidden", join(signal_state_tokens(g.state_forbidden)), kIndent2);
         w.field("queue", g.queue, kIndent2);
         w.prose(g.description, kIndent2, true);
     }
@@ -217,7 +218,7 @@ void write_effects(PlainWriter& w, const Spec& s) {
     w.heading("SIDE EFFECTS");
     for (const SideEffect& e : s.effects) {
         w.item();
-        std::string head = render::join(effect_type_tokens(e.type));
+        std::string head = join(effect_type_tokens(e.type));
         if (!e.target.empty())
             head += (head.empty() ? "" : ": ") + e.target;
         w.line(head, kIndent);
@@ -301,7 +302,7 @@ public:
         w.line(s.name + (s.summary.empty() ? "" : " - " + s.summary), "");
         out << '\n';
         w.field("Kind", std::string(render::kind_words(s.kind)), "");
-        w.field("Context", render::join(context_flag_tokens(s.context)), "");
+        w.field("Context", join(context_flag_tokens(s.context)), "");
         if (s.kind == KAPI_KIND_IOCTL)
             w.field("Command", num_text(s.ioctl_cmd, NumStyle::Hex), "");
         w.field("Since", s.since, "");

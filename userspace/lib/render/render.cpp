@@ -7,6 +7,8 @@
 
 #include <array>
 
+#include "util.h"
+
 namespace kapi {
 
 namespace {
@@ -18,17 +20,6 @@ constexpr std::array kRenderers = {
     RendererInfo{"syzlang", "syzkaller system call descriptions", make_syzlang_renderer},
 };
 
-bool same_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); i++) {
-        char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-        if (x != b[i])
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 std::span<const RendererInfo> renderers() {
@@ -37,7 +28,7 @@ std::span<const RendererInfo> renderers() {
 
 const RendererInfo* find_renderer(std::string_view name) {
     for (const RendererInfo& r : kRenderers)
-        if (same_ignoring_case(name, r.name))
+        if (iequal(name, r.name))
             return &r;
     return nullptr;
 }

@@ -25,6 +25,7 @@
 #include "common.h"
 #include "kapi/names.h"
 #include "kapi/render.h"
+#include "util.h"
 
 namespace kapi {
 
@@ -54,13 +55,6 @@ std::string identifier(std::string_view s) {
     return out;
 }
 
-bool is_identifier(std::string_view s) {
-    bool ok = !s.empty() && !std::isdigit(static_cast<unsigned char>(s[0]));
-    for (char c : s)
-        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
-    return ok;
-}
-
 // A number as syzkaller can read it: the expression when it is a single name
 // (syzkaller resolves names against the kernel headers), else the value;
 // std::nullopt when only a C compiler could tell (an expression such as
@@ -71,13 +65,6 @@ std::optional<std::string> constant(const Num& n) {
     if (n.value)
         return std::to_string(*n.value);
     return std::nullopt;
-}
-
-std::string hex(std::int64_t v) {
-    char buf[24];
-    std::snprintf(buf, sizeof(buf), "0x%llx",
-                  static_cast<unsigned long long>(static_cast<std::uint64_t>(v)));
-    return buf;
 }
 
 // The integer type of a C type name: intptr for long and the size types,
@@ -120,7 +107,7 @@ std::vector<std::string> mask_values(const Num& mask) {
     std::uint64_t v = static_cast<std::uint64_t>(mask.value.value_or(0));
     for (unsigned int bit = 0; bit < 64; bit++)
         if (v & (std::uint64_t{1} << bit))
-            bits.push_back(hex(static_cast<std::int64_t>(std::uint64_t{1} << bit)));
+            bits.push_back(hex(std::uint64_t{1} << bit));
     return bits;
 }
 
@@ -197,7 +184,8 @@ void describe(const Spec& s, Output& out) {
     if (s.kind == KAPI_KIND_IOCTL) {
         // The command's number when known: the name may come from a header
         // syzkaller does not read (a module's own).
-        std::string cmd = s.ioctl_cmd.value ? hex(*s.ioctl_cmd.value) : s.ioctl_cmd.expr;
+        std::string cmd = s.ioctl_cmd.value ? hex(static_cast<std::uint64_t>(*s.ioctl_cmd.value))
+                                            : s.ioctl_cmd.expr;
         if (s.ioctl_cmd.value && !s.ioctl_cmd.expr.empty())
             line += "# command " + s.ioctl_cmd.expr + "\n";
         std::string call = "ioctl$" + identifier(s.name);

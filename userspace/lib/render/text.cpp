@@ -11,16 +11,6 @@
 
 namespace kapi::render {
 
-std::string join(const std::vector<std::string_view>& words, std::string_view sep) {
-    std::string out;
-    for (std::string_view w : words) {
-        if (!out.empty())
-            out += sep;
-        out += w;
-    }
-    return out;
-}
-
 std::string constraint_summary(const Spec& spec, const Param& p, const Words& words) {
     const auto& num = words.num;
     NumStyle style = p.type == KAPI_TYPE_UINT ? NumStyle::Unsigned : NumStyle::Signed;

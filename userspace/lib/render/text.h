@@ -16,9 +16,6 @@
 
 namespace kapi::render {
 
-// "a, b, c"; "" for none.
-std::string join(const std::vector<std::string_view>& words, std::string_view sep = ", ");
-
 // How a format writes numbers and names inside the sentences below
 // (reStructuredText quotes them as literals; plain text does not).
 struct Words {
