@@ -269,6 +269,11 @@ TEST(CliTest, NetlinkAndTheRuntimeCommandsNeedKapiKo) {
         r = run_kapi_dump(json);
         EXPECT_EQ(r.exit_code, kUsage) << line;
         EXPECT_EQ(r.out, "{\"error\":\"" + message + "\"}\n") << line;
+        // The commands take --pretty like every JSON output.
+        json.back() = "-p";
+        r = run_kapi_dump(json);
+        EXPECT_EQ(r.exit_code, kUsage) << line;
+        EXPECT_EQ(r.out, "{\n  \"error\": \"" + message + "\"\n}\n") << line;
     }
 }
 

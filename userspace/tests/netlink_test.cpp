@@ -18,6 +18,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -317,6 +318,35 @@ TEST(NetlinkStatusTest, DecodesEveryField) {
               "\"seq\":7},\"events\":{\"sent\":6,\"lost\":1,\"failed\":0}}");
 }
 
+TEST(NetlinkStatusTest, PrettyJsonIsTheSameDocumentIndented) {
+    nl::Status s;
+    s.mode = KAPI_GENL_MODE_AUDIT;
+    s.filter.comm = "cat";
+    std::ostringstream out;
+    kapi::JsonWriter j(out, true);
+    nl::write_json(j, nullptr, s);
+    EXPECT_EQ(out.str(), "{\n"
+                         "  \"mode\": \"audit\",\n"
+                         "  \"filter\": {\n"
+                         "    \"pid\": null,\n"
+                         "    \"tgid\": null,\n"
+                         "    \"uid\": null,\n"
+                         "    \"comm\": \"cat\"\n"
+                         "  },\n"
+                         "  \"ring\": {\n"
+                         "    \"capacity\": 0,\n"
+                         "    \"records\": 0,\n"
+                         "    \"dropped\": 0,\n"
+                         "    \"seq\": 0\n"
+                         "  },\n"
+                         "  \"events\": {\n"
+                         "    \"sent\": 0,\n"
+                         "    \"lost\": 0,\n"
+                         "    \"failed\": 0\n"
+                         "  }\n"
+                         "}");
+}
+
 TEST(NetlinkStatusTest, ModeNames) {
     EXPECT_EQ(nl::mode_name(KAPI_GENL_MODE_OFF), "off");
     EXPECT_EQ(nl::mode_name(KAPI_GENL_MODE_AUDIT), "audit");
@@ -404,8 +434,9 @@ TEST(NetlinkViolationTest, ShowsStrangeCommandNamesSafely) {
     nl::Violation v = nl::parse_violation(hdr(m));
     EXPECT_THAT(nl::violation_text(v), HasSubstr(" comm=a_b?\"\\\xc3\xa9\xff syscall="));
     EXPECT_THAT(nl::violation_text(v), HasSubstr(" args=- rule="));
+    // The kernel's JSON escapes (kapi/json.h): a tab as \t.
     EXPECT_THAT(nl::violation_json(v),
-                HasSubstr("\"comm\":\"a b\\u0009\\\"\\\\\xc3\xa9\\ufffd\",\"syscall\""));
+                HasSubstr("\"comm\":\"a b\\t\\\"\\\\\xc3\xa9\\ufffd\",\"syscall\""));
     EXPECT_THAT(nl::violation_json(v), HasSubstr("\"args\":[],"));
 }
 

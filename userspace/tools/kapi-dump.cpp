@@ -33,6 +33,7 @@
 
 #include "kapi/cli.h"
 #include "kapi/error.h"
+#include "kapi/json.h"
 #include "kapi/netlink.h"
 #include "kapi/render.h"
 #include "kapi/source.h"
@@ -181,8 +182,6 @@ void check_command(Options& o, int argc, char* argv[]) {
                           o.source_option);
     if (o.format != nullptr && o.format->name != "json" && o.format->name != "plain")
         note_error(o, "'" + name + "' writes plain text or JSON, not " + o.format_option);
-    if (o.pretty)
-        note_error(o, "'" + name + "' writes compact JSON only; --pretty does not apply");
     if (o.stats)
         note_error(o, "--stats applies to reading specs, not to '" + name + "'");
     std::size_t max = o.command == Command::Filter ? 4 : o.command == Command::Monitor ? 0 : 1;
@@ -433,7 +432,7 @@ extern "C" void on_stop_signal(int) {
 }
 
 // Writes TEXT to stdout at once (monitor streams); a failed write is fatal.
-void emit(const std::string& text) {
+void emit(std::string_view text) {
     std::cout << text << std::flush;
     if (!std::cout)
         throw kapi::Error(ExitCode::Failure, "cannot write to standard output");
@@ -450,15 +449,27 @@ ExitCode monitor(const Options& o, kapi::netlink::Client& client) {
     client.monitor(
         [] { std::cerr << kProgram << ": waiting for violations; stop with Ctrl-C" << std::endl; },
         [&](const kapi::netlink::Client::Event& e) {
+            std::ostringstream out;
+            kapi::JsonWriter j(out, o.pretty);
             if (e.violation) {
-                emit(o.json() ? kapi::netlink::violation_json(*e.violation)
-                              : kapi::netlink::violation_text(*e.violation));
+                if (o.json())
+                    kapi::netlink::write_json(j, nullptr, *e.violation);
+                else
+                    out << kapi::netlink::violation_text(*e.violation);
                 events++;
             } else {
                 lost += e.lost;
-                emit(o.json() ? "{\"lost\":" + std::to_string(e.lost) + "}\n"
-                              : "# lost " + std::to_string(e.lost) + " events\n");
+                if (o.json()) {
+                    j.begin_object();
+                    j.uinteger("lost", e.lost);
+                    j.end_object();
+                } else {
+                    out << "# lost " << e.lost << " events\n";
+                }
             }
+            if (o.json())
+                j.end();
+            emit(out.str());
             return o.count < 0 || events < o.count;
         },
         [] { return g_stop != 0; });
@@ -469,7 +480,8 @@ ExitCode monitor(const Options& o, kapi::netlink::Client& client) {
 ExitCode run_command(const Options& o) {
     namespace nl = kapi::netlink;
     nl::Client client;
-    std::string out;
+    std::ostringstream out;
+    kapi::JsonWriter j(out, o.pretty);
     switch (o.command) {
     case Command::Monitor:
         return monitor(o, client);
@@ -487,18 +499,19 @@ ExitCode run_command(const Options& o) {
         if (o.args.empty())
             status = client.status();
         if (o.json()) {
-            out = "{\"stats\":[";
-            for (std::size_t i = 0; i < stats.size(); i++)
-                out += (i ? "," : "") + nl::stats_json(stats[i]);
-            out += "]";
+            j.begin_object();
+            j.begin_array("stats");
+            for (const nl::SpecStats& s : stats)
+                nl::write_json(j, nullptr, s);
+            j.end_array();
             if (status)
-                out += ",\"status\":" + nl::status_json(*status);
-            out += "}\n";
+                nl::write_json(j, "status", *status);
+            j.end_object();
         } else {
             for (const nl::SpecStats& s : stats)
-                out += nl::stats_text(s);
+                out << nl::stats_text(s);
             if (status)
-                out += nl::status_text(*status);
+                out << nl::status_text(*status);
         }
         break;
     }
@@ -507,21 +520,33 @@ ExitCode run_command(const Options& o) {
             client.set_mode(*nl::parse_mode(o.args.front()));
             return ExitCode::Success;
         }
-        out = nl::mode_name(client.status().mode);
-        out = o.json() ? "{\"mode\":\"" + out + "\"}\n" : out + "\n";
+        if (o.json()) {
+            j.begin_object();
+            j.string("mode", nl::mode_name(client.status().mode));
+            j.end_object();
+        } else {
+            out << nl::mode_name(client.status().mode) << '\n';
+        }
         break;
     case Command::Filter:
         if (!o.args.empty()) {
             client.set_filter(o.filter);
             return ExitCode::Success;
         }
-        out = o.json() ? "{\"filter\":" + nl::filter_json(client.status().filter) + "}\n"
-                       : nl::filter_text(client.status().filter) + "\n";
+        if (o.json()) {
+            j.begin_object();
+            nl::write_json(j, "filter", client.status().filter);
+            j.end_object();
+        } else {
+            out << nl::filter_text(client.status().filter) << '\n';
+        }
         break;
     case Command::None:
         break;
     }
-    std::cout << out;
+    if (o.json())
+        j.end();
+    std::cout << out.str();
     kapi::cli::flush_stdout();
     return ExitCode::Success;
 }

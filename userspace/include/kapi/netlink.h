@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kapi/json.h"
 #include "kapi/model.h"
 #include "uapi/linux/kapi.h"
 
@@ -85,8 +86,12 @@ SpecStats parse_stats(const nlmsghdr* nlh);
 // (Documentation/runtime.rst), each ending with a newline.
 std::string stats_text(const SpecStats& s);
 
-// {"name":...,"calls":...,...} on one line (the layout of
-// Documentation/netlink.rst).
+// S as the JSON value KEY of J (nullptr: an array element or the
+// document): {"name":...,"calls":...,...}, the layout of
+// Documentation/netlink.rst. The write_json() functions below do the same
+// for the other records.
+void write_json(JsonWriter& j, const char* key, const SpecStats& s);
+// S as one compact JSON document.
 std::string stats_json(const SpecStats& s);
 
 // The filter: the fields that are set.
@@ -109,6 +114,7 @@ Filter parse_filter_words(std::span<const std::string> words);
 // "pid=N|- tgid=N|- uid=N|- comm=NAME|-", as runtime/filter reads.
 std::string filter_text(const Filter& f);
 // {"pid":N|null,"tgid":N|null,"uid":N|null,"comm":"NAME"|null}
+void write_json(JsonWriter& j, const char* key, const Filter& f);
 std::string filter_json(const Filter& f);
 
 // GET_STATUS: the mode, the filter, the ring and the event counters.
@@ -134,6 +140,7 @@ std::optional<std::uint32_t> parse_mode(std::string_view name);
 // "# mode=audit ring=2/256 dropped=0 seq=2 events: sent=2 lost=0 failed=0"
 std::string status_text(const Status& s);
 // {"mode":"audit","filter":{...},"ring":{...},"events":{...}}
+void write_json(JsonWriter& j, const char* key, const Status& s);
 std::string status_json(const Status& s);
 
 // A VIOLATION event: one record of the violation ring.
@@ -157,7 +164,9 @@ Violation parse_violation(const nlmsghdr* nlh);
 
 // The record's line of runtime/violations, byte for byte, with a newline.
 std::string violation_text(const Violation& v);
-// The record as one JSON object on one line, with a newline.
+// {"seq":...,"ts":...,...,"args":["0x0",...],...,"mode":"audit"}
+void write_json(JsonWriter& j, const char* key, const Violation& v);
+// The record as one compact JSON document, with a newline.
 std::string violation_json(const Violation& v);
 
 // A request to the family.

@@ -12,14 +12,15 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <sstream>
 #include <string>
 #include <type_traits>
 #include <utility>
 
 #include "kapi/error.h"
 #include "kapi/image.h"
+#include "kapi/json.h"
 #include "kapi/netlink.h"
-#include "utf8.h"
 #include "util.h"
 
 namespace kapi::netlink {
@@ -153,41 +154,24 @@ std::string word(std::string_view s) {
     return out;
 }
 
-// A JSON string: '"' and '\' escaped, control characters as \u00xx, valid
-// UTF-8 as it is, any other byte as \ufffd.
-std::string json_string(std::string_view s) {
-    std::string out = "\"";
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* end = p + s.size();
-    while (p < end) {
-        if (*p == '"' || *p == '\\') {
-            out += '\\';
-            out += static_cast<char>(*p++);
-        } else if (*p < 0x20 || *p == 0x7f) {
-            char buf[8];
-            std::snprintf(buf, sizeof(buf), "\\u%04x", *p++);
-            out += buf;
-        } else if (*p < 0x80) {
-            out += static_cast<char>(*p++);
-        } else if (std::size_t n = utf8_length(p, end); n > 0) {
-            out.append(reinterpret_cast<const char*>(p), n);
-            p += n;
-        } else {
-            out += "\\ufffd";
-            p++;
-        }
-    }
-    return out + '"';
+// An optional number or string as JSON: the value, or null.
+template <typename T>
+void optional_json(JsonWriter& j, const char* key, const std::optional<T>& v) {
+    if (!v)
+        j.null(key);
+    else if constexpr (std::is_same_v<T, std::string>)
+        j.string(key, *v);
+    else
+        j.uinteger(key, *v);
 }
 
+// V as one compact JSON document, without a newline.
 template <typename T>
-std::string json_opt(const std::optional<T>& v) {
-    if (!v)
-        return "null";
-    if constexpr (std::is_same_v<T, std::string>)
-        return json_string(*v);
-    else
-        return std::to_string(*v);
+std::string compact_json(const T& v) {
+    std::ostringstream out;
+    JsonWriter j(out, false);
+    write_json(j, nullptr, v);
+    return out.str();
 }
 
 // Appends an attribute to OUT.
@@ -451,28 +435,41 @@ std::string stats_text(const SpecStats& s) {
     return out;
 }
 
+void write_json(JsonWriter& j, const char* key, const SpecStats& s) {
+    j.begin_object(key);
+    j.string("name", s.name);
+    j.uinteger("calls", s.calls);
+    j.uinteger("violations", s.violations);
+    j.uinteger("return_violations", s.return_violations);
+    j.uinteger("undocumented", s.undocumented);
+    j.uinteger("divergences", s.divergences);
+    j.uinteger("enforced", s.enforced);
+    j.uinteger("context", s.context);
+    j.begin_array("params");
+    for (const ParamStats& p : s.params) {
+        j.begin_object();
+        j.uinteger("index", p.index);
+        j.string("name", p.name);
+        j.string("rule", p.rule);
+        j.uinteger("violations", p.violations);
+        j.end_object();
+    }
+    j.end_array();
+    j.begin_array("errnos");
+    for (const ErrnoStats& e : s.errnos) {
+        j.begin_object();
+        j.uinteger("code", e.code);
+        j.string("name", e.name);
+        j.uinteger("undocumented", e.count);
+        j.end_object();
+    }
+    j.end_array();
+    j.uinteger("errno_other", s.errno_other);
+    j.end_object();
+}
+
 std::string stats_json(const SpecStats& s) {
-    std::string out = "{\"name\":" + json_string(s.name) + ",\"calls\":" + std::to_string(s.calls) +
-                      ",\"violations\":" + std::to_string(s.violations) +
-                      ",\"return_violations\":" + std::to_string(s.return_violations) +
-                      ",\"undocumented\":" + std::to_string(s.undocumented) +
-                      ",\"divergences\":" + std::to_string(s.divergences) +
-                      ",\"enforced\":" + std::to_string(s.enforced) +
-                      ",\"context\":" + std::to_string(s.context) + ",\"params\":[";
-    for (std::size_t i = 0; i < s.params.size(); i++) {
-        const ParamStats& p = s.params[i];
-        out += std::string(i ? "," : "") + "{\"index\":" + std::to_string(p.index) +
-               ",\"name\":" + json_string(p.name) + ",\"rule\":" + json_string(p.rule) +
-               ",\"violations\":" + std::to_string(p.violations) + "}";
-    }
-    out += "],\"errnos\":[";
-    for (std::size_t i = 0; i < s.errnos.size(); i++) {
-        const ErrnoStats& e = s.errnos[i];
-        out += std::string(i ? "," : "") + "{\"code\":" + std::to_string(e.code) +
-               ",\"name\":" + json_string(e.name) + ",\"undocumented\":" + std::to_string(e.count) +
-               "}";
-    }
-    return out + "],\"errno_other\":" + std::to_string(s.errno_other) + "}";
+    return compact_json(s);
 }
 
 Filter parse_filter_words(std::span<const std::string> words) {
@@ -540,9 +537,17 @@ std::string filter_text(const Filter& f) {
            " comm=" + (f.comm ? *f.comm : std::string("-"));
 }
 
+void write_json(JsonWriter& j, const char* key, const Filter& f) {
+    j.begin_object(key);
+    optional_json(j, "pid", f.pid);
+    optional_json(j, "tgid", f.tgid);
+    optional_json(j, "uid", f.uid);
+    optional_json(j, "comm", f.comm);
+    j.end_object();
+}
+
 std::string filter_json(const Filter& f) {
-    return "{\"pid\":" + json_opt(f.pid) + ",\"tgid\":" + json_opt(f.tgid) +
-           ",\"uid\":" + json_opt(f.uid) + ",\"comm\":" + json_opt(f.comm) + "}";
+    return compact_json(f);
 }
 
 Status parse_status(const nlmsghdr* nlh) {
@@ -617,14 +622,26 @@ std::string status_text(const Status& s) {
            "\n";
 }
 
+void write_json(JsonWriter& j, const char* key, const Status& s) {
+    j.begin_object(key);
+    j.string("mode", mode_name(s.mode));
+    write_json(j, "filter", s.filter);
+    j.begin_object("ring");
+    j.uinteger("capacity", s.ring_capacity);
+    j.uinteger("records", s.ring_records);
+    j.uinteger("dropped", s.ring_dropped);
+    j.uinteger("seq", s.seq);
+    j.end_object();
+    j.begin_object("events");
+    j.uinteger("sent", s.events_sent);
+    j.uinteger("lost", s.events_lost);
+    j.uinteger("failed", s.events_failed);
+    j.end_object();
+    j.end_object();
+}
+
 std::string status_json(const Status& s) {
-    return "{\"mode\":" + json_string(mode_name(s.mode)) + ",\"filter\":" + filter_json(s.filter) +
-           ",\"ring\":{\"capacity\":" + std::to_string(s.ring_capacity) +
-           ",\"records\":" + std::to_string(s.ring_records) +
-           ",\"dropped\":" + std::to_string(s.ring_dropped) + ",\"seq\":" + std::to_string(s.seq) +
-           "},\"events\":{\"sent\":" + std::to_string(s.events_sent) +
-           ",\"lost\":" + std::to_string(s.events_lost) +
-           ",\"failed\":" + std::to_string(s.events_failed) + "}}";
+    return compact_json(s);
 }
 
 Violation parse_violation(const nlmsghdr* nlh) {
@@ -710,16 +727,28 @@ std::string violation_text(const Violation& v) {
            " actual=" + word(v.actual) + " mode=" + mode_name(v.mode) + "\n";
 }
 
+void write_json(JsonWriter& j, const char* key, const Violation& v) {
+    j.begin_object(key);
+    j.uinteger("seq", v.seq);
+    j.uinteger("ts", v.ts);
+    j.uinteger("pid", v.pid);
+    j.uinteger("tgid", v.tgid);
+    j.uinteger("uid", v.uid);
+    j.string("comm", v.comm);
+    j.string("syscall", v.spec);
+    j.begin_array("args");
+    for (std::uint64_t a : v.args)
+        j.string(nullptr, hex(a));
+    j.end_array();
+    j.string("rule", v.rule);
+    j.string("expected", v.expected);
+    j.string("actual", v.actual);
+    j.string("mode", mode_name(v.mode));
+    j.end_object();
+}
+
 std::string violation_json(const Violation& v) {
-    std::string out = "{\"seq\":" + std::to_string(v.seq) + ",\"ts\":" + std::to_string(v.ts) +
-                      ",\"pid\":" + std::to_string(v.pid) + ",\"tgid\":" + std::to_string(v.tgid) +
-                      ",\"uid\":" + std::to_string(v.uid) + ",\"comm\":" + json_string(v.comm) +
-                      ",\"syscall\":" + json_string(v.spec) + ",\"args\":[";
-    for (std::size_t i = 0; i < v.args.size(); i++)
-        out += (i ? ",\"" : "\"") + hex(v.args[i]) + "\"";
-    return out + "],\"rule\":" + json_string(v.rule) + ",\"expected\":" + json_string(v.expected) +
-           ",\"actual\":" + json_string(v.actual) + ",\"mode\":" + json_string(mode_name(v.mode)) +
-           "}\n";
+    return compact_json(v) + "\n";
 }
 
 std::vector<std::uint8_t> encode_request(const Request& request, std::uint16_t family,
