@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 //
-// Tests of the C generator (kapi/generator.h) and of kapi-gen. The golden
-// test compares the generator's output for tests/data/golden/spec_input.c
-// byte for byte with spec_input.generated.c (regenerate it on purpose with
+// Tests of the C generator (kapi/generator.h), of the syscalls.h reader
+// (kapi/syscalls.h) and of kapi-gen. The golden test compares the
+// generator's output for tests/data/golden/spec_input.c byte for byte with
+// spec_input.generated.c (regenerate it on purpose with
 // KAPI_UPDATE_GOLDEN=1, see Documentation/testing.rst); the compile test
 // builds that output with the host compiler, dumps the compiled object and
 // checks that its bytes are exactly the image encode_image() writes. Then
@@ -30,6 +31,7 @@
 #include "kapi/image.h"
 #include "kapi/model.h"
 #include "kapi/parser.h"
+#include "kapi/syscalls.h"
 #include "uapi/linux/kapi.h"
 
 namespace {

@@ -27,6 +27,7 @@
 #include "kapi/generator.h"
 #include "kapi/image.h"
 #include "kapi/parser.h"
+#include "kapi/syscalls.h"
 #include "kapi/version.h"
 
 namespace {
