@@ -32,6 +32,7 @@
 #include "kapi/model.h"
 #include "kapi/parser.h"
 #include "kapi/syscalls.h"
+#include "test_util.h"
 #include "uapi/linux/kapi.h"
 
 namespace {
@@ -40,47 +41,14 @@ namespace fs = std::filesystem;
 using kapi::Num;
 using kapi::Spec;
 using kapi::SpecSet;
+using kapi_test::read_file;
+using kapi_test::TempDir;
+using kapi_test::write_file;
 using ::testing::HasSubstr;
 
 const std::string kData = KAPI_TEST_DATA_DIR; // userspace/tests/data
 const std::string kGolden = kData + "/golden";
 const std::string kInputName = "tests/data/golden/spec_input.c"; // as recorded in the image
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot read " << path;
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_file(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    ASSERT_TRUE(out) << "cannot write " << path;
-}
-
-// A fresh directory for one test's files, removed with everything in it
-// when the test ends.
-class TempDir {
-public:
-    explicit TempDir(const std::string& name)
-        : path_((fs::path(::testing::TempDir()) /
-                 ("kapi-gen-test-" + std::to_string(getpid()) + "-" + name))
-                    .string()) {
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-
-    const std::string& str() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 // Parses the golden input as the file name the image records.
 kapi::ParseResult parse_golden() {
@@ -101,8 +69,7 @@ TEST(GeneratorGoldenTest, OutputMatchesGoldenFile) {
     ASSERT_EQ(parsed.specs.specs.size(), 3U);
     std::string out = kapi::generate_c(parsed.specs, parsed.includes, "kapi_builtin_image");
     const std::string golden_path = kGolden + "/spec_input.generated.c";
-    if (const char* update = std::getenv("KAPI_UPDATE_GOLDEN");
-        update && std::string(update) == "1") {
+    if (kapi_test::update_golden()) {
         write_file(golden_path, out);
         GTEST_SKIP() << "rewrote " << golden_path;
     }

@@ -365,8 +365,7 @@ std::string_view trim(std::string_view s) {
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
+        c = ascii_lower(c);
     return out;
 }
 
