@@ -107,38 +107,58 @@ enum class FieldKind {
 
 // Calls v(kind, name, field, arg) for each field of record R, in memory
 // order, from the lists in include/kapi/image_records.h.
-#define KAPI_IMAGE_F(kind, field, arg) \
+#define KAPI_IMAGE_F(kind, field, arg)                                                             \
     v(FieldKind::kind, #field, r.field, static_cast<std::uint32_t>(arg));
 
 template <Is<kapi_image_return> R, class V>
-constexpr void fields(R& r, V& v) KAPI_IMAGE_RETURN_FIELDS
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_RETURN_FIELDS
+}
 
 template <Is<kapi_image_spec> R, class V>
-constexpr void fields(R& r, V& v) KAPI_IMAGE_SPEC_FIELDS
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_SPEC_FIELDS
+}
 
 template <Is<kapi_image_param> R, class V>
-constexpr void fields(R& r, V& v) KAPI_IMAGE_PARAM_FIELDS
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_PARAM_FIELDS
+}
 
 template <Is<kapi_image_error> R, class V>
-constexpr void fields(R& r, V& v) KAPI_IMAGE_ERROR_FIELDS
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_ERROR_FIELDS
+}
 
 template <Is<kapi_image_lock> R, class V>
-constexpr void fields(R& r, V& v) KAPI_IMAGE_LOCK_FIELDS
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_LOCK_FIELDS
+}
 
 template <Is<kapi_image_signal> R, class V>
-constexpr void fields(R& r, V& v) KAPI_IMAGE_SIGNAL_FIELDS
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_SIGNAL_FIELDS
+}
 
 template <Is<kapi_image_effect> R, class V>
-constexpr void fields(R& r, V& v) KAPI_IMAGE_EFFECT_FIELDS
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_EFFECT_FIELDS
+}
 
 template <Is<kapi_image_transition> R, class V>
-constexpr void fields(R& r, V& v) KAPI_IMAGE_TRANSITION_FIELDS
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_TRANSITION_FIELDS
+}
 
 template <Is<kapi_image_cap> R, class V>
-constexpr void fields(R& r, V& v) KAPI_IMAGE_CAP_FIELDS
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_CAP_FIELDS
+}
 
 template <Is<kapi_image_constraint> R, class V>
-constexpr void fields(R& r, V& v) KAPI_IMAGE_CONSTRAINT_FIELDS
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_CONSTRAINT_FIELDS
+}
 
 #undef KAPI_IMAGE_F
 
@@ -154,10 +174,10 @@ struct EachField {
 };
 
 template <class R, class F>
-    requires Is<R, kapi_image_return> || Is<R, kapi_image_spec> || Is<R, kapi_image_param> ||
-             Is<R, kapi_image_error> || Is<R, kapi_image_lock> || Is<R, kapi_image_signal> ||
-             Is<R, kapi_image_effect> || Is<R, kapi_image_transition> ||
-             Is<R, kapi_image_cap> || Is<R, kapi_image_constraint>
+requires Is<R, kapi_image_return> || Is<R, kapi_image_spec> || Is<R, kapi_image_param> ||
+    Is<R, kapi_image_error> || Is<R, kapi_image_lock> || Is<R, kapi_image_signal> ||
+    Is<R, kapi_image_effect> || Is<R, kapi_image_transition> || Is<R, kapi_image_cap> ||
+    Is<R, kapi_image_constraint>
 constexpr void each(R& r, F& f) {
     EachField<F> e{f};
     fields(r, e);
@@ -258,7 +278,6 @@ constexpr std::uint64_t align8(std::uint64_t n) {
 std::string num_str(std::uint64_t v) {
     return std::to_string(v);
 }
-
 
 // The negative errno that NAME stands for in SPEC: the code of the spec's
 // own error entry of that name, else the errno of that name, else NAME as a
@@ -665,7 +684,7 @@ private:
         std::uint32_t major = version & 0xffff, minor = version >> 16;
         if (major != KAPI_IMAGE_VERSION_MAJOR)
             fail("unsupported image version " + num_str(major) + "." + num_str(minor) +
-                 ": this reader knows major version " + num_str(KAPI_IMAGE_VERSION_MAJOR),
+                     ": this reader knows major version " + num_str(KAPI_IMAGE_VERSION_MAJOR),
                  -EOPNOTSUPP);
         if (d_.size() < sizeof(kapi_image_header))
             truncated();
@@ -1005,8 +1024,8 @@ private:
                 if (v.first > n || v.count > n - v.first)
                     refuse(field, "records " + num_str(v.first) + ".." +
                                       num_str(std::uint64_t{v.first} + v.count) +
-                                      " are outside table " + kTableNames[arg] + " (" +
-                                      num_str(n) + " records)");
+                                      " are outside table " + kTableNames[arg] + " (" + num_str(n) +
+                                      " records)");
             } else if constexpr (Is<T, kapi_image_return>) {
                 prefix_ = "ret.";
                 fields(v, *this);
@@ -1021,8 +1040,7 @@ private:
 
         std::string_view string(const std::string& field, std::uint32_t off) const {
             if (off >= d_.strings_.size())
-                refuse(field, "string offset " + num_str(off) +
-                                  " is outside the string table (" +
+                refuse(field, "string offset " + num_str(off) + " is outside the string table (" +
                                   num_str(d_.strings_.size()) + " bytes)");
             std::string_view rest = d_.strings_.substr(off);
             return rest.substr(0, rest.find('\0'));
@@ -1048,14 +1066,15 @@ private:
             case FieldKind::PARAM_NAME: {
                 std::string_view name = string(field, u);
                 if (name.empty() || name.size() >= KAPI_IMAGE_MAX_NAME)
-                    refuse(field, "is empty or longer than " +
-                                      num_str(KAPI_IMAGE_MAX_NAME - 1) + " bytes");
+                    refuse(field, "is empty or longer than " + num_str(KAPI_IMAGE_MAX_NAME - 1) +
+                                      " bytes");
                 break;
             }
             case FieldKind::ERROR_NAME: {
                 std::string_view name = string(field, u);
                 if (!is_error_name(name))
-                    refuse(field, "\"" + std::string(name) + "\" is not an error name (E[A-Z0-9_]+)");
+                    refuse(field,
+                           "\"" + std::string(name) + "\" is not an error name (E[A-Z0-9_]+)");
                 break;
             }
             case FieldKind::ENUM:

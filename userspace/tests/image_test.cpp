@@ -8,10 +8,10 @@
 // include/kapi/image_bad_cases.h, which kapi.ko's KUnit suite refuses too,
 // must be refused with the errno the kernel gives.
 
+#include <cctype>
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
-#include <cctype>
 #include <cstring>
 #include <functional>
 #include <random>
@@ -1099,7 +1099,7 @@ std::ostream& operator<<(std::ostream& os, const SharedCase& c) {
     return os << c.what;
 }
 
-#define KAPI_IMAGE_BAD(what, err, at, table, offset, width, value, reason) \
+#define KAPI_IMAGE_BAD(what, err, at, table, offset, width, value, reason)                         \
     SharedCase{what, err, at, table, offset, width, value, reason},
 const SharedCase kSharedCases[] = KAPI_IMAGE_BAD_CASES;
 #undef KAPI_IMAGE_BAD
@@ -1131,8 +1131,8 @@ INSTANTIATE_TEST_SUITE_P(Cases, SharedBadImageTest, testing::ValuesIn(kSharedCas
                          [](const testing::TestParamInfo<SharedCase>& param) {
                              std::string name;
                              for (const char* p = param.param.what; *p != '\0'; ++p)
-                                 name += std::isalnum(static_cast<unsigned char>(*p)) != 0 ? *p
-                                                                                          : '_';
+                                 name +=
+                                     std::isalnum(static_cast<unsigned char>(*p)) != 0 ? *p : '_';
                              return name;
                          });
 
@@ -1181,16 +1181,16 @@ TEST(ImageDecodeTest, EmptyTableMayStandAnywhere) {
 // Spec and error names follow kapi.ko's rules.
 TEST(ImageDecodeTest, NamesFollowTheKernelsRules) {
     Image img;
-    std::size_t name = img.offset(KAPI_TABLE_STRINGS) +
-                       get32(img.b, img.at(KAPI_TABLE_SPECS, 0, kSpecName));
+    std::size_t name =
+        img.offset(KAPI_TABLE_STRINGS) + get32(img.b, img.at(KAPI_TABLE_SPECS, 0, kSpecName));
     img.b[name + 3] = ' '; // "sys test"
     EXPECT_EQ(kapi::decode_image(img.b).error,
               "spec 0: name \"sys test\" has byte 3 (0x20), which is not allowed in a name "
               "([A-Za-z0-9_][A-Za-z0-9_.-]*)");
     Image err;
-    std::size_t ename = err.offset(KAPI_TABLE_STRINGS) +
-                        get32(err.b, err.at(KAPI_TABLE_ERRORS, 0,
-                                            offsetof(kapi_image_error, name)));
+    std::size_t ename =
+        err.offset(KAPI_TABLE_STRINGS) +
+        get32(err.b, err.at(KAPI_TABLE_ERRORS, 0, offsetof(kapi_image_error, name)));
     err.b[ename + 1] = 'b'; // "EbADF"
     EXPECT_EQ(kapi::decode_image(err.b).error,
               "spec 0 (sys_test): error 0: name \"EbADF\" is not an error name (E[A-Z0-9_]+)");
