@@ -32,7 +32,6 @@
 
 #include "image_layout.h"
 #include "kapi/error.h"
-#include "kapi/image_records.h"
 #include "kapi/names.h"
 
 namespace kapi {
@@ -40,9 +39,6 @@ namespace detail {
 namespace {
 
 // ---- The fields of each record, in memory order ---------------------------
-
-template <class T, class U>
-concept Is = std::same_as<std::remove_const_t<T>, U>;
 
 template <Is<kapi_image_table> R, class F>
 constexpr void each(R& r, F& f) {
@@ -84,83 +80,6 @@ constexpr void each(R& r, F& f) {
     f(r.first);
     f(r.count);
 }
-
-// The kinds of fields of include/kapi/image_records.h.
-enum class FieldKind {
-    U32,
-    S32,
-    STR,
-    SPEC_NAME,
-    PARAM_NAME,
-    ERROR_NAME,
-    ENUM,
-    BITS,
-    FLAGS,
-    ERRNO,
-    SIZE_PARAM,
-    RESERVED,
-    NUM,
-    NUM32,
-    SLICE,
-    RET,
-};
-
-// Calls v(kind, name, field, arg) for each field of record R, in memory
-// order, from the lists in include/kapi/image_records.h.
-#define KAPI_IMAGE_F(kind, field, arg)                                                             \
-    v(FieldKind::kind, #field, r.field, static_cast<std::uint32_t>(arg));
-
-template <Is<kapi_image_return> R, class V>
-constexpr void fields(R& r, V& v) {
-    KAPI_IMAGE_RETURN_FIELDS
-}
-
-template <Is<kapi_image_spec> R, class V>
-constexpr void fields(R& r, V& v) {
-    KAPI_IMAGE_SPEC_FIELDS
-}
-
-template <Is<kapi_image_param> R, class V>
-constexpr void fields(R& r, V& v) {
-    KAPI_IMAGE_PARAM_FIELDS
-}
-
-template <Is<kapi_image_error> R, class V>
-constexpr void fields(R& r, V& v) {
-    KAPI_IMAGE_ERROR_FIELDS
-}
-
-template <Is<kapi_image_lock> R, class V>
-constexpr void fields(R& r, V& v) {
-    KAPI_IMAGE_LOCK_FIELDS
-}
-
-template <Is<kapi_image_signal> R, class V>
-constexpr void fields(R& r, V& v) {
-    KAPI_IMAGE_SIGNAL_FIELDS
-}
-
-template <Is<kapi_image_effect> R, class V>
-constexpr void fields(R& r, V& v) {
-    KAPI_IMAGE_EFFECT_FIELDS
-}
-
-template <Is<kapi_image_transition> R, class V>
-constexpr void fields(R& r, V& v) {
-    KAPI_IMAGE_TRANSITION_FIELDS
-}
-
-template <Is<kapi_image_cap> R, class V>
-constexpr void fields(R& r, V& v) {
-    KAPI_IMAGE_CAP_FIELDS
-}
-
-template <Is<kapi_image_constraint> R, class V>
-constexpr void fields(R& r, V& v) {
-    KAPI_IMAGE_CONSTRAINT_FIELDS
-}
-
-#undef KAPI_IMAGE_F
 
 // The fields of a record (and of the return record) without their kinds.
 template <class F>
