@@ -233,30 +233,118 @@ static const struct kapi_names kapi_bits[KAPI_BITS_COUNT] = {
 	},
 };
 
-/* The tables version 1 defines: name (for messages) and record size. */
-static const struct {
-	const char *name;
-	size_t size;
-} kapi_tables[KAPI_TABLE_COUNT] = {
-	[KAPI_TABLE_SPECS] = { "specs", sizeof(struct kapi_image_spec) },
-	[KAPI_TABLE_PARAMS] = { "params", sizeof(struct kapi_image_param) },
-	[KAPI_TABLE_ERRORS] = { "errors", sizeof(struct kapi_image_error) },
-	[KAPI_TABLE_LOCKS] = { "locks", sizeof(struct kapi_image_lock) },
-	[KAPI_TABLE_SIGNALS] = { "signals", sizeof(struct kapi_image_signal) },
-	[KAPI_TABLE_EFFECTS] = { "effects", sizeof(struct kapi_image_effect) },
-	[KAPI_TABLE_TRANSITIONS] = { "transitions",
-				     sizeof(struct kapi_image_transition) },
-	[KAPI_TABLE_CAPS] = { "caps", sizeof(struct kapi_image_cap) },
-	[KAPI_TABLE_CONSTRAINTS] = { "constraints",
-				     sizeof(struct kapi_image_constraint) },
-	[KAPI_TABLE_VALUES] = { "values", sizeof(struct kapi_image_num) },
-	[KAPI_TABLE_STRINGS] = { "strings", 1 },
+/*
+ * The tables of format 1 and the fields of their records, from
+ * include/kapi/image_records.h.
+ */
+#define KAPI_IMAGE_T(name, type) { name, sizeof(type) },
+const struct kapi_image_table_desc kapi_image_tables[] = KAPI_IMAGE_TABLES;
+#undef KAPI_IMAGE_T
+
+/* The return record is the spec's field "ret": its fields are "ret.*". */
+#define KAPI_IMAGE_F(kind, f, arg)					\
+	{ "ret." #f, offsetof(struct kapi_image_return, f),		\
+	  KAPI_FIELD_##kind, arg },
+static const struct kapi_image_field kapi_image_return_fields[] =
+	KAPI_IMAGE_RETURN_FIELDS;
+#undef KAPI_IMAGE_F
+
+#define KAPI_IMAGE_F(kind, f, arg)					\
+	{ #f, offsetof(KAPI_IMAGE_RECORD, f), KAPI_FIELD_##kind, arg },
+
+#define KAPI_IMAGE_RECORD struct kapi_image_spec
+static const struct kapi_image_field kapi_image_spec_fields[] =
+	KAPI_IMAGE_SPEC_FIELDS;
+#undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_param
+static const struct kapi_image_field kapi_image_param_fields[] =
+	KAPI_IMAGE_PARAM_FIELDS;
+#undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_error
+static const struct kapi_image_field kapi_image_error_fields[] =
+	KAPI_IMAGE_ERROR_FIELDS;
+#undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_lock
+static const struct kapi_image_field kapi_image_lock_fields[] =
+	KAPI_IMAGE_LOCK_FIELDS;
+#undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_signal
+static const struct kapi_image_field kapi_image_signal_fields[] =
+	KAPI_IMAGE_SIGNAL_FIELDS;
+#undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_effect
+static const struct kapi_image_field kapi_image_effect_fields[] =
+	KAPI_IMAGE_EFFECT_FIELDS;
+#undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_transition
+static const struct kapi_image_field kapi_image_transition_fields[] =
+	KAPI_IMAGE_TRANSITION_FIELDS;
+#undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_cap
+static const struct kapi_image_field kapi_image_cap_fields[] =
+	KAPI_IMAGE_CAP_FIELDS;
+#undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_constraint
+static const struct kapi_image_field kapi_image_constraint_fields[] =
+	KAPI_IMAGE_CONSTRAINT_FIELDS;
+#undef KAPI_IMAGE_RECORD
+#undef KAPI_IMAGE_F
+
+/* A values record is a bare number. */
+static const struct kapi_image_field kapi_image_value_fields[] = {
+	{ "value", 0, KAPI_FIELD_NUM, 0 },
+};
+
+const struct kapi_image_fields kapi_image_record_fields[KAPI_TABLE_COUNT] = {
+	[KAPI_TABLE_SPECS] = {
+		kapi_image_spec_fields, ARRAY_SIZE(kapi_image_spec_fields)
+	},
+	[KAPI_TABLE_PARAMS] = {
+		kapi_image_param_fields, ARRAY_SIZE(kapi_image_param_fields)
+	},
+	[KAPI_TABLE_ERRORS] = {
+		kapi_image_error_fields, ARRAY_SIZE(kapi_image_error_fields)
+	},
+	[KAPI_TABLE_LOCKS] = {
+		kapi_image_lock_fields, ARRAY_SIZE(kapi_image_lock_fields)
+	},
+	[KAPI_TABLE_SIGNALS] = {
+		kapi_image_signal_fields, ARRAY_SIZE(kapi_image_signal_fields)
+	},
+	[KAPI_TABLE_EFFECTS] = {
+		kapi_image_effect_fields, ARRAY_SIZE(kapi_image_effect_fields)
+	},
+	[KAPI_TABLE_TRANSITIONS] = {
+		kapi_image_transition_fields, ARRAY_SIZE(kapi_image_transition_fields)
+	},
+	[KAPI_TABLE_CAPS] = {
+		kapi_image_cap_fields, ARRAY_SIZE(kapi_image_cap_fields)
+	},
+	[KAPI_TABLE_CONSTRAINTS] = {
+		kapi_image_constraint_fields, ARRAY_SIZE(kapi_image_constraint_fields)
+	},
+	[KAPI_TABLE_VALUES] = {
+		kapi_image_value_fields, ARRAY_SIZE(kapi_image_value_fields)
+	},
+};
+
+const struct kapi_image_fields kapi_image_ret_fields = {
+	kapi_image_return_fields, ARRAY_SIZE(kapi_image_return_fields)
 };
 
 /* The name tables must cover exactly what the UAPI header defines. */
 static inline void kapi_image_build_checks(void)
 {
 	BUILD_BUG_ON(ARRAY_SIZE(kapi_kind_names) != KAPI_KIND_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_image_tables) != KAPI_TABLE_COUNT);
 	BUILD_BUG_ON(ARRAY_SIZE(kapi_type_names) != KAPI_TYPE_COUNT);
 	BUILD_BUG_ON(ARRAY_SIZE(kapi_constraint_names) != KAPI_CONSTRAINT_COUNT);
 	BUILD_BUG_ON(ARRAY_SIZE(kapi_return_names) != KAPI_RETURN_COUNT);
@@ -325,7 +413,7 @@ const char *kapi_image_bit_name(enum kapi_image_bits b, unsigned int bit)
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_bit_name);
 
 /* State of one validation, and what to name in a message. */
-struct kapi_check {
+struct kapi_image_validator {
 	const u8 *base;
 	size_t size;
 	const struct kapi_image_header *hdr;
@@ -341,252 +429,259 @@ struct kapi_check {
  * Write why the image is refused, as "<table>[<index>] (<name>), field
  * <field><sub>: <detail>", and return @err.
  */
-static __printf(5, 6) int kapi_refuse(struct kapi_check *c, int err,
-				      const char *field, const char *sub,
-				      const char *fmt, ...)
+static __printf(5, 6) int kapi_image_refuse(struct kapi_image_validator *v,
+					    int err,
+					    const char *field, const char *sub,
+					    const char *fmt, ...)
 {
 	va_list args;
 	size_t n = 0;
 
-	if (!c->why || !c->why_len)
+	if (!v->why || !v->why_len)
 		return err;
-	c->why[0] = '\0';
-	if (c->table)
-		n += scnprintf(c->why + n, c->why_len - n, "%s[%u]", c->table,
-			       c->index);
+	v->why[0] = '\0';
+	if (v->table)
+		n += scnprintf(v->why + n, v->why_len - n, "%s[%u]", v->table,
+			       v->index);
 	else
-		n += scnprintf(c->why + n, c->why_len - n, "header");
-	if (c->name)
-		n += scnprintf(c->why + n, c->why_len - n, " (%s)", c->name);
+		n += scnprintf(v->why + n, v->why_len - n, "header");
+	if (v->name)
+		n += scnprintf(v->why + n, v->why_len - n, " (%s)", v->name);
 	if (field)
-		n += scnprintf(c->why + n, c->why_len - n, ", field %s%s",
+		n += scnprintf(v->why + n, v->why_len - n, ", field %s%s",
 			       field, sub);
-	n += scnprintf(c->why + n, c->why_len - n, ": ");
+	n += scnprintf(v->why + n, v->why_len - n, ": ");
 	va_start(args, fmt);
-	vscnprintf(c->why + n, c->why_len - n, fmt, args);
+	vscnprintf(v->why + n, v->why_len - n, fmt, args);
 	va_end(args);
 	return err;
 }
 
-static const struct kapi_image_table *kapi_table(struct kapi_check *c,
-						 enum kapi_image_table_id id)
+static const struct kapi_image_table *kapi_image_v_table(struct kapi_image_validator *v,
+							 enum kapi_image_table_id id)
 {
-	return &c->hdr->tables[id];
+	return &v->hdr->tables[id];
 }
 
-static const void *kapi_rec(struct kapi_check *c, enum kapi_image_table_id id,
-			    u32 i)
+static const void *kapi_image_v_rec(struct kapi_image_validator *v,
+				    enum kapi_image_table_id id,
+				    u32 i)
 {
-	const struct kapi_image_table *t = kapi_table(c, id);
+	const struct kapi_image_table *t = kapi_image_v_table(v, id);
 
-	return c->base + t->offset + (size_t)i * t->entsize;
+	return v->base + t->offset + (size_t)i * t->entsize;
 }
 
-static void kapi_at(struct kapi_check *c, enum kapi_image_table_id id, u32 i)
+static void kapi_image_v_at(struct kapi_image_validator *v,
+			    enum kapi_image_table_id id, u32 i)
 {
-	c->table = kapi_tables[id].name;
-	c->index = i;
-	c->name = NULL;
+	v->table = kapi_image_tables[id].name;
+	v->index = i;
+	v->name = NULL;
 }
 
-/* The string at @offset, which kapi_check_str() accepted. */
-static const char *kapi_str(struct kapi_check *c, u32 offset)
+/* The string at @offset, which kapi_image_check_str() accepted. */
+static const char *kapi_image_v_str(struct kapi_image_validator *v, u32 offset)
 {
-	return (const char *)c->base +
-	       kapi_table(c, KAPI_TABLE_STRINGS)->offset + offset;
+	return (const char *)v->base +
+	       kapi_image_v_table(v, KAPI_TABLE_STRINGS)->offset + offset;
 }
 
-static int kapi_check_str(struct kapi_check *c, const char *field,
-			  const char *sub, u32 offset)
+static int kapi_image_check_str(struct kapi_image_validator *v,
+				const char *field,
+				const char *sub, u32 offset)
 {
-	u32 len = kapi_table(c, KAPI_TABLE_STRINGS)->count;
+	u32 len = kapi_image_v_table(v, KAPI_TABLE_STRINGS)->count;
 
 	/* The string table ends with a NUL byte: every string in it ends. */
 	if (offset < len)
 		return 0;
-	return kapi_refuse(c, -EBADMSG, field, sub,
-			   "string offset %u is outside the string table (%u bytes)",
-			   offset, len);
+	return kapi_image_refuse(v, -EBADMSG, field, sub,
+				 "string offset %u is outside the string table (%u bytes)",
+				 offset, len);
 }
 
 /*
  * A reserved field must be 0, unless the image comes from a newer minor
  * version of the format, which may use it for a field kapi does not read.
  */
-static bool kapi_reserved_ok(struct kapi_check *c, u32 value)
+static bool kapi_image_reserved_ok(struct kapi_image_validator *v, u32 value)
 {
-	return !value || c->hdr->version_minor > KAPI_IMAGE_VERSION_MINOR;
+	return !value || v->hdr->version_minor > KAPI_IMAGE_VERSION_MINOR;
 }
 
-static int kapi_check_num(struct kapi_check *c, const char *field,
-			  const struct kapi_image_num *num)
+static int kapi_image_check_num(struct kapi_image_validator *v,
+				const char *field,
+				const struct kapi_image_num *num)
 {
-	if (!kapi_reserved_ok(c, num->reserved))
-		return kapi_refuse(c, -EBADMSG, field, ".reserved",
-				   "is %u, must be 0", num->reserved);
-	return kapi_check_str(c, field, ".expr", num->expr);
+	if (!kapi_image_reserved_ok(v, num->reserved))
+		return kapi_image_refuse(v, -EBADMSG, field, ".reserved",
+					 "is %u, must be 0", num->reserved);
+	return kapi_image_check_str(v, field, ".expr", num->expr);
 }
 
 /* A 32-bit number has no reserved field: any value, a valid expression. */
-static int kapi_check_num32(struct kapi_check *c, const char *field,
-			    const struct kapi_image_num32 *num)
+static int kapi_image_check_num32(struct kapi_image_validator *v,
+				  const char *field,
+				  const struct kapi_image_num32 *num)
 {
-	return kapi_check_str(c, field, ".expr", num->expr);
+	return kapi_image_check_str(v, field, ".expr", num->expr);
 }
 
-static int kapi_check_enum(struct kapi_check *c, const char *field,
-			   enum kapi_image_enum e, u32 value)
+/* An enumeration: a value below @count, the enumeration's _COUNT. */
+static int kapi_image_check_enum(struct kapi_image_validator *v,
+				 const char *field, u32 value, u32 count)
 {
-	if (value < kapi_enums[e].count)
+	if (value < count)
 		return 0;
-	return kapi_refuse(c, -EBADMSG, field, "",
-			   "value %u is out of range (0..%u)", value,
-			   kapi_enums[e].count - 1);
+	return kapi_image_refuse(v, -EBADMSG, field, "",
+				 "value %u is out of range (0..%u)", value,
+				 count - 1);
 }
 
-static int kapi_check_bits(struct kapi_check *c, const char *field,
-			   enum kapi_image_bits b, u32 value)
+/* A bit set whose defined bits are @all: the lowest other bit is named. */
+static int kapi_image_check_bits(struct kapi_image_validator *v,
+				 const char *field, u32 value, u32 all)
 {
-	unsigned long bits = value;
-	unsigned int bit;
-
-	for_each_set_bit(bit, &bits, 32) {
-		if (!kapi_image_bit_name(b, bit))
-			return kapi_refuse(c, -EBADMSG, field, "",
-					   "0x%x sets bit %u, which has no meaning",
-					   value, bit);
-	}
-	return 0;
+	if (!(value & ~all))
+		return 0;
+	return kapi_image_refuse(v, -EBADMSG, field, "",
+				 "0x%x sets bit %u, which has no meaning",
+				 value, (unsigned int)__ffs(value & ~all));
 }
 
-static int kapi_check_flags(struct kapi_check *c, const char *field,
-			    u32 value, u32 known)
+static int kapi_image_check_flags(struct kapi_image_validator *v,
+				  const char *field,
+				  u32 value, u32 known)
 {
 	if (!(value & ~known))
 		return 0;
-	return kapi_refuse(c, -EBADMSG, field, "",
-			   "0x%x sets unknown bits 0x%x", value, value & ~known);
+	return kapi_image_refuse(v, -EBADMSG, field, "",
+				 "0x%x sets unknown bits 0x%x", value, value & ~known);
 }
 
-static int kapi_check_zero(struct kapi_check *c, const char *field, u32 value)
+static int kapi_image_check_zero(struct kapi_image_validator *v,
+				 const char *field, u32 value)
 {
-	if (kapi_reserved_ok(c, value))
+	if (kapi_image_reserved_ok(v, value))
 		return 0;
-	return kapi_refuse(c, -EBADMSG, field, "", "is %u, must be 0", value);
+	return kapi_image_refuse(v, -EBADMSG, field, "", "is %u, must be 0", value);
 }
 
 /* An error code: 0 where "none" is allowed, else -MAX_ERRNO..-1. */
-static int kapi_check_errno(struct kapi_check *c, const char *field, s32 code,
-			    bool zero_ok)
+static int kapi_image_check_errno(struct kapi_image_validator *v,
+				  const char *field, s32 code,
+				  bool zero_ok)
 {
 	if ((zero_ok && code == 0) || (code < 0 && code >= -MAX_ERRNO))
 		return 0;
-	return kapi_refuse(c, -EBADMSG, field, "",
-			   "%d is not a negative error code (-%d..-1)%s", code,
-			   MAX_ERRNO, zero_ok ? " or 0" : "");
+	return kapi_image_refuse(v, -EBADMSG, field, "",
+				 "%d is not a negative error code (-%d..-1)%s", code,
+				 MAX_ERRNO, zero_ok ? " or 0" : "");
 }
 
-static int kapi_check_slice(struct kapi_check *c, const char *field,
-			    const struct kapi_image_slice *s,
-			    enum kapi_image_table_id id)
+static int kapi_image_check_slice(struct kapi_image_validator *v,
+				  const char *field,
+				  const struct kapi_image_slice *s,
+				  enum kapi_image_table_id id)
 {
-	u32 n = kapi_table(c, id)->count;
+	u32 n = kapi_image_v_table(v, id)->count;
 
 	if (s->first <= n && s->count <= n - s->first)
 		return 0;
-	return kapi_refuse(c, -EBADMSG, field, "",
-			   "records %u..%llu are outside table %s (%u records)",
-			   s->first, (u64)s->first + s->count, kapi_tables[id].name,
-			   n);
+	return kapi_image_refuse(v, -EBADMSG, field, "",
+				 "records %u..%llu are outside table %s (%u records)",
+				 s->first, (u64)s->first + s->count, kapi_image_tables[id].name,
+				 n);
 }
 
-static int kapi_check_header(struct kapi_check *c)
+static int kapi_image_check_header(struct kapi_image_validator *v)
 {
-	const struct kapi_image_header *h = c->hdr;
+	const struct kapi_image_header *h = v->hdr;
 	size_t need;
 
 	if (h->magic != KAPI_IMAGE_MAGIC)
-		return kapi_refuse(c, -ENOEXEC, "magic", "",
-				   "0x%08x is not a spec image (0x%08x)",
-				   h->magic, KAPI_IMAGE_MAGIC);
+		return kapi_image_refuse(v, -ENOEXEC, "magic", "",
+					 "0x%08x is not a spec image (0x%08x)",
+					 h->magic, KAPI_IMAGE_MAGIC);
 	if (h->version_major != KAPI_IMAGE_VERSION_MAJOR)
-		return kapi_refuse(c, -EOPNOTSUPP, "version_major", "",
-				   "format %u.%u is not supported (major %u)",
-				   h->version_major, h->version_minor,
-				   KAPI_IMAGE_VERSION_MAJOR);
-	if (h->size != c->size)
-		return kapi_refuse(c, -EBADMSG, "size", "",
-				   "the header says %u bytes, the image has %zu (truncated?)",
-				   h->size, c->size);
+		return kapi_image_refuse(v, -EOPNOTSUPP, "version_major", "",
+					 "format %u.%u is not supported (major %u)",
+					 h->version_major, h->version_minor,
+					 KAPI_IMAGE_VERSION_MAJOR);
+	if (h->size != v->size)
+		return kapi_image_refuse(v, -EBADMSG, "size", "",
+					 "the header says %u bytes, the image has %zu (truncated?)",
+					 h->size, v->size);
 	if (h->flags)
-		return kapi_refuse(c, -EBADMSG, "flags", "",
-				   "0x%x, must be 0", h->flags);
-	if (!kapi_reserved_ok(c, h->reserved))
-		return kapi_refuse(c, -EBADMSG, "reserved", "",
-				   "is %u, must be 0", h->reserved);
+		return kapi_image_refuse(v, -EBADMSG, "flags", "",
+					 "0x%x, must be 0", h->flags);
+	if (!kapi_image_reserved_ok(v, h->reserved))
+		return kapi_image_refuse(v, -EBADMSG, "reserved", "",
+					 "is %u, must be 0", h->reserved);
 	if (h->table_count < KAPI_TABLE_COUNT)
-		return kapi_refuse(c, -EBADMSG, "table_count", "",
-				   "%u, fewer than the %u tables of format %u",
-				   h->table_count, KAPI_TABLE_COUNT,
-				   KAPI_IMAGE_VERSION_MAJOR);
+		return kapi_image_refuse(v, -EBADMSG, "table_count", "",
+					 "%u, fewer than the %u tables of format %u",
+					 h->table_count, KAPI_TABLE_COUNT,
+					 KAPI_IMAGE_VERSION_MAJOR);
 	need = offsetof(struct kapi_image_header, tables) +
 	       (size_t)h->table_count * sizeof(struct kapi_image_table);
 	if (h->header_size < need || h->header_size % KAPI_IMAGE_ALIGN)
-		return kapi_refuse(c, -EBADMSG, "header_size", "",
-				   "%u, must be a multiple of %u and at least %zu for %u tables",
-				   h->header_size, KAPI_IMAGE_ALIGN, need,
-				   h->table_count);
-	if (h->header_size > c->size)
-		return kapi_refuse(c, -EBADMSG, "header_size", "",
-				   "%u is larger than the image (%zu bytes)",
-				   h->header_size, c->size);
+		return kapi_image_refuse(v, -EBADMSG, "header_size", "",
+					 "%u, must be a multiple of %u and at least %zu for %u tables",
+					 h->header_size, KAPI_IMAGE_ALIGN, need,
+					 h->table_count);
+	if (h->header_size > v->size)
+		return kapi_image_refuse(v, -EBADMSG, "header_size", "",
+					 "%u is larger than the image (%zu bytes)",
+					 h->header_size, v->size);
 	return 0;
 }
 
-static int kapi_check_tables(struct kapi_check *c)
+static int kapi_image_check_tables(struct kapi_image_validator *v)
 {
-	const struct kapi_image_header *h = c->hdr;
+	const struct kapi_image_header *h = v->hdr;
 	size_t start[KAPI_TABLE_COUNT], end[KAPI_TABLE_COUNT];
 	unsigned int i, j;
 
-	c->table = "tables";
+	v->table = "tables";
 	for (i = 0; i < h->table_count; i++) {
 		const struct kapi_image_table *t = &h->tables[i];
 		size_t bytes, last;
 
-		c->index = i;
-		c->name = i < KAPI_TABLE_COUNT ? kapi_tables[i].name : NULL;
-		if (!kapi_reserved_ok(c, t->reserved))
-			return kapi_refuse(c, -EBADMSG, "reserved", "",
-					   "is %u, must be 0", t->reserved);
+		v->index = i;
+		v->name = i < KAPI_TABLE_COUNT ? kapi_image_tables[i].name : NULL;
+		if (!kapi_image_reserved_ok(v, t->reserved))
+			return kapi_image_refuse(v, -EBADMSG, "reserved", "",
+						 "is %u, must be 0", t->reserved);
 		if (t->offset % KAPI_IMAGE_ALIGN)
-			return kapi_refuse(c, -EBADMSG, "offset", "",
-					   "%u is not %u-byte aligned",
-					   t->offset, KAPI_IMAGE_ALIGN);
+			return kapi_image_refuse(v, -EBADMSG, "offset", "",
+						 "%u is not %u-byte aligned",
+						 t->offset, KAPI_IMAGE_ALIGN);
 		if (i == KAPI_TABLE_STRINGS) {
 			if (t->entsize != 1)
-				return kapi_refuse(c, -EBADMSG, "entsize", "",
-						   "%u, must be 1", t->entsize);
+				return kapi_image_refuse(v, -EBADMSG, "entsize", "",
+							 "%u, must be 1", t->entsize);
 		} else if (i < KAPI_TABLE_COUNT &&
-			   (t->entsize < kapi_tables[i].size ||
+			   (t->entsize < kapi_image_tables[i].size ||
 			    t->entsize % KAPI_IMAGE_ALIGN)) {
-			return kapi_refuse(c, -EBADMSG, "entsize", "",
-					   "%u, must be a multiple of %u and at least %zu",
-					   t->entsize, KAPI_IMAGE_ALIGN,
-					   kapi_tables[i].size);
+			return kapi_image_refuse(v, -EBADMSG, "entsize", "",
+						 "%u, must be a multiple of %u and at least %zu",
+						 t->entsize, KAPI_IMAGE_ALIGN,
+						 kapi_image_tables[i].size);
 		}
 		if (check_mul_overflow((size_t)t->count, (size_t)t->entsize,
 				       &bytes) ||
 		    check_add_overflow((size_t)t->offset, bytes, &last) ||
-		    last > c->size)
-			return kapi_refuse(c, -EBADMSG, "count", "",
-					   "%u records of %u bytes at offset %u run past the end of the image (%zu bytes)",
-					   t->count, t->entsize, t->offset,
-					   c->size);
+		    last > v->size)
+			return kapi_image_refuse(v, -EBADMSG, "count", "",
+						 "%u records of %u bytes at offset %u run past the end of the image (%zu bytes)",
+						 t->count, t->entsize, t->offset,
+						 v->size);
 		if (bytes && t->offset < h->header_size)
-			return kapi_refuse(c, -EBADMSG, "offset", "",
-					   "%u is inside the header (%u bytes)",
-					   t->offset, h->header_size);
+			return kapi_image_refuse(v, -EBADMSG, "offset", "",
+						 "%u is inside the header (%u bytes)",
+						 t->offset, h->header_size);
 		if (i < KAPI_TABLE_COUNT) {
 			start[i] = t->offset;
 			end[i] = bytes ? last : t->offset;
@@ -598,30 +693,30 @@ static int kapi_check_tables(struct kapi_check *c)
 			if (start[i] == end[i] || start[j] == end[j])
 				continue;
 			if (start[i] < end[j] && start[j] < end[i]) {
-				c->index = j;
-				c->name = kapi_tables[j].name;
-				return kapi_refuse(c, -EBADMSG, "offset", "",
-						   "table %s overlaps table %s",
-						   kapi_tables[j].name,
-						   kapi_tables[i].name);
+				v->index = j;
+				v->name = kapi_image_tables[j].name;
+				return kapi_image_refuse(v, -EBADMSG, "offset", "",
+							 "table %s overlaps table %s",
+							 kapi_image_tables[j].name,
+							 kapi_image_tables[i].name);
 			}
 		}
 	}
-	c->table = NULL;
-	c->name = NULL;
+	v->table = NULL;
+	v->name = NULL;
 	return 0;
 }
 
-static int kapi_check_strings(struct kapi_check *c)
+static int kapi_image_check_strings(struct kapi_image_validator *v)
 {
-	const struct kapi_image_table *t = kapi_table(c, KAPI_TABLE_STRINGS);
-	const char *s = (const char *)c->base + t->offset;
+	const struct kapi_image_table *t = kapi_image_v_table(v, KAPI_TABLE_STRINGS);
+	const char *s = (const char *)v->base + t->offset;
 	u32 end = t->count;
 
-	kapi_at(c, KAPI_TABLE_STRINGS, 0);
+	kapi_image_v_at(v, KAPI_TABLE_STRINGS, 0);
 	if (!t->count || s[0] != '\0')
-		return kapi_refuse(c, -EBADMSG, NULL, "",
-				   "the string table must start with a NUL byte (offset 0 is \"\")");
+		return kapi_image_refuse(v, -EBADMSG, NULL, "",
+					 "the string table must start with a NUL byte (offset 0 is \"\")");
 	/*
 	 * With a NUL byte at the end, a string at any offset in the table
 	 * ends inside it: offsets need no other check.
@@ -629,175 +724,91 @@ static int kapi_check_strings(struct kapi_check *c)
 	if (s[end - 1] != '\0') {
 		while (s[end - 1] != '\0')
 			end--;
-		return kapi_refuse(c, -EBADMSG, NULL, "",
-				   "the string table does not end with a NUL byte (the string at offset %u is not terminated)",
-				   end);
+		return kapi_image_refuse(v, -EBADMSG, NULL, "",
+					 "the string table does not end with a NUL byte (the string at offset %u is not terminated)",
+					 end);
 	}
 	return 0;
 }
 
-static bool kapi_name_char(char ch, bool first)
+static bool kapi_image_name_char(char ch, bool first)
 {
 	if (isalnum(ch) || ch == '_')
 		return true;
 	return !first && (ch == '.' || ch == '-');
 }
 
-static int kapi_check_spec_name(struct kapi_check *c, const char *name)
+static int kapi_image_check_spec_name(struct kapi_image_validator *v,
+				      const char *name)
 {
 	size_t len = strnlen(name, KAPI_IMAGE_MAX_NAME);
 	size_t i;
 
 	if (!len)
-		return kapi_refuse(c, -EBADMSG, "name", "", "is empty");
+		return kapi_image_refuse(v, -EBADMSG, "name", "", "is empty");
 	if (len >= KAPI_IMAGE_MAX_NAME)
-		return kapi_refuse(c, -EBADMSG, "name", "",
-				   "longer than %u bytes", KAPI_IMAGE_MAX_NAME - 1);
+		return kapi_image_refuse(v, -EBADMSG, "name", "",
+					 "longer than %u bytes", KAPI_IMAGE_MAX_NAME - 1);
 	for (i = 0; i < len; i++) {
-		if (!kapi_name_char(name[i], i == 0))
-			return kapi_refuse(c, -EBADMSG, "name", "",
-					   "byte %zu (0x%02x) is not allowed in a name ([A-Za-z0-9_][A-Za-z0-9_.-]*)",
-					   i, (u8)name[i]);
+		if (!kapi_image_name_char(name[i], i == 0))
+			return kapi_image_refuse(v, -EBADMSG, "name", "",
+						 "byte %zu (0x%02x) is not allowed in a name ([A-Za-z0-9_][A-Za-z0-9_.-]*)",
+						 i, (u8)name[i]);
 	}
 	return 0;
 }
 
 /* Parameter @j of @s has a name no earlier parameter of @s has. */
-static int kapi_check_param_unique(struct kapi_check *c,
-				   const struct kapi_image_spec *s, u32 j)
+static int kapi_image_check_param_unique(struct kapi_image_validator *v,
+					 const struct kapi_image_spec *s, u32 j)
 {
 	const struct kapi_image_param *p, *q;
 	u32 i;
 
-	p = kapi_rec(c, KAPI_TABLE_PARAMS, s->params.first + j);
+	p = kapi_image_v_rec(v, KAPI_TABLE_PARAMS, s->params.first + j);
 	for (i = 0; i < j; i++) {
-		q = kapi_rec(c, KAPI_TABLE_PARAMS, s->params.first + i);
+		q = kapi_image_v_rec(v, KAPI_TABLE_PARAMS, s->params.first + i);
 		if (p->name == q->name ||
-		    !strcmp(kapi_str(c, p->name), kapi_str(c, q->name)))
-			return kapi_refuse(c, -EBADMSG, "params", "",
-					   "parameters %u and %u are both named %s",
-					   i, j, kapi_str(c, p->name));
+		    !strcmp(kapi_image_v_str(v, p->name),
+			    kapi_image_v_str(v, q->name)))
+			return kapi_image_refuse(v, -EBADMSG, "params", "",
+						 "parameters %u and %u are both named %s",
+						 i, j, kapi_image_v_str(v, p->name));
 	}
 	return 0;
 }
 
-static int kapi_check_spec(struct kapi_check *c,
-			   const struct kapi_image_spec *s)
+/*
+ * What a spec's fields cannot say alone: size_param is an index into the
+ * spec's own parameter list, and parameter names are unique within it.
+ */
+static int kapi_image_check_spec(struct kapi_image_validator *v,
+				 const struct kapi_image_spec *s)
 {
 	u32 j;
 	int ret;
 
-	ret = kapi_check_str(c, "name", "", s->name);
-	if (ret)
-		return ret;
-	ret = kapi_check_spec_name(c, kapi_str(c, s->name));
-	if (ret)
-		return ret;
-	c->name = kapi_str(c, s->name);
-
-	ret = kapi_check_enum(c, "kind", KAPI_ENUM_KIND, s->kind);
-	ret = ret ?: kapi_check_str(c, "summary", "", s->summary);
-	ret = ret ?: kapi_check_str(c, "description", "", s->description);
-	ret = ret ?: kapi_check_bits(c, "context", KAPI_BITS_CONTEXT,
-				     s->context);
-	ret = ret ?: kapi_check_flags(c, "flags", s->flags,
-				      KAPI_SPEC_DEPRECATED);
-	ret = ret ?: kapi_check_str(c, "since", "", s->since);
-	ret = ret ?: kapi_check_str(c, "replacement", "", s->replacement);
-	ret = ret ?: kapi_check_str(c, "examples", "", s->examples);
-	ret = ret ?: kapi_check_str(c, "notes", "", s->notes);
-	ret = ret ?: kapi_check_str(c, "source_file", "", s->source_file);
-	ret = ret ?: kapi_check_num32(c, "ioctl_cmd", &s->ioctl_cmd);
-	ret = ret ?: kapi_check_slice(c, "params", &s->params,
-				      KAPI_TABLE_PARAMS);
-	ret = ret ?: kapi_check_slice(c, "errors", &s->errors,
-				      KAPI_TABLE_ERRORS);
-	ret = ret ?: kapi_check_slice(c, "locks", &s->locks, KAPI_TABLE_LOCKS);
-	ret = ret ?: kapi_check_slice(c, "signals", &s->signals,
-				      KAPI_TABLE_SIGNALS);
-	ret = ret ?: kapi_check_slice(c, "effects", &s->effects,
-				      KAPI_TABLE_EFFECTS);
-	ret = ret ?: kapi_check_slice(c, "transitions", &s->transitions,
-				      KAPI_TABLE_TRANSITIONS);
-	ret = ret ?: kapi_check_slice(c, "caps", &s->caps, KAPI_TABLE_CAPS);
-	ret = ret ?: kapi_check_slice(c, "constraints", &s->constraints,
-				      KAPI_TABLE_CONSTRAINTS);
-	ret = ret ?: kapi_check_str(c, "ret.type_name", "", s->ret.type_name);
-	ret = ret ?: kapi_check_enum(c, "ret.type", KAPI_ENUM_PARAM_TYPE,
-				     s->ret.type);
-	ret = ret ?: kapi_check_enum(c, "ret.check", KAPI_ENUM_RETURN_CHECK,
-				     s->ret.check);
-	ret = ret ?: kapi_check_str(c, "ret.description", "",
-				    s->ret.description);
-	ret = ret ?: kapi_check_num(c, "ret.success_min", &s->ret.success_min);
-	ret = ret ?: kapi_check_num(c, "ret.success_max", &s->ret.success_max);
-	if (ret)
-		return ret;
-
-	/*
-	 * size_param is an index into this spec's own parameter list, and
-	 * parameter names are unique within it.
-	 */
 	for (j = 0; j < s->params.count; j++) {
 		const struct kapi_image_param *p;
 
-		p = kapi_rec(c, KAPI_TABLE_PARAMS, s->params.first + j);
+		p = kapi_image_v_rec(v, KAPI_TABLE_PARAMS, s->params.first + j);
 		if (p->size_param != -1 &&
 		    (p->size_param < 0 || p->size_param >= s->params.count ||
 		     p->size_param == j))
-			return kapi_refuse(c, -EBADMSG, "params", "",
-					   "parameter %u (%s): size_param %d is neither -1 nor the index of another parameter (0..%u)",
-					   j, kapi_str(c, p->name), p->size_param,
-					   s->params.count - 1);
-		ret = kapi_check_param_unique(c, s, j);
+			return kapi_image_refuse(v, -EBADMSG, "params", "",
+						 "parameter %u (%s): size_param %d is neither -1 nor the index of another parameter (0..%u)",
+						 j, kapi_image_v_str(v, p->name),
+						 p->size_param, s->params.count - 1);
+		ret = kapi_image_check_param_unique(v, s, j);
 		if (ret)
 			return ret;
 	}
 	return 0;
 }
 
-static int kapi_check_param(struct kapi_check *c,
-			    const struct kapi_image_param *p)
-{
-	int ret;
-
-	ret = kapi_check_str(c, "name", "", p->name);
-	if (!ret) {
-		size_t len = strnlen(kapi_str(c, p->name), KAPI_IMAGE_MAX_NAME);
-
-		if (!len || len >= KAPI_IMAGE_MAX_NAME)
-			ret = kapi_refuse(c, -EBADMSG, "name", "",
-					  "is empty or longer than %u bytes",
-					  KAPI_IMAGE_MAX_NAME - 1);
-	}
-	ret = ret ?: kapi_check_str(c, "type_name", "", p->type_name);
-	ret = ret ?: kapi_check_str(c, "description", "", p->description);
-	ret = ret ?: kapi_check_str(c, "constraint_text", "", p->constraint_text);
-	ret = ret ?: kapi_check_enum(c, "type", KAPI_ENUM_PARAM_TYPE, p->type);
-	ret = ret ?: kapi_check_bits(c, "flags", KAPI_BITS_PARAM_FLAGS,
-				     p->flags);
-	ret = ret ?: kapi_check_enum(c, "constraint", KAPI_ENUM_CONSTRAINT,
-				     p->constraint);
-	if (!ret && p->size_param < -1)
-		ret = kapi_refuse(c, -EBADMSG, "size_param", "",
-				  "%d, must be -1 or a parameter index",
-				  p->size_param);
-	ret = ret ?: kapi_check_num(c, "size", &p->size);
-	ret = ret ?: kapi_check_num(c, "size_mult", &p->size_mult);
-	ret = ret ?: kapi_check_num32(c, "alignment", &p->alignment);
-	ret = ret ?: kapi_check_num(c, "min", &p->min);
-	ret = ret ?: kapi_check_num(c, "max", &p->max);
-	ret = ret ?: kapi_check_num(c, "mask", &p->mask);
-	ret = ret ?: kapi_check_slice(c, "values", &p->values,
-				      KAPI_TABLE_VALUES);
-	ret = ret ?: kapi_check_errno(c, "violation_error", p->violation_error,
-				      true);
-	ret = ret ?: kapi_check_zero(c, "reserved", p->reserved);
-	return ret;
-}
-
 /* Error names are errno symbols: "E" and capitals, digits, underscores. */
-static int kapi_check_error_name(struct kapi_check *c, const char *name)
+static int kapi_image_check_error_name(struct kapi_image_validator *v,
+				       const char *name)
 {
 	size_t i, len = strlen(name);
 
@@ -808,148 +819,109 @@ static int kapi_check_error_name(struct kapi_check *c, const char *name)
 			goto bad;
 	return 0;
 bad:
-	return kapi_refuse(c, -EBADMSG, "name", "",
-			   "\"%.*s\" is not an error name (E[A-Z0-9_]+)",
-			   KAPI_IMAGE_MAX_NAME, name);
+	return kapi_image_refuse(v, -EBADMSG, "name", "",
+				 "\"%.*s\" is not an error name (E[A-Z0-9_]+)",
+				 KAPI_IMAGE_MAX_NAME, name);
 }
 
-static int kapi_check_error(struct kapi_check *c,
-			    const struct kapi_image_error *e)
+static int kapi_image_check_param_name(struct kapi_image_validator *v,
+				       const char *name)
 {
+	size_t len = strnlen(name, KAPI_IMAGE_MAX_NAME);
+
+	if (len && len < KAPI_IMAGE_MAX_NAME)
+		return 0;
+	return kapi_image_refuse(v, -EBADMSG, "name", "",
+				 "is empty or longer than %u bytes",
+				 KAPI_IMAGE_MAX_NAME - 1);
+}
+
+static int kapi_image_check_fields(struct kapi_image_validator *v,
+				   const struct kapi_image_fields *fields,
+				   const void *rec);
+
+/* One field of a record, by the rule its kind in image_records.h names. */
+static int kapi_image_check_field(struct kapi_image_validator *v,
+				  const struct kapi_image_field *f,
+				  const void *rec)
+{
+	const void *p = (const u8 *)rec + f->offset;
+	u32 u = 0;
+	s32 n;
 	int ret;
 
-	ret = kapi_check_errno(c, "code", e->code, false);
-	ret = ret ?: kapi_check_str(c, "name", "", e->name);
-	ret = ret ?: kapi_check_error_name(c, kapi_str(c, e->name));
-	ret = ret ?: kapi_check_str(c, "condition", "", e->condition);
-	ret = ret ?: kapi_check_str(c, "description", "", e->description);
-	return ret;
-}
-
-static int kapi_check_lock(struct kapi_check *c,
-			   const struct kapi_image_lock *l)
-{
-	int ret;
-
-	ret = kapi_check_str(c, "name", "", l->name);
-	ret = ret ?: kapi_check_enum(c, "type", KAPI_ENUM_LOCK_TYPE, l->type);
-	ret = ret ?: kapi_check_enum(c, "scope", KAPI_ENUM_LOCK_SCOPE,
-				     l->scope);
-	ret = ret ?: kapi_check_str(c, "description", "", l->description);
-	return ret;
-}
-
-static int kapi_check_signal(struct kapi_check *c,
-			     const struct kapi_image_signal *s)
-{
-	int ret;
-
-	ret = kapi_check_num32(c, "number", &s->number);
-	ret = ret ?: kapi_check_str(c, "name", "", s->name);
-	ret = ret ?: kapi_check_bits(c, "direction",
-				     KAPI_BITS_SIGNAL_DIRECTION, s->direction);
-	ret = ret ?: kapi_check_enum(c, "action", KAPI_ENUM_SIGNAL_ACTION,
-				     s->action);
-	ret = ret ?: kapi_check_enum(c, "timing", KAPI_ENUM_SIGNAL_TIMING,
-				     s->timing);
-	ret = ret ?: kapi_check_flags(c, "flags", s->flags,
-				      KAPI_SIGNAL_RESTARTABLE |
-				      KAPI_SIGNAL_INTERRUPTIBLE);
-	ret = ret ?: kapi_check_errno(c, "error", s->error, true);
-	ret = ret ?: kapi_check_str(c, "target", "", s->target);
-	ret = ret ?: kapi_check_str(c, "condition", "", s->condition);
-	ret = ret ?: kapi_check_str(c, "description", "", s->description);
-	ret = ret ?: kapi_check_bits(c, "state_required",
-				     KAPI_BITS_SIGNAL_STATE, s->state_required);
-	ret = ret ?: kapi_check_bits(c, "state_forbidden",
-				     KAPI_BITS_SIGNAL_STATE,
-				     s->state_forbidden);
-	ret = ret ?: kapi_check_str(c, "queue", "", s->queue);
-	return ret;
-}
-
-static int kapi_check_effect(struct kapi_check *c,
-			     const struct kapi_image_effect *e)
-{
-	int ret;
-
-	ret = kapi_check_bits(c, "type", KAPI_BITS_EFFECT, e->type);
-	ret = ret ?: kapi_check_flags(c, "flags", e->flags,
-				      KAPI_EFFECT_REVERSIBLE);
-	ret = ret ?: kapi_check_str(c, "target", "", e->target);
-	ret = ret ?: kapi_check_str(c, "condition", "", e->condition);
-	ret = ret ?: kapi_check_str(c, "description", "", e->description);
-	ret = ret ?: kapi_check_zero(c, "reserved", e->reserved);
-	return ret;
-}
-
-static int kapi_check_transition(struct kapi_check *c,
-				 const struct kapi_image_transition *t)
-{
-	int ret;
-
-	ret = kapi_check_str(c, "object", "", t->object);
-	ret = ret ?: kapi_check_str(c, "from", "", t->from);
-	ret = ret ?: kapi_check_str(c, "to", "", t->to);
-	ret = ret ?: kapi_check_str(c, "condition", "", t->condition);
-	ret = ret ?: kapi_check_str(c, "description", "", t->description);
-	ret = ret ?: kapi_check_zero(c, "reserved", t->reserved);
-	return ret;
-}
-
-static int kapi_check_cap(struct kapi_check *c, const struct kapi_image_cap *p)
-{
-	int ret;
-
-	ret = kapi_check_num32(c, "cap", &p->cap);
-	ret = ret ?: kapi_check_str(c, "name", "", p->name);
-	ret = ret ?: kapi_check_enum(c, "action", KAPI_ENUM_CAP_ACTION,
-				     p->action);
-	ret = ret ?: kapi_check_str(c, "allows", "", p->allows);
-	ret = ret ?: kapi_check_str(c, "without", "", p->without);
-	ret = ret ?: kapi_check_str(c, "condition", "", p->condition);
-	return ret;
-}
-
-static int kapi_check_constraint(struct kapi_check *c,
-				 const struct kapi_image_constraint *k)
-{
-	int ret;
-
-	ret = kapi_check_str(c, "name", "", k->name);
-	ret = ret ?: kapi_check_str(c, "description", "", k->description);
-	ret = ret ?: kapi_check_str(c, "expr", "", k->expr);
-	ret = ret ?: kapi_check_zero(c, "reserved", k->reserved);
-	return ret;
-}
-
-static int kapi_check_record(struct kapi_check *c, enum kapi_image_table_id id,
-			     const void *rec)
-{
-	switch (id) {
-	case KAPI_TABLE_SPECS:
-		return kapi_check_spec(c, rec);
-	case KAPI_TABLE_PARAMS:
-		return kapi_check_param(c, rec);
-	case KAPI_TABLE_ERRORS:
-		return kapi_check_error(c, rec);
-	case KAPI_TABLE_LOCKS:
-		return kapi_check_lock(c, rec);
-	case KAPI_TABLE_SIGNALS:
-		return kapi_check_signal(c, rec);
-	case KAPI_TABLE_EFFECTS:
-		return kapi_check_effect(c, rec);
-	case KAPI_TABLE_TRANSITIONS:
-		return kapi_check_transition(c, rec);
-	case KAPI_TABLE_CAPS:
-		return kapi_check_cap(c, rec);
-	case KAPI_TABLE_CONSTRAINTS:
-		return kapi_check_constraint(c, rec);
-	case KAPI_TABLE_VALUES:
-		return kapi_check_num(c, "value", rec);
+	/* Every kind below RET is 32 bits wide (image_records.h). */
+	if (f->kind < KAPI_FIELD_NUM)
+		memcpy(&u, p, sizeof(u));
+	n = (s32)u;
+	switch (f->kind) {
+	case KAPI_FIELD_STR:
+		return kapi_image_check_str(v, f->name, "", u);
+	case KAPI_FIELD_SPEC_NAME:
+		ret = kapi_image_check_str(v, f->name, "", u);
+		ret = ret ?: kapi_image_check_spec_name(v, kapi_image_v_str(v, u));
+		if (!ret)
+			v->name = kapi_image_v_str(v, u);
+		return ret;
+	case KAPI_FIELD_PARAM_NAME:
+		ret = kapi_image_check_str(v, f->name, "", u);
+		return ret ?: kapi_image_check_param_name(v, kapi_image_v_str(v, u));
+	case KAPI_FIELD_ERROR_NAME:
+		ret = kapi_image_check_str(v, f->name, "", u);
+		return ret ?: kapi_image_check_error_name(v, kapi_image_v_str(v, u));
+	case KAPI_FIELD_ENUM:
+		return kapi_image_check_enum(v, f->name, u, f->arg);
+	case KAPI_FIELD_BITS:
+		return kapi_image_check_bits(v, f->name, u, f->arg);
+	case KAPI_FIELD_FLAGS:
+		return kapi_image_check_flags(v, f->name, u, f->arg);
+	case KAPI_FIELD_ERRNO:
+		return kapi_image_check_errno(v, f->name, n, f->arg);
+	case KAPI_FIELD_SIZE_PARAM:
+		if (n >= -1)
+			return 0;
+		return kapi_image_refuse(v, -EBADMSG, f->name, "",
+					 "%d, must be -1 or a parameter index",
+					 n);
+	case KAPI_FIELD_RESERVED:
+		return kapi_image_check_zero(v, f->name, u);
+	case KAPI_FIELD_NUM:
+		return kapi_image_check_num(v, f->name, p);
+	case KAPI_FIELD_NUM32:
+		return kapi_image_check_num32(v, f->name, p);
+	case KAPI_FIELD_SLICE:
+		return kapi_image_check_slice(v, f->name, p, f->arg);
+	case KAPI_FIELD_RET:
+		return kapi_image_check_fields(v, &kapi_image_ret_fields, p);
 	default:
 		return 0;
 	}
+}
+
+static int kapi_image_check_fields(struct kapi_image_validator *v,
+				   const struct kapi_image_fields *fields,
+				   const void *rec)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < fields->count; i++) {
+		ret = kapi_image_check_field(v, &fields->fields[i], rec);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static int kapi_image_check_record(struct kapi_image_validator *v,
+				   enum kapi_image_table_id id, const void *rec)
+{
+	int ret;
+
+	ret = kapi_image_check_fields(v, &kapi_image_record_fields[id], rec);
+	if (!ret && id == KAPI_TABLE_SPECS)
+		ret = kapi_image_check_spec(v, rec);
+	return ret;
 }
 
 /*
@@ -957,25 +929,25 @@ static int kapi_check_record(struct kapi_check *c, enum kapi_image_table_id id,
  * the common case of a writer that stores each string once; the check
  * yields the CPU between rows so that a huge image cannot stall it.
  */
-static int kapi_check_unique(struct kapi_check *c)
+static int kapi_image_check_unique(struct kapi_image_validator *v)
 {
-	u32 n = kapi_table(c, KAPI_TABLE_SPECS)->count;
+	u32 n = kapi_image_v_table(v, KAPI_TABLE_SPECS)->count;
 	u32 i, j;
 
 	for (i = 1; i < n; i++) {
-		const struct kapi_image_spec *a = kapi_rec(c, KAPI_TABLE_SPECS, i);
+		const struct kapi_image_spec *a = kapi_image_v_rec(v, KAPI_TABLE_SPECS, i);
 
 		for (j = 0; j < i; j++) {
 			const struct kapi_image_spec *b;
 
-			b = kapi_rec(c, KAPI_TABLE_SPECS, j);
+			b = kapi_image_v_rec(v, KAPI_TABLE_SPECS, j);
 			if (a->name != b->name &&
-			    strcmp(kapi_str(c, a->name), kapi_str(c, b->name)))
+			    strcmp(kapi_image_v_str(v, a->name), kapi_image_v_str(v, b->name)))
 				continue;
-			kapi_at(c, KAPI_TABLE_SPECS, i);
-			c->name = kapi_str(c, a->name);
-			return kapi_refuse(c, -EEXIST, "name", "",
-					   "specs[%u] has the same name", j);
+			kapi_image_v_at(v, KAPI_TABLE_SPECS, i);
+			v->name = kapi_image_v_str(v, a->name);
+			return kapi_image_refuse(v, -EEXIST, "name", "",
+						 "specs[%u] has the same name", j);
 		}
 		cond_resched();
 	}
@@ -986,7 +958,7 @@ static int kapi_check_unique(struct kapi_check *c)
  * ORDER: specs last. A spec's checks read the parameter records its slice
  * names, so those must be known good by then.
  */
-static const enum kapi_image_table_id kapi_check_order[] = {
+static const enum kapi_image_table_id kapi_image_check_order[] = {
 	KAPI_TABLE_PARAMS, KAPI_TABLE_ERRORS, KAPI_TABLE_LOCKS,
 	KAPI_TABLE_SIGNALS, KAPI_TABLE_EFFECTS, KAPI_TABLE_TRANSITIONS,
 	KAPI_TABLE_CAPS, KAPI_TABLE_CONSTRAINTS, KAPI_TABLE_VALUES,
@@ -1015,7 +987,7 @@ static const enum kapi_image_table_id kapi_check_order[] = {
 int kapi_image_validate(const void *data, size_t size, char *why,
 			size_t why_len)
 {
-	struct kapi_check c = {
+	struct kapi_image_validator v = {
 		.base = data,
 		.size = size,
 		.hdr = data,
@@ -1030,35 +1002,35 @@ int kapi_image_validate(const void *data, size_t size, char *why,
 	if (why && why_len)
 		why[0] = '\0';
 	if (!data)
-		return kapi_refuse(&c, -EINVAL, NULL, "", "no image");
+		return kapi_image_refuse(&v, -EINVAL, NULL, "", "no image");
 	if (size > KAPI_IMAGE_MAX_SIZE)
-		return kapi_refuse(&c, -E2BIG, NULL, "",
-				   "%zu bytes, more than the limit of %u",
-				   size, KAPI_IMAGE_MAX_SIZE);
+		return kapi_image_refuse(&v, -E2BIG, NULL, "",
+					 "%zu bytes, more than the limit of %u",
+					 size, KAPI_IMAGE_MAX_SIZE);
 	if (size < sizeof(struct kapi_image_header))
-		return kapi_refuse(&c, -EBADMSG, NULL, "",
-				   "truncated: %zu bytes, a header alone is %zu",
-				   size, sizeof(struct kapi_image_header));
+		return kapi_image_refuse(&v, -EBADMSG, NULL, "",
+					 "truncated: %zu bytes, a header alone is %zu",
+					 size, sizeof(struct kapi_image_header));
 
-	ret = kapi_check_header(&c);
-	ret = ret ?: kapi_check_tables(&c);
-	ret = ret ?: kapi_check_strings(&c);
+	ret = kapi_image_check_header(&v);
+	ret = ret ?: kapi_image_check_tables(&v);
+	ret = ret ?: kapi_image_check_strings(&v);
 	if (ret)
 		return ret;
 
-	for (t = 0; t < ARRAY_SIZE(kapi_check_order); t++) {
-		enum kapi_image_table_id id = kapi_check_order[t];
-		u32 n = kapi_table(&c, id)->count;
+	for (t = 0; t < ARRAY_SIZE(kapi_image_check_order); t++) {
+		enum kapi_image_table_id id = kapi_image_check_order[t];
+		u32 n = kapi_image_v_table(&v, id)->count;
 
 		for (i = 0; i < n; i++) {
-			kapi_at(&c, id, i);
-			ret = kapi_check_record(&c, id, kapi_rec(&c, id, i));
+			kapi_image_v_at(&v, id, i);
+			ret = kapi_image_check_record(&v, id, kapi_image_v_rec(&v, id, i));
 			if (ret)
 				return ret;
 			if (id == KAPI_TABLE_SPECS)
 				cond_resched();
 		}
 	}
-	return kapi_check_unique(&c);
+	return kapi_image_check_unique(&v);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_validate);

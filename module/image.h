@@ -12,9 +12,73 @@
 #include <linux/types.h>
 
 #include "uapi/linux/kapi.h"
+#include "kapi/image_records.h"
 
 /* Size of the buffer that receives the reason for refusing an image. */
 #define KAPI_IMAGE_WHY_LEN 192
+
+/*
+ * The kinds of fields of include/kapi/image_records.h. The kinds before
+ * %KAPI_FIELD_NUM are 32-bit integers; the others are structures.
+ */
+enum kapi_image_field_kind {
+	KAPI_FIELD_U32,
+	KAPI_FIELD_S32,
+	KAPI_FIELD_STR,
+	KAPI_FIELD_SPEC_NAME,
+	KAPI_FIELD_PARAM_NAME,
+	KAPI_FIELD_ERROR_NAME,
+	KAPI_FIELD_ENUM,
+	KAPI_FIELD_BITS,
+	KAPI_FIELD_FLAGS,
+	KAPI_FIELD_ERRNO,
+	KAPI_FIELD_SIZE_PARAM,
+	KAPI_FIELD_RESERVED,
+	KAPI_FIELD_NUM,
+	KAPI_FIELD_NUM32,
+	KAPI_FIELD_SLICE,
+	KAPI_FIELD_RET,
+};
+
+/**
+ * struct kapi_image_field - one field of a record
+ * @name: its name in messages ("ret.type" for a field of the return)
+ * @offset: its byte offset in the record
+ * @kind: enum kapi_image_field_kind
+ * @arg: the kind's argument: an enumeration's count, the defined bits, the
+ *	 table a slice points into, 1 if an errno may be 0
+ */
+struct kapi_image_field {
+	const char *name;
+	u16 offset;
+	u16 kind;
+	u32 arg;
+};
+
+/**
+ * struct kapi_image_fields - the fields of one record type, in memory order
+ * @fields: the fields
+ * @count: how many
+ */
+struct kapi_image_fields {
+	const struct kapi_image_field *fields;
+	unsigned int count;
+};
+
+/**
+ * struct kapi_image_table_desc - a table of the format this module knows
+ * @name: its name in messages ("specs")
+ * @size: the size of its records (1 for the string table)
+ */
+struct kapi_image_table_desc {
+	const char *name;
+	size_t size;
+};
+
+/* All from include/kapi/image_records.h, indexed by table id. */
+extern const struct kapi_image_table_desc kapi_image_tables[KAPI_TABLE_COUNT];
+extern const struct kapi_image_fields kapi_image_record_fields[KAPI_TABLE_COUNT];
+extern const struct kapi_image_fields kapi_image_ret_fields;
 
 int kapi_image_validate(const void *data, size_t size, char *why,
 			size_t why_len);

@@ -34,20 +34,6 @@ struct kapi_extract {
 	bool too_big;
 };
 
-static const size_t kapi_extract_recsize[KAPI_TABLE_COUNT] = {
-	[KAPI_TABLE_SPECS] = sizeof(struct kapi_image_spec),
-	[KAPI_TABLE_PARAMS] = sizeof(struct kapi_image_param),
-	[KAPI_TABLE_ERRORS] = sizeof(struct kapi_image_error),
-	[KAPI_TABLE_LOCKS] = sizeof(struct kapi_image_lock),
-	[KAPI_TABLE_SIGNALS] = sizeof(struct kapi_image_signal),
-	[KAPI_TABLE_EFFECTS] = sizeof(struct kapi_image_effect),
-	[KAPI_TABLE_TRANSITIONS] = sizeof(struct kapi_image_transition),
-	[KAPI_TABLE_CAPS] = sizeof(struct kapi_image_cap),
-	[KAPI_TABLE_CONSTRAINTS] = sizeof(struct kapi_image_constraint),
-	[KAPI_TABLE_VALUES] = sizeof(struct kapi_image_num),
-	[KAPI_TABLE_STRINGS] = 1,
-};
-
 /*
  * Copy the string at @offset of the source; return its offset in the new
  * image. Offset 0, the empty string, stays 0.
@@ -82,13 +68,13 @@ static void *kapi_x_rec(struct kapi_extract *x, enum kapi_image_table_id id,
 	size_t i = x->count[id]++;
 
 	*index = i;
-	if (i >= KAPI_IMAGE_MAX_SIZE / kapi_extract_recsize[id]) {
+	if (i >= KAPI_IMAGE_MAX_SIZE / kapi_image_tables[id].size) {
 		x->too_big = true;
 		return NULL;
 	}
 	if (!x->out || x->too_big)
 		return NULL;
-	return x->out + x->off[id] + i * kapi_extract_recsize[id];
+	return x->out + x->off[id] + i * kapi_image_tables[id].size;
 }
 
 static void kapi_x_num(struct kapi_extract *x, struct kapi_image_num *n)
@@ -97,9 +83,67 @@ static void kapi_x_num(struct kapi_extract *x, struct kapi_image_num *n)
 	n->reserved = 0;
 }
 
-static void kapi_x_num32(struct kapi_extract *x, struct kapi_image_num32 *n)
+/*
+ * Copy the strings of a record (a copy of the source's) and clear its
+ * reserved fields; which fields those are, include/kapi/image_records.h
+ * says. Slices are left to the caller.
+ */
+static void kapi_x_fields(struct kapi_extract *x,
+			  const struct kapi_image_fields *fields, void *rec)
 {
-	n->expr = kapi_x_str(x, n->expr);
+	unsigned int i;
+
+	for (i = 0; i < fields->count; i++) {
+		const struct kapi_image_field *f = &fields->fields[i];
+		void *p = (u8 *)rec + f->offset;
+
+		switch (f->kind) {
+		case KAPI_FIELD_STR:
+		case KAPI_FIELD_SPEC_NAME:
+		case KAPI_FIELD_PARAM_NAME:
+		case KAPI_FIELD_ERROR_NAME:
+			*(u32 *)p = kapi_x_str(x, *(u32 *)p);
+			break;
+		case KAPI_FIELD_RESERVED:
+			*(u32 *)p = 0;
+			break;
+		case KAPI_FIELD_NUM:
+			kapi_x_num(x, p);
+			break;
+		case KAPI_FIELD_NUM32:
+			((struct kapi_image_num32 *)p)->expr =
+				kapi_x_str(x, ((struct kapi_image_num32 *)p)->expr);
+			break;
+		case KAPI_FIELD_RET:
+			kapi_x_fields(x, &kapi_image_ret_fields, p);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Copy record @src of table @id, which has no slices, and its strings. */
+static void kapi_x_record(struct kapi_extract *x, enum kapi_image_table_id id,
+			  const void *src)
+{
+	u8 rec[sizeof(struct kapi_image_signal)];
+	void *dst;
+	u32 index;
+
+	BUILD_BUG_ON(sizeof(rec) < sizeof(struct kapi_image_error) ||
+		     sizeof(rec) < sizeof(struct kapi_image_lock) ||
+		     sizeof(rec) < sizeof(struct kapi_image_effect) ||
+		     sizeof(rec) < sizeof(struct kapi_image_transition) ||
+		     sizeof(rec) < sizeof(struct kapi_image_cap) ||
+		     sizeof(rec) < sizeof(struct kapi_image_constraint));
+	if (WARN_ON_ONCE(kapi_image_tables[id].size > sizeof(rec)))
+		return;
+	dst = kapi_x_rec(x, id, &index);
+	memcpy(rec, src, kapi_image_tables[id].size);
+	kapi_x_fields(x, &kapi_image_record_fields[id], rec);
+	if (dst)
+		memcpy(dst, rec, kapi_image_tables[id].size);
 }
 
 static void kapi_x_param(struct kapi_extract *x,
@@ -109,16 +153,7 @@ static void kapi_x_param(struct kapi_extract *x,
 	u32 i, index, first = 0;
 
 	dst = kapi_x_rec(x, KAPI_TABLE_PARAMS, &index);
-	p.name = kapi_x_str(x, p.name);
-	p.type_name = kapi_x_str(x, p.type_name);
-	p.description = kapi_x_str(x, p.description);
-	p.constraint_text = kapi_x_str(x, p.constraint_text);
-	kapi_x_num(x, &p.size);
-	kapi_x_num(x, &p.size_mult);
-	kapi_x_num32(x, &p.alignment);
-	kapi_x_num(x, &p.min);
-	kapi_x_num(x, &p.max);
-	kapi_x_num(x, &p.mask);
+	kapi_x_fields(x, &kapi_image_record_fields[KAPI_TABLE_PARAMS], &p);
 	for (i = 0; i < src->values.count; i++) {
 		struct kapi_image_num v, *vdst;
 		u32 vi;
@@ -132,115 +167,8 @@ static void kapi_x_param(struct kapi_extract *x,
 			*vdst = v;
 	}
 	p.values.first = p.values.count ? first : 0;
-	p.reserved = 0;
 	if (dst)
 		*dst = p;
-}
-
-static void kapi_x_error(struct kapi_extract *x,
-			 const struct kapi_image_error *src)
-{
-	struct kapi_image_error e = *src, *dst;
-	u32 index;
-
-	dst = kapi_x_rec(x, KAPI_TABLE_ERRORS, &index);
-	e.name = kapi_x_str(x, e.name);
-	e.condition = kapi_x_str(x, e.condition);
-	e.description = kapi_x_str(x, e.description);
-	if (dst)
-		*dst = e;
-}
-
-static void kapi_x_lock(struct kapi_extract *x,
-			const struct kapi_image_lock *src)
-{
-	struct kapi_image_lock l = *src, *dst;
-	u32 index;
-
-	dst = kapi_x_rec(x, KAPI_TABLE_LOCKS, &index);
-	l.name = kapi_x_str(x, l.name);
-	l.description = kapi_x_str(x, l.description);
-	if (dst)
-		*dst = l;
-}
-
-static void kapi_x_signal(struct kapi_extract *x,
-			  const struct kapi_image_signal *src)
-{
-	struct kapi_image_signal s = *src, *dst;
-	u32 index;
-
-	dst = kapi_x_rec(x, KAPI_TABLE_SIGNALS, &index);
-	kapi_x_num32(x, &s.number);
-	s.name = kapi_x_str(x, s.name);
-	s.target = kapi_x_str(x, s.target);
-	s.condition = kapi_x_str(x, s.condition);
-	s.description = kapi_x_str(x, s.description);
-	s.queue = kapi_x_str(x, s.queue);
-	if (dst)
-		*dst = s;
-}
-
-static void kapi_x_effect(struct kapi_extract *x,
-			  const struct kapi_image_effect *src)
-{
-	struct kapi_image_effect e = *src, *dst;
-	u32 index;
-
-	dst = kapi_x_rec(x, KAPI_TABLE_EFFECTS, &index);
-	e.target = kapi_x_str(x, e.target);
-	e.condition = kapi_x_str(x, e.condition);
-	e.description = kapi_x_str(x, e.description);
-	e.reserved = 0;
-	if (dst)
-		*dst = e;
-}
-
-static void kapi_x_transition(struct kapi_extract *x,
-			      const struct kapi_image_transition *src)
-{
-	struct kapi_image_transition t = *src, *dst;
-	u32 index;
-
-	dst = kapi_x_rec(x, KAPI_TABLE_TRANSITIONS, &index);
-	t.object = kapi_x_str(x, t.object);
-	t.from = kapi_x_str(x, t.from);
-	t.to = kapi_x_str(x, t.to);
-	t.condition = kapi_x_str(x, t.condition);
-	t.description = kapi_x_str(x, t.description);
-	t.reserved = 0;
-	if (dst)
-		*dst = t;
-}
-
-static void kapi_x_cap(struct kapi_extract *x, const struct kapi_image_cap *src)
-{
-	struct kapi_image_cap c = *src, *dst;
-	u32 index;
-
-	dst = kapi_x_rec(x, KAPI_TABLE_CAPS, &index);
-	kapi_x_num32(x, &c.cap);
-	c.name = kapi_x_str(x, c.name);
-	c.allows = kapi_x_str(x, c.allows);
-	c.without = kapi_x_str(x, c.without);
-	c.condition = kapi_x_str(x, c.condition);
-	if (dst)
-		*dst = c;
-}
-
-static void kapi_x_constraint(struct kapi_extract *x,
-			      const struct kapi_image_constraint *src)
-{
-	struct kapi_image_constraint c = *src, *dst;
-	u32 index;
-
-	dst = kapi_x_rec(x, KAPI_TABLE_CONSTRAINTS, &index);
-	c.name = kapi_x_str(x, c.name);
-	c.description = kapi_x_str(x, c.description);
-	c.expr = kapi_x_str(x, c.expr);
-	c.reserved = 0;
-	if (dst)
-		*dst = c;
 }
 
 /* A slice of @count records, starting at the next record of table @id. */
@@ -266,47 +194,42 @@ static void kapi_x_spec(struct kapi_extract *x,
 	u32 i, index;
 
 	dst = kapi_x_rec(x, KAPI_TABLE_SPECS, &index);
-	s.name = kapi_x_str(x, s.name);
-	s.summary = kapi_x_str(x, s.summary);
-	s.description = kapi_x_str(x, s.description);
-	s.since = kapi_x_str(x, s.since);
-	s.replacement = kapi_x_str(x, s.replacement);
-	s.examples = kapi_x_str(x, s.examples);
-	s.notes = kapi_x_str(x, s.notes);
-	s.source_file = kapi_x_str(x, s.source_file);
-	kapi_x_num32(x, &s.ioctl_cmd);
+	kapi_x_fields(x, &kapi_image_record_fields[KAPI_TABLE_SPECS], &s);
 
 	s.params = kapi_x_slice(x, KAPI_TABLE_PARAMS, src->params.count);
 	for (i = 0; i < src->params.count; i++)
 		kapi_x_param(x, kapi_image_param(img, src, i));
 	s.errors = kapi_x_slice(x, KAPI_TABLE_ERRORS, src->errors.count);
 	for (i = 0; i < src->errors.count; i++)
-		kapi_x_error(x, kapi_image_error(img, src, i));
+		kapi_x_record(x, KAPI_TABLE_ERRORS,
+			      kapi_image_error(img, src, i));
 	s.locks = kapi_x_slice(x, KAPI_TABLE_LOCKS, src->locks.count);
 	for (i = 0; i < src->locks.count; i++)
-		kapi_x_lock(x, kapi_image_lock(img, src, i));
+		kapi_x_record(x, KAPI_TABLE_LOCKS,
+			      kapi_image_lock(img, src, i));
 	s.signals = kapi_x_slice(x, KAPI_TABLE_SIGNALS, src->signals.count);
 	for (i = 0; i < src->signals.count; i++)
-		kapi_x_signal(x, kapi_image_signal(img, src, i));
+		kapi_x_record(x, KAPI_TABLE_SIGNALS,
+			      kapi_image_signal(img, src, i));
 	s.effects = kapi_x_slice(x, KAPI_TABLE_EFFECTS, src->effects.count);
 	for (i = 0; i < src->effects.count; i++)
-		kapi_x_effect(x, kapi_image_effect(img, src, i));
+		kapi_x_record(x, KAPI_TABLE_EFFECTS,
+			      kapi_image_effect(img, src, i));
 	s.transitions = kapi_x_slice(x, KAPI_TABLE_TRANSITIONS,
 				     src->transitions.count);
 	for (i = 0; i < src->transitions.count; i++)
-		kapi_x_transition(x, kapi_image_transition(img, src, i));
+		kapi_x_record(x, KAPI_TABLE_TRANSITIONS,
+			      kapi_image_transition(img, src, i));
 	s.caps = kapi_x_slice(x, KAPI_TABLE_CAPS, src->caps.count);
 	for (i = 0; i < src->caps.count; i++)
-		kapi_x_cap(x, kapi_image_cap(img, src, i));
+		kapi_x_record(x, KAPI_TABLE_CAPS,
+			      kapi_image_cap(img, src, i));
 	s.constraints = kapi_x_slice(x, KAPI_TABLE_CONSTRAINTS,
 				     src->constraints.count);
 	for (i = 0; i < src->constraints.count; i++)
-		kapi_x_constraint(x, kapi_image_constraint(img, src, i));
+		kapi_x_record(x, KAPI_TABLE_CONSTRAINTS,
+			      kapi_image_constraint(img, src, i));
 
-	s.ret.type_name = kapi_x_str(x, s.ret.type_name);
-	s.ret.description = kapi_x_str(x, s.ret.description);
-	kapi_x_num(x, &s.ret.success_min);
-	kapi_x_num(x, &s.ret.success_max);
 	if (dst)
 		*dst = s;
 }
@@ -355,7 +278,7 @@ ssize_t kapi_image_extract(const void *image,
 	off = sizeof(struct kapi_image_header);
 	for (t = 0; t < KAPI_TABLE_COUNT; t++) {
 		x.off[t] = off;
-		off += x.count[t] * kapi_extract_recsize[t];
+		off += x.count[t] * kapi_image_tables[t].size;
 		if (off > KAPI_IMAGE_MAX_SIZE)
 			return -E2BIG;
 	}
@@ -379,7 +302,7 @@ ssize_t kapi_image_extract(const void *image,
 	for (t = 0; t < KAPI_TABLE_COUNT; t++) {
 		h->tables[t].offset = x.off[t];
 		h->tables[t].count = x.count[t];
-		h->tables[t].entsize = kapi_extract_recsize[t];
+		h->tables[t].entsize = kapi_image_tables[t].size;
 	}
 	x.out = buf;
 	kapi_x_start(&x);

@@ -4,7 +4,9 @@
  * any module sees it. At load it hands kapi_register_image() a small valid
  * image, built here field by field, and corrupted copies of it, one fault
  * each; every corrupted copy must be refused with the expected error and
- * leave nothing registered. The results are printed as KTAP in the kernel
+ * leave nothing registered; the malformed images every validator of the
+ * format is tested with (include/kapi/image_bad_cases.h) are among them.
+ * The results are printed as KTAP in the kernel
  * log, where selftests/specs.sh reads them. The module keeps no image
  * registered; unload it after reading the results.
  */
@@ -18,6 +20,7 @@
 #include <kapi/kapi_module.h>
 
 #include "uapi/linux/kapi.h"
+#include "kapi/image_bad_cases.h"
 
 /* The string table, one member per string; offset 0 is "". */
 struct kapi_badimage_strings {
@@ -33,19 +36,29 @@ struct kapi_badimage_strings {
 
 #define KAPI_BAD_STR(member) offsetof(struct kapi_badimage_strings, member)
 
-/* A complete image: two specs, two parameters, one error, strings. */
+/*
+ * A complete image: two specs, two parameters, one error, one record of
+ * every other table (all zero, which is valid; no spec refers to them, and
+ * kapi checks them all the same), strings.
+ */
 struct kapi_badimage_fixture {
 	struct kapi_image_header hdr;
 	struct kapi_image_spec specs[2];
 	struct kapi_image_param params[2];
 	struct kapi_image_error errors[1];
+	struct kapi_image_lock locks[1];
+	struct kapi_image_signal signals[1];
+	struct kapi_image_effect effects[1];
+	struct kapi_image_transition transitions[1];
+	struct kapi_image_cap caps[1];
+	struct kapi_image_constraint constraints[1];
+	struct kapi_image_num values[1];
 	struct kapi_badimage_strings str;
 } __aligned(KAPI_IMAGE_ALIGN);
 
 #define KAPI_BAD_TABLE(member, n, type)					\
 	{ .offset = offsetof(struct kapi_badimage_fixture, member),	\
 	  .count = (n), .entsize = sizeof(type) }
-#define KAPI_BAD_EMPTY(type) { .entsize = sizeof(type) }
 
 static const struct kapi_badimage_fixture kapi_badimage_good = {
 	.hdr = {
@@ -62,17 +75,24 @@ static const struct kapi_badimage_fixture kapi_badimage_good = {
 							     struct kapi_image_param),
 			[KAPI_TABLE_ERRORS] = KAPI_BAD_TABLE(errors, 1,
 							     struct kapi_image_error),
-			[KAPI_TABLE_LOCKS] = KAPI_BAD_EMPTY(struct kapi_image_lock),
+			[KAPI_TABLE_LOCKS] = KAPI_BAD_TABLE(locks, 1,
+							    struct kapi_image_lock),
 			[KAPI_TABLE_SIGNALS] =
-				KAPI_BAD_EMPTY(struct kapi_image_signal),
+				KAPI_BAD_TABLE(signals, 1,
+					       struct kapi_image_signal),
 			[KAPI_TABLE_EFFECTS] =
-				KAPI_BAD_EMPTY(struct kapi_image_effect),
+				KAPI_BAD_TABLE(effects, 1,
+					       struct kapi_image_effect),
 			[KAPI_TABLE_TRANSITIONS] =
-				KAPI_BAD_EMPTY(struct kapi_image_transition),
-			[KAPI_TABLE_CAPS] = KAPI_BAD_EMPTY(struct kapi_image_cap),
+				KAPI_BAD_TABLE(transitions, 1,
+					       struct kapi_image_transition),
+			[KAPI_TABLE_CAPS] = KAPI_BAD_TABLE(caps, 1,
+							   struct kapi_image_cap),
 			[KAPI_TABLE_CONSTRAINTS] =
-				KAPI_BAD_EMPTY(struct kapi_image_constraint),
-			[KAPI_TABLE_VALUES] = KAPI_BAD_EMPTY(struct kapi_image_num),
+				KAPI_BAD_TABLE(constraints, 1,
+					       struct kapi_image_constraint),
+			[KAPI_TABLE_VALUES] = KAPI_BAD_TABLE(values, 1,
+							     struct kapi_image_num),
 			[KAPI_TABLE_STRINGS] = {
 				.offset = offsetof(struct kapi_badimage_fixture,
 						   str),
@@ -319,6 +339,58 @@ static void kapi_badimage_run(const struct kapi_badimage_case *c)
 	kfree(f);
 }
 
+/* The malformed images of include/kapi/image_bad_cases.h. */
+struct kapi_badimage_shared {
+	const char *what;
+	int expect;
+	u8 at;
+	u8 table;
+	u16 offset;
+	u8 width;
+	u32 value;
+	const char *reason;
+};
+
+#define KAPI_IMAGE_BAD(what, err, at, table, offset, width, value, reason) \
+	{ what, err, at, table, offset, width, value, reason },
+static const struct kapi_badimage_shared kapi_badimage_shared[] =
+	KAPI_IMAGE_BAD_CASES;
+#undef KAPI_IMAGE_BAD
+
+/* Write the case's value into a copy and register it. */
+static void kapi_badimage_run_shared(const struct kapi_badimage_shared *c)
+{
+	struct kapi_badimage_fixture *f;
+	int ret, left;
+	u8 *at;
+
+	f = kmemdup(&kapi_badimage_good, sizeof(*f), GFP_KERNEL);
+	if (!f) {
+		kapi_badimage_report(false, c->what, -ENOMEM, c->expect);
+		return;
+	}
+	at = (u8 *)f + c->offset;
+	if (c->at == KAPI_BAD_AT_TABLE)
+		at = (u8 *)&f->hdr.tables[c->table] + c->offset;
+	else if (c->at == KAPI_BAD_AT_RECORD)
+		at = (u8 *)f + f->hdr.tables[c->table].offset + c->offset;
+	/* Images are little-endian, like every target of kapi. */
+	if (c->width == 2) {
+		u16 v = c->value;
+
+		memcpy(at, &v, sizeof(v));
+	} else {
+		memcpy(at, &c->value, sizeof(c->value));
+	}
+	ret = kapi_register_image(f, sizeof(*f), THIS_MODULE);
+	left = kapi_unregister_image(f);
+	if (ret != c->expect)
+		pr_info("# kapi refuses it with the reason \"%s\"\n", c->reason);
+	kapi_badimage_report(ret == c->expect && left == -ENOENT, c->what, ret,
+			     c->expect);
+	kfree(f);
+}
+
 /* Two copies of one image: the names of the first block the second. */
 static void kapi_badimage_run_twice(void)
 {
@@ -358,9 +430,12 @@ static int __init kapi_badimage_init(void)
 
 	pr_info("KTAP version 1\n");
 	pr_info("1..%zu\n",
-		ARRAY_SIZE(kapi_badimage_cases) + KAPI_BADIMAGE_EXTRA);
+		ARRAY_SIZE(kapi_badimage_cases) +
+		ARRAY_SIZE(kapi_badimage_shared) + KAPI_BADIMAGE_EXTRA);
 	for (i = 0; i < ARRAY_SIZE(kapi_badimage_cases); i++)
 		kapi_badimage_run(&kapi_badimage_cases[i]);
+	for (i = 0; i < ARRAY_SIZE(kapi_badimage_shared); i++)
+		kapi_badimage_run_shared(&kapi_badimage_shared[i]);
 	kapi_badimage_run_twice();
 
 	ret = kapi_register_image(NULL, 0, THIS_MODULE);

@@ -4,12 +4,18 @@
 // SpecSet (shared with the C generator through image_layout.h), writes them
 // as little-endian bytes, and decodes untrusted images back into a SpecSet,
 // validating every offset, count, string and enumeration before use. Each
-// record type's fields are listed once, in each(), which drives writing,
-// reading and a compile-time check that no field was forgotten.
+// record type's fields are listed once, for the kernel and for this codec,
+// in include/kapi/image_records.h; fields() turns that list into calls of a
+// visitor, which drive writing, reading, the rules the kernel applies to
+// every record, the strings a spec uses and a compile-time check that no
+// field was forgotten.
 
 #include "kapi/image.h"
 
 #include <algorithm>
+#include <bit>
+#include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <concepts>
 #include <cstdint>
@@ -33,9 +39,6 @@ namespace detail {
 namespace {
 
 // ---- The fields of each record, in memory order ---------------------------
-
-template <class T, class U>
-concept Is = std::same_as<std::remove_const_t<T>, U>;
 
 template <Is<kapi_image_table> R, class F>
 constexpr void each(R& r, F& f) {
@@ -78,137 +81,25 @@ constexpr void each(R& r, F& f) {
     f(r.count);
 }
 
-template <Is<kapi_image_return> R, class F>
-constexpr void each(R& r, F& f) {
-    f(r.type_name);
-    f(r.type);
-    f(r.check);
-    f(r.description);
-    f(r.success_min);
-    f(r.success_max);
-}
+// The fields of a record (and of the return record) without their kinds.
+template <class F>
+struct EachField {
+    F& f;
 
-template <Is<kapi_image_spec> R, class F>
-constexpr void each(R& r, F& f) {
-    f(r.name);
-    f(r.kind);
-    f(r.summary);
-    f(r.description);
-    f(r.context);
-    f(r.flags);
-    f(r.since);
-    f(r.replacement);
-    f(r.examples);
-    f(r.notes);
-    f(r.source_file);
-    f(r.source_line);
-    f(r.ioctl_cmd);
-    f(r.params);
-    f(r.errors);
-    f(r.locks);
-    f(r.signals);
-    f(r.effects);
-    f(r.transitions);
-    f(r.caps);
-    f(r.constraints);
-    f(r.ret);
-}
+    template <class T>
+    constexpr void operator()(FieldKind, const char*, T& field, std::uint32_t) {
+        f(field);
+    }
+};
 
-template <Is<kapi_image_param> R, class F>
+template <class R, class F>
+requires Is<R, kapi_image_return> || Is<R, kapi_image_spec> || Is<R, kapi_image_param> ||
+    Is<R, kapi_image_error> || Is<R, kapi_image_lock> || Is<R, kapi_image_signal> ||
+    Is<R, kapi_image_effect> || Is<R, kapi_image_transition> || Is<R, kapi_image_cap> ||
+    Is<R, kapi_image_constraint>
 constexpr void each(R& r, F& f) {
-    f(r.name);
-    f(r.type_name);
-    f(r.description);
-    f(r.constraint_text);
-    f(r.type);
-    f(r.flags);
-    f(r.constraint);
-    f(r.size_param);
-    f(r.size);
-    f(r.size_mult);
-    f(r.alignment);
-    f(r.min);
-    f(r.max);
-    f(r.mask);
-    f(r.values);
-    f(r.violation_error);
-    f(r.reserved);
-}
-
-template <Is<kapi_image_error> R, class F>
-constexpr void each(R& r, F& f) {
-    f(r.code);
-    f(r.name);
-    f(r.condition);
-    f(r.description);
-}
-
-template <Is<kapi_image_lock> R, class F>
-constexpr void each(R& r, F& f) {
-    f(r.name);
-    f(r.type);
-    f(r.scope);
-    f(r.description);
-}
-
-template <Is<kapi_image_signal> R, class F>
-constexpr void each(R& r, F& f) {
-    f(r.number);
-    f(r.name);
-    f(r.direction);
-    f(r.action);
-    f(r.timing);
-    f(r.flags);
-    f(r.error);
-    f(r.target);
-    f(r.condition);
-    f(r.description);
-    f(r.priority);
-    f(r.sa_flags_required);
-    f(r.sa_flags_forbidden);
-    f(r.transform_to);
-    f(r.state_required);
-    f(r.state_forbidden);
-    f(r.queue);
-}
-
-template <Is<kapi_image_effect> R, class F>
-constexpr void each(R& r, F& f) {
-    f(r.type);
-    f(r.flags);
-    f(r.target);
-    f(r.condition);
-    f(r.description);
-    f(r.reserved);
-}
-
-template <Is<kapi_image_transition> R, class F>
-constexpr void each(R& r, F& f) {
-    f(r.object);
-    f(r.from);
-    f(r.to);
-    f(r.condition);
-    f(r.description);
-    f(r.reserved);
-}
-
-template <Is<kapi_image_cap> R, class F>
-constexpr void each(R& r, F& f) {
-    f(r.cap);
-    f(r.name);
-    f(r.action);
-    f(r.allows);
-    f(r.without);
-    f(r.condition);
-    f(r.priority);
-}
-
-template <Is<kapi_image_constraint> R, class F>
-constexpr void each(R& r, F& f) {
-    f(r.name);
-    f(r.description);
-    f(r.expr);
-    f(r.reserved);
+    EachField<F> e{f};
+    fields(r, e);
 }
 
 template <class T>
@@ -307,7 +198,6 @@ std::string num_str(std::uint64_t v) {
     return std::to_string(v);
 }
 
-
 // The negative errno that NAME stands for in SPEC: the code of the spec's
 // own error entry of that name, else the errno of that name, else NAME as a
 // decimal number.
@@ -331,6 +221,35 @@ std::string errno_to_name(const Spec& spec, std::int32_t code) {
         return std::string(n);
     return std::to_string(code);
 }
+
+// Collects the string offsets records refer to: their strings and the
+// expressions of their numbers (slices are not followed).
+struct StringRefs {
+    std::set<std::uint32_t>& out;
+
+    template <class T>
+    void operator()(FieldKind kind, const char*, const T& v, std::uint32_t) {
+        if constexpr (std::is_integral_v<T>) {
+            bool is_string = kind == FieldKind::STR || kind == FieldKind::SPEC_NAME ||
+                             kind == FieldKind::PARAM_NAME || kind == FieldKind::ERROR_NAME;
+            if (is_string && v != 0)
+                out.insert(static_cast<std::uint32_t>(v));
+        } else if constexpr (Is<T, kapi_image_num> || Is<T, kapi_image_num32>) {
+            if (v.expr != 0)
+                out.insert(v.expr);
+        } else if constexpr (Is<T, kapi_image_return>) {
+            fields(v, *this);
+        }
+    }
+
+    template <class R>
+    void record(const R& r) {
+        if constexpr (Is<R, kapi_image_num>)
+            (*this)(FieldKind::NUM, "value", r, 0);
+        else
+            fields(r, *this);
+    }
+};
 
 // ---- Building the tables --------------------------------------------------
 
@@ -604,12 +523,39 @@ private:
     int spec_ = -1;
 };
 
+// Why NAME cannot be a spec name, or "" if it can: kapi.ko's rule
+// ([A-Za-z0-9_][A-Za-z0-9_.-]*, 1..KAPI_IMAGE_MAX_NAME - 1 bytes).
+std::string spec_name_problem(std::string_view name) {
+    if (name.empty())
+        return "is empty";
+    if (name.size() >= KAPI_IMAGE_MAX_NAME)
+        return "is longer than " + std::to_string(KAPI_IMAGE_MAX_NAME - 1) + " bytes";
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        auto ch = static_cast<unsigned char>(name[i]);
+        bool ok = std::isalnum(ch) != 0 || ch == '_' || (i > 0 && (ch == '.' || ch == '-'));
+        if (!ok || ch >= 0x80)
+            return "has byte " + std::to_string(i) + " (" + hex(ch) +
+                   "), which is not allowed in a name ([A-Za-z0-9_][A-Za-z0-9_.-]*)";
+    }
+    return {};
+}
+
+// kapi.ko's rule for error names: an errno symbol, E[A-Z0-9_]+.
+bool is_error_name(std::string_view name) {
+    if (name.size() < 2 || name.size() > KAPI_IMAGE_MAX_NAME || name[0] != 'E')
+        return false;
+    return std::all_of(name.begin() + 1, name.end(), [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+    });
+}
+
 // ---- Decoding ---------------------------------------------------------------
 
 // Thrown inside the decoder; decode_image() turns it into DecodeResult.
 struct Bad {
     std::string message;
     int spec = -1;
+    int code = -EBADMSG; // the errno kapi.ko refuses the image with
 };
 
 class Decoder {
@@ -623,11 +569,14 @@ public:
         out.specs.reserve(specs_.size());
         for (std::size_t i = 0; i < specs_.size(); ++i)
             out.specs.push_back(decode_spec(i));
+        check_all_records();
         return h_.size;
     }
 
 private:
-    [[noreturn]] void fail(const std::string& what) const { throw Bad{ctx_ + what, spec_}; }
+    [[noreturn]] void fail(const std::string& what, int code = -EBADMSG) const {
+        throw Bad{ctx_ + what, spec_, code};
+    }
 
     [[noreturn]] void truncated() const {
         fail("image truncated: " + num_str(d_.size()) + " bytes, the header needs " +
@@ -646,14 +595,16 @@ private:
             truncated();
         std::uint32_t magic = le32(0);
         if (magic != KAPI_IMAGE_MAGIC)
-            fail("bad magic " + hex(magic) + ", expected " + hex(KAPI_IMAGE_MAGIC) + " (\"KAPI\")");
+            fail("bad magic " + hex(magic) + ", expected " + hex(KAPI_IMAGE_MAGIC) + " (\"KAPI\")",
+                 -ENOEXEC);
         if (d_.size() < 8)
             truncated();
         std::uint32_t version = le32(4);
         std::uint32_t major = version & 0xffff, minor = version >> 16;
         if (major != KAPI_IMAGE_VERSION_MAJOR)
             fail("unsupported image version " + num_str(major) + "." + num_str(minor) +
-                 ": this reader knows major version " + num_str(KAPI_IMAGE_VERSION_MAJOR));
+                     ": this reader knows major version " + num_str(KAPI_IMAGE_VERSION_MAJOR),
+                 -EOPNOTSUPP);
         if (d_.size() < sizeof(kapi_image_header))
             truncated();
         h_ = read_record<kapi_image_header>(d_.data());
@@ -713,11 +664,9 @@ private:
         if (id == KAPI_TABLE_STRINGS) {
             if (t.entsize != 1)
                 fail("entsize " + num_str(t.entsize) + ", expected 1");
-        } else if (strict_ && t.entsize != known) {
-            fail("entsize " + num_str(t.entsize) + ", expected " + num_str(known) +
-                 " for a version " + num_str(h_.version_major) + "." + num_str(h_.version_minor) +
-                 " image");
         } else if (t.entsize < known) {
+            // Like kapi.ko, step over a larger record whatever the minor
+            // version says: the fields this reader knows come first.
             fail("entsize " + num_str(t.entsize) + " is smaller than the " + num_str(known) +
                  "-byte record");
         } else if (t.entsize % KAPI_IMAGE_ALIGN != 0) {
@@ -727,10 +676,11 @@ private:
         if (t.offset % KAPI_IMAGE_ALIGN != 0)
             fail("offset " + num_str(t.offset) + " is not " + num_str(KAPI_IMAGE_ALIGN) +
                  "-byte aligned");
-        if (t.offset < h_.header_size)
+        std::uint64_t end = std::uint64_t{t.offset} + std::uint64_t{t.count} * t.entsize;
+        // An empty table has no bytes: where it stands does not matter.
+        if (end != t.offset && t.offset < h_.header_size)
             fail("offset " + num_str(t.offset) + " overlaps the header (" +
                  num_str(h_.header_size) + " bytes)");
-        std::uint64_t end = std::uint64_t{t.offset} + std::uint64_t{t.count} * t.entsize;
         if (end > h_.size)
             fail(num_str(t.count) + " records of " + num_str(t.entsize) + " bytes at offset " +
                  num_str(t.offset) + " end at " + num_str(end) + ", past the image end (" +
@@ -849,10 +799,12 @@ private:
         if (s.name.size() >= KAPI_IMAGE_MAX_NAME)
             fail("name is " + num_str(s.name.size()) + " bytes long, the limit is " +
                  num_str(KAPI_IMAGE_MAX_NAME - 1));
+        if (std::string why = spec_name_problem(s.name); !why.empty())
+            fail("name \"" + s.name + "\" " + why);
         const std::string base = "spec " + num_str(index) + " (" + s.name + "): ";
         ctx_ = base;
         if (auto [it, added] = names_.try_emplace(s.name, index); !added)
-            fail("name duplicates spec " + num_str(it->second));
+            fail("name duplicates spec " + num_str(it->second), -EEXIST);
         s.kind = enumv(r.kind, KAPI_KIND_COUNT, "kind");
         s.summary = str(r.summary, "summary");
         s.description = str(r.description, "description");
@@ -965,6 +917,147 @@ private:
         return s;
     }
 
+    // kapi.ko's rules for every field of every record, in its order and
+    // with its messages ("locks[3], field type: value 8 is out of range
+    // (0..7)"). decode_spec() has checked the records the specs refer to;
+    // this also covers records no spec refers to, which kapi.ko checks too.
+    class KernelRules {
+    public:
+        KernelRules(const Decoder& d, std::string where) : d_(d), where_(std::move(where)) {}
+
+        template <class T>
+        void operator()(FieldKind kind, const char* name, const T& v, std::uint32_t arg) {
+            std::string field = prefix_ + name;
+            if constexpr (std::is_integral_v<T>)
+                scalar(kind, field, static_cast<std::uint32_t>(v), arg);
+            else if constexpr (Is<T, kapi_image_num>) {
+                if (d_.strict_ && v.reserved != 0)
+                    refuse(field + ".reserved", "is " + num_str(v.reserved) + ", must be 0");
+                string(field + ".expr", v.expr);
+            } else if constexpr (Is<T, kapi_image_num32>) {
+                string(field + ".expr", v.expr);
+            } else if constexpr (Is<T, kapi_image_slice>) {
+                std::uint32_t n = d_.h_.tables[arg].count;
+                if (v.first > n || v.count > n - v.first)
+                    refuse(field, "records " + num_str(v.first) + ".." +
+                                      num_str(std::uint64_t{v.first} + v.count) +
+                                      " are outside table " + kTableNames[arg] + " (" + num_str(n) +
+                                      " records)");
+            } else if constexpr (Is<T, kapi_image_return>) {
+                prefix_ = "ret.";
+                fields(v, *this);
+                prefix_.clear();
+            }
+        }
+
+    private:
+        [[noreturn]] void refuse(const std::string& field, const std::string& what) const {
+            throw Bad{where_ + ", field " + field + ": " + what, -1, -EBADMSG};
+        }
+
+        std::string_view string(const std::string& field, std::uint32_t off) const {
+            if (off >= d_.strings_.size())
+                refuse(field, "string offset " + num_str(off) + " is outside the string table (" +
+                                  num_str(d_.strings_.size()) + " bytes)");
+            std::string_view rest = d_.strings_.substr(off);
+            return rest.substr(0, rest.find('\0'));
+        }
+
+        void scalar(FieldKind kind, const std::string& field, std::uint32_t u, std::uint32_t arg) {
+            auto n = static_cast<std::int32_t>(u);
+            switch (kind) {
+            case FieldKind::STR:
+                string(field, u);
+                break;
+            case FieldKind::SPEC_NAME: {
+                std::string_view name = string(field, u);
+                if (name.empty())
+                    refuse(field, "is empty");
+                if (name.size() >= KAPI_IMAGE_MAX_NAME)
+                    refuse(field, "longer than " + num_str(KAPI_IMAGE_MAX_NAME - 1) + " bytes");
+                if (std::string why = spec_name_problem(name); !why.empty())
+                    refuse(field, why);
+                where_ += " (" + std::string(name) + ")";
+                break;
+            }
+            case FieldKind::PARAM_NAME: {
+                std::string_view name = string(field, u);
+                if (name.empty() || name.size() >= KAPI_IMAGE_MAX_NAME)
+                    refuse(field, "is empty or longer than " + num_str(KAPI_IMAGE_MAX_NAME - 1) +
+                                      " bytes");
+                break;
+            }
+            case FieldKind::ERROR_NAME: {
+                std::string_view name = string(field, u);
+                if (!is_error_name(name))
+                    refuse(field,
+                           "\"" + std::string(name) + "\" is not an error name (E[A-Z0-9_]+)");
+                break;
+            }
+            case FieldKind::ENUM:
+                if (d_.strict_ && u >= arg)
+                    refuse(field, "value " + num_str(u) + " is out of range (0.." +
+                                      num_str(arg - 1) + ")");
+                break;
+            case FieldKind::BITS:
+                if (d_.strict_ && (u & ~arg) != 0)
+                    refuse(field, hex(u) + " sets bit " +
+                                      num_str(static_cast<unsigned>(std::countr_zero(u & ~arg))) +
+                                      ", which has no meaning");
+                break;
+            case FieldKind::FLAGS:
+                if (d_.strict_ && (u & ~arg) != 0)
+                    refuse(field, hex(u) + " sets unknown bits " + hex(u & ~arg));
+                break;
+            case FieldKind::ERRNO:
+                if (!((arg != 0 && n == 0) || (n < 0 && n >= -kMaxErrno)))
+                    refuse(field, std::to_string(n) + " is not a negative error code (-" +
+                                      std::to_string(kMaxErrno) + "..-1)" +
+                                      (arg != 0 ? " or 0" : ""));
+                break;
+            case FieldKind::SIZE_PARAM:
+                if (n < -1)
+                    refuse(field, std::to_string(n) + ", must be -1 or a parameter index");
+                break;
+            case FieldKind::RESERVED:
+                if (d_.strict_ && u != 0)
+                    refuse(field, "is " + num_str(u) + ", must be 0");
+                break;
+            default:
+                break;
+            }
+        }
+
+        const Decoder& d_;
+        std::string where_;
+        std::string prefix_;
+    };
+
+    template <class R>
+    void check_records(std::size_t id, const std::vector<R>& records) const {
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            KernelRules rules(*this, std::string(kTableNames[id]) + "[" + num_str(i) + "]");
+            if constexpr (Is<R, kapi_image_num>)
+                rules(FieldKind::NUM, "value", records[i], 0);
+            else
+                fields(records[i], rules);
+        }
+    }
+
+    // In kapi.ko's order: the records specs refer to before the specs.
+    void check_all_records() const {
+        check_records(KAPI_TABLE_PARAMS, params_);
+        check_records(KAPI_TABLE_ERRORS, errors_);
+        check_records(KAPI_TABLE_LOCKS, locks_);
+        check_records(KAPI_TABLE_SIGNALS, signals_);
+        check_records(KAPI_TABLE_EFFECTS, effects_);
+        check_records(KAPI_TABLE_TRANSITIONS, transitions_);
+        check_records(KAPI_TABLE_CAPS, caps_);
+        check_records(KAPI_TABLE_CONSTRAINTS, constraints_);
+        check_records(KAPI_TABLE_VALUES, values_);
+        check_records(KAPI_TABLE_SPECS, specs_);
+    }
+
     ErrorSpec decode_error(const kapi_image_error& r) const {
         ErrorSpec e;
         if (r.code >= 0 || r.code < -kMaxErrno)
@@ -973,6 +1066,8 @@ private:
         e.name = str(r.name, "name");
         if (e.name.empty())
             fail("name is empty");
+        if (!is_error_name(e.name))
+            fail("name \"" + e.name + "\" is not an error name (E[A-Z0-9_]+)");
         e.condition = str(r.condition, "condition");
         e.description = str(r.description, "description");
         return e;
@@ -1057,25 +1152,14 @@ private:
 
 } // namespace
 
-const std::array<const char*, KAPI_TABLE_COUNT> kTableNames = {
-    "specs",       "params", "errors",      "locks",  "signals", "effects",
-    "transitions", "caps",   "constraints", "values", "strings",
-};
+#define KAPI_IMAGE_T(name, type) name,
+const std::array<const char*, KAPI_TABLE_COUNT> kTableNames = KAPI_IMAGE_TABLES;
+#undef KAPI_IMAGE_T
 
 std::uint32_t record_size(std::size_t id) {
-    static constexpr std::array<std::uint32_t, KAPI_TABLE_COUNT> kSizes = {
-        sizeof(kapi_image_spec),
-        sizeof(kapi_image_param),
-        sizeof(kapi_image_error),
-        sizeof(kapi_image_lock),
-        sizeof(kapi_image_signal),
-        sizeof(kapi_image_effect),
-        sizeof(kapi_image_transition),
-        sizeof(kapi_image_cap),
-        sizeof(kapi_image_constraint),
-        sizeof(kapi_image_num),
-        1,
-    };
+#define KAPI_IMAGE_T(name, type) sizeof(type),
+    static constexpr std::array<std::uint32_t, KAPI_TABLE_COUNT> kSizes = KAPI_IMAGE_TABLES;
+#undef KAPI_IMAGE_T
     return kSizes.at(id);
 }
 
@@ -1192,6 +1276,7 @@ DecodeResult decode_image(std::span<const std::uint8_t> data) {
         result.specs = {};
         result.error = bad.message;
         result.error_spec = bad.spec;
+        result.error_code = bad.code;
     }
     return result;
 }
@@ -1211,74 +1296,25 @@ ImageCost image_cost(const SpecSet& specs) {
         SpecCost c;
         c.name = l.string_at(r.name);
         std::set<std::uint32_t> strings;
-        auto add = [&](std::uint32_t off) {
-            if (off != 0)
-                strings.insert(off);
-        };
-        auto add_num = [&](const auto& n) { add(n.expr); };
-        auto records = [&](const kapi_image_slice& s, std::size_t size) {
-            c.structure_bytes += std::size_t{s.count} * size;
-            return std::pair<std::size_t, std::size_t>{s.first, std::size_t{s.first} + s.count};
+        StringRefs refs{strings};
+        // The records of slice S of TABLE, with their strings.
+        auto records = [&](const kapi_image_slice& s, const auto& table) {
+            c.structure_bytes += std::size_t{s.count} * sizeof(table[0]);
+            for (std::size_t i = s.first; i < std::size_t{s.first} + s.count; ++i)
+                refs.record(table[i]);
         };
         c.structure_bytes += sizeof(kapi_image_spec);
-        for (std::uint32_t off :
-             {r.name, r.summary, r.description, r.since, r.replacement, r.examples, r.notes,
-              r.source_file, r.ret.type_name, r.ret.description})
-            add(off);
-        add_num(r.ioctl_cmd);
-        add_num(r.ret.success_min);
-        add_num(r.ret.success_max);
-        auto [p0, p1] = records(r.params, sizeof(kapi_image_param));
-        for (std::size_t i = p0; i < p1; ++i) {
-            const kapi_image_param& p = l.params[i];
-            for (std::uint32_t off : {p.name, p.type_name, p.description, p.constraint_text})
-                add(off);
-            for (const kapi_image_num* n : {&p.size, &p.size_mult, &p.min, &p.max, &p.mask})
-                add_num(*n);
-            add_num(p.alignment);
-            auto [v0, v1] = records(p.values, sizeof(kapi_image_num));
-            for (std::size_t v = v0; v < v1; ++v)
-                add_num(l.values[v]);
-        }
-        auto [e0, e1] = records(r.errors, sizeof(kapi_image_error));
-        for (std::size_t i = e0; i < e1; ++i)
-            for (std::uint32_t off :
-                 {l.errors[i].name, l.errors[i].condition, l.errors[i].description})
-                add(off);
-        auto [k0, k1] = records(r.locks, sizeof(kapi_image_lock));
-        for (std::size_t i = k0; i < k1; ++i)
-            for (std::uint32_t off : {l.locks[i].name, l.locks[i].description})
-                add(off);
-        auto [s0, s1] = records(r.signals, sizeof(kapi_image_signal));
-        for (std::size_t i = s0; i < s1; ++i) {
-            const kapi_image_signal& g2 = l.signals[i];
-            add_num(g2.number);
-            for (std::uint32_t off : {g2.name, g2.target, g2.condition, g2.description, g2.queue})
-                add(off);
-        }
-        auto [f0, f1] = records(r.effects, sizeof(kapi_image_effect));
-        for (std::size_t i = f0; i < f1; ++i)
-            for (std::uint32_t off :
-                 {l.effects[i].target, l.effects[i].condition, l.effects[i].description})
-                add(off);
-        auto [t0, t1] = records(r.transitions, sizeof(kapi_image_transition));
-        for (std::size_t i = t0; i < t1; ++i) {
-            const kapi_image_transition& t = l.transitions[i];
-            for (std::uint32_t off : {t.object, t.from, t.to, t.condition, t.description})
-                add(off);
-        }
-        auto [c0, c1] = records(r.caps, sizeof(kapi_image_cap));
-        for (std::size_t i = c0; i < c1; ++i) {
-            const kapi_image_cap& cp = l.caps[i];
-            add_num(cp.cap);
-            for (std::uint32_t off : {cp.name, cp.allows, cp.without, cp.condition})
-                add(off);
-        }
-        auto [n0, n1] = records(r.constraints, sizeof(kapi_image_constraint));
-        for (std::size_t i = n0; i < n1; ++i)
-            for (std::uint32_t off :
-                 {l.constraints[i].name, l.constraints[i].description, l.constraints[i].expr})
-                add(off);
+        refs.record(r);
+        records(r.params, l.params);
+        for (std::size_t i = r.params.first; i < std::size_t{r.params.first} + r.params.count; ++i)
+            records(l.params[i].values, l.values);
+        records(r.errors, l.errors);
+        records(r.locks, l.locks);
+        records(r.signals, l.signals);
+        records(r.effects, l.effects);
+        records(r.transitions, l.transitions);
+        records(r.caps, l.caps);
+        records(r.constraints, l.constraints);
         for (std::uint32_t off : strings)
             c.text_bytes += l.string_at(off).size() + 1;
         cost.specs.push_back(std::move(c));

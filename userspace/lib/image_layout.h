@@ -4,22 +4,107 @@
 // it is written out. The encoder (image.cpp) serializes it to bytes and the
 // C generator (generator.cpp) prints it as initializers, so both lay out
 // records and strings the same way and a compiled generated image equals
-// the encoder's bytes for the same values.
+// the encoder's bytes for the same values. fields() visits the fields of
+// any record as include/kapi/image_records.h lists them, for the kernel too.
 #pragma once
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "kapi/error.h"
 #include "kapi/model.h"
 #include "uapi/linux/kapi.h"
+// After the UAPI header, whose types and constants the lists name.
+#include "kapi/image_records.h"
 
 namespace kapi::detail {
+
+template <class T, class U>
+concept Is = std::same_as<std::remove_const_t<T>, U>;
+
+// The kinds of fields of include/kapi/image_records.h.
+enum class FieldKind {
+    U32,
+    S32,
+    STR,
+    SPEC_NAME,
+    PARAM_NAME,
+    ERROR_NAME,
+    ENUM,
+    BITS,
+    FLAGS,
+    ERRNO,
+    SIZE_PARAM,
+    RESERVED,
+    NUM,
+    NUM32,
+    SLICE,
+    RET,
+};
+
+// Calls v(kind, name, field, arg) for each field of record R, in memory
+// order, from the lists in include/kapi/image_records.h.
+#define KAPI_IMAGE_F(kind, field, arg)                                                             \
+    v(FieldKind::kind, #field, r.field, static_cast<std::uint32_t>(arg));
+
+template <Is<kapi_image_return> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_RETURN_FIELDS
+}
+
+template <Is<kapi_image_spec> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_SPEC_FIELDS
+}
+
+template <Is<kapi_image_param> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_PARAM_FIELDS
+}
+
+template <Is<kapi_image_error> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_ERROR_FIELDS
+}
+
+template <Is<kapi_image_lock> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_LOCK_FIELDS
+}
+
+template <Is<kapi_image_signal> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_SIGNAL_FIELDS
+}
+
+template <Is<kapi_image_effect> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_EFFECT_FIELDS
+}
+
+template <Is<kapi_image_transition> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_TRANSITION_FIELDS
+}
+
+template <Is<kapi_image_cap> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_CAP_FIELDS
+}
+
+template <Is<kapi_image_constraint> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_CONSTRAINT_FIELDS
+}
+
+#undef KAPI_IMAGE_F
 
 // Encode: every number must be known (the bytes are final). Generate: the C
 // compiler computes the numbers; unknown ones are left 0 here, and errno

@@ -359,6 +359,31 @@ TEST(GeneratorTest, InvalidSpecsAreRefusedLikeTheKernelWould) {
     EXPECT_EQ(at, -1);
 }
 
+// check_specs() promises the kernel's checks: kapi.ko refuses these names
+// (module/image.c), so kapi-gen must not write them.
+TEST(GeneratorTest, SpecAndErrorNamesFollowTheKernelsRules) {
+    int at = -2;
+    EXPECT_EQ(kapi::check_specs(SpecSet{{small_spec("f"), small_spec("bad name!")}}, &at),
+              "spec 1: name \"bad name!\" has byte 3 (0x20), which is not allowed in a name "
+              "([A-Za-z0-9_][A-Za-z0-9_.-]*)");
+    EXPECT_EQ(at, 1);
+    EXPECT_EQ(kapi::check_specs(SpecSet{{small_spec(".f")}}, &at),
+              "spec 0: name \".f\" has byte 0 (0x2e), which is not allowed in a name "
+              "([A-Za-z0-9_][A-Za-z0-9_.-]*)");
+    EXPECT_EQ(kapi::check_specs(SpecSet{{small_spec("f.v2-x_y")}}, &at), "");
+    EXPECT_EQ(at, -1);
+
+    Spec s = small_spec("f");
+    s.errors = {{-22, "not_an_errno", "", ""}};
+    EXPECT_EQ(kapi::check_specs(SpecSet{{s}}, &at),
+              "spec 0 (f): error 0: name \"not_an_errno\" is not an error name (E[A-Z0-9_]+)");
+    EXPECT_EQ(at, 0);
+    EXPECT_EQ(generate_error(SpecSet{{s}}),
+              "spec 0 (f): error 0: name \"not_an_errno\" is not an error name (E[A-Z0-9_]+)");
+    s.errors = {{-22, "EINVAL", "", ""}, {-4095, "E4095", "", ""}};
+    EXPECT_EQ(kapi::check_specs(SpecSet{{s}}, &at), "");
+}
+
 TEST(GeneratorTest, UnresolvedNumbersNeedNoValue) {
     // The generator, unlike encode_image(), leaves numbers to the compiler.
     Spec s = small_spec("f");

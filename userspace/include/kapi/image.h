@@ -41,11 +41,17 @@ struct DecodeResult {
     SpecSet specs;
     std::string error;   // empty on success
     int error_spec = -1; // index of the spec the error is about, or -1
+    // The errno kapi.ko refuses the same image with (module/image.c):
+    // -ENOEXEC not a spec image, -EOPNOTSUPP an unknown major version,
+    // -EEXIST two specs of one name, -EBADMSG anything else; 0 on success.
+    int error_code = 0;
 
     bool ok() const { return error.empty(); }
 };
 
-// Decodes one image that fills DATA exactly. Accepts any minor version of a
+// Decodes one image that fills DATA exactly, refusing what kapi.ko refuses
+// (every record is checked by the kernel's rules, including records no spec
+// refers to, spec names and error names). Accepts any minor version of a
 // known major version; fields an image of a newer minor may use (reserved
 // fields, enumeration values and bits this reader does not know, bytes past
 // the known part of a record) are only checked for images whose minor
