@@ -3,10 +3,11 @@
  * debugfs view of kapi's runtime verification:
  * /sys/kernel/debug/kapi/runtime/ with the files mode, stats, violations,
  * filter and hooks (formats in Documentation/runtime.rst). All are
- * root-only (0600). Reads print what the hooks and report layers keep;
- * writes are the only way to change it at run time, and each is parsed
- * strictly: one exact command, at most one trailing newline, at most a
- * page; anything else fails with EINVAL and changes nothing.
+ * root-only (0600). Reads print what the hooks and report layers keep, in
+ * text this file formats; writes are the only way to change it at run
+ * time, and each is parsed strictly: one exact command, at most one
+ * trailing newline, at most a page; anything else fails with EINVAL and
+ * changes nothing.
  */
 #include <linux/debugfs.h>
 #include <linux/err.h>
@@ -131,7 +132,6 @@ void kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
 		const struct kapi_image_param *p;
 
 		p = kapi_image_param(image, spec, i);
-
 		if (!kapi_check_constrained(p))
 			continue;
 		seq_printf(m, "%s param=%s rule=%s violations=%llu\n", name,
