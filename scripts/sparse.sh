@@ -10,21 +10,27 @@
 # error about one of kapi's files and fails if there is any; warnings about
 # the kernel's own headers are left out.
 #
-#   sparse.sh [--kernel 6.1|6.12]...      default: both Debian kernels
+#   sparse.sh [--kernel 6.1|6.12]... [--kdir DIR]...
+#
+# Default: both Debian kernels. --kdir checks against any configured kernel
+# build tree instead, e.g. a KUnit kernel (scripts/kunit-kernel.sh prints
+# its tree), where Kbuild builds the KUnit tests too.
 
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
 . "$here/lib.sh"
 
-kernels=()
+# Each target is a Debian series (6.1, 6.12) or a kernel build tree.
+targets=()
 while [ $# -gt 0 ]; do
 	case "$1" in
-	--kernel) kernels+=("$2"); shift 2 ;;
+	--kernel) targets+=("$2"); shift 2 ;;
+	--kdir) targets+=("$(realpath "$2")"); shift 2 ;;
 	*) kapi_die "sparse.sh: unknown argument '$1'" ;;
 	esac
 done
-[ ${#kernels[@]} -gt 0 ] || kernels=(6.1 6.12)
+[ ${#targets[@]} -gt 0 ] || targets=(6.1 6.12)
 
 command -v sparse >/dev/null ||
 	kapi_die "sparse is not installed: run 'make provision' (Debian package sparse)"
@@ -40,9 +46,15 @@ fi
 KAPI_GEN=$(realpath "$KAPI_GEN")
 
 found=0
-for k in "${kernels[@]}"; do
+for k in "${targets[@]}"; do
 	(
-		kapi_load_kernel "$k"
+		if [ -d "$k" ]; then
+			KAPI_KDIR=$k
+			k=$(cat "$k/include/config/kernel.release") ||
+				kapi_die "$KAPI_KDIR is not a configured kernel tree"
+		else
+			kapi_load_kernel "$k"
+		fi
 		out="${KAPI_BUILD:-$src/build}/sparse-$k"
 		rm -rf "$out"
 		mkdir -p "$out"
