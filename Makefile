@@ -16,6 +16,8 @@
 #   make selftests            the static selftest programs (build/selftests)
 #   make bench                runtime-check overhead, one guest per Debian kernel
 #   make docs                 HTML documentation in build/docs
+#   make sparse               sparse over kapi.ko and the samples for both Debian
+#                             kernels; fails on any warning in kapi's files
 #   make bench-tool           kapi-dump --source over a whole kernel tree (files/s)
 #   make fuzz                 fuzz the image decoder and the annotation parser
 #                             (FUZZ_TIME seconds per target, default 300)
@@ -96,7 +98,7 @@ bench:
 docs:
 	sphinx-build -W -b html Documentation $(BUILD)/docs
 
-.PHONY: bench-tool fuzz install dkms-source stress
+.PHONY: bench-tool fuzz install dkms-source stress sparse
 
 bench-tool:
 	scripts/bench-tool.sh
@@ -115,6 +117,9 @@ stress:
 
 checkpatch:
 	scripts/checkpatch.sh
+
+sparse:
+	scripts/sparse.sh
 
 clean:
 	rm -rf $(BUILD)

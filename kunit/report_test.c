@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite "kapi_report": the report layer (module/report.c) and the
- * filter file's parser (module/debugfs_runtime.c). Calls are checked by
+ * KUnit suite "kapi_report": the report layer (module/report.c) and how
+ * the debugfs runtime view prints it and parses the filter file
+ * (module/debugfs_runtime.c). Calls are checked by
  * the check engine and handed to the report layer exactly as the hooks do
  * it, then the counters are read as runtime/stats prints them and the
  * violation ring as runtime/violations prints it, and compared with the
@@ -23,6 +24,7 @@
 #include <linux/uidgid.h>
 
 #include "check.h"
+#include "debugfs.h"
 #include "image.h"
 #include "kapi.h"
 #include "kapi_kunit.h"
@@ -123,8 +125,8 @@ static const char *kapi_stats(struct kunit *test, struct kapi_report_spec *rs,
 	const void *img = kapi_kunit_image_data;
 	struct seq_file *m = kapi_kunit_seq(test, 8192, NULL);
 
-	kapi_report_spec_show(m, spec, rs, img,
-			      kapi_kunit_spec(test, img, spec));
+	kapi_debugfs_runtime_spec_stats(m, spec, rs, img,
+					kapi_kunit_spec(test, img, spec));
 	return kapi_kunit_seq_text(test, m);
 }
 
@@ -132,7 +134,7 @@ static const char *kapi_ring(struct kunit *test)
 {
 	struct seq_file *m = kapi_kunit_seq(test, KAPI_RING_TEXT, NULL);
 
-	KUNIT_EXPECT_EQ(test, kapi_report_ring_show(m), 0);
+	KUNIT_EXPECT_EQ(test, kapi_debugfs_runtime_violations_show(m, NULL), 0);
 	return kapi_kunit_seq_text(test, m);
 }
 
@@ -686,12 +688,13 @@ static void kapi_report_filter_parse_test(struct kunit *test)
 	char *buf;
 
 	buf = kapi_kunit_printf(test, "%s", c->input);
-	KUNIT_ASSERT_EQ(test, kapi_rt_filter_parse(buf, &f), c->ret);
+	KUNIT_ASSERT_EQ(test, kapi_debugfs_runtime_filter_parse(buf, &f),
+			c->ret);
 	if (c->ret)
 		return;
 	kapi_report_filter_set(&f);
 	m = kapi_kunit_seq(test, 256, NULL);
-	KUNIT_EXPECT_EQ(test, kapi_rt_filter_show(m, NULL), 0);
+	KUNIT_EXPECT_EQ(test, kapi_debugfs_runtime_filter_show(m, NULL), 0);
 	KUNIT_EXPECT_STREQ(test, kapi_kunit_seq_text(test, m), c->shown);
 }
 
@@ -703,10 +706,44 @@ static void kapi_report_filter_pid_max_test(struct kunit *test)
 
 	ok = kapi_kunit_printf(test, "tgid=%d", (int)PID_MAX_LIMIT);
 	bad = kapi_kunit_printf(test, "pid=%d", (int)PID_MAX_LIMIT + 1);
-	KUNIT_EXPECT_EQ(test, kapi_rt_filter_parse(ok, &f), 0);
+	KUNIT_EXPECT_EQ(test, kapi_debugfs_runtime_filter_parse(ok, &f), 0);
 	KUNIT_EXPECT_EQ(test, f.set, F_TGID);
 	KUNIT_EXPECT_EQ(test, f.tgid, (int)PID_MAX_LIMIT);
-	KUNIT_EXPECT_EQ(test, kapi_rt_filter_parse(bad, &f), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kapi_debugfs_runtime_filter_parse(bad, &f),
+			-EINVAL);
+}
+
+struct kapi_comm_case {
+	const char *comm;
+	bool ok;
+};
+
+static const struct kapi_comm_case kapi_comm_cases[] = {
+	{ "bash", true },
+	{ "a=b", true },
+	{ "123456789012345", true },
+	{ "~!", true },
+	{ "", false },
+	{ "1234567890123456", false },
+	{ "two words", false },
+	{ "tab\there", false },
+	{ "del\x7f", false },
+	{ "caf\xc3\xa9", false },
+};
+
+static void kapi_comm_desc(const struct kapi_comm_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "\"%s\"", c->comm);
+}
+
+KUNIT_ARRAY_PARAM(kapi_comm, kapi_comm_cases, kapi_comm_desc);
+
+/* The one comm check of both views (filter file, KAPI_CMD_SET_FILTER). */
+static void kapi_report_filter_comm_test(struct kunit *test)
+{
+	const struct kapi_comm_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, kapi_report_filter_comm_ok(c->comm), c->ok);
 }
 
 static struct kunit_case kapi_report_test_cases[] = {
@@ -720,6 +757,7 @@ static struct kunit_case kapi_report_test_cases[] = {
 	KUNIT_CASE(kapi_report_filter_get_test),
 	KUNIT_CASE_PARAM(kapi_report_filter_parse_test, kapi_parse_gen_params),
 	KUNIT_CASE(kapi_report_filter_pid_max_test),
+	KUNIT_CASE_PARAM(kapi_report_filter_comm_test, kapi_comm_gen_params),
 	{}
 };
 

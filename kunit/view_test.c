@@ -19,6 +19,7 @@
 
 #include <kapi/kapi_module.h>
 
+#include "debugfs.h"
 #include "image.h"
 #include "kapi.h"
 #include "kapi_kunit.h"
@@ -213,7 +214,7 @@ static void kapi_view_text_test(struct kunit *test)
 {
 	kapi_view_register(test, kapi_kunit_image_data);
 	kapi_kunit_expect_text(test, kapi_view(test, "kapi_kunit_view",
-					       kapi_spec_text_show),
+					       kapi_debugfs_spec_text_show),
 			       kapi_kunit_printf(test, kapi_view_text,
 						 kapi_view_line(test, "kapi_kunit_view")));
 }
@@ -283,7 +284,7 @@ static void kapi_view_ioctl_test(struct kunit *test)
 {
 	kapi_view_register(test, kapi_kunit_image_data);
 	kapi_kunit_expect_text(test, kapi_view(test, "kapi_kunit_ioctl",
-					       kapi_spec_text_show),
+					       kapi_debugfs_spec_text_show),
 			       kapi_kunit_printf(test, kapi_view_ioctl_text,
 						 kapi_view_line(test, "kapi_kunit_ioctl")));
 }
@@ -538,7 +539,7 @@ static void kapi_view_json_test(struct kunit *test)
 {
 	kapi_view_register(test, kapi_kunit_image_data);
 	kapi_kunit_expect_text(test, kapi_view(test, "kapi_kunit_view",
-					       kapi_spec_json_show),
+					       kapi_debugfs_spec_json_show),
 			       kapi_kunit_printf(test, kapi_view_json,
 						 kapi_view_line(test, "kapi_kunit_view")));
 }
@@ -549,7 +550,7 @@ static void kapi_view_ioctl_json_test(struct kunit *test)
 	const char *json;
 
 	kapi_view_register(test, kapi_kunit_image_data);
-	json = kapi_view(test, "kapi_kunit_ioctl", kapi_spec_json_show);
+	json = kapi_view(test, "kapi_kunit_ioctl", kapi_debugfs_spec_json_show);
 	KUNIT_EXPECT_STREQ(test, kapi_kunit_line(test, json, "    \"ioctl_cmd\""),
 			   "    \"ioctl_cmd\": {");
 	KUNIT_EXPECT_NOT_NULL(test, strstr(json,
@@ -596,7 +597,7 @@ static void kapi_view_escape_test(struct kunit *test)
 	strscpy(strs + s->examples, examples, strlen(strs + s->examples) + 1);
 	kapi_view_register(test, copy);
 
-	text = kapi_view(test, "kapi_kunit_view", kapi_spec_text_show);
+	text = kapi_view(test, "kapi_kunit_view", kapi_debugfs_spec_text_show);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
 					   "\nNotes:\n"
 					   "  \"\\?\t\xc3\xa9\n"
@@ -606,7 +607,7 @@ static void kapi_view_escape_test(struct kunit *test)
 			   "Examples: \xe0\x80\x80|\xf4\x90\x80\x80"
 			   "|\xf0\x9f\x98\x80|?|?[1m");
 
-	json = kapi_view(test, "kapi_kunit_view", kapi_spec_json_show);
+	json = kapi_view(test, "kapi_kunit_view", kapi_debugfs_spec_json_show);
 	KUNIT_EXPECT_STREQ(test, kapi_kunit_line(test, json, "    \"notes\""),
 			   "    \"notes\": \"\\\"\\\\\\u0001\\t\xc3\xa9"
 			   "\\n\\ufffd\\ufffd\\ufffd\\ufffd\",");
@@ -636,11 +637,11 @@ static void kapi_view_errno_name_test(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test,
 			   kapi_kunit_line(test,
 					   kapi_view(test, "kapi_kunit_view",
-						     kapi_spec_text_show),
+						     kapi_debugfs_spec_text_show),
 					   "    Violation error: "),
 			   kapi_kunit_printf(test, "    Violation error: %s (-16)",
 					     name ?: "?"));
-	json = kapi_view(test, "kapi_kunit_view", kapi_spec_json_show);
+	json = kapi_view(test, "kapi_kunit_view", kapi_debugfs_spec_json_show);
 	if (name)
 		KUNIT_EXPECT_NOT_NULL(test, strstr(json,
 						   "        \"violation_error\": {\n"
@@ -677,7 +678,7 @@ static void kapi_view_list_test(struct kunit *test)
 	const char *text, *p;
 
 	kapi_view_register(test, kapi_kunit_image_data);
-	KUNIT_EXPECT_EQ(test, kapi_list_show(m, NULL), 0);
+	KUNIT_EXPECT_EQ(test, kapi_debugfs_list_show(m, NULL), 0);
 	text = kapi_kunit_seq_text(test, m);
 	kapi_registry_lock();
 	while ((img = kapi_registry_next(img)))

@@ -8,6 +8,9 @@
  * "specs-json/<name>" (JSON as Documentation/json.rst defines it). The
  * per-spec files follow the registry through a listener; opening one looks
  * the spec up by the file's name and holds a reference until release.
+ * Functions are named kapi_debugfs_*, except the text and JSON formatters
+ * of the per-spec files (kapi_text_*, kapi_json_*), which are this file's
+ * own.
  */
 #include <linux/debugfs.h>
 #include <linux/err.h>
@@ -18,15 +21,16 @@
 #include <linux/string.h>
 #include <linux/utsname.h>
 
+#include "debugfs.h"
 #include "image.h"
 #include "kapi.h"
 #include "registry.h"
 
-static struct dentry *kapi_debugfs_root;
+static struct dentry *kapi_debugfs_dir;		/* kapi/ */
 static struct dentry *kapi_debugfs_specs;
 static struct dentry *kapi_debugfs_json;
 
-static int kapi_version_show(struct seq_file *m, void *unused)
+static int kapi_debugfs_version_show(struct seq_file *m, void *unused)
 {
 	seq_printf(m, "kapi %s\n", KAPI_VERSION);
 	seq_printf(m, "image-format %u.%u\n", KAPI_IMAGE_VERSION_MAJOR,
@@ -36,7 +40,7 @@ static int kapi_version_show(struct seq_file *m, void *unused)
 	seq_printf(m, "features%s\n", kapi_compat_features());
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(kapi_version);
+DEFINE_SHOW_ATTRIBUTE(kapi_debugfs_version);
 
 /*
  * @len bytes of spec text; control characters other than tab (C0 and DEL)
@@ -55,7 +59,7 @@ static void kapi_text_put(struct seq_file *m, const char *text, size_t len)
 }
 
 /**
- * kapi_list_show() - print the list file
+ * kapi_debugfs_list_show() - print the list file
  * @m: the file
  * @unused: unused
  *
@@ -63,7 +67,7 @@ static void kapi_text_put(struct seq_file *m, const char *text, size_t len)
  *
  * Return: 0.
  */
-int kapi_list_show(struct seq_file *m, void *unused)
+int kapi_debugfs_list_show(struct seq_file *m, void *unused)
 {
 	const struct kapi_registry_image *img = NULL;
 	unsigned int total = 0;
@@ -88,8 +92,8 @@ int kapi_list_show(struct seq_file *m, void *unused)
 	seq_printf(m, "\nTotal: %u specifications\n", total);
 	return 0;
 }
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_list_show);
-DEFINE_SHOW_ATTRIBUTE(kapi_list);
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_debugfs_list_show);
+DEFINE_SHOW_ATTRIBUTE(kapi_debugfs_list);
 
 /*
  * image: every registered image in registration order, each padded with
@@ -97,32 +101,32 @@ DEFINE_SHOW_ATTRIBUTE(kapi_list);
  * chunk of an image, so a reader of any size never makes seq_file hold a
  * whole (up to 16 MiB) image at once.
  */
-#define KAPI_IMAGE_CHUNK 2048
+#define KAPI_DEBUGFS_IMAGE_CHUNK 2048
 
-struct kapi_image_cursor {
+struct kapi_debugfs_image_cursor {
 	const struct kapi_registry_image *img;
 	size_t off;
 };
 
-static size_t kapi_image_padded(const struct kapi_registry_image *img)
+static size_t kapi_debugfs_image_padded(const struct kapi_registry_image *img)
 {
 	return ALIGN(img->size, KAPI_IMAGE_ALIGN);
 }
 
-/* LOCKING: takes the registry lock; kapi_image_stop() releases it. */
-static void *kapi_image_start(struct seq_file *m, loff_t *pos)
+/* LOCKING: takes the registry lock; kapi_debugfs_image_stop() releases it. */
+static void *kapi_debugfs_image_start(struct seq_file *m, loff_t *pos)
 {
-	struct kapi_image_cursor *c = m->private;
+	struct kapi_debugfs_image_cursor *c = m->private;
 	loff_t n = *pos;
 
 	kapi_registry_lock();
 	for (c->img = kapi_registry_next(NULL); c->img;
 	     c->img = kapi_registry_next(c->img)) {
-		loff_t chunks = DIV_ROUND_UP(kapi_image_padded(c->img),
-					     KAPI_IMAGE_CHUNK);
+		loff_t chunks = DIV_ROUND_UP(kapi_debugfs_image_padded(c->img),
+					     KAPI_DEBUGFS_IMAGE_CHUNK);
 
 		if (n < chunks) {
-			c->off = n * KAPI_IMAGE_CHUNK;
+			c->off = n * KAPI_DEBUGFS_IMAGE_CHUNK;
 			return c;
 		}
 		n -= chunks;
@@ -130,29 +134,30 @@ static void *kapi_image_start(struct seq_file *m, loff_t *pos)
 	return NULL;
 }
 
-static void *kapi_image_next(struct seq_file *m, void *v, loff_t *pos)
+static void *kapi_debugfs_image_next(struct seq_file *m, void *v, loff_t *pos)
 {
-	struct kapi_image_cursor *c = v;
+	struct kapi_debugfs_image_cursor *c = v;
 
 	++*pos;
-	c->off += KAPI_IMAGE_CHUNK;
-	if (c->off < kapi_image_padded(c->img))
+	c->off += KAPI_DEBUGFS_IMAGE_CHUNK;
+	if (c->off < kapi_debugfs_image_padded(c->img))
 		return c;
 	c->img = kapi_registry_next(c->img);
 	c->off = 0;
 	return c->img ? c : NULL;
 }
 
-static void kapi_image_stop(struct seq_file *m, void *v)
+static void kapi_debugfs_image_stop(struct seq_file *m, void *v)
 {
 	kapi_registry_unlock();
 }
 
-static int kapi_image_show(struct seq_file *m, void *v)
+static int kapi_debugfs_image_show(struct seq_file *m, void *v)
 {
 	static const u8 zeros[KAPI_IMAGE_ALIGN];
-	struct kapi_image_cursor *c = v;
-	size_t end = min(c->off + KAPI_IMAGE_CHUNK, kapi_image_padded(c->img));
+	struct kapi_debugfs_image_cursor *c = v;
+	size_t end = min(c->off + KAPI_DEBUGFS_IMAGE_CHUNK,
+			 kapi_debugfs_image_padded(c->img));
 	size_t data_end = min(end, c->img->size);
 
 	if (c->off < data_end)
@@ -163,33 +168,33 @@ static int kapi_image_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static const struct seq_operations kapi_image_seq_ops = {
-	.start = kapi_image_start,
-	.next = kapi_image_next,
-	.stop = kapi_image_stop,
-	.show = kapi_image_show,
+static const struct seq_operations kapi_debugfs_image_seq_ops = {
+	.start = kapi_debugfs_image_start,
+	.next = kapi_debugfs_image_next,
+	.stop = kapi_debugfs_image_stop,
+	.show = kapi_debugfs_image_show,
 };
 
-static int kapi_image_open(struct inode *inode, struct file *file)
+static int kapi_debugfs_image_open(struct inode *inode, struct file *file)
 {
-	return seq_open_private(file, &kapi_image_seq_ops,
-				sizeof(struct kapi_image_cursor));
+	return seq_open_private(file, &kapi_debugfs_image_seq_ops,
+				sizeof(struct kapi_debugfs_image_cursor));
 }
 
-static const struct file_operations kapi_image_fops = {
+static const struct file_operations kapi_debugfs_image_fops = {
 	.owner = THIS_MODULE,
-	.open = kapi_image_open,
+	.open = kapi_debugfs_image_open,
 	.read = seq_read,
 	.llseek = seq_lseek,
 	.release = seq_release_private,
 };
 
 /* Long enough for "-EPROTONOSUPPORT" and for "-4095". */
-#define KAPI_ERRNO_NAME_LEN 24
+#define KAPI_DEBUGFS_ERRNO_LEN 24
 
 /* Per-spec files: the file's name is the spec's name. */
-static int kapi_spec_open(struct file *file,
-			  int (*show)(struct seq_file *, void *))
+static int kapi_debugfs_spec_open(struct file *file,
+				  int (*show)(struct seq_file *, void *))
 {
 	struct kapi_registry_spec *spec;
 	int ret;
@@ -203,7 +208,7 @@ static int kapi_spec_open(struct file *file,
 	return ret;
 }
 
-static int kapi_spec_release(struct inode *inode, struct file *file)
+static int kapi_debugfs_spec_release(struct inode *inode, struct file *file)
 {
 	struct seq_file *m = file->private_data;
 	struct kapi_registry_spec *spec = m->private;
@@ -312,16 +317,17 @@ static void kapi_text_bits(struct seq_file *m, const char *indent,
  * else the kernel's name for it ("EINVAL"); NULL if neither has one.
  * @buf holds the kernel's name.
  */
-static const char *kapi_errno_name(const void *img,
-				   const struct kapi_image_spec *s, s32 code,
-				   char buf[KAPI_ERRNO_NAME_LEN])
+static const char *kapi_debugfs_errno_name(const void *img,
+					   const struct kapi_image_spec *s,
+					   s32 code,
+					   char buf[KAPI_DEBUGFS_ERRNO_LEN])
 {
 	const char *name = kapi_image_error_name(img, s, code);
 
 	if (name)
 		return name;
 	/* %pe prints "-EINVAL", or the number for a code without a name. */
-	snprintf(buf, KAPI_ERRNO_NAME_LEN, "%pe", ERR_PTR(code));
+	snprintf(buf, KAPI_DEBUGFS_ERRNO_LEN, "%pe", ERR_PTR(code));
 	return buf[0] == '-' && buf[1] == 'E' ? buf + 1 : NULL;
 }
 
@@ -330,9 +336,10 @@ static void kapi_text_errno(struct seq_file *m, const void *img,
 			    const struct kapi_image_spec *s, const char *indent,
 			    const char *key, s32 code)
 {
-	char buf[KAPI_ERRNO_NAME_LEN];
-	const char *name = code ? kapi_errno_name(img, s, code, buf) : NULL;
+	char buf[KAPI_DEBUGFS_ERRNO_LEN];
+	const char *name;
 
+	name = code ? kapi_debugfs_errno_name(img, s, code, buf) : NULL;
 	if (!code)
 		seq_printf(m, "%s%s: none\n", indent, key);
 	else
@@ -417,13 +424,13 @@ static void kapi_text_signal(struct seq_file *m, const void *img,
 }
 
 /**
- * kapi_spec_text_show() - print a specs/<name> file
+ * kapi_debugfs_spec_text_show() - print a specs/<name> file
  * @m: the file; @m->private is the spec (struct kapi_registry_spec)
  * @unused: unused
  *
  * Return: 0.
  */
-int kapi_spec_text_show(struct seq_file *m, void *unused)
+int kapi_debugfs_spec_text_show(struct seq_file *m, void *unused)
 {
 	const struct kapi_registry_spec *rs = m->private;
 	const struct kapi_image_spec *s = rs->spec;
@@ -537,19 +544,19 @@ int kapi_spec_text_show(struct seq_file *m, void *unused)
 	}
 	return 0;
 }
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_spec_text_show);
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_debugfs_spec_text_show);
 
-static int kapi_spec_text_open(struct inode *inode, struct file *file)
+static int kapi_debugfs_spec_text_open(struct inode *inode, struct file *file)
 {
-	return kapi_spec_open(file, kapi_spec_text_show);
+	return kapi_debugfs_spec_open(file, kapi_debugfs_spec_text_show);
 }
 
-static const struct file_operations kapi_spec_text_fops = {
+static const struct file_operations kapi_debugfs_spec_text_fops = {
 	.owner = THIS_MODULE,
-	.open = kapi_spec_text_open,
+	.open = kapi_debugfs_spec_text_open,
 	.read = seq_read,
 	.llseek = seq_lseek,
-	.release = kapi_spec_release,
+	.release = kapi_debugfs_spec_release,
 };
 
 /* --- specs-json/<name>: JSON, layout of Documentation/json.rst --------- */
@@ -593,7 +600,7 @@ static void kapi_json_close(struct kapi_json *j, char bracket)
 }
 
 /* Length of the valid UTF-8 sequence at @p, 0 if it is not one. */
-static unsigned int kapi_utf8_len(const u8 *p)
+static unsigned int kapi_json_utf8_len(const u8 *p)
 {
 	unsigned int n, i;
 	u32 cp;
@@ -662,7 +669,7 @@ static void kapi_json_escape(struct seq_file *m, const char *str)
 			} else if (*p < 0x80) {
 				seq_putc(m, *p);
 			} else {
-				n = kapi_utf8_len(p);
+				n = kapi_json_utf8_len(p);
 				if (n) {
 					seq_write(m, p, n);
 					p += n;
@@ -776,9 +783,10 @@ static void kapi_json_errno(struct kapi_json *j, const void *img,
 			    const struct kapi_image_spec *s, const char *key,
 			    s32 code)
 {
-	char buf[KAPI_ERRNO_NAME_LEN];
-	const char *name = code ? kapi_errno_name(img, s, code, buf) : NULL;
+	char buf[KAPI_DEBUGFS_ERRNO_LEN];
+	const char *name;
 
+	name = code ? kapi_debugfs_errno_name(img, s, code, buf) : NULL;
 	if (!name) {
 		kapi_json_null(j, key);
 		return;
@@ -977,13 +985,13 @@ static void kapi_json_lists(struct kapi_json *j, const void *img,
 }
 
 /**
- * kapi_spec_json_show() - print a specs-json/<name> file
+ * kapi_debugfs_spec_json_show() - print a specs-json/<name> file
  * @m: the file; @m->private is the spec (struct kapi_registry_spec)
  * @unused: unused
  *
  * Return: 0.
  */
-int kapi_spec_json_show(struct seq_file *m, void *unused)
+int kapi_debugfs_spec_json_show(struct seq_file *m, void *unused)
 {
 	const struct kapi_registry_spec *rs = m->private;
 	const struct kapi_image_spec *s = rs->spec;
@@ -1024,19 +1032,19 @@ int kapi_spec_json_show(struct seq_file *m, void *unused)
 	seq_putc(m, '\n');
 	return 0;
 }
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_spec_json_show);
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_debugfs_spec_json_show);
 
-static int kapi_spec_json_open(struct inode *inode, struct file *file)
+static int kapi_debugfs_spec_json_open(struct inode *inode, struct file *file)
 {
-	return kapi_spec_open(file, kapi_spec_json_show);
+	return kapi_debugfs_spec_open(file, kapi_debugfs_spec_json_show);
 }
 
-static const struct file_operations kapi_spec_json_fops = {
+static const struct file_operations kapi_debugfs_spec_json_fops = {
 	.owner = THIS_MODULE,
-	.open = kapi_spec_json_open,
+	.open = kapi_debugfs_spec_json_open,
 	.read = seq_read,
 	.llseek = seq_lseek,
-	.release = kapi_spec_release,
+	.release = kapi_debugfs_spec_release,
 };
 
 /* --- following the registry -------------------------------------------- */
@@ -1057,9 +1065,9 @@ static void kapi_debugfs_added(const struct kapi_registry_image *img)
 
 	for (i = 0; i < img->nspecs; i++) {
 		kapi_debugfs_create(img->specs[i].name, kapi_debugfs_specs,
-				    &kapi_spec_text_fops);
+				    &kapi_debugfs_spec_text_fops);
 		kapi_debugfs_create(img->specs[i].name, kapi_debugfs_json,
-				    &kapi_spec_json_fops);
+				    &kapi_debugfs_spec_json_fops);
 	}
 }
 
@@ -1110,14 +1118,28 @@ int kapi_debugfs_init(void)
 		       KAPI_DEBUGFS_DIR, PTR_ERR(root));
 		return PTR_ERR(root);
 	}
-	debugfs_create_file("version", 0400, root, NULL, &kapi_version_fops);
-	debugfs_create_file("list", 0400, root, NULL, &kapi_list_fops);
-	debugfs_create_file("image", 0400, root, NULL, &kapi_image_fops);
+	debugfs_create_file("version", 0400, root, NULL,
+			    &kapi_debugfs_version_fops);
+	debugfs_create_file("list", 0400, root, NULL, &kapi_debugfs_list_fops);
+	debugfs_create_file("image", 0400, root, NULL,
+			    &kapi_debugfs_image_fops);
 	kapi_debugfs_specs = debugfs_create_dir("specs", root);
 	kapi_debugfs_json = debugfs_create_dir("specs-json", root);
-	kapi_debugfs_root = root;
+	kapi_debugfs_dir = root;
 	kapi_registry_listen(&kapi_debugfs_listener);
 	return 0;
+}
+
+/**
+ * kapi_debugfs_root() - kapi's debugfs directory, for the other debugfs files
+ *
+ * Context: between kapi_debugfs_init() and kapi_debugfs_exit().
+ * Return: the dentry of /sys/kernel/debug/kapi/, or NULL if debugfs is not
+ * available.
+ */
+struct dentry *kapi_debugfs_root(void)
+{
+	return kapi_debugfs_dir;
 }
 
 /**
@@ -1128,11 +1150,11 @@ int kapi_debugfs_init(void)
  */
 void kapi_debugfs_exit(void)
 {
-	if (!kapi_debugfs_root)
+	if (!kapi_debugfs_dir)
 		return;
 	kapi_registry_unlisten(&kapi_debugfs_listener);
-	debugfs_remove_recursive(kapi_debugfs_root);
-	kapi_debugfs_root = NULL;
+	debugfs_remove_recursive(kapi_debugfs_dir);
+	kapi_debugfs_dir = NULL;
 	kapi_debugfs_specs = NULL;
 	kapi_debugfs_json = NULL;
 }

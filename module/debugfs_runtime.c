@@ -3,10 +3,11 @@
  * debugfs view of kapi's runtime verification:
  * /sys/kernel/debug/kapi/runtime/ with the files mode, stats, violations,
  * filter and hooks (formats in Documentation/runtime.rst). All are
- * root-only (0600). Reads print what the hooks and report layers keep;
- * writes are the only way to change it at run time, and each is parsed
- * strictly: one exact command, at most one trailing newline, at most a
- * page; anything else fails with EINVAL and changes nothing.
+ * root-only (0600). Reads print what the hooks and report layers keep, in
+ * text this file formats; writes are the only way to change it at run
+ * time, and each is parsed strictly: one exact command, at most one
+ * trailing newline, at most a page; anything else fails with EINVAL and
+ * changes nothing.
  */
 #include <linux/debugfs.h>
 #include <linux/err.h>
@@ -20,19 +21,21 @@
 #include <linux/threads.h>
 #include <linux/uaccess.h>
 
+#include "debugfs.h"
 #include "hooks.h"
+#include "image.h"
 #include "kapi.h"
 #include "report.h"
 
-static struct dentry *kapi_runtime_root;	/* kapi/, a looked-up reference */
-static struct dentry *kapi_runtime_dir;		/* kapi/runtime/ */
+static struct dentry *kapi_debugfs_runtime_dir;	/* kapi/runtime/ */
 
 /*
  * A write, as a NUL-terminated string without its one optional trailing
  * newline; kfree() it. ERR_PTR(-EINVAL) for an empty write, one of more
  * than a page, or one with a NUL byte in it.
  */
-static char *kapi_runtime_get_write(const char __user *ubuf, size_t count)
+static char *kapi_debugfs_runtime_get_write(const char __user *ubuf,
+					    size_t count)
 {
 	char *buf;
 
@@ -51,10 +54,11 @@ static char *kapi_runtime_get_write(const char __user *ubuf, size_t count)
 }
 
 /* Run @cmd on a write that is exactly @word; -EINVAL for anything else. */
-static ssize_t kapi_runtime_command(const char __user *ubuf, size_t count,
-				    const char *word, void (*cmd)(void))
+static ssize_t kapi_debugfs_runtime_command(const char __user *ubuf,
+					    size_t count, const char *word,
+					    void (*cmd)(void))
 {
-	char *buf = kapi_runtime_get_write(ubuf, count);
+	char *buf = kapi_debugfs_runtime_get_write(ubuf, count);
 	ssize_t ret = count;
 
 	if (IS_ERR(buf))
@@ -69,17 +73,17 @@ static ssize_t kapi_runtime_command(const char __user *ubuf, size_t count,
 
 /* --- mode -------------------------------------------------------------- */
 
-static int kapi_rt_mode_show(struct seq_file *m, void *unused)
+static int kapi_debugfs_runtime_mode_show(struct seq_file *m, void *unused)
 {
 	seq_printf(m, "%s\n", kapi_mode_name(kapi_hooks_mode()));
 	return 0;
 }
 
-static ssize_t kapi_rt_mode_write(struct file *file,
-				  const char __user *ubuf, size_t count,
-				  loff_t *ppos)
+static ssize_t kapi_debugfs_runtime_mode_write(struct file *file,
+					       const char __user *ubuf,
+					       size_t count, loff_t *ppos)
 {
-	char *buf = kapi_runtime_get_write(ubuf, count);
+	char *buf = kapi_debugfs_runtime_get_write(ubuf, count);
 	ssize_t ret = -EINVAL;
 	int m;
 
@@ -98,7 +102,62 @@ static ssize_t kapi_rt_mode_write(struct file *file,
 
 /* --- stats ------------------------------------------------------------- */
 
-static int kapi_rt_stats_show(struct seq_file *m, void *unused)
+/**
+ * kapi_debugfs_runtime_spec_stats() - print the counters of one spec
+ * @m: the runtime/stats file
+ * @name: the spec's name
+ * @rs: its counters
+ * @image: the image that holds @spec
+ * @spec: the spec
+ *
+ * One summary line, a line per checked parameter, a context line if a
+ * context violation was counted, and a line per undocumented error code
+ * that was counted.
+ */
+void kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
+				     struct kapi_report_spec *rs,
+				     const void *image,
+				     const struct kapi_image_spec *spec)
+{
+	struct kapi_report_counters s, *sum = &s;
+	char err[32];
+	u32 i, n;
+
+	kapi_report_spec_counters(rs, sum);
+	seq_printf(m, "%s calls=%llu violations=%llu return_violations=%llu undocumented=%llu divergences=%llu enforced=%llu\n",
+		   name, sum->calls, sum->violations, sum->return_violations,
+		   sum->undocumented, sum->divergences, sum->enforced);
+	n = min_t(u32, spec->params.count, KAPI_CHECK_MAX_PARAMS);
+	for (i = 0; i < n; i++) {
+		const struct kapi_image_param *p;
+
+		p = kapi_image_param(image, spec, i);
+		if (!kapi_check_constrained(p))
+			continue;
+		seq_printf(m, "%s param=%s rule=%s violations=%llu\n", name,
+			   kapi_image_str(image, p->name),
+			   kapi_check_constraint_token(p->constraint),
+			   sum->param[i]);
+	}
+	if (sum->context)
+		seq_printf(m, "%s rule=context violations=%llu\n", name,
+			   sum->context);
+	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS; i++) {
+		int code = READ_ONCE(rs->errno_slot[i]);
+
+		if (!code || !sum->errnos[i])
+			continue;
+		kapi_report_errno(err, sizeof(err), -code);
+		seq_printf(m, "%s errno=%s undocumented=%llu\n", name, err,
+			   sum->errnos[i]);
+	}
+	if (sum->errnos[KAPI_REPORT_ERRNO_SLOTS])
+		seq_printf(m, "%s errno=other undocumented=%llu\n", name,
+			   sum->errnos[KAPI_REPORT_ERRNO_SLOTS]);
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_debugfs_runtime_spec_stats);
+
+static int kapi_debugfs_runtime_stats_show(struct seq_file *m, void *unused)
 {
 	struct kapi_hook *hook = NULL;
 
@@ -106,56 +165,108 @@ static int kapi_rt_stats_show(struct seq_file *m, void *unused)
 	while ((hook = kapi_hooks_next(hook))) {
 		if (READ_ONCE(hook->error))
 			continue;
-		kapi_report_spec_show(m, hook->name, &hook->report,
-				      hook->image, hook->record);
+		kapi_debugfs_runtime_spec_stats(m, hook->name, &hook->report,
+						hook->image, hook->record);
 	}
 	kapi_hooks_unlock();
 	return 0;
 }
 
-static void kapi_rt_stats_reset(void)
+static ssize_t kapi_debugfs_runtime_stats_write(struct file *file,
+						const char __user *ubuf,
+						size_t count, loff_t *ppos)
 {
-	struct kapi_hook *hook = NULL;
-
-	kapi_hooks_lock();
-	while ((hook = kapi_hooks_next(hook)))
-		kapi_report_spec_reset(&hook->report);
-	kapi_hooks_unlock();
-	kapi_report_ring_reset_dropped();
-}
-
-static ssize_t kapi_rt_stats_write(struct file *file,
-				   const char __user *ubuf, size_t count,
-				   loff_t *ppos)
-{
-	return kapi_runtime_command(ubuf, count, "reset", kapi_rt_stats_reset);
+	return kapi_debugfs_runtime_command(ubuf, count, "reset",
+					    kapi_hooks_reset_stats);
 }
 
 /* --- violations -------------------------------------------------------- */
 
-static int kapi_rt_violations_show(struct seq_file *m, void *unused)
+/* Print @s with spaces as '_' and control characters as '?'. */
+static void kapi_debugfs_runtime_put_word(struct seq_file *m, const char *s)
 {
-	return kapi_report_ring_show(m);
+	for (; *s; s++) {
+		if (*s == ' ')
+			seq_putc(m, '_');
+		else if ((u8)*s < 0x20 || *s == 0x7f)
+			seq_putc(m, '?');
+		else
+			seq_putc(m, *s);
+	}
 }
 
-static ssize_t kapi_rt_violations_write(struct file *file,
-					const char __user *ubuf, size_t count,
-					loff_t *ppos)
+static void kapi_debugfs_runtime_record(struct seq_file *m,
+					const struct kapi_report_record *r)
 {
-	return kapi_runtime_command(ubuf, count, "clear",
-				    kapi_report_ring_clear);
+	u32 i;
+
+	seq_printf(m, "seq=%llu ts=%llu pid=%d tgid=%d uid=%u comm=", r->seq,
+		   r->ts, r->pid, r->tgid, r->uid);
+	kapi_debugfs_runtime_put_word(m, r->comm);
+	seq_puts(m, " syscall=");
+	kapi_debugfs_runtime_put_word(m, r->syscall);
+	seq_puts(m, " args=");
+	if (!r->nargs)
+		seq_putc(m, '-');
+	for (i = 0; i < r->nargs; i++)
+		seq_printf(m, "%s0x%llx", i ? "," : "", r->args[i]);
+	seq_puts(m, " rule=");
+	kapi_debugfs_runtime_put_word(m, r->rule);
+	seq_puts(m, " expected=");
+	kapi_debugfs_runtime_put_word(m, r->expected);
+	seq_puts(m, " actual=");
+	kapi_debugfs_runtime_put_word(m, r->actual);
+	seq_printf(m, " mode=%s\n", kapi_mode_name(r->mode));
+}
+
+/**
+ * kapi_debugfs_runtime_violations_show() - print the violations file
+ * @m: the file
+ * @unused: unused
+ *
+ * A header line, then the records of the violation ring oldest first,
+ * printed from a copy (kapi_report_ring_copy()).
+ *
+ * Context: process context; allocates.
+ * Return: 0 or -ENOMEM.
+ */
+int kapi_debugfs_runtime_violations_show(struct seq_file *m, void *unused)
+{
+	struct kapi_report_record *copy;
+	unsigned int i, n;
+	u64 dropped;
+
+	copy = kvmalloc_array(KAPI_REPORT_RING_SIZE, sizeof(*copy), GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	n = kapi_report_ring_copy(copy, &dropped);
+	seq_printf(m, "# capacity=%u records=%u dropped=%llu\n",
+		   KAPI_REPORT_RING_SIZE, n, dropped);
+	for (i = 0; i < n; i++)
+		kapi_debugfs_runtime_record(m, &copy[i]);
+	kvfree(copy);
+	return 0;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_debugfs_runtime_violations_show);
+
+static ssize_t kapi_debugfs_runtime_violations_write(struct file *file,
+						     const char __user *ubuf,
+						     size_t count, loff_t *ppos)
+{
+	return kapi_debugfs_runtime_command(ubuf, count, "clear",
+					    kapi_report_ring_clear);
 }
 
 /* --- filter ------------------------------------------------------------ */
 
 /**
- * kapi_rt_filter_show() - print the filter file
+ * kapi_debugfs_runtime_filter_show() - print the filter file
  * @m: the file
  * @unused: unused
  *
  * Return: 0.
  */
-int kapi_rt_filter_show(struct seq_file *m, void *unused)
+int kapi_debugfs_runtime_filter_show(struct seq_file *m, void *unused)
 {
 	char pid[12] = "-", tgid[12] = "-", uid[12] = "-";
 	struct kapi_report_filter f;
@@ -172,10 +283,10 @@ int kapi_rt_filter_show(struct seq_file *m, void *unused)
 		   (f.set & KAPI_FILTER_COMM) ? f.comm : "-");
 	return 0;
 }
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_rt_filter_show);
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_debugfs_runtime_filter_show);
 
 /* A decimal number of digits only, at most @max. */
-static int kapi_rt_filter_number(const char *s, u32 max, u32 *out)
+static int kapi_debugfs_runtime_number(const char *s, u32 max, u32 *out)
 {
 	const char *c;
 
@@ -189,22 +300,8 @@ static int kapi_rt_filter_number(const char *s, u32 max, u32 *out)
 	return 0;
 }
 
-/* A comm: 1 to TASK_COMM_LEN - 1 printable characters, no space. */
-static int kapi_rt_filter_comm(const char *s, char *comm)
-{
-	size_t len = strlen(s), i;
-
-	if (!len || len >= TASK_COMM_LEN)
-		return -EINVAL;
-	for (i = 0; i < len; i++)
-		if (s[i] <= ' ' || s[i] > '~')
-			return -EINVAL;
-	strscpy(comm, s, TASK_COMM_LEN);
-	return 0;
-}
-
 /**
- * kapi_rt_filter_parse() - parse a write to the filter file
+ * kapi_debugfs_runtime_filter_parse() - parse a write to the filter file
  * @s: the write, without its trailing newline; changed while parsing
  * @f: receives the filter
  *
@@ -212,7 +309,7 @@ static int kapi_rt_filter_comm(const char *s, char *comm)
  *
  * Return: 0, or -EINVAL for anything else (@f is then undefined).
  */
-int kapi_rt_filter_parse(char *s, struct kapi_report_filter *f)
+int kapi_debugfs_runtime_filter_parse(char *s, struct kapi_report_filter *f)
 {
 	char *tok, *val;
 	u32 bit, n;
@@ -228,22 +325,25 @@ int kapi_rt_filter_parse(char *s, struct kapi_report_filter *f)
 		*val++ = '\0';
 		if (!strcmp(tok, "pid")) {
 			bit = KAPI_FILTER_PID;
-			ret = kapi_rt_filter_number(val, PID_MAX_LIMIT, &n);
+			ret = kapi_debugfs_runtime_number(val, PID_MAX_LIMIT,
+							  &n);
 			f->pid = n;
 			ret = ret ?: (n ? 0 : -EINVAL);
 		} else if (!strcmp(tok, "tgid")) {
 			bit = KAPI_FILTER_TGID;
-			ret = kapi_rt_filter_number(val, PID_MAX_LIMIT, &n);
+			ret = kapi_debugfs_runtime_number(val, PID_MAX_LIMIT,
+							  &n);
 			f->tgid = n;
 			ret = ret ?: (n ? 0 : -EINVAL);
 		} else if (!strcmp(tok, "uid")) {
 			bit = KAPI_FILTER_UID;
 			/* (uid_t)-1 is no user. */
-			ret = kapi_rt_filter_number(val, U32_MAX - 1, &n);
+			ret = kapi_debugfs_runtime_number(val, U32_MAX - 1, &n);
 			f->uid = n;
 		} else if (!strcmp(tok, "comm")) {
 			bit = KAPI_FILTER_COMM;
-			ret = kapi_rt_filter_comm(val, f->comm);
+			ret = kapi_report_filter_comm_ok(val) ? 0 : -EINVAL;
+			strscpy(f->comm, val, sizeof(f->comm));
 		} else {
 			return -EINVAL;
 		}
@@ -253,19 +353,19 @@ int kapi_rt_filter_parse(char *s, struct kapi_report_filter *f)
 	}
 	return 0;
 }
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_rt_filter_parse);
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_debugfs_runtime_filter_parse);
 
-static ssize_t kapi_rt_filter_write(struct file *file,
-				    const char __user *ubuf, size_t count,
-				    loff_t *ppos)
+static ssize_t kapi_debugfs_runtime_filter_write(struct file *file,
+						 const char __user *ubuf,
+						 size_t count, loff_t *ppos)
 {
-	char *buf = kapi_runtime_get_write(ubuf, count);
+	char *buf = kapi_debugfs_runtime_get_write(ubuf, count);
 	struct kapi_report_filter f;
 	ssize_t ret = count;
 
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
-	if (kapi_rt_filter_parse(buf, &f))
+	if (kapi_debugfs_runtime_filter_parse(buf, &f))
 		ret = -EINVAL;
 	else
 		kapi_report_filter_set(&f);
@@ -275,7 +375,7 @@ static ssize_t kapi_rt_filter_write(struct file *file,
 
 /* --- hooks ------------------------------------------------------------- */
 
-static int kapi_rt_hooks_show(struct seq_file *m, void *unused)
+static int kapi_debugfs_runtime_hooks_show(struct seq_file *m, void *unused)
 {
 	struct kapi_hook *hook = NULL;
 	int error;
@@ -295,48 +395,55 @@ static int kapi_rt_hooks_show(struct seq_file *m, void *unused)
 
 /* --- files ------------------------------------------------------------- */
 
-static int kapi_rt_mode_open(struct inode *inode, struct file *file)
+static int kapi_debugfs_runtime_mode_open(struct inode *inode,
+					  struct file *file)
 {
-	return single_open(file, kapi_rt_mode_show, NULL);
+	return single_open(file, kapi_debugfs_runtime_mode_show, NULL);
 }
 
-static int kapi_rt_stats_open(struct inode *inode, struct file *file)
+static int kapi_debugfs_runtime_stats_open(struct inode *inode,
+					   struct file *file)
 {
-	return single_open(file, kapi_rt_stats_show, NULL);
+	return single_open(file, kapi_debugfs_runtime_stats_show, NULL);
 }
 
-static int kapi_rt_violations_open(struct inode *inode, struct file *file)
+static int kapi_debugfs_runtime_violations_open(struct inode *inode,
+						struct file *file)
 {
 	/* About 300 bytes a record: one buffer for a full ring. */
-	return single_open_size(file, kapi_rt_violations_show, NULL,
-				KAPI_REPORT_RING_SIZE * 384);
+	return single_open_size(file, kapi_debugfs_runtime_violations_show,
+				NULL, KAPI_REPORT_RING_SIZE * 384);
 }
 
-static int kapi_rt_filter_open(struct inode *inode, struct file *file)
+static int kapi_debugfs_runtime_filter_open(struct inode *inode,
+					    struct file *file)
 {
-	return single_open(file, kapi_rt_filter_show, NULL);
+	return single_open(file, kapi_debugfs_runtime_filter_show, NULL);
 }
 
-static int kapi_rt_hooks_open(struct inode *inode, struct file *file)
+static int kapi_debugfs_runtime_hooks_open(struct inode *inode,
+					   struct file *file)
 {
-	return single_open(file, kapi_rt_hooks_show, NULL);
+	return single_open(file, kapi_debugfs_runtime_hooks_show, NULL);
 }
 
-#define KAPI_RUNTIME_FOPS(name, writer)			\
-	static const struct file_operations name##_fops = {	\
-		.owner = THIS_MODULE,				\
-		.open = name##_open,				\
-		.read = seq_read,				\
-		.write = writer,				\
-		.llseek = seq_lseek,				\
-		.release = single_release,			\
+/* The file_operations of runtime/@name; @writer handles writes, or NULL. */
+#define KAPI_DEBUGFS_RUNTIME_FOPS(name, writer)				\
+	static const struct file_operations				\
+	kapi_debugfs_runtime_##name##_fops = {				\
+		.owner = THIS_MODULE,					\
+		.open = kapi_debugfs_runtime_##name##_open,		\
+		.read = seq_read,					\
+		.write = writer,					\
+		.llseek = seq_lseek,					\
+		.release = single_release,				\
 	}
 
-KAPI_RUNTIME_FOPS(kapi_rt_mode, kapi_rt_mode_write);
-KAPI_RUNTIME_FOPS(kapi_rt_stats, kapi_rt_stats_write);
-KAPI_RUNTIME_FOPS(kapi_rt_violations, kapi_rt_violations_write);
-KAPI_RUNTIME_FOPS(kapi_rt_filter, kapi_rt_filter_write);
-KAPI_RUNTIME_FOPS(kapi_rt_hooks, NULL);
+KAPI_DEBUGFS_RUNTIME_FOPS(mode, kapi_debugfs_runtime_mode_write);
+KAPI_DEBUGFS_RUNTIME_FOPS(stats, kapi_debugfs_runtime_stats_write);
+KAPI_DEBUGFS_RUNTIME_FOPS(violations, kapi_debugfs_runtime_violations_write);
+KAPI_DEBUGFS_RUNTIME_FOPS(filter, kapi_debugfs_runtime_filter_write);
+KAPI_DEBUGFS_RUNTIME_FOPS(hooks, NULL);
 
 /**
  * kapi_debugfs_runtime_init() - create /sys/kernel/debug/kapi/runtime/
@@ -348,26 +455,27 @@ KAPI_RUNTIME_FOPS(kapi_rt_hooks, NULL);
  */
 int kapi_debugfs_runtime_init(void)
 {
-	struct dentry *root, *dir;
+	struct dentry *root = kapi_debugfs_root(), *dir;
 
-	root = debugfs_lookup(KAPI_DEBUGFS_DIR, NULL);
-	if (IS_ERR_OR_NULL(root))
+	if (!root)
 		return 0;
 	dir = debugfs_create_dir("runtime", root);
 	if (IS_ERR(dir)) {
 		pr_warn("cannot create debugfs directory %s/runtime: %pe\n",
 			KAPI_DEBUGFS_DIR, dir);
-		dput(root);
 		return 0;
 	}
-	debugfs_create_file("mode", 0600, dir, NULL, &kapi_rt_mode_fops);
-	debugfs_create_file("stats", 0600, dir, NULL, &kapi_rt_stats_fops);
+	debugfs_create_file("mode", 0600, dir, NULL,
+			    &kapi_debugfs_runtime_mode_fops);
+	debugfs_create_file("stats", 0600, dir, NULL,
+			    &kapi_debugfs_runtime_stats_fops);
 	debugfs_create_file("violations", 0600, dir, NULL,
-			    &kapi_rt_violations_fops);
-	debugfs_create_file("filter", 0600, dir, NULL, &kapi_rt_filter_fops);
-	debugfs_create_file("hooks", 0600, dir, NULL, &kapi_rt_hooks_fops);
-	kapi_runtime_root = root;
-	kapi_runtime_dir = dir;
+			    &kapi_debugfs_runtime_violations_fops);
+	debugfs_create_file("filter", 0600, dir, NULL,
+			    &kapi_debugfs_runtime_filter_fops);
+	debugfs_create_file("hooks", 0600, dir, NULL,
+			    &kapi_debugfs_runtime_hooks_fops);
+	kapi_debugfs_runtime_dir = dir;
 	return 0;
 }
 
@@ -379,10 +487,6 @@ int kapi_debugfs_runtime_init(void)
  */
 void kapi_debugfs_runtime_exit(void)
 {
-	if (!kapi_runtime_root)
-		return;
-	debugfs_remove_recursive(kapi_runtime_dir);
-	dput(kapi_runtime_root);
-	kapi_runtime_dir = NULL;
-	kapi_runtime_root = NULL;
+	debugfs_remove_recursive(kapi_debugfs_runtime_dir);
+	kapi_debugfs_runtime_dir = NULL;
 }

@@ -83,7 +83,8 @@ enum kapi_mode kapi_hooks_mode(void)
 	return READ_ONCE(kapi_hooks_cur_mode);
 }
 
-static int kapi_mode_param_set(const char *val, const struct kernel_param *kp)
+static int kapi_hooks_mode_param_set(const char *val,
+				     const struct kernel_param *kp)
 {
 	int m;
 
@@ -96,18 +97,19 @@ static int kapi_mode_param_set(const char *val, const struct kernel_param *kp)
 	return -EINVAL;
 }
 
-static int kapi_mode_param_get(char *buf, const struct kernel_param *kp)
+static int kapi_hooks_mode_param_get(char *buf,
+				     const struct kernel_param *kp)
 {
 	return scnprintf(buf, PAGE_SIZE, "%s\n",
 			 kapi_mode_name(kapi_hooks_mode()));
 }
 
-static const struct kernel_param_ops kapi_mode_param_ops = {
-	.set = kapi_mode_param_set,
-	.get = kapi_mode_param_get,
+static const struct kernel_param_ops kapi_hooks_mode_param_ops = {
+	.set = kapi_hooks_mode_param_set,
+	.get = kapi_hooks_mode_param_get,
 };
 
-module_param_cb(mode, &kapi_mode_param_ops, NULL, 0400);
+module_param_cb(mode, &kapi_hooks_mode_param_ops, NULL, 0400);
 MODULE_PARM_DESC(mode, "runtime checks: off, audit (default) or enforce");
 
 /* --- the call path ----------------------------------------------------- */
@@ -405,7 +407,7 @@ static void kapi_hook_activate(struct kapi_hook *hook)
 }
 
 /*
- * kapi_hook_park() - unregister the hook's ftrace_ops
+ * kapi_hook_deactivate() - unregister the hook's ftrace_ops
  * @hook: a hook
  *
  * When this returns no new call enters the entry stub; calls already in
@@ -415,7 +417,7 @@ static void kapi_hook_activate(struct kapi_hook *hook)
  * function may still call the stub. LOCKING: the hooks lock, or @hook is no
  * longer on the list.
  */
-static int kapi_hook_park(struct kapi_hook *hook)
+static int kapi_hook_deactivate(struct kapi_hook *hook)
 {
 	int ret;
 
@@ -432,14 +434,14 @@ static int kapi_hook_park(struct kapi_hook *hook)
 }
 
 /*
- * kapi_hook_uninstall() - stop hooking and let the hook go
+ * kapi_hook_detach() - stop hooking and let the hook go
  * @hook: a hook no longer on the list
  *
  * The hook is freed when the last call has left kapi_hook_run().
  */
-static void kapi_hook_uninstall(struct kapi_hook *hook)
+static void kapi_hook_detach(struct kapi_hook *hook)
 {
-	if (kapi_hook_park(hook)) {
+	if (kapi_hook_deactivate(hook)) {
 		/* ftrace may still call it: keep the hook forever. */
 		if (atomic_dec_and_test(&kapi_hooks_alive))
 			wake_up_var(&kapi_hooks_alive);
@@ -565,7 +567,7 @@ void kapi_hooks_set_mode(enum kapi_mode mode)
 	WRITE_ONCE(kapi_hooks_cur_mode, mode);
 	list_for_each_entry(hook, &kapi_hooks_list, node) {
 		if (mode == KAPI_MODE_OFF)
-			kapi_hook_park(hook);
+			kapi_hook_deactivate(hook);
 		else
 			kapi_hook_activate(hook);
 	}
@@ -584,19 +586,19 @@ static void kapi_hooks_added(const struct kapi_registry_image *img)
 			kapi_hook_attach(&img->specs[i]);
 }
 
-static void kapi_hooks_uninstall_list(struct list_head *gone)
+static void kapi_hooks_detach_list(struct list_head *gone)
 {
 	struct kapi_hook *hook, *tmp;
 
 	list_for_each_entry_safe(hook, tmp, gone, node) {
 		list_del(&hook->node);
-		kapi_hook_uninstall(hook);
+		kapi_hook_detach(hook);
 	}
 }
 
 /*
  * LOCKING: called with the registry lock held. The hooks leave the list
- * under the hooks lock and are uninstalled after it is dropped, because
+ * under the hooks lock and are detached after it is dropped, because
  * unregistering an ftrace_ops waits for tasks RCU.
  */
 static void kapi_hooks_removed(const struct kapi_registry_image *img)
@@ -609,7 +611,7 @@ static void kapi_hooks_removed(const struct kapi_registry_image *img)
 		if (hook->spec->image == img)
 			list_move_tail(&hook->node, &gone);
 	mutex_unlock(&kapi_hooks_mutex);
-	kapi_hooks_uninstall_list(&gone);
+	kapi_hooks_detach_list(&gone);
 }
 
 static struct kapi_registry_listener kapi_hooks_listener = {
@@ -639,7 +641,7 @@ void kapi_hooks_unlock(void)
  * kapi_hooks_next() - iterate over the hooks of all syscall specs
  * @prev: the previous hook, or NULL to start
  *
- * Hooks that could not be installed are included, with their error.
+ * Hooks that could not be attached are included, with their error.
  *
  * Context: with kapi_hooks_lock() held.
  * Return: the next hook in registration order; NULL after the last.
@@ -653,6 +655,26 @@ struct kapi_hook *kapi_hooks_next(struct kapi_hook *prev)
 	if (list_is_last(&prev->node, &kapi_hooks_list))
 		return NULL;
 	return list_next_entry(prev, node);
+}
+
+/**
+ * kapi_hooks_reset_stats() - set every hook's counters and the violation
+ * ring's drop count to zero
+ *
+ * What "reset" means in both views (runtime/stats, %KAPI_CMD_RESET_STATS):
+ * the records in the ring stay.
+ *
+ * Context: process context; takes the hooks lock.
+ */
+void kapi_hooks_reset_stats(void)
+{
+	struct kapi_hook *hook;
+
+	mutex_lock(&kapi_hooks_mutex);
+	list_for_each_entry(hook, &kapi_hooks_list, node)
+		kapi_report_spec_reset(&hook->report);
+	mutex_unlock(&kapi_hooks_mutex);
+	kapi_report_ring_reset_dropped();
 }
 
 /* --- init and exit ----------------------------------------------------- */
@@ -692,7 +714,7 @@ void kapi_hooks_exit(void)
 	mutex_lock(&kapi_hooks_mutex);
 	list_splice_init(&kapi_hooks_list, &gone);
 	mutex_unlock(&kapi_hooks_mutex);
-	kapi_hooks_uninstall_list(&gone);
+	kapi_hooks_detach_list(&gone);
 	wait_var_event(&kapi_hooks_alive, !atomic_read(&kapi_hooks_alive));
 	kapi_synchronize_rcu_tasks();
 	rcu_barrier();

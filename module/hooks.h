@@ -84,5 +84,9 @@ void kapi_hooks_set_mode(enum kapi_mode mode);
 void kapi_hooks_lock(void);
 void kapi_hooks_unlock(void);
 struct kapi_hook *kapi_hooks_next(struct kapi_hook *prev);
+void kapi_hooks_reset_stats(void);
+
+int kapi_hooks_init(void);
+void kapi_hooks_exit(void);
 
 #endif /* KAPI_HOOKS_H */

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Internal interfaces between kapi.ko's layers. Each layer has an init/exit
- * pair; main.c calls them in order and unwinds in exact reverse order. The
- * layers' own headers (image.h, registry.h, check.h, report.h, hooks.h) hold
- * their detailed interfaces.
+ * What every layer of kapi.ko shares: the UAPI and compat headers, the
+ * export of internals to kapi's KUnit tests, fault injection, kapi's own
+ * spec image and the runtime mode. Each layer's interface, its init/exit
+ * pair included, is in its own header (registry.h, check.h, report.h,
+ * hooks.h, debugfs.h, netlink.h); main.c calls the pairs in order and
+ * unwinds in exact reverse order.
  */
 #ifndef KAPI_KAPI_H
 #define KAPI_KAPI_H
@@ -53,22 +55,10 @@ static inline bool kapi_fail(const char *step)
 }
 #endif
 
-int kapi_registry_init(void);
-void kapi_registry_exit(void);
-
-int kapi_debugfs_init(void);
-void kapi_debugfs_exit(void);
-
-/* What debugfs files print, for the tests (@m->private as the file has it). */
-struct seq_file;
-int kapi_list_show(struct seq_file *m, void *unused);
-int kapi_spec_text_show(struct seq_file *m, void *unused);
-int kapi_spec_json_show(struct seq_file *m, void *unused);
-
 /*
  * enum kapi_mode - what the runtime checks do (module parameter "mode",
- * debugfs runtime/mode). OFF: the hooks stay attached and let every call
- * through unchecked. AUDIT: calls run as without kapi and are reported.
+ * debugfs runtime/mode). OFF: the hooks stay attached but deactivated, so
+ * every call runs unchecked. AUDIT: calls run as without kapi and are reported.
  * ENFORCE: a call that violates a parameter constraint fails with the
  * error the spec predicts, without running.
  */
@@ -90,19 +80,5 @@ static inline const char *kapi_mode_name(enum kapi_mode mode)
 
 	return (unsigned int)mode < KAPI_MODE_COUNT ? names[mode] : "?";
 }
-
-int kapi_report_init(void);
-void kapi_report_exit(void);
-
-int kapi_hooks_init(void);
-void kapi_hooks_exit(void);
-
-int kapi_debugfs_runtime_init(void);
-void kapi_debugfs_runtime_exit(void);
-
-/* The filter file's parser and printer, for the tests. */
-struct kapi_report_filter;
-int kapi_rt_filter_parse(char *s, struct kapi_report_filter *f);
-int kapi_rt_filter_show(struct seq_file *m, void *unused);
 
 #endif /* KAPI_KAPI_H */

@@ -8,8 +8,12 @@
 
 #include <kapi/kapi_module.h>
 
+#include "debugfs.h"
+#include "hooks.h"
 #include "kapi.h"
 #include "netlink.h"
+#include "registry.h"
+#include "report.h"
 
 static int __init kapi_init(void)
 {

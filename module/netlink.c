@@ -618,19 +618,6 @@ static int kapi_nl_set_mode_doit(struct sk_buff *skb, struct genl_info *info)
 	return 0;
 }
 
-/* 1 to TASK_COMM_LEN - 1 printable characters, no space (as debugfs). */
-static bool kapi_nl_comm_ok(const char *s)
-{
-	size_t len = strlen(s), i;
-
-	if (!len || len >= TASK_COMM_LEN)
-		return false;
-	for (i = 0; i < len; i++)
-		if (s[i] <= ' ' || s[i] > '~')
-			return false;
-	return true;
-}
-
 static int kapi_nl_set_filter_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[KAPI_FILTER_A_MAX + 1];
@@ -658,14 +645,15 @@ static int kapi_nl_set_filter_doit(struct sk_buff *skb, struct genl_info *info)
 		f.uid = nla_get_u32(tb[KAPI_FILTER_A_UID]);
 	}
 	if (tb[KAPI_FILTER_A_COMM]) {
-		if (!kapi_nl_comm_ok(nla_data(tb[KAPI_FILTER_A_COMM]))) {
+		const char *comm = nla_data(tb[KAPI_FILTER_A_COMM]);
+
+		if (!kapi_report_filter_comm_ok(comm)) {
 			NL_SET_ERR_MSG_ATTR(info->extack, tb[KAPI_FILTER_A_COMM],
 					    "comm must be 1 to 15 printable characters without spaces");
 			return -EINVAL;
 		}
 		f.set |= KAPI_FILTER_COMM;
-		strscpy(f.comm, nla_data(tb[KAPI_FILTER_A_COMM]),
-			sizeof(f.comm));
+		strscpy(f.comm, comm, sizeof(f.comm));
 	}
 	kapi_report_filter_set(&f);
 	return 0;
@@ -673,13 +661,7 @@ static int kapi_nl_set_filter_doit(struct sk_buff *skb, struct genl_info *info)
 
 static int kapi_nl_reset_stats_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct kapi_hook *hook = NULL;
-
-	kapi_hooks_lock();
-	while ((hook = kapi_hooks_next(hook)))
-		kapi_report_spec_reset(&hook->report);
-	kapi_hooks_unlock();
-	kapi_report_ring_reset_dropped();
+	kapi_hooks_reset_stats();
 	atomic64_set(&kapi_nl_events_sent, 0);
 	atomic64_set(&kapi_nl_events_lost, 0);
 	atomic64_set(&kapi_nl_events_failed, 0);

@@ -94,4 +94,7 @@ void kapi_registry_unlisten(struct kapi_registry_listener *listener);
 int kapi_registry_module_notify(struct notifier_block *nb,
 				unsigned long action, void *data);
 
+int kapi_registry_init(void);
+void kapi_registry_exit(void);
+
 #endif /* KAPI_REGISTRY_H */

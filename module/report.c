@@ -7,8 +7,8 @@
  * overwritten and counted as dropped when the ring is full), and logged
  * with a ratelimited warning. The filter that decides which tasks the
  * hooks check lives here too. Nothing here allocates or sleeps on the path
- * of a system call; runtime/stats and runtime/violations print what is
- * kept here (Documentation/runtime.rst gives the formats).
+ * of a system call. The views format what is kept here: runtime/stats and
+ * runtime/violations (debugfs_runtime.c), the netlink family (netlink.c).
  */
 #include <linux/atomic.h>
 #include <linux/cred.h>
@@ -20,7 +20,6 @@
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/seqlock.h>
-#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -99,8 +98,13 @@ void kapi_report_spec_reset(struct kapi_report_spec *rs)
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_spec_reset);
 
-static void kapi_report_sum(struct kapi_report_spec *rs,
-			    struct kapi_report_counters *sum)
+/**
+ * kapi_report_spec_counters() - the counters of one spec, summed over CPUs
+ * @rs: the counters
+ * @sum: receives the sums
+ */
+void kapi_report_spec_counters(struct kapi_report_spec *rs,
+			       struct kapi_report_counters *sum)
 {
 	const u64 *src;
 	u64 *dst = (u64 *)sum;
@@ -114,6 +118,7 @@ static void kapi_report_sum(struct kapi_report_spec *rs,
 			dst[i] += READ_ONCE(src[i]);
 	}
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_spec_counters);
 
 /**
  * kapi_report_errno() - the name of an error code
@@ -134,59 +139,6 @@ void kapi_report_errno(char *buf, size_t size, long code)
 	else
 		snprintf(buf, size, "%ld", code);
 }
-
-/**
- * kapi_report_spec_show() - print the counters of one spec
- * @m: the runtime/stats file
- * @name: the spec's name
- * @rs: its counters
- * @image: the image that holds @spec
- * @spec: the spec
- *
- * One summary line, a line per checked parameter, a context line if a
- * context violation was counted, and a line per undocumented error code
- * that was counted.
- */
-void kapi_report_spec_show(struct seq_file *m, const char *name,
-			   struct kapi_report_spec *rs, const void *image,
-			   const struct kapi_image_spec *spec)
-{
-	struct kapi_report_counters s, *sum = &s;
-	char err[32];
-	u32 i, n;
-
-	kapi_report_sum(rs, sum);
-	seq_printf(m, "%s calls=%llu violations=%llu return_violations=%llu undocumented=%llu divergences=%llu enforced=%llu\n",
-		   name, sum->calls, sum->violations, sum->return_violations,
-		   sum->undocumented, sum->divergences, sum->enforced);
-	n = min_t(u32, spec->params.count, KAPI_CHECK_MAX_PARAMS);
-	for (i = 0; i < n; i++) {
-		const struct kapi_image_param *p = kapi_image_param(image, spec, i);
-
-		if (!kapi_check_constrained(p))
-			continue;
-		seq_printf(m, "%s param=%s rule=%s violations=%llu\n", name,
-			   kapi_image_str(image, p->name),
-			   kapi_check_constraint_token(p->constraint),
-			   sum->param[i]);
-	}
-	if (sum->context)
-		seq_printf(m, "%s rule=context violations=%llu\n", name,
-			   sum->context);
-	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS; i++) {
-		int code = READ_ONCE(rs->errno_slot[i]);
-
-		if (!code || !sum->errnos[i])
-			continue;
-		kapi_report_errno(err, sizeof(err), -code);
-		seq_printf(m, "%s errno=%s undocumented=%llu\n", name, err,
-			   sum->errnos[i]);
-	}
-	if (sum->errnos[KAPI_REPORT_ERRNO_SLOTS])
-		seq_printf(m, "%s errno=other undocumented=%llu\n", name,
-			   sum->errnos[KAPI_REPORT_ERRNO_SLOTS]);
-}
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_spec_show);
 
 /* The slot that counts undocumented error @code (positive), or "other". */
 static unsigned int kapi_report_errno_slot(struct kapi_report_spec *rs,
@@ -511,82 +463,35 @@ void kapi_report_after(struct kapi_report_spec *rs, const char *name,
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_after);
 
-/* --- the ring, for runtime/violations ------------------------------------ */
-
-/* Print @s with spaces as '_' and control characters as '?'. */
-static void kapi_report_put_word(struct seq_file *m, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == ' ')
-			seq_putc(m, '_');
-		else if ((u8)*s < 0x20 || *s == 0x7f)
-			seq_putc(m, '?');
-		else
-			seq_putc(m, *s);
-	}
-}
-
-static void kapi_report_record_show(struct seq_file *m,
-				    const struct kapi_report_record *r)
-{
-	u32 i;
-
-	seq_printf(m, "seq=%llu ts=%llu pid=%d tgid=%d uid=%u comm=", r->seq,
-		   r->ts, r->pid, r->tgid, r->uid);
-	kapi_report_put_word(m, r->comm);
-	seq_puts(m, " syscall=");
-	kapi_report_put_word(m, r->syscall);
-	seq_puts(m, " args=");
-	if (!r->nargs)
-		seq_putc(m, '-');
-	for (i = 0; i < r->nargs; i++)
-		seq_printf(m, "%s0x%llx", i ? "," : "", r->args[i]);
-	seq_puts(m, " rule=");
-	kapi_report_put_word(m, r->rule);
-	seq_puts(m, " expected=");
-	kapi_report_put_word(m, r->expected);
-	seq_puts(m, " actual=");
-	kapi_report_put_word(m, r->actual);
-	seq_printf(m, " mode=%s\n", kapi_mode_name(r->mode));
-}
+/* --- the ring ----------------------------------------------------------- */
 
 /**
- * kapi_report_ring_show() - print the violation ring
- * @m: the runtime/violations file
+ * kapi_report_ring_copy() - copy the records runtime/violations shows
+ * @buf: receives the records, oldest first; room for
+ *	 %KAPI_REPORT_RING_SIZE of them
+ * @dropped: receives the ring's drop count
  *
- * A header line, then the records oldest first. The ring is copied under
- * its lock and printed from the copy.
+ * The ring is copied under its lock, so that the caller can format the
+ * copy at leisure.
  *
- * Context: process context; allocates.
- * Return: 0 or -ENOMEM.
+ * Return: the number of records copied.
  */
-int kapi_report_ring_show(struct seq_file *m)
+unsigned int kapi_report_ring_copy(struct kapi_report_record *buf, u64 *dropped)
 {
-	struct kapi_report_record *copy;
 	unsigned int i, n, first;
 	unsigned long flags;
-	u64 dropped;
 
-	copy = kvmalloc_array(KAPI_REPORT_RING_SIZE, sizeof(*copy), GFP_KERNEL);
-	if (!copy)
-		return -ENOMEM;
 	spin_lock_irqsave(&kapi_ring_lock, flags);
 	n = kapi_ring_count;
-	dropped = kapi_ring_dropped;
+	*dropped = kapi_ring_dropped;
 	first = (kapi_ring_head + KAPI_REPORT_RING_SIZE - n) %
 		KAPI_REPORT_RING_SIZE;
 	for (i = 0; i < n; i++)
-		copy[i] = kapi_ring[(first + i) % KAPI_REPORT_RING_SIZE];
+		buf[i] = kapi_ring[(first + i) % KAPI_REPORT_RING_SIZE];
 	spin_unlock_irqrestore(&kapi_ring_lock, flags);
-
-	seq_printf(m, "# capacity=%u records=%u dropped=%llu\n",
-		   KAPI_REPORT_RING_SIZE, n, dropped);
-	for (i = 0; i < n; i++)
-		kapi_report_record_show(m, &copy[i]);
-	kvfree(copy);
-	return 0;
+	return n;
 }
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_ring_show);
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_ring_copy);
 
 /**
  * kapi_report_ring_clear() - empty the violation ring
@@ -681,17 +586,6 @@ void kapi_report_listen(const struct kapi_report_listener *l)
 		synchronize_rcu();
 }
 
-/**
- * kapi_report_spec_counters() - the counters of one spec, summed over CPUs
- * @rs: the counters
- * @sum: receives the sums
- */
-void kapi_report_spec_counters(struct kapi_report_spec *rs,
-			       struct kapi_report_counters *sum)
-{
-	kapi_report_sum(rs, sum);
-}
-
 /* --- the filter -------------------------------------------------------- */
 
 /**
@@ -725,6 +619,28 @@ bool kapi_report_filter_match(void)
 	return true;
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_filter_match);
+
+/**
+ * kapi_report_filter_comm_ok() - may a filter select the command name @s?
+ * @s: the name, NUL-terminated
+ *
+ * A comm is 1 to TASK_COMM_LEN - 1 printable characters without spaces,
+ * whichever view sets the filter.
+ *
+ * Return: true if @s is such a name.
+ */
+bool kapi_report_filter_comm_ok(const char *s)
+{
+	size_t len = strlen(s), i;
+
+	if (!len || len >= TASK_COMM_LEN)
+		return false;
+	for (i = 0; i < len; i++)
+		if (s[i] <= ' ' || s[i] > '~')
+			return false;
+	return true;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_filter_comm_ok);
 
 /**
  * kapi_report_filter_get() - the current filter

@@ -4,7 +4,8 @@
  * counters, the bounded ring of recent violation records, the ratelimited
  * kernel log line of each violation, and the filter that selects which
  * tasks are checked. The hooks feed it the check engine's verdicts; the
- * debugfs runtime view prints it. It calls nothing above it.
+ * views (debugfs_runtime.c, netlink.c) read and format it. It prints
+ * nothing but its kernel log lines, and calls nothing above it.
  *
  * LOCKING: counters are per-CPU and need no lock. The ring has a spinlock
  * taken with interrupts off, for a bounded copy only. The filter is read
@@ -19,8 +20,6 @@
 
 #include "check.h"
 #include "kapi.h"
-
-struct seq_file;
 
 /* Distinct undocumented error codes counted per spec; more go to "other". */
 #define KAPI_REPORT_ERRNO_SLOTS 32
@@ -153,9 +152,8 @@ struct kapi_report_listener {
 int kapi_report_spec_init(struct kapi_report_spec *rs);
 void kapi_report_spec_destroy(struct kapi_report_spec *rs);
 void kapi_report_spec_reset(struct kapi_report_spec *rs);
-void kapi_report_spec_show(struct seq_file *m, const char *name,
-			   struct kapi_report_spec *rs, const void *image,
-			   const struct kapi_image_spec *spec);
+void kapi_report_spec_counters(struct kapi_report_spec *rs,
+			       struct kapi_report_counters *sum);
 
 void kapi_report_before(struct kapi_report_spec *rs, const char *name,
 			const struct kapi_check_call *call,
@@ -168,19 +166,21 @@ void kapi_report_after(struct kapi_report_spec *rs, const char *name,
 		       unsigned long nofile, enum kapi_mode mode);
 
 bool kapi_report_filter_match(void);
+bool kapi_report_filter_comm_ok(const char *s);
 void kapi_report_filter_get(struct kapi_report_filter *f);
 void kapi_report_filter_set(const struct kapi_report_filter *f);
 
 void kapi_report_errno(char *buf, size_t size, long code);
-void kapi_report_spec_counters(struct kapi_report_spec *rs,
-			       struct kapi_report_counters *sum);
 
-int kapi_report_ring_show(struct seq_file *m);
+unsigned int kapi_report_ring_copy(struct kapi_report_record *buf, u64 *dropped);
 unsigned int kapi_report_ring_read(u64 after, struct kapi_report_record *buf,
 				   unsigned int n, u64 *lost);
 void kapi_report_ring_state(struct kapi_report_ring_state *st);
 void kapi_report_listen(const struct kapi_report_listener *l);
 void kapi_report_ring_clear(void);
 void kapi_report_ring_reset_dropped(void);
+
+int kapi_report_init(void);
+void kapi_report_exit(void);
 
 #endif /* KAPI_REPORT_H */

@@ -21,6 +21,8 @@ PACKAGES=(
 	# VM harness; strace for the benchmark's comparison (make bench);
 	# stress-ng, carried into the guest for the stress run (make stress)
 	qemu-system-x86 busybox-static strace stress-ng
+	# static analysis of kapi.ko (make sparse)
+	sparse
 	# documentation
 	python3-sphinx
 	# checking the JSON of the VM tests against Documentation/schema/, and

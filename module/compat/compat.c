@@ -18,6 +18,9 @@
 /**
  * kapi_compat_features() - the compatibility features of this build
  *
+ * Every KAPI_HAVE_* macro that compat.mk defines has a name here (and a
+ * row in Documentation/design.rst).
+ *
  * Return: the names of the KAPI_HAVE_* features detected for the target
  * kernel, each preceded by a space; "" if none.
  */
@@ -35,6 +38,9 @@ const char *kapi_compat_features(void)
 #endif
 #ifdef KAPI_HAVE_GENL_MCAST_CAP
 	" genl-mcast-cap"
+#endif
+#ifdef KAPI_HAVE_CALL_DEPTH_ACCOUNT
+	" call-depth-account"
 #endif
 	;
 }

@@ -3,7 +3,14 @@
  * Kernel version compatibility for kapi. Feature macros (KAPI_HAVE_*) come
  * from the probes in compat.mk; this header turns them into one interface
  * for the rest of the module and refuses kernels that already carry the
- * in-kernel Kernel API Specification framework.
+ * in-kernel Kernel API Specification framework. The macros, each named by
+ * kapi_compat_features() and in Documentation/design.rst:
+ *
+ *   KAPI_HAVE_IBT                     indirect branch tracking
+ *   KAPI_HAVE_FTRACE_DIRECT_MULTI     register_ftrace_direct_multi() (6.1)
+ *   KAPI_HAVE_SYNCHRONIZE_RCU_TASKS   synchronize_rcu_tasks() is exported
+ *   KAPI_HAVE_GENL_MCAST_CAP          privileged generic netlink groups
+ *   KAPI_HAVE_CALL_DEPTH_ACCOUNT      call depth tracking (hook_tramp.S)
  */
 #ifndef KAPI_COMPAT_H
 #define KAPI_COMPAT_H
