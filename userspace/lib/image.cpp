@@ -1246,16 +1246,6 @@ std::optional<std::int32_t> parse_errno_number(std::string_view s) {
     return -v;
 }
 
-std::string hex(std::uint64_t v) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string s;
-    do {
-        s.insert(s.begin(), kDigits[v & 0xf]);
-        v >>= 4;
-    } while (v != 0);
-    return "0x" + s;
-}
-
 } // namespace detail
 
 std::vector<std::uint8_t> encode_image(const SpecSet& specs) {

@@ -23,6 +23,7 @@
 #include "uapi/linux/kapi.h"
 // After the UAPI header, whose types and constants the lists name.
 #include "kapi/image_records.h"
+#include "util.h"
 
 namespace kapi::detail {
 
@@ -175,9 +176,6 @@ std::vector<std::uint8_t> serialize(const ImageLayout& layout);
 
 // The kernel's limit on errno values (MAX_ERRNO).
 constexpr std::int32_t kMaxErrno = 4095;
-
-// V in lowercase hexadecimal with a 0x prefix, for messages and C code.
-std::string hex(std::uint64_t v);
 
 // A decimal errno number ("-135" or "135") as a negative errno, if it is
 // one (1..kMaxErrno).
