@@ -1,23 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# 'make bench': the overhead of kapi's runtime checks. For each Debian
-# kernel (KAPI_KERNELS, default "6.1 6.12"): build kapi.ko and kapi_bench,
-# boot ONE guest that runs scripts/guest/bench-rounds.sh (rounds of: kapi not loaded,
-# loaded in off, audit and enforce; then the same loops under strace -f),
-# and print a table of nanoseconds per call with each configuration's ratio
-# to "not loaded" (the median over the rounds of the ratio measured within
-# a round). KAPI_BENCH_ROUNDS sets the number of rounds (default 5).
-# Under TCG the guest counts instructions by default (scripts/vm.sh
-# --icount): its clock then advances 1 ns per guest instruction, so the
-# numbers are instructions per call, the same on every run and unaffected
-# by the host's load. KAPI_BENCH_CLOCK=wall measures the emulator's real
-# time instead (noisy on a shared host); with KAPI_ACCEL=kvm the time is
-# always real.
-# The goals (off <= 1.02x, audit <= 1.10x) are reported, not asserted. The
-# table is also written to build/bench/results-<kernel>.txt. The module
-# build, the guest's verdict and the table are results (build/bench/results),
-# counted on the last line, "bench: N passed, N failed, N skipped".
+# 'make bench': the overhead of kapi's runtime checks (Documentation/bench.rst).
+# Per kernel of KAPI_KERNELS: build kapi.ko and kapi_bench, boot ONE guest
+# running scripts/guest/bench-rounds.sh (KAPI_BENCH_ROUNDS rounds, default 5,
+# of kapi not loaded, off, audit, enforce; then strace -f), and print the
+# table of each configuration's cost per call and its ratio to "not loaded"
+# (also in build/bench/results-K.txt). The clock is QEMU's instruction count
+# (KAPI_BENCH_CLOCK=icount, the default under TCG) or real time (wall). The
+# goals (off <= 1.02x, audit <= 1.10x) are reported, not asserted. The last
+# line counts the results: "bench: N passed, N failed, N skipped".
 
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -138,15 +138,15 @@ kapi_missing() {
 # guest finished, console clean" or why not, and sets $console and $output
 # (the guest's logs). Returns vm.sh's exit code.
 kapi_guest() {
-	local group=$1 kernel=$2 name=$4 vmdir="${KAPI_BUILD:-$src/build}/vm" rc
+	local group=$1 kernel=$2 run="${KAPI_BUILD:-$src/build}/vm/$3-$4" name=$4 rc
 	shift 4
-	console="$vmdir/$3-$name.console.log" output="$vmdir/$3-$name.output.log"
-	mkdir -p "$vmdir"
+	console="$run.console.log" output="$run.output.log"
+	mkdir -p "$(dirname "$run")"
 	rm -f "$console" "$output"
 	"$src/scripts/vm.sh" --kernel "$kernel" --name "$name" --stream none \
-		--file "$src/scripts/guest/ktap.sh:/kapi/ktap.sh" "$@" 2>"$vmdir/$3-$name.vm.log"
+		--file "$src/scripts/guest/ktap.sh:/kapi/ktap.sh" "$@" 2>"$run.vm.log"
 	rc=$?
-	sed 's/^/  /' "$vmdir/$3-$name.vm.log"
+	sed 's/^/  /' "$run.vm.log"
 	case $rc in
 	0) record PASS "$group: guest finished, console clean" ;;
 	124) record FAIL "$group: guest timed out (see $console)" ;;
