@@ -31,7 +31,7 @@ section() { printf '\n--- %s\n' "$*"; }
 summary() {
 	step "output: no line looks like another test runner's closing line" \
 		"$out/contract.log" python3 "$here/results.py" contract "$out/output.log"
-	section "summary, $((SECONDS - results_t0)) s"
+	section "summary"
 	kapi_summary
 	local rc=$?
 	exec 1>&3 3>&-
