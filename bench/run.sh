@@ -1,23 +1,17 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# 'make bench': the overhead of kapi's runtime checks. For each Debian
-# kernel (KAPI_KERNELS, default "6.1 6.12"): build kapi.ko and kapi_bench,
-# boot ONE guest that runs bench/guest.sh (rounds of: kapi not loaded,
-# loaded in off, audit and enforce; then the same loops under strace -f),
-# and print a table of nanoseconds per call with each configuration's ratio
-# to "not loaded" (the median over the rounds of the ratio measured within
-# a round). KAPI_BENCH_ROUNDS sets the number of rounds (default 5).
-# Under TCG the guest counts instructions by default (scripts/vm.sh
-# --icount): its clock then advances 1 ns per guest instruction, so the
-# numbers are instructions per call, the same on every run and unaffected
-# by the host's load. KAPI_BENCH_CLOCK=wall measures the emulator's real
-# time instead (noisy on a shared host); with KAPI_ACCEL=kvm the time is
-# always real.
-# The goals (off <= 1.02x, audit <= 1.10x) are reported, not asserted. The
-# table is also written to build/bench/results-<kernel>.txt.
+# 'make bench': the overhead of kapi's runtime checks (Documentation/bench.rst).
+# Per kernel of KAPI_KERNELS: build kapi.ko and kapi_bench, boot ONE guest
+# running scripts/guest/bench-rounds.sh (KAPI_BENCH_ROUNDS rounds, default 5,
+# of kapi not loaded, off, audit, enforce; then strace -f), and print the
+# table of each configuration's cost per call and its ratio to "not loaded"
+# (also in build/bench/results-K.txt). The clock is QEMU's instruction count
+# (KAPI_BENCH_CLOCK=icount, the default under TCG) or real time (wall). The
+# goals (off <= 1.02x, audit <= 1.10x) are reported, not asserted. The last
+# line counts the results: "bench: N passed, N failed, N skipped".
 
-set -euo pipefail
+set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
 . "$src/scripts/lib.sh"
@@ -33,25 +27,18 @@ case $clock in icount|wall) ;; *) kapi_die "KAPI_BENCH_CLOCK must be icount or w
 [ "${KAPI_ACCEL:-auto}" = kvm ] && clock=wall
 icount=()
 [ "$clock" = icount ] && icount=(--icount)
-make -s -C "$here" O="$out"
-rc=0
+kapi_results bench
+step "kapi_bench builds" "$out/build.log" make -s -C "$here" O="$out" || { kapi_summary; exit 1; }
 for k in $kernels; do
 	kapi_load_kernel "$k"
-	if ! "$src/scripts/build-module.sh" --kernel "$k" >"$out/module-$k.log" 2>&1; then
-		kapi_log "kapi.ko does not build for $k; see $out/module-$k.log"
-		rc=1
+	step "bench $k: kapi.ko builds" "$out/module-$k.log" "$src/scripts/build-module.sh" --kernel "$k" ||
 		continue
-	fi
-	log="$build/vm/$k-bench.output.log"
 	kapi_log "benchmark on Debian $KAPI_KPKGVER (one boot, clock: $clock; about a minute under TCG)"
-	if ! "$src/scripts/vm.sh" --kernel "$k" --name bench --stream none --timeout 900 "${icount[@]}" \
-		--script "$here/guest.sh" --module "$build/kernel-$k/kapi.ko" \
+	kapi_guest "bench $k" "$k" "$k" bench --timeout 900 "${icount[@]}" \
+		--script "$src/scripts/guest/bench-rounds.sh" --module "$build/kernel-$k/kapi.ko" \
 		--file "$out/kapi_bench" --bin strace \
-		--append "KAPI_BENCH_ROUNDS=${KAPI_BENCH_ROUNDS:-5}"; then
-		kapi_log "the benchmark guest failed; see $build/vm/$k-bench.console.log and $log"
-		rc=1
-		continue
-	fi
+		--append "KAPI_BENCH_ROUNDS=${KAPI_BENCH_ROUNDS:-5}" || continue
+	log=$output
 	python3 - "$log" "$KAPI_KPKGVER" "$clock" <<'PY' | tee "$out/results-$k.txt"
 import re, statistics, sys
 log, kernel, clock = sys.argv[1:4]
@@ -110,5 +97,10 @@ for l, goal in (('off', 1.02), ('audit', 1.10)):
         print('goal %s <= %.2fx: %s (worst %.2fx)' %
               (l, goal, 'met' if worst[l] <= goal else 'MISSED', worst[l]))
 PY
+	if [ "${PIPESTATUS[0]}" -eq 0 ]; then
+		record PASS "bench $k: the table of every configuration"
+	else
+		record FAIL "bench $k: no table (see $log)"
+	fi
 done
-exit $rc
+kapi_summary

@@ -17,33 +17,31 @@ src=$(dirname "$here")
 build="${KAPI_BUILD:-$src/build}"
 kernels=${KAPI_KERNELS:-6.1 6.12}
 out="$build/check"
-results="$out/results"
 mkdir -p "$out"
-: >"$results"
-t_start=$SECONDS
+kapi_results check
+# A copy of everything printed, checked against the CI output contract.
+exec 3>&1 > >(tee "$out/output.log")
+tee_pid=$!
 
 # section NAME - a heading: a line of its own, unlike any test runner's.
 section() { printf '\n--- %s\n' "$*"; }
 
+# summary - check the output so far (Documentation/testing.rst, "CI output
+# contract"), then print the failures and, last, "check: N passed, ...".
 summary() {
-	local p f s
-	p=$(grep -c '^PASS' "$results")
-	f=$(grep -c '^FAIL' "$results")
-	s=$(grep -c '^SKIP' "$results")
-	section "summary, $((SECONDS - t_start)) s"
-	if [ "$f" -gt 0 ]; then
-		echo "failed:"
-		grep '^FAIL' "$results" | cut -f2 | sed 's/^/  /'
-	fi
-	echo "check: $p passed, $f failed, $s skipped"
-	[ "$f" -eq 0 ]
+	step "output: no line looks like another test runner's closing line" \
+		"$out/contract.log" python3 "$here/results.py" contract "$out/output.log"
+	section "summary"
+	kapi_summary
+	local rc=$?
+	exec 1>&3 3>&-
+	wait "$tee_pid"
+	return $rc
 }
 
 section "provision"
-if ! step "provision host packages and kernels" "$out/provision.log" "$here/provision.sh"; then
-	summary
-	exit 1
-fi
+step "provision host packages and kernels" "$out/provision.log" "$here/provision.sh" ||
+	{ summary; exit 1; }
 grep '^kapi: kernel' "$out/provision.log" | sed 's/^/  /'
 
 section "userspace"
@@ -52,7 +50,7 @@ if step "userspace build (-Werror)" "$out/userspace-build.log" \
 	sh -c "cmake -S '$src/userspace' -B '$us' -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKAPI_WERROR=ON &&
 	       cmake --build '$us' -j$(nproc)"; then
 	ctest --test-dir "$us" --output-junit "$out/ctest.xml" -j"$(nproc)" >"$out/ctest.log" 2>&1
-	python3 "$here/results.py" junit "$out/ctest.xml" --group userspace --results "$results" --quiet ||
+	kapi_parse junit "$out/ctest.xml" --group userspace ||
 		tail -n 40 "$out/ctest.log" | sed 's/^/    | /'
 fi
 # libFuzzer on the image decoder and the annotation parser, briefly (longer
@@ -81,10 +79,7 @@ k=${kernels%% *}
 step "kapi.ko refuses a kernel with CONFIG_KAPI_SPEC" "$out/refuse-$k.log" refuses_kapi_spec "$k"
 
 section "KUnit"
-# kapi_kunit.ko's suites in QEMU on KUnit kernels built from Debian's 6.1 and
-# 6.12 sources (scripts/kunit.sh, also 'make kunit'): each kernel build is a
-# step, each KUnit case a result. The parser that decides the verdict of
-# this and every other VM test is tested on the host first.
+# The parser that decides every VM test's verdict is tested first.
 step "results.py: KTAP and KUnit verdicts (host tests)" "$out/results-test.log" \
 	python3 "$here/results_test.py"
 KUNIT_FILTER= "$here/kunit.sh" --results "$results"
@@ -99,13 +94,8 @@ step "documentation builds (sphinx -W)" "$out/docs.log" \
 	sphinx-build -q -E -W -b html "$src/Documentation" "$build/docs"
 
 section "packaging"
-# The DKMS source tree (scripts/dkms-source.sh, 'make dkms-source'): its
-# dkms.conf names the VERSION, and its pre-generated spec image is what
-# Kbuild generates (and checks against syscalls.h) for each kernel. DKMS
-# then adds, builds, installs and removes it for each kernel, in private
-# trees (scripts/dkms-test.sh); the module it built is tested in the
-# hardening guest below. 'make install' into a DESTDIR installs exactly the
-# documented files.
+# The DKMS source tree and its image (as Kbuild generates it), DKMS in
+# private trees per kernel, 'make install' into a DESTDIR.
 dkms_tree="$build/dkms/kapi-$(cat "$src/VERSION")"
 dkms_source() {
 	KAPI_BUILD="$build" KAPI_GEN="$us/kapi-gen" "$here/dkms-source.sh" "$dkms_tree" || return 1
@@ -121,10 +111,7 @@ for k in $kernels; do
 		"$out/dkms-$k.log" "$here/dkms-test.sh" "$k" "$dkms_tree" "$out/dkms-$k" \
 		"$build/kernel-$k/kapi.ko"
 done
-# install_files K - 'make install' for kernel K into a DESTDIR installs the
-# module (compressed as the kernel's modules_install does), kapi-dump, its
-# man page and the documentation, nothing else (no sample module, no depmod
-# index), and the installed programs work.
+# install_files K - 'make install' for K installs the documented files only.
 install_files() {
 	local k=$1 dest="$out/destdir" krel ko f
 	rm -rf "$dest"
@@ -155,68 +142,31 @@ step "make install into a DESTDIR for Debian $k installs the documented files" \
 	"$out/install.log" install_files "$k"
 
 section "VM tests"
+# One boot per row and kernel, running scripts/guest/NAME.sh (what each
+# asserts: Documentation/testing.rst). Fields: NAME, result group ("vm K
+# GROUP"), time limit, parsers (";"-separated: ktap; json GROUP; host
+# LABEL; runtime), the guest's files as scripts/vm.sh arguments, where @b
+# is build/kernel-K, @s the selftest programs, @n kapi_bench's directory,
+# @u the userspace build, @g scripts/guest, @c build/check, @r the source
+# tree, @k the kernel.
+vm_tests=(
+"smoke|smoke|180|ktap|--module @b/kapi.ko --file @r/VERSION:/kapi/VERSION"
+"specs|specs|300|ktap;json specs-json|--module @b/kapi.ko --module @b/samples/kapi_sample.ko
+	--module @b/samples/kapi_badimage.ko --file @c/kapi_specs-@k.bin:/kapi/kapi_specs.bin"
+"tool|kapi-dump|300|ktap;json kapi-dump json;host kapi-dump|--module @b/kapi.ko
+	--module @b/samples/kapi_sample.ko --bin @u/kapi-dump:/kapi/bin/kapi-dump"
+"netlink|netlink|600|ktap;json netlink json;host kapi-dump --netlink|--module @b/kapi.ko
+	--module @b/samples/kapi_sample.ko --bin @u/kapi-dump:/kapi/bin/kapi-dump
+	--file @s/kapi_netlink --file @s/kapi_syscalls"
+"runtime|runtime|900|runtime|--smp 2 --module @b/kapi.ko --file @g/unload.sh:/kapi/unload.sh
+	--file @s/kapi_syscalls --file @s/kapi_runtime --file @s/kapi_filter --file @s/kapi_stress
+	--file @n/kapi_bench"
+)
 
-# vm_guest K NAME GROUP VM-ARGS... - boot kernel K running selftests/NAME.sh
-# (with the guest KTAP helper), show the harness's summary and record its
-# verdict as "GROUP: guest finished, console clean". What the guest printed
-# is in $build/vm/K-NAME.output.log.
-vm_guest() {
-	local k=$1 name=$2 group=$3
-	shift 3
-	kapi_vm_guest "$k" "$name" "$group" --script "$src/selftests/$name.sh" \
-		--file "$here/guest/ktap.sh:/kapi/ktap.sh" "$@"
-}
-
-# ktap_results LOG GROUP - record the KTAP cases in LOG.
-ktap_results() {
-	python3 "$here/results.py" ktap "$1" --group "$2" --results "$results"
-}
-
-# specs_json LOG GROUP [--save DIR] - check every JSON document a guest
-# printed: valid JSON, matches the schema, keys in the documented order.
-specs_json() {
-	python3 "$here/results.py" json "$1" --group "$2" --results "$results" "${@:3}"
-}
-
-for k in $kernels; do
-	mod="$build/kernel-$k/kapi.ko"
-	if [ ! -e "$mod" ]; then
-		record FAIL "vm $k: smoke (kapi.ko was not built)"
-		continue
-	fi
-	vm_guest "$k" smoke "vm $k smoke" --timeout 180 --module "$mod" \
-		--file "$src/VERSION:/kapi/VERSION"
-	ktap_results "$build/vm/$k-smoke.output.log" "vm $k smoke"
-done
-
-# The spec core: built-in specs in debugfs, the raw image against the
-# .kapi_specs section of kapi.ko, the sample module's specs, refused images.
-for k in $kernels; do
-	b="$build/kernel-$k"
-	sect="$out/kapi_specs-$k.bin"
-	if [ ! -e "$b/kapi.ko" ] || [ ! -e "$b/samples/kapi_sample.ko" ] ||
-	   [ ! -e "$b/samples/kapi_badimage.ko" ]; then
-		record FAIL "vm $k specs (kapi.ko or a sample module was not built)"
-		continue
-	fi
-	if ! objcopy -O binary --only-section=.kapi_specs "$b/kapi.ko" "$sect" ||
-	   [ ! -s "$sect" ]; then
-		record FAIL "vm $k specs (no .kapi_specs section in kapi.ko)"
-		continue
-	fi
-	vm_guest "$k" specs "vm $k specs" --timeout 300 --module "$b/kapi.ko" \
-		--module "$b/samples/kapi_sample.ko" --module "$b/samples/kapi_badimage.ko" \
-		--file "$sect:/kapi/kapi_specs.bin"
-	ktap_results "$build/vm/$k-specs.output.log" "vm $k specs"
-	specs_json "$build/vm/$k-specs.output.log" "vm $k specs-json"
-done
-
-# kapi-dump in a guest against the live kapi.ko (selftests/tool.sh). The
-# JSON it printed must match the schema, and be byte for byte what the
-# host's "kapi-dump --elf kapi.ko --json" writes for the same spec.
-# tool_matches_host DIR K [LABEL] - compare DIR/NAME.json with the host's.
+# tool_matches_host DIR K LABEL - compare each DIR/NAME.json a guest printed
+# with what the host's kapi-dump writes for the same spec from kapi.ko.
 tool_matches_host() {
-	local dir=$1 k=$2 label=${3:-kapi-dump} name guest host
+	local dir=$1 k=$2 label=$3 name guest host
 	for guest in "$dir"/*.json; do
 		[ -e "$guest" ] || { record FAIL "vm $k $label: the guest printed no JSON"; return; }
 		name=$(basename "$guest" .json)
@@ -234,86 +184,50 @@ tool_matches_host() {
 		fi
 	done
 }
-for k in $kernels; do
-	b="$build/kernel-$k"
-	if [ ! -e "$b/kapi.ko" ] || [ ! -e "$b/samples/kapi_sample.ko" ] || [ ! -x "$us/kapi-dump" ]; then
-		record FAIL "vm $k kapi-dump (kapi.ko, the sample module or kapi-dump was not built)"
-		continue
-	fi
-	vm_guest "$k" tool "vm $k kapi-dump" --timeout 300 --module "$b/kapi.ko" \
-		--module "$b/samples/kapi_sample.ko" --bin "$us/kapi-dump:/kapi/bin/kapi-dump"
-	ktap_results "$build/vm/$k-tool.output.log" "vm $k kapi-dump"
-	rm -rf "$build/vm/$k-tool"
-	specs_json "$build/vm/$k-tool.output.log" "vm $k kapi-dump json" --save "$build/vm/$k-tool"
-	tool_matches_host "$build/vm/$k-tool" "$k"
-done
 
-# The generic netlink family and kapi-dump's netlink side, one boot per
-# kernel (selftests/netlink.sh): kapi_netlink speaks the family on a raw
-# socket (strict policies, permissions, events, overflow, a fuzz), then
-# kapi-dump --netlink, stats, mode, filter and monitor. The JSON that
-# "kapi-dump --netlink --json" printed must match the schema and be what
-# the host's "kapi-dump --elf kapi.ko --json" writes, byte for byte.
-for k in $kernels; do
-	b="$build/kernel-$k"
-	st="$build/selftests"
-	if [ ! -e "$b/kapi.ko" ] || [ ! -e "$b/samples/kapi_sample.ko" ] || [ ! -x "$us/kapi-dump" ] ||
-	   [ ! -x "$st/kapi_netlink" ] || [ ! -x "$st/kapi_syscalls" ]; then
-		record FAIL "vm $k netlink (kapi.ko, the sample module, kapi-dump or a selftest was not built)"
-		continue
+# vm_row K ROW - boot kernel K for one row of the table and record its results.
+vm_row() {
+	local k=$1 name group limit parsers files args=() a p dir="$build/vm/$1-${2%%|*}"
+	IFS='|' read -r name group limit parsers files <<<"${2//$'\n'/ }"
+	for a in $files; do
+		a=${a//@b/$build/kernel-$k} a=${a//@s/$build/selftests} a=${a//@u/$us}
+		a=${a//@n/$build/bench} a=${a//@g/$here/guest} a=${a//@c/$out} a=${a//@k/$k} a=${a//@r/$src}
+		args+=("$a")
+	done
+	group="vm $k $group"
+	if [ "$name" = specs ]; then
+		if ! objcopy -O binary --only-section=.kapi_specs "$build/kernel-$k/kapi.ko" \
+			"$out/kapi_specs-$k.bin" 2>/dev/null || [ ! -s "$out/kapi_specs-$k.bin" ]; then
+			record FAIL "$group (no .kapi_specs section in kapi.ko)"
+			return
+		fi
 	fi
-	vm_guest "$k" netlink "vm $k netlink" --timeout 600 --module "$b/kapi.ko" \
-		--module "$b/samples/kapi_sample.ko" --bin "$us/kapi-dump:/kapi/bin/kapi-dump" \
-		--file "$st/kapi_netlink" --file "$st/kapi_syscalls"
-	ktap_results "$build/vm/$k-netlink.output.log" "vm $k netlink"
-	rm -rf "$build/vm/$k-netlink"
-	specs_json "$build/vm/$k-netlink.output.log" "vm $k netlink json" --save "$build/vm/$k-netlink"
-	tool_matches_host "$build/vm/$k-netlink" "$k" "kapi-dump --netlink"
-done
-
-# Runtime verification, one boot per kernel (selftests/runtime.sh): the
-# selftest programs skip without kapi, root or debugfs; they run with kapi
-# loaded in each mode; kapi unloads under load (selftests/unload.sh); the
-# benchmark program runs briefly. The guest prints each part as a KTAP
-# document between section markers; each becomes a result group.
-runtime_sections() {
-	local log=$1 k=$2 dir="$build/vm/$2-runtime" name group
-	kapi_sections "$log" "$dir"
-	for name in skip off audit enforce unload bench; do
-		case $name in
-		skip) group="vm $k selftests without kapi, root or debugfs" ;;
-		off|audit|enforce) group="vm $k runtime $name" ;;
-		unload) group="vm $k unload under load" ;;
-		bench) group="vm $k bench program" ;;
+	if ! a=$(kapi_missing "${args[@]}"); then
+		record FAIL "$group (not built: $a)"
+		return
+	fi
+	kapi_guest "$group" "$k" "$k" "$name" --timeout "$limit" --script "$here/guest/$name.sh" "${args[@]}"
+	IFS=';' read -ra parsers <<<"$parsers"
+	for p in "${parsers[@]}"; do
+		case $p in
+		ktap) kapi_parse ktap "$output" --group "$group" ;;
+		json\ *) rm -rf "$dir"; kapi_parse json "$output" --group "vm $k ${p#json }" --save "$dir" ;;
+		host\ *) tool_matches_host "$dir" "$k" "${p#host }" ;;
+		runtime) kapi_parse_sections "$output" "$dir" "" \
+			"skip=vm $k selftests without kapi, root or debugfs" "off=vm $k runtime off" \
+			"audit=vm $k runtime audit" "enforce=vm $k runtime enforce" \
+			"unload=vm $k unload under load" "bench=vm $k bench program" ;;
 		esac
-		python3 "$here/results.py" ktap "$dir/$name.ktap" --group "$group" \
-			--results "$results" --quiet
 	done
 }
-for k in $kernels; do
-	mod="$build/kernel-$k/kapi.ko"
-	st="$build/selftests"
-	if [ ! -e "$mod" ] || [ ! -x "$st/kapi_syscalls" ] || [ ! -x "$build/bench/kapi_bench" ]; then
-		record FAIL "vm $k runtime (kapi.ko or the selftest programs were not built)"
-		continue
-	fi
-	vm_guest "$k" runtime "vm $k runtime" --timeout 900 --smp 2 --module "$mod" \
-		--file "$src/selftests/unload.sh:/kapi/unload.sh" \
-		--file "$st/kapi_syscalls" --file "$st/kapi_runtime" --file "$st/kapi_filter" \
-		--file "$st/kapi_stress" --file "$build/bench/kapi_bench"
-	runtime_sections "$build/vm/$k-runtime.output.log" "$k"
+
+for row in "${vm_tests[@]}"; do
+	for k in $kernels; do
+		vm_row "$k" "$row"
+	done
 done
 
-# Hardening and stress, two boots per kernel (scripts/stress.sh). First
-# selftests/hardening.sh: kapi.ko is loaded, switched between modes and
-# unloaded under load with a reader blocked in a hooked read(), and nothing
-# is left behind; hostile writes to the runtime debugfs files fail cleanly
-# and change nothing; the kapi.ko that DKMS built passes the install
-# guide's checks. Then selftests/stress-ng.sh on two vCPUs: stress-ng's
-# file and I/O stressors in audit mode, kapi's counters equal to the
-# syscall tracepoints', no valid call reported, then the selftest programs
-# in a loop under stress-ng. A short version: 'make stress' runs 100
-# cycles, 100000 writes and 2 x 300 s of stress-ng.
+# Hardening and stress, two boots per kernel, short ('make stress' is long).
 for k in $kernels; do
 	"$here/stress.sh" --no-build --kernel "$k" --cycles 3 --writes 5000 --seconds 20 \
 		--name hardening --dkms-ko "$out/dkms-%k/kapi.ko" --results "$results"
@@ -322,7 +236,7 @@ done
 # The harness itself: a kernel report fails a run whose script passed.
 harness_catches_report() {
 	"$here/vm.sh" --kernel "$1" --name harness-report --stream none --timeout 120 \
-		--script "$src/selftests/harness_report.sh"
+		--script "$here/guest/harness-report.sh"
 	[ $? -eq 125 ]
 }
 k=${kernels##* }
@@ -330,14 +244,8 @@ step "vm $k harness: a kernel backtrace fails a passing script" "$out/vm-$k-harn
 	harness_catches_report "$k"
 
 section "debug kernel"
-# kapi's tests on a 6.12 kernel with the kernel's bug detectors on (KASAN,
-# lockdep, kmemleak, debug objects, UBSAN; scripts/debug.sh, also 'make
-# debug'), the short version: the KUnit suites, then the steps that fail
-# without an allocation (kapi.ko's fail=STEP) and the first 12 of the
-# allocations of kapi.ko's init and of an image registration, and every
-# 25th after them, made to fail (all of them with 'make debug', which also
-# runs the selftests, netlink, hardening and stress parts there). The
-# kernel is built once and cached.
+# The debug kernel's short version: KUnit and fault injection ('make debug'
+# runs every part, every fault point).
 case " $kernels " in
 *" 6.12 "*) "$here/debug.sh" --quick --parts "${KAPI_DEBUG_PARTS:-kunit faults}" --results "$results" ;;
 *) echo "  (the debug kernel is a 6.12 kernel, which KAPI_KERNELS leaves out)" ;;

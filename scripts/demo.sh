@@ -24,6 +24,6 @@ cmake -S "$src/userspace" -B "$build/userspace" -DCMAKE_BUILD_TYPE=RelWithDebInf
 cmake --build "$build/userspace" -j"$(nproc)" >/dev/null
 echo "== booting Debian $kernel in QEMU (the kernel console goes to build/vm/)"
 "$here/vm.sh" --kernel "$kernel" --name demo --stream output --timeout 180 \
-	--script "$here/guest/demo.sh" --module "$build/kernel-$kernel/kapi.ko" \
+	--script "$here/guest/demo-tour.sh" --module "$build/kernel-$kernel/kapi.ko" \
 	--module "$build/kernel-$kernel/samples/kapi_sample.ko" \
 	--bin "$build/userspace/kapi-dump:/kapi/bin/kapi-dump"

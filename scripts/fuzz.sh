@@ -7,7 +7,8 @@
 # time from the in-tree seeds (userspace/fuzz/corpus/decode/, the annotated
 # files of the repository), keeping what it learns in build/fuzz/corpus/.
 # Prints, per target, the executions and findings; a finding (crash, leak,
-# timeout, failed property) is saved under build/fuzz/artifacts/ and makes
+# timeout, failed property) is saved under build/fuzz/artifacts/ (moved to
+# build/fuzz/findings/ by the next run) and makes
 # the script exit 1. 'make check' runs it for 20 s per target; run it longer
 # by hand: scripts/fuzz.sh --time 600.
 
@@ -55,8 +56,9 @@ status=0
 for t in "${targets[@]}"; do
 	corpus="$build/corpus/$t"
 	artifacts="$build/artifacts/$t/"
-	rm -rf "$artifacts" # count the findings of this run only
-	mkdir -p "$corpus" "$artifacts"
+	# Count the findings of this run only, keeping earlier ones for a look.
+	mkdir -p "$corpus" "$artifacts" "$build/findings/$t"
+	find "$artifacts" -type f -exec mv -t "$build/findings/$t/" {} +
 	opts=(-max_total_time="$time_per_target" -timeout=10 -rss_limit_mb=2048
 		-print_final_stats=1 -artifact_prefix="$artifacts")
 	case $t in

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 #
 # Shared shell helpers for kapi's scripts: logging, the cache location and
 # the per-kernel environment files written by fetch-kernels.sh. Sourced, never
@@ -23,10 +24,31 @@ kapi_load_kernel() {
 	. "$env"
 }
 
-# Test results (check.sh, kunit.sh): one "PASS|FAIL|SKIP<tab>name" line per
-# case in the file $results, which the caller names.
+# Test results, shared by check.sh, kunit.sh, debug.sh, stress.sh and
+# bench/run.sh: one "PASS|FAIL|SKIP<tab>name" line per case in the file
+# $results.
+#
+# kapi_results NAME [FILE] - start the results of the run NAME: append to
+# FILE (a caller's, e.g. make check's), or own build/NAME/results, emptied.
+# Sets $results, $results_first (its first line of this run), $results_own
+# (1 if the file is this run's own) and $results_t0.
+kapi_results() {
+	results_name=$1 results=${2:-} results_own=0 results_t0=$SECONDS
+	if [ -z "$results" ]; then
+		results_own=1
+		results="${KAPI_BUILD:-$src/build}/$1/results"
+		mkdir -p "$(dirname "$results")"
+		: >"$results"
+	fi
+	touch "$results"
+	results_first=$(($(wc -l <"$results") + 1))
+}
+
 # record VERDICT NAME - add one result.
 record() { printf '%s\t%s\n' "$1" "$2" >>"$results"; }
+
+# kapi_failures - the number of failures recorded so far.
+kapi_failures() { grep -c '^FAIL' "$results"; }
 
 # step NAME LOGFILE CMD... - run CMD with its output in LOGFILE; record it.
 step() {
@@ -43,6 +65,21 @@ step() {
 	fi
 }
 
+# kapi_parse KIND LOG --group G [ARGS...] - record the cases scripts/results.py
+# finds in LOG (quietly: failures and a count). If it fails without recording
+# a failure (it crashed), that is a failure of its own.
+kapi_parse() {
+	local before rc group=
+	before=$(kapi_failures)
+	[ "$3" = --group ] && group=$4
+	python3 "$src/scripts/results.py" "$@" --results "$results" --quiet
+	rc=$?
+	if [ $rc -ne 0 ] && [ "$(kapi_failures)" -eq "$before" ]; then
+		record FAIL "$group: results.py $1 $2 failed ($rc)"
+	fi
+	return $rc
+}
+
 # kapi_sections LOG DIR - split a guest's output LOG into DIR/NAME.ktap, one
 # file per part printed between "# kapi-section-begin NAME" and
 # "# kapi-section-end NAME" lines. DIR is emptied first.
@@ -55,21 +92,91 @@ kapi_sections() {
 		f != "" { print > f }' "$1"
 }
 
-# kapi_vm_guest K NAME GROUP VM-ARGS... - boot K with scripts/vm.sh as the
-# run NAME (logs in $build/vm/K-NAME.*, the harness's own messages in
-# $build/vm/K-NAME.vm.log), show the harness's summary and record its
-# verdict as "GROUP: guest finished, console clean". The caller sets
-# $here (the scripts directory), $build and $results.
-kapi_vm_guest() {
-	local k=$1 name=$2 group=$3 rc
+# kapi_parse_sections LOG DIR PREFIX [NAME=GROUP]... - split LOG into
+# sections (kapi_sections) and record each named section's KTAP as GROUP;
+# with no NAME=GROUP, every section found, as "PREFIX NAME". A named
+# section the guest did not print fails.
+kapi_parse_sections() {
+	local log=$1 dir=$2 prefix=$3 f pair
 	shift 3
-	mkdir -p "$build/vm"
-	"$here/vm.sh" --kernel "$k" --name "$name" --stream none "$@" 2>"$build/vm/$k-$name.vm.log"
-	rc=$?
-	sed 's/^/  /' "$build/vm/$k-$name.vm.log"
-	if [ $rc -eq 0 ]; then
-		record PASS "$group: guest finished, console clean"
-	else
-		record FAIL "$group: guest verdict $rc (see $build/vm/$k-$name.console.log)"
+	kapi_sections "$log" "$dir"
+	if [ $# -gt 0 ]; then
+		for pair in "$@"; do
+			kapi_parse ktap "$dir/${pair%%=*}.ktap" --group "${pair#*=}"
+		done
+		return
 	fi
+	for f in "$dir"/*.ktap; do
+		[ -e "$f" ] || { record FAIL "$prefix the guest printed no section"; return; }
+		kapi_parse ktap "$f" --group "$prefix $(basename "$f" .ktap)"
+	done
+}
+
+# kapi_missing VM-ARGS... - print what the --module, --file, --bin and
+# --script arguments of scripts/vm.sh name and is not there; fails if any.
+kapi_missing() {
+	local miss=() f
+	while [ $# -gt 1 ]; do
+		case $1 in
+		--module|--file|--bin|--script)
+			f=${2%%:*}
+			case $f in
+			*/*) [ -e "$f" ] || miss+=("$f") ;;
+			*) command -v "$f" >/dev/null || miss+=("$f") ;;
+			esac
+			shift 2 ;;
+		*) shift ;;
+		esac
+	done
+	[ ${#miss[@]} -eq 0 ] || { echo "${miss[*]}"; return 1; }
+}
+
+# kapi_guest GROUP KERNEL TAG NAME VM-ARGS... - boot KERNEL (6.1, 6.12 or
+# a bzImage whose release is TAG) with scripts/vm.sh as the run NAME, the
+# guest KTAP helper in /kapi/ktap.sh; the harness's own messages go to
+# build/vm/TAG-NAME.vm.log and are shown. Records the verdict as "GROUP:
+# guest finished, console clean" or why not, and sets $console and $output
+# (the guest's logs). Returns vm.sh's exit code.
+kapi_guest() {
+	local group=$1 kernel=$2 run="${KAPI_BUILD:-$src/build}/vm/$3-$4" name=$4 rc
+	shift 4
+	console="$run.console.log" output="$run.output.log"
+	mkdir -p "$(dirname "$run")"
+	rm -f "$console" "$output"
+	"$src/scripts/vm.sh" --kernel "$kernel" --name "$name" --stream none \
+		--file "$src/scripts/guest/ktap.sh:/kapi/ktap.sh" "$@" 2>"$run.vm.log"
+	rc=$?
+	sed 's/^/  /' "$run.vm.log"
+	case $rc in
+	0) record PASS "$group: guest finished, console clean" ;;
+	124) record FAIL "$group: guest timed out (see $console)" ;;
+	125) record FAIL "$group: guest crashed or its console shows a kernel report (see $console)" ;;
+	*) record FAIL "$group: guest verdict $rc (see $output)" ;;
+	esac
+	return $rc
+}
+
+# kapi_summary - end the run started by kapi_results: list its failures
+# and print its counts. A run that owns its results file prints its closing
+# line, "NAME: N passed, N failed, N skipped"; one that adds to a caller's
+# prints an indented total in another shape, so that the caller's closing
+# line stays the only one (the CI output contract, Documentation/testing.rst).
+# Fails if this run recorded a failure.
+kapi_summary() {
+	local this p f s
+	this=$(tail -n +"$results_first" "$results")
+	p=$(grep -c '^PASS' <<<"$this")
+	f=$(grep -c '^FAIL' <<<"$this")
+	s=$(grep -c '^SKIP' <<<"$this")
+	if [ "$f" -gt 0 ]; then
+		echo "  failed:"
+		grep '^FAIL' <<<"$this" | cut -f2 | sed 's/^/    /'
+	fi
+	if [ "$results_own" -eq 1 ]; then
+		echo "  ($((SECONDS - results_t0)) s)"
+		echo "$results_name: $p passed, $f failed, $s skipped"
+	else
+		echo "  $results_name total ($((SECONDS - results_t0)) s): passed $p, failed $f, skipped $s"
+	fi
+	[ "$f" -eq 0 ]
 }

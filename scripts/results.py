@@ -25,6 +25,12 @@
 #       lines (each prefixed with "# "). --filter keeps the cases matching
 #       KUnit's filter_glob syntax, SUITE_GLOB[.TEST_GLOB].
 #   results.py suites DIR           list the KUnit suites DIR/*.c registers.
+#   results.py contract LOG [--final]  the CI output contract: no line of
+#       make check's output LOG has the shape of another test runner's
+#       closing line, and no line but the last is a plain "N passed,
+#       N failed" summary; with --final the last line must be make
+#       check's own, "check: N passed, N failed, N skipped". Prints the
+#       lines that break it; exits 1 if any does.
 #
 # A failed KTAP case is shown with the first diagnostic line printed before
 # it (KUnit's "EXPECTATION FAILED at file:line").
@@ -371,13 +377,54 @@ def print_suites(leaves):
         c = per.setdefault(name.split('.')[0], {'PASS': 0, 'FAIL': 0, 'SKIP': 0})
         c[status] += 1
     for suite, c in per.items():
-        print('  %-4s %s: %d passed, %d failed, %d skipped' %
-              ('FAIL' if c['FAIL'] else 'ok', suite, c['PASS'], c['FAIL'], c['SKIP']))
+        print('  suite %s: passed %d, failed %d, skipped %d' %
+              (suite, c['PASS'], c['FAIL'], c['SKIP']))
+
+
+# The closing lines of other test runners, which a CI judge reads as theirs
+# (after leading whitespace): go test's "ok  pkg" and bare PASS/FAIL, TAP
+# and KTAP results and plans, pytest/unittest, cargo/nextest, ctest, Maven,
+# prove, RSpec, minitest, ExUnit, EUnit, cabal, OUnit, PHPUnit, Criterion,
+# cmocka/GoogleTest, CUnit, Check, swift test, node's test runner, gotestsum.
+FOREIGN = re.compile(r'^\s*(?:'
+                     r'ok\b|not ok\b|(?:PASS|FAIL|ok|OK|FAILED|SKIP)\s*$|'
+                     r'---\s*(?:PASS|FAIL|SKIP)|===\s*(?:RUN|PAUSE|CONT)|=+ .*\d+ (?:passed|failed)|'
+                     r'1\.\.\d+\s*$|Ran \d+ tests?|test result:|Summary \[|'
+                     r'\d+% tests passed|Tests run:|Result: |All \d+ tests? passed|'
+                     r'Test suite \S+: (?:PASS|FAIL)|\d+ of \d+ test suites|Ran: \d+ tests?|'
+                     r'OK \(\d+ tests?|Tests: \d+, Assertions:|\[=+\] Synthesis|'
+                     r'\[\s*(?:PASSED|FAILED|OK|RUN|SKIPPED|=+|-+)\s*\]|Run Summary|'
+                     r'\d+%: Checks:|Executed \d+ tests?|# (?:tests|suites|pass|fail|skipped|todo) \d+|'
+                     r'DONE \d+ tests?)|'
+                     r'\d+ examples?, \d+ failures?|\d+ tests?, \d+ failures?|'
+                     r'\d+ runs?, \d+ assertions?')
+# The plain closing line any runner may print: "N passed, N failed".
+PLAIN = re.compile(r'\d+ passed, \d+ failed')
+CLOSING = re.compile(r'^check: \d+ passed, \d+ failed, \d+ skipped$')
+
+
+def contract_problems(lines, final=False):
+    """The lines of make check's output that break the CI output contract,
+    as (line number, problem, line)."""
+    lines = [l.rstrip('\n') for l in lines]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    problems = []
+    for n, line in enumerate(lines, 1):
+        last = n == len(lines)
+        if FOREIGN.search(line):
+            problems.append((n, "another test runner's closing line", line))
+        elif PLAIN.search(line) and not (last and CLOSING.match(line)):
+            problems.append((n, 'a plain summary line before the last', line))
+    if final and not (lines and CLOSING.match(lines[-1])):
+        problems.append((len(lines), 'the last line is not "check: N passed, N failed, N skipped"',
+                         lines[-1] if lines else ''))
+    return problems
 
 
 def main():
     ap = argparse.ArgumentParser(description='Decide a verdict from test output.')
-    ap.add_argument('kind', choices=('ktap', 'junit', 'json', 'kunit', 'suites'))
+    ap.add_argument('kind', choices=('ktap', 'junit', 'json', 'kunit', 'suites', 'contract'))
     ap.add_argument('log', help='the log or report; for suites, the source directory')
     ap.add_argument('--group', help='prefix for the case names (required but for suites)')
     ap.add_argument('--results', help='append result lines to this file')
@@ -386,7 +433,16 @@ def main():
     ap.add_argument('--sources', metavar='DIR', help='kunit: the suites in DIR/*.c must report')
     ap.add_argument('--output', metavar='LOG', help='kunit: the guest output with the debugfs results')
     ap.add_argument('--filter', metavar='GLOB', help='kunit: only cases matching SUITE_GLOB[.TEST_GLOB]')
+    ap.add_argument('--final', action='store_true', help='contract: LOG is the whole output')
     args = ap.parse_args()
+
+    if args.kind == 'contract':
+        with open(args.log, errors='replace') as f:
+            problems = contract_problems(f, args.final)
+        for n, what, line in problems:
+            # Shown defused, so that this listing keeps the contract itself.
+            print('  %s:%d: %s: [%s]' % (args.log, n, what, re.sub(r'(\d) (\w)', r'\1_\2', line.strip())))
+        return 1 if problems else 0
 
     if args.kind == 'suites':
         try:
@@ -436,7 +492,7 @@ def main():
     if args.kind == 'kunit':
         print_suites(leaves)
     counts = {s: sum(1 for o in out if o[0] == s) for s in ('PASS', 'FAIL', 'SKIP')}
-    print('  %s: %d passed, %d failed, %d skipped' % (args.group, counts['PASS'], counts['FAIL'], counts['SKIP']))
+    print('  %s: passed %d, failed %d, skipped %d' % (args.group, counts['PASS'], counts['FAIL'], counts['SKIP']))
     if args.results:
         with open(args.results, 'a') as f:
             for status, name, reason in out:

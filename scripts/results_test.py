@@ -243,5 +243,50 @@ kunit_test_suites(&kapi_a_suite,
                 results.kunit_suites(d)
 
 
+class ContractTest(unittest.TestCase):
+    """The CI output contract (Documentation/testing.rst): what make check
+    prints must not look like another test runner closing on no test."""
+    GOOD = [
+        '--- provision',
+        '  PASS provision host packages and kernels (59s)',
+        '  FAIL vm 6.1 smoke: insmod kapi.ko (no such file)',
+        '  userspace: passed 655, failed 0, skipped 3',
+        '  suite kapi_image: passed 98, failed 0, skipped 0',
+        '  kunit total (120 s): passed 335, failed 0, skipped 0',
+        '  kapi-vm: 6.12/smoke: passed, exit 0, 3.9s wall (tcg)',
+        '--- summary, 1500 s',
+        'check: 1800 passed, 0 failed, 12 skipped',
+    ]
+
+    def problems(self, lines, final=True):
+        return [p[1] for p in results.contract_problems(lines, final)]
+
+    def test_make_checks_own_shapes_keep_it(self):
+        self.assertEqual(self.problems(self.GOOD), [])
+
+    def test_foreign_closing_lines_break_it(self):
+        for line in ('  ok   kapi_image: 98 passed, 0 failed, 0 skipped', 'ok  \tpkg\t0.01s',
+                     'PASS', '  FAIL', 'not ok 3 x', '1..12', '--- PASS: TestX (0.00s)',
+                     '=== RUN   TestX', '===== 5 passed in 0.1s =====', 'Ran 30 tests in 0.1s',
+                     'OK', 'test result: ok. 5 passed; 0 failed', 'Tests run: 5, Failures: 0',
+                     '100% tests passed, 0 tests failed out of 5', 'Result: PASS',
+                     '5 examples, 0 failures', '[  PASSED  ] 5 tests.', '# pass 5',
+                     '3 runs, 3 assertions, 0 failures', 'Executed 5 tests, with 0 failures'):
+            self.assertEqual(self.problems(self.GOOD[:2] + [line] + self.GOOD[2:]),
+                             ["another test runner's closing line"], line)
+
+    def test_a_plain_summary_before_the_last_line_breaks_it(self):
+        for line in ('kunit: 335 passed, 0 failed, 0 skipped', '  userspace: 655 passed, 0 failed',
+                     'debug kunit: kunit: 5 passed, 0 failed, 0 skipped'):
+            self.assertEqual(self.problems(self.GOOD[:3] + [line] + self.GOOD[3:]),
+                             ['a plain summary line before the last'], line)
+
+    def test_the_last_line_must_be_checks_summary(self):
+        self.assertEqual(self.problems(self.GOOD[:-1]),
+                         ['the last line is not "check: N passed, N failed, N skipped"'])
+        self.assertEqual(self.problems(self.GOOD[:-1], final=False), [])
+        self.assertEqual(self.problems(self.GOOD + ['', '']), [])
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -4,7 +4,7 @@
 # selftest programs skip without kapi, without root and without debugfs;
 # then, for each mode (off, audit, enforce), kapi.ko is loaded with mode=
 # set to it and kapi_syscalls, kapi_runtime and kapi_filter run, each as a
-# KTAP subtest; then selftests/unload.sh unloads kapi under load, and the
+# KTAP subtest; then scripts/guest/unload.sh unloads kapi under load, and the
 # benchmark program runs once, briefly, so that it cannot rot. Each part is
 # a KTAP document between "# kapi-section-begin NAME" and
 # "# kapi-section-end NAME" lines, which the host splits into one result

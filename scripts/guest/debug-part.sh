@@ -5,14 +5,14 @@
 # debug objects, UBSAN, fault injection). Runs one part of the tests,
 # named by KAPI_DEBUG_PART on the kernel command line, with the existing
 # guest script of that part, unchanged:
-#   kunit     scripts/guest/kunit.sh: kapi_kunit.ko's suites
-#   runtime   selftests/runtime.sh: the selftest programs in every mode,
+#   kunit     scripts/guest/kunit-suites.sh: kapi_kunit.ko's suites
+#   runtime   scripts/guest/runtime.sh: the selftest programs in every mode,
 #             unload under load, the benchmark program
-#   netlink   selftests/netlink.sh: the generic netlink family, kapi-dump
-#   hardening selftests/hardening.sh: load/unload cycles under fire, fuzz
-#   stress    selftests/stress-ng.sh (as /kapi/stress.sh): stress-ng on two
+#   netlink   scripts/guest/netlink.sh: the generic netlink family, kapi-dump
+#   hardening scripts/guest/hardening.sh: load/unload cycles under fire, fuzz
+#   stress    scripts/guest/stress-ng.sh (as /kapi/stress.sh): stress-ng on two
 #             vCPUs, counters against the tracepoints', selftests under it
-#   faults    selftests/faults.sh: every allocation of module init and of
+#   faults    scripts/guest/faults.sh: every allocation of module init and of
 #             image registration made to fail in turn
 # first checking that the kernel's detectors are on, and then asking
 # kmemleak for a scan: any object it suspects whose allocation trace names

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Hardening and packaging tests (guest side, busybox sh), in one boot:
-# load/unload under fire (selftests/unload.sh cycles: KAPI_CYCLES cycles of
+# load/unload under fire (scripts/guest/unload.sh cycles: KAPI_CYCLES cycles of
 # load, mode switches and unload while workers hammer the hooked calls and
 # a reader blocks in read()), then hostile writes to the runtime debugfs
 # files (kapi_fuzz: KAPI_FUZZ_WRITES random writes from seed

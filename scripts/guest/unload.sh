@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Unload under load (guest side, busybox sh; run by selftests/runtime.sh),
+# Unload under load (guest side, busybox sh; run by scripts/guest/runtime.sh),
 # and, as "unload.sh cycles N", load/unload under fire (run by
-# selftests/hardening.sh; described after the first test's helpers below).
+# scripts/guest/hardening.sh; described after the first test's helpers below).
 #
 # For each mode: kapi.ko is loaded, one task blocks in read() on a FIFO and
 # three kapi_stress workers hammer the hooked system calls; rmmod must then
@@ -89,7 +89,7 @@ reload() {
 		rmmod kapi && gone
 }
 
-# unload_test - the unload-under-load test of selftests/runtime.sh.
+# unload_test - the unload-under-load test of scripts/guest/runtime.sh.
 unload_test() {
 	echo "# kapi-section-begin unload"
 	ktap_plan 25
