@@ -7,7 +7,7 @@
  * leave nothing registered; the malformed images every validator of the
  * format is tested with (include/kapi/image_bad_cases.h) are among them.
  * The results are printed as KTAP in the kernel
- * log, where selftests/specs.sh reads them. The module keeps no image
+ * log, where scripts/guest/specs.sh reads them. The module keeps no image
  * registered; unload it after reading the results.
  */
 #include <linux/err.h>

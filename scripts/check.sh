@@ -43,6 +43,14 @@ section "provision"
 step "provision host packages and kernels" "$out/provision.log" "$here/provision.sh" ||
 	{ summary; exit 1; }
 grep '^kapi: kernel' "$out/provision.log" | sed 's/^/  /'
+# Debian's kernel sources: the KUnit and debug kernels are built from them,
+# checkpatch comes from them, and the userspace netlink_spec test runs the
+# kernel's own netlink generator from the 6.12 tree (it skips without it).
+fetch_sources() {
+	local k
+	for k in $kernels 6.12; do "$here/fetch-source.sh" "$k" || return 1; done
+}
+step "Debian kernel sources unpacked ($kernels)" "$out/sources.log" fetch_sources
 
 section "userspace"
 us="$build/userspace"
@@ -90,6 +98,10 @@ step "selftests and kapi_bench build (static, -Werror)" "$out/selftests-build.lo
 
 section "style and documentation"
 step "checkpatch clean" "$out/checkpatch.log" "$here/checkpatch.sh"
+sparse_args=()
+for k in $kernels; do sparse_args+=(--kernel "$k"); done
+step "sparse clean ($kernels)" "$out/sparse.log" env KAPI_GEN="$us/kapi-gen" \
+	"$here/sparse.sh" "${sparse_args[@]}"
 step "documentation builds (sphinx -W)" "$out/docs.log" \
 	sphinx-build -q -E -W -b html "$src/Documentation" "$build/docs"
 

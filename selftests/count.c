@@ -3,7 +3,7 @@
  * kapi_count: run a command and count the hooked system calls made while
  * it runs, twice over: by kapi (runtime/stats) and by the raw_syscalls
  * tracepoints (histogram triggers keyed by system call number), system
- * wide, for the stress run (selftests/stress-ng.sh).
+ * wide, for the stress run (scripts/guest/stress-ng.sh).
  *
  *   kapi_count DIR CMD [ARG...]
  *

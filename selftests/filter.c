@@ -7,7 +7,7 @@
  * sees what the kernel returns, the counters do not move); when the filter
  * matches, kapi acts as its mode says. All keys of a filter must match,
  * and a cleared filter watches every process. Prints KTAP; run as root in
- * the VM by selftests/runtime.sh in each mode.
+ * the VM by scripts/guest/runtime.sh in each mode.
  */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kapi_finit: load one module with finit_module(2), once, and say why it
- * failed. The fault injection test (selftests/faults.sh) needs this:
+ * failed. The fault injection test (scripts/guest/faults.sh) needs this:
  * busybox's insmod retries a failed finit_module() with init_module(),
  * which would load the module a second time, after the injected failure
  * was spent, and hide the first attempt's outcome.

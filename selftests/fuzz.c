@@ -16,7 +16,7 @@
  * after an lseek() or a read(), with pwrite() (ESPIPE: seq_file), through
  * writev() or from a buffer that runs into an unmapped page. "--writes N"
  * sets the random run's length (default 5000), "--seed S" its seed. Prints
- * KTAP; run as root in the VM by selftests/hardening.sh with kapi.ko
+ * KTAP; run as root in the VM by scripts/guest/hardening.sh with kapi.ko
  * loaded.
  */
 #define _GNU_SOURCE

@@ -13,7 +13,7 @@
  * show; and a bounded fuzz of random and malformed messages (20000 by
  * default, KAPI_NETLINK_FUZZ=N to change, KAPI_NETLINK_SEED to replay)
  * leaves the family answering. Prints KTAP; run as root in the VM by
- * selftests/netlink.sh. "kapi_netlink violate N" makes N violating read()
+ * scripts/guest/netlink.sh. "kapi_netlink violate N" makes N violating read()
  * calls (fd -1) and exits, for the shell tests.
  */
 #define _GNU_SOURCE

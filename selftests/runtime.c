@@ -8,7 +8,7 @@
  * keeps the newest records with a count of those dropped on overflow; the
  * filter reads back what was written; every file refuses malformed writes
  * with EINVAL and stays as it was. Prints KTAP; run as root in the VM by
- * selftests/runtime.sh after loading kapi.ko in each mode; cases that need
+ * scripts/guest/runtime.sh after loading kapi.ko in each mode; cases that need
  * a mode switch to it and switch back.
  */
 #define _GNU_SOURCE

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kapi_stress: the load of the unload-under-load test (selftests/unload.sh).
+ * kapi_stress: the load of the unload-under-load test (scripts/guest/unload.sh).
  * "hammer STOPFILE" makes valid and violating open, openat, read, write and
  * close calls in a loop until STOPFILE exists, checking every result, and
  * prints how many rounds it made; "block FIFO" opens FIFO for reading and

@@ -9,7 +9,7 @@
  * The expectation engine of kapi_test.c derives from that, for the mode
  * kapi is in, what the caller must see and exactly how the counters and the
  * violation ring must change. Prints KTAP; run as root in the VM by
- * selftests/runtime.sh in each mode.
+ * scripts/guest/runtime.sh in each mode.
  */
 #define _GNU_SOURCE
 #include <errno.h>
