@@ -905,24 +905,8 @@ static void kapi_image_validate_test(struct kunit *test)
  * The shared cases (include/kapi/image_bad_cases.h): one value written into
  * the header, a table descriptor or record 0 of a table of a fresh copy.
  */
-struct kapi_image_bad {
-	const char *what;
-	int err;
-	u8 at;
-	u8 table;
-	u16 offset;
-	u8 width;
-	u32 value;
-	const char *reason;
-};
-
-#define KAPI_IMAGE_BAD(what, err, at, table, offset, width, value, reason) \
-	{ what, err, at, table, offset, width, value, reason },
-static const struct kapi_image_bad kapi_image_bad_cases[] =
-	KAPI_IMAGE_BAD_CASES;
-#undef KAPI_IMAGE_BAD
-
-static void kapi_image_bad_desc(const struct kapi_image_bad *c, char *desc)
+static void kapi_image_bad_desc(const struct kapi_image_bad_case *c,
+				char *desc)
 {
 	strscpy(desc, c->what, KUNIT_PARAM_DESC_SIZE);
 }
@@ -931,33 +915,15 @@ KUNIT_ARRAY_PARAM(kapi_image_bad, kapi_image_bad_cases, kapi_image_bad_desc);
 
 static void kapi_image_shared_test(struct kunit *test)
 {
-	const struct kapi_image_bad *c = test->param_value;
+	const struct kapi_image_bad_case *c = test->param_value;
 	char why[KAPI_IMAGE_WHY_LEN];
 	struct kapi_image_header *h;
-	u8 *at;
 
 	h = kapi_kunit_copy(test, 0);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, h);
-	switch (c->at) {
-	case KAPI_BAD_AT_HEADER:
-		at = (u8 *)h + c->offset;
-		break;
-	case KAPI_BAD_AT_TABLE:
-		at = (u8 *)&h->tables[c->table] + c->offset;
-		break;
-	default:
+	if (c->at == KAPI_BAD_AT_RECORD)
 		KUNIT_ASSERT_GT(test, h->tables[c->table].count, 0);
-		at = (u8 *)kapi_kunit_rec(h, c->table, 0) + c->offset;
-		break;
-	}
-	/* Images are little-endian, like every target of kapi. */
-	if (c->width == 2) {
-		u16 v = c->value;
-
-		memcpy(at, &v, sizeof(v));
-	} else {
-		memcpy(at, &c->value, sizeof(c->value));
-	}
+	kapi_image_bad_apply(h, c);
 	memset(why, 'z', sizeof(why));
 	KUNIT_EXPECT_EQ(test, kapi_image_validate(h, kapi_kunit_image_size, why,
 						  sizeof(why)), c->err);

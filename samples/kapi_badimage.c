@@ -339,55 +339,24 @@ static void kapi_badimage_run(const struct kapi_badimage_case *c)
 	kfree(f);
 }
 
-/* The malformed images of include/kapi/image_bad_cases.h. */
-struct kapi_badimage_shared {
-	const char *what;
-	int expect;
-	u8 at;
-	u8 table;
-	u16 offset;
-	u8 width;
-	u32 value;
-	const char *reason;
-};
-
-#define KAPI_IMAGE_BAD(what, err, at, table, offset, width, value, reason) \
-	{ what, err, at, table, offset, width, value, reason },
-static const struct kapi_badimage_shared kapi_badimage_shared[] =
-	KAPI_IMAGE_BAD_CASES;
-#undef KAPI_IMAGE_BAD
-
-/* Write the case's value into a copy and register it. */
-static void kapi_badimage_run_shared(const struct kapi_badimage_shared *c)
+/* A malformed image of include/kapi/image_bad_cases.h: register a copy. */
+static void kapi_badimage_run_shared(const struct kapi_image_bad_case *c)
 {
 	struct kapi_badimage_fixture *f;
 	int ret, left;
-	u8 *at;
 
 	f = kmemdup(&kapi_badimage_good, sizeof(*f), GFP_KERNEL);
 	if (!f) {
-		kapi_badimage_report(false, c->what, -ENOMEM, c->expect);
+		kapi_badimage_report(false, c->what, -ENOMEM, c->err);
 		return;
 	}
-	at = (u8 *)f + c->offset;
-	if (c->at == KAPI_BAD_AT_TABLE)
-		at = (u8 *)&f->hdr.tables[c->table] + c->offset;
-	else if (c->at == KAPI_BAD_AT_RECORD)
-		at = (u8 *)f + f->hdr.tables[c->table].offset + c->offset;
-	/* Images are little-endian, like every target of kapi. */
-	if (c->width == 2) {
-		u16 v = c->value;
-
-		memcpy(at, &v, sizeof(v));
-	} else {
-		memcpy(at, &c->value, sizeof(c->value));
-	}
+	kapi_image_bad_apply(f, c);
 	ret = kapi_register_image(f, sizeof(*f), THIS_MODULE);
 	left = kapi_unregister_image(f);
-	if (ret != c->expect)
+	if (ret != c->err)
 		pr_info("# kapi refuses it with the reason \"%s\"\n", c->reason);
-	kapi_badimage_report(ret == c->expect && left == -ENOENT, c->what, ret,
-			     c->expect);
+	kapi_badimage_report(ret == c->err && left == -ENOENT, c->what, ret,
+			     c->err);
 	kfree(f);
 }
 
@@ -431,11 +400,11 @@ static int __init kapi_badimage_init(void)
 	pr_info("KTAP version 1\n");
 	pr_info("1..%zu\n",
 		ARRAY_SIZE(kapi_badimage_cases) +
-		ARRAY_SIZE(kapi_badimage_shared) + KAPI_BADIMAGE_EXTRA);
+		ARRAY_SIZE(kapi_image_bad_cases) + KAPI_BADIMAGE_EXTRA);
 	for (i = 0; i < ARRAY_SIZE(kapi_badimage_cases); i++)
 		kapi_badimage_run(&kapi_badimage_cases[i]);
-	for (i = 0; i < ARRAY_SIZE(kapi_badimage_shared); i++)
-		kapi_badimage_run_shared(&kapi_badimage_shared[i]);
+	for (i = 0; i < ARRAY_SIZE(kapi_image_bad_cases); i++)
+		kapi_badimage_run_shared(&kapi_image_bad_cases[i]);
 	kapi_badimage_run_twice();
 
 	ret = kapi_register_image(NULL, 0, THIS_MODULE);

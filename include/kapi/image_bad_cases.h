@@ -9,6 +9,9 @@
  * their table, so the reasons do not depend on the base image; libkapi
  * words its own messages, and must refuse with the same errno.
  *
+ * Kernel code gets the cases as kapi_image_bad_cases[] and writes one into
+ * an image with kapi_image_bad_apply(); C++ expands the list itself.
+ *
  * KAPI_IMAGE_BAD_CASES is an X-macro without arguments: define
  * KAPI_IMAGE_BAD(what, err, at, table, offset, width, value, reason),
  * expand the list (a braced initializer list) and undefine it again.
@@ -193,5 +196,57 @@
 		       offsetof(struct kapi_image_num, reserved), 4, 1,	\
 		       "values[0], field value.reserved: is 1, must be 0") \
 }
+
+#ifdef __KERNEL__
+#include <linux/string.h>
+#include <linux/types.h>
+#include "uapi/linux/kapi.h"
+
+/* One case of KAPI_IMAGE_BAD_CASES, for kapi's kernel-side tests. */
+struct kapi_image_bad_case {
+	const char *what;
+	int err;
+	u8 at;
+	u8 table;
+	u16 offset;
+	u8 width;
+	u32 value;
+	const char *reason;
+};
+
+#define KAPI_IMAGE_BAD(what, err, at, table, offset, width, value, reason) \
+	{ what, err, at, table, offset, width, value, reason },
+static const struct kapi_image_bad_case kapi_image_bad_cases[] =
+	KAPI_IMAGE_BAD_CASES;
+#undef KAPI_IMAGE_BAD
+
+/**
+ * kapi_image_bad_apply() - write a case's value into an image
+ * @img: a valid image whose every table has at least one record
+ * @c: the case
+ *
+ * Every address is taken from @img, the whole image: the value lands past
+ * the header for table and record cases, which a pointer to the header
+ * struct would make a field-spanning write to FORTIFY_SOURCE. Images are
+ * little-endian, like every target of kapi.
+ */
+static inline void kapi_image_bad_apply(void *img,
+					const struct kapi_image_bad_case *c)
+{
+	const struct kapi_image_header *h = img;
+	u8 *at = (u8 *)img + c->offset;
+	u16 v16 = c->value;
+
+	if (c->at == KAPI_BAD_AT_TABLE)
+		at += offsetof(struct kapi_image_header, tables) +
+		      c->table * sizeof(h->tables[0]);
+	else if (c->at == KAPI_BAD_AT_RECORD)
+		at += h->tables[c->table].offset;
+	if (c->width == 2)
+		memcpy(at, &v16, sizeof(v16));
+	else
+		memcpy(at, &c->value, sizeof(c->value));
+}
+#endif /* __KERNEL__ */
 
 #endif /* _KAPI_IMAGE_BAD_CASES_H */
