@@ -48,13 +48,7 @@ mkdir -p "$out"
 find "$out" -xtype l -delete
 cp -rsf "$src/Kbuild" "$src/VERSION" "$src/module" "$src/include" "$src/samples" "$src/kunit" "$out/"
 
-if [ -z "${KAPI_GEN:-}" ]; then
-	us="${KAPI_BUILD:-$src/build}/userspace"
-	cmake -S "$src/userspace" -B "$us" ${werror:+-DKAPI_WERROR=ON} >&2
-	cmake --build "$us" --target kapi-gen -j"$(nproc)" >&2
-	KAPI_GEN="$us/kapi-gen"
-fi
-[ -x "$KAPI_GEN" ] || kapi_die "kapi-gen not found at $KAPI_GEN"
+kapi_gen_tool ${werror:+-DKAPI_WERROR=ON} || kapi_die "cannot build kapi-gen"
 
 make -C "$kdir" M="$out" KAPI_WERROR="$werror" KAPI_GEN="$KAPI_GEN" -j"$(nproc)" modules >&2
 printf '%s\n' "$out"

@@ -48,7 +48,7 @@ grep '^kapi: kernel' "$out/provision.log" | sed 's/^/  /'
 # kernel's own netlink generator from the 6.12 tree (it skips without it).
 fetch_sources() {
 	local k
-	for k in $kernels 6.12; do "$here/fetch-source.sh" "$k" || return 1; done
+	for k in $(printf "%s\n" $kernels 6.12 | sort -u); do "$here/fetch-source.sh" "$k" || return 1; done
 }
 step "Debian kernel sources unpacked ($kernels)" "$out/sources.log" fetch_sources
 

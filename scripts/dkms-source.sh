@@ -26,13 +26,7 @@ grep -qx "PACKAGE_VERSION=\"$version\"" "$src/dkms.conf" ||
 	kapi_die "dkms.conf: PACKAGE_VERSION is not \"$version\" (the VERSION file)"
 out=${1:-$build/dkms/kapi-$version}
 
-if [ -z "${KAPI_GEN:-}" ]; then
-	us="$build/userspace"
-	cmake -S "$src/userspace" -B "$us" >&2
-	cmake --build "$us" --target kapi-gen -j"$(nproc)" >&2
-	KAPI_GEN="$us/kapi-gen"
-fi
-[ -x "$KAPI_GEN" ] || kapi_die "kapi-gen not found at $KAPI_GEN"
+kapi_gen_tool || kapi_die "cannot build kapi-gen"
 
 rm -rf "$out"
 mkdir -p "$out"

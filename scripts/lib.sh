@@ -24,6 +24,20 @@ kapi_load_kernel() {
 	. "$env"
 }
 
+# kapi_gen_tool [CMAKE-ARGS...] - set KAPI_GEN to the spec image generator,
+# a host tool: the kapi-gen that KAPI_GEN names already, else one built with
+# CMake (CMAKE-ARGS added) into the userspace build directory. Needs $src.
+kapi_gen_tool() {
+	local us="${KAPI_BUILD:-$src/build}/userspace"
+	if [ -z "${KAPI_GEN:-}" ]; then
+		cmake -S "$src/userspace" -B "$us" "$@" >&2 || return 1
+		cmake --build "$us" --target kapi-gen -j"$(nproc)" >&2 || return 1
+		KAPI_GEN="$us/kapi-gen"
+	fi
+	[ -x "$KAPI_GEN" ] || kapi_die "kapi-gen not found at $KAPI_GEN"
+	KAPI_GEN=$(realpath "$KAPI_GEN")
+}
+
 # Test results, shared by check.sh, kunit.sh, debug.sh, stress.sh and
 # bench/run.sh: one "PASS|FAIL|SKIP<tab>name" line per case in the file
 # $results.

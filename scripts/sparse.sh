@@ -36,14 +36,7 @@ command -v sparse >/dev/null ||
 	kapi_die "sparse is not installed: run 'make provision' (Debian package sparse)"
 
 # kapi-gen, the spec image generator, is a host tool (see build-module.sh).
-if [ -z "${KAPI_GEN:-}" ]; then
-	us="${KAPI_BUILD:-$src/build}/userspace"
-	cmake -S "$src/userspace" -B "$us" >&2
-	cmake --build "$us" --target kapi-gen -j"$(nproc)" >&2
-	KAPI_GEN="$us/kapi-gen"
-fi
-[ -x "$KAPI_GEN" ] || kapi_die "kapi-gen not found at $KAPI_GEN"
-KAPI_GEN=$(realpath "$KAPI_GEN")
+kapi_gen_tool || kapi_die "cannot build kapi-gen"
 
 found=0
 for k in "${targets[@]}"; do
