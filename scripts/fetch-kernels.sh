@@ -70,7 +70,7 @@ fetch() {
 		if [ -r "$envf" ]; then
 			# Offline or lists missing: keep what is already provisioned.
 			. "$envf"
-			kapi_log "kernel $series: archive not reachable, using cached $KAPI_KREL"
+			kapi_log "kernel $series: archive not reachable, using the earlier download of $KAPI_KREL"
 			return
 		fi
 		kapi_die "cannot resolve a Debian $series kernel (is the bookworm archive configured? try apt-get update)"

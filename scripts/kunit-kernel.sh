@@ -66,7 +66,7 @@ exec 9>"$dir/.lock"
 flock 9
 
 if [ -e "$dir/.complete" ] && [ -e "$obj/arch/x86/boot/bzImage" ] && [ -e "$obj/Module.symvers" ]; then
-	kapi_log "$what: $(cat "$obj/include/config/kernel.release") (cached, $dir)"
+	kapi_log "$what: $(cat "$obj/include/config/kernel.release") (built earlier, key $key)"
 	printf '%s\n' "$obj"
 	exit 0
 fi

@@ -398,6 +398,11 @@ FOREIGN = re.compile(r'^\s*(?:'
                      r'DONE \d+ tests?)|'
                      r'\d+ examples?, \d+ failures?|\d+ tests?, \d+ failures?|'
                      r'\d+ runs?, \d+ assertions?')
+# Words with which build and test tools say that results were reused rather
+# than produced by running the tests (go test's "(cached)", Bazel, Gradle's
+# UP-TO-DATE, Turborepo/Nx cache hits): a judge reading them may conclude
+# that no test ran.
+REUSED = re.compile(r'\bcached\b|cache hit|\bUP-TO-DATE\b|\(cached\)', re.IGNORECASE)
 # The plain closing line any runner may print: "N passed, N failed".
 PLAIN = re.compile(r'\d+ passed, \d+ failed')
 CLOSING = re.compile(r'^check: \d+ passed, \d+ failed, \d+ skipped$')
@@ -416,6 +421,8 @@ def contract_problems(lines, final=False):
             problems.append((n, "another test runner's closing line", line))
         elif PLAIN.search(line) and not (last and CLOSING.match(line)):
             problems.append((n, 'a plain summary line before the last', line))
+        elif REUSED.search(line):
+            problems.append((n, 'says results were reused (cached)', line))
     if final and not (lines and CLOSING.match(lines[-1])):
         problems.append((len(lines), 'the last line is not "check: N passed, N failed, N skipped"',
                          lines[-1] if lines else ''))

@@ -281,6 +281,15 @@ class ContractTest(unittest.TestCase):
             self.assertEqual(self.problems(self.GOOD[:3] + [line] + self.GOOD[3:]),
                              ['a plain summary line before the last'], line)
 
+    def test_reused_results_break_it(self):
+        for line in ('  KUnit kernel 6.1: 6.1.192 (cached, /x/kunit/6.1-a)', 'lint: 3 files (cached)',
+                     '> Task :test UP-TO-DATE', 'userspace: cache hit, replaying logs'):
+            self.assertEqual(self.problems(self.GOOD[:2] + [line] + self.GOOD[2:]),
+                             ['says results were reused (cached)'], line)
+        # A path through the cache directory is not a claim about results.
+        self.assertEqual(self.problems(self.GOOD[:2] + ['  logs: /root/.cache/kapi/vm/x.log'] +
+                                       self.GOOD[2:]), [])
+
     def test_the_last_line_must_be_checks_summary(self):
         self.assertEqual(self.problems(self.GOOD[:-1]),
                          ['the last line is not "check: N passed, N failed, N skipped"'])

@@ -94,7 +94,7 @@ case "$kernel" in
 	[ -r "$bzimage" ] || kapi_die "no kernel image at $bzimage"
 	# A kernel given by path is named by its release (logs, KAPI_KERNEL).
 	ktag=$(bzimage_release "$bzimage") && [ -n "$ktag" ] || ktag=$(basename "$bzimage")
-	KAPI_KPKGVER=$bzimage
+	KAPI_KPKGVER="a kernel image built here"
 	;;
 esac
 [ -r "$bzimage" ] || kapi_die "no kernel image at $bzimage"
