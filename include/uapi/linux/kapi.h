@@ -233,6 +233,101 @@ enum kapi_capability_action {
 #define KAPI_SPEC_DEPRECATED (1U << 0)
 
 /*
+ * Object kinds
+ * ============
+ *
+ * What a file descriptor refers to, in two coordinates: the file type
+ * (enum kapi_object_type) and what implements it (enum kapi_object_impl):
+ * the file system for files, directories, symbolic links and FIFOs; the
+ * family and type for sockets; the driver for character and block devices;
+ * the class for anonymous inodes. An error of a spec may be qualified by a
+ * list of selectors (struct kapi_image_object): it is documented for an
+ * object that matches one of them, and for every object if the list is
+ * empty. The runtime checker names the object of every failed call it
+ * reports. Names (as written in specs and shown in reports) are in
+ * include/kapi/objects.h; Documentation/spec-language.rst lists them.
+ * Values may only be appended.
+ */
+enum kapi_object_type {
+	KAPI_OBJ_ANY = 0,	/* a selector: every type; a report: unknown */
+	KAPI_OBJ_REG,		/* regular file */
+	KAPI_OBJ_DIR,		/* directory */
+	KAPI_OBJ_LNK,		/* symbolic link (O_PATH | O_NOFOLLOW) */
+	KAPI_OBJ_FIFO,		/* pipe or named FIFO */
+	KAPI_OBJ_CHR,		/* character device */
+	KAPI_OBJ_BLK,		/* block device */
+	KAPI_OBJ_SOCK,		/* socket */
+	KAPI_OBJ_ANON,		/* anonymous inode (timerfd, eventfd, ...) */
+	KAPI_OBJ_TYPE_COUNT
+};
+
+enum kapi_object_impl {
+	KAPI_IMPL_ANY = 0,	/* a selector: every implementation */
+	KAPI_IMPL_OTHER,	/* none of the names below */
+	/* file systems (by superblock magic) */
+	KAPI_IMPL_EXT4,		/* ext2, ext3 and ext4 */
+	KAPI_IMPL_XFS,
+	KAPI_IMPL_BTRFS,
+	KAPI_IMPL_TMPFS,
+	KAPI_IMPL_RAMFS,
+	KAPI_IMPL_PROC,
+	KAPI_IMPL_SYSFS,
+	KAPI_IMPL_CGROUP2,
+	KAPI_IMPL_CGROUP,	/* cgroup v1 hierarchies */
+	KAPI_IMPL_DEVTMPFS,
+	KAPI_IMPL_DEVPTS,
+	KAPI_IMPL_DEBUGFS,
+	KAPI_IMPL_TRACEFS,
+	KAPI_IMPL_SECURITYFS,
+	KAPI_IMPL_BPF_FS,
+	KAPI_IMPL_MQUEUE,
+	KAPI_IMPL_HUGETLBFS,
+	KAPI_IMPL_FUSE,		/* a FUSE mount; CHR: /dev/fuse */
+	KAPI_IMPL_NFS,
+	KAPI_IMPL_OVERLAY,
+	KAPI_IMPL_VFAT,
+	KAPI_IMPL_ISO9660,
+	KAPI_IMPL_SQUASHFS,
+	KAPI_IMPL_PIPEFS,	/* pipe(2) pipes */
+	KAPI_IMPL_NSFS,
+	KAPI_IMPL_CONFIGFS,
+	KAPI_IMPL_EFIVARFS,
+	KAPI_IMPL_PSTORE,
+	KAPI_IMPL_AUTOFS,
+	KAPI_IMPL_BINFMT_MISC,
+	KAPI_IMPL_PIDFS,	/* pidfd on kernels with pidfs (6.9 and later) */
+	/* sockets (by family and type) */
+	KAPI_IMPL_TCP,		/* AF_INET/AF_INET6 SOCK_STREAM */
+	KAPI_IMPL_UDP,		/* AF_INET/AF_INET6 SOCK_DGRAM */
+	KAPI_IMPL_INET_RAW,	/* AF_INET/AF_INET6 SOCK_RAW */
+	KAPI_IMPL_UNIX_STREAM,
+	KAPI_IMPL_UNIX_DGRAM,
+	KAPI_IMPL_UNIX_SEQPACKET,
+	KAPI_IMPL_NETLINK,
+	KAPI_IMPL_PACKET,
+	KAPI_IMPL_VSOCK,
+	/* character and block device drivers (by major and minor number) */
+	KAPI_IMPL_TTY,		/* terminals, consoles and pseudo terminals */
+	KAPI_IMPL_MEM,		/* /dev/null, /dev/zero, /dev/random, ... */
+	KAPI_IMPL_KMSG,		/* /dev/kmsg */
+	KAPI_IMPL_MISC,		/* other misc devices (major 10) */
+	KAPI_IMPL_LOOP,		/* loop block devices */
+	/* anonymous inodes (by class) */
+	KAPI_IMPL_TIMERFD,
+	KAPI_IMPL_EVENTFD,
+	KAPI_IMPL_SIGNALFD,
+	KAPI_IMPL_INOTIFY,
+	KAPI_IMPL_FANOTIFY,
+	KAPI_IMPL_EPOLL,
+	KAPI_IMPL_PIDFD,	/* pidfd as an anonymous inode (before 6.9) */
+	KAPI_IMPL_IO_URING,
+	KAPI_IMPL_USERFAULTFD,
+	KAPI_IMPL_PERF_EVENT,
+	KAPI_IMPL_BPF,		/* BPF maps, programs and links */
+	KAPI_IMPL_COUNT
+};
+
+/*
  * The spec image
  * ==============
  *
@@ -253,14 +348,15 @@ enum kapi_capability_action {
  * an alignment, an ioctl command) are struct kapi_image_num32, half the
  * size.
  *
- * Record sizes (bytes): header 200, spec 168, param 136, error 16, lock 16,
- * signal 72, effect 24, transition 24, cap 32, constraint 16, value 16.
+ * Record sizes (bytes): header 216, spec 168, param 136, error 24, lock 16,
+ * signal 72, effect 24, transition 24, cap 32, constraint 16, value 16,
+ * object 8.
  * Every field is naturally aligned and no record has padding.
  */
 
 /* "KAPI" in little-endian byte order at offset 0. */
 #define KAPI_IMAGE_MAGIC 0x4950414bU
-#define KAPI_IMAGE_VERSION_MAJOR 1
+#define KAPI_IMAGE_VERSION_MAJOR 2
 #define KAPI_IMAGE_VERSION_MINOR 0
 /* ELF section that carries a module's spec image. */
 #define KAPI_IMAGE_SECTION ".kapi_specs"
@@ -282,6 +378,7 @@ enum kapi_image_table_id {
 	KAPI_TABLE_CAPS,		/* struct kapi_image_cap */
 	KAPI_TABLE_CONSTRAINTS,		/* struct kapi_image_constraint */
 	KAPI_TABLE_VALUES,		/* struct kapi_image_num */
+	KAPI_TABLE_OBJECTS,		/* struct kapi_image_object */
 	KAPI_TABLE_STRINGS,		/* char, entsize 1 */
 	KAPI_TABLE_COUNT
 };
@@ -388,6 +485,14 @@ struct kapi_image_error {
 	__u32 name;			/* "EBADF" */
 	__u32 condition;		/* when it is returned, one line */
 	__u32 description;
+	struct kapi_image_slice objects;	/* empty: every object */
+};
+
+/* An object selector: type and impl, each 0 (ANY) for every value. */
+struct kapi_image_object {
+	__u16 type;			/* enum kapi_object_type */
+	__u16 impl;			/* enum kapi_object_impl */
+	__u32 reserved;			/* 0 */
 };
 
 struct kapi_image_lock {
