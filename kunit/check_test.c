@@ -295,8 +295,8 @@ static void kapi_check_prediction_test(struct kunit *test)
 }
 
 /* The param of @spec at @i in a writable image copy. */
-static struct kapi_image_param *kapi_check_wparam(struct kunit *test, void *img,
-						 const char *spec, u32 i)
+static struct kapi_image_param *
+kapi_check_wparam(struct kunit *test, void *img, const char *spec, u32 i)
 {
 	const struct kapi_image_spec *s = kapi_kunit_spec(test, img, spec);
 
@@ -392,7 +392,7 @@ static void kapi_check_fd_test(struct kunit *test)
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		call.call.fd[0] = cases[i].state;
 		kapi_check_before(&call.call, &pre);
-		KUNIT_EXPECT_EQ_MSG(test, pre.nviolations, cases[i].ok ? 0 : 1,
+		KUNIT_EXPECT_EQ_MSG(test, pre.nviolations, (u32)!cases[i].ok,
 				    "case %u", i);
 		if (cases[i].ok || !pre.nviolations)
 			continue;
@@ -497,7 +497,7 @@ static void kapi_check_open_flags_test(struct kunit *test)
 		kapi_kunit_call_init(test, &call, img, "kapi_kunit_numbers", raw,
 				     NULL, KAPI_KUNIT_CTX_TASK);
 		kapi_check_before(&call.call, &pre);
-		KUNIT_EXPECT_EQ_MSG(test, pre.nviolations, cases[i].ok ? 0 : 1,
+		KUNIT_EXPECT_EQ_MSG(test, pre.nviolations, (u32)!cases[i].ok,
 				    "flags 0x%llx", cases[i].flags);
 		if (!cases[i].ok && pre.nviolations) {
 			KUNIT_EXPECT_EQ(test, pre.v[0].why, KAPI_WHY_OPEN_FLAGS);
