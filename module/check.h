@@ -11,6 +11,7 @@
 #ifndef KAPI_CHECK_H
 #define KAPI_CHECK_H
 
+#include <linux/bits.h>
 #include <linux/types.h>
 
 #include "image.h"
