@@ -14,6 +14,7 @@
 #include <kunit/test.h>
 #include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/fcntl.h>
 #include <linux/kernel.h>
 #include <linux/limits.h>
 #include <linux/mm.h>
@@ -291,6 +292,248 @@ static void kapi_check_prediction_test(struct kunit *test)
 	kapi_check_before(&call.call, &pre);
 	KUNIT_EXPECT_EQ(test, pre.nviolations, 2);
 	KUNIT_EXPECT_EQ(test, pre.predicted, 0);
+}
+
+/* The param of @spec at @i in a writable image copy. */
+static struct kapi_image_param *
+kapi_check_wparam(struct kunit *test, void *img, const char *spec, u32 i)
+{
+	const struct kapi_image_spec *s = kapi_kunit_spec(test, img, spec);
+
+	return (struct kapi_image_param *)kapi_image_param(img, s, i);
+}
+
+/*
+ * With order fields, the prediction is the error of the broken rule of the
+ * lowest rank, unranked rules after ranked ones; an audit-only first rule
+ * is predicted but not enforced. The violations stay in parameter order.
+ */
+static void kapi_check_order_test(struct kunit *test)
+{
+	static const u64 raw[] = { 101, 0, 0, 0, 0, 6 };
+	void *img = kapi_kunit_copy(test, 0);
+	struct kapi_image_param *value, *order;
+	struct kapi_check_pre pre;
+	struct kapi_kunit_call call;
+
+	value = kapi_check_wparam(test, img, "kapi_kunit_numbers", 0);
+	order = kapi_check_wparam(test, img, "kapi_kunit_numbers", 5);
+	kapi_kunit_call_init(test, &call, img, "kapi_kunit_numbers", raw, NULL,
+			     KAPI_KUNIT_CTX_TASK);
+	kapi_check_before(&call.call, &pre);
+	KUNIT_ASSERT_EQ(test, pre.nviolations, 2);
+	KUNIT_EXPECT_EQ(test, pre.predicted, -ERANGE);
+	KUNIT_EXPECT_TRUE(test, pre.enforce);
+
+	value->order = 2;
+	order->order = 1;
+	kapi_check_before(&call.call, &pre);
+	KUNIT_ASSERT_EQ(test, pre.nviolations, 2);
+	KUNIT_EXPECT_EQ(test, pre.v[0].param, 0);
+	KUNIT_EXPECT_EQ(test, pre.v[1].param, 5);
+	KUNIT_EXPECT_EQ(test, pre.predicted, -EDOM);
+	KUNIT_EXPECT_EQ(test, pre.first, 1);
+	KUNIT_EXPECT_TRUE(test, pre.enforce);
+
+	/* An audit-only first rule: predicted, not enforced. */
+	order->order = 1 | KAPI_PARAM_ORDER_AUDIT;
+	kapi_check_before(&call.call, &pre);
+	KUNIT_EXPECT_EQ(test, pre.predicted, -EDOM);
+	KUNIT_EXPECT_FALSE(test, pre.enforce);
+
+	/* A ranked rule comes before an unranked one. */
+	order->order = 0;
+	value->order = 7;
+	kapi_check_before(&call.call, &pre);
+	KUNIT_EXPECT_EQ(test, pre.predicted, -ERANGE);
+	KUNIT_EXPECT_TRUE(test, pre.enforce);
+
+	/* Equal ranks go by parameter order. */
+	order->order = 7;
+	kapi_check_before(&call.call, &pre);
+	KUNIT_EXPECT_EQ(test, pre.predicted, -ERANGE);
+	KUNIT_EXPECT_EQ(test, pre.first, 0);
+}
+
+/* A descriptor rule, requirement by requirement, in the kernel's order. */
+static void kapi_check_fd_test(struct kunit *test)
+{
+	static const struct {
+		u16 state;
+		bool ok;
+		u32 why;
+		s32 error;
+	} cases[] = {
+		{ 0, true },	/* not looked up: the rule holds */
+		{ KAPI_CHECK_FD_KNOWN, false, KAPI_WHY_FD_CLOSED, -EBADF },
+		{ KAPI_CHECK_FD_KNOWN | KAPI_CHECK_FD_OPEN | KAPI_CHECK_FD_PATH,
+		  false, KAPI_WHY_FD_PATH, -EBADF },
+		{ KAPI_CHECK_FD_KNOWN | KAPI_CHECK_FD_OPEN | KAPI_CHECK_FD_WRITE |
+		  KAPI_CHECK_FD_CAN_WRITE, false, KAPI_WHY_FD_MODE, -EBADF },
+		{ KAPI_CHECK_FD_KNOWN | KAPI_CHECK_FD_OPEN | KAPI_CHECK_FD_READ,
+		  false, KAPI_WHY_FD_METHOD, -EINVAL },
+		{ KAPI_CHECK_FD_KNOWN | KAPI_CHECK_FD_OPEN | KAPI_CHECK_FD_READ |
+		  KAPI_CHECK_FD_CAN_READ, true },
+	};
+	static const u64 raw[] = { 3, 0, 0, 0, 0, 1 };
+	void *img = kapi_kunit_copy(test, 0);
+	struct kapi_image_param *p;
+	struct kapi_check_pre pre;
+	struct kapi_kunit_call call;
+	unsigned int i;
+
+	p = kapi_check_wparam(test, img, "kapi_kunit_numbers", 0);
+	p->constraint = KAPI_CONSTRAINT_FD;
+	p->mask.value = KAPI_FD_OPEN | KAPI_FD_NOT_PATH | KAPI_FD_READ |
+			KAPI_FD_CAN_READ;
+	p->violation_error = -EBADF;
+	kapi_kunit_call_init(test, &call, img, "kapi_kunit_numbers", raw, NULL,
+			     KAPI_KUNIT_CTX_TASK);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		call.call.fd[0] = cases[i].state;
+		kapi_check_before(&call.call, &pre);
+		KUNIT_EXPECT_EQ_MSG(test, pre.nviolations, (u32)!cases[i].ok,
+				    "case %u", i);
+		if (cases[i].ok || !pre.nviolations)
+			continue;
+		KUNIT_EXPECT_EQ_MSG(test, pre.v[0].why, cases[i].why, "case %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, pre.v[0].error, cases[i].error,
+				    "case %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, pre.predicted, cases[i].error,
+				    "case %u", i);
+	}
+}
+
+/* A dfd: looked at only for a relative path; AT_FDCWD; a directory. */
+static void kapi_check_fd_relative_test(struct kunit *test)
+{
+	static const long slen[KAPI_CHECK_MAX_PARAMS] = { 3, 5 };
+	u64 raw[] = { 0x10000, 0x20000, 0, 0, 0x40000, 0 };
+	const u16 closed = KAPI_CHECK_FD_KNOWN;
+	const u16 file = KAPI_CHECK_FD_KNOWN | KAPI_CHECK_FD_OPEN;
+	void *img = kapi_kunit_copy(test, 0);
+	struct kapi_image_param *p;
+	struct kapi_check_pre pre;
+	struct kapi_kunit_call call;
+
+	/* count (3) becomes the dfd of path (1); buf is NULL with it */
+	p = kapi_check_wparam(test, img, "kapi_kunit_user", 3);
+	p->constraint = KAPI_CONSTRAINT_FD;
+	p->mask.value = KAPI_FD_OPEN | KAPI_FD_DIR | KAPI_FD_AT_FDCWD |
+			KAPI_FD_IF_RELATIVE;
+	p->size_param = 1;
+	p->violation_error = -EBADF;
+	p->order = 3 | KAPI_PARAM_ORDER_AUDIT;
+	kapi_kunit_call_init(test, &call, img, "kapi_kunit_user", raw, slen,
+			     KAPI_KUNIT_CTX_TASK);
+
+	call.call.head[1] = '/';
+	call.call.fd[3] = closed;
+	kapi_check_before(&call.call, &pre);
+	KUNIT_EXPECT_EQ(test, pre.nviolations, 0);
+
+	call.call.head[1] = 'a';
+	kapi_check_before(&call.call, &pre);
+	KUNIT_ASSERT_EQ(test, pre.nviolations, 1);
+	KUNIT_EXPECT_EQ(test, pre.v[0].why, KAPI_WHY_FD_CLOSED);
+	KUNIT_EXPECT_EQ(test, pre.predicted, -EBADF);
+	KUNIT_EXPECT_FALSE(test, pre.enforce);
+
+	call.call.fd[3] = file;
+	kapi_check_before(&call.call, &pre);
+	KUNIT_ASSERT_EQ(test, pre.nviolations, 1);
+	KUNIT_EXPECT_EQ(test, pre.v[0].why, KAPI_WHY_FD_NOTDIR);
+	KUNIT_EXPECT_EQ(test, pre.predicted, -ENOTDIR);
+
+	call.call.fd[3] = file | KAPI_CHECK_FD_DIR | KAPI_CHECK_FD_PATH;
+	kapi_check_before(&call.call, &pre);
+	KUNIT_EXPECT_EQ(test, pre.nviolations, 0);
+
+	/* AT_FDCWD, as the int the register holds, is the working directory. */
+	call.call.fd[3] = closed;
+	call.call.args[3] = (u32)AT_FDCWD;
+	kapi_check_before(&call.call, &pre);
+	KUNIT_EXPECT_EQ(test, pre.nviolations, 0);
+
+	/* An empty or unreadable path is refused before any walk. */
+	call.call.args[3] = 7;
+	call.call.slen[1] = 1;
+	kapi_check_before(&call.call, &pre);
+	KUNIT_EXPECT_EQ(test, pre.nviolations, 0);
+	call.call.slen[1] = 0;
+	kapi_check_before(&call.call, &pre);
+	KUNIT_ASSERT_EQ(test, pre.nviolations, 1);
+	KUNIT_EXPECT_EQ(test, pre.v[0].param, 1);
+}
+
+/* The flags build_open_flags() refuses, the same on 6.1 and 6.12. */
+static void kapi_check_open_flags_test(struct kunit *test)
+{
+	static const struct {
+		u64 flags;
+		bool ok;
+	} cases[] = {
+		{ O_RDONLY, true },
+		{ O_RDWR | O_CREAT | O_EXCL, true },
+		{ O_CREAT | O_DIRECTORY, false },
+		{ O_PATH | O_CREAT | O_DIRECTORY, true },
+		{ __O_TMPFILE | O_RDWR, false },
+		{ O_TMPFILE | O_RDONLY, false },
+		{ O_TMPFILE | O_WRONLY, true },
+		{ O_TMPFILE | O_CREAT | O_RDWR, false },
+		{ O_RDONLY | 0x10000000, true },
+	};
+	u64 raw[] = { 0, 0, 0, 0, 0, 1 };
+	void *img = kapi_kunit_copy(test, 0);
+	struct kapi_image_param *p;
+	struct kapi_check_pre pre;
+	struct kapi_kunit_call call;
+	unsigned int i;
+
+	p = kapi_check_wparam(test, img, "kapi_kunit_numbers", 2);
+	p->constraint = KAPI_CONSTRAINT_OPEN_FLAGS;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		raw[2] = cases[i].flags;
+		kapi_kunit_call_init(test, &call, img, "kapi_kunit_numbers", raw,
+				     NULL, KAPI_KUNIT_CTX_TASK);
+		kapi_check_before(&call.call, &pre);
+		KUNIT_EXPECT_EQ_MSG(test, pre.nviolations, (u32)!cases[i].ok,
+				    "flags 0x%llx", cases[i].flags);
+		if (!cases[i].ok && pre.nviolations) {
+			KUNIT_EXPECT_EQ(test, pre.v[0].why, KAPI_WHY_OPEN_FLAGS);
+			KUNIT_EXPECT_EQ(test, pre.predicted, -EINVAL);
+		}
+	}
+}
+
+/* The validator refuses bad order fields and descriptor rules. */
+static void kapi_check_order_validate_test(struct kunit *test)
+{
+	void *img = kapi_kunit_copy(test, 0);
+	struct kapi_image_param *p, *q;
+
+	p = kapi_check_wparam(test, img, "kapi_kunit_user", 3);
+	q = kapi_check_wparam(test, img, "kapi_kunit_user", 1);
+	p->order = 5 | KAPI_PARAM_ORDER_AUDIT;
+	KUNIT_EXPECT_EQ(test, kapi_image_validate(img, kapi_kunit_image_size,
+						  NULL, 0), 0);
+	p->order = BIT(20);
+	KUNIT_EXPECT_EQ(test, kapi_image_validate(img, kapi_kunit_image_size,
+						  NULL, 0), -EBADMSG);
+	p->order = 0;
+	p->constraint = KAPI_CONSTRAINT_FD;
+	p->size_param = 1;
+	p->mask.value = KAPI_FD_OPEN | KAPI_FD_IF_RELATIVE;
+	KUNIT_EXPECT_EQ(test, kapi_image_validate(img, kapi_kunit_image_size,
+						  NULL, 0), 0);
+	p->mask.value = KAPI_FD_ACCESS_ALL + 1;
+	KUNIT_EXPECT_EQ(test, kapi_image_validate(img, kapi_kunit_image_size,
+						  NULL, 0), -EBADMSG);
+	/* IF_RELATIVE needs a user_path parameter. */
+	p->mask.value = KAPI_FD_OPEN | KAPI_FD_IF_RELATIVE;
+	q->constraint = KAPI_CONSTRAINT_USER_STRING;
+	KUNIT_EXPECT_EQ(test, kapi_image_validate(img, kapi_kunit_image_size,
+						  NULL, 0), -EBADMSG);
 }
 
 /* A user string whose maximum is beyond what kapi reads is not measured. */
@@ -715,6 +958,11 @@ static struct kunit_case kapi_check_test_cases[] = {
 	KUNIT_CASE(kapi_check_all_violate_test),
 	KUNIT_CASE(kapi_check_prediction_test),
 	KUNIT_CASE(kapi_check_long_string_test),
+	KUNIT_CASE(kapi_check_order_test),
+	KUNIT_CASE(kapi_check_fd_test),
+	KUNIT_CASE(kapi_check_fd_relative_test),
+	KUNIT_CASE(kapi_check_open_flags_test),
+	KUNIT_CASE(kapi_check_order_validate_test),
 	KUNIT_CASE_PARAM(kapi_check_param_test, kapi_param_gen_params),
 	KUNIT_CASE_PARAM(kapi_check_type_test, kapi_type_gen_params),
 	KUNIT_CASE_PARAM(kapi_check_convert_test, kapi_convert_gen_params),

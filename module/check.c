@@ -12,6 +12,7 @@
  * Documentation/runtime.rst.
  */
 #include <linux/errno.h>
+#include <linux/fcntl.h>
 #include <linux/kernel.h>
 #include <linux/limits.h>
 #include <linux/mm.h>
@@ -319,6 +320,73 @@ static bool kapi_check_user_range(const struct kapi_check_call *call,
 }
 
 /*
+ * A descriptor: in the state the spec's access bits (the param's mask)
+ * require, checked in the kernel's order (enum kapi_fd_access).
+ */
+static bool kapi_check_fd(const struct kapi_check_call *call,
+			  const struct kapi_image_param *p, u32 i,
+			  struct kapi_check_violation *v)
+{
+	u32 need = (u32)p->mask.value, st = call->fd[i];
+	s32 path = p->size_param;
+
+	if (!(st & KAPI_CHECK_FD_KNOWN))
+		return true;
+	if (need & KAPI_FD_IF_RELATIVE) {
+		/* No walk without a readable, nonempty path; none from dfd for '/'. */
+		if (path < 0 || path >= call->nargs || call->slen[path] <= 1 ||
+		    call->head[path] == '/')
+			return true;
+	}
+	if ((need & KAPI_FD_AT_FDCWD) && (s32)(u32)call->args[i] == AT_FDCWD)
+		return true;
+	if (!(st & KAPI_CHECK_FD_OPEN)) {
+		v->why = KAPI_WHY_FD_CLOSED;
+		return false;
+	}
+	if ((need & KAPI_FD_NOT_PATH) && (st & KAPI_CHECK_FD_PATH)) {
+		v->why = KAPI_WHY_FD_PATH;
+		return false;
+	}
+	if (((need & KAPI_FD_READ) && !(st & KAPI_CHECK_FD_READ)) ||
+	    ((need & KAPI_FD_WRITE) && !(st & KAPI_CHECK_FD_WRITE))) {
+		v->why = KAPI_WHY_FD_MODE;
+		return false;
+	}
+	if (((need & KAPI_FD_CAN_READ) && !(st & KAPI_CHECK_FD_CAN_READ)) ||
+	    ((need & KAPI_FD_CAN_WRITE) && !(st & KAPI_CHECK_FD_CAN_WRITE))) {
+		v->why = KAPI_WHY_FD_METHOD;
+		v->error = -EINVAL;
+		return false;
+	}
+	if ((need & KAPI_FD_DIR) && !(st & KAPI_CHECK_FD_DIR)) {
+		v->why = KAPI_WHY_FD_NOTDIR;
+		v->error = -ENOTDIR;
+		return false;
+	}
+	return true;
+}
+
+/*
+ * open(2) flags as build_open_how() and build_open_flags() see them (the
+ * same on 6.1 and 6.12): without O_PATH, O_CREAT with O_DIRECTORY, the
+ * __O_TMPFILE bit without O_DIRECTORY, and O_TMPFILE with O_RDONLY are
+ * refused. With O_PATH every other bit but O_DIRECTORY, O_NOFOLLOW and
+ * O_CLOEXEC is dropped first, so nothing is refused.
+ */
+static bool kapi_check_open_flags(u64 bits)
+{
+	if (bits & O_PATH)
+		return true;
+	if ((bits & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return false;
+	if ((bits & __O_TMPFILE) &&
+	    (!(bits & O_DIRECTORY) || (bits & O_ACCMODE) == O_RDONLY))
+		return false;
+	return true;
+}
+
+/*
  * Check argument @i against its parameter's constraint. Return: true if it
  * holds; false with @v filled in (but for @v->param) otherwise.
  */
@@ -334,6 +402,7 @@ static bool kapi_check_param(const struct kapi_check_call *call, u32 i,
 	bits = kapi_check_bits(value, type);
 	v->constraint = p->constraint;
 	v->error = p->violation_error;
+	v->order = p->order;
 	v->value = value;
 	v->size = 0;
 
@@ -375,6 +444,13 @@ static bool kapi_check_param(const struct kapi_check_call *call, u32 i,
 	case KAPI_CONSTRAINT_BUFFER:
 		ok = kapi_check_user_range(call, p, value, v);
 		break;
+	case KAPI_CONSTRAINT_FD:
+		ok = kapi_check_fd(call, p, i, v);
+		break;
+	case KAPI_CONSTRAINT_OPEN_FLAGS:
+		ok = kapi_check_open_flags(bits);
+		v->why = KAPI_WHY_OPEN_FLAGS;
+		break;
 	default:
 		/* NONE, and CUSTOM which only words describe. */
 		break;
@@ -382,33 +458,57 @@ static bool kapi_check_param(const struct kapi_check_call *call, u32 i,
 	return ok;
 }
 
+/* The sort key of a rule's order field: unranked (0) after every rank. */
+static u32 kapi_check_rank(u32 order)
+{
+	u32 rank = order & KAPI_PARAM_ORDER_RANK;
+
+	return rank ? rank : KAPI_PARAM_ORDER_RANK + 1;
+}
+
 /**
  * kapi_check_before() - check a call's arguments and context
  * @call: the call
  * @pre: receives the verdict
  *
- * Every parameter is checked, in order, against its constraint; each one
- * that violates it is listed with the error it predicts: the parameter's
- * violation_error, except for a path without a NUL within PATH_MAX bytes,
- * which predicts ENAMETOOLONG as the kernel's getname() returns it.
+ * Every parameter is checked against its constraint; each one that
+ * violates it is listed, in parameter order, with the error it predicts:
+ * the parameter's violation_error, except where the kernel's own check
+ * has an error of its own (a path without a NUL within PATH_MAX bytes
+ * gives ENAMETOOLONG, a descriptor without a read or write method EINVAL,
+ * one that is not a directory ENOTDIR). The predicted error is that of the
+ * violation the kernel checks first: the lowest rank in the parameters'
+ * order fields, unranked rules after ranked ones, ties in parameter order.
+ * Enforce mode may fail the call with it unless that rule is marked
+ * %KAPI_PARAM_ORDER_AUDIT (the kernel checks something kapi cannot see
+ * before it).
  */
 void kapi_check_before(const struct kapi_check_call *call,
 		       struct kapi_check_pre *pre)
 {
 	u32 i, n = min_t(u32, call->nargs, KAPI_CHECK_MAX_PARAMS);
+	u32 best = U32_MAX;
 
 	/* Only the violations found are filled in: no memset on the hot path. */
 	pre->nviolations = 0;
 	pre->predicted = 0;
+	pre->first = 0;
+	pre->enforce = false;
 	for (i = 0; i < n; i++) {
 		struct kapi_check_violation *v = &pre->v[pre->nviolations];
+		u32 rank;
 
 		if (kapi_check_param(call, i, v))
 			continue;
 		v->param = i;
-		pre->nviolations++;
-		if (!pre->predicted)
+		rank = kapi_check_rank(v->order);
+		if (v->error && rank < best) {
+			best = rank;
+			pre->first = pre->nviolations;
 			pre->predicted = v->error;
+			pre->enforce = !(v->order & KAPI_PARAM_ORDER_AUDIT);
+		}
+		pre->nviolations++;
 	}
 	pre->context_violation = !kapi_check_context_ok(call->spec->context,
 							call->context);
@@ -528,6 +628,8 @@ const char *kapi_check_constraint_token(u32 constraint)
 		[KAPI_CONSTRAINT_USER_PTR] = "user_ptr",
 		[KAPI_CONSTRAINT_BUFFER] = "buffer",
 		[KAPI_CONSTRAINT_CUSTOM] = "custom",
+		[KAPI_CONSTRAINT_FD] = "fd",
+		[KAPI_CONSTRAINT_OPEN_FLAGS] = "open_flags",
 	};
 
 	BUILD_BUG_ON(ARRAY_SIZE(tokens) != KAPI_CONSTRAINT_COUNT);

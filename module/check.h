@@ -11,6 +11,7 @@
 #ifndef KAPI_CHECK_H
 #define KAPI_CHECK_H
 
+#include <linux/bits.h>
 #include <linux/types.h>
 
 #include "image.h"
@@ -45,6 +46,10 @@ struct kapi_check_type {
  *	  strnlen_user(arg, limit) returned: 0 if the string could not be
  *	  read, its length with the NUL (1..limit), or more than limit if no
  *	  NUL was found within limit bytes
+ * @head: for a string parameter whose @slen is at least 1, its first byte
+ * @fd: for a %KAPI_CONSTRAINT_FD parameter, the state of the descriptor as
+ *	the hooks found it: %KAPI_CHECK_FD_* bits, 0 if not looked up (then
+ *	the rule holds)
  * @context: the KAPI_CTX_* bits of the calling context (kapi_check_context())
  */
 struct kapi_check_call {
@@ -54,8 +59,28 @@ struct kapi_check_call {
 	const struct kapi_check_type *type;
 	u64 args[KAPI_CHECK_MAX_PARAMS];
 	long slen[KAPI_CHECK_MAX_PARAMS];
+	char head[KAPI_CHECK_MAX_PARAMS];
+	u16 fd[KAPI_CHECK_MAX_PARAMS];
 	u32 context;
 };
+
+/*
+ * The state of a descriptor (&kapi_check_call.fd), as
+ * kapi_compat_fd_state() reads it from the caller's table: KNOWN that it
+ * was looked up; OPEN that it is in the table; the rest only when OPEN: an
+ * O_PATH file (FMODE_PATH), opened for reading or writing (FMODE_READ,
+ * FMODE_WRITE), with a read or write method (FMODE_CAN_READ,
+ * FMODE_CAN_WRITE), a directory the path walk can start from
+ * (d_can_lookup()).
+ */
+#define KAPI_CHECK_FD_KNOWN	BIT(0)
+#define KAPI_CHECK_FD_OPEN	BIT(1)
+#define KAPI_CHECK_FD_PATH	BIT(2)
+#define KAPI_CHECK_FD_READ	BIT(3)
+#define KAPI_CHECK_FD_WRITE	BIT(4)
+#define KAPI_CHECK_FD_CAN_READ	BIT(5)
+#define KAPI_CHECK_FD_CAN_WRITE	BIT(6)
+#define KAPI_CHECK_FD_DIR	BIT(7)
 
 /* Why a parameter violates its constraint; selects the report's wording. */
 enum kapi_check_why {
@@ -71,6 +96,12 @@ enum kapi_check_why {
 	KAPI_WHY_TOO_SHORT,	/* a string shorter than allowed */
 	KAPI_WHY_USER_RANGE,	/* pointer + size outside user space */
 	KAPI_WHY_SIZE_OVERFLOW,	/* size param * multiplier overflows */
+	KAPI_WHY_FD_CLOSED,	/* a descriptor that is not open */
+	KAPI_WHY_FD_PATH,	/* an O_PATH descriptor */
+	KAPI_WHY_FD_MODE,	/* not opened for reading or writing */
+	KAPI_WHY_FD_METHOD,	/* a file without a read or write method */
+	KAPI_WHY_FD_NOTDIR,	/* not a directory */
+	KAPI_WHY_OPEN_FLAGS,	/* flags that build_open_flags() refuses */
 };
 
 /**
@@ -79,6 +110,7 @@ enum kapi_check_why {
  * @constraint: its enum kapi_constraint_type
  * @why: enum kapi_check_why
  * @error: the error the violation predicts (negative), or 0 if none
+ * @order: the parameter's order field (%KAPI_PARAM_ORDER_*)
  * @value: the offending value: the argument, or for a string its length
  *	   without the NUL (%KAPI_WHY_TOO_LONG: at least the limit)
  * @size: %KAPI_WHY_USER_RANGE: the size that was checked
@@ -88,6 +120,7 @@ struct kapi_check_violation {
 	u32 constraint;
 	u32 why;
 	s32 error;
+	u32 order;
 	u64 value;
 	u64 size;
 };
@@ -98,13 +131,20 @@ struct kapi_check_violation {
  * @v: the parameters that violate their constraints
  * @context_violation: the calling context is not one the spec allows
  * @predicted: the error the call is predicted to fail with: that of the
- *	       first violation in parameter order that names one; 0 if none
+ *	       violation the kernel checks first (lowest rank; unranked
+ *	       after every ranked one, in parameter order) among those that
+ *	       name one; 0 if none
+ * @first: index into @v of that violation, if @predicted is not 0
+ * @enforce: enforce mode may fail the call with @predicted: the first
+ *	     violation is not marked %KAPI_PARAM_ORDER_AUDIT
  */
 struct kapi_check_pre {
 	u32 nviolations;
 	struct kapi_check_violation v[KAPI_CHECK_MAX_PARAMS];
 	bool context_violation;
 	s32 predicted;
+	u32 first;
+	bool enforce;
 };
 
 /**

@@ -837,6 +837,10 @@ static void kapi_json_param(struct kapi_json *j, const void *img,
 	else
 		kapi_json_int(j, "size_param_idx", p->size_param);
 	kapi_json_errno(j, img, s, "violation_error", p->violation_error);
+	kapi_json_num_if(j, img, "fd_access", &p->mask,
+			 p->constraint == KAPI_CONSTRAINT_FD);
+	kapi_json_int(j, "order", p->order & KAPI_PARAM_ORDER_RANK);
+	kapi_json_bool(j, "order_audit", p->order & KAPI_PARAM_ORDER_AUDIT);
 	kapi_json_close(j, '}');
 }
 

@@ -129,12 +129,19 @@ static void kapi_hook_decode(const struct kapi_hook *hook,
 	call->nargs = hook->nparams;
 	call->type = hook->type;
 	for (i = 0; i < hook->nparams; i++) {
+		const char __user *s;
+
 		call->args[i] = kapi_check_convert(raw[i], hook->type[i]);
+		s = (const char __user *)(uintptr_t)call->args[i];
 		call->slen[i] = 0;
+		call->head[i] = 0;
+		call->fd[i] = 0;
 		if (hook->slimit[i] && call->args[i])
-			call->slen[i] = strnlen_user((const char __user *)
-						     (uintptr_t)call->args[i],
-						     hook->slimit[i]);
+			call->slen[i] = strnlen_user(s, hook->slimit[i]);
+		if (call->slen[i] > 0 && get_user(call->head[i], s))
+			call->slen[i] = 0;
+		if (hook->fdcheck & BIT(i))
+			call->fd[i] = kapi_compat_fd_state((u32)call->args[i]);
 	}
 	call->context = kapi_check_context(in_task(), kapi_compat_sleepable(),
 					   irqs_disabled());
@@ -219,7 +226,7 @@ bool kapi_hook_run(const struct pt_regs *uregs, unsigned int slot,
 
 	kapi_hook_decode(hook, uregs, &call);
 	kapi_check_before(&call, &pre);
-	enforce = mode == KAPI_MODE_ENFORCE && pre.predicted;
+	enforce = mode == KAPI_MODE_ENFORCE && pre.predicted && pre.enforce;
 	kapi_report_before(&hook->report, hook->name, &call, &pre, mode,
 			   enforce);
 	if (enforce) {
@@ -520,6 +527,8 @@ static void kapi_hook_attach(const struct kapi_registry_spec *s)
 		p = kapi_image_param(hook->image, hook->record, i);
 		hook->type[i] = kapi_check_param_type(hook->image, p);
 		hook->slimit[i] = kapi_check_string_limit(p);
+		if (p->constraint == KAPI_CONSTRAINT_FD)
+			hook->fdcheck |= BIT(i);
 	}
 	if (!hook->error)
 		hook->error = kapi_hook_prepare(hook);

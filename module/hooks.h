@@ -53,6 +53,8 @@ struct kapi_registry_spec;
  * @nparams: the spec's number of parameters
  * @type: the declared C type of each parameter
  * @slimit: for each parameter, the string length to measure, or 0
+ * @fdcheck: bit i set: parameter i is a descriptor whose state the check
+ *	     engine needs (%KAPI_CONSTRAINT_FD)
  * @report: the spec's counters
  * @free_work: frees the hook once the last call has left kapi_hook_run()
  */
@@ -74,6 +76,7 @@ struct kapi_hook {
 	u32 nparams;
 	struct kapi_check_type type[KAPI_CHECK_MAX_PARAMS];
 	long slimit[KAPI_CHECK_MAX_PARAMS];
+	u32 fdcheck;
 	struct kapi_report_spec report;
 	struct work_struct free_work;
 };

@@ -67,6 +67,8 @@ static const char *const kapi_constraint_names[] = {
 	[KAPI_CONSTRAINT_USER_PTR] = "KAPI_CONSTRAINT_USER_PTR",
 	[KAPI_CONSTRAINT_BUFFER] = "KAPI_CONSTRAINT_BUFFER",
 	[KAPI_CONSTRAINT_CUSTOM] = "KAPI_CONSTRAINT_CUSTOM",
+	[KAPI_CONSTRAINT_FD] = "KAPI_CONSTRAINT_FD",
+	[KAPI_CONSTRAINT_OPEN_FLAGS] = "KAPI_CONSTRAINT_OPEN_FLAGS",
 };
 
 static const char *const kapi_return_names[] = {
@@ -801,6 +803,36 @@ static int kapi_image_check_param_unique(struct kapi_image_validator *v,
  * What a spec's fields cannot say alone: size_param is an index into the
  * spec's own parameter list, and parameter names are unique within it.
  */
+/*
+ * A descriptor rule: its access bits (the mask) are known ones, and with
+ * KAPI_FD_IF_RELATIVE its size_param names the path parameter.
+ */
+static int kapi_image_check_param_fd(struct kapi_image_validator *v,
+				     const struct kapi_image_spec *s, u32 j,
+				     const struct kapi_image_param *p)
+{
+	const struct kapi_image_param *path;
+	u64 need = p->mask.value;
+
+	if (p->constraint != KAPI_CONSTRAINT_FD)
+		return 0;
+	if (need & ~(u64)KAPI_FD_ACCESS_ALL)
+		return kapi_image_refuse(v, -EBADMSG, "params", "",
+					 "parameter %u (%s): fd access 0x%llx sets unknown bits",
+					 j, kapi_image_v_str(v, p->name), need);
+	if (!(need & KAPI_FD_IF_RELATIVE))
+		return 0;
+	if (p->size_param >= 0) {
+		path = kapi_image_v_rec(v, KAPI_TABLE_PARAMS,
+					s->params.first + p->size_param);
+		if (path->constraint == KAPI_CONSTRAINT_USER_PATH)
+			return 0;
+	}
+	return kapi_image_refuse(v, -EBADMSG, "params", "",
+				 "parameter %u (%s): KAPI_FD_IF_RELATIVE needs size_param to name a user_path parameter",
+				 j, kapi_image_v_str(v, p->name));
+}
+
 static int kapi_image_check_spec(struct kapi_image_validator *v,
 				 const struct kapi_image_spec *s)
 {
@@ -818,7 +850,8 @@ static int kapi_image_check_spec(struct kapi_image_validator *v,
 						 "parameter %u (%s): size_param %d is neither -1 nor the index of another parameter (0..%u)",
 						 j, kapi_image_v_str(v, p->name),
 						 p->size_param, s->params.count - 1);
-		ret = kapi_image_check_param_unique(v, s, j);
+		ret = kapi_image_check_param_fd(v, s, j, p);
+		ret = ret ?: kapi_image_check_param_unique(v, s, j);
 		if (ret)
 			return ret;
 	}

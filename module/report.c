@@ -311,6 +311,37 @@ static void kapi_report_param_text(struct kapi_report_record *r,
 		snprintf(act, as, "0x%llx+%llux%lld", bits, v->size,
 			 p->size_mult.value);
 		break;
+	case KAPI_WHY_FD_CLOSED:
+		snprintf(exp, es, "fd_open");
+		kapi_report_value(act, as, v->value, type);
+		break;
+	case KAPI_WHY_FD_PATH:
+		snprintf(exp, es, "fd_not_path");
+		snprintf(act, as, "o_path");
+		break;
+	case KAPI_WHY_FD_MODE:
+		snprintf(exp, es, "fd_mode[%s%s]",
+			 p->mask.value & KAPI_FD_READ ? "r" : "",
+			 p->mask.value & KAPI_FD_WRITE ? "w" : "");
+		snprintf(act, as, "fd_mode[%s%s]",
+			 call->fd[v->param] & KAPI_CHECK_FD_READ ? "r" : "",
+			 call->fd[v->param] & KAPI_CHECK_FD_WRITE ? "w" : "");
+		break;
+	case KAPI_WHY_FD_METHOD:
+		snprintf(exp, es, "fd_method[%s%s]",
+			 p->mask.value & KAPI_FD_CAN_READ ? "r" : "",
+			 p->mask.value & KAPI_FD_CAN_WRITE ? "w" : "");
+		snprintf(act, as, "fd_method[%s%s]",
+			 call->fd[v->param] & KAPI_CHECK_FD_CAN_READ ? "r" : "",
+			 call->fd[v->param] & KAPI_CHECK_FD_CAN_WRITE ? "w" : "");
+		break;
+	case KAPI_WHY_FD_NOTDIR:
+		snprintf(exp, es, "fd_dir");
+		snprintf(act, as, "not_dir");
+		break;
+	case KAPI_WHY_OPEN_FLAGS:
+		snprintf(exp, es, "open_flags");
+		break;
 	}
 }
 

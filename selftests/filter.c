@@ -34,8 +34,9 @@ static void s_violations(struct kapi_outcome *o, void *arg)
 }
 
 static const struct kapi_expect e_violations[] = {
-	KAPI_BAD(KAPI_READ, -EBADF, "buf", "buffer", EFAULT),
-	KAPI_BAD(KAPI_CLOSE, -EBADF, "fd", "range", EBADF),
+	KAPI_BAD2(KAPI_READ, -EBADF, "fd", "fd", EBADF, "fd_mode[r]", "fd_mode[w]",
+		  "buf", "buffer", EFAULT, EBADF),
+	KAPI_BAD(KAPI_CLOSE, -EBADF, "fd", "fd", EBADF),
 	KAPI_OK(KAPI_OPEN, -ENOTDIR),
 };
 

@@ -1042,26 +1042,34 @@ static bool kapi_check_record(const struct kapi_run *run,
  * within PATH_MAX bytes the length limit (and predicts ENAMETOOLONG).
  */
 static void kapi_param_tokens(struct kapi_want_record *w, const struct kapi_call *c,
-			      const struct kapi_expect *e)
+			      const struct kapi_expect *e, const char *rule, int predicted,
+			      const char *ex, const char *ac)
 {
 	int i = !strcmp(e->spec, "sys_openat") ? 1 : 0;
 
 	w->expected[0] = '\0';
 	w->actual[0] = '\0';
-	if (!strcmp(e->rule, "range")) {
-		/* fd: range 0, INT_MAX, an unsigned int. */
-		snprintf(w->expected, sizeof(w->expected), "range[0,%d]", INT_MAX);
+	if (ex || ac) {
+		snprintf(w->expected, sizeof(w->expected), "%s", ex ? ex : "");
+		snprintf(w->actual, sizeof(w->actual), "%s", ac ? ac : "");
+	} else if (!strcmp(rule, "fd")) {
+		/* A descriptor that is not open: the value in its type. */
+		snprintf(w->expected, sizeof(w->expected), "fd_open");
 		snprintf(w->actual, sizeof(w->actual), "%lu",
 			 kapi_arg_bits(e->spec, 0, c->args[0]));
-	} else if (!strcmp(e->rule, "buffer")) {
+	} else if (!strcmp(rule, "open_flags")) {
+		snprintf(w->expected, sizeof(w->expected), "open_flags");
+		snprintf(w->actual, sizeof(w->actual), "0x%lx",
+			 kapi_arg_bits(e->spec, i + 1, c->args[i + 1]));
+	} else if (!strcmp(rule, "buffer")) {
 		/* buf: buffer(count), count is parameter 2. */
 		snprintf(w->expected, sizeof(w->expected), "user_range");
 		snprintf(w->actual, sizeof(w->actual), "0x%lx+%lu", c->args[1],
 			 c->args[2]);
-	} else if (!strcmp(e->rule, "user_path") && e->predicted == ENAMETOOLONG) {
+	} else if (!strcmp(rule, "user_path") && predicted == ENAMETOOLONG) {
 		snprintf(w->expected, sizeof(w->expected), "length<%d", PATH_MAX);
 		snprintf(w->actual, sizeof(w->actual), "length>=%d", PATH_MAX);
-	} else if (!strcmp(e->rule, "user_path")) {
+	} else if (!strcmp(rule, "user_path")) {
 		snprintf(w->expected, sizeof(w->expected), "readable");
 		snprintf(w->actual, sizeof(w->actual), "0x%lx", c->args[i]);
 	}
@@ -1077,8 +1085,8 @@ static void kapi_param_tokens(struct kapi_want_record *w, const struct kapi_call
  *
  * From the facts and the mode it derives, and checks exactly: what each
  * call returned to the caller (the kernel's result, except in enforce mode
- * for a call that violates a parameter constraint, which gets the error the
- * constraint predicts); how every counter in stats changed (no others may);
+ * for a call that violates a parameter constraint that is not audit only,
+ * which gets the error of the violated rule the kernel checks first); how every counter in stats changed (no others may);
  * and the records added to the violation ring, field by field. Failures are
  * reported on the running case.
  *
@@ -1088,7 +1096,7 @@ bool kapi_expect_run(const struct kapi_run *run, const struct kapi_expect *e,
 		     size_t n, int mode)
 {
 	static struct kapi_stats delta;
-	struct kapi_want_record want[3 * KAPI_MAX_CALLS];
+	struct kapi_want_record want[4 * KAPI_MAX_CALLS];
 	const struct kapi_record *rec;
 	char key[2 * KAPI_KEY_LEN], got[32], exp[32];
 	size_t i, nwant = 0, nrec;
@@ -1102,8 +1110,9 @@ bool kapi_expect_run(const struct kapi_run *run, const struct kapi_expect *e,
 	for (i = 0; i < n; i++) {
 		const struct kapi_call *c = &run->out.call[i];
 		bool violates = e[i].param;
-		bool enforced = violates && mode == KAPI_MODE_ENFORCE;
-		long seen = enforced ? -e[i].predicted : e[i].kernel;
+		bool enforced = violates && !e[i].audit && mode == KAPI_MODE_ENFORCE;
+		int first = e[i].first ? e[i].first : e[i].predicted;
+		long seen = enforced ? -first : e[i].kernel;
 		bool ran = !enforced;
 		struct kapi_want_record *w;
 
@@ -1123,7 +1132,7 @@ bool kapi_expect_run(const struct kapi_run *run, const struct kapi_expect *e,
 		}
 		if (violates) {
 			snprintf(key, sizeof(key), "%s violations", e[i].spec);
-			kapi_stats_add(&delta, key, 1);
+			kapi_stats_add(&delta, key, e[i].param2 ? 2 : 1);
 			snprintf(key, sizeof(key), "%s param=%s rule=%s violations",
 				 e[i].spec, e[i].param, e[i].rule);
 			kapi_stats_add(&delta, key, 1);
@@ -1132,7 +1141,20 @@ bool kapi_expect_run(const struct kapi_run *run, const struct kapi_expect *e,
 			w->e = &e[i];
 			snprintf(w->rule, sizeof(w->rule), "param:%s:%s",
 				 e[i].param, e[i].rule);
-			kapi_param_tokens(w, c, &e[i]);
+			kapi_param_tokens(w, c, &e[i], e[i].rule, e[i].predicted,
+					  e[i].exp, e[i].act);
+		}
+		if (violates && e[i].param2) {
+			snprintf(key, sizeof(key), "%s param=%s rule=%s violations",
+				 e[i].spec, e[i].param2, e[i].rule2);
+			kapi_stats_add(&delta, key, 1);
+			w = &want[nwant++];
+			w->call = c;
+			w->e = &e[i];
+			snprintf(w->rule, sizeof(w->rule), "param:%s:%s",
+				 e[i].param2, e[i].rule2);
+			kapi_param_tokens(w, c, &e[i], e[i].rule2, e[i].predicted2,
+					  NULL, NULL);
 		}
 		if (!ran)
 			continue;
@@ -1156,7 +1178,8 @@ bool kapi_expect_run(const struct kapi_run *run, const struct kapi_expect *e,
 		 * may come from a check the kernel makes first).
 		 */
 		if (violates && (e[i].kernel >= 0 || e[i].kernel == KAPI_ANY_FD ||
-				 (e[i].undocumented && e[i].kernel != -e[i].predicted))) {
+				 (e[i].undocumented && e[i].kernel != -e[i].predicted &&
+				  (!e[i].param2 || e[i].kernel != -e[i].predicted2)))) {
 			snprintf(key, sizeof(key), "%s divergences", e[i].spec);
 			kapi_stats_add(&delta, key, 1);
 			w = &want[nwant++];
@@ -1164,7 +1187,7 @@ bool kapi_expect_run(const struct kapi_run *run, const struct kapi_expect *e,
 			w->e = &e[i];
 			snprintf(w->rule, sizeof(w->rule), "divergence");
 			snprintf(w->expected, sizeof(w->expected), "%s",
-				 kapi_errno_name(e[i].predicted));
+				 kapi_errno_name(first));
 			kapi_result_token(w->actual, sizeof(w->actual), c->ret);
 		}
 	}

@@ -81,7 +81,7 @@ const char *kapi_errno_name(int err);
 /*
  * The stats file as flat counters. A counter's key is the line's
  * non-numeric words followed by the counter's name:
- *   "sys_read calls", "sys_read param=fd rule=range violations",
+ *   "sys_read calls", "sys_read param=fd rule=fd violations",
  *   "sys_read errno=ECONNREFUSED undocumented".
  */
 struct kapi_counter {
@@ -204,9 +204,17 @@ bool kapi_run_subject(struct kapi_run *run, const struct kapi_subject *opt,
  * @kernel: what the system call returns without kapi: a value, -errno or
  *          KAPI_ANY_FD.
  * @param: the parameter whose constraint the call violates, or NULL.
- * @rule: that constraint's token ("range", "buffer", "user_path").
+ * @rule: that constraint's token ("fd", "buffer", "user_path").
  * @predicted: the errno that violation predicts (the param's errno:).
  * @undocumented: the kernel's error is not in the spec's error list.
+ * @exp: the violation record's expected text, NULL to derive it from @rule.
+ * @act: its actual text, NULL to derive it.
+ * @param2: a second parameter whose constraint the call violates (after
+ *          @param in parameter order), or NULL; @rule2 and @predicted2 as
+ *          @rule and @predicted.
+ * @first: the errno of the violated rule the kernel checks first (enforce
+ *         mode returns it); 0 means @predicted.
+ * @audit: that rule is audit only: enforce mode lets the call run.
  */
 struct kapi_expect {
 	const char *spec;
@@ -215,6 +223,13 @@ struct kapi_expect {
 	const char *rule;
 	int predicted;
 	bool undocumented;
+	const char *exp;
+	const char *act;
+	const char *param2;
+	const char *rule2;
+	int predicted2;
+	int first;
+	bool audit;
 };
 
 bool kapi_expect_run(const struct kapi_run *run, const struct kapi_expect *e,
@@ -242,6 +257,23 @@ int kapi_refused_udp_fd(void);
 /* A call that violates parameter @pa's constraint @ru, which predicts @err. */
 #define KAPI_BAD(sp, ret, pa, ru, err) \
 	{ .spec = sp, .kernel = (ret), .param = pa, .rule = ru, .predicted = (err) }
+/* The same, with the record's expected and actual text given. */
+#define KAPI_BADX(sp, ret, pa, ru, err, ex, ac) \
+	{ .spec = sp, .kernel = (ret), .param = pa, .rule = ru, .predicted = (err), \
+	  .exp = ex, .act = ac }
+/* A violation of an audit-only rule: enforce mode lets the kernel answer. */
+#define KAPI_AUDIT(sp, ret, pa, ru, err) \
+	{ .spec = sp, .kernel = (ret), .param = pa, .rule = ru, .predicted = (err), \
+	  .audit = true }
+/*
+ * Two violations, in parameter order (the first one's texts @ex and @ac, or
+ * NULL); enforce mode fails the call with @fi, the error of the rule the
+ * kernel checks first.
+ */
+#define KAPI_BAD2(sp, ret, pa, ru, err, ex, ac, pa2, ru2, err2, fi) \
+	{ .spec = sp, .kernel = (ret), .param = pa, .rule = ru, .predicted = (err), \
+	  .exp = ex, .act = ac, .param2 = pa2, .rule2 = ru2, .predicted2 = (err2), \
+	  .first = (fi) }
 /* A call that fails with an error the spec does not list. */
 #define KAPI_UNDOC(sp, ret) { .spec = sp, .kernel = (ret), .undocumented = true }
 

@@ -617,7 +617,7 @@ static void t_controls(void)
 	kapi_msg(&m, KAPI_CMD_RESET_STATS, false);
 	if (expect_error("RESET_STATS", request1(&m, NULL, NULL), 0) &&
 	    kapi_read("stats", buf, sizeof(buf)) > 0)
-		kt_check(strstr(buf, "sys_close param=fd rule=range violations=0\n") != NULL,
+		kt_check(strstr(buf, "sys_close param=fd rule=fd violations=0\n") != NULL,
 			 "the counters were not reset: %s", buf);
 }
 
@@ -799,7 +799,7 @@ static void t_events(void)
 			break;
 		if (!kt_check(ev.seq == first + i && ev.pid == (uint32_t)getpid() &&
 			      !strcmp(ev.spec, "sys_read") &&
-			      !strcmp(ev.rule, "param:fd:range") &&
+			      !strcmp(ev.rule, "param:fd:fd") &&
 			      !strcmp(ev.actual, "4294967295") && ev.nargs == 3 &&
 			      ev.args0 == 0xffffffff,
 			      "event %d: seq %llu pid %u %s %s actual=%s nargs %u arg0 0x%llx",

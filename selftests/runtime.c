@@ -33,19 +33,21 @@ static const char *const specs[] = {
 
 /* The constrained parameters of module/specs/fs.c and their rules. */
 static const char *const param_lines[] = {
-	"sys_read param=fd rule=range violations",
+	"sys_read param=fd rule=fd violations",
 	"sys_read param=buf rule=buffer violations",
-	"sys_write param=fd rule=range violations",
+	"sys_write param=fd rule=fd violations",
 	"sys_write param=buf rule=buffer violations",
-	"sys_close param=fd rule=range violations",
+	"sys_close param=fd rule=fd violations",
 	"sys_open param=filename rule=user_path violations",
+	"sys_open param=flags rule=open_flags violations",
+	"sys_openat param=dfd rule=fd violations",
 	"sys_openat param=filename rule=user_path violations",
+	"sys_openat param=flags rule=open_flags violations",
 };
 
 /* Parameters without a checked constraint: no line of their own. */
 static const char *const unchecked_params[] = {
-	"sys_read param=count", "sys_write param=count", "sys_open param=flags",
-	"sys_open param=mode", "sys_openat param=dfd", "sys_openat param=flags",
+	"sys_read param=count", "sys_write param=count", "sys_open param=mode",
 	"sys_openat param=mode",
 };
 
@@ -141,9 +143,10 @@ static void s_violations(struct kapi_outcome *o, void *arg)
 }
 
 static const struct kapi_expect e_violations[] = {
-	/* The kernel's EBADF comes first; enforce returns the predicted EFAULT. */
-	KAPI_BAD(KAPI_READ, -EBADF, "buf", "buffer", EFAULT),
-	KAPI_BAD(KAPI_CLOSE, -EBADF, "fd", "range", EBADF),
+	/* fd and buf are broken; the kernel's EBADF comes first, in every mode. */
+	KAPI_BAD2(KAPI_READ, -EBADF, "fd", "fd", EBADF, "fd_mode[r]", "fd_mode[w]",
+		  "buf", "buffer", EFAULT, EBADF),
+	KAPI_BAD(KAPI_CLOSE, -EBADF, "fd", "fd", EBADF),
 };
 
 static void t_modes_at_runtime(void)
@@ -206,7 +209,7 @@ static void t_counters_concurrent(void)
 	if (mode != KAPI_MODE_OFF) {
 		kapi_stats_add(&delta, "sys_close calls", n);
 		kapi_stats_add(&delta, "sys_close violations", n);
-		kapi_stats_add(&delta, "sys_close param=fd rule=range violations", n);
+		kapi_stats_add(&delta, "sys_close param=fd rule=fd violations", n);
 	}
 	if (mode == KAPI_MODE_ENFORCE)
 		kapi_stats_add(&delta, "sys_close enforced", n);
@@ -368,8 +371,8 @@ static void s_three(struct kapi_outcome *o, void *arg)
 static void t_records(void)
 {
 	static const struct kapi_expect e[] = {
-		KAPI_BAD(KAPI_CLOSE, -EBADF, "fd", "range", EBADF),
-		KAPI_BAD(KAPI_WRITE, -EBADF, "fd", "range", EBADF),
+		KAPI_BAD(KAPI_CLOSE, -EBADF, "fd", "fd", EBADF),
+		KAPI_BAD(KAPI_WRITE, -EBADF, "fd", "fd", EBADF),
 		KAPI_BAD(KAPI_OPEN, -EFAULT, "filename", "user_path", EFAULT),
 	};
 	const struct kapi_record *r;
@@ -452,9 +455,9 @@ static void t_ring_overflow(void)
 		 "sys_close calls grew by %lld, expected %d",
 		 kapi_stats_get(&run.after, "sys_close calls") -
 		 kapi_stats_get(&run.before, "sys_close calls"), FLOOD);
-	kt_check(kapi_stats_get(&run.after, "sys_close param=fd rule=range violations") -
-		 kapi_stats_get(&run.before, "sys_close param=fd rule=range violations") ==
-		 FLOOD, "the fd range violations did not grow by %d", FLOOD);
+	kt_check(kapi_stats_get(&run.after, "sys_close param=fd rule=fd violations") -
+		 kapi_stats_get(&run.before, "sys_close param=fd rule=fd violations") ==
+		 FLOOD, "the fd rule violations did not grow by %d", FLOOD);
 	kt_check(run.ring->records == KAPI_RING_CAPACITY && run.ring->n == KAPI_RING_CAPACITY,
 		 "records=%ld (%zu lines), expected %d", run.ring->records, run.ring->n,
 		 KAPI_RING_CAPACITY);
@@ -465,7 +468,7 @@ static void t_ring_overflow(void)
 	kt_check(n == KAPI_RING_CAPACITY, "%zu records of the subject, expected %d", n,
 		 KAPI_RING_CAPACITY);
 	for (i = 0; i < n && !kt_failed(); i++) {
-		kt_check(r[i].pid == run.pid && !strcmp(r[i].rule, "param:fd:range") &&
+		kt_check(r[i].pid == run.pid && !strcmp(r[i].rule, "param:fd:fd") &&
 			 !strcmp(r[i].syscall, KAPI_CLOSE),
 			 "record %lld is not the subject's close: pid=%ld rule=%s", r[i].seq,
 			 r[i].pid, r[i].rule);

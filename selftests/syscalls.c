@@ -4,8 +4,10 @@
  * in valid and invalid uses, upstream's scenarios and kapi's own. Each case
  * runs a scenario in a subject process and states, per call, what the
  * kernel returns and which parameter constraint of module/specs/fs.c the
- * call violates (fd: range 0..INT_MAX, EBADF; buf: buffer(count), EFAULT;
- * filename: user_path, EFAULT; flags, mode, count and dfd are not checked).
+ * call violates (fd: fd, open and in the right mode, EBADF; buf:
+ * buffer(count), EFAULT; filename: user_path, EFAULT; flags: open_flags,
+ * EINVAL; dfd: fd for a relative path, audit only; mode and count are not
+ * checked), and which error enforce mode returns when several are broken.
  * The expectation engine of kapi_test.c derives from that, for the mode
  * kapi is in, what the caller must see and exactly how the counters and the
  * violation ring must change. Prints KTAP; run as root in the VM by
@@ -263,8 +265,8 @@ static void s_bad_flags(struct kapi_outcome *o, void *arg)
 
 static void t_bad_flags(void)
 {
-	/* flags is CUSTOM: the kernel refuses the combination, kapi checks nothing. */
-	SCENARIO(s_bad_flags, CALL(OPEN, -EINVAL));
+	/* open_flags: build_open_flags() refuses the combination with EINVAL. */
+	SCENARIO(s_bad_flags, BAD(OPEN, -EINVAL, "flags", "open_flags", EINVAL));
 }
 
 static void s_unknown_flags(struct kapi_outcome *o, void *arg)
@@ -409,7 +411,11 @@ static void s_relative_bad_dfd(struct kapi_outcome *o, void *arg)
 
 static void t_relative_bad_dfd(void)
 {
-	SCENARIO(s_relative_bad_dfd, CALL(OPENAT, -EBADF));
+	/*
+	 * dfd is looked at for a relative path, after the descriptor slot is
+	 * reserved (EMFILE comes first): audit only, enforce lets it run.
+	 */
+	SCENARIO(s_relative_bad_dfd, KAPI_AUDIT(OPENAT, -EBADF, "dfd", "fd", EBADF));
 }
 
 /* ------------------------------------------------------ descriptors */
@@ -421,7 +427,7 @@ static void s_read_fd_minus_1(struct kapi_outcome *o, void *arg)
 
 static void t_read_fd_minus_1(void)
 {
-	SCENARIO(s_read_fd_minus_1, BAD(RD, -EBADF, "fd", "range", EBADF));
+	SCENARIO(s_read_fd_minus_1, BAD(RD, -EBADF, "fd", "fd", EBADF));
 }
 
 static void s_write_fd_minus_1(struct kapi_outcome *o, void *arg)
@@ -431,7 +437,7 @@ static void s_write_fd_minus_1(struct kapi_outcome *o, void *arg)
 
 static void t_write_fd_minus_1(void)
 {
-	SCENARIO(s_write_fd_minus_1, BAD(WR, -EBADF, "fd", "range", EBADF));
+	SCENARIO(s_write_fd_minus_1, BAD(WR, -EBADF, "fd", "fd", EBADF));
 }
 
 static void s_close_fd_minus_1(struct kapi_outcome *o, void *arg)
@@ -441,7 +447,7 @@ static void s_close_fd_minus_1(struct kapi_outcome *o, void *arg)
 
 static void t_close_fd_minus_1(void)
 {
-	SCENARIO(s_close_fd_minus_1, BAD(CLOSE, -EBADF, "fd", "range", EBADF));
+	SCENARIO(s_close_fd_minus_1, BAD(CLOSE, -EBADF, "fd", "fd", EBADF));
 }
 
 static void s_fd_int_max(struct kapi_outcome *o, void *arg)
@@ -452,9 +458,9 @@ static void s_fd_int_max(struct kapi_outcome *o, void *arg)
 
 static void t_fd_int_max(void)
 {
-	/* The range's upper bound is inside, one more is outside. */
-	SCENARIO(s_fd_int_max, CALL(RD, -EBADF),
-		 BAD(RD, -EBADF, "fd", "range", EBADF));
+	/* Neither is open: the fd rule holds both. */
+	SCENARIO(s_fd_int_max, BAD(RD, -EBADF, "fd", "fd", EBADF),
+		 BAD(RD, -EBADF, "fd", "fd", EBADF));
 }
 
 static void s_fd_not_open(struct kapi_outcome *o, void *arg)
@@ -466,8 +472,9 @@ static void s_fd_not_open(struct kapi_outcome *o, void *arg)
 
 static void t_fd_not_open(void)
 {
-	/* In range but not open: the kernel's EBADF, no violation. */
-	SCENARIO(s_fd_not_open, CALL(RD, -EBADF), CALL(WR, -EBADF), CALL(CLOSE, -EBADF));
+	/* In range but not open: the fd rule looks the descriptor up. */
+	SCENARIO(s_fd_not_open, BAD(RD, -EBADF, "fd", "fd", EBADF),
+		 BAD(WR, -EBADF, "fd", "fd", EBADF), BAD(CLOSE, -EBADF, "fd", "fd", EBADF));
 }
 
 static void s_double_close(struct kapi_outcome *o, void *arg)
@@ -481,7 +488,7 @@ static void s_double_close(struct kapi_outcome *o, void *arg)
 static void t_double_close(void)
 {
 	SCENARIO(s_double_close, CALL(OPEN, KAPI_ANY_FD), CALL(CLOSE, 0),
-		 CALL(CLOSE, -EBADF));
+		 BAD(CLOSE, -EBADF, "fd", "fd", EBADF));
 }
 
 static void s_close_stdin(struct kapi_outcome *o, void *arg)
@@ -511,7 +518,7 @@ static void s_read_after_close(struct kapi_outcome *o, void *arg)
 static void t_read_after_close(void)
 {
 	SCENARIO(s_read_after_close, CALL(OPEN, KAPI_ANY_FD), CALL(CLOSE, 0),
-		 CALL(RD, -EBADF));
+		 BAD(RD, -EBADF, "fd", "fd", EBADF));
 }
 
 static void s_read_write_only(struct kapi_outcome *o, void *arg)
@@ -521,7 +528,8 @@ static void s_read_write_only(struct kapi_outcome *o, void *arg)
 
 static void t_read_write_only(void)
 {
-	SCENARIO(s_read_write_only, CALL(RD, -EBADF));
+	SCENARIO(s_read_write_only,
+		 KAPI_BADX(RD, -EBADF, "fd", "fd", EBADF, "fd_mode[r]", "fd_mode[w]"));
 }
 
 static void s_write_read_only(struct kapi_outcome *o, void *arg)
@@ -531,7 +539,8 @@ static void s_write_read_only(struct kapi_outcome *o, void *arg)
 
 static void t_write_read_only(void)
 {
-	SCENARIO(s_write_read_only, CALL(WR, -EBADF));
+	SCENARIO(s_write_read_only,
+		 KAPI_BADX(WR, -EBADF, "fd", "fd", EBADF, "fd_mode[w]", "fd_mode[r]"));
 }
 
 static void s_epipe(struct kapi_outcome *o, void *arg)
@@ -657,10 +666,12 @@ static void t_earlier_check_read(void)
 {
 	/*
 	 * The kernel checks the descriptor's access mode before the buffer:
-	 * EBADF, a listed error, where the buffer's violation predicts
-	 * EFAULT. Not a divergence; enforce mode returns EFAULT.
+	 * both rules are broken, fd ranks first, and enforce mode returns
+	 * the kernel's EBADF, not the buffer's EFAULT.
 	 */
-	SCENARIO(s_earlier_check_read, BAD(RD, -EBADF, "buf", "buffer", EFAULT));
+	SCENARIO(s_earlier_check_read,
+		 KAPI_BAD2(RD, -EBADF, "fd", "fd", EBADF, "fd_mode[r]", "fd_mode[w]",
+			   "buf", "buffer", EFAULT, EBADF));
 }
 
 static void s_earlier_check_open(struct kapi_outcome *o, void *arg)
@@ -670,8 +681,13 @@ static void s_earlier_check_open(struct kapi_outcome *o, void *arg)
 
 static void t_earlier_check_open(void)
 {
-	/* The flag rule comes first: EINVAL, where user_path predicts EFAULT. */
-	SCENARIO(s_earlier_check_open, BAD(OPEN, -EINVAL, "filename", "user_path", EFAULT));
+	/*
+	 * Both rules are broken; the flag rule ranks first, so enforce mode
+	 * returns EINVAL as the kernel does, not user_path's EFAULT.
+	 */
+	SCENARIO(s_earlier_check_open,
+		 KAPI_BAD2(OPEN, -EINVAL, "filename", "user_path", EFAULT, NULL, NULL,
+			   "flags", "open_flags", EINVAL, EINVAL));
 }
 
 static void s_undocumented(struct kapi_outcome *o, void *arg)
@@ -714,7 +730,7 @@ static const struct kt_case cases[] = {
 	{ "read bad fd -1", t_read_fd_minus_1 },
 	{ "write bad fd -1", t_write_fd_minus_1 },
 	{ "close bad fd -1", t_close_fd_minus_1 },
-	{ "fd INT_MAX is in range, INT_MAX + 1 is not", t_fd_int_max },
+	{ "fd INT_MAX and INT_MAX + 1 are not open", t_fd_int_max },
 	{ "read, write and close a descriptor that is not open", t_fd_not_open },
 	{ "double close", t_double_close },
 	{ "close stdin", t_close_stdin },

@@ -108,7 +108,7 @@
 	KAPI_IMAGE_F(NUM, mask, 0)					\
 	KAPI_IMAGE_F(SLICE, values, KAPI_TABLE_VALUES)			\
 	KAPI_IMAGE_F(ERRNO, violation_error, 1)				\
-	KAPI_IMAGE_F(RESERVED, reserved, 0)				\
+	KAPI_IMAGE_F(FLAGS, order, KAPI_PARAM_ORDER_ALL)		\
 }
 
 #define KAPI_IMAGE_ERROR_FIELDS {					\

@@ -11,6 +11,7 @@
  *   KAPI_HAVE_SYNCHRONIZE_RCU_TASKS   synchronize_rcu_tasks() is exported
  *   KAPI_HAVE_GENL_MCAST_CAP          privileged generic netlink groups
  *   KAPI_HAVE_CALL_DEPTH_ACCOUNT      call depth tracking (hook_tramp.S)
+ *   KAPI_HAVE_LOOKUP_FD_RCU           lookup_fd_rcu() (6.1)
  */
 #ifndef KAPI_COMPAT_H
 #define KAPI_COMPAT_H
@@ -20,12 +21,18 @@
 #error "kapi: this kernel already has CONFIG_KAPI_SPEC"
 #endif
 
+#include <linux/dcache.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
 #include <linux/ftrace.h>
 #include <linux/irqflags.h>
 #include <linux/kconfig.h>
 #include <linux/preempt.h>
 #include <linux/ptrace.h>
 #include <linux/rcupdate.h>
+#include <linux/sched.h>
+
+#include "../check.h"
 
 const char *kapi_compat_features(void);
 unsigned long kapi_compat_callable_start(unsigned long ip);
@@ -64,6 +71,53 @@ static inline int kapi_ftrace_direct_unregister(struct ftrace_ops *ops,
 #else
 	return unregister_ftrace_direct(ops, addr, false);
 #endif
+}
+
+/*
+ * kapi_compat_fd_state() - the state of descriptor @fd of the current task,
+ * as the check engine needs it (%KAPI_CHECK_FD_* bits)
+ *
+ * Looked up under RCU without taking a reference: a snapshot, as good as
+ * the kernel's own look-up a moment later (another thread may close or
+ * replace the descriptor in between either way). The file's memory stays
+ * a file until the RCU read section ends; its dentry is read as the path
+ * walk reads it.
+ */
+static inline u16 kapi_compat_fd_state(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+	struct dentry *dentry;
+	struct file *file;
+	fmode_t mode;
+	u16 st = KAPI_CHECK_FD_KNOWN;
+
+	if (!files)
+		return 0;
+	rcu_read_lock();
+#ifdef KAPI_HAVE_LOOKUP_FD_RCU
+	file = files_lookup_fd_rcu(files, fd);
+#else
+	file = files_lookup_fd_raw(files, fd);
+#endif
+	if (file) {
+		mode = READ_ONCE(file->f_mode);
+		dentry = READ_ONCE(file->f_path.dentry);
+		st |= KAPI_CHECK_FD_OPEN;
+		if (mode & FMODE_PATH)
+			st |= KAPI_CHECK_FD_PATH;
+		if (mode & FMODE_READ)
+			st |= KAPI_CHECK_FD_READ;
+		if (mode & FMODE_WRITE)
+			st |= KAPI_CHECK_FD_WRITE;
+		if (mode & FMODE_CAN_READ)
+			st |= KAPI_CHECK_FD_CAN_READ;
+		if (mode & FMODE_CAN_WRITE)
+			st |= KAPI_CHECK_FD_CAN_WRITE;
+		if (dentry && d_can_lookup(dentry))
+			st |= KAPI_CHECK_FD_DIR;
+	}
+	rcu_read_unlock();
+	return st;
 }
 
 /*

@@ -30,3 +30,6 @@ ccflags-$(call kapi_declares,include/net/genetlink.h,GENL_MCAST_CAP_SYS_ADMIN) +
 kapi_have_call_depth := $(call kapi_declares,arch/x86/include/asm/nospec-branch.h,CALL_DEPTH_ACCOUNT)
 asflags-$(kapi_have_call_depth) += -DKAPI_HAVE_CALL_DEPTH_ACCOUNT
 ccflags-$(kapi_have_call_depth) += -DKAPI_HAVE_CALL_DEPTH_ACCOUNT
+# A descriptor's file without a reference, under RCU: lookup_fd_rcu() on
+# 6.1; 6.12 has files_lookup_fd_raw() for that (and lookup_fd_rcu() gone).
+ccflags-$(call kapi_declares,include/linux/fdtable.h,lookup_fd_rcu) += -DKAPI_HAVE_LOOKUP_FD_RCU

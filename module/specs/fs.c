@@ -62,9 +62,10 @@
  * param: fd
  *   type: KAPI_TYPE_FD
  *   flags: KAPI_PARAM_IN
- *   constraint-type: KAPI_CONSTRAINT_RANGE
- *   range: 0, INT_MAX
+ *   constraint-type: KAPI_CONSTRAINT_FD
+ *   fd-access: KAPI_FD_OPEN | KAPI_FD_NOT_PATH | KAPI_FD_READ | KAPI_FD_CAN_READ
  *   errno: EBADF
+ *   order: 1
  *   cdesc: The descriptor is an unsigned int. A descriptor table never grows
  *     beyond INT_MAX entries, so a larger value is never open and always fails
  *     with EBADF; AT_FDCWD and other negative numbers arrive as such large
@@ -78,6 +79,7 @@
  *   constraint-type: KAPI_CONSTRAINT_BUFFER
  *   size-param: 2
  *   errno: EFAULT
+ *   order: 2
  *   cdesc: The only check made before the read method runs is that the range
  *     buf to buf + count lies below the top of the user address space
  *     (TASK_SIZE_MAX on x86-64) without wrapping around; if it does not, the
@@ -421,9 +423,10 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  * param: fd
  *   type: KAPI_TYPE_FD
  *   flags: KAPI_PARAM_IN
- *   constraint-type: KAPI_CONSTRAINT_RANGE
- *   range: 0, INT_MAX
+ *   constraint-type: KAPI_CONSTRAINT_FD
+ *   fd-access: KAPI_FD_OPEN | KAPI_FD_NOT_PATH | KAPI_FD_WRITE | KAPI_FD_CAN_WRITE
  *   errno: EBADF
+ *   order: 1
  *   cdesc: The descriptor is an unsigned int. A descriptor table never grows
  *     beyond INT_MAX entries, so a larger value is never open and always fails
  *     with EBADF; AT_FDCWD and other negative numbers arrive as such large
@@ -437,6 +440,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *   constraint-type: KAPI_CONSTRAINT_BUFFER
  *   size-param: 2
  *   errno: EFAULT
+ *   order: 2
  *   cdesc: The only check made before the write method runs is that the range
  *     buf to buf + count lies below the top of the user address space
  *     (TASK_SIZE_MAX on x86-64) without wrapping around; if it does not, the
@@ -865,6 +869,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *   flags: KAPI_PARAM_IN | KAPI_PARAM_USER
  *   constraint-type: KAPI_CONSTRAINT_USER_PATH
  *   errno: EFAULT
+ *   order: 2
  *   cdesc: A NUL-terminated string in user memory. If it cannot be read up to
  *     its NUL the result is EFAULT. The string including its NUL must fit in
  *     PATH_MAX bytes, otherwise ENAMETOOLONG; an empty string gives ENOENT.
@@ -876,8 +881,9 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  * param: flags
  *   type: KAPI_TYPE_INT
  *   flags: KAPI_PARAM_IN
- *   constraint-type: KAPI_CONSTRAINT_CUSTOM
+ *   constraint-type: KAPI_CONSTRAINT_OPEN_FLAGS
  *   errno: EINVAL
+ *   order: 1
  *   cdesc: Any bits may be passed: bits outside VALID_OPEN_FLAGS are ignored,
  *     and with O_PATH everything but O_DIRECTORY, O_NOFOLLOW and O_CLOEXEC is
  *     ignored. Only three combinations are refused, with EINVAL and before any
@@ -1346,9 +1352,10 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  * param: fd
  *   type: KAPI_TYPE_FD
  *   flags: KAPI_PARAM_IN
- *   constraint-type: KAPI_CONSTRAINT_RANGE
- *   range: 0, INT_MAX
+ *   constraint-type: KAPI_CONSTRAINT_FD
+ *   fd-access: KAPI_FD_OPEN
  *   errno: EBADF
+ *   order: 1
  *   cdesc: The descriptor is an unsigned int. A descriptor table never grows
  *     beyond INT_MAX entries, so a larger value is never open and always fails
  *     with EBADF; AT_FDCWD and other negative numbers arrive as such large
@@ -1586,6 +1593,11 @@ asmlinkage long sys_close(unsigned int fd);
  * param: dfd
  *   type: KAPI_TYPE_FD
  *   flags: KAPI_PARAM_IN
+ *   constraint-type: KAPI_CONSTRAINT_FD
+ *   fd-access: KAPI_FD_OPEN | KAPI_FD_DIR | KAPI_FD_AT_FDCWD | KAPI_FD_IF_RELATIVE
+ *   path-param: filename
+ *   errno: EBADF
+ *   order: 3, audit
  *   cdesc: Used only when filename is relative. Then it must be AT_FDCWD,
  *     meaning the working directory, or a descriptor open in the caller's
  *     table that refers to a directory. An O_PATH descriptor is fine, and the
@@ -1594,14 +1606,16 @@ asmlinkage long sys_close(unsigned int fd);
  *     descriptor of something other than a directory gives ENOTDIR. With an
  *     absolute filename dfd is not looked at, so every value is accepted.
  *     These errors come from the path walk, after the flag checks, the copy
- *     of filename and the reservation of the new descriptor. No constraint
- *     type is given because no set of dfd values fails on its own.
+ *     of filename and the reservation of the new descriptor (EMFILE), which
+ *     kapi cannot foresee: the rule is audit only, and enforce mode leaves a
+ *     call whose first broken rule it is to the kernel.
  *
  * param: filename
  *   type: KAPI_TYPE_PATH
  *   flags: KAPI_PARAM_IN | KAPI_PARAM_USER
  *   constraint-type: KAPI_CONSTRAINT_USER_PATH
  *   errno: EFAULT
+ *   order: 2
  *   cdesc: A NUL-terminated string in user memory. If it cannot be read up to
  *     its NUL the result is EFAULT. The string including its NUL must fit in
  *     PATH_MAX bytes, otherwise ENAMETOOLONG; an empty string gives ENOENT.
@@ -1613,8 +1627,9 @@ asmlinkage long sys_close(unsigned int fd);
  * param: flags
  *   type: KAPI_TYPE_INT
  *   flags: KAPI_PARAM_IN
- *   constraint-type: KAPI_CONSTRAINT_CUSTOM
+ *   constraint-type: KAPI_CONSTRAINT_OPEN_FLAGS
  *   errno: EINVAL
+ *   order: 1
  *   cdesc: Any bits may be passed: bits outside VALID_OPEN_FLAGS are ignored,
  *     and with O_PATH everything but O_DIRECTORY, O_NOFOLLOW and O_CLOEXEC is
  *     ignored. Only three combinations are refused, with EINVAL and before any

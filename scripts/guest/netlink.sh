@@ -84,9 +84,9 @@ stats_unknown() {
 stats_reset() {
 	"$K" filter comm=kapi_netlink || return 1
 	"$N" violate 3
-	grep -q '^sys_read param=fd rule=range violations=3$' $R/stats || { cat $R/stats; return 1; }
+	grep -q '^sys_read param=fd rule=fd violations=3$' $R/stats || { cat $R/stats; return 1; }
 	"$K" stats --reset || return 1
-	grep -q '^sys_read param=fd rule=range violations=0$' $R/stats || { cat $R/stats; return 1; }
+	grep -q '^sys_read param=fd rule=fd violations=0$' $R/stats || { cat $R/stats; return 1; }
 	"$K" filter clear
 }
 modes() {

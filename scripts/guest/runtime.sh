@@ -4,7 +4,9 @@
 # selftest programs skip without kapi, without root and without debugfs;
 # then, for each mode (off, audit, enforce), kapi.ko is loaded with mode=
 # set to it and kapi_syscalls, kapi_runtime and kapi_filter run, each as a
-# KTAP subtest; then scripts/guest/unload.sh unloads kapi under load, and the
+# KTAP subtest; then kapi_matrix compares the errno of each call of its
+# matrix without kapi and with kapi in enforce mode; then
+# scripts/guest/unload.sh unloads kapi under load, and the
 # benchmark program runs once, briefly, so that it cannot rot. Each part is
 # a KTAP document between "# kapi-section-begin NAME" and
 # "# kapi-section-end NAME" lines, which the host splits into one result
@@ -83,6 +85,23 @@ for mode in off audit enforce; do
 	fi
 	echo "# kapi-section-end $mode"
 done
+
+# The errno matrix: every call of kapi_matrix without kapi, then with kapi
+# in enforce mode, must return the same (Documentation/runtime.rst).
+echo "# kapi-section-begin matrix"
+if /kapi/bin/kapi_matrix --record /tmp/matrix.off >/tmp/matrix.rec 2>&1 &&
+	insmod /kapi/kapi.ko mode=enforce; then
+	/kapi/bin/kapi_matrix --compare /tmp/matrix.off >/tmp/matrix.out 2>&1 || rc=1
+	cat /tmp/matrix.out
+	rmmod kapi || { echo "# rmmod kapi failed after the matrix"; rc=1; }
+else
+	cat /tmp/matrix.rec
+	echo "KTAP version 1"
+	echo "1..1"
+	echo "not ok 1 kapi_matrix could not record or kapi.ko could not load"
+	rc=1
+fi
+echo "# kapi-section-end matrix"
 
 sh /kapi/unload.sh || rc=1
 

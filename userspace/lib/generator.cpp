@@ -454,6 +454,10 @@ void Writer::params() {
         num_field(3, "mask", r.mask);
         slice_field(3, "values", r.values);
         field(3, "violation_error", errno_c(l_.param_violation_names[i], r.violation_error));
+        if (r.order)
+            field(3, "order",
+                  std::to_string(r.order & KAPI_PARAM_ORDER_RANK) +
+                      (r.order & KAPI_PARAM_ORDER_AUDIT ? " | KAPI_PARAM_ORDER_AUDIT" : ""));
         line(2, "},");
     }
     line(1, "},");

@@ -471,6 +471,7 @@ private:
             out_.values.push_back(num(p.values[i], "value " + num_str(i)));
         std::string keep;
         r.violation_error = errno_code(s, p.violation_error, "violation_error", &keep);
+        r.order = p.order;
         out_.params.push_back(r);
         out_.param_violation_names.push_back(std::move(keep));
     }
@@ -1137,7 +1138,9 @@ private:
         for (std::size_t i = values.first; i < values.second; ++i)
             p.values.push_back(num(values_[i], "value " + num_str(i - values.first)));
         p.violation_error = errno_to_name(s, errno_or_zero(r.violation_error, "violation_error"));
-        reserved(r.reserved);
+        if (r.order & ~KAPI_PARAM_ORDER_ALL)
+            fail("order " + hex(r.order) + " sets unknown bits");
+        p.order = r.order;
         return p;
     }
 

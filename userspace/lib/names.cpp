@@ -97,6 +97,8 @@ constexpr EnumEntry kConstraintTypes[] = {
     {u(KAPI_CONSTRAINT_USER_PTR), "KAPI_CONSTRAINT_USER_PTR", "user_ptr", ""},
     {u(KAPI_CONSTRAINT_BUFFER), "KAPI_CONSTRAINT_BUFFER", "buffer", ""},
     {u(KAPI_CONSTRAINT_CUSTOM), "KAPI_CONSTRAINT_CUSTOM", "custom", ""},
+    {u(KAPI_CONSTRAINT_FD), "KAPI_CONSTRAINT_FD", "fd", ""},
+    {u(KAPI_CONSTRAINT_OPEN_FLAGS), "KAPI_CONSTRAINT_OPEN_FLAGS", "open_flags", ""},
 };
 
 constexpr EnumEntry kReturnChecks[] = {

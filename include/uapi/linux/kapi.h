@@ -85,8 +85,50 @@ enum kapi_constraint_type {
 	KAPI_CONSTRAINT_USER_PTR,	/* a user pointer to size bytes */
 	KAPI_CONSTRAINT_BUFFER,		/* user buffer of size_param * mult */
 	KAPI_CONSTRAINT_CUSTOM,		/* described in text only */
+	KAPI_CONSTRAINT_FD,		/* a descriptor in the state mask names */
+	KAPI_CONSTRAINT_OPEN_FLAGS,	/* open(2) flags build_open_flags() takes */
 	KAPI_CONSTRAINT_COUNT
 };
+
+/*
+ * enum kapi_fd_access - what a KAPI_CONSTRAINT_FD parameter requires of the
+ * descriptor (a bit set, in the param's mask). The kernel looks at the
+ * requirements in the order of the bits, and each has its own error: a
+ * descriptor that is not open in the caller's table (OPEN), an O_PATH
+ * descriptor (NOT_PATH), one opened without read or write access (READ,
+ * WRITE) fail with the param's violation_error (EBADF); a file without a
+ * read or write method (CAN_READ, CAN_WRITE) with EINVAL; one that is not
+ * a directory (DIR) with ENOTDIR. AT_FDCWD: the value AT_FDCWD (as an int)
+ * is accepted and names the working directory. IF_RELATIVE: the descriptor
+ * is looked at only when the path parameter that size_param names is a
+ * relative path (does not start with '/').
+ */
+enum kapi_fd_access {
+	KAPI_FD_OPEN = 1 << 0,
+	KAPI_FD_NOT_PATH = 1 << 1,
+	KAPI_FD_READ = 1 << 2,
+	KAPI_FD_WRITE = 1 << 3,
+	KAPI_FD_CAN_READ = 1 << 4,
+	KAPI_FD_CAN_WRITE = 1 << 5,
+	KAPI_FD_DIR = 1 << 6,
+	KAPI_FD_AT_FDCWD = 1 << 7,
+	KAPI_FD_IF_RELATIVE = 1 << 8,
+};
+
+#define KAPI_FD_ACCESS_ALL 0x1ffU
+
+/*
+ * The order field of a parameter: where the kernel checks the parameter's
+ * rule among the rules of the same spec. The low 16 bits are the rank: 1
+ * is checked first; 0 means unknown, and such a rule counts as checked after
+ * every ranked rule, unranked rules in declaration order. With
+ * KAPI_PARAM_ORDER_AUDIT the kernel makes checks kapi cannot see before this
+ * rule: a violation of it is reported, but enforce mode lets the call run
+ * when it is the first broken rule (the kernel then answers itself).
+ */
+#define KAPI_PARAM_ORDER_RANK 0xffffU
+#define KAPI_PARAM_ORDER_AUDIT (1U << 31)
+#define KAPI_PARAM_ORDER_ALL (KAPI_PARAM_ORDER_RANK | KAPI_PARAM_ORDER_AUDIT)
 
 /* enum kapi_return_check_type - how success is told from failure. */
 enum kapi_return_check_type {
@@ -474,10 +516,10 @@ struct kapi_image_param {
 	struct kapi_image_num32 alignment;
 	struct kapi_image_num min;	/* RANGE */
 	struct kapi_image_num max;	/* RANGE */
-	struct kapi_image_num mask;	/* MASK: the valid bits */
+	struct kapi_image_num mask;	/* MASK: the valid bits; FD: access */
 	struct kapi_image_slice values;	/* ENUM: records of KAPI_TABLE_VALUES */
 	__s32 violation_error;		/* -errno a violation predicts, or 0 */
-	__u32 reserved;			/* 0 */
+	__u32 order;			/* KAPI_PARAM_ORDER_* rank and flags */
 };
 
 struct kapi_image_error {

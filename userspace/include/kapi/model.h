@@ -47,6 +47,7 @@ struct Param {
     Num mask;                      // valid bits
     std::vector<Num> values;       // valid values (ENUM)
     std::string violation_error;   // error name a violation predicts ("EINVAL")
+    std::uint32_t order = 0;       // KAPI_PARAM_ORDER_*: rank in the kernel's checks
 
     friend bool operator==(const Param&, const Param&) = default;
 };

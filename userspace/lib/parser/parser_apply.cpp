@@ -281,7 +281,8 @@ void SpecParser::apply_param(const Block& b) {
     if (const Field* f = b.field("size"); f && !twice(f, "size"))
         number(f->value(), p.size, f->line, "size");
     if (const Field* f = b.field("size-param");
-        f && !twice(f, "size-param") && needs(f, "size-param", {KAPI_CONSTRAINT_BUFFER})) {
+        f && !twice(f, "size-param") &&
+        needs(f, "size-param", {KAPI_CONSTRAINT_BUFFER, KAPI_CONSTRAINT_FD})) {
         d.size_param = f->value();
         d.size_param_line = f->line;
     }
@@ -303,6 +304,28 @@ void SpecParser::apply_param(const Block& b) {
         d.ctype = f->value();
         d.ctype_line = f->line;
     }
+    if (const Field* f = b.field("fd-access");
+        f && needs(f, "fd-access", {KAPI_CONSTRAINT_FD}))
+        number(f->value(), p.mask, f->line, "fd-access");
+    if (const Field* f = b.field("order")) {
+        // "N" or "N, audit": the rank, and whether enforce leaves it alone
+        std::vector<std::string> parts = split_top_level(f->value(), ',');
+        std::optional<std::uint32_t> rank;
+        if (!parts.empty())
+            rank = small_number(parts[0], f->line, "order");
+        if (rank && *rank > KAPI_PARAM_ORDER_RANK) {
+            error(f->line, "order: the rank is at most " + std::to_string(KAPI_PARAM_ORDER_RANK));
+            rank.reset();
+        }
+        if (rank)
+            p.order = *rank;
+        for (std::size_t i = 1; i < parts.size(); i++) {
+            if (trim(parts[i]) == "audit")
+                p.order |= KAPI_PARAM_ORDER_AUDIT;
+            else
+                error(f->line, "order: expected 'N' or 'N, audit', got '" + f->value() + "'");
+        }
+    }
 
     // what each constraint type needs
     auto require = [&](std::uint32_t type, bool present, std::string_view what) {
@@ -320,6 +343,7 @@ void SpecParser::apply_param(const Block& b) {
             "'alignment:' or alignment(N)");
     require(KAPI_CONSTRAINT_BUFFER, !d.size_param.empty() || b.field("size-param"),
             "'size-param:' or buffer(PARAM)");
+    require(KAPI_CONSTRAINT_FD, !p.mask.empty(), "'fd-access:'");
     if (p.constraint == KAPI_CONSTRAINT_BUFFER && p.size_mult.empty())
         p.size_mult.value = 1;
 

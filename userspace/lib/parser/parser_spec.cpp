@@ -48,6 +48,9 @@ constexpr SubKeyDef kParamKeys[] = {
     {"description", "desc", P},
     {"errno", "errno", W},
     {"ctype", "ctype", W},
+    {"order", "order", W},
+    {"fd-access", "fd-access", W},
+    {"path-param", "size-param", W},
 };
 
 constexpr SubKeyDef kReturnKeys[] = {

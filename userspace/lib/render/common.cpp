@@ -137,15 +137,24 @@ std::string call_name(const Spec& spec) {
     return spec.name;
 }
 
+std::string order_text(std::uint32_t order) {
+    std::string out = std::to_string(order & KAPI_PARAM_ORDER_RANK);
+    if (order & KAPI_PARAM_ORDER_AUDIT)
+        out += " (audit only: enforce lets the kernel answer)";
+    return out;
+}
+
 const Param* size_source(const Spec& spec, const Param& p) {
-    if (p.size_param < 0 || static_cast<std::size_t>(p.size_param) >= spec.params.size())
+    // a descriptor rule's size_param names the path it depends on
+    if (p.constraint == KAPI_CONSTRAINT_FD || p.size_param < 0 || static_cast<std::size_t>(p.size_param) >= spec.params.size())
         return nullptr;
     return &spec.params[static_cast<std::size_t>(p.size_param)];
 }
 
 const Param* sized_by(const Spec& spec, std::size_t index) {
     for (const Param& p : spec.params)
-        if (p.size_param >= 0 && static_cast<std::size_t>(p.size_param) == index)
+        if (p.constraint != KAPI_CONSTRAINT_FD && p.size_param >= 0 &&
+            static_cast<std::size_t>(p.size_param) == index)
             return &p;
     return nullptr;
 }

@@ -58,6 +58,8 @@ std::string signal_text(std::int32_t number);
 std::string call_name(const Spec& spec);
 
 // The parameter that gives the size of P (P.size_param), or nullptr.
+// A param's order field in words: "2", or "3 (audit only: ...)".
+std::string order_text(std::uint32_t order);
 const Param* size_source(const Spec& spec, const Param& p);
 
 // The parameter whose size PARAM gives (the one with size_param equal to

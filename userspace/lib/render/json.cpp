@@ -108,6 +108,9 @@ void write_param(SpecJson& j, const Spec& s, std::size_t index) {
     else
         j.integer("size_param_idx", p.size_param);
     j.errno_ref("violation_error", s, p.violation_error);
+    j.num_if("fd_access", p.mask, p.constraint == KAPI_CONSTRAINT_FD);
+    j.integer("order", p.order & KAPI_PARAM_ORDER_RANK);
+    j.boolean("order_audit", (p.order & KAPI_PARAM_ORDER_AUDIT) != 0);
     j.end_object();
 }
 

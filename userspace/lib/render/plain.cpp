@@ -147,6 +147,8 @@ void write_params(PlainWriter& w, const Spec& s) {
         if (const Param* buf = render::sized_by(s, i))
             w.field("gives the size of", buf->name, kIndent2);
         w.field("on violation", errno_text(s, p.violation_error), kIndent2);
+        if (p.order)
+            w.field("kernel check order", render::order_text(p.order), kIndent2);
         w.prose(p.constraint_text, kIndent2, true);
     }
 }

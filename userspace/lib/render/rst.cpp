@@ -219,6 +219,8 @@ void write_params(RstWriter& w, const Spec& s) {
             w.field("Gives the size of", literal(buf->name), kIn);
         if (!p.violation_error.empty())
             w.field("On violation", errno_text(s, p.violation_error), kIn);
+        if (p.order)
+            w.field("Kernel check order", render::order_text(p.order), kIn);
         w.end_fields();
         w.prose(p.constraint_text, kIn);
     }

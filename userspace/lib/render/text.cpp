@@ -54,6 +54,40 @@ std::string constraint_summary(const Spec& spec, const Param& p, const Words& wo
     }
     case KAPI_CONSTRAINT_CUSTOM:
         return "custom (see the text)";
+    case KAPI_CONSTRAINT_FD: {
+        // the requirements in the order the kernel checks them
+        static constexpr struct {
+            std::uint32_t bit;
+            const char* words;
+        } kAccess[] = {
+            {KAPI_FD_OPEN, "open"},
+            {KAPI_FD_NOT_PATH, "not O_PATH"},
+            {KAPI_FD_READ, "open for reading"},
+            {KAPI_FD_WRITE, "open for writing"},
+            {KAPI_FD_CAN_READ, "with a read method"},
+            {KAPI_FD_CAN_WRITE, "with a write method"},
+            {KAPI_FD_DIR, "a directory"},
+            {KAPI_FD_AT_FDCWD, "or AT_FDCWD"},
+        };
+        std::uint64_t need = p.mask.value ? static_cast<std::uint64_t>(*p.mask.value) : 0;
+        std::string out = "a descriptor";
+        if (!p.mask.value)
+            return out + " (" + num(p.mask, NumStyle::Hex) + ")";
+        const char* sep = ": ";
+        for (const auto& a : kAccess)
+            if (need & a.bit) {
+                out += sep + std::string(a.words);
+                sep = ", ";
+            }
+        if ((need & KAPI_FD_IF_RELATIVE) && p.size_param >= 0 &&
+            static_cast<std::size_t>(p.size_param) < spec.params.size())
+            out += "; looked at only when " +
+                   words.name(spec.params[static_cast<std::size_t>(p.size_param)].name) +
+                   " is a relative path";
+        return out;
+    }
+    case KAPI_CONSTRAINT_OPEN_FLAGS:
+        return "open(2) flags that build_open_flags() accepts";
     default:
         return std::string(constraint_type_token(p.constraint));
     }

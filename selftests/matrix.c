@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kapi_matrix: the errno matrix of enforce mode. A fixed list of invalid
+ * (and a few valid) calls of read, write, close, open and openat, each with
+ * one broken rule or several at once, is run twice: once without kapi
+ * (--record FILE writes what each call returned), once with kapi.ko loaded
+ * in enforce mode (--compare FILE). Enforce mode must give every call the
+ * result the kernel gives it: the same error (the error of the check the
+ * kernel makes first, not of the first parameter in declaration order), and
+ * success where the kernel succeeds (openat with a bad dfd and an absolute
+ * path). The compare run prints KTAP, one case per call. Run as root in
+ * the VM by scripts/guest/runtime.sh; needs no other kapi helper.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* An address above the user address space with 4- and 5-level paging. */
+#define K 0xffff888000000000UL
+/* Never mapped: below vm.mmap_min_addr. */
+#define UNMAPPED 0x1000UL
+/* In range, never open here. */
+#define NOFD 1000UL
+/* -1 as an unsigned int descriptor. */
+#define FD_M1 0xffffffffUL
+/* A relative path that does not exist in the working directory. */
+#define REL "kapi-matrix-missing"
+#define MAX_CALLS 96
+/* The kernel's __O_TMPFILE (the C library's includes O_DIRECTORY). */
+#define TMPFILE_BIT 020000000UL
+
+static struct {
+	unsigned long null_w, zero_r, opath, opath_dir, dir, file, epoll;
+	char buf[64];
+	char long_path[PATH_MAX + 2];	/* no NUL within PATH_MAX bytes */
+	char long_rel[PATH_MAX + 2];
+} fx;
+
+struct call {
+	const char *what;
+	long nr;
+	unsigned long a[4];
+	bool no_fd;		/* run with no free descriptor (RLIMIT_NOFILE) */
+};
+
+static struct call calls[MAX_CALLS];
+static int ncalls;
+
+static void add(const char *what, long nr, unsigned long a0, unsigned long a1,
+		unsigned long a2, unsigned long a3, bool no_fd)
+{
+	struct call *c = &calls[ncalls++];
+
+	c->what = what;
+	c->nr = nr;
+	c->a[0] = a0;
+	c->a[1] = a1;
+	c->a[2] = a2;
+	c->a[3] = a3;
+	c->no_fd = no_fd;
+}
+
+#define R(what, fd, buf, n) add(what, SYS_read, fd, (unsigned long)(buf), n, 0, false)
+#define W(what, fd, buf, n) add(what, SYS_write, fd, (unsigned long)(buf), n, 0, false)
+#define C(what, fd) add(what, SYS_close, fd, 0, 0, 0, false)
+#define O(what, path, flags) \
+	add(what, SYS_open, (unsigned long)(path), flags, 0600, 0, false)
+#define OA(what, dfd, path, flags) \
+	add(what, SYS_openat, dfd, (unsigned long)(path), flags, 0600, false)
+#define OA_NOFD(what, dfd, path, flags) \
+	add(what, SYS_openat, dfd, (unsigned long)(path), flags, 0600, true)
+#define O_NOFD(what, path, flags) \
+	add(what, SYS_open, (unsigned long)(path), flags, 0600, 0, true)
+
+static int setup(void)
+{
+	if (chdir("/tmp"))
+		return -1;
+	fx.null_w = open("/dev/null", O_WRONLY);
+	fx.zero_r = open("/dev/zero", O_RDONLY);
+	fx.opath = open("/dev/null", O_PATH);
+	fx.opath_dir = open("/tmp", O_PATH | O_DIRECTORY);
+	fx.dir = open("/tmp", O_RDONLY | O_DIRECTORY);
+	fx.file = open("/proc/self/exe", O_RDONLY);
+	fx.epoll = epoll_create1(0);
+	if ((long)fx.null_w < 0 || (long)fx.zero_r < 0 || (long)fx.opath < 0 ||
+	    (long)fx.opath_dir < 0 || (long)fx.dir < 0 || (long)fx.file < 0 ||
+	    (long)fx.epoll < 0)
+		return -1;
+	memset(fx.long_path, 'x', sizeof(fx.long_path) - 1);
+	fx.long_path[0] = '/';
+	memset(fx.long_rel, 'y', sizeof(fx.long_rel) - 1);
+	return 0;
+}
+
+static void build(void)
+{
+	const unsigned long top_ro = O_TMPFILE | O_RDONLY;
+
+	/* read: fdget_pos (EBADF), FMODE_READ (EBADF), FMODE_CAN_READ (EINVAL), access_ok (EFAULT) */
+	R("read fd not open", NOFD, fx.buf, 1);
+	R("read fd -1", FD_M1, fx.buf, 1);
+	R("read write-only fd", fx.null_w, fx.buf, 1);
+	R("read O_PATH fd", fx.opath, fx.buf, 1);
+	R("read kernel buffer", fx.zero_r, K, 1);
+	R("read huge count", fx.zero_r, fx.buf, SIZE_MAX);
+	R("read bad fd + kernel buffer", NOFD, K, 1);
+	R("read fd -1 + huge count", FD_M1, fx.buf, SIZE_MAX);
+	R("read write-only fd + kernel buffer", fx.null_w, K, 1);
+	R("read O_PATH fd + NULL buffer", fx.opath, NULL, 1);
+	R("read O_PATH fd + kernel buffer", fx.opath, K, 1);
+	R("read no read method (epoll)", fx.epoll, fx.buf, 1);
+	R("read no read method + kernel buffer", fx.epoll, K, 1);
+	R("read directory + kernel buffer", fx.dir, K, 1);
+	R("read directory", fx.dir, fx.buf, 1);
+	R("read unmapped buffer", fx.zero_r, UNMAPPED, 16);
+	R("read NULL buffer, count 0", fx.zero_r, NULL, 0);
+	R("read kernel buffer, count 0", fx.zero_r, K, 0);
+	R("read write-only fd + kernel buffer, count 0", fx.null_w, K, 0);
+	/* write: the same order with FMODE_WRITE and FMODE_CAN_WRITE */
+	W("write fd not open", NOFD, fx.buf, 1);
+	W("write fd -1", FD_M1, fx.buf, 1);
+	W("write read-only fd", fx.zero_r, fx.buf, 1);
+	W("write O_PATH fd", fx.opath, fx.buf, 1);
+	W("write kernel buffer", fx.null_w, K, 1);
+	W("write bad fd + kernel buffer", NOFD, K, 1);
+	W("write read-only fd + kernel buffer", fx.zero_r, K, 1);
+	W("write O_PATH fd + NULL buffer", fx.opath, NULL, 1);
+	W("write no write method (epoll) + kernel buffer", fx.epoll, K, 1);
+	W("write directory + kernel buffer", fx.dir, K, 1);
+	W("write huge count", fx.null_w, fx.buf, SIZE_MAX);
+	W("write read-only fd + huge count", fx.zero_r, fx.buf, SIZE_MAX);
+	/* close: pick_file (EBADF); any open descriptor, O_PATH included */
+	C("close fd not open", NOFD);
+	C("close fd -1", FD_M1);
+	C("close fd INT_MAX", INT_MAX);
+	/* open: build_open_flags (EINVAL), getname (EFAULT, ENAMETOOLONG, ENOENT) */
+	O("open NULL path", NULL, O_RDONLY);
+	O("open kernel path", K, O_RDONLY);
+	O("open over-long path", fx.long_path, O_RDONLY);
+	O("open empty path", "", O_RDONLY);
+	O("open O_CREAT|O_DIRECTORY", "/tmp/" REL, O_RDWR | O_CREAT | O_DIRECTORY);
+	O("open bad flags + NULL path", NULL, O_RDWR | O_CREAT | O_DIRECTORY);
+	O("open bad flags + kernel path", K, O_CREAT | O_DIRECTORY);
+	O("open bad flags + over-long path", fx.long_path, O_CREAT | O_DIRECTORY);
+	O("open O_TMPFILE|O_RDONLY + NULL path", NULL, top_ro);
+	O("open __O_TMPFILE bit without O_DIRECTORY + NULL path", NULL, TMPFILE_BIT | O_RDWR);
+	O("open O_PATH drops O_CREAT|O_DIRECTORY + NULL path", NULL,
+	  O_PATH | O_CREAT | O_DIRECTORY);
+	O("open unknown flag bits + NULL path", NULL, O_RDONLY | 0x10000000);
+	O("open O_DIRECTORY on a file", "/proc/self/exe", O_RDONLY | O_DIRECTORY);
+	/* openat: flags, then path, then a descriptor slot, then the walk from dfd */
+	OA("openat relative path + fd not open", NOFD, REL, O_RDONLY);
+	OA("openat relative path + dfd -1", -1UL, REL, O_RDONLY);
+	OA("openat relative path + dfd a file", fx.file, REL, O_RDONLY);
+	OA("openat relative path + O_PATH dfd", fx.opath_dir, REL, O_RDONLY);
+	OA("openat relative path + dfd O_PATH non-directory", fx.opath, REL, O_RDONLY);
+	OA("openat relative path + AT_FDCWD", (unsigned long)AT_FDCWD, REL, O_RDONLY);
+	OA("openat absolute path + fd not open (succeeds)", NOFD, "/dev/null", O_RDONLY);
+	OA("openat absolute path + dfd -1 (succeeds)", -1UL, "/dev/null", O_RDONLY);
+	OA("openat absolute path + dfd a file (succeeds)", fx.file, "/dev/null", O_RDONLY);
+	OA("openat absolute directory + bad dfd (succeeds)", NOFD, "/tmp",
+	   O_RDONLY | O_DIRECTORY);
+	OA("openat relative path + bad dfd + bad flags", NOFD, REL, O_CREAT | O_DIRECTORY);
+	OA("openat relative path + bad dfd + O_TMPFILE|O_RDONLY", NOFD, REL, top_ro);
+	OA("openat NULL path + bad dfd", NOFD, NULL, O_RDONLY);
+	OA("openat kernel path + bad dfd + bad flags", NOFD, K, O_CREAT | O_DIRECTORY);
+	OA("openat empty path + bad dfd", NOFD, "", O_RDONLY);
+	OA("openat empty path + dfd a file", fx.file, "", O_RDONLY);
+	OA("openat over-long relative path + bad dfd", NOFD, fx.long_rel, O_RDONLY);
+	OA("openat NULL path + dfd a file", fx.file, NULL, O_RDONLY);
+	OA("openat bad flags + NULL path", (unsigned long)AT_FDCWD, NULL,
+	   O_CREAT | O_DIRECTORY);
+	/* no free descriptor: EMFILE comes before the walk from dfd */
+	OA_NOFD("openat (no free fd) relative path + bad dfd", NOFD, REL, O_RDONLY);
+	OA_NOFD("openat (no free fd) relative path + dfd a file", fx.file, REL, O_RDONLY);
+	OA_NOFD("openat (no free fd) NULL path + bad dfd", NOFD, NULL, O_RDONLY);
+	OA_NOFD("openat (no free fd) bad flags + bad dfd", NOFD, REL, O_CREAT | O_DIRECTORY);
+	O_NOFD("open (no free fd) NULL path", NULL, O_RDONLY);
+	O_NOFD("open (no free fd) missing path", "/tmp/" REL, O_RDONLY);
+}
+
+/* Run call @i; return 0 for success (a new descriptor is closed), else errno. */
+static int run(int i)
+{
+	struct call *c = &calls[i];
+	struct rlimit saved, none;
+	long ret;
+	int err, lowest = -1;
+
+	if (c->no_fd) {
+		/* The lowest free descriptor is the limit: no slot is free. */
+		lowest = dup(0);
+		if (lowest < 0 || getrlimit(RLIMIT_NOFILE, &saved))
+			return -1;
+		close(lowest);
+		none = saved;
+		none.rlim_cur = lowest;
+		if (setrlimit(RLIMIT_NOFILE, &none))
+			return -1;
+	}
+	ret = syscall(c->nr, c->a[0], c->a[1], c->a[2], c->a[3]);
+	err = ret < 0 ? errno : 0;
+	if (c->no_fd)
+		setrlimit(RLIMIT_NOFILE, &saved);
+	if (ret >= 0 && (c->nr == SYS_open || c->nr == SYS_openat))
+		close((int)ret);
+	return err;
+}
+
+static const char *name(int err)
+{
+	static char num[16];
+
+	switch (err) {
+	case 0: return "success";
+	case EBADF: return "EBADF";
+	case EFAULT: return "EFAULT";
+	case EINVAL: return "EINVAL";
+	case ENOENT: return "ENOENT";
+	case ENOTDIR: return "ENOTDIR";
+	case EISDIR: return "EISDIR";
+	case EMFILE: return "EMFILE";
+	case ENAMETOOLONG: return "ENAMETOOLONG";
+	case EACCES: return "EACCES";
+	case EEXIST: return "EEXIST";
+	}
+	snprintf(num, sizeof(num), "errno%d", err);
+	return num;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: kapi_matrix --record FILE | --compare FILE\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	int want[MAX_CALLS], i, n = 0, failed = 0;
+	FILE *f;
+
+	if (argc != 3 || (strcmp(argv[1], "--record") && strcmp(argv[1], "--compare")))
+		return usage();
+	if (setup()) {
+		perror("kapi_matrix: setup");
+		return 1;
+	}
+	build();
+	if (!strcmp(argv[1], "--record")) {
+		f = fopen(argv[2], "w");
+		if (!f)
+			return 1;
+		for (i = 0; i < ncalls; i++)
+			fprintf(f, "%d\n", run(i));
+		return fclose(f) ? 1 : 0;
+	}
+	f = fopen(argv[2], "r");
+	if (!f)
+		return 1;
+	while (n < MAX_CALLS && fscanf(f, "%d", &want[n]) == 1)
+		n++;
+	fclose(f);
+	printf("KTAP version 1\n1..%d\n", ncalls);
+	if (n != ncalls)
+		printf("# the record has %d results for %d calls\n", n, ncalls);
+	for (i = 0; i < ncalls; i++) {
+		int got = run(i);
+		bool ok = i < n && got == want[i];
+
+		if (!ok)
+			printf("# %s: %s with kapi enforcing, %s without kapi\n", calls[i].what,
+			       name(got), i < n ? name(want[i]) : "none");
+		printf("%s %d %s: %s\n", ok ? "ok" : "not ok", i + 1, calls[i].what,
+		       i < n ? name(want[i]) : "?");
+		failed += !ok;
+	}
+	printf("# %d calls, %d identical, %d different\n", ncalls, ncalls - failed, failed);
+	return failed ? 1 : 0;
+}
