@@ -565,7 +565,9 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *
  *   A count of 0 still passes every check above and reaches the write method;
  *   regular files and pipes then return 0 without changing anything, while
- *   other files may act on it (a datagram socket can send an empty datagram).
+ *   other files may act on it (a datagram socket can send an empty datagram,
+ *   and a TCP socket still reports its pending error, or EPIPE with
+ *   SIGPIPE when it cannot send).
  *   A signal that arrives after some data has been written makes the call
  *   return the partial count instead of failing.
  *
