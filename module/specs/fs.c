@@ -337,6 +337,16 @@
  *   desc: The file was removed or replaced on the NFS server (or another
  *     network filesystem's server) while it was open here.
  *
+ * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
+ *     find inconsistent metadata while reading the file's block map or
+ *     extents; the filesystem may also be shut down or remounted read-only as
+ *     a result.
+ *
+ * error: EBADMSG, a metadata checksum does not match
+ *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
+ *     whose checksum is wrong while reading the file's block map.
+ *
  * error: ENOMEM, the kernel could not allocate memory
  *   desc: Read methods that need temporary buffers (seq_file based pseudo
  *     files, sysfs, /proc/sys, sockets, some drivers) can fail this way.
@@ -886,6 +896,34 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     datagram socket, or more than the path MTU with the don't-fragment
  *     setting.
  *
+ * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
+ *     find inconsistent metadata while allocating or mapping blocks for the
+ *     data; the filesystem may also be shut down or remounted read-only as a
+ *     result.
+ *
+ * error: EBADMSG, a metadata checksum does not match
+ *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
+ *     whose checksum is wrong while allocating blocks.
+ *
+ * error: EROFS, the filesystem became read-only after fd was opened
+ *   desc: ext4 with errors=remount-ro and Btrfs switch to read-only after
+ *     an error, and later writes fail with EROFS; an NFS server that
+ *     exports the file system read-only refuses the write-back of data
+ *     written through fd, reported by a later write.
+ *
+ * error: ENOTDIR, a FUSE notification names a non-directory
+ *   objects: fuse, overlay, other
+ *   desc: /dev/fuse: an invalidation or delete notification written by the
+ *     server names a parent that is not a directory
+ *     (fuse_reverse_inval_entry()); a FUSE server's answer.
+ *
+ * error: ENOTEMPTY, a FUSE delete notification names a non-empty directory
+ *   objects: fuse, overlay, other
+ *   desc: /dev/fuse: a FUSE_NOTIFY_DELETE written by the server names a
+ *     directory that still has entries (fuse_reverse_inval_entry()); a
+ *     FUSE server's answer.
+ *
  * error: EOPNOTSUPP, the file does not support writing in this way
  *   desc: For example a socket whose protocol has no send operation, or a
  *     cgroup control file that does not apply to a threaded cgroup.
@@ -1420,6 +1458,16 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  * error: ETIMEDOUT, a network filesystem did not answer
  *   desc: An NFS soft mount with the softerr option, or another network
  *     filesystem, timed out during the lookup or open.
+ *
+ * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
+ *     find inconsistent metadata while looking up the path or reading the
+ *     inode; the filesystem may also be shut down or remounted read-only as a
+ *     result.
+ *
+ * error: EBADMSG, a metadata checksum does not match
+ *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
+ *     whose checksum is wrong while looking up the path.
  *
  * error: EIO, an I/O error while looking up, creating or opening the file
  *   desc: The filesystem could not read a directory or inode, or a device's
@@ -2272,6 +2320,16 @@ asmlinkage long sys_close(unsigned int fd);
  * error: ETIMEDOUT, a network filesystem did not answer
  *   desc: An NFS soft mount with the softerr option, or another network
  *     filesystem, timed out during the lookup or open.
+ *
+ * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
+ *     find inconsistent metadata while looking up the path or reading the
+ *     inode; the filesystem may also be shut down or remounted read-only as a
+ *     result.
+ *
+ * error: EBADMSG, a metadata checksum does not match
+ *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
+ *     whose checksum is wrong while looking up the path.
  *
  * error: EIO, an I/O error while looking up, creating or opening the file
  *   desc: The filesystem could not read a directory or inode, or a device's
