@@ -55,9 +55,13 @@
  *   count of 0 is not special to the system call: it passes every check
  *   above (vfs_read() has no test for it in either kernel) and the read
  *   method is called with an empty buffer. What happens then is the
- *   method's choice: regular files (filemap_read() and the filesystems'
- *   read_iter methods), pipes and sockets return 0 at once without looking
- *   for data or pending errors; eventfd, timerfd and signalfd fail with
+ *   method's choice: regular files of local filesystems (filemap_read()
+ *   and the read_iter methods of ext4, XFS, Btrfs, tmpfs), pipes and
+ *   sockets return 0 at once without looking for data or pending errors
+ *   (an ext4 or XFS filesystem shut down after an error fails with EIO
+ *   first); network filesystems may revalidate the file first and fail as any read
+ *   does (NFS with ESTALE, FUSE with ENOTCONN); eventfd, timerfd and
+ *   signalfd fail with
  *   EINVAL because no record fits; inotify and /dev/kmsg first wait for an
  *   event or a record (or fail with EAGAIN under O_NONBLOCK) and then fail
  *   with EINVAL because it does not fit; a terminal makes its job control
