@@ -749,8 +749,10 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     became immutable after it was opened; an LSM may refuse with EPERM.
  *     fanotify has no permission event for writes on these kernels. Also:
  *     /proc/sys files check the caller's permission on every write
- *     (proc_sys_call_handler()); cgroup files refuse writes from outside the
- *     cgroup namespace they were opened in; /dev/fuse refuses writes before
+ *     (proc_sys_call_handler()); on a cgroup2 mount with nsdelegate, the
+ *     files of a cgroup namespace's root cgroup that are not delegated
+ *     refuse writers from that namespace (cgroup_file_write()); /dev/fuse
+ *     refuses writes before
  *     it is attached to a mount; a UNIX datagram socket whose peer is
  *     connected to another socket (unix_dgram_sendmsg()); packets dropped by
  *     netfilter or a cgroup BPF program.
