@@ -666,8 +666,10 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  * error: EAGAIN, O_NONBLOCK is set and the data cannot be accepted yet
  *   desc: A pipe, FIFO, socket, eventfd or terminal in non-blocking mode has
  *     no room. A socket send timeout (SO_SNDTIMEO) that expires also ends in
- *     EAGAIN. Some sysfs and cgroup files answer EAGAIN for an operation that
- *     is busy. EWOULDBLOCK is the same error number on Linux.
+ *     EAGAIN. Control files use it too: memory.reclaim of a cgroup when it
+ *     could not reclaim the amount written (memory_reclaim()), and some
+ *     sysfs attributes for an operation that is busy. EWOULDBLOCK is the
+ *     same error number on Linux.
  *
  * error: EINTR, a signal interrupted a wait before any data was written
  *   desc: The write method was waiting (for room in a pipe or socket, for a
