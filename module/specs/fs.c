@@ -139,9 +139,10 @@
  *     does not allow unsigned offsets; an O_DIRECT read does not meet the
  *     alignment the filesystem requires for buf, count or position; or the
  *     read method refuses the request. Read methods that refuse it: eventfd,
- *     timerfd and signalfd (eventfd_read(), timerfd_read(), signalfd_read())
- *     for a buffer shorter than one record (8, 8 and 128 bytes), count 0
- *     included; inotify (inotify_read()) for a buffer that cannot hold the
+ *     timerfd and signalfd (eventfd_read(); timerfd_read() and
+ *     signalfd_read() in 6.1, timerfd_read_iter() and signalfd_read_iter()
+ *     in 6.12) for a buffer shorter than one record (8, 8 and 128 bytes),
+ *     count 0 included; inotify (inotify_read()) for a buffer that cannot hold the
  *     next event; /dev/kmsg (devkmsg_read()) for a buffer shorter than the
  *     next record; /dev/fuse (fuse_dev_do_read()) for a buffer shorter than
  *     FUSE_MIN_READ_BUFFER; a UNIX stream socket that is not connected
@@ -256,7 +257,8 @@
  *   desc: A CLOCK_REALTIME or CLOCK_REALTIME_ALARM timerfd armed as an
  *     absolute timer with TFD_TIMER_CANCEL_ON_SET fails every read with
  *     ECANCELED after the clock was set (settimeofday(), clock_settime(),
- *     an NTP step), until it is armed again (timerfd_read()).
+ *     an NTP step), until it is armed again (timerfd_read() in 6.1,
+ *     timerfd_read_iter() in 6.12).
  *
  * error: EPIPE, /dev/kmsg records were overwritten, or a socket's pending error
  *   objects: kmsg, sock, fuse, overlay, other
