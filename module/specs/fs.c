@@ -1776,10 +1776,12 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *   time close() returns. A close() that failed must therefore never be
  *   retried.
  *
- *   Then the file is flushed: if the file has a flush method (NFS, FUSE, CIFS
- *   and some drivers have one), it runs and its result becomes the result of
- *   close(), which is how write errors that a network filesystem deferred are
- *   reported. For files other than O_PATH files, dnotify registrations made
+ *   Then the file is flushed: if the file has a flush method (NFS, FUSE, CIFS,
+ *   overlayfs, which flushes the file below it, and some drivers have one),
+ *   it runs and its result becomes the result of close(), which is how write
+ *   errors that a network filesystem deferred are reported. A FUSE server's
+ *   answer to FLUSH is returned as it is (ENOSYS excepted, which turns
+ *   FLUSH off for the mount), so any error can come from there. For files other than O_PATH files, dnotify registrations made
  *   through this descriptor table are dropped and all POSIX record locks
  *   (fcntl() F_SETLK) on the file's inode whose owner is the caller's
  *   descriptor table are released (locks_remove_posix(file,
