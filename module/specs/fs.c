@@ -281,9 +281,10 @@
  *   desc: A stream socket whose peer aborted the connection: a TCP reset,
  *     or a UNIX stream or seqpacket peer that was closed without reading
  *     everything sent to it (unix_release_sock()). A UNIX datagram socket
- *     gets it when the peer it was connected with, and that was connected
- *     back to it, connects elsewhere (unix_dgram_disconnected()). It is the
- *     socket's pending error and is reported once.
+ *     gets it when its peer, connected back to it, connects elsewhere or
+ *     disconnects while messages from it were still unread there, which
+ *     are dropped (unix_dgram_disconnected()). It is the socket's pending
+ *     error and is reported once.
  *
  * error: ECONNREFUSED, a socket's pending error: the peer refused
  *   objects: sock, fuse, nfs, overlay, other
@@ -840,7 +841,8 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *   desc: A TCP connection that was reset (its pending error, reported on
  *     the first write after the reset; later writes fail with EPIPE); a
  *     UNIX stream peer that was closed with unread data; a UNIX datagram
- *     socket whose peer reconnected elsewhere.
+ *     socket whose peer reconnected elsewhere and dropped unread messages
+ *     from it.
  *
  * error: ECONNREFUSED, the peer refused, or a socket's pending error
  *   objects: sock, fuse, nfs, overlay, other
