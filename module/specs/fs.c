@@ -224,7 +224,7 @@
  *     filesystems and pseudo files also return it when a value does not fit.
  *
  * error: ENOBUFS, a message does not fit, or a netlink socket lost messages
- *   objects: sock, pipefs, fuse, overlay, other
+ *   objects: sock, pipefs, chr, fuse, overlay, other
  *   desc: A notification pipe (watch queue) holding a record longer than
  *     count; the Debian kernels are built without CONFIG_WATCH_QUEUE, so
  *     this case cannot happen there. A netlink socket whose receive queue
@@ -902,7 +902,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     other drivers that got a malformed answer from their device.
  *
  * error: EMSGSIZE, the datagram is too large
- *   objects: sock, fuse, overlay, other
+ *   objects: sock, chr, fuse, overlay, other
  *   desc: A datagram socket cannot send count bytes as one message: more
  *     than 65507 bytes of UDP payload, more than the send buffer of a UNIX
  *     datagram socket, or more than the path MTU with the don't-fragment
