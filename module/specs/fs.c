@@ -1789,8 +1789,9 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *   descriptor table are released (locks_remove_posix(file,
  *   current->files)): locks taken through any descriptor of that table, by
  *   any thread sharing it, including locks taken through other descriptors
- *   of the same file that stay open. Locks of other processes, and open
- *   file description locks (F_OFD_SETLK), are not touched.
+ *   of the same file that stay open. Locks owned by other descriptor tables
+ *   (other processes, unless they share this table through CLONE_FILES) and
+ *   open file description locks (F_OFD_SETLK) are not touched.
  *
  *   Last, the reference is dropped. If it was the last one (no other
  *   descriptor, in this process or another, and no memory mapping or other
