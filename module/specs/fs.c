@@ -51,9 +51,21 @@
  *   directories are serialised on the description's position lock, so that
  *   each read sees and updates a consistent position.
  *
- *   Zero is returned at end of file, when a pipe has no writer left, and for a
- *   count of 0. A zero count still passes every check above and still reaches
- *   the read method. Returning fewer bytes than asked for is not an error: a
+ *   Zero is returned at end of file and when a pipe has no writer left. A
+ *   count of 0 is not special to the system call: it passes every check
+ *   above (vfs_read() has no test for it in either kernel) and the read
+ *   method is called with an empty buffer. What happens then is the
+ *   method's choice: regular files of local filesystems (filemap_read()
+ *   and the read_iter methods of ext4, XFS, Btrfs, tmpfs), pipes and
+ *   sockets return 0 at once without looking for data or pending errors
+ *   (an ext4 or XFS filesystem shut down after an error fails with EIO
+ *   first); network filesystems may revalidate the file first and fail as any read
+ *   does (NFS with ESTALE, FUSE with ENOTCONN); eventfd, timerfd and
+ *   signalfd fail with
+ *   EINVAL because no record fits; inotify and /dev/kmsg first wait for an
+ *   event or a record (or fail with EAGAIN under O_NONBLOCK) and then fail
+ *   with EINVAL because it does not fit; a terminal makes its job control
+ *   checks first. Returning fewer bytes than asked for is not an error: a
  *   signal that arrives after some data has been copied makes the call return
  *   the partial count instead of failing.
  *
@@ -107,7 +119,8 @@
  *   check-type: KAPI_RETURN_RANGE
  *   success: >= 0
  *   desc: The number of bytes stored in buf, at most the smaller of count and
- *     MAX_RW_COUNT. Zero at end of file and for a count of 0. On failure a
+ *     MAX_RW_COUNT. Zero at end of file, and for a count of 0 when the read
+ *     method accepts an empty buffer (see the description). On failure a
  *     negative error code, and the file position is left unchanged.
  *
  * error: EBADF, fd is not open, is an O_PATH descriptor, or is not open for reading
@@ -127,28 +140,40 @@
  *     file position is negative or position + count overflows, on a file that
  *     does not allow unsigned offsets; an O_DIRECT read does not meet the
  *     alignment the filesystem requires for buf, count or position; or the
- *     read method refuses the buffer size, as eventfd, timerfd and signalfd do
- *     for a buffer shorter than one record and inotify does for a buffer that
- *     cannot hold the next event. A count that is negative as a ssize_t gives
- *     EFAULT, not EINVAL, on x86-64 (see the count parameter).
+ *     read method refuses the request. Read methods that refuse it: eventfd,
+ *     timerfd and signalfd (eventfd_read(); timerfd_read() and
+ *     signalfd_read() in 6.1, timerfd_read_iter() and signalfd_read_iter()
+ *     in 6.12) for a buffer shorter than one record (8, 8 and 128 bytes),
+ *     count 0 included; inotify (inotify_read()) for a buffer that cannot hold the
+ *     next event; /dev/kmsg (devkmsg_read()) for a buffer shorter than the
+ *     next record; /dev/fuse (fuse_dev_do_read()) for a buffer shorter than
+ *     FUSE_MIN_READ_BUFFER; a UNIX stream socket that is not connected
+ *     (unix_stream_read_generic(): EINVAL, not ENOTCONN); sysfs binary
+ *     attributes and drivers that refuse the offset or size. A count that
+ *     is negative as a ssize_t gives EFAULT, not EINVAL, on x86-64 (see the
+ *     count parameter).
  *
  * error: EISDIR, fd refers to a directory
+ *   objects: dir, fuse, nfs, overlay, other
  *   desc: Directories are read with getdents64(); their read method (the
  *     generic_read_dir() helper on practically all filesystems) refuses
- *     read().
+ *     read(). A FUSE server or an NFS server may also answer EISDIR.
  *
  * error: EAGAIN, O_NONBLOCK is set and no data is available yet
- *   desc: Pipes, FIFOs, sockets, terminals, eventfd and similar files opened
- *     or switched to non-blocking mode report that the read would block. A
- *     socket receive timeout (SO_RCVTIMEO) that expires also ends in EAGAIN.
- *     EWOULDBLOCK is the same error number on Linux.
+ *   desc: Pipes, FIFOs, sockets, terminals, eventfd, timerfd, signalfd,
+ *     inotify, /dev/kmsg, /dev/fuse and similar files opened or switched to
+ *     non-blocking mode report that the read would block. A socket receive
+ *     timeout (SO_RCVTIMEO) that expires also ends in EAGAIN. EWOULDBLOCK is
+ *     the same error number on Linux.
  *
  * error: EINTR, a signal interrupted a wait before any data was copied
  *   desc: The read method was waiting (for data in a pipe, socket or
- *     terminal, for a lock, for a device) and a signal arrived before any byte
- *     was stored. Methods that allow a restart return ERESTARTSYS instead,
- *     which reaches user space as EINTR only when the handler was installed
- *     without SA_RESTART.
+ *     terminal, for a lock, for a device, for a FUSE server's answer) and a
+ *     signal arrived before any byte was stored; waits that only a fatal
+ *     signal ends (killable waits, as in FUSE requests) return it too.
+ *     Methods that allow a restart return ERESTARTSYS instead, which reaches
+ *     user space as EINTR only when the handler was installed without
+ *     SA_RESTART.
  *
  * error: ERESTARTSYS, a signal interrupted a wait; the call may be restarted
  *   desc: Kernel-internal code. The signal delivery code on the way back to
@@ -171,12 +196,28 @@
  *     their task on every read; once it has exited and been reaped the read
  *     fails with ESRCH, although the open succeeded.
  *
+ * error: ENOENT, the object behind a pseudo file is gone
+ *   desc: /proc/PID/fdinfo/N (seq_show() in fs/proc/fd.c) once descriptor
+ *     N of the task is closed or the task has exited; a /proc/sys file whose
+ *     sysctl table was unregistered (proc_sys_call_handler()); FUSE servers
+ *     and drivers that look an object up on every read.
+ *
+ * error: ENODEV, the device or pseudo file behind fd was removed
+ *   desc: sysfs and cgroup files are kernfs nodes: once the node is removed
+ *     (a device unplugged, a cgroup deleted) every read through a
+ *     descriptor opened before fails with ENODEV (kernfs_file_read_iter(),
+ *     kernfs_seq_start()). /dev/fuse fails with it when the connection is
+ *     gone (fuse_dev_do_read()), and drivers of unplugged devices return it.
+ *
  * error: EIO, I/O error, or a background read from a terminal that cannot stop
  *   desc: The device or filesystem reported an I/O error (media, network
  *     filesystem, corrupted metadata). For terminals it is also the answer to
  *     a process in a background process group reading its controlling
  *     terminal when SIGTTIN is ignored or blocked or the process group is
  *     orphaned, and to reading a pseudo terminal whose other side is closed.
+ *     A /proc file whose entry was removed while open (proc_reg_read_iter())
+ *     and /proc/PID/mem for memory that cannot be read return it too; FUSE
+ *     returns it for an inode it marked bad.
  *
  * error: EOVERFLOW, negative position on a file with unsigned offsets
  *   desc: Files that use the full unsigned 64-bit offset range (for example
@@ -185,20 +226,25 @@
  *     filesystems and pseudo files also return it when a value does not fit.
  *
  * error: ENOBUFS, a message does not fit, or a netlink socket lost messages
+ *   objects: sock, pipefs, chr, fuse, overlay, other
  *   desc: A notification pipe (watch queue) holding a record longer than
  *     count; the Debian kernels are built without CONFIG_WATCH_QUEUE, so
  *     this case cannot happen there. A netlink socket whose receive queue
- *     overflowed reports ENOBUFS on the next read.
+ *     overflowed reports ENOBUFS once on the next read (its pending socket
+ *     error).
  *
  * error: EACCES, a security module refused the read
  *   desc: The file_permission hook of an LSM (SELinux, AppArmor, ...) checks
  *     every read again, so a policy change or a relabel can refuse a read on
- *     a file that was opened successfully.
+ *     a file that was opened successfully. An IPv6 socket can also hold it
+ *     as a pending error (ICMPv6 "administratively prohibited").
  *
  * error: EPERM, a fanotify permission listener or a security module refused it
  *   desc: A fanotify group watching the file with FAN_ACCESS_PERM answered
  *     FAN_DENY (which needs CONFIG_FANOTIFY_ACCESS_PERMISSIONS, enabled on the
- *     Debian kernels), or an LSM refused with EPERM.
+ *     Debian kernels), or an LSM refused with EPERM. /proc/sys files check
+ *     the caller's permission on every read (proc_sys_call_handler()), and
+ *     /dev/fuse refuses reads before it is attached to a mount.
  *
  * error: ENODATA, the file has no data to report
  *   desc: Returned by read methods that have nothing to show, for example
@@ -208,16 +254,111 @@
  * error: EOPNOTSUPP, the file does not support reading in this way
  *   desc: For example a socket whose protocol has no receive operation.
  *
- * error: ENOTCONN, the socket is not connected
- *   desc: A connection-oriented socket that has not been connected, or a
- *     listening socket.
+ * error: ECANCELED, a timerfd armed with TFD_TIMER_CANCEL_ON_SET saw the clock set
+ *   objects: timerfd, fuse, overlay, other
+ *   desc: A CLOCK_REALTIME or CLOCK_REALTIME_ALARM timerfd armed as an
+ *     absolute timer with TFD_TIMER_CANCEL_ON_SET fails every read with
+ *     ECANCELED after the clock was set (settimeofday(), clock_settime(),
+ *     an NTP step), until it is armed again (timerfd_read() in 6.1,
+ *     timerfd_read_iter() in 6.12).
+ *
+ * error: EPIPE, /dev/kmsg records were overwritten, or a socket's pending error
+ *   objects: kmsg, sock, fuse, overlay, other
+ *   desc: /dev/kmsg: the record the reader would read next was overwritten
+ *     in the ring buffer before it was read; the read fails once with EPIPE
+ *     and the reader continues at the oldest record (devkmsg_read()). No
+ *     signal is sent. TCP: a reset that arrives in the CLOSE_WAIT state
+ *     leaves EPIPE as the socket's pending error (tcp_reset()).
+ *
+ * error: ENOTCONN, the socket is not connected, or the FUSE connection is gone
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: A connection-oriented socket that has not been connected or is
+ *     listening (tcp_recvmsg(); UNIX seqpacket sockets; a UNIX stream
+ *     socket gives EINVAL instead). Files of a FUSE mount whose server has
+ *     exited or was aborted fail every request with ENOTCONN
+ *     (fuse_get_req()).
  *
  * error: ECONNRESET, the peer reset the connection
- *   desc: A stream socket whose peer aborted the connection.
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: A stream socket whose peer aborted the connection: a TCP reset,
+ *     or a UNIX stream or seqpacket peer that was closed without reading
+ *     everything sent to it (unix_release_sock()). A UNIX datagram socket
+ *     gets it when its peer, connected back to it, connects elsewhere or
+ *     disconnects while messages from it were still unread there, which
+ *     are dropped (unix_dgram_disconnected()). It is the socket's pending
+ *     error and is reported once.
+ *
+ * error: ECONNREFUSED, a socket's pending error: the peer refused
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Sockets report an asynchronous error once, on the next read or
+ *     write, and clear it (sock_error()). ECONNREFUSED is left by a TCP
+ *     reset during the connection attempt and by an ICMP port unreachable
+ *     answer to a connected UDP socket. A FUSE connection whose
+ *     initialisation failed refuses every request with it.
+ *
+ * error: ECONNABORTED, the connection was aborted locally
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: A TCP socket destroyed with SOCK_DESTROY (ss -K) or by
+ *     tcp_abort(); /dev/fuse after the connection was aborted through its
+ *     abort file in the fusectl file system (fuse_dev_do_read()).
+ *
+ * error: ETIMEDOUT, a connection or request timed out
+ *   desc: A TCP connection whose retransmissions or keepalive probes went
+ *     unanswered (tcp_write_err(), a pending error); an NFS soft mount with
+ *     the softerr option; a driver or block device request that timed out
+ *     (O_DIRECT reads see BLK_STS_TIMEOUT this way).
+ *
+ * error: EHOSTUNREACH, a socket's pending error: no route to the host
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Left by ICMP host unreachable (and the other host and filter
+ *     codes) for TCP and connected UDP sockets (icmp_err_convert[]), or by
+ *     a failed neighbour resolution.
+ *
+ * error: ENETUNREACH, a socket's pending error: the network is unreachable
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Left by ICMP network unreachable for TCP and connected UDP
+ *     sockets.
+ *
+ * error: ENETDOWN, a socket's pending error: the network device went down
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Packet sockets bound to a device that went down report it
+ *     (packet_notifier()); other families can hold it as a pending error.
+ *
+ * error: EHOSTDOWN, a socket's pending error: the host is down
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Left by ICMP host unknown for TCP and connected UDP sockets.
+ *
+ * error: ENONET, a socket's pending error: the host is isolated
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Left by ICMP host isolated for TCP and connected UDP sockets.
+ *
+ * error: ENOPROTOOPT, a socket's pending error: protocol unreachable
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Left by ICMP protocol unreachable for TCP and connected UDP
+ *     sockets.
+ *
+ * error: EPROTO, a protocol error
+ *   desc: A socket's pending error after an ICMP parameter problem; USB and
+ *     other drivers that got a malformed answer from their device.
+ *
+ * error: ESTALE, a network filesystem's file handle went stale
+ *   objects: nfs, fuse, overlay, other
+ *   desc: The file was removed or replaced on the NFS server (or another
+ *     network filesystem's server) while it was open here.
+ *
+ * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
+ *     find inconsistent metadata while reading the file's block map or
+ *     extents; the filesystem may also be shut down or remounted read-only as
+ *     a result.
+ *
+ * error: EBADMSG, a metadata checksum does not match
+ *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
+ *     whose checksum is wrong while reading the file's block map.
  *
  * error: ENOMEM, the kernel could not allocate memory
  *   desc: Read methods that need temporary buffers (seq_file based pseudo
- *     files, sockets, some drivers) can fail this way.
+ *     files, sysfs, /proc/sys, sockets, some drivers) can fail this way.
  *
  * lock: file->f_pos_lock
  *   type: KAPI_LOCK_MUTEX
@@ -352,7 +493,8 @@
  * examples: n = read(fd, buf, sizeof(buf));    // one read of up to sizeof(buf) bytes
  *   while ((n = read(fd, buf, sizeof(buf))) > 0)
  *           consume(buf, n);                 // read until end of file
- *   n = read(fd, NULL, 0);                   // checks fd only; 0 on success
+ *   n = read(fd, NULL, 0);                   // 0 for files, pipes, sockets;
+ *                                            // EINVAL for eventfd, timerfd
  *
  * notes: Differences between 6.1 and 6.12 that this spec covers: in 6.1 the
  *   fanotify read permission event (FAN_ACCESS_PERM) is raised from inside
@@ -363,7 +505,29 @@
  *   operations (FOP_UNSIGNED_OFFSET) in 6.12. For directories, 6.1 decides to
  *   take the position lock from the file type and 6.12 from the presence of
  *   an iterate_shared method, which selects the same files. The access_ok()
- *   implementation differs but accepts the same ranges.
+ *   implementation differs but accepts the same ranges. A read of 0 bytes
+ *   reaches the read method on both kernels (vfs_read() is the same), and
+ *   the methods named in the description treat it the same way on both.
+ *   O_DIRECT reads of tmpfs files exist only on 6.12, because 6.1 refuses
+ *   O_DIRECT at open on tmpfs.
+ *
+ *   Errors and objects: an error with an objects: line is returned only by
+ *   the object kinds listed there (by file type, implementation, or both);
+ *   an error without one can come from any file. Every qualified error
+ *   also lists fuse (a FUSE server's answer is passed to the caller as it
+ *   is, any error below 512, fuse_dev_do_write()), overlay (which passes on
+ *   the errors of the file systems below it) and other (implementations
+ *   kapi has no name for, such as CIFS, 9p or Ceph files and sockets and
+ *   devices of other kinds). Generic errors (EBADF, EFAULT, EINTR,
+ *   ERESTARTSYS, EIO, ENOMEM, EACCES, EPERM, ...) and errors that the
+ *   write methods of sysfs, cgroup and /proc/sys files or drivers may
+ *   return for their own reasons (EINVAL, ENODEV, ENOENT, ETIMEDOUT, ...)
+ *   are not qualified. The pending socket errors (ECONNREFUSED,
+ *   EHOSTUNREACH, ...) are those sock_error() hands out: TCP's come from
+ *   tcp_reset(), tcp_write_err() and ICMP errors (icmp_err_convert[],
+ *   tcp_v4_err()), connected UDP sockets' from ICMP errors (__udp4_lib_err()),
+ *   UNIX sockets' from unix_release_sock() and unix_dgram_disconnected().
+ *   They are the same on 6.1 and 6.12.
  *
  *   Differences from upstream's specification of read: the capabilities
  *   CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH are not listed, because read
@@ -409,12 +573,20 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *   storage before the call returns.
  *
  *   Pipes and FIFOs accept writes of up to PIPE_BUF bytes atomically. Writing
- *   to a pipe with no reader left, or to a stream socket that can no longer
- *   send, raises SIGPIPE against the calling thread and fails with EPIPE.
+ *   to a pipe or FIFO with no reader left, to a TCP socket that can no longer
+ *   send and has no pending error, or to a UNIX stream socket whose peer is
+ *   gone, raises SIGPIPE against the calling thread and fails with EPIPE.
+ *   Not every EPIPE comes with SIGPIPE: UNIX datagram and seqpacket sockets
+ *   return EPIPE without a signal, and a TCP socket with a pending error
+ *   (ECONNRESET after a reset, for example) returns that error, without a
+ *   signal, instead of EPIPE. Sockets report such asynchronous errors once,
+ *   on the next read or write.
  *
  *   A count of 0 still passes every check above and reaches the write method;
  *   regular files and pipes then return 0 without changing anything, while
- *   other files may act on it (a datagram socket can send an empty datagram).
+ *   other files may act on it (a datagram socket can send an empty datagram,
+ *   and a TCP socket still reports its pending error, or EPIPE with
+ *   SIGPIPE when it cannot send).
  *   A signal that arrives after some data has been written makes the call
  *   return the partial count instead of failing.
  *
@@ -489,19 +661,28 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     position + count overflows, on a file that does not allow unsigned
  *     offsets; an O_DIRECT write does not meet the alignment the filesystem
  *     requires for buf, count or position; or the write method refuses the
- *     data, as eventfd does for a buffer shorter than 8 bytes or for the value
- *     that is reserved. A count that is negative as a ssize_t gives EFAULT,
- *     not EINVAL, on x86-64 (see the count parameter).
+ *     data: eventfd (eventfd_write()) for a buffer shorter than 8 bytes or
+ *     for the reserved value; /dev/kmsg (devkmsg_write()) for a record
+ *     longer than its line limit; /dev/fuse (fuse_dev_do_write()) for a
+ *     malformed reply; and sysfs attributes, cgroup control files
+ *     (cgroup.procs, cgroup.subtree_control, memory.max, ...) and /proc/sys
+ *     files for a value they do not accept, which is the most common case
+ *     on an ordinary system. A count that is negative as a ssize_t gives
+ *     EFAULT, not EINVAL, on x86-64 (see the count parameter).
  *
  * error: EAGAIN, O_NONBLOCK is set and the data cannot be accepted yet
- *   desc: A pipe, FIFO, socket or terminal in non-blocking mode has no room.
- *     A socket send timeout (SO_SNDTIMEO) that expires also ends in EAGAIN.
- *     EWOULDBLOCK is the same error number on Linux.
+ *   desc: A pipe, FIFO, socket, eventfd or terminal in non-blocking mode has
+ *     no room. A socket send timeout (SO_SNDTIMEO) that expires also ends in
+ *     EAGAIN. Control files use it too: memory.reclaim of a cgroup when it
+ *     could not reclaim the amount written (memory_reclaim()), and some
+ *     sysfs attributes for an operation that is busy. EWOULDBLOCK is the
+ *     same error number on Linux.
  *
  * error: EINTR, a signal interrupted a wait before any data was written
  *   desc: The write method was waiting (for room in a pipe or socket, for a
- *     device) and a signal arrived before any byte was accepted. Methods that
- *     allow a restart return ERESTARTSYS instead.
+ *     device, for a FUSE server's answer) and a signal arrived before any
+ *     byte was accepted. Methods that allow a restart return ERESTARTSYS
+ *     instead.
  *
  * error: ERESTARTSYS, a signal interrupted a wait; the call may be restarted
  *   desc: Kernel-internal code, turned into EINTR or a restart of the system
@@ -518,16 +699,25 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     need, and the call starts over on the way back to user space, so a
  *     program never sees it; a probe on the system call's return value does.
  *
- * error: ESRCH, the process a /proc file describes has exited
+ * error: ESRCH, the process a /proc file or a cgroup write names does not exist
  *   desc: Files under /proc/PID that take writes (oom_score_adj, comm,
  *     attr/..., ...) look up their task on every write; once it has exited
- *     and been reaped the write fails with ESRCH.
+ *     and been reaped the write fails with ESRCH. Writing a process or
+ *     thread ID that does not exist to cgroup.procs, cgroup.threads or a
+ *     cgroup v1 tasks file fails with ESRCH too (cgroup_procs_write_start()).
  *
  * error: EPIPE, the reading side of the pipe or socket is gone
- *   desc: A pipe or FIFO with no reader left, or a stream socket that was
- *     shut down for writing or whose connection is closed. SIGPIPE is sent to
- *     the calling thread as well (see the signals); EPIPE is returned also
- *     when that signal is ignored, blocked or handled.
+ *   objects: fifo, sock, fuse, overlay, other
+ *   desc: A pipe or FIFO with no reader left (pipe_write()); a TCP socket
+ *     that is not connected, was shut down for writing or whose connection
+ *     is closed, with no pending error (tcp_sendmsg_locked(),
+ *     sk_stream_error()); a UNIX stream socket whose peer is closed or shut
+ *     down for reading (unix_stream_sendmsg()); a UNIX datagram or
+ *     seqpacket socket whose peer shut down reading (unix_dgram_sendmsg()).
+ *     Pipes, FIFOs, TCP and UNIX stream sockets also send SIGPIPE to the
+ *     calling thread, and return EPIPE whether that signal is ignored,
+ *     blocked or handled; UNIX datagram and seqpacket sockets send no
+ *     signal.
  *
  * error: EFBIG, the position is at or beyond the file size limit
  *   desc: The position is at or beyond the caller's RLIMIT_FSIZE (SIGXFSZ is
@@ -535,11 +725,20 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     MAX_NON_LFS for a file opened without O_LARGEFILE (possible only for a
  *     descriptor opened by a 32-bit program; the native open() always sets
  *     O_LARGEFILE). A write that merely crosses one of these limits is cut
- *     short at the limit instead.
+ *     short at the limit instead. A sysfs binary attribute refuses writes at
+ *     or past its size the same way.
+ *
+ * error: E2BIG, the write is longer than the file accepts at once
+ *   objects: cgroup2, cgroup, fuse, overlay, other
+ *   desc: cgroup control files take a value in one write of at most a page
+ *     (or the file's own limit) and refuse a longer one
+ *     (kernfs_fop_write_iter(), atomic_write_len). sysfs attributes instead
+ *     take at most a page and return a short count.
  *
  * error: ENOSPC, no space left on the device
  *   desc: The filesystem or device has no room for the data; a write that
  *     runs out of space after some data was stored returns the short count.
+ *     Some control files (cgroup, sysfs) use it for a table that is full.
  *
  * error: EDQUOT, the disk quota is exhausted
  *   desc: The block quota of the file's owner on the filesystem is used up.
@@ -548,14 +747,24 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *   desc: The device or filesystem reported an I/O error, including errors
  *     from the flush of an O_SYNC or O_DSYNC write. For terminals, a process
  *     in an orphaned background process group writing its controlling
- *     terminal while TOSTOP is set gets EIO.
+ *     terminal while TOSTOP is set gets EIO, and so does a write to a
+ *     terminal that was hung up. A /proc file whose entry was removed while
+ *     open returns it too.
  *
  * error: EPERM, a file seal, a file attribute or a security module forbids it
  *   desc: A memfd or shmem file sealed with F_SEAL_WRITE or
  *     F_SEAL_FUTURE_WRITE refuses all writes, and with F_SEAL_GROW refuses
  *     writes past its end; some filesystems refuse writes to a file that
  *     became immutable after it was opened; an LSM may refuse with EPERM.
- *     fanotify has no permission event for writes on these kernels.
+ *     fanotify has no permission event for writes on these kernels. Also:
+ *     /proc/sys files check the caller's permission on every write
+ *     (proc_sys_call_handler()); on a cgroup2 mount with nsdelegate, the
+ *     files of a cgroup namespace's root cgroup that are not delegated
+ *     refuse writers from that namespace (cgroup_file_write()); /dev/fuse
+ *     refuses writes before
+ *     it is attached to a mount; a UNIX datagram socket whose peer is
+ *     connected to another socket (unix_dgram_sendmsg()); packets dropped by
+ *     netfilter or a cgroup BPF program.
  *
  * error: EOVERFLOW, negative position on a file with unsigned offsets
  *   desc: Files that use the full unsigned 64-bit offset range hold positions
@@ -563,8 +772,11 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     the top of that range fails.
  *
  * error: EDESTADDRREQ, datagram socket without a peer address
- *   desc: write() has no address argument, so a datagram socket must have
- *     been connected with connect() first.
+ *   objects: sock, fuse, overlay, other
+ *   desc: write() has no address argument, so a datagram socket such as a
+ *     UDP socket must have been connected with connect() first
+ *     (udp_sendmsg()). An unconnected UNIX datagram socket gives ENOTCONN
+ *     instead.
  *
  * error: ETXTBSY, the file is an active swap file
  *   desc: Regular files in use as swap space refuse writes, even a write of
@@ -577,27 +789,165 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     CONFIG_WATCH_QUEUE, so this case cannot happen there.
  *
  * error: ENOMEM, the kernel could not allocate memory
- *   desc: For example a page for a pipe buffer, or socket buffers.
+ *   desc: For example a page for a pipe buffer, socket buffers, or the copy
+ *     of a value written to sysfs, /proc/sys or /dev/kmsg.
  *
  * error: ENOBUFS, no buffer space for the outgoing data
- *   desc: Some socket families report a full transmit path this way.
+ *   desc: Some socket families report a full transmit path this way; a
+ *     netlink socket's pending overrun error is reported on writes too.
  *
  * error: EACCES, a security module refused the write
  *   desc: The file_permission hook of an LSM checks every write again, so a
  *     policy change can refuse a write on a file that was opened
- *     successfully.
+ *     successfully. Also: writing a process to cgroup.procs without write
+ *     permission on the common ancestor of its old and new cgroup
+ *     (cgroup_procs_write_permission()); a UDP datagram to a broadcast
+ *     address without SO_BROADCAST (udp_sendmsg()); an IPv6 pending error
+ *     (ICMPv6 "administratively prohibited").
  *
- * error: ENOTCONN, the socket is not connected
- *   desc: A connection-oriented socket that has not been connected.
+ * error: ENOENT, the object behind a pseudo file is gone, or a reply has no request
+ *   desc: A /proc/sys file whose sysctl table was unregistered
+ *     (proc_sys_call_handler()); /dev/fuse for a reply whose request is not
+ *     (or no longer) pending (fuse_dev_do_write()); sysfs and cgroup files
+ *     for a name they do not know.
+ *
+ * error: ENODEV, the device or pseudo file behind fd was removed
+ *   desc: sysfs and cgroup files are kernfs nodes: once the node is removed
+ *     (a device unplugged, a cgroup deleted) every write through a
+ *     descriptor opened before fails with ENODEV (kernfs_fop_write_iter());
+ *     cgroup control files of a cgroup that is being removed; drivers of
+ *     unplugged devices.
+ *
+ * error: ENXIO, no such device or address
+ *   desc: A packet socket not bound to a device (packet_snd()); sysfs
+ *     attributes and drivers whose device is not there.
+ *
+ * error: EBUSY, the object is busy
+ *   desc: Control files refuse changes that conflict with the current
+ *     state: cgroup.subtree_control and cgroup.procs under the cgroup v2
+ *     rules (for example the no-internal-process rule), cgroup v1 files of
+ *     an active hierarchy, sysfs attributes of a device in use.
+ *
+ * error: ERANGE, a value written is out of range
+ *   desc: sysfs, cgroup and /proc/sys write methods that parse numbers with
+ *     kstrto*() return it for a number that does not fit.
+ *
+ * error: ENOTCONN, the socket is not connected, or the FUSE connection is gone
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: A UNIX stream, seqpacket or datagram socket that has no peer
+ *     (unix_stream_sendmsg(), unix_dgram_sendmsg()); other
+ *     connection-oriented families. An unconnected TCP socket gives EPIPE
+ *     instead. Files of a FUSE mount whose server has exited or was
+ *     aborted fail every request with ENOTCONN (fuse_get_req()).
  *
  * error: ECONNRESET, the peer reset the connection
- *   desc: A stream socket whose peer aborted the connection.
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: A TCP connection that was reset (its pending error, reported on
+ *     the first write after the reset; later writes fail with EPIPE); a
+ *     UNIX stream peer that was closed with unread data; a UNIX datagram
+ *     socket whose peer reconnected elsewhere and dropped unread messages
+ *     from it.
+ *
+ * error: ECONNREFUSED, the peer refused, or a socket's pending error
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Sockets report an asynchronous error once, on the next read or
+ *     write, and clear it (sock_error(), also checked by
+ *     sock_alloc_send_pskb()). ECONNREFUSED is left by an ICMP port
+ *     unreachable answer to an earlier datagram of a connected UDP socket
+ *     and by a TCP reset during the connection attempt. A UNIX datagram
+ *     socket whose connected peer was closed gets it directly
+ *     (unix_dgram_sendmsg(); typical for logging to a restarted journald or
+ *     syslog socket), and so does a netlink socket that sends to a port with
+ *     no listener. A FUSE connection whose initialisation failed refuses
+ *     every request with it.
+ *
+ * error: ECONNABORTED, the connection was aborted locally
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: A TCP socket destroyed with SOCK_DESTROY (ss -K) or by
+ *     tcp_abort().
+ *
+ * error: ETIMEDOUT, a connection or request timed out
+ *   desc: A TCP connection whose retransmissions or keepalive probes went
+ *     unanswered (tcp_write_err(), a pending error); an NFS soft mount with
+ *     the softerr option; a driver or block device request that timed out
+ *     (O_DIRECT writes see BLK_STS_TIMEOUT this way).
+ *
+ * error: EHOSTUNREACH, no route to the host, or a socket's pending error
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: The route lookup of a datagram found no route or a prohibit or
+ *     unreachable route (udp_sendmsg()), or ICMP host unreachable left it as
+ *     the pending error of a TCP or connected UDP socket.
+ *
+ * error: ENETUNREACH, the network is unreachable, or a socket's pending error
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: The route lookup of a datagram found no route to the network, or
+ *     ICMP network unreachable left it as a pending error.
+ *
+ * error: ENETDOWN, the network device is down
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: A packet socket's device is down (packet_snd()), or another
+ *     family holds it as a pending error.
+ *
+ * error: EHOSTDOWN, a socket's pending error: the host is down
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Left by ICMP host unknown for TCP and connected UDP sockets.
+ *
+ * error: ENONET, a socket's pending error: the host is isolated
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Left by ICMP host isolated for TCP and connected UDP sockets.
+ *
+ * error: ENOPROTOOPT, a socket's pending error: protocol unreachable
+ *   objects: sock, fuse, nfs, overlay, other
+ *   desc: Left by ICMP protocol unreachable for TCP and connected UDP
+ *     sockets.
+ *
+ * error: EPROTO, a protocol error
+ *   desc: A socket's pending error after an ICMP parameter problem; USB and
+ *     other drivers that got a malformed answer from their device.
  *
  * error: EMSGSIZE, the datagram is too large
- *   desc: A datagram socket cannot send count bytes as one message.
+ *   objects: sock, chr, fuse, overlay, other
+ *   desc: A datagram socket cannot send count bytes as one message: more
+ *     than 65507 bytes of UDP payload, more than the send buffer of a UNIX
+ *     datagram socket, or more than the path MTU with the don't-fragment
+ *     setting.
+ *
+ * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
+ *     find inconsistent metadata while allocating or mapping blocks for the
+ *     data; the filesystem may also be shut down or remounted read-only as a
+ *     result.
+ *
+ * error: EBADMSG, a metadata checksum does not match
+ *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
+ *     whose checksum is wrong while allocating blocks.
+ *
+ * error: EROFS, the filesystem became read-only after fd was opened
+ *   desc: ext4 with errors=remount-ro and Btrfs switch to read-only after
+ *     an error, and later writes fail with EROFS; an NFS server that
+ *     exports the file system read-only refuses the write-back of data
+ *     written through fd, reported by a later write.
+ *
+ * error: ENOTDIR, a FUSE notification names a non-directory
+ *   objects: fuse, overlay, other
+ *   desc: /dev/fuse: an invalidation or delete notification written by the
+ *     server names a parent that is not a directory
+ *     (fuse_reverse_inval_entry()); a FUSE server's answer.
+ *
+ * error: ENOTEMPTY, a FUSE delete notification names a non-empty directory
+ *   objects: fuse, overlay, other
+ *   desc: /dev/fuse: a FUSE_NOTIFY_DELETE written by the server names a
+ *     directory that still has entries (fuse_reverse_inval_entry()); a
+ *     FUSE server's answer.
  *
  * error: EOPNOTSUPP, the file does not support writing in this way
- *   desc: For example a socket whose protocol has no send operation.
+ *   desc: For example a socket whose protocol has no send operation, or a
+ *     cgroup control file that does not apply to a threaded cgroup.
+ *
+ * error: ESTALE, a network filesystem's file handle went stale
+ *   objects: nfs, fuse, overlay, other
+ *   desc: The file was removed or replaced on the NFS server (or another
+ *     network filesystem's server) while it was open here.
  *
  * lock: file->f_pos_lock
  *   type: KAPI_LOCK_MUTEX
@@ -643,11 +993,15 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  * signal: SIGPIPE
  *   direction: KAPI_SIGNAL_SEND
  *   action: KAPI_SIGNAL_ACTION_TERMINATE
- *   condition: Writing to a pipe without readers or to a stream socket that cannot send
- *   desc: The signal is sent to the calling thread; its default action ends
- *     the process. The write fails with EPIPE whether the signal is handled,
- *     ignored or blocked. (send() with MSG_NOSIGNAL avoids it; write() has no
- *     such option.)
+ *   condition: Writing to a pipe or FIFO without readers, or to a TCP or UNIX stream socket that cannot send
+ *   desc: Sent with send_sig() to the calling thread by pipe_write(),
+ *     sk_stream_error() (TCP and the other stream protocols built on it) and
+ *     unix_stream_sendmsg() (only when nothing was sent yet); its default
+ *     action ends the process. The write fails with EPIPE whether the signal
+ *     is handled, ignored or blocked. No signal comes with the EPIPE of UNIX
+ *     datagram and seqpacket sockets, nor when a socket's pending error is
+ *     returned instead of EPIPE. (send() with MSG_NOSIGNAL avoids it;
+ *     write() has no such option.)
  *   errno: EPIPE
  *   timing: KAPI_SIGNAL_TIME_DURING
  *   restartable: no
@@ -742,7 +1096,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *
  * side-effect: KAPI_EFFECT_SIGNAL_SEND
  *   target: the calling thread or its process group
- *   condition: EPIPE, EFBIG at the size limit, or background terminal output
+ *   condition: EPIPE from a pipe, FIFO, TCP or UNIX stream socket, EFBIG at the size limit, or background terminal output
  *   desc: SIGPIPE, SIGXFSZ or SIGTTOU, as described under the signals.
  *   reversible: no
  *
@@ -809,7 +1163,29 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *   and of the file operations in 6.12, which matters only for the io_uring
  *   and pwritev2() paths, not for write(); the access_ok() code differs but
  *   accepts the same ranges. Neither kernel raises a fanotify permission
- *   event for writes.
+ *   event for writes. O_DIRECT writes of tmpfs files exist only on 6.12,
+ *   because 6.1 refuses O_DIRECT at open on tmpfs. SIGPIPE is sent by the
+ *   same functions in both kernels (pipe_write(), sk_stream_error(),
+ *   unix_stream_sendmsg()); 6.1 also has unix_stream_sendpage(), reached by
+ *   sendfile() and splice(), not by write().
+ *
+ *   Errors and objects: an error with an objects: line is returned only by
+ *   the object kinds listed there (by file type, implementation, or both);
+ *   an error without one can come from any file. Every qualified error
+ *   also lists fuse (a FUSE server's answer is passed to the caller as it
+ *   is, any error below 512, fuse_dev_do_write()), overlay (which passes on
+ *   the errors of the file systems below it) and other (implementations
+ *   kapi has no name for, such as CIFS, 9p or Ceph files and sockets and
+ *   devices of other kinds). Generic errors (EBADF, EFAULT, EINTR,
+ *   ERESTARTSYS, EIO, ENOMEM, EACCES, EPERM, ...) and errors that the
+ *   write methods of sysfs, cgroup and /proc/sys files or drivers may
+ *   return for their own reasons (EINVAL, ENODEV, ENOENT, ETIMEDOUT, ...)
+ *   are not qualified. The pending socket errors (ECONNREFUSED,
+ *   EHOSTUNREACH, ...) are those sock_error() hands out: TCP's come from
+ *   tcp_reset(), tcp_write_err() and ICMP errors (icmp_err_convert[],
+ *   tcp_v4_err()), connected UDP sockets' from ICMP errors (__udp4_lib_err()),
+ *   UNIX sockets' from unix_release_sock() and unix_dgram_disconnected().
+ *   They are the same on 6.1 and 6.12.
  *
  *   Differences from upstream's specification of write: CAP_DAC_OVERRIDE
  *   and CAP_FOWNER are not listed, because write makes no discretionary
@@ -921,7 +1297,9 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     device file lies on a filesystem mounted nodev; the protected_fifos or
  *     protected_regular sysctl refuses an O_CREAT open of someone else's FIFO
  *     or regular file in a sticky world-writable directory; or a security
- *     module (open, create or post-open hook, IMA) refused.
+ *     module (open, create or post-open hook, IMA) refused. Files under
+ *     /proc/PID that expose another process (mem, environ, auxv, ...) need
+ *     ptrace access to it (EACCES without it, proc_mem_open()).
  *
  * error: EAGAIN, O_NONBLOCK is set and the open conflicts with a lease
  *   desc: Another open file description holds a lease (F_SETLEASE) that
@@ -930,10 +1308,12 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     lease and waits for the holder instead. EWOULDBLOCK is the same error
  *     number on Linux.
  *
- * error: EBUSY, O_EXCL was given for a block device that is in use
+ * error: EBUSY, O_EXCL on a block device in use, or a device with one user
  *   desc: Opening a block device with O_EXCL claims it exclusively, which
  *     fails while it is mounted or claimed by another exclusive user (swap,
- *     device mapper, md).
+ *     device mapper, md). Devices that allow one opener at a time refuse
+ *     the next one: a terminal in exclusive mode (TIOCEXCL) for callers
+ *     without CAP_SYS_ADMIN, /dev/watchdog, and other drivers.
  *
  * error: EDQUOT, creating the file would exceed the disk quota
  *   desc: O_CREAT or O_TMPFILE needs a new inode or directory block and the
@@ -964,9 +1344,14 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *   desc: Without O_PATH: O_CREAT together with O_DIRECTORY (O_TMPFILE |
  *     O_CREAT included); __O_TMPFILE without O_DIRECTORY; O_TMPFILE with the
  *     access mode O_RDONLY. These are checked before anything else. Later in
- *     the open: O_DIRECT on a file whose filesystem cannot do direct I/O, or a
- *     filesystem or driver open method that refuses the flags. Unknown flag
- *     bits and extra mode bits are not errors for this call.
+ *     the open: O_DIRECT on a file whose filesystem cannot do direct I/O
+ *     (do_dentry_open(): no FMODE_CAN_ODIRECT), or a filesystem or driver
+ *     open method that refuses the flags. Unknown flag bits and extra mode
+ *     bits are not errors for this call. O_DIRECT differs between the
+ *     kernels on tmpfs (and memfd and shmem files): 6.1 refuses it with
+ *     EINVAL, because shmem has no direct_IO method, while 6.12 accepts it
+ *     (shmem_file_open() sets FMODE_CAN_ODIRECT, since 6.6). procfs, sysfs
+ *     and most pseudo filesystems refuse O_DIRECT on both.
  *
  * error: EISDIR, write access to a directory, or O_CREAT naming a directory
  *   desc: The file is a directory and the access mode is O_WRONLY, O_RDWR or
@@ -992,21 +1377,26 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  * error: ENODEV, the driver reports that the device does not exist
  *   desc: Device open methods return it when the hardware behind a device
  *     file is absent; the kernel also returns it (with a warning) for an inode
- *     that has no file operations.
+ *     that has no file operations. A sysfs or cgroup file whose kernfs node
+ *     is being removed fails to open with it (kernfs_fop_open()).
  *
  * error: ENOENT, a component is missing, filename is empty, or no O_CREAT
  *   desc: A directory of the path does not exist or is a dangling symbolic
  *     link; the last component does not exist and O_CREAT is not given (or
  *     is a dangling symbolic link); filename is the empty string; or a
- *     directory used for the lookup has been deleted.
+ *     directory used for the lookup has been deleted. Pseudo files that
+ *     disappear between the lookup and the open give it too (a /proc/PID
+ *     entry of a task that is exiting, /proc/PID/fd/N of a descriptor just
+ *     closed, a /proc/sys entry being unregistered).
  *
  * error: ENOMEM, the kernel could not allocate memory
  *   desc: For the file name, the struct file, a larger descriptor table,
  *     dentries, inodes or a driver's state.
  *
- * error: ENOSPC, no room for the new file
+ * error: ENOSPC, no room for the new file, or no pseudo terminal left
  *   desc: O_CREAT or O_TMPFILE needs an inode or a directory block and the
- *     filesystem has none left.
+ *     filesystem has none left; or /dev/ptmx (or devpts's ptmx) finds that
+ *     kernel.pty.max pseudo terminals exist already (devpts_new_index()).
  *
  * error: ENOTDIR, a component used as a directory is not one
  *   desc: A directory component of the path is a regular file or other
@@ -1019,7 +1409,10 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     device; or a UNIX domain socket file, which cannot be opened.
  *
  * error: EOPNOTSUPP, O_TMPFILE on a filesystem that does not support it
- *   desc: The directory's filesystem has no tmpfile operation.
+ *   desc: The directory's filesystem has no tmpfile operation (procfs,
+ *     sysfs, NFS, vfat, ...), or has one that declines, as a FUSE server
+ *     without tmpfile support does. ext4, XFS, Btrfs and tmpfs support
+ *     O_TMPFILE on both kernels; overlayfs only on 6.12 (since 6.6).
  *
  * error: EOVERFLOW, a file larger than MAX_NON_LFS opened without O_LARGEFILE
  *   desc: The generic open of regular files refuses large files without
@@ -1032,7 +1425,11 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     for; an append-only file opened for writing without O_APPEND or with
  *     O_TRUNC; an immutable file opened for writing or with O_TRUNC; O_TRUNC
  *     on a memfd sealed against shrinking; a fanotify FAN_OPEN_PERM listener
- *     that answered FAN_DENY; or a security module.
+ *     that answered FAN_DENY; or a security module. Device open methods use
+ *     it too: /dev/kmsg refuses readers without CAP_SYSLOG (or
+ *     CAP_SYS_ADMIN) when kernel.dmesg_restrict is set, and every opener
+ *     when printk.devkmsg=off (devkmsg_open()); an encrypted file whose
+ *     encryption policy differs from its directory's (fscrypt_file_open()).
  *
  * error: EROFS, write access, creation or truncation on a read-only filesystem
  *   desc: The filesystem or the mount is read-only and the open would write:
@@ -1053,6 +1450,42 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *   desc: Some files under /proc/PID (mem, environ, auxv, ...) look up their
  *     task when they are opened; once it has exited and been reaped the open
  *     fails with ESRCH, although the path was found.
+ *
+ * error: ENOMEDIUM, a removable-media device has no medium
+ *   desc: Opening the block device of an empty drive: a SCSI disk with
+ *     removable media, such as a card reader without a card (sd_open()), a
+ *     CD or DVD drive without a disc (cdrom_open()), a floppy drive. Opening
+ *     with O_NONBLOCK skips the check for these drivers.
+ *
+ * error: ENOKEY, the encryption key of the file or directory is not available
+ *   desc: fscrypt (ext4, f2fs, ubifs): opening an encrypted regular file
+ *     while its key is not added (fscrypt_file_open()), or creating a file
+ *     with O_CREAT or O_TMPFILE in an encrypted directory without its key
+ *     (fscrypt_prepare_new_inode()). Encrypted directories themselves can
+ *     be opened without the key.
+ *
+ * error: ENOTCONN, the FUSE connection is gone
+ *   desc: The lookup or open reaches a FUSE mount whose server has exited
+ *     or whose connection was aborted (fuse_get_req()); the mount stays in
+ *     place until it is unmounted, and every request fails with ENOTCONN.
+ *
+ * error: ECONNREFUSED, the FUSE connection never came up
+ *   desc: The FUSE server's initialisation failed (fuse conn_error), so
+ *     every request on the mount is refused.
+ *
+ * error: ETIMEDOUT, a network filesystem did not answer
+ *   desc: An NFS soft mount with the softerr option, or another network
+ *     filesystem, timed out during the lookup or open.
+ *
+ * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
+ *     find inconsistent metadata while looking up the path or reading the
+ *     inode; the filesystem may also be shut down or remounted read-only as a
+ *     result.
+ *
+ * error: EBADMSG, a metadata checksum does not match
+ *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
+ *     whose checksum is wrong while looking up the path.
  *
  * error: EIO, an I/O error while looking up, creating or opening the file
  *   desc: The filesystem could not read a directory or inode, or a device's
@@ -1079,10 +1512,14 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *   type: KAPI_LOCK_RWLOCK
  *   acquired: true
  *   released: true
- *   desc: When the last component is not in the dentry cache, the parent
- *     directory's inode lock is taken exclusively for O_CREAT (covering the
- *     lookup and the creation) and shared otherwise. It is released before
- *     the file's open method runs.
+ *   desc: Taken in open_last_lookups() around the lookup (and creation) of
+ *     the last component, exclusively for O_CREAT and shared otherwise, and
+ *     released before the file's open method runs. Without O_CREAT it is
+ *     taken only when the name is not in the dentry cache, on both kernels.
+ *     With O_CREAT the kernels differ: 6.1 takes it exclusively for every
+ *     O_CREAT open, even when the file exists and is cached; 6.12 first
+ *     tries the dentry cache (lookup_fast_for_open()) unless O_EXCL is
+ *     given, and takes no parent lock when it finds an existing file there.
  *
  * lock: inode->i_rwsem
  *   type: KAPI_LOCK_RWLOCK
@@ -1094,9 +1531,13 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *   type: KAPI_LOCK_CUSTOM
  *   acquired: true
  *   released: true
- *   desc: Freeze protection, taken through mnt_want_write() when the open may
- *     create or truncate a file and for O_TMPFILE. While the filesystem is
- *     frozen the open waits, uninterruptibly, until it is thawed.
+ *   desc: Freeze protection, taken through mnt_want_write() for O_TMPFILE,
+ *     for O_TRUNC of an existing file (do_open()), and around the slow
+ *     lookup of the last component when the open has O_CREAT, O_TRUNC,
+ *     O_WRONLY or O_RDWR (open_last_lookups(); so on 6.1 for every O_CREAT
+ *     open, on 6.12 only when the name was not found in the dentry cache).
+ *     While the filesystem is frozen the open waits, uninterruptibly, until
+ *     it is thawed.
  *
  * lock: flc_lock
  *   type: KAPI_LOCK_SPINLOCK
@@ -1301,8 +1742,24 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *   in 6.12, and the post-open check is ima_file_check() in 6.1 and
  *   security_file_post_open() in 6.12. The lookup of the last component is
  *   organised differently (lookup_fast_for_open() in 6.12) with the same
- *   results. Both Debian kernels refuse O_CREAT | O_DIRECTORY with EINVAL
- *   (mainline since 6.4, present in Debian's 6.1.192).
+ *   results but different locking: an O_CREAT open of an existing, cached
+ *   name takes the parent directory's inode lock exclusively and the
+ *   filesystem's freeze protection on 6.1 (so it waits while the filesystem
+ *   is frozen, and is serialised with other creations in the directory),
+ *   and neither on 6.12 (see the locks). Both Debian kernels refuse
+ *   O_CREAT | O_DIRECTORY with EINVAL (mainline since 6.4, present in
+ *   Debian's 6.1.192).
+ *
+ *   Differences a program can observe: O_DIRECT on a tmpfs, memfd or shmem
+ *   file fails with EINVAL on 6.1 and succeeds on 6.12 (shmem supports
+ *   direct I/O since 6.6); O_TMPFILE on overlayfs fails with EOPNOTSUPP on
+ *   6.1 and works on 6.12 (since 6.6). The O_CREAT locking above is
+ *   visible as a blocked open on a frozen filesystem.
+ *
+ *   The errors of open are not qualified by objects: a failed open has no
+ *   descriptor, so the object it failed on is at best the file system of
+ *   the path. Their descriptions name the file systems and drivers that
+ *   return them.
  *
  *   Differences from upstream's specification of open: flags has no MASK
  *   constraint and mode none either, because bits outside the valid sets are
@@ -1327,14 +1784,20 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *   time close() returns. A close() that failed must therefore never be
  *   retried.
  *
- *   Then the file is flushed: if the file has a flush method (NFS, FUSE, CIFS
- *   and some drivers have one), it runs and its result becomes the result of
- *   close(), which is how write errors that a network filesystem deferred are
- *   reported. For files other than O_PATH files, dnotify registrations made
+ *   Then the file is flushed: if the file has a flush method (NFS, FUSE, CIFS,
+ *   overlayfs, which flushes the file below it, and some drivers have one),
+ *   it runs and its result becomes the result of close(), which is how write
+ *   errors that a network filesystem deferred are reported. A FUSE server's
+ *   answer to FLUSH is returned as it is (ENOSYS excepted, which turns
+ *   FLUSH off for the mount), so any error can come from there. For files other than O_PATH files, dnotify registrations made
  *   through this descriptor table are dropped and all POSIX record locks
- *   (fcntl() F_SETLK) that the calling process holds on the file's inode are
- *   released, including locks taken through other descriptors of the same
- *   file.
+ *   (fcntl() F_SETLK) on the file's inode whose owner is the caller's
+ *   descriptor table are released (locks_remove_posix(file,
+ *   current->files)): locks taken through any descriptor of that table, by
+ *   any thread sharing it, including locks taken through other descriptors
+ *   of the same file that stay open. Locks owned by other descriptor tables
+ *   (other processes, unless they share this table through CLONE_FILES) and
+ *   open file description locks (F_OFD_SETLK) are not touched.
  *
  *   Last, the reference is dropped. If it was the last one (no other
  *   descriptor, in this process or another, and no memory mapping or other
@@ -1383,15 +1846,52 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *
  * error: EIO, the flush reported an I/O error
  *   desc: Typically a network filesystem that could not write back data
- *     written earlier; that data may be lost. fd is closed all the same.
+ *     written earlier; that data may be lost. FUSE also returns it for an
+ *     inode it marked bad (fuse_flush()). fd is closed all the same.
  *
  * error: ENOSPC, the flush found no space for deferred writes
  *   desc: A network filesystem ran out of space while writing back data
- *     written earlier. fd is closed all the same.
+ *     written earlier (nfs_file_flush() reports the write-back error
+ *     recorded since the open). fd is closed all the same.
  *
  * error: EDQUOT, the flush exceeded the disk quota
  *   desc: A network filesystem hit the quota while writing back data written
  *     earlier. fd is closed all the same.
+ *
+ * error: ESTALE, the flush found the file gone on the server
+ *   desc: NFS: the file was removed or replaced on the server, so data
+ *     written through fd could not be written back (a write-back error
+ *     reported by nfs_file_flush()). fd is closed all the same.
+ *
+ * error: EFBIG, deferred writes went past the server's file size limit
+ *   desc: NFS or FUSE write-back of data written earlier was refused as too
+ *     large. fd is closed all the same.
+ *
+ * error: EROFS, deferred writes were refused by a read-only export
+ *   desc: NFS write-back of data written earlier found the export or the
+ *     server's file system read-only. fd is closed all the same.
+ *
+ * error: EACCES, deferred writes were refused by the server
+ *   desc: NFS write-back with credentials the server no longer accepts (an
+ *     expired Kerberos ticket, changed permissions), or a FUSE server's
+ *     answer to FLUSH. fd is closed all the same.
+ *
+ * error: EPERM, deferred writes or the flush were not permitted
+ *   desc: NFS write-back refused by the server, or a FUSE server's answer to
+ *     FLUSH. fd is closed all the same.
+ *
+ * error: ETIMEDOUT, the server did not answer the flush
+ *   desc: An NFS soft mount with the softerr option whose write-back timed
+ *     out. fd is closed all the same.
+ *
+ * error: ENOTCONN, the FUSE connection is gone
+ *   desc: The FUSE server of the file's mount has exited or the connection
+ *     was aborted, so the FLUSH request fails (fuse_flush(),
+ *     fuse_simple_request()). fd is closed all the same.
+ *
+ * error: ECONNREFUSED, the FUSE connection never came up
+ *   desc: The FUSE connection's initialisation failed, so every request,
+ *     FLUSH included, is refused. fd is closed all the same.
  *
  * lock: files->file_lock
  *   type: KAPI_LOCK_SPINLOCK
@@ -1449,11 +1949,14 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *   reversible: no
  *
  * side-effect: KAPI_EFFECT_LOCK_RELEASE
- *   target: POSIX record locks of the calling process on the file
+ *   target: POSIX record locks owned by the caller's descriptor table on the file
  *   condition: The file is not an O_PATH file
- *   desc: Every fcntl() record lock the process holds on the inode is
- *     released, even if it was taken through another descriptor that stays
- *     open.
+ *   desc: Every fcntl() record lock on the inode whose owner is the
+ *     descriptor table (current->files) is released, even if it was taken
+ *     through another descriptor that stays open or by another thread
+ *     sharing the table. A process created with CLONE_FILES shares the
+ *     table and so the locks; a child created by fork() has its own table
+ *     and holds no locks of its parent.
  *   reversible: no
  *
  * side-effect: KAPI_EFFECT_FILESYSTEM
@@ -1667,7 +2170,9 @@ asmlinkage long sys_close(unsigned int fd);
  *     device file lies on a filesystem mounted nodev; the protected_fifos or
  *     protected_regular sysctl refuses an O_CREAT open of someone else's FIFO
  *     or regular file in a sticky world-writable directory; or a security
- *     module (open, create or post-open hook, IMA) refused.
+ *     module (open, create or post-open hook, IMA) refused. Files under
+ *     /proc/PID that expose another process (mem, environ, auxv, ...) need
+ *     ptrace access to it (EACCES without it, proc_mem_open()).
  *
  * error: EAGAIN, O_NONBLOCK is set and the open conflicts with a lease
  *   desc: Another open file description holds a lease (F_SETLEASE) that
@@ -1676,10 +2181,12 @@ asmlinkage long sys_close(unsigned int fd);
  *     lease and waits for the holder instead. EWOULDBLOCK is the same error
  *     number on Linux.
  *
- * error: EBUSY, O_EXCL was given for a block device that is in use
+ * error: EBUSY, O_EXCL on a block device in use, or a device with one user
  *   desc: Opening a block device with O_EXCL claims it exclusively, which
  *     fails while it is mounted or claimed by another exclusive user (swap,
- *     device mapper, md).
+ *     device mapper, md). Devices that allow one opener at a time refuse
+ *     the next one: a terminal in exclusive mode (TIOCEXCL) for callers
+ *     without CAP_SYS_ADMIN, /dev/watchdog, and other drivers.
  *
  * error: EDQUOT, creating the file would exceed the disk quota
  *   desc: O_CREAT or O_TMPFILE needs a new inode or directory block and the
@@ -1710,9 +2217,14 @@ asmlinkage long sys_close(unsigned int fd);
  *   desc: Without O_PATH: O_CREAT together with O_DIRECTORY (O_TMPFILE |
  *     O_CREAT included); __O_TMPFILE without O_DIRECTORY; O_TMPFILE with the
  *     access mode O_RDONLY. These are checked before anything else. Later in
- *     the open: O_DIRECT on a file whose filesystem cannot do direct I/O, or a
- *     filesystem or driver open method that refuses the flags. Unknown flag
- *     bits and extra mode bits are not errors for this call.
+ *     the open: O_DIRECT on a file whose filesystem cannot do direct I/O
+ *     (do_dentry_open(): no FMODE_CAN_ODIRECT), or a filesystem or driver
+ *     open method that refuses the flags. Unknown flag bits and extra mode
+ *     bits are not errors for this call. O_DIRECT differs between the
+ *     kernels on tmpfs (and memfd and shmem files): 6.1 refuses it with
+ *     EINVAL, because shmem has no direct_IO method, while 6.12 accepts it
+ *     (shmem_file_open() sets FMODE_CAN_ODIRECT, since 6.6). procfs, sysfs
+ *     and most pseudo filesystems refuse O_DIRECT on both.
  *
  * error: EISDIR, write access to a directory, or O_CREAT naming a directory
  *   desc: The file is a directory and the access mode is O_WRONLY, O_RDWR or
@@ -1738,21 +2250,26 @@ asmlinkage long sys_close(unsigned int fd);
  * error: ENODEV, the driver reports that the device does not exist
  *   desc: Device open methods return it when the hardware behind a device
  *     file is absent; the kernel also returns it (with a warning) for an inode
- *     that has no file operations.
+ *     that has no file operations. A sysfs or cgroup file whose kernfs node
+ *     is being removed fails to open with it (kernfs_fop_open()).
  *
  * error: ENOENT, a component is missing, filename is empty, or no O_CREAT
  *   desc: A directory of the path does not exist or is a dangling symbolic
  *     link; the last component does not exist and O_CREAT is not given (or
  *     is a dangling symbolic link); filename is the empty string; or a
- *     directory used for the lookup has been deleted.
+ *     directory used for the lookup has been deleted. Pseudo files that
+ *     disappear between the lookup and the open give it too (a /proc/PID
+ *     entry of a task that is exiting, /proc/PID/fd/N of a descriptor just
+ *     closed, a /proc/sys entry being unregistered).
  *
  * error: ENOMEM, the kernel could not allocate memory
  *   desc: For the file name, the struct file, a larger descriptor table,
  *     dentries, inodes or a driver's state.
  *
- * error: ENOSPC, no room for the new file
+ * error: ENOSPC, no room for the new file, or no pseudo terminal left
  *   desc: O_CREAT or O_TMPFILE needs an inode or a directory block and the
- *     filesystem has none left.
+ *     filesystem has none left; or /dev/ptmx (or devpts's ptmx) finds that
+ *     kernel.pty.max pseudo terminals exist already (devpts_new_index()).
  *
  * error: ENOTDIR, a component used as a directory is not one
  *   desc: A directory component of the path is a regular file or other
@@ -1766,7 +2283,10 @@ asmlinkage long sys_close(unsigned int fd);
  *     device; or a UNIX domain socket file, which cannot be opened.
  *
  * error: EOPNOTSUPP, O_TMPFILE on a filesystem that does not support it
- *   desc: The directory's filesystem has no tmpfile operation.
+ *   desc: The directory's filesystem has no tmpfile operation (procfs,
+ *     sysfs, NFS, vfat, ...), or has one that declines, as a FUSE server
+ *     without tmpfile support does. ext4, XFS, Btrfs and tmpfs support
+ *     O_TMPFILE on both kernels; overlayfs only on 6.12 (since 6.6).
  *
  * error: EOVERFLOW, a file larger than MAX_NON_LFS opened without O_LARGEFILE
  *   desc: The generic open of regular files refuses large files without
@@ -1779,7 +2299,11 @@ asmlinkage long sys_close(unsigned int fd);
  *     for; an append-only file opened for writing without O_APPEND or with
  *     O_TRUNC; an immutable file opened for writing or with O_TRUNC; O_TRUNC
  *     on a memfd sealed against shrinking; a fanotify FAN_OPEN_PERM listener
- *     that answered FAN_DENY; or a security module.
+ *     that answered FAN_DENY; or a security module. Device open methods use
+ *     it too: /dev/kmsg refuses readers without CAP_SYSLOG (or
+ *     CAP_SYS_ADMIN) when kernel.dmesg_restrict is set, and every opener
+ *     when printk.devkmsg=off (devkmsg_open()); an encrypted file whose
+ *     encryption policy differs from its directory's (fscrypt_file_open()).
  *
  * error: EROFS, write access, creation or truncation on a read-only filesystem
  *   desc: The filesystem or the mount is read-only and the open would write:
@@ -1800,6 +2324,42 @@ asmlinkage long sys_close(unsigned int fd);
  *   desc: Some files under /proc/PID (mem, environ, auxv, ...) look up their
  *     task when they are opened; once it has exited and been reaped the open
  *     fails with ESRCH, although the path was found.
+ *
+ * error: ENOMEDIUM, a removable-media device has no medium
+ *   desc: Opening the block device of an empty drive: a SCSI disk with
+ *     removable media, such as a card reader without a card (sd_open()), a
+ *     CD or DVD drive without a disc (cdrom_open()), a floppy drive. Opening
+ *     with O_NONBLOCK skips the check for these drivers.
+ *
+ * error: ENOKEY, the encryption key of the file or directory is not available
+ *   desc: fscrypt (ext4, f2fs, ubifs): opening an encrypted regular file
+ *     while its key is not added (fscrypt_file_open()), or creating a file
+ *     with O_CREAT or O_TMPFILE in an encrypted directory without its key
+ *     (fscrypt_prepare_new_inode()). Encrypted directories themselves can
+ *     be opened without the key.
+ *
+ * error: ENOTCONN, the FUSE connection is gone
+ *   desc: The lookup or open reaches a FUSE mount whose server has exited
+ *     or whose connection was aborted (fuse_get_req()); the mount stays in
+ *     place until it is unmounted, and every request fails with ENOTCONN.
+ *
+ * error: ECONNREFUSED, the FUSE connection never came up
+ *   desc: The FUSE server's initialisation failed (fuse conn_error), so
+ *     every request on the mount is refused.
+ *
+ * error: ETIMEDOUT, a network filesystem did not answer
+ *   desc: An NFS soft mount with the softerr option, or another network
+ *     filesystem, timed out during the lookup or open.
+ *
+ * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
+ *     find inconsistent metadata while looking up the path or reading the
+ *     inode; the filesystem may also be shut down or remounted read-only as a
+ *     result.
+ *
+ * error: EBADMSG, a metadata checksum does not match
+ *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
+ *     whose checksum is wrong while looking up the path.
  *
  * error: EIO, an I/O error while looking up, creating or opening the file
  *   desc: The filesystem could not read a directory or inode, or a device's
@@ -1831,10 +2391,14 @@ asmlinkage long sys_close(unsigned int fd);
  *   type: KAPI_LOCK_RWLOCK
  *   acquired: true
  *   released: true
- *   desc: When the last component is not in the dentry cache, the parent
- *     directory's inode lock is taken exclusively for O_CREAT (covering the
- *     lookup and the creation) and shared otherwise. It is released before
- *     the file's open method runs.
+ *   desc: Taken in open_last_lookups() around the lookup (and creation) of
+ *     the last component, exclusively for O_CREAT and shared otherwise, and
+ *     released before the file's open method runs. Without O_CREAT it is
+ *     taken only when the name is not in the dentry cache, on both kernels.
+ *     With O_CREAT the kernels differ: 6.1 takes it exclusively for every
+ *     O_CREAT open, even when the file exists and is cached; 6.12 first
+ *     tries the dentry cache (lookup_fast_for_open()) unless O_EXCL is
+ *     given, and takes no parent lock when it finds an existing file there.
  *
  * lock: inode->i_rwsem
  *   type: KAPI_LOCK_RWLOCK
@@ -1846,9 +2410,13 @@ asmlinkage long sys_close(unsigned int fd);
  *   type: KAPI_LOCK_CUSTOM
  *   acquired: true
  *   released: true
- *   desc: Freeze protection, taken through mnt_want_write() when the open may
- *     create or truncate a file and for O_TMPFILE. While the filesystem is
- *     frozen the open waits, uninterruptibly, until it is thawed.
+ *   desc: Freeze protection, taken through mnt_want_write() for O_TMPFILE,
+ *     for O_TRUNC of an existing file (do_open()), and around the slow
+ *     lookup of the last component when the open has O_CREAT, O_TRUNC,
+ *     O_WRONLY or O_RDWR (open_last_lookups(); so on 6.1 for every O_CREAT
+ *     open, on 6.12 only when the name was not found in the dentry cache).
+ *     While the filesystem is frozen the open waits, uninterruptibly, until
+ *     it is thawed.
  *
  * lock: flc_lock
  *   type: KAPI_LOCK_SPINLOCK
@@ -2059,9 +2627,25 @@ asmlinkage long sys_close(unsigned int fd);
  *   in 6.12, and the post-open check is ima_file_check() in 6.1 and
  *   security_file_post_open() in 6.12. The lookup of the last component is
  *   organised differently (lookup_fast_for_open() in 6.12) with the same
- *   results. Both Debian kernels refuse O_CREAT | O_DIRECTORY with EINVAL
- *   (mainline since 6.4, present in Debian's 6.1.192). For dfd, 6.12's path
- *   walk has an extra check that only linkat() with AT_EMPTY_PATH reaches.
+ *   results but different locking: an O_CREAT open of an existing, cached
+ *   name takes the parent directory's inode lock exclusively and the
+ *   filesystem's freeze protection on 6.1 (so it waits while the filesystem
+ *   is frozen, and is serialised with other creations in the directory),
+ *   and neither on 6.12 (see the locks). Both Debian kernels refuse
+ *   O_CREAT | O_DIRECTORY with EINVAL (mainline since 6.4, present in
+ *   Debian's 6.1.192). For dfd, 6.12's path walk has an
+ *   extra check that only linkat() with AT_EMPTY_PATH reaches.
+ *
+ *   Differences a program can observe: O_DIRECT on a tmpfs, memfd or shmem
+ *   file fails with EINVAL on 6.1 and succeeds on 6.12 (shmem supports
+ *   direct I/O since 6.6); O_TMPFILE on overlayfs fails with EOPNOTSUPP on
+ *   6.1 and works on 6.12 (since 6.6). The O_CREAT locking above is
+ *   visible as a blocked open on a frozen filesystem.
+ *
+ *   The errors of open are not qualified by objects: a failed open has no
+ *   descriptor, so the object it failed on is at best the file system of
+ *   the path. Their descriptions name the file systems and drivers that
+ *   return them.
  *
  *   There is no upstream specification of openat; compared with upstream's
  *   specification of open: flags has no MASK
