@@ -170,6 +170,7 @@ vm_tests=(
 "netlink|netlink|600|ktap;json netlink json;host kapi-dump --netlink|--module @b/kapi.ko
 	--module @b/samples/kapi_sample.ko --bin @u/kapi-dump:/kapi/bin/kapi-dump
 	--file @s/kapi_netlink --file @s/kapi_syscalls"
+"quiet|quiet|600|ktap|--module @b/kapi.ko --file @s/kapi_kmsg"
 "runtime|runtime|900|runtime|--smp 2 --module @b/kapi.ko --file @g/unload.sh:/kapi/unload.sh
 	--file @s/kapi_syscalls --file @s/kapi_runtime --file @s/kapi_filter --file @s/kapi_stress
 	--file @n/kapi_bench"
