@@ -95,7 +95,9 @@ selftests:
 bench:
 	bench/run.sh
 
-docs:
+# The numbers and tables about the specs are generated from them first.
+docs: tool
+	scripts/spec-docs.py --kapi-dump $(BUILD)/userspace/kapi-dump
 	sphinx-build -W -b html Documentation $(BUILD)/docs
 
 .PHONY: bench-tool fuzz install dkms-source stress sparse

@@ -102,8 +102,12 @@ sparse_args=()
 for k in $kernels; do sparse_args+=(--kernel "$k"); done
 step "sparse clean ($kernels)" "$out/sparse.log" env KAPI_GEN="$us/kapi-gen" \
 	"$here/sparse.sh" "${sparse_args[@]}"
-step "documentation builds (sphinx -W)" "$out/docs.log" \
-	sphinx-build -q -E -W -b html "$src/Documentation" "$build/docs"
+# The numbers and tables about the specs are generated from them first.
+docs_build() {
+	"$here/spec-docs.py" --kapi-dump "$us/kapi-dump" &&
+		sphinx-build -q -E -W -b html "$src/Documentation" "$build/docs"
+}
+step "documentation builds (sphinx -W)" "$out/docs.log" docs_build
 
 section "packaging"
 # The DKMS source tree and its image (as Kbuild generates it), DKMS in
