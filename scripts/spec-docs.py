@@ -9,9 +9,11 @@
 # of 'make check' run it before sphinx; Documentation/conf.py refuses to
 # build without its output.
 #
-#   scripts/spec-docs.py [--kapi-dump PROG] [--source PATH] [--out DIR]
+#   scripts/spec-docs.py [--kapi-dump PROG] [--kapi-gen PROG] [--source PATH]
+#                        [--out DIR]
 #
-# Defaults: build/userspace/kapi-dump, module/specs, Documentation/generated.
+# Defaults: build/userspace/kapi-dump and kapi-gen, module/specs,
+# Documentation/generated.
 # Writes into DIR:
 #   substitutions.rst  |spec-count|, |spec-count-word|, |spec-calls|,
 #                      |spec-names| (rst_prolog of every page)
@@ -20,6 +22,9 @@
 #   spec-checkable.rst the parameters whose constraint a checker can test,
 #                      grouped by name, constraint and error
 #   debugfs-list.rst   what /sys/kernel/debug/kapi/list shows for them
+#   image-sizes.rst    what each spec costs in the spec image (kapi-gen
+#                      --stats), with the image's total
+#   image-sizes-sample.rst  the same for the sample module's specs
 # Lists are found by shape, not by name: a list field the JSON gains is a
 # new column, and a list inside the records of a list (the objects of an
 # error) is counted too, so the tables follow the specs without changes
@@ -28,7 +33,9 @@
 import argparse
 import json
 import os
+import re
 import subprocess
+import tempfile
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -179,11 +186,62 @@ def substitutions(specs):
     ]) + '\n'
 
 
+IMAGE_LINE = re.compile(r'(\d+) specs?, (\d+) bytes \(header (\d+), records (\d+), '
+                        r'string table (\d+)[^,]*, padding (\d+)\)')
+
+
+def image_sizes(prog, source, whole):
+    """kapi-gen --stats as a table, a row per spec, and a sentence about the
+    whole image: @whole for the long form (kapi.ko's own), else a short one."""
+    if os.path.isdir(source):
+        files = sorted(os.path.join(d, f) for d, _, fs in os.walk(source)
+                       for f in fs if f.endswith('.c'))
+    else:
+        files = [source]
+    with tempfile.TemporaryDirectory() as tmp:
+        # File names as the build records them, relative to the tree.
+        cmd = [prog, '--stats', '--source-root', SRC, '-o', os.path.join(tmp, 'image.c'),
+               *files]
+        try:
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        except (OSError, subprocess.CalledProcessError) as e:
+            err = getattr(e, 'stderr', '') or ''
+            sys.exit('spec-docs.py: %s failed: %s %s' % (' '.join(cmd), e, err.strip()))
+    lines = out.splitlines()
+    header = lines[0].split('(')[0].split()
+    rows, m = [], None
+    for line in lines[1:]:
+        words = line.split()
+        if line.startswith('image:'):
+            m = IMAGE_LINE.search(line)
+        elif len(words) == len(header) and all(w.isdigit() for w in words[1:]):
+            rows.append(['``%s``' % words[0]] + ['{:,}'.format(int(w)) for w in words[1:]])
+    if not rows or not m:
+        sys.exit('spec-docs.py: cannot read the output of %s:\n%s' % (' '.join(cmd), out))
+    n, total, hdr, recs, strs, pad = (int(x) for x in m.groups())
+    if whole:
+        per_spec = total / n
+        text = ('The whole image is {:,} bytes: the {}-byte header, {:,} bytes of '
+                'records and a {:,}-byte string table ({} bytes of padding). That is '
+                'about {} KB per spec, some {} times less than upstream\'s fixed cost '
+                'of about 400-450 KB.').format(total, hdr, recs, strs, pad,
+                                               round(per_spec / 1000),
+                                               round(425000 / per_spec))
+    else:
+        text = ('(An image of {:,} bytes: header {}, records {:,}, strings {:,}, '
+                '{} bytes of padding.)').format(total, hdr, recs, strs, pad)
+    return list_table(header, rows) + '\n' + text + '\n'
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument('--kapi-dump', default=os.environ.get(
         'KAPI_DUMP', os.path.join(SRC, 'build', 'userspace', 'kapi-dump')))
+    ap.add_argument('--kapi-gen', default=os.environ.get(
+        'KAPI_GEN', os.path.join(SRC, 'build', 'userspace', 'kapi-gen')))
     ap.add_argument('--source', default=os.path.join(SRC, 'module', 'specs'))
+    ap.add_argument('--sample', default=os.path.join(SRC, 'samples', 'kapi_sample_specs.c'),
+                    help="the sample module's specs, for the second image table")
     ap.add_argument('--out', default=os.path.join(SRC, 'Documentation', 'generated'))
     a = ap.parse_args()
 
@@ -197,6 +255,8 @@ def main():
         'spec-table.rst': spec_table(specs),
         'spec-checkable.rst': checkable(specs),
         'debugfs-list.rst': debugfs_list(specs),
+        'image-sizes.rst': image_sizes(a.kapi_gen, a.source, True),
+        'image-sizes-sample.rst': image_sizes(a.kapi_gen, a.sample, False),
     }
     os.makedirs(a.out, exist_ok=True)
     for name, text in files.items():
