@@ -75,9 +75,21 @@ def counts(spec):
         c[(key,)] = len(val)
         for rec in val:
             for sub, sval in rec.items():
-                if isinstance(sval, list) and sval and is_records(sval):
+                if is_records(sval):
                     c[(key, sub)] = c.get((key, sub), 0) + len(sval)
     return c
+
+
+def records_somewhere(specs, col):
+    """Does some spec have records (not strings) in the list @col?"""
+    for s in specs:
+        lists = [s.get(col[0])]
+        if len(col) == 2:
+            lists = [r.get(col[1]) for r in s.get(col[0]) or [] if isinstance(r, dict)]
+        for v in lists:
+            if isinstance(v, list) and v and is_records(v):
+                return True
+    return False
 
 
 def title(col):
@@ -117,8 +129,9 @@ def spec_table(specs):
         for col in c:
             if col not in cols:
                 cols.append(col)
-    # A nested list shows only where some spec has entries in it.
-    cols = [c for c in cols if len(c) == 1 or any(p.get(c) for p in per)]
+    # A list of strings is a value, not a list of records: an empty list
+    # counts only where some spec's list of that name has records in it.
+    cols = [c for c in cols if records_somewhere(specs, c)]
     # Each nested list right after the list it is in.
     top = [c for c in cols if len(c) == 1]
     cols = [c for t in top for c in [t] + [n for n in cols if len(n) == 2 and n[0] == t[0]]]
