@@ -95,7 +95,10 @@ selftests:
 bench:
 	bench/run.sh
 
-docs:
+# The numbers and tables about the specs are generated from them first.
+docs: tool
+	scripts/spec-docs.py --kapi-dump $(BUILD)/userspace/kapi-dump \
+		--kapi-gen $(BUILD)/userspace/kapi-gen
 	sphinx-build -W -b html Documentation $(BUILD)/docs
 
 .PHONY: bench-tool fuzz install dkms-source stress sparse

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * debugfs view of kapi's runtime verification:
- * /sys/kernel/debug/kapi/runtime/ with the files mode, stats, violations,
- * filter and hooks (formats in Documentation/runtime.rst). All are
+ * /sys/kernel/debug/kapi/runtime/ with the files mode, log, stats,
+ * violations, filter and hooks (formats in Documentation/runtime.rst). All are
  * root-only (0600). Reads print what the hooks and report layers keep, in
  * text this file formats; writes are the only way to change it at run
  * time, and each is parsed strictly: one exact command, at most one
@@ -96,6 +96,33 @@ static ssize_t kapi_debugfs_runtime_mode_write(struct file *file,
 			break;
 		}
 	}
+	kfree(buf);
+	return ret;
+}
+
+/* --- log -------------------------------------------------------------- */
+
+static int kapi_debugfs_runtime_log_show(struct seq_file *m, void *unused)
+{
+	seq_printf(m, "%s\n", kapi_report_log() ? "on" : "off");
+	return 0;
+}
+
+static ssize_t kapi_debugfs_runtime_log_write(struct file *file,
+					      const char __user *ubuf,
+					      size_t count, loff_t *ppos)
+{
+	char *buf = kapi_debugfs_runtime_get_write(ubuf, count);
+	ssize_t ret = count;
+
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	if (!strcmp(buf, "on"))
+		kapi_report_set_log(true);
+	else if (!strcmp(buf, "off"))
+		kapi_report_set_log(false);
+	else
+		ret = -EINVAL;
 	kfree(buf);
 	return ret;
 }
@@ -401,6 +428,12 @@ static int kapi_debugfs_runtime_mode_open(struct inode *inode,
 	return single_open(file, kapi_debugfs_runtime_mode_show, NULL);
 }
 
+static int kapi_debugfs_runtime_log_open(struct inode *inode,
+					 struct file *file)
+{
+	return single_open(file, kapi_debugfs_runtime_log_show, NULL);
+}
+
 static int kapi_debugfs_runtime_stats_open(struct inode *inode,
 					   struct file *file)
 {
@@ -440,6 +473,7 @@ static int kapi_debugfs_runtime_hooks_open(struct inode *inode,
 	}
 
 KAPI_DEBUGFS_RUNTIME_FOPS(mode, kapi_debugfs_runtime_mode_write);
+KAPI_DEBUGFS_RUNTIME_FOPS(log, kapi_debugfs_runtime_log_write);
 KAPI_DEBUGFS_RUNTIME_FOPS(stats, kapi_debugfs_runtime_stats_write);
 KAPI_DEBUGFS_RUNTIME_FOPS(violations, kapi_debugfs_runtime_violations_write);
 KAPI_DEBUGFS_RUNTIME_FOPS(filter, kapi_debugfs_runtime_filter_write);
@@ -467,6 +501,8 @@ int kapi_debugfs_runtime_init(void)
 	}
 	debugfs_create_file("mode", 0600, dir, NULL,
 			    &kapi_debugfs_runtime_mode_fops);
+	debugfs_create_file("log", 0600, dir, NULL,
+			    &kapi_debugfs_runtime_log_fops);
 	debugfs_create_file("stats", 0600, dir, NULL,
 			    &kapi_debugfs_runtime_stats_fops);
 	debugfs_create_file("violations", 0600, dir, NULL,

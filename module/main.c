@@ -3,7 +3,9 @@
  * kapi.ko entry points: bring the layers up in dependency order and take
  * them down in exact reverse order. Nothing else lives here.
  */
+#include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/init.h>
 
 #include <kapi/kapi_module.h>
@@ -14,6 +16,35 @@
 #include "netlink.h"
 #include "registry.h"
 #include "report.h"
+
+/*
+ * log=1 logs every violation record to the kernel log as well (ratelimited);
+ * off by default, so that checking never adds lines to a log that a checked
+ * program reads. runtime/log changes it later; the parameter shows it.
+ */
+static int kapi_log_param_set(const char *val, const struct kernel_param *kp)
+{
+	bool on = true;	/* a bare "log" */
+
+	if (val && kstrtobool(val, &on))
+		return -EINVAL;
+	kapi_report_set_log(on);
+	return 0;
+}
+
+static int kapi_log_param_get(char *buf, const struct kernel_param *kp)
+{
+	return scnprintf(buf, PAGE_SIZE, "%c\n", kapi_report_log() ? 'Y' : 'N');
+}
+
+static const struct kernel_param_ops kapi_log_param_ops = {
+	.flags = KERNEL_PARAM_OPS_FL_NOARG,
+	.set = kapi_log_param_set,
+	.get = kapi_log_param_get,
+};
+
+module_param_cb(log, &kapi_log_param_ops, NULL, 0400);
+MODULE_PARM_DESC(log, "log each violation to the kernel log as well, ratelimited (default: off)");
 
 static int __init kapi_init(void)
 {

@@ -76,6 +76,10 @@ static const struct nla_policy kapi_nl_mode_policy[KAPI_A_MODE + 1] = {
 	[KAPI_A_MODE] = NLA_POLICY_MAX(NLA_U32, KAPI_GENL_MODE_ENFORCE),
 };
 
+static const struct nla_policy kapi_nl_log_policy[KAPI_A_LOG + 1] = {
+	[KAPI_A_LOG] = NLA_POLICY_MAX(NLA_U32, 1),
+};
+
 /* Not const: older kernels' policies point to them without const. */
 static struct netlink_range_validation kapi_nl_pid_range = {
 	.min = 1,
@@ -593,7 +597,8 @@ static int kapi_nl_get_status_doit(struct sk_buff *skb, struct genl_info *info)
 	    kapi_nl_put_u64(msg, KAPI_A_EVENTS_LOST,
 			    atomic64_read(&kapi_nl_events_lost), KAPI_A_PAD) ||
 	    kapi_nl_put_u64(msg, KAPI_A_EVENTS_FAILED,
-			    atomic64_read(&kapi_nl_events_failed), KAPI_A_PAD))
+			    atomic64_read(&kapi_nl_events_failed), KAPI_A_PAD) ||
+	    nla_put_u32(msg, KAPI_A_LOG, kapi_report_log()))
 		goto nospace;
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
@@ -615,6 +620,17 @@ static int kapi_nl_set_mode_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	/* The policy keeps the value within the modes. */
 	kapi_hooks_set_mode(nla_get_u32(info->attrs[KAPI_A_MODE]));
+	return 0;
+}
+
+static int kapi_nl_set_log_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	if (GENL_REQ_ATTR_CHECK(info, KAPI_A_LOG)) {
+		NL_SET_ERR_MSG(info->extack, "the log switch (KAPI_A_LOG) is required");
+		return -EINVAL;
+	}
+	/* The policy keeps the value 0 or 1. */
+	kapi_report_set_log(nla_get_u32(info->attrs[KAPI_A_LOG]));
 	return 0;
 }
 
@@ -841,6 +857,13 @@ static const struct genl_ops kapi_nl_ops[] = {
 		.doit = kapi_nl_reset_stats_doit,
 		.policy = kapi_nl_none_policy,
 		.maxattr = KAPI_A_PAD,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = KAPI_CMD_SET_LOG,
+		.doit = kapi_nl_set_log_doit,
+		.policy = kapi_nl_log_policy,
+		.maxattr = KAPI_A_LOG,
 		.flags = GENL_ADMIN_PERM,
 	},
 };

@@ -4,8 +4,10 @@
  * that the hooks hand over is counted in per-CPU counters of its spec (so
  * that counting costs no shared cache line and no lock), written as one
  * record into a bounded ring of recent violations (the oldest record is
- * overwritten and counted as dropped when the ring is full), and logged
- * with a ratelimited warning. The filter that decides which tasks the
+ * overwritten and counted as dropped when the ring is full), and, only
+ * when the log switch is on, logged with a ratelimited warning: a checker
+ * that writes to the kernel log changes what a reader of that log sees.
+ * The filter that decides which tasks the
  * hooks check lives here too. Nothing here allocates or sleeps on the path
  * of a system call. The views format what is kept here: runtime/stats and
  * runtime/violations (debugfs_runtime.c), the netlink family (netlink.c).
@@ -53,6 +55,9 @@ static const struct kapi_report_listener __rcu *kapi_report_listener;
 static DEFINE_SEQLOCK(kapi_filter_lock);
 static struct kapi_report_filter kapi_filter;
 static bool kapi_filter_active;
+
+/* Log each record to the kernel log too (the log parameter, runtime/log). */
+static bool kapi_report_log_on;
 
 /* --- per-spec counters ------------------------------------------------- */
 
@@ -191,7 +196,7 @@ static void kapi_report_notify(void)
 	rcu_read_unlock();
 }
 
-/* Add @r to the ring, taking the next sequence number; log it. */
+/* Add @r to the ring, taking the next sequence number; log it if asked. */
 static void kapi_report_push(struct kapi_report_record *r)
 {
 	unsigned long flags;
@@ -208,9 +213,10 @@ static void kapi_report_push(struct kapi_report_record *r)
 	spin_unlock_irqrestore(&kapi_ring_lock, flags);
 	kapi_report_notify();
 
-	pr_warn_ratelimited("%s: %s expected=%s actual=%s pid=%d comm=%s mode=%s\n",
-			    r->syscall, r->rule, r->expected, r->actual, r->pid,
-			    r->comm, kapi_mode_name(r->mode));
+	if (READ_ONCE(kapi_report_log_on))
+		pr_warn_ratelimited("%s: %s expected=%s actual=%s pid=%d comm=%s mode=%s\n",
+				    r->syscall, r->rule, r->expected, r->actual,
+				    r->pid, r->comm, kapi_mode_name(r->mode));
 }
 
 /* A value of a parameter, in decimal, signed or not as its type. */
@@ -701,6 +707,25 @@ void kapi_report_filter_set(const struct kapi_report_filter *f)
 	write_sequnlock(&kapi_filter_lock);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_filter_set);
+
+/**
+ * kapi_report_log() - is every record logged to the kernel log too?
+ *
+ * Return: the log switch; off unless the log parameter or runtime/log set it.
+ */
+bool kapi_report_log(void)
+{
+	return READ_ONCE(kapi_report_log_on);
+}
+
+/**
+ * kapi_report_set_log() - turn the kernel log line of each record on or off
+ * @on: the new state; records made from now on follow it
+ */
+void kapi_report_set_log(bool on)
+{
+	WRITE_ONCE(kapi_report_log_on, on);
+}
 
 /**
  * kapi_report_init() - start the report layer

@@ -2,7 +2,7 @@
 /*
  * The report layer of kapi's runtime verification: per-spec per-CPU
  * counters, the bounded ring of recent violation records, the ratelimited
- * kernel log line of each violation, and the filter that selects which
+ * kernel log line of each violation (off unless asked for), and the filter that selects which
  * tasks are checked. The hooks feed it the check engine's verdicts; the
  * views (debugfs_runtime.c, netlink.c) read and format it. It prints
  * nothing but its kernel log lines, and calls nothing above it.
@@ -179,6 +179,9 @@ void kapi_report_ring_state(struct kapi_report_ring_state *st);
 void kapi_report_listen(const struct kapi_report_listener *l);
 void kapi_report_ring_clear(void);
 void kapi_report_ring_reset_dropped(void);
+
+bool kapi_report_log(void);
+void kapi_report_set_log(bool on);
 
 int kapi_report_init(void);
 void kapi_report_exit(void);

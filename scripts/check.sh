@@ -102,8 +102,14 @@ sparse_args=()
 for k in $kernels; do sparse_args+=(--kernel "$k"); done
 step "sparse clean ($kernels)" "$out/sparse.log" env KAPI_GEN="$us/kapi-gen" \
 	"$here/sparse.sh" "${sparse_args[@]}"
-step "documentation builds (sphinx -W)" "$out/docs.log" \
-	sphinx-build -q -E -W -b html "$src/Documentation" "$build/docs"
+step "spec-docs.py: the generated tables follow the specs (host tests)" "$out/spec-docs-test.log" \
+	env KAPI_DUMP="$us/kapi-dump" KAPI_GEN="$us/kapi-gen" python3 "$here/spec_docs_test.py"
+# The numbers and tables about the specs are generated from them first.
+docs_build() {
+	"$here/spec-docs.py" --kapi-dump "$us/kapi-dump" --kapi-gen "$us/kapi-gen" &&
+		sphinx-build -q -E -W -b html "$src/Documentation" "$build/docs"
+}
+step "documentation builds (sphinx -W)" "$out/docs.log" docs_build
 
 section "packaging"
 # The DKMS source tree and its image (as Kbuild generates it), DKMS in
@@ -170,6 +176,7 @@ vm_tests=(
 "netlink|netlink|600|ktap;json netlink json;host kapi-dump --netlink|--module @b/kapi.ko
 	--module @b/samples/kapi_sample.ko --bin @u/kapi-dump:/kapi/bin/kapi-dump
 	--file @s/kapi_netlink --file @s/kapi_syscalls"
+"quiet|quiet|600|ktap|--module @b/kapi.ko --file @s/kapi_kmsg"
 "runtime|runtime|900|runtime|--smp 2 --module @b/kapi.ko --file @g/unload.sh:/kapi/unload.sh
 	--file @s/kapi_syscalls --file @s/kapi_runtime --file @s/kapi_filter --file @s/kapi_stress
 	--file @s/kapi_matrix --file @n/kapi_bench"

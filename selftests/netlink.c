@@ -467,6 +467,7 @@ static void t_unknown_attr(void)
 	static const uint8_t cmds[] = {
 		KAPI_CMD_GET_SPEC, KAPI_CMD_GET_STATS, KAPI_CMD_GET_STATUS,
 		KAPI_CMD_SET_MODE, KAPI_CMD_SET_FILTER, KAPI_CMD_RESET_STATS,
+		KAPI_CMD_SET_LOG,
 	};
 	static const uint16_t types[] = { KAPI_A_PAD, KAPI_A_STATS, KAPI_A_VIOLATION,
 					  KAPI_A_MAX + 1, 0x3fff };
@@ -507,6 +508,11 @@ static void t_malformed(void)
 	expect_error("mode 3", request1(&m, NULL, NULL), -ERANGE);
 	kapi_msg(&m, KAPI_CMD_SET_MODE, false);
 	expect_error("SET_MODE without a mode", request1(&m, NULL, NULL), -EINVAL);
+	kapi_msg(&m, KAPI_CMD_SET_LOG, false);
+	msg_u32(&m, KAPI_A_LOG, 2);
+	expect_error("log 2", request1(&m, NULL, NULL), -ERANGE);
+	kapi_msg(&m, KAPI_CMD_SET_LOG, false);
+	expect_error("SET_LOG without a switch", request1(&m, NULL, NULL), -EINVAL);
 	kapi_msg(&m, KAPI_CMD_SET_FILTER, false);
 	expect_error("SET_FILTER without a filter", request1(&m, NULL, NULL), -EINVAL);
 	kapi_msg(&m, KAPI_CMD_SET_FILTER, false);
@@ -651,6 +657,9 @@ static void nobody_checks(void)
 	expect_error("SET_FILTER as nobody", set_filter_comm("x"), -EPERM);
 	kapi_msg(&m, KAPI_CMD_RESET_STATS, false);
 	expect_error("RESET_STATS as nobody", request1(&m, NULL, NULL), -EPERM);
+	kapi_msg(&m, KAPI_CMD_SET_LOG, false);
+	msg_u32(&m, KAPI_A_LOG, 1);
+	expect_error("SET_LOG as nobody", request1(&m, NULL, NULL), -EPERM);
 	fd = nl_open(1 << 16);
 	kt_check(fd >= 0 && setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP,
 				       &group, sizeof(group)) < 0 && errno == EPERM,

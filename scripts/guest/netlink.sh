@@ -5,7 +5,7 @@
 # operation, strict policies, permissions as uid 65534, events, overflow,
 # a bounded fuzz) as a KTAP subtest; then kapi-dump: --netlink gives
 # --debugfs's output byte for byte for every spec in every format, also
-# for a module's specs and with debugfs unmounted; stats, mode and filter
+# for a module's specs and with debugfs unmounted; stats, mode, filter and log
 # show and change what runtime/ shows; "monitor" receives exactly the
 # violations a selftest run produced (as many as runtime/stats counts, the
 # same lines as runtime/violations) and reports the events it lost while
@@ -93,6 +93,14 @@ modes() {
 	for m in enforce off audit; do
 		"$K" mode $m && [ "$(cat $R/mode)" = $m ] && [ "$("$K" mode)" = $m ] &&
 			[ "$("$K" mode -j)" = "{\"mode\":\"$m\"}" ] || { echo "mode $m"; return 1; }
+	done
+}
+# The kernel log switch: off at load, on and off again; runtime/log agrees.
+logs() {
+	[ "$("$K" log)" = off ] && [ "$("$K" log -j)" = '{"log":"off"}' ] || return 1
+	for l in on off; do
+		"$K" log $l && [ "$(cat $R/log)" = $l ] && [ "$("$K" log)" = $l ] ||
+			{ echo "log $l"; return 1; }
 	done
 }
 filters() {
@@ -209,16 +217,17 @@ nobody_refused() {
 		{ echo "kapi-dump $* as nobody: exit $r"; cat /tmp/err; return 1; }
 }
 nobody() {
-	nobody_refused mode off && nobody_refused filter comm=x &&
+	nobody_refused mode off && nobody_refused filter comm=x && nobody_refused log on &&
 		nobody_refused stats --reset && nobody_refused monitor || return 1
 	grep -q 'needs CAP_SYS_ADMIN' /tmp/err || return 1
-	[ "$(cat $R/mode)" = audit ] && [ "$(cat $R/filter)" = "pid=- tgid=- uid=- comm=-" ] || return 1
+	[ "$(cat $R/mode)" = audit ] && [ "$(cat $R/filter)" = "pid=- tgid=- uid=- comm=-" ] &&
+		[ "$(cat $R/log)" = off ] || return 1
 	# Reading is for everyone: no debugfs needed.
 	as_nobody "$K" --netlink --json && cmp /tmp/out /tmp/with.json || return 1
 	as_nobody "$K" stats sys_read && grep -q '^sys_read calls=' /tmp/out
 }
 not_loaded() {
-	for c in --netlink stats mode filter monitor; do
+	for c in --netlink stats mode filter log monitor; do
 		"$K" $c >/tmp/out 2>/tmp/err
 		r=$?
 		[ $r -eq 2 ] && [ ! -s /tmp/out ] && grep -q "^kapi-dump: kapi.ko is not loaded" /tmp/err ||
@@ -226,7 +235,7 @@ not_loaded() {
 	done
 }
 
-ktap_plan 20
+ktap_plan 21
 ktap_check "insmod kapi.ko" insmod /kapi/kapi.ko
 echo "# Subtest: kapi_netlink"
 if "$N" >/tmp/netlink.out 2>&1; then r=0; else r=1; fi
@@ -244,6 +253,7 @@ ktap_check "kapi-dump stats of an unknown spec: exit 2 and the kernel's reason" 
 ktap_check "kapi-dump stats --reset zeroes the counters" stats_reset
 ktap_check "kapi-dump mode shows and switches the mode" modes
 ktap_check "kapi-dump filter shows, sets and clears the filter" filters
+ktap_check "kapi-dump log shows and switches the kernel log switch" logs
 ktap_check "kapi-dump monitor gets exactly the violations of a selftest run" monitor_selftest
 ktap_check "kapi-dump monitor reports the events it lost while stopped" monitor_lost
 ktap_check "uid 65534: changes and events refused with a message, reading works" nobody

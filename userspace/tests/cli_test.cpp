@@ -254,6 +254,8 @@ TEST(CliTest, NetlinkAndTheRuntimeCommandsNeedKapiKo) {
                                                  {"stats", "--reset"},
                                                  {"mode"},
                                                  {"mode", "audit"},
+                                                 {"log"},
+                                                 {"log", "on"},
                                                  {"filter"},
                                                  {"filter", "clear"},
                                                  {"--netlink", "monitor"}}) {
@@ -560,6 +562,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadUsage{
             "UnknownMode", {"mode", "bogus"}, "unknown mode 'bogus' (known: off, audit, enforce)"},
         BadUsage{"TwoModes", {"mode", "off", "audit"}, "unexpected argument 'audit'"},
+        BadUsage{"UnknownLogSwitch", {"log", "yes"}, "unknown log switch 'yes' (known: on, off)"},
+        BadUsage{"TwoLogSwitches", {"log", "on", "off"}, "unexpected argument 'off'"},
         BadUsage{"MonitorArgument", {"monitor", "x"}, "unexpected argument 'x'"},
         BadUsage{"StatsOfTwo", {"stats", "a", "b"}, "unexpected argument 'b'"},
         BadUsage{

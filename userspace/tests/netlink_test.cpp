@@ -302,8 +302,11 @@ TEST(NetlinkStatusTest, DecodesEveryField) {
     put_u64(m, KAPI_A_EVENTS_SENT, 6);
     put_u64(m, KAPI_A_EVENTS_LOST, 1);
     put_u64(m, KAPI_A_EVENTS_FAILED, 0);
+    nla_put_u32(m.get(), KAPI_A_LOG, 1);
     nl::Status s = nl::parse_status(hdr(m));
     EXPECT_EQ(s.mode, static_cast<std::uint32_t>(KAPI_GENL_MODE_ENFORCE));
+    EXPECT_TRUE(s.log);
+    EXPECT_FALSE(nl::Status().log); // off unless kapi.ko says so
     EXPECT_EQ(s.filter.pid, 42U);
     EXPECT_FALSE(s.filter.tgid);
     EXPECT_EQ(s.filter.comm, "cat");
@@ -490,6 +493,15 @@ TEST(NetlinkRequestTest, EncodesADumpAndADo) {
     ASSERT_NE(p->tb[KAPI_A_SPEC_NAME], nullptr);
     EXPECT_STREQ(nla_get_string(p->tb[KAPI_A_SPEC_NAME]), "sys_openat");
     EXPECT_EQ(nla_len(p->tb[KAPI_A_SPEC_NAME]), 11); // with its NUL
+
+    nl::Request log;
+    log.cmd = KAPI_CMD_SET_LOG;
+    log.log = 1;
+    p = parse_request(nl::encode_request(log, kFamily, 10));
+    EXPECT_EQ(p->g.cmd, KAPI_CMD_SET_LOG);
+    ASSERT_NE(p->tb[KAPI_A_LOG], nullptr);
+    EXPECT_EQ(nla_get_u32(p->tb[KAPI_A_LOG]), 1U);
+    EXPECT_EQ(p->tb[KAPI_A_MODE], nullptr);
 
     nl::Request mode;
     mode.cmd = KAPI_CMD_SET_MODE;

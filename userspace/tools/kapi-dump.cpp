@@ -4,7 +4,7 @@
 // through debugfs or generic netlink, a module's ELF file, annotated
 // sources) in a chosen format (plain text, JSON, reStructuredText,
 // syzlang); and, through kapi.ko's netlink family, watch and steer its
-// runtime checks (the commands monitor, stats, mode and filter). This file
+// runtime checks (the commands monitor, stats, mode, filter and log). This file
 // parses the command line, runs one source through one renderer or one
 // command, and maps errors to exit statuses, which only main() does;
 // sources, renderers and the netlink client live in libkapi. Output is
@@ -49,7 +49,7 @@ constexpr std::string_view kProgram = "kapi-dump";
 enum class SourceKind { Debugfs, Elf, Tree, Netlink };
 
 // The commands that talk to kapi.ko's runtime through netlink.
-enum class Command { None, Monitor, Stats, Mode, Filter };
+enum class Command { None, Monitor, Stats, Mode, Filter, Log };
 
 constexpr struct {
     std::string_view name;
@@ -58,6 +58,7 @@ constexpr struct {
     {"monitor", Command::Monitor},
     {"stats", Command::Stats},
     {"mode", Command::Mode},
+    {"log", Command::Log},
     {"filter", Command::Filter},
 };
 
@@ -189,6 +190,9 @@ void check_command(Options& o, int argc, char* argv[]) {
         note_error(o, "unexpected argument '" + o.args[max] + "'");
     if (o.command == Command::Mode && !o.args.empty() && !kapi::netlink::parse_mode(o.args.front()))
         note_error(o, "unknown mode '" + o.args.front() + "' (known: off, audit, enforce)");
+    if (o.command == Command::Log && !o.args.empty() && o.args.front() != "on" &&
+        o.args.front() != "off")
+        note_error(o, "unknown log switch '" + o.args.front() + "' (known: on, off)");
     if (o.command == Command::Stats && o.reset && !o.args.empty())
         note_error(o, "--reset resets every counter; it takes no API name");
     if (o.command == Command::Filter && !o.args.empty()) {
@@ -289,7 +293,7 @@ Options parse_command_line(int argc, char* argv[]) {
 
 void print_help(std::ostream& out) {
     out << "Usage: " << kProgram << " [SOURCE] [FORMAT] [OPTIONS] [API_NAME]\n"
-        << "       " << kProgram << " monitor|stats|mode|filter [-j] [ARGUMENTS]\n"
+        << "       " << kProgram << " monitor|stats|mode|filter|log [-j] [ARGUMENTS]\n"
         << "\n"
         << "Show kernel API specifications: machine-readable descriptions of system\n"
         << "calls and other kernel interfaces, as kapi.ko exports them, as a module's\n"
@@ -346,6 +350,8 @@ void print_help(std::ostream& out) {
         << "                       show the mode, or set it (needs root)\n"
         << "  filter [clear | pid=N tgid=N uid=N comm=NAME]\n"
         << "                       show the filter, or set it (needs root)\n"
+        << "  log [on|off]         show whether violations also go to the kernel log\n"
+        << "                       (off by default), or switch it (needs root)\n"
         << "  " << kProgram << " monitor -j                     stream violations as JSON\n"
         << "  " << kProgram << " filter comm=myprog             check only myprog\n"
         << "\n"
@@ -539,6 +545,19 @@ ExitCode run_command(const Options& o) {
             j.end_object();
         } else {
             out << nl::filter_text(client.status().filter) << '\n';
+        }
+        break;
+    case Command::Log:
+        if (!o.args.empty()) {
+            client.set_log(o.args.front() == "on");
+            return ExitCode::Success;
+        }
+        if (o.json()) {
+            j.begin_object();
+            j.string("log", client.status().log ? "on" : "off");
+            j.end_object();
+        } else {
+            out << (client.status().log ? "on" : "off") << '\n';
         }
         break;
     case Command::None:

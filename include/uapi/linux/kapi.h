@@ -632,11 +632,12 @@ enum kapi_genl_cmd {
 	KAPI_CMD_UNSPEC,
 	KAPI_CMD_GET_SPEC,	/* do: KAPI_A_SPEC_NAME; dump: every spec */
 	KAPI_CMD_GET_STATS,	/* do: KAPI_A_SPEC_NAME; dump: every hooked spec */
-	KAPI_CMD_GET_STATUS,	/* do: mode, filter, ring and event counters */
+	KAPI_CMD_GET_STATUS,	/* do: mode, filter, ring, event counters, log */
 	KAPI_CMD_SET_MODE,	/* admin: KAPI_A_MODE */
 	KAPI_CMD_SET_FILTER,	/* admin: KAPI_A_FILTER, empty to clear */
 	KAPI_CMD_RESET_STATS,	/* admin: counters, drop and event counts */
 	KAPI_CMD_VIOLATION,	/* event: KAPI_A_VIOLATION, KAPI_A_EVENTS_LOST */
+	KAPI_CMD_SET_LOG,	/* admin: KAPI_A_LOG */
 
 	__KAPI_CMD_MAX
 };
@@ -675,6 +676,7 @@ enum kapi_genl_attr {
 	KAPI_A_EVENTS_LOST,		/* u64, records overwritten before sent */
 	KAPI_A_EVENTS_FAILED,		/* u64, events a listener could not take */
 	KAPI_A_VIOLATION,		/* nest, enum kapi_violation_attr */
+	KAPI_A_LOG,			/* u32, 1: violations go to the kernel log too */
 
 	__KAPI_A_MAX
 };

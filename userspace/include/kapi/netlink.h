@@ -128,6 +128,7 @@ struct Status {
     std::uint64_t events_sent = 0;
     std::uint64_t events_lost = 0;
     std::uint64_t events_failed = 0;
+    bool log = false; // KAPI_A_LOG: violations go to the kernel log too
 };
 
 Status parse_status(const nlmsghdr* nlh);
@@ -176,6 +177,7 @@ struct Request {
     std::optional<std::string> name;   // KAPI_A_SPEC_NAME
     std::optional<std::uint32_t> mode; // KAPI_A_MODE
     std::optional<Filter> filter;      // KAPI_A_FILTER (an empty one clears)
+    std::optional<std::uint32_t> log;  // KAPI_A_LOG
 };
 
 // The bytes of REQUEST as a message to family FAMILY with sequence number
@@ -211,6 +213,7 @@ public:
     void set_mode(std::uint32_t mode);
     void set_filter(const Filter& filter);
     void reset_stats();
+    void set_log(bool on);
 
     // What monitor() hands its callback: a violation, or a gap in the
     // sequence numbers (records lost between two events: overwritten in

@@ -52,6 +52,8 @@ std::string what(std::uint8_t cmd) {
         return "setting the filter";
     case KAPI_CMD_RESET_STATS:
         return "resetting the counters";
+    case KAPI_CMD_SET_LOG:
+        return "setting the kernel log switch";
     default:
         return "command " + std::to_string(cmd);
     }
@@ -88,7 +90,7 @@ struct Client::Impl {
         std::string hint;
         if (e.error == -EPERM)
             hint = cmd == KAPI_CMD_SET_MODE || cmd == KAPI_CMD_SET_FILTER ||
-                           cmd == KAPI_CMD_RESET_STATS
+                           cmd == KAPI_CMD_RESET_STATS || cmd == KAPI_CMD_SET_LOG
                        ? "Changing kapi's runtime needs CAP_NET_ADMIN: run as root."
                        : "Run as root.";
         throw Error(ExitCode::Usage, message, hint);
@@ -247,6 +249,12 @@ void Client::set_filter(const Filter& filter) {
 
 void Client::reset_stats() {
     impl_->transact(make_request(KAPI_CMD_RESET_STATS));
+}
+
+void Client::set_log(bool on) {
+    Request r = make_request(KAPI_CMD_SET_LOG);
+    r.log = on ? 1 : 0;
+    impl_->transact(r);
 }
 
 void Client::monitor(const std::function<void()>& on_ready,

@@ -585,6 +585,9 @@ Status parse_status(const nlmsghdr* nlh) {
         case KAPI_A_EVENTS_FAILED:
             s.events_failed = r.u64(a, "KAPI_A_EVENTS_FAILED");
             break;
+        case KAPI_A_LOG:
+            s.log = r.u32(a, "KAPI_A_LOG") != 0;
+            break;
         default:
             break;
         }
@@ -758,6 +761,8 @@ std::vector<std::uint8_t> encode_request(const Request& request, std::uint16_t f
         put_string(out, KAPI_A_SPEC_NAME, *request.name);
     if (request.mode)
         put_u32(out, KAPI_A_MODE, *request.mode);
+    if (request.log)
+        put_u32(out, KAPI_A_LOG, *request.log);
     if (request.filter) {
         std::vector<std::uint8_t> nest;
         const Filter& f = *request.filter;
