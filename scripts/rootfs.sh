@@ -45,7 +45,7 @@ rels=() debs=()
 for s in "$@"; do
 	kapi_load_kernel "$s"
 	deb=$(find "$KAPI_CACHE/debs/linux-image-$KAPI_KREL" -name '*.deb' | head -n1)
-	[ -n "$deb" ] || kapi_die "no cached linux-image-$KAPI_KREL package: run 'make provision'"
+	[ -n "$deb" ] || kapi_die "no linux-image-$KAPI_KREL package in the cache: run 'make provision'"
 	rels+=("$KAPI_KREL") debs+=("$deb")
 done
 
@@ -73,11 +73,11 @@ mmdebstrap --variant=minbase --include="$include" --mode=root --format=directory
 	--dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/locale.alias' \
 	--customize-hook='echo kapi-wild >"$1/etc/hostname"' \
 	--customize-hook='chroot "$1" passwd -d root' \
-	--customize-hook='printf "/dev/vda / ext4 ro 0 0\ntmpfs /tmp tmpfs mode=1777 0 0\n" >"$1/etc/fstab"' \
-	--customize-hook='mkdir -p "$1/kapi"' \
+	--customize-hook='printf "/dev/vda / ext4 rw 0 0\ntmpfs /tmp tmpfs mode=1777 0 0\n" >"$1/etc/fstab"' \
+	--customize-hook='mkdir -p "$1/kapi" "$1/srv/nfs"' \
+	--customize-hook='echo "/srv/nfs 127.0.0.1(rw,sync,no_subtree_check,no_root_squash,fsid=1)" >"$1/etc/exports"' \
 	--customize-hook='for u in serial-getty@ttyS0.service serial-getty@ttyS1.service getty@tty1.service \
-		apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service fstrim.timer \
-		nfs-server.service rpcbind.service rpcbind.socket nfs-blkmap.service; do \
+		apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer e2scrub_reap.service fstrim.timer; do \
 		ln -sf /dev/null "$1/etc/systemd/system/$u"; done' \
 	--customize-hook='cat >"$1/etc/systemd/system/kapi-wild.service" <<EOT
 [Unit]

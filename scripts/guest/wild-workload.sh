@@ -54,7 +54,7 @@ rc() {
 # The system's own units: what failed while booting and since.
 st_system() {
 	failed=$(systemctl --failed --plain --no-legend 2>/dev/null | awk '{print $1}' | sort | tr '\n' ,)
-	step system failed="${failed:-none}" \
+	step "${1:-system}" failed="${failed:-none}" \
 		journald=$(rc systemctl is-active systemd-journald) \
 		udevd=$(rc systemctl is-active systemd-udevd) \
 		logind=$(rc systemctl is-active systemd-logind) \
@@ -68,7 +68,7 @@ st_proc() {
 		ps_threads=$(rc ps -eLf) top=$(rc top -bn1) \
 		pgrep=$(rc pgrep -x systemd-journal) pgrep_none=$(rc pgrep -x kapi-nosuch) \
 		pkill=$(rc pkill -x -TERM sleep) \
-		fdinfo_all=$(for f in /proc/[0-9]*/fdinfo/*; do cat "$f"; done >/dev/null 2>&1; echo done) \
+		fdinfo_all=$(cat /proc/[0-9]*/fdinfo/* /proc/[0-9]*/status >/dev/null 2>&1; echo done) \
 		free=$(rc free) uptime=$(rc uptime) lsns=$(rc lsns) lsof_proc=$(rc ls -l /proc/self/fd/)
 	wait $p 2>/dev/null
 	kapi_wild procfs
@@ -88,9 +88,9 @@ st_log() {
 
 # Transient units: systemd writes their cgroup files.
 st_units() {
-	step units run=$(rc systemd-run --wait -q -p MemoryMax=64M -p TasksMax=16 -p CPUWeight=50 /bin/true) \
-		run_exit3=$(rc systemd-run --wait -q -p IOWeight=50 /bin/sh -c 'exit 3') \
-		run_bad_property=$(rc systemd-run --wait -q -p MemoryMax=lots /bin/true) \
+	step units run=$(rc systemd-run --wait --collect -q -p MemoryMax=64M -p TasksMax=16 -p CPUWeight=50 /bin/true) \
+		run_exit3=$(rc systemd-run --wait --collect -q -p IOWeight=50 /bin/sh -c 'exit 3') \
+		run_bad_property=$(rc systemd-run --wait --collect -q -p MemoryMax=lots /bin/true) \
 		scope=$(rc systemd-run --scope -q -p TasksMax=8 /bin/true) \
 		daemon_reload=$(rc systemctl daemon-reload) \
 		restart=$(rc systemctl restart systemd-logind) \
@@ -120,8 +120,8 @@ st_net() {
 # Pipes and FIFOs: the C step, then pipelines whose reader goes away.
 st_pipes() {
 	kapi_wild pipes
-	step pipelines yes_head=$(yes | head -n 1) seq_head=$(seq 200000 | head -n 1) \
-		cat_head=$(cat /proc/kallsyms /proc/kallsyms | head -c 1 | wc -c)
+	step pipelines yes_head=$(yes 2>/dev/null | head -n 1) seq_head=$(seq 200000 2>/dev/null | head -n 1) \
+		cat_head=$(cat /proc/kallsyms /proc/kallsyms 2>/dev/null | head -c 1 | wc -c)
 }
 
 st_fds() {
@@ -199,17 +199,21 @@ round=0
 while :; do
 	round=$((round + 1))
 	echo "# wild: round $round"
-	for s in $STEPS; do
+	for stp in $STEPS; do
 		b=$(cut -d' ' -f1 /proc/uptime)
-		st_$s
-		echo "# wild: step $s took $(awk -v b="$b" '{ printf "%.1f", $1 - b }' /proc/uptime) s"
+		st_$stp
+		echo "# wild: step $stp took $(awk -v b="$b" '{ printf "%.1f", $1 - b }' /proc/uptime) s"
 	done
 	drain
 	now=$(cut -d. -f1 /proc/uptime)
 	[ $((now - t0)) -lt "$seconds" ] || break
 done
 echo "# wild: $round rounds in $(($(cut -d. -f1 /proc/uptime) - t0)) s"
-st_system
+st_system system-end
+# Why a unit failed (not compared; for the reader of the log).
+for u in $(systemctl --failed --plain --no-legend 2>/dev/null | awk '{print $1}'); do
+	journalctl -b -u "$u" --no-pager -q -n 6 2>&1 | sed "s/^/# wild: $u: /"
+done
 
 if [ -r "$K/stats" ]; then
 	drain
@@ -219,8 +223,7 @@ if [ -r "$K/stats" ]; then
 	# Records without what differs between two alike ones (sequence,
 	# time, IDs, arguments), counted.
 	echo "# wild-kapi-begin violations"
-	sed -e 's/^seq=[0-9]* //' -e 's/ ts=[0-9]*//' -e 's/^ts=[0-9]* //' \
-		-e 's/ pid=[0-9]*//' -e 's/ tgid=[0-9]*//' -e 's/ args=[^ ]*//' "$V" |
+	sed -E -e 's/(^| )(seq|ts|pid|tgid|args)=[^ ]*//g' -e 's/^ //' "$V" |
 		sort | uniq -c | sort -rn
 	echo "# wild-kapi-end violations"
 	echo "# wild-kapi-begin hooks"
