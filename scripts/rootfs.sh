@@ -17,7 +17,8 @@
 #   packages             the Debian packages installed, with versions
 # Prints the directory on standard output.
 #
-# usage: rootfs.sh [SERIES...]   (default: 6.1 6.12; must be provisioned)
+# usage: rootfs.sh   (both Debian kernels, 6.1 and 6.12, must be provisioned;
+# one image serves both, so that booting one kernel or both uses one key)
 
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -39,7 +40,8 @@ MODULE_DIRS="fs net lib crypto arch drivers/block drivers/virtio drivers/md driv
 
 [ "$(id -u)" -eq 0 ] || kapi_die "rootfs.sh needs root (mmdebstrap, device nodes in the image)"
 command -v mmdebstrap >/dev/null || kapi_die "mmdebstrap missing: run 'make provision'"
-[ $# -gt 0 ] || set -- 6.1 6.12
+[ $# -eq 0 ] || kapi_die "usage: rootfs.sh (no arguments)"
+set -- 6.1 6.12
 
 rels=() debs=()
 for s in "$@"; do
@@ -58,9 +60,10 @@ if [ -e "$out/.complete" ]; then
 fi
 
 tmp="$out.tmp.$$"
-rm -rf "$tmp"
+rm -rf --one-file-system "$tmp"
 mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT
+# Never into a mount mmdebstrap may have left in the tree (proc, sys, dev).
+trap 'rm -rf --one-file-system "$tmp"' EXIT
 root=$tmp/root
 t0=$SECONDS
 kapi_log "rootfs: mmdebstrap $SUITE minbase + ${PACKAGES[*]}"
@@ -155,7 +158,7 @@ done
 # snapshot=on keeps the cached image unchanged).
 mb=$(du -sm "$root" | cut -f1)
 mkfs.ext4 -q -F -L kapi-wild -d "$root" "$tmp/root.ext4" "$((mb + 1536))M"
-rm -rf "$root"
+rm -rf --one-file-system "$root"
 touch "$tmp/.complete"
 rm -rf "$out"
 mv "$tmp" "$out"

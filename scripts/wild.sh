@@ -53,7 +53,7 @@ if [ $dobuild -eq 1 ]; then
 		{ kapi_summary; exit 1; }
 fi
 t=$SECONDS
-if ! "$here/rootfs.sh" "${kernels[@]}" >"$out/rootfs.path" 2>"$out/rootfs.log"; then
+if ! "$here/rootfs.sh" >"$out/rootfs.path" 2>"$out/rootfs.log"; then
 	record FAIL "wild: the Debian root file system builds (see $out/rootfs.log)"
 	tail -n 20 "$out/rootfs.log" | sed 's/^/    | /'
 	kapi_summary
