@@ -113,7 +113,7 @@ def parse(mode):
     """Steps (name -> set of results), the round count and kapi's sections."""
     path = os.path.join(out, f"{k}-{mode}.output.log")
     steps = collections.defaultdict(collections.Counter)
-    sections, cur, rounds = collections.defaultdict(list), None, 0
+    sections, cur, rounds, info = collections.defaultdict(list), None, 0, []
     try:
         lines = open(path, errors="replace").read().splitlines()
     except OSError:
@@ -132,10 +132,13 @@ def parse(mode):
         m = re.match(r"# wild: (\d+) rounds", line)
         if m:
             rounds = int(m.group(1))
+        m = re.match(r"# wild: (system \S+ up after .*|\d+ rounds in .*)", line)
+        if m:
+            info.append(m.group(1))
         if line.startswith("wild-step "):
             name, _, result = line[len("wild-step "):].partition(" ")
             steps[name][result] += 1
-    return steps, rounds, sections
+    return steps, rounds, sections, info
 
 
 runs = {m: parse(m) for m in modes}
@@ -146,7 +149,8 @@ for mode in modes:
     if r is None or not r[0]:
         record("FAIL", f"{g}: the workload printed its steps", "no output")
         continue
-    steps, rounds, sections = r
+    steps, rounds, sections, info = r
+    print(f"  wild {k} {mode}: {'; '.join(info)}")
     want = set(STEPS.split()) | ({"invalid"} if mode != "enforce" else set())
     if rounds < 1 or want - set(steps):
         record("FAIL", f"{g}: the workload printed every step",

@@ -27,7 +27,8 @@ for a in $(cat /proc/cmdline); do
 	esac
 done
 echo "# wild: kernel $(uname -r), kapi $KAPI_WILD_MODE, ${seconds}s, steps $steps"
-echo "# wild: system $(systemctl is-system-running 2>&1)"
+echo "# wild: system $(systemctl is-system-running 2>&1), up after $(cut -d' ' -f1 /proc/uptime) s"
+systemd-analyze 2>/dev/null | sed -n '1s/^/# wild: /p'
 V=/run/kapi-wild-violations
 : >"$V"
 
@@ -109,7 +110,8 @@ st_net() {
 	wait $p 2>/dev/null
 	rm -f /run/kapi-wild.sock
 	nc -l 127.0.0.1 7071 >/dev/null & p=$!
-	sleep 0.3
+	i=0
+	while ! ss -Hltn 'sport = :7071' | grep -q . && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	r2=$(echo data | nc -N 127.0.0.1 7071 >/dev/null 2>&1; echo $?)
 	wait $p 2>/dev/null
 	step nettools socat_unix=$r1 nc_send=$r2 nc_refused=$(rc nc -z 127.0.0.1 7) \
