@@ -25,6 +25,11 @@
 #                             cycles under load, 100000 hostile debugfs writes and
 #                             2 x 300 s of stress-ng on two vCPUs per kernel
 #                             (make check runs a short version)
+#   make wild                 a Debian 12 guest with systemd on both Debian kernels, booted
+#                             without kapi, in audit and in enforce mode, each running a
+#                             workload of ordinary tools for WILD_MINUTES (default 10);
+#                             compares the results, summarizes kapi's reports
+#                             (KAPI_WILD_STRICT=1: an undocumented error fails)
 #   make install              kapi.ko for KDIR or KERNEL= (the kernel's modules_install,
 #                             into lib/modules/<release>/updates under $(DESTDIR);
 #                             depmod only without DESTDIR), kapi-dump, its man page
@@ -101,7 +106,7 @@ docs: tool
 		--kapi-gen $(BUILD)/userspace/kapi-gen
 	sphinx-build -W -b html Documentation $(BUILD)/docs
 
-.PHONY: bench-tool fuzz install dkms-source stress sparse
+.PHONY: bench-tool fuzz install dkms-source stress sparse wild
 
 bench-tool:
 	scripts/bench-tool.sh
@@ -117,6 +122,9 @@ dkms-source:
 
 stress:
 	scripts/stress.sh
+
+wild:
+	WILD_MINUTES=$(or $(WILD_MINUTES),10) scripts/wild.sh
 
 checkpatch:
 	scripts/checkpatch.sh

@@ -31,6 +31,8 @@ PACKAGES=(
 	# kapi-dump: libelf for --elf (libelf-dev above), clang's libFuzzer for
 	# scripts/fuzz.sh, groff to check the man page
 	clang libclang-rt-14-dev groff-base
+	# the wild guest's Debian root file system (scripts/rootfs.sh, make wild)
+	mmdebstrap
 	# packaging: 'make check' runs dkms's build step against the provisioned
 	# header trees (in private trees, never the host's /var/lib/dkms)
 	dkms

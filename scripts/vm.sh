@@ -36,6 +36,10 @@ usage: vm.sh --kernel SERIES|BZIMAGE [options]
   --smp N           virtual CPUs (default 1; TCG runs them on one host thread
                     unless KAPI_TCG_THREAD=multi)
   --append ARGS     extra kernel command line (repeatable)
+  --disk IMAGE      attach IMAGE as a virtio disk (/dev/vda), read-only for the
+                    host (QEMU snapshot=on: the guest's writes are thrown away)
+  --init FILE       the initramfs' /init (default scripts/guest/init); with
+                    --disk, scripts/guest/wild-init.sh boots the disk's systemd
   --icount          (TCG) count instructions: the guest's clocks advance 1 ns
                     per instruction executed, so timings inside the guest do
                     not depend on the host's speed or load (benchmarks)
@@ -51,6 +55,7 @@ EOT
 
 kernel= script= shell=0 name= timeout=300 mem=512 smp=1 append= stream=all icount=0 allocfail=0
 logdir="${KAPI_BUILD:-$src/build}/vm"
+init="$here/guest/init" disk=
 modules=() bins=() files=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -66,6 +71,8 @@ while [ $# -gt 0 ]; do
 	--mem) mem=$2; shift 2 ;;
 	--smp) smp=$2; shift 2 ;;
 	--append) append="${append:+$append }$2"; shift 2 ;;
+	--disk) disk=$2; shift 2 ;;
+	--init) init=$2; shift 2 ;;
 	--icount) icount=1; shift ;;
 	--stream) stream=$2; shift 2 ;;
 	--alloc-failures) allocfail=1; shift ;;
@@ -98,6 +105,8 @@ case "$kernel" in
 	;;
 esac
 [ -r "$bzimage" ] || kapi_die "no kernel image at $bzimage"
+[ -r "$init" ] || kapi_die "no init at $init"
+[ -z "$disk" ] || [ -r "$disk" ] || kapi_die "no disk image at $disk"
 [ -n "$name" ] || name=$(basename "${script:-shell}" .sh)
 command -v qemu-system-x86_64 >/dev/null || kapi_die "qemu-system-x86_64 missing: run 'make provision'"
 [ -x /bin/busybox ] || kapi_die "/bin/busybox missing: run 'make provision' (busybox-static)"
@@ -117,7 +126,7 @@ trap 'exit 130' INT TERM
 root=$work/root
 mkdir -p "$root"/{bin,kapi/bin,etc}
 cp /bin/busybox "$root/bin/busybox"
-cp "$here/guest/init" "$root/init"
+cp "$init" "$root/init"
 chmod 755 "$root/init"
 echo "root:x:0:0:root:/root:/bin/sh" >"$root/etc/passwd"
 echo "nobody:x:65534:65534:nobody:/:/bin/false" >>"$root/etc/passwd"
@@ -169,6 +178,7 @@ cmdline="console=ttyS0 panic=-1 KAPI_KERNEL=$ktag $append"
 [ $shell -eq 1 ] && cmdline="$cmdline KAPI_VM_MODE=shell"
 qemu=(qemu-system-x86_64 -nodefaults -no-user-config -no-reboot
       -m "$mem" -smp "$smp" -kernel "$bzimage" -initrd "$initrd")
+[ -z "$disk" ] || qemu+=(-drive "file=$disk,format=raw,if=virtio,snapshot=on")
 
 # Accelerator: KVM if it boots Linux here, else TCG. The outcome of the
 # first try is remembered per host kernel, so only one boot pays for it.

@@ -1,0 +1,235 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The wild guest's workload (Documentation/wild.rst): run by the systemd
+# unit kapi-wild.service of the Debian guest once the boot is over, as
+# /kapi/run.sh, output on the test output port. kapi.ko was loaded by the
+# initramfs before systemd started (KAPI_WILD_MODE in /kapi/env: none,
+# audit or enforce).
+#
+# Rounds of steps run until the time given on the kernel command line
+# (kapi.wild_seconds=N, default 60) is up; every round runs every step. Each
+# step prints one line, "wild-step NAME key=value ...", of results that do
+# not depend on timing; scripts/wild.sh compares them between rounds and
+# between the boots without kapi, in audit and in enforce. In enforce mode
+# only the steps that make valid calls run (kapi.wild_steps=valid). After
+# the last round, kapi's reports: the stats file and the violation records
+# (drained after every round, so the ring's 256 records do not lose any),
+# aggregated, between "# wild-kapi-begin NAME" and "# wild-kapi-end NAME".
+
+. /kapi/env
+export PATH=/kapi/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+K=/sys/kernel/debug/kapi/runtime
+seconds=60 steps=all
+for a in $(cat /proc/cmdline); do
+	case $a in
+	kapi.wild_seconds=*) seconds=${a#*=} ;;
+	kapi.wild_steps=*) steps=${a#*=} ;;
+	esac
+done
+echo "# wild: kernel $(uname -r), kapi $KAPI_WILD_MODE, ${seconds}s, steps $steps"
+echo "# wild: system $(systemctl is-system-running 2>&1), up after $(cut -d' ' -f1 /proc/uptime) s"
+systemd-analyze 2>/dev/null | sed -n '1s/^/# wild: /p'
+V=/run/kapi-wild-violations
+: >"$V"
+
+# drain - move kapi's violation records into $V (then the ring is empty).
+drain() {
+	[ -w "$K/violations" ] || return 0
+	grep -v '^#' "$K/violations" >>"$V"
+	echo clear >"$K/violations"
+}
+
+# step NAME K=V... - print a step's result line.
+step() {
+	n=$1
+	shift
+	echo "wild-step $n $*"
+}
+
+# rc CMD... - run CMD quietly, print its exit status.
+rc() {
+	"$@" >/dev/null 2>&1
+	echo $?
+}
+
+# The system's own units: what failed while booting and since.
+st_system() {
+	failed=$(systemctl --failed --plain --no-legend 2>/dev/null | awk '{print $1}' | sort | tr '\n' ,)
+	step "${1:-system}" failed="${failed:-none}" \
+		journald=$(rc systemctl is-active systemd-journald) \
+		udevd=$(rc systemctl is-active systemd-udevd) \
+		logind=$(rc systemctl is-active systemd-logind) \
+		dbus=$(rc systemctl is-active dbus)
+}
+
+# Process tools reading /proc, with tasks coming and going meanwhile.
+st_proc() {
+	sleep 30 & p=$!
+	step proctools ps=$(rc ps -eo pid,ppid,stat,comm,args) \
+		ps_threads=$(rc ps -eLf) top=$(rc top -bn1) \
+		pgrep=$(rc pgrep -x systemd-journal) pgrep_none=$(rc pgrep -x kapi-nosuch) \
+		pkill=$(rc pkill -x -TERM sleep) \
+		fdinfo_all=$(cat /proc/[0-9]*/fdinfo/* /proc/[0-9]*/status >/dev/null 2>&1; echo done) \
+		free=$(rc free) uptime=$(rc uptime) lsns=$(rc lsns) lsof_proc=$(rc ls -l /proc/self/fd/)
+	wait $p 2>/dev/null
+	kapi_wild procfs
+}
+
+# Logging through /dev/log and the journal.
+st_log() {
+	tag=kapi-wild-$$-$round
+	r1=$(rc logger -t "$tag" "round $round through /dev/log")
+	r2=$(rc logger -u /dev/log -t "$tag" "round $round again")
+	r3=$(rc logger -u /nonexistent/log -t "$tag" "refused")
+	journalctl --sync 2>/dev/null
+	n=$(journalctl -q -o cat -t "$tag" 2>/dev/null | wc -l)
+	step log logger=$r1 logger_socket=$r2 logger_nosocket=$r3 journal_lines=$n \
+		journalctl=$(rc journalctl -q -n 20 --no-pager) dmesg=$(rc dmesg)
+}
+
+# Transient units: systemd writes their cgroup files.
+st_units() {
+	step units run=$(rc systemd-run --wait --collect -q -p MemoryMax=64M -p TasksMax=16 -p CPUWeight=50 /bin/true) \
+		run_exit3=$(rc systemd-run --wait --collect -q -p IOWeight=50 /bin/sh -c 'exit 3') \
+		run_bad_property=$(rc systemd-run --wait --collect -q -p MemoryMax=lots /bin/true) \
+		scope=$(rc systemd-run --scope -q -p TasksMax=8 /bin/true) \
+		daemon_reload=$(rc systemctl daemon-reload) \
+		restart=$(rc systemctl restart systemd-logind) \
+		list=$(rc systemctl list-units --no-pager)
+	kapi_wild cgroup
+}
+
+# Sockets: the C step, then the same failures through nc and socat.
+st_net() {
+	kapi_wild sockets
+	socat -u UNIX-LISTEN:/run/kapi-wild.sock,fork OPEN:/dev/null & p=$!
+	i=0
+	while [ ! -S /run/kapi-wild.sock ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	r1=$(echo hi | socat -u - UNIX-CONNECT:/run/kapi-wild.sock >/dev/null 2>&1; echo $?)
+	kill $p
+	wait $p 2>/dev/null
+	rm -f /run/kapi-wild.sock
+	nc -l 127.0.0.1 7071 >/dev/null & p=$!
+	i=0
+	while ! ss -Hltn 'sport = :7071' | grep -q . && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	r2=$(echo data | nc -N 127.0.0.1 7071 >/dev/null 2>&1; echo $?)
+	wait $p 2>/dev/null
+	step nettools socat_unix=$r1 nc_send=$r2 nc_refused=$(rc nc -z 127.0.0.1 7) \
+		socat_refused=$(rc socat -u OPEN:/dev/null TCP:127.0.0.1:7) \
+		ss=$(rc ss -tuanp) ip=$(rc ip addr)
+}
+
+# Pipes and FIFOs: the C step, then pipelines whose reader goes away.
+st_pipes() {
+	kapi_wild pipes
+	step pipelines yes_head=$(yes 2>/dev/null | head -n 1) seq_head=$(seq 200000 2>/dev/null | head -n 1) \
+		cat_head=$(cat /proc/kallsyms /proc/kallsyms 2>/dev/null | head -c 1 | wc -c)
+}
+
+st_fds() {
+	kapi_wild fds
+	kapi_wild clockstep
+}
+
+st_kmsg() {
+	echo on >/proc/sys/kernel/printk_devkmsg
+	kapi_wild kmsg 3
+	echo ratelimit >/proc/sys/kernel/printk_devkmsg
+}
+
+# Small tmpfs (ENOSPC), a read-only one (EROFS), RLIMIT_FSIZE and O_DIRECT
+# on the root file system.
+st_files() {
+	mkdir -p /run/kapi-small /run/kapi-ro
+	mount -t tmpfs -o size=256k kapi-small /run/kapi-small
+	mount -t tmpfs kapi-ro /run/kapi-ro
+	echo data >/run/kapi-ro/file
+	mount -o remount,ro /run/kapi-ro
+	kapi_wild files /var/tmp /run/kapi-small /run/kapi-ro
+	umount /run/kapi-small /run/kapi-ro
+}
+
+# Loop-mounted ext4, xfs and btrfs images.
+st_loopfs() {
+	out=
+	for fs in ext4 xfs btrfs; do
+		img=/var/tmp/kapi-wild.$fs
+		rm -f "$img"
+		truncate -s 320M "$img"
+		case $fs in
+		ext4) r=$(rc mkfs.ext4 -q -F "$img") ;;
+		xfs) r=$(rc mkfs.xfs -q -f "$img") ;;
+		btrfs) r=$(rc mkfs.btrfs -q -f "$img") ;;
+		esac
+		mkdir -p /mnt/$fs
+		m=$(rc mount -o loop -t $fs "$img" /mnt/$fs)
+		w=$(rc dd if=/dev/urandom of=/mnt/$fs/data bs=64k count=16 conv=fsync)
+		c=$(rc sh -c "cp /mnt/$fs/data /mnt/$fs/copy && cmp /mnt/$fs/data /mnt/$fs/copy")
+		d=$(rc dd if=/mnt/$fs/data of=/dev/null bs=4k iflag=direct)
+		u=$(rc umount /mnt/$fs)
+		rm -f "$img"
+		out="$out ${fs}_mkfs=$r ${fs}_mount=$m ${fs}_write=$w ${fs}_copy=$c ${fs}_direct=$d ${fs}_umount=$u"
+	done
+	step loopfs $out
+}
+
+st_fuse() {
+	mkdir -p /run/kapi-fuse
+	kapi_wild fuse /run/kapi-fuse
+}
+
+# Loopback NFS (nfs-kernel-server exports /srv/nfs to 127.0.0.1).
+st_nfs() {
+	mkdir -p /mnt/nfs
+	s=$(rc systemctl start nfs-server)
+	e=$(rc exportfs -ra)
+	m=$(rc timeout 60 mount -t nfs -o vers=4.2,soft,timeo=50 127.0.0.1:/srv/nfs /mnt/nfs)
+	w=$(rc sh -c "echo round $round >/mnt/nfs/file.$round && grep -q 'round $round' /mnt/nfs/file.$round")
+	r=$(rc rm /mnt/nfs/file.$round)
+	u=$(rc timeout 60 umount /mnt/nfs)
+	step nfs server=$s exportfs=$e mount=$m write_read=$w remove=$r umount=$u
+}
+
+st_invalid() {
+	kapi_wild invalid </dev/null
+}
+
+STEPS="system proc log units net pipes fds kmsg files loopfs fuse nfs"
+[ "$steps" = valid ] || STEPS="$STEPS invalid"
+t0=$(cut -d. -f1 /proc/uptime)
+round=0
+while :; do
+	round=$((round + 1))
+	echo "# wild: round $round"
+	for stp in $STEPS; do
+		b=$(cut -d' ' -f1 /proc/uptime)
+		st_$stp
+		echo "# wild: step $stp took $(awk -v b="$b" '{ printf "%.1f", $1 - b }' /proc/uptime) s"
+	done
+	drain
+	now=$(cut -d. -f1 /proc/uptime)
+	[ $((now - t0)) -lt "$seconds" ] || break
+done
+echo "# wild: $round rounds in $(($(cut -d. -f1 /proc/uptime) - t0)) s"
+st_system system-end
+# Why a unit failed (not compared; for the reader of the log).
+for u in $(systemctl --failed --plain --no-legend 2>/dev/null | awk '{print $1}'); do
+	journalctl -b -u "$u" --no-pager -q -n 6 2>&1 | sed "s/^/# wild: $u: /"
+done
+
+if [ -r "$K/stats" ]; then
+	drain
+	echo "# wild-kapi-begin stats"
+	cat "$K/stats"
+	echo "# wild-kapi-end stats"
+	# Records without what differs between two alike ones (sequence,
+	# time, IDs, arguments), counted.
+	echo "# wild-kapi-begin violations"
+	sed -E -e 's/(^| )(seq|ts|pid|tgid|args)=[^ ]*//g' -e 's/^ //' "$V" |
+		sort | uniq -c | sort -rn
+	echo "# wild-kapi-end violations"
+	echo "# wild-kapi-begin hooks"
+	cat "$K/hooks"
+	echo "# wild-kapi-end hooks"
+fi
+exit 0

@@ -1,0 +1,263 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The wild guest (Documentation/wild.rst): a Debian 12 system with systemd,
+# booted on each Debian kernel three times, without kapi, with kapi.ko in
+# audit mode and in enforce mode (loaded by the initramfs, before systemd
+# starts), each boot running scripts/guest/wild-workload.sh. Compares the
+# results of the workload's steps between the boots and summarizes what kapi
+# reported in audit and enforce.
+#
+# Failures: a guest that crashes, hangs or shows a kernel report on its
+# console; a step missing, or giving different results in two rounds of a
+# boot or in two boots (enforce: the steps that make only valid calls); a
+# divergence or a return violation. With KAPI_WILD_STRICT=1 an
+# undocumented-error report fails too (otherwise that case is skipped).
+#
+# usage: wild.sh [--kernel 6.1|6.12]... [--seconds N] [--results FILE]
+#                [--no-build]
+#   --seconds N   workload time per boot (default: WILD_MINUTES * 60, 10 min)
+#   --results F   add the results to F (make check) instead of build/wild/results
+#   --no-build    use the kapi.ko and kapi_wild already built
+
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(dirname "$here")
+. "$here/lib.sh"
+
+build="${KAPI_BUILD:-$src/build}"
+kernels=() seconds=$((${WILD_MINUTES:-10} * 60)) res= dobuild=1
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kernel) kernels+=("$2"); shift 2 ;;
+	--seconds) seconds=$2; shift 2 ;;
+	--results) res=$2; shift 2 ;;
+	--no-build) dobuild=0; shift ;;
+	*) echo "usage: wild.sh [--kernel 6.1|6.12]... [--seconds N] [--results FILE] [--no-build]" >&2
+	   exit 2 ;;
+	esac
+done
+[ ${#kernels[@]} -gt 0 ] || read -ra kernels <<<"${KAPI_KERNELS:-6.1 6.12}"
+out="$build/wild"
+mkdir -p "$out"
+kapi_results wild "$res"
+strict=${KAPI_WILD_STRICT:-0}
+
+if [ $dobuild -eq 1 ]; then
+	for k in "${kernels[@]}"; do
+		step "kapi.ko builds for Debian $k" "$out/module-$k.log" \
+			"$here/build-module.sh" --kernel "$k" --werror || { kapi_summary; exit 1; }
+	done
+	step "kapi_wild builds (static, -Werror)" "$out/selftests.log" \
+		make -C "$src/selftests" O="$build/selftests" "$build/selftests/kapi_wild" ||
+		{ kapi_summary; exit 1; }
+fi
+t=$SECONDS
+if ! "$here/rootfs.sh" >"$out/rootfs.path" 2>"$out/rootfs.log"; then
+	record FAIL "wild: the Debian root file system builds (see $out/rootfs.log)"
+	tail -n 20 "$out/rootfs.log" | sed 's/^/    | /'
+	kapi_summary
+	exit 1
+fi
+rootfs=$(cat "$out/rootfs.path")
+echo "  root file system: $rootfs ($((SECONDS - t)) s)"
+
+# boot K MODE - one boot of kernel K; its output in $out/K-MODE.output.log.
+boot() {
+	local k=$1 mode=$2 rel args=() f t=$SECONDS
+	kapi_load_kernel "$k"
+	rel=$KAPI_KREL
+	args=(--disk "$rootfs/root.ext4" --init "$here/guest/wild-init.sh" --mem 1024
+	      --timeout $((seconds + 1200)) --script "$here/guest/wild-workload.sh"
+	      --module "$build/kernel-$k/kapi.ko" --file "$build/selftests/kapi_wild"
+	      --append "kapi.wild=$mode kapi.wild_seconds=$seconds systemd.show_status=0")
+	[ "$mode" = enforce ] && args+=(--append kapi.wild_steps=valid)
+	for f in "$rootfs/boot-$rel"/*; do
+		args+=(--file "$f:/kapi/boot/$(basename "$f")")
+	done
+	if ! f=$(kapi_missing "${args[@]}"); then
+		record FAIL "wild $k $mode (not built: $f)"
+		return 1
+	fi
+	kapi_guest "wild $k $mode" "$k" "$k" "wild-$mode" --log-dir "$build/vm" "${args[@]}"
+	cp "$output" "$out/$k-$mode.output.log" 2>/dev/null
+	echo "  wild $k $mode: $((SECONDS - t)) s in all"
+}
+
+for k in "${kernels[@]}"; do
+	for mode in none audit enforce; do
+		boot "$k" "$mode"
+	done
+	python3 - "$out" "$k" "$strict" "$results" <<'EOF'
+# Compare the boots of one kernel and summarize kapi's reports.
+import collections, os, re, sys
+
+out, k, strict, results = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4]
+modes = ["none", "audit", "enforce"]
+# The steps of scripts/guest/wild-workload.sh that make only valid calls
+# (every boot runs them); "invalid" runs without kapi and in audit only.
+STEPS = """system proctools procfs log units cgroup sockets nettools pipes pipelines
+           fds clockstep kmsg files loopfs fuse nfs system-end"""
+rec = open(results, "a")
+
+
+def record(verdict, name, why=""):
+    rec.write(f"{verdict}\t{name}\n")
+    if verdict == "FAIL":
+        print(f"  FAIL {name}")
+        for line in why.splitlines()[:20]:
+            print(f"    | {line}")
+
+
+def parse(mode):
+    """Steps (name -> set of results), the round count and kapi's sections."""
+    path = os.path.join(out, f"{k}-{mode}.output.log")
+    steps = collections.defaultdict(collections.Counter)
+    sections, cur, rounds, info = collections.defaultdict(list), None, 0, []
+    try:
+        lines = open(path, errors="replace").read().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        m = re.match(r"# wild-kapi-begin (\S+)", line)
+        if m:
+            cur = m.group(1)
+            continue
+        if line.startswith("# wild-kapi-end "):
+            cur = None
+            continue
+        if cur:
+            sections[cur].append(line)
+            continue
+        m = re.match(r"# wild: (\d+) rounds", line)
+        if m:
+            rounds = int(m.group(1))
+        m = re.match(r"# wild: (system \S+ up after .*|\d+ rounds in .*)", line)
+        if m:
+            info.append(m.group(1))
+        if line.startswith("wild-step "):
+            name, _, result = line[len("wild-step "):].partition(" ")
+            steps[name][result] += 1
+    return steps, rounds, sections, info
+
+
+runs = {m: parse(m) for m in modes}
+valid = None
+for mode in modes:
+    r = runs[mode]
+    g = f"wild {k} {mode}"
+    if r is None or not r[0]:
+        record("FAIL", f"{g}: the workload printed its steps", "no output")
+        continue
+    steps, rounds, sections, info = r
+    print(f"  wild {k} {mode}: {'; '.join(info)}")
+    want = set(STEPS.split()) | ({"invalid"} if mode != "enforce" else set())
+    if rounds < 1 or want - set(steps):
+        record("FAIL", f"{g}: the workload printed every step",
+               f"{rounds} rounds; missing: {' '.join(sorted(want - set(steps)))}")
+    else:
+        record("PASS", f"{g}: the workload printed every step ({rounds} rounds)")
+    unstable = {n: c for n, c in steps.items() if len(c) > 1}
+    if unstable:
+        why = "\n".join(f"{n}: " + " / ".join(f"{res} (x{c})" for res, c in cnt.items())
+                        for n, cnt in unstable.items())
+        record("FAIL", f"{g}: each step gives the same result in every round", why)
+    else:
+        record("PASS", f"{g}: each step gives the same result in every round")
+
+
+def diff(a, b, only=None):
+    ra, rb = runs[a], runs[b]
+    if not ra or not rb or not ra[0] or not rb[0]:
+        return
+    names = sorted(set(ra[0]) | set(rb[0]))
+    if only is not None:
+        names = [n for n in names if n in only]
+    bad = []
+    for n in names:
+        sa, sb = set(ra[0].get(n, {})), set(rb[0].get(n, {}))
+        if sa != sb:
+            bad.append(f"{n}:\n  {a}: {' / '.join(sorted(sa)) or '-'}\n  {b}: {' / '.join(sorted(sb)) or '-'}")
+    name = f"wild {k}: every step gives the same results without kapi and in {b}"
+    if bad:
+        record("FAIL", name, "\n".join(bad))
+    else:
+        record("PASS", name)
+
+
+diff("none", "audit")
+if runs["enforce"] and runs["enforce"][0]:
+    diff("none", "enforce", only=set(runs["enforce"][0]))
+
+
+def fields(line):
+    return dict(p.split("=", 1) for p in line.split() if "=" in p)
+
+
+summary = []
+for mode in ("audit", "enforce"):
+    r = runs[mode]
+    g = f"wild {k} {mode}"
+    if not r or "stats" not in r[2]:
+        record("FAIL", f"{g}: kapi's stats were printed")
+        continue
+    stats, viol = r[2]["stats"], r[2].get("violations", [])
+    tot = collections.Counter()
+    und = collections.Counter()
+    par = collections.Counter()
+    for line in stats:
+        f = fields(line)
+        sc = line.split()[0] if line.split() else ""
+        if "calls" in f:
+            for key in ("calls", "violations", "return_violations", "undocumented", "divergences", "enforced"):
+                tot[key] += int(f.get(key, 0))
+        elif "errno" in f:
+            und[(sc, f["errno"])] += int(f["undocumented"])
+        elif "param" in f and int(f.get("violations", 0)):
+            par[(sc, f["param"], f.get("rule", "?"))] += int(f["violations"])
+    recs = collections.Counter()
+    for line in viol:
+        m = re.match(r"\s*(\d+) (.*)", line)
+        if not m:
+            continue
+        f = fields(m.group(2))
+        # Any other field (an object's kind, say) is kept as it is.
+        known = ("uid", "comm", "syscall", "rule", "expected", "actual", "mode")
+        extra = " ".join(t for t in m.group(2).split() if t.partition("=")[0] not in known)
+        recs[(f.get("rule", "?"), f.get("syscall", "?"), f.get("actual", "?"), extra, f.get("comm", "?"))] += int(m.group(1))
+    print(f"\n  wild {k} {mode}: kapi checked {tot['calls']} calls: {tot['undocumented']} undocumented errors, "
+          f"{tot['divergences']} divergences, {tot['return_violations']} return violations, "
+          f"{tot['violations']} parameter violations, {tot['enforced']} calls refused")
+    if und:
+        print("    undocumented errors (stats):  syscall  errno  count")
+        for (sc, e), c in sorted(und.items(), key=lambda x: -x[1]):
+            print(f"      {sc:<14} {e:<14} {c}")
+    if par:
+        print("    parameter violations (stats):  syscall  parameter  rule  count")
+        for (sc, p, ru), c in sorted(par.items(), key=lambda x: -x[1]):
+            print(f"      {sc:<14} {p:<10} {ru:<12} {c}")
+    if recs:
+        print("    reports (violation records):  rule  syscall  actual  object  comm  count")
+        for (ru, sc, a, extra, comm), c in sorted(recs.items(), key=lambda x: -x[1]):
+            print(f"      {ru:<22} {sc:<12} {a:<14} {extra or '-':<24} {comm:<16} {c}")
+    with open(os.path.join(out, f"{k}-{mode}.summary"), "w") as s:
+        for (sc, e), c in sorted(und.items()):
+            s.write(f"undocumented {sc} {e} {c}\n")
+        for (ru, sc, a, extra, comm), c in sorted(recs.items()):
+            s.write(f"record {ru} {sc} {a} {extra or '-'} {comm} {c}\n")
+    name = f"{g}: no divergence"
+    record("PASS" if tot["divergences"] == 0 else "FAIL", name,
+           "\n".join(l for l in viol if "rule=divergence" in l))
+    name = f"{g}: no return violation"
+    record("PASS" if tot["return_violations"] == 0 else "FAIL", name,
+           "\n".join(l for l in viol if "rule=return:" in l))
+    name = f"{g}: no undocumented-error report"
+    if strict:
+        record("PASS" if tot["undocumented"] == 0 else "FAIL", name,
+               "\n".join(f"{sc} {e}: {c}" for (sc, e), c in und.items()))
+    else:
+        rec.write(f"SKIP\t{name} (KAPI_WILD_STRICT=1 enables it; {tot['undocumented']} reports)\n")
+EOF
+done
+
+kapi_summary
