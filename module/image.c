@@ -130,12 +130,17 @@ static const char *const kapi_cap_action_names[] = {
 	[KAPI_CAP_PERFORM_OPERATION] = "KAPI_CAP_PERFORM_OPERATION",
 };
 
-/* The object kinds, from include/kapi/objects.h: "*" is ANY. */
-#define KAPI_OT(e, name, words) [KAPI_OBJ_##e] = name,
+/*
+ * The object kinds, from include/kapi/objects.h: "*" is ANY. The lists'
+ * third argument, the words for people, is not needed here.
+ */
+#define KAPI_OT(e, name, ...)						\
+	[KAPI_OBJ_##e] = name,
 static const char *const kapi_object_type_names[] = KAPI_OBJECT_TYPES;
 #undef KAPI_OT
 
-#define KAPI_OI(e, name, words) [KAPI_IMPL_##e] = name,
+#define KAPI_OI(e, name, ...)						\
+	[KAPI_IMPL_##e] = name,
 static const char *const kapi_object_impl_names[] = KAPI_OBJECT_IMPLS;
 #undef KAPI_OI
 
