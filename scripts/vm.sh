@@ -26,6 +26,10 @@ usage: vm.sh --kernel SERIES|BZIMAGE [options]
   --script FILE     guest shell script, run as /kapi/run.sh (its exit status is the verdict)
   --shell           interactive shell instead of a script (Ctrl-A X quits QEMU)
   --module FILE     put a kernel module into /kapi (repeatable)
+  --kmod NAME       put the Debian kernel's module NAME (e.g. fuse), uncompressed,
+                    into /kapi/kmod/NAME.ko, for the guest script to insmod;
+                    nothing if the kernel has it built in (repeatable; 6.1 and
+                    6.12 only; dependencies are not added)
   --bin PROG[:DST]  put a host program (at its host path, or DST) and its shared
                     libraries into the guest (repeatable)
   --file SRC[:DST]  put a file into the guest, default /kapi/bin/NAME if executable else /kapi/NAME
@@ -56,13 +60,14 @@ EOT
 kernel= script= shell=0 name= timeout=300 mem=512 smp=1 append= stream=all icount=0 allocfail=0
 logdir="${KAPI_BUILD:-$src/build}/vm"
 init="$here/guest/init" disk=
-modules=() bins=() files=()
+modules=() bins=() files=() kmods=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel) kernel=$2; shift 2 ;;
 	--script) script=$2; shift 2 ;;
 	--shell) shell=1; shift ;;
 	--module) modules+=("$2"); shift 2 ;;
+	--kmod) kmods+=("$2"); shift 2 ;;
 	--bin) bins+=("$2"); shift 2 ;;
 	--file) files+=("$2"); shift 2 ;;
 	--name) name=$2; shift 2 ;;
@@ -145,6 +150,33 @@ copy_libs() {
 for m in "${modules[@]}"; do
 	[ -r "$m" ] || kapi_die "no module at $m"
 	cp "$m" "$root/kapi/"
+done
+# kmod_file NAME - the path of the Debian kernel's module NAME, uncompressed,
+# taken from its linux-image package once and kept in the cache; nothing if
+# the package has no such module (built in).
+kmod_file() {
+	local dir="$KAPI_CACHE/kmod/$KAPI_KREL" deb tmp f
+	if [ ! -e "$dir/$1.ko" ] && [ ! -e "$dir/$1.builtin" ]; then
+		deb=$(find "$KAPI_CACHE/debs/linux-image-$KAPI_KREL" -name '*.deb' 2>/dev/null | head -n 1) || true
+		[ -n "$deb" ] || kapi_die "no linux-image package of $KAPI_KREL in the cache: run 'make provision'"
+		mkdir -p "$dir"
+		tmp=$(mktemp -d "$dir/.tmp.XXXXXX")
+		dpkg-deb --fsys-tarfile "$deb" |
+			tar -x -C "$tmp" --wildcards "*/$1.ko" "*/$1.ko.xz" 2>/dev/null || true
+		f=$(find "$tmp" -name "$1.ko" -o -name "$1.ko.xz" | head -n 1)
+		case $f in
+		"") : >"$tmp/$1.builtin"; mv "$tmp/$1.builtin" "$dir/" ;;
+		*.xz) xz -dc "$f" >"$tmp/$1.ko.new" && mv "$tmp/$1.ko.new" "$dir/$1.ko" ;;
+		*) mv "$f" "$dir/$1.ko" ;;
+		esac
+		rm -rf "$tmp"
+	fi
+	[ ! -e "$dir/$1.ko" ] || echo "$dir/$1.ko"
+}
+for k in "${kmods[@]}"; do
+	case $kernel in 6.1|6.12) ;; *) kapi_die "--kmod needs a provisioned kernel (6.1 or 6.12)" ;; esac
+	f=$(kmod_file "$k")
+	[ -z "$f" ] || { mkdir -p "$root/kapi/kmod"; cp "$f" "$root/kapi/kmod/"; }
 done
 for b in "${bins[@]}"; do
 	s=${b%%:*} d=${b#*:}

@@ -12,22 +12,21 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <linux/fuse.h>
 #include <linux/magic.h>
-#include <net/if.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/mman.h>
-#include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1235,48 +1234,199 @@ unsigned long kapi_task_size_max(void)
 	return size;
 }
 
-/**
- * kapi_refused_udp_fd() - a UDP socket whose next read() fails with
- * ECONNREFUSED, an error read()'s spec does not list: the selftests'
- * reliable undocumented error.
- *
- * Brings the loopback interface up (root), connects a UDP socket to a port
- * of 127.0.0.1 that nothing listens on and sends it a byte; the ICMP port
- * unreachable that comes back is kept on the socket, and the next read()
- * reports it, once. None of these calls is one that kapi checks.
- *
- * Return: the descriptor, or -1 with errno set (EAFNOSUPPORT: the kernel
- * has no IPv4, as the trimmed debug kernel).
- */
-int kapi_refused_udp_fd(void)
-{
-	struct sockaddr_in to = {
-		.sin_family = AF_INET,
-		.sin_port = htons(9),
-		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
-	};
-	struct pollfd p = { .events = POLLIN };
-	struct ifreq ifr = { .ifr_name = "lo" };
-	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+/* ------------------------------------------------------------------ FUSE */
 
-	if (fd < 0)
-		return -1;
-	if (ioctl(fd, SIOCGIFFLAGS, &ifr))
-		goto fail;
-	if (!(ifr.ifr_flags & IFF_UP)) {
-		ifr.ifr_flags |= IFF_UP;
-		if (ioctl(fd, SIOCSIFFLAGS, &ifr))
-			goto fail;
+#define KAPI_FUSE_FILE "undoc"
+
+static void kapi_fuse_reply(int dev, uint64_t unique, int error, const void *arg,
+			    size_t len)
+{
+	struct fuse_out_header out = {
+		.len = sizeof(out) + (error ? 0 : len),
+		.error = error,
+		.unique = unique,
+	};
+	char buf[sizeof(out) + 256];
+
+	memcpy(buf, &out, sizeof(out));
+	if (!error && len)
+		memcpy(buf + sizeof(out), arg, len);
+	(void)!write(dev, buf, out.len);
+}
+
+static void kapi_fuse_attr(struct fuse_attr *a, uint64_t ino)
+{
+	memset(a, 0, sizeof(*a));
+	a->ino = ino;
+	a->mode = ino == FUSE_ROOT_ID ? S_IFDIR | 0755 : S_IFREG | 0644;
+	a->nlink = ino == FUSE_ROOT_ID ? 2 : 1;
+	a->size = ino == FUSE_ROOT_ID ? 0 : 4096;
+}
+
+/*
+ * The server: one directory holding one file, KAPI_FUSE_FILE, whose reads
+ * and writes fail with -@err. Ends when the connection does (the file's
+ * last descriptor closed and the mount detached) or when its parent dies.
+ */
+static void __attribute__((noreturn)) kapi_fuse_serve(int dev, int err)
+{
+	static char buf[FUSE_MIN_READ_BUFFER + 4096];
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	prctl(PR_SET_NAME, "kapi_fuse", 0, 0, 0);
+	for (;;) {
+		struct fuse_in_header *in = (void *)buf;
+		void *arg = buf + sizeof(*in);
+		ssize_t n = read(dev, buf, sizeof(buf));
+
+		if (n < 0 && (errno == EINTR || errno == ENOENT))
+			continue;
+		if (n < (ssize_t)sizeof(*in))
+			_exit(0);
+		switch (in->opcode) {
+		case FUSE_INIT: {
+			struct fuse_init_out o = {
+				.major = FUSE_KERNEL_VERSION,
+				.minor = 31,
+				.max_write = 4096,
+				.max_readahead = 4096,
+			};
+
+			kapi_fuse_reply(dev, in->unique, 0, &o, sizeof(o));
+			break;
+		}
+		case FUSE_LOOKUP: {
+			struct fuse_entry_out o = { .nodeid = 2 };
+
+			if (in->nodeid != FUSE_ROOT_ID || strcmp(arg, KAPI_FUSE_FILE)) {
+				kapi_fuse_reply(dev, in->unique, -ENOENT, NULL, 0);
+				break;
+			}
+			kapi_fuse_attr(&o.attr, 2);
+			kapi_fuse_reply(dev, in->unique, 0, &o, sizeof(o));
+			break;
+		}
+		case FUSE_GETATTR: {
+			struct fuse_attr_out o = { 0 };
+
+			kapi_fuse_attr(&o.attr, in->nodeid);
+			kapi_fuse_reply(dev, in->unique, 0, &o, sizeof(o));
+			break;
+		}
+		case FUSE_OPEN:
+		case FUSE_OPENDIR: {
+			/* Direct I/O: each read() is one READ request, uncached. */
+			struct fuse_open_out o = { .fh = 1, .open_flags = FOPEN_DIRECT_IO };
+
+			kapi_fuse_reply(dev, in->unique, 0, &o, sizeof(o));
+			break;
+		}
+		case FUSE_READ:
+		case FUSE_WRITE:
+			kapi_fuse_reply(dev, in->unique, -err, NULL, 0);
+			break;
+		case FUSE_FORGET:
+		case FUSE_BATCH_FORGET:
+			break;
+		case FUSE_FLUSH:
+		case FUSE_RELEASE:
+		case FUSE_RELEASEDIR:
+			kapi_fuse_reply(dev, in->unique, 0, NULL, 0);
+			break;
+		case FUSE_DESTROY:
+			kapi_fuse_reply(dev, in->unique, 0, NULL, 0);
+			_exit(0);
+		default:
+			kapi_fuse_reply(dev, in->unique, -ENOSYS, NULL, 0);
+			break;
+		}
 	}
-	if (connect(fd, (struct sockaddr *)&to, sizeof(to)) || send(fd, "x", 1, 0) != 1)
-		goto fail;
-	/* The error is queued by the time send() returns; make sure of it. */
-	p.fd = fd;
-	if (poll(&p, 1, 5000) != 1 || !(p.revents & POLLERR))
-		goto fail;
+}
+
+/* Whether @err from opening /dev/fuse or mounting says there is no FUSE. */
+static bool kapi_fuse_missing(int err)
+{
+	return err == ENOENT || err == ENODEV || err == ENXIO;
+}
+
+/**
+ * kapi_fuse_error_fd() - a file whose read() and write() fail with @err,
+ * given by a FUSE server.
+ * @err: a positive errno, below 512 (FUSE passes on no larger one).
+ *
+ * The selftests' undocumented error: FUSE hands a server's error to the
+ * caller unchanged, so a read() can fail with any errno, and no spec can
+ * list them all. Opens /dev/fuse (after making the node, c 10 229, in
+ * /tmp if /dev has none), mounts a FUSE file system on a directory in /tmp
+ * with the descriptor, forks the server (a child killed when its parent
+ * dies), opens the server's one file read-write and detaches the mount;
+ * the file stays open, the server keeps answering, and the directory is
+ * removed. The file is "reg:fuse" to kapi. None of these calls is made by
+ * a subject, so none is counted.
+ *
+ * Return: the descriptor, or -1 with errno set: ENODEV if the kernel has
+ * no FUSE (no fuse module loaded), another value if something else failed.
+ */
+int kapi_fuse_error_fd(int err)
+{
+	char dir[] = "/tmp/kapi-fuse.XXXXXX", node[] = "/tmp/kapi-fuse-dev.XXXXXX";
+	char opts[128], path[64];
+	int dev, fd = -1, saved;
+	pid_t srv;
+
+	dev = open("/dev/fuse", O_RDWR | O_CLOEXEC);
+	if (dev < 0 && errno == ENOENT) {
+		/* No node in /dev: a private one. */
+		int tmp = mkstemp(node);
+
+		if (tmp < 0)
+			return -1;
+		close(tmp);
+		unlink(node);
+		if (mknod(node, S_IFCHR | 0600, makedev(10, 229)))
+			return -1;
+		dev = open(node, O_RDWR | O_CLOEXEC);
+		saved = errno;
+		unlink(node);
+		errno = saved;
+	}
+	if (dev < 0) {
+		if (kapi_fuse_missing(errno))
+			errno = ENODEV;
+		return -1;
+	}
+	if (!mkdtemp(dir)) {
+		saved = errno;
+		close(dev);
+		errno = saved;
+		return -1;
+	}
+	snprintf(opts, sizeof(opts), "fd=%d,rootmode=40000,user_id=0,group_id=0", dev);
+	if (mount("kapi", dir, "fuse.kapi", MS_NOSUID | MS_NODEV, opts)) {
+		saved = kapi_fuse_missing(errno) ? ENODEV : errno;
+		goto out;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	srv = fork();
+	if (srv < 0) {
+		saved = errno;
+		umount2(dir, MNT_DETACH);
+		goto out;
+	}
+	if (srv == 0)
+		kapi_fuse_serve(dev, err);
+	snprintf(path, sizeof(path), "%s/" KAPI_FUSE_FILE, dir);
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	saved = errno;
+	umount2(dir, MNT_DETACH);
+	if (fd < 0) {
+		kill(srv, SIGKILL);
+		waitpid(srv, NULL, 0);
+	}
+out:
+	close(dev);
+	rmdir(dir);
+	errno = saved;
 	return fd;
-fail:
-	close(fd);
-	errno = EIO;
-	return -1;
 }

@@ -13,6 +13,7 @@
 #ifndef KAPI_TEST_H
 #define KAPI_TEST_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -82,7 +83,7 @@ const char *kapi_errno_name(int err);
  * The stats file as flat counters. A counter's key is the line's
  * non-numeric words followed by the counter's name:
  *   "sys_read calls", "sys_read param=fd rule=fd violations",
- *   "sys_read errno=ECONNREFUSED undocumented".
+ *   "sys_read errno=EXFULL undocumented".
  */
 struct kapi_counter {
 	char key[KAPI_KEY_LEN];
@@ -238,7 +239,9 @@ size_t kapi_run_records(const struct kapi_run *run,
 			const struct kapi_record **first);
 
 unsigned long kapi_task_size_max(void);
-int kapi_refused_udp_fd(void);
+int kapi_fuse_error_fd(int err);
+/* What kapi_fuse_error_fd() files give: an errno read()'s spec does not list. */
+#define KAPI_UNDOC_ERR EXFULL
 
 /* An address above the user address space with 4- and 5-level paging. */
 #define KAPI_KERNEL_ADDR 0xffff888000000000UL

@@ -288,13 +288,13 @@ static void s_reset_fodder(struct kapi_outcome *o, void *arg)
 
 static void t_stats_reset(void)
 {
-	int gone = kapi_refused_udp_fd();
-	/* Without IPv4 there is no undocumented errno line to reset. */
-	bool no_inet = gone < 0 && errno == EAFNOSUPPORT;
+	int gone = kapi_fuse_error_fd(KAPI_UNDOC_ERR);
+	/* Without FUSE there is no undocumented errno line to reset. */
+	bool no_fuse = gone < 0 && errno == ENODEV;
 	size_t i, nonzero = 0;
 	int err;
 
-	if (!kt_check(gone >= 0 || no_inet, "cannot make a UDP socket with a refused connection") ||
+	if (!kt_check(gone >= 0 || no_fuse, "cannot make a FUSE file that fails reads: %m") ||
 	    !use_mode(KAPI_MODE_AUDIT))
 		goto out;
 	/* A violation and an undocumented errno to reset. */
@@ -302,11 +302,11 @@ static void t_stats_reset(void)
 		goto out;
 	for (i = 0; i < run.after.n; i++)
 		nonzero += run.after.c[i].value != 0;
-	if (no_inet)
-		kt_diag("no IPv4 in this kernel: no undocumented errno to reset");
+	if (no_fuse)
+		kt_diag("no FUSE in this kernel: no undocumented errno to reset");
 	else
-		kt_check(kapi_stats_get(&run.after, "sys_read errno=ECONNREFUSED undocumented") > 0,
-			 "no errno=ECONNREFUSED line before the reset");
+		kt_check(kapi_stats_get(&run.after, "sys_read errno=EXFULL undocumented") > 0,
+			 "no errno=EXFULL line before the reset");
 	if (!kapi_filter_set(QUIET))
 		goto out;
 	err = kapi_write("stats", "reset\n");
