@@ -710,6 +710,23 @@ static void t_undocumented(void)
 	SCENARIO(s_undocumented, UNDOC(RD, -KAPI_UNDOC_ERR));
 }
 
+static void s_undocumented_write(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_write, fx.undoc, fx.buf, 64);
+}
+
+static void t_undocumented_write(void)
+{
+	if (!setup())
+		return;
+	if (fx.no_fuse) {
+		kt_skip("no FUSE in this kernel, so no server to give an undocumented error");
+		return;
+	}
+	/* The same server answers WRITE with EXFULL too. */
+	SCENARIO(s_undocumented_write, UNDOC(WR, -KAPI_UNDOC_ERR));
+}
+
 static const struct kt_case cases[] = {
 	{ "open and close /dev/null", t_open_close },
 	{ "openat AT_FDCWD and close", t_openat_close },
@@ -753,6 +770,7 @@ static const struct kt_case cases[] = {
 	{ "read on a write-only fd with a kernel buffer: EBADF comes first", t_earlier_check_read },
 	{ "open NULL with O_CREAT|O_DIRECTORY: EINVAL comes first", t_earlier_check_open },
 	{ "undocumented error: read of a FUSE file gives EXFULL", t_undocumented },
+	{ "undocumented error: write of a FUSE file gives EXFULL", t_undocumented_write },
 };
 
 int main(int argc, char **argv)
