@@ -173,7 +173,7 @@ vm_tests=(
 	--module @b/samples/kapi_badimage.ko --file @c/kapi_specs-@k.bin:/kapi/kapi_specs.bin"
 "tool|kapi-dump|300|ktap;json kapi-dump json;host kapi-dump|--module @b/kapi.ko
 	--module @b/samples/kapi_sample.ko --bin @u/kapi-dump:/kapi/bin/kapi-dump"
-"netlink|netlink|600|ktap;json netlink json;host kapi-dump --netlink|--module @b/kapi.ko
+"netlink|netlink|600|ktap;json netlink json;host kapi-dump --netlink|--module @b/kapi.ko --kmod fuse
 	--module @b/samples/kapi_sample.ko --bin @u/kapi-dump:/kapi/bin/kapi-dump
 	--file @s/kapi_netlink --file @s/kapi_syscalls"
 "quiet|quiet|600|ktap|--module @b/kapi.ko --file @s/kapi_kmsg"

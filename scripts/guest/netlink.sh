@@ -24,6 +24,11 @@ K=/kapi/bin/kapi-dump
 N=/kapi/bin/kapi_netlink
 SYSCALLS="sys_read sys_write sys_open sys_close sys_openat"
 SAMPLE="kapi_sample_ioc_set kapi_sample_ioc_get kapi_sample_ioc_config"
+# FUSE for kapi_syscalls' undocumented errors (as in runtime.sh).
+for m in /kapi/kmod/*.ko; do
+	[ -e "$m" ] && { insmod "$m" || echo "# insmod $m failed"; }
+done
+[ -c /dev/fuse ] || mknod /dev/fuse c 10 229
 
 # --netlink and --debugfs give the same bytes: the list, and every spec
 # in every format.
@@ -171,6 +176,9 @@ monitor_selftest() {
 	[ "$(wc -l </tmp/mon.txt)" -eq $made ] && [ "$(wc -l </tmp/monj.txt)" -eq $made ] ||
 		{ echo "too many events"; return 1; }
 	grep -q "^kapi-dump: $made events, 0 lost$" /tmp/mon.txt.err || { cat /tmp/mon.txt.err; return 1; }
+	# The undocumented errors of the FUSE server were events too.
+	grep -q ' syscall=sys_read .*rule=undocumented .*actual=EXFULL' /tmp/mon.txt ||
+		{ echo "no event for the undocumented EXFULL of a read"; return 1; }
 	# The same records as runtime/violations, line for line.
 	grep -v '^#' $R/violations >/tmp/ring.txt
 	if [ "$made" -le 256 ]; then
