@@ -909,9 +909,9 @@ TEST(ObjectsTest, EveryFormOfSelector) {
                            "unix-stream, bpffs, inet-raw");
     ASSERT_EQ(s.errors.size(), 1U);
     const std::vector<Sel> want = {
-        {KAPI_OBJ_SOCK, KAPI_IMPL_TCP},    {KAPI_OBJ_ANY, KAPI_IMPL_PROC},
-        {KAPI_OBJ_FIFO, KAPI_IMPL_ANY},    {KAPI_OBJ_ANY, KAPI_IMPL_TMPFS},
-        {KAPI_OBJ_REG, KAPI_IMPL_ANY},     {KAPI_OBJ_CHR, KAPI_IMPL_TTY},
+        {KAPI_OBJ_SOCK, KAPI_IMPL_TCP},        {KAPI_OBJ_ANY, KAPI_IMPL_PROC},
+        {KAPI_OBJ_FIFO, KAPI_IMPL_ANY},        {KAPI_OBJ_ANY, KAPI_IMPL_TMPFS},
+        {KAPI_OBJ_REG, KAPI_IMPL_ANY},         {KAPI_OBJ_CHR, KAPI_IMPL_TTY},
         {KAPI_OBJ_ANY, KAPI_IMPL_UNIX_STREAM}, {KAPI_OBJ_ANY, KAPI_IMPL_BPF_FS},
         {KAPI_OBJ_ANY, KAPI_IMPL_INET_RAW},
     };
