@@ -11,6 +11,7 @@
  *   KAPI_HAVE_SYNCHRONIZE_RCU_TASKS   synchronize_rcu_tasks() is exported
  *   KAPI_HAVE_GENL_MCAST_CAP          privileged generic netlink groups
  *   KAPI_HAVE_CALL_DEPTH_ACCOUNT      call depth tracking (hook_tramp.S)
+ *   KAPI_HAVE_FILES_LOOKUP_FD_RCU     files_lookup_fd_rcu() (6.1)
  */
 #ifndef KAPI_COMPAT_H
 #define KAPI_COMPAT_H
@@ -20,6 +21,7 @@
 #error "kapi: this kernel already has CONFIG_KAPI_SPEC"
 #endif
 
+#include <linux/fdtable.h>
 #include <linux/ftrace.h>
 #include <linux/irqflags.h>
 #include <linux/kconfig.h>
@@ -108,5 +110,24 @@ static inline void kapi_synchronize_rcu_tasks(void)
 #define KAPI_COMPAT_GENL_PRIVATE_MCGRPS false
 #define KAPI_COMPAT_GENL_PRIVATE_MCGRP(grp) { .name = grp }
 #endif
+
+/*
+ * kapi_compat_lookup_fd_rcu() - the file at descriptor @fd of the current
+ * task, without taking a reference
+ *
+ * Context: under rcu_read_lock(); the file may be closed, and on kernels
+ * whose files are SLAB_TYPESAFE_BY_RCU (6.12) even reused for another
+ * file, at any time: read only what RCU keeps alive (its inode).
+ * Return: the file, or NULL if @fd is not open.
+ */
+static inline struct file *kapi_compat_lookup_fd_rcu(unsigned int fd)
+{
+#ifdef KAPI_HAVE_FILES_LOOKUP_FD_RCU
+	return files_lookup_fd_rcu(current->files, fd);
+#else
+	/* 6.7 and later: the raw lookup is the RCU one. */
+	return files_lookup_fd_raw(current->files, fd);
+#endif
+}
 
 #endif /* KAPI_COMPAT_H */
