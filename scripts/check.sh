@@ -172,7 +172,7 @@ vm_tests=(
 	--file @s/kapi_netlink --file @s/kapi_syscalls"
 "runtime|runtime|900|runtime|--smp 2 --module @b/kapi.ko --file @g/unload.sh:/kapi/unload.sh
 	--file @s/kapi_syscalls --file @s/kapi_runtime --file @s/kapi_filter --file @s/kapi_stress
-	--file @n/kapi_bench"
+	--file @n/kapi_bench --bin @u/kapi-dump:/kapi/bin/kapi-dump"
 )
 
 # tool_matches_host DIR K LABEL - compare each DIR/NAME.json a guest printed
@@ -228,7 +228,8 @@ vm_row() {
 		runtime) kapi_parse_sections "$output" "$dir" "" \
 			"skip=vm $k selftests without kapi, root or debugfs" "off=vm $k runtime off" \
 			"audit=vm $k runtime audit" "enforce=vm $k runtime enforce" \
-			"unload=vm $k unload under load" "bench=vm $k bench program" ;;
+			"objects=vm $k runtime object kinds" "unload=vm $k unload under load" \
+			"bench=vm $k bench program" ;;
 		esac
 	done
 }
