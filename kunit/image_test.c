@@ -169,13 +169,13 @@ static void kapi_bad_trailing(struct kapi_image_ctx *t)
 static void kapi_bad_short(struct kapi_image_ctx *t)
 {
 	t->size = sizeof(struct kapi_image_header) - 1;
-	kapi_want(t, "header: truncated: 199 bytes, a header alone is 200");
+	kapi_want(t, "header: truncated: 215 bytes, a header alone is 216");
 }
 
 static void kapi_bad_empty(struct kapi_image_ctx *t)
 {
 	t->size = 0;
-	kapi_want(t, "header: truncated: 0 bytes, a header alone is 200");
+	kapi_want(t, "header: truncated: 0 bytes, a header alone is 216");
 }
 
 static void kapi_bad_null(struct kapi_image_ctx *t)
@@ -201,7 +201,9 @@ static void kapi_bad_major_zero(struct kapi_image_ctx *t)
 {
 	kapi_hdr(t)->version_major = 0;
 	kapi_hdr(t)->version_minor = 9;
-	kapi_want(t, "header, field version_major: format 0.9 is not supported (major 1)");
+	kapi_want(t, "%s%s",
+		  "header, field version_major: format 0.9 is older than this module's 2.x: ",
+		  "rebuild the image with a matching kapi-gen");
 }
 
 static void kapi_bad_header_large(struct kapi_image_ctx *t)
@@ -239,7 +241,7 @@ static void kapi_bad_count_strings(struct kapi_image_ctx *t)
 
 	s->count = t->size - s->offset + 1;
 	kapi_want(t,
-		  "tables[10] (strings), field count: %u records of 1 bytes at offset %u run past the end of the image (%zu bytes)",
+		  "tables[11] (strings), field count: %u records of 1 bytes at offset %u run past the end of the image (%zu bytes)",
 		  s->count, s->offset, t->size);
 }
 

@@ -241,7 +241,7 @@ TEST(GeneratorTest, IncludesSpecFileIncludesOnceThenItsOwn) {
 
 TEST(GeneratorTest, ErrnoNamesBecomeNegatedMacrosWithChecks) {
     Spec s = small_spec("f");
-    s.errors = {{-11, "EWOULDBLOCK", "", ""}};
+    s.errors = {{-11, "EWOULDBLOCK", "", "", {}}};
     s.params[0].violation_error = "EWOULDBLOCK";
     std::string out = kapi::generate_c(SpecSet{{s}}, {}, "s");
     EXPECT_THAT(out, HasSubstr(".code = -EWOULDBLOCK,"));
@@ -374,13 +374,13 @@ TEST(GeneratorTest, SpecAndErrorNamesFollowTheKernelsRules) {
     EXPECT_EQ(at, -1);
 
     Spec s = small_spec("f");
-    s.errors = {{-22, "not_an_errno", "", ""}};
+    s.errors = {{-22, "not_an_errno", "", "", {}}};
     EXPECT_EQ(kapi::check_specs(SpecSet{{s}}, &at),
               "spec 0 (f): error 0: name \"not_an_errno\" is not an error name (E[A-Z0-9_]+)");
     EXPECT_EQ(at, 0);
     EXPECT_EQ(generate_error(SpecSet{{s}}),
               "spec 0 (f): error 0: name \"not_an_errno\" is not an error name (E[A-Z0-9_]+)");
-    s.errors = {{-22, "EINVAL", "", ""}, {-4095, "E4095", "", ""}};
+    s.errors = {{-22, "EINVAL", "", "", {}}, {-4095, "E4095", "", "", {}}};
     EXPECT_EQ(kapi::check_specs(SpecSet{{s}}, &at), "");
 }
 
@@ -388,7 +388,7 @@ TEST(GeneratorTest, UnresolvedNumbersNeedNoValue) {
     // The generator, unlike encode_image(), leaves numbers to the compiler.
     Spec s = small_spec("f");
     s.params[0].max = Num{std::nullopt, "INT_MAX"};
-    s.errors = {{0, "ENOSYS", "", ""}};
+    s.errors = {{0, "ENOSYS", "", "", {}}};
     EXPECT_EQ(kapi::check_specs(SpecSet{{s}}), "");
     EXPECT_THAT(kapi::generate_c(SpecSet{{s}}, {}, "s"), HasSubstr(".code = -ENOSYS,"));
 }

@@ -99,6 +99,11 @@ static const struct kapi_gen_image kapi_gen_image_obj
 				.count = 4,
 				.entsize = sizeof(struct kapi_image_num),
 			},
+			[KAPI_TABLE_OBJECTS] = {
+				.offset = offsetof(struct kapi_gen_image, strings),
+				.count = 0,
+				.entsize = sizeof(struct kapi_image_object),
+			},
 			[KAPI_TABLE_STRINGS] = {
 				.offset = offsetof(struct kapi_gen_image, strings),
 				.count = 1504,
