@@ -478,8 +478,7 @@ bool kapi_check_documented(const void *image, const struct kapi_image_spec *spec
 		for (j = 0; j < e->objects.count; j++) {
 			const struct kapi_image_object *sel;
 
-			sel = kapi_image_slice_at(image, KAPI_TABLE_OBJECTS,
-						  &e->objects, j);
+			sel = kapi_image_error_object(image, e, j);
 			if (kapi_check_selector_match(sel, obj))
 				return true;
 		}
