@@ -723,6 +723,117 @@ static void kapi_check_selector_test(struct kunit *test)
 			c->match);
 }
 
+/*
+ * An image with only what kapi_check_documented() reads: an error list in
+ * which EPIPE holds for pipes and sockets, EINVAL for every object, and
+ * ETIMEDOUT, listed twice, for TCP sockets and for anything on NFS.
+ */
+struct kapi_sel_image {
+	struct kapi_image_header h;
+	struct kapi_image_error errors[4];
+	struct kapi_image_object objects[4];
+};
+
+static void kapi_sel_image_init(struct kapi_sel_image *img,
+				struct kapi_image_spec *spec)
+{
+	static const struct kapi_image_object sel[] = {
+		{ KAPI_OBJ_FIFO, KAPI_IMPL_ANY, 0 },
+		{ KAPI_OBJ_SOCK, KAPI_IMPL_ANY, 0 },
+		{ KAPI_OBJ_SOCK, KAPI_IMPL_TCP, 0 },
+		{ KAPI_OBJ_ANY, KAPI_IMPL_NFS, 0 },
+	};
+
+	memset(img, 0, sizeof(*img));
+	memset(spec, 0, sizeof(*spec));
+	img->h.tables[KAPI_TABLE_ERRORS].offset =
+		offsetof(struct kapi_sel_image, errors);
+	img->h.tables[KAPI_TABLE_ERRORS].count = 4;
+	img->h.tables[KAPI_TABLE_ERRORS].entsize =
+		sizeof(struct kapi_image_error);
+	img->h.tables[KAPI_TABLE_OBJECTS].offset =
+		offsetof(struct kapi_sel_image, objects);
+	img->h.tables[KAPI_TABLE_OBJECTS].count = 4;
+	img->h.tables[KAPI_TABLE_OBJECTS].entsize =
+		sizeof(struct kapi_image_object);
+	memcpy(img->objects, sel, sizeof(sel));
+	img->errors[0].code = -EPIPE;
+	img->errors[0].objects.first = 0;
+	img->errors[0].objects.count = 2;
+	img->errors[1].code = -EINVAL;
+	img->errors[2].code = -ETIMEDOUT;
+	img->errors[2].objects.first = 2;
+	img->errors[2].objects.count = 1;
+	img->errors[3].code = -ETIMEDOUT;
+	img->errors[3].objects.first = 3;
+	img->errors[3].objects.count = 1;
+	spec->errors.count = 4;
+	spec->ret.check = KAPI_RETURN_ERROR_CHECK;
+}
+
+/*
+ * An error is documented for an object when one of its records has no
+ * selectors or a matching one; an error listed only for other objects is
+ * undocumented, and the check after the call says so.
+ */
+static void kapi_check_documented_test(struct kunit *test)
+{
+	static const struct {
+		int code;
+		struct kapi_object obj;
+		bool documented;
+	} cases[] = {
+		{ EPIPE, { KAPI_OBJ_FIFO, KAPI_IMPL_PIPEFS }, true },
+		{ EPIPE, { KAPI_OBJ_SOCK, KAPI_IMPL_UNIX_STREAM }, true },
+		{ EPIPE, { KAPI_OBJ_REG, KAPI_IMPL_EXT4 }, false },
+		{ EPIPE, { KAPI_OBJ_ANON, KAPI_IMPL_EVENTFD }, false },
+		{ EPIPE, { KAPI_OBJ_ANY, KAPI_IMPL_ANY }, true },
+		{ EINVAL, { KAPI_OBJ_ANON, KAPI_IMPL_TIMERFD }, true },
+		{ EINVAL, { KAPI_OBJ_REG, KAPI_IMPL_EXT4 }, true },
+		{ ETIMEDOUT, { KAPI_OBJ_SOCK, KAPI_IMPL_TCP }, true },
+		{ ETIMEDOUT, { KAPI_OBJ_REG, KAPI_IMPL_NFS }, true },
+		{ ETIMEDOUT, { KAPI_OBJ_DIR, KAPI_IMPL_NFS }, true },
+		{ ETIMEDOUT, { KAPI_OBJ_REG, KAPI_IMPL_EXT4 }, false },
+		{ ETIMEDOUT, { KAPI_OBJ_SOCK, KAPI_IMPL_UDP }, false },
+		{ ETIMEDOUT, { KAPI_OBJ_ANY, KAPI_IMPL_ANY }, true },
+		{ ENOENT, { KAPI_OBJ_REG, KAPI_IMPL_EXT4 }, false },
+		{ ENOENT, { KAPI_OBJ_ANY, KAPI_IMPL_ANY }, false },
+	};
+	struct kapi_sel_image *img;
+	struct kapi_image_spec *spec;
+	struct kapi_check_call call;
+	struct kapi_check_post post;
+	struct kapi_check_pre pre;
+	u32 i;
+
+	img = kunit_kzalloc(test, sizeof(*img), GFP_KERNEL);
+	spec = kunit_kzalloc(test, sizeof(*spec), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, img);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, spec);
+	kapi_sel_image_init(img, spec);
+	memset(&call, 0, sizeof(call));
+	memset(&pre, 0, sizeof(pre));
+	call.image = img;
+	call.spec = spec;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		char name[KAPI_OBJECT_NAME_LEN];
+
+		kapi_object_name(name, sizeof(name), cases[i].obj);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    kapi_check_documented(img, spec,
+							  -cases[i].code,
+							  cases[i].obj),
+				    cases[i].documented, "error %d on %s",
+				    cases[i].code, name);
+		call.object = cases[i].obj;
+		kapi_check_after(&call, &pre, -cases[i].code, 0, &post);
+		KUNIT_EXPECT_TRUE(test, post.is_error);
+		KUNIT_EXPECT_EQ_MSG(test, post.undocumented, !cases[i].documented,
+				    "error %d on %s", cases[i].code, name);
+		KUNIT_EXPECT_FALSE(test, post.divergence);
+	}
+}
+
 /* Every kind has the name include/kapi/objects.h gives it. */
 static void kapi_check_object_names_test(struct kunit *test)
 {
@@ -815,6 +926,7 @@ static struct kunit_case kapi_check_test_cases[] = {
 	KUNIT_CASE_PARAM(kapi_check_return_test, kapi_ret_gen_params),
 	KUNIT_CASE(kapi_check_error_list_test),
 	KUNIT_CASE_PARAM(kapi_check_selector_test, kapi_sel_gen_params),
+	KUNIT_CASE(kapi_check_documented_test),
 	KUNIT_CASE(kapi_check_object_names_test),
 	KUNIT_CASE(kapi_check_restart_test),
 	KUNIT_CASE(kapi_check_tokens_test),
