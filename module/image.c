@@ -21,6 +21,7 @@
 
 #include "image.h"
 #include "kapi.h"
+#include "kapi/objects.h"
 
 #ifdef __BIG_ENDIAN
 #error "kapi: spec images are little-endian and this target is not"
@@ -131,6 +132,20 @@ static const char *const kapi_cap_action_names[] = {
 	[KAPI_CAP_PERFORM_OPERATION] = "KAPI_CAP_PERFORM_OPERATION",
 };
 
+/*
+ * The object kinds, from include/kapi/objects.h: "*" is ANY. The lists'
+ * third argument, the words for people, is not needed here.
+ */
+#define KAPI_OT(e, name, ...)						\
+	[KAPI_OBJ_##e] = name,
+static const char *const kapi_object_type_names[] = KAPI_OBJECT_TYPES;
+#undef KAPI_OT
+
+#define KAPI_OI(e, name, ...)						\
+	[KAPI_IMPL_##e] = name,
+static const char *const kapi_object_impl_names[] = KAPI_OBJECT_IMPLS;
+#undef KAPI_OI
+
 static const struct kapi_names kapi_enums[KAPI_ENUM_COUNT] = {
 	[KAPI_ENUM_KIND] = { kapi_kind_names, ARRAY_SIZE(kapi_kind_names) },
 	[KAPI_ENUM_PARAM_TYPE] = {
@@ -156,6 +171,12 @@ static const struct kapi_names kapi_enums[KAPI_ENUM_COUNT] = {
 	},
 	[KAPI_ENUM_CAP_ACTION] = {
 		kapi_cap_action_names, ARRAY_SIZE(kapi_cap_action_names)
+	},
+	[KAPI_ENUM_OBJECT_TYPE] = {
+		kapi_object_type_names, ARRAY_SIZE(kapi_object_type_names)
+	},
+	[KAPI_ENUM_OBJECT_IMPL] = {
+		kapi_object_impl_names, ARRAY_SIZE(kapi_object_impl_names)
 	},
 };
 
@@ -236,7 +257,7 @@ static const struct kapi_names kapi_bits[KAPI_BITS_COUNT] = {
 };
 
 /*
- * The tables of format 1 and the fields of their records, from
+ * The tables of format 2 and the fields of their records, from
  * include/kapi/image_records.h.
  */
 #define KAPI_IMAGE_T(name, type) { name, sizeof(type) },
@@ -267,6 +288,11 @@ static const struct kapi_image_field kapi_image_param_fields[] =
 #define KAPI_IMAGE_RECORD struct kapi_image_error
 static const struct kapi_image_field kapi_image_error_fields[] =
 	KAPI_IMAGE_ERROR_FIELDS;
+#undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_object
+static const struct kapi_image_field kapi_image_object_fields[] =
+	KAPI_IMAGE_OBJECT_FIELDS;
 #undef KAPI_IMAGE_RECORD
 
 #define KAPI_IMAGE_RECORD struct kapi_image_lock
@@ -336,6 +362,9 @@ const struct kapi_image_fields kapi_image_record_fields[KAPI_TABLE_COUNT] = {
 	[KAPI_TABLE_VALUES] = {
 		kapi_image_value_fields, ARRAY_SIZE(kapi_image_value_fields)
 	},
+	[KAPI_TABLE_OBJECTS] = {
+		kapi_image_object_fields, ARRAY_SIZE(kapi_image_object_fields)
+	},
 };
 
 const struct kapi_image_fields kapi_image_ret_fields = {
@@ -357,6 +386,8 @@ static inline void kapi_image_build_checks(void)
 	BUILD_BUG_ON(ARRAY_SIZE(kapi_signal_timing_names) !=
 		     KAPI_SIGNAL_TIME_COUNT);
 	BUILD_BUG_ON(ARRAY_SIZE(kapi_cap_action_names) != KAPI_CAP_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_object_type_names) != KAPI_OBJ_TYPE_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_object_impl_names) != KAPI_IMPL_COUNT);
 	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_ctx_names)) - 1 != KAPI_CTX_ALL);
 	/* Bit 2 has no name (NULL above) and is not in the _ALL mask. */
 	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_param_flag_names)) - 1 !=
@@ -369,7 +400,7 @@ static inline void kapi_image_build_checks(void)
 	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_effect_names)) - 1 != KAPI_EFFECT_ALL);
 	/*
 	 * Records are 8-byte multiples so that tables stay aligned, and have
-	 * the sizes of format 1.0 (a change is a new major version).
+	 * the sizes of format 2.0 (a change is a new major version).
 	 */
 	BUILD_BUG_ON(sizeof(struct kapi_image_header) % KAPI_IMAGE_ALIGN);
 	BUILD_BUG_ON(sizeof(struct kapi_image_spec) % KAPI_IMAGE_ALIGN);
@@ -381,6 +412,12 @@ static inline void kapi_image_build_checks(void)
 	BUILD_BUG_ON(sizeof(struct kapi_image_param) != 136);
 	BUILD_BUG_ON(sizeof(struct kapi_image_signal) != 72);
 	BUILD_BUG_ON(sizeof(struct kapi_image_cap) != 32);
+	BUILD_BUG_ON(sizeof(struct kapi_image_error) != 24);
+	BUILD_BUG_ON(sizeof(struct kapi_image_object) != 8);
+	BUILD_BUG_ON(sizeof(struct kapi_image_header) != 216);
+	/* The validator reads an ENUM16 field as a u16. */
+	BUILD_BUG_ON(sizeof(((struct kapi_image_object *)0)->type) != 2);
+	BUILD_BUG_ON(sizeof(((struct kapi_image_object *)0)->impl) != 2);
 }
 
 /**
@@ -398,6 +435,37 @@ const char *kapi_image_enum_name(enum kapi_image_enum e, u32 value)
 	return kapi_enums[e].names[value];
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_enum_name);
+
+/**
+ * kapi_image_object_name() - an object selector or kind as "TYPE:IMPL"
+ * @buf: where the name goes
+ * @size: bytes at @buf (%KAPI_IMAGE_OBJECT_NAME_LEN is enough)
+ * @type: an enum kapi_object_type value
+ * @impl: an enum kapi_object_impl value
+ *
+ * Names come from include/kapi/objects.h, "*" for ANY: "sock:tcp",
+ * "*:proc", "fifo:*"; a value without a name is written as its number.
+ * This is the canonical form libkapi writes too (JSON "objects").
+ *
+ * Return: @buf.
+ */
+const char *kapi_image_object_name(char *buf, size_t size, u32 type, u32 impl)
+{
+	const char *t = kapi_image_enum_name(KAPI_ENUM_OBJECT_TYPE, type);
+	const char *i = kapi_image_enum_name(KAPI_ENUM_OBJECT_IMPL, impl);
+	size_t n = 0;
+
+	if (t)
+		n = scnprintf(buf, size, "%s:", t);
+	else
+		n = scnprintf(buf, size, "%u:", type);
+	if (i)
+		scnprintf(buf + n, size - n, "%s", i);
+	else
+		scnprintf(buf + n, size - n, "%u", impl);
+	return buf;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_object_name);
 
 /**
  * kapi_image_bit_name() - the name of one bit of a bit set
@@ -606,6 +674,11 @@ static int kapi_image_check_header(struct kapi_image_validator *v)
 		return kapi_image_refuse(v, -ENOEXEC, "magic", "",
 					 "0x%08x is not a spec image (0x%08x)",
 					 h->magic, KAPI_IMAGE_MAGIC);
+	if (h->version_major < KAPI_IMAGE_VERSION_MAJOR)
+		return kapi_image_refuse(v, -EOPNOTSUPP, "version_major", "",
+					 "format %u.%u is older than this module's %u.x: rebuild the image with a matching kapi-gen",
+					 h->version_major, h->version_minor,
+					 KAPI_IMAGE_VERSION_MAJOR);
 	if (h->version_major != KAPI_IMAGE_VERSION_MAJOR)
 		return kapi_image_refuse(v, -EOPNOTSUPP, "version_major", "",
 					 "format %u.%u is not supported (major %u)",
@@ -873,6 +946,40 @@ static int kapi_image_check_fields(struct kapi_image_validator *v,
 				   const struct kapi_image_fields *fields,
 				   const void *rec);
 
+/* A selector names a type, an implementation or both, never neither. */
+static int kapi_image_check_object(struct kapi_image_validator *v,
+				   const struct kapi_image_object *o)
+{
+	if (o->type != KAPI_OBJ_ANY || o->impl != KAPI_IMPL_ANY)
+		return 0;
+	return kapi_image_refuse(v, -EBADMSG, NULL, "",
+				 "selector *:* (every object): an error for every object has no selectors");
+}
+
+/*
+ * The selectors of an error are distinct. Its slice was checked with the
+ * error's fields, and the objects table before the errors table.
+ */
+static int kapi_image_check_error_objects(struct kapi_image_validator *v,
+					  const struct kapi_image_error *e)
+{
+	const struct kapi_image_object *a, *b;
+	u32 i, j;
+
+	for (j = 1; j < e->objects.count; j++) {
+		a = kapi_image_v_rec(v, KAPI_TABLE_OBJECTS, e->objects.first + j);
+		for (i = 0; i < j; i++) {
+			b = kapi_image_v_rec(v, KAPI_TABLE_OBJECTS,
+					     e->objects.first + i);
+			if (a->type == b->type && a->impl == b->impl)
+				return kapi_image_refuse(v, -EBADMSG, "objects", "",
+							 "selectors %u and %u are the same (type %u, impl %u)",
+							 i, j, a->type, a->impl);
+		}
+	}
+	return 0;
+}
+
 /* One field of a record, by the rule its kind in image_records.h names. */
 static int kapi_image_check_field(struct kapi_image_validator *v,
 				  const struct kapi_image_field *f,
@@ -904,6 +1011,12 @@ static int kapi_image_check_field(struct kapi_image_validator *v,
 		return ret ?: kapi_image_check_error_name(v, kapi_image_v_str(v, u));
 	case KAPI_FIELD_ENUM:
 		return kapi_image_check_enum(v, f->name, u, f->arg);
+	case KAPI_FIELD_ENUM16: {
+		u16 u16v;
+
+		memcpy(&u16v, p, sizeof(u16v));
+		return kapi_image_check_enum(v, f->name, u16v, f->arg);
+	}
 	case KAPI_FIELD_BITS:
 		return kapi_image_check_bits(v, f->name, u, f->arg);
 	case KAPI_FIELD_FLAGS:
@@ -954,6 +1067,10 @@ static int kapi_image_check_record(struct kapi_image_validator *v,
 	ret = kapi_image_check_fields(v, &kapi_image_record_fields[id], rec);
 	if (!ret && id == KAPI_TABLE_SPECS)
 		ret = kapi_image_check_spec(v, rec);
+	if (!ret && id == KAPI_TABLE_OBJECTS)
+		ret = kapi_image_check_object(v, rec);
+	if (!ret && id == KAPI_TABLE_ERRORS)
+		ret = kapi_image_check_error_objects(v, rec);
 	return ret;
 }
 
@@ -988,11 +1105,12 @@ static int kapi_image_check_unique(struct kapi_image_validator *v)
 }
 
 /*
- * ORDER: specs last. A spec's checks read the parameter records its slice
- * names, so those must be known good by then.
+ * ORDER: specs last, objects before errors. A spec's checks read the
+ * parameter records its slice names, an error's the selectors of its
+ * slice, so those must be known good by then.
  */
 static const enum kapi_image_table_id kapi_image_check_order[] = {
-	KAPI_TABLE_PARAMS, KAPI_TABLE_ERRORS, KAPI_TABLE_LOCKS,
+	KAPI_TABLE_OBJECTS, KAPI_TABLE_PARAMS, KAPI_TABLE_ERRORS, KAPI_TABLE_LOCKS,
 	KAPI_TABLE_SIGNALS, KAPI_TABLE_EFFECTS, KAPI_TABLE_TRANSITIONS,
 	KAPI_TABLE_CAPS, KAPI_TABLE_CONSTRAINTS, KAPI_TABLE_VALUES,
 	KAPI_TABLE_SPECS,

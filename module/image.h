@@ -19,7 +19,8 @@
 
 /*
  * The kinds of fields of include/kapi/image_records.h. The kinds before
- * %KAPI_FIELD_NUM are 32-bit integers; the others are structures.
+ * %KAPI_FIELD_NUM are 32-bit integers; the others are structures, except
+ * %KAPI_FIELD_ENUM16, a 16-bit integer.
  */
 enum kapi_image_field_kind {
 	KAPI_FIELD_U32,
@@ -38,6 +39,7 @@ enum kapi_image_field_kind {
 	KAPI_FIELD_NUM32,
 	KAPI_FIELD_SLICE,
 	KAPI_FIELD_RET,
+	KAPI_FIELD_ENUM16,
 };
 
 /**
@@ -103,6 +105,8 @@ enum kapi_image_enum {
 	KAPI_ENUM_SIGNAL_ACTION,
 	KAPI_ENUM_SIGNAL_TIMING,
 	KAPI_ENUM_CAP_ACTION,
+	KAPI_ENUM_OBJECT_TYPE,		/* "*", "reg", ... (kapi/objects.h) */
+	KAPI_ENUM_OBJECT_IMPL,		/* "*", "other", "ext4", ... */
 	KAPI_ENUM_COUNT
 };
 
@@ -117,6 +121,10 @@ enum kapi_image_bits {
 
 const char *kapi_image_enum_name(enum kapi_image_enum e, u32 value);
 const char *kapi_image_bit_name(enum kapi_image_bits b, unsigned int bit);
+
+/* Enough for "TYPE:IMPL" of any two names of include/kapi/objects.h. */
+#define KAPI_IMAGE_OBJECT_NAME_LEN 32
+const char *kapi_image_object_name(char *buf, size_t size, u32 type, u32 impl);
 
 /*
  * Accessors. They do no checking: use them only on an image that
@@ -245,6 +253,46 @@ kapi_image_constraint(const void *image, const struct kapi_image_spec *s,
 {
 	return kapi_image_slice_at(image, KAPI_TABLE_CONSTRAINTS,
 				   &s->constraints, i);
+}
+
+/*
+ * kapi_image_error_object() - selector @i of error @e, below
+ * @e->objects.count. An error without selectors (count 0) applies to every
+ * object; a selector's type or impl %KAPI_OBJ_ANY / %KAPI_IMPL_ANY matches
+ * every value of that coordinate, and the validator guarantees that no
+ * selector has both.
+ */
+static inline const struct kapi_image_object *
+kapi_image_error_object(const void *image, const struct kapi_image_error *e,
+			u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_OBJECTS, &e->objects, i);
+}
+
+/*
+ * kapi_image_error_objects_match() - whether error @e of a validated image
+ * is documented for an object of type @type (enum kapi_object_type) and
+ * implementation @impl (enum kapi_object_impl): it has no selectors, or
+ * one of them matches both coordinates.
+ */
+static inline bool
+kapi_image_error_objects_match(const void *image,
+			       const struct kapi_image_error *e,
+			       u16 type, u16 impl)
+{
+	u32 i;
+
+	if (!e->objects.count)
+		return true;
+	for (i = 0; i < e->objects.count; i++) {
+		const struct kapi_image_object *o;
+
+		o = kapi_image_error_object(image, e, i);
+		if ((o->type == KAPI_OBJ_ANY || o->type == type) &&
+		    (o->impl == KAPI_IMPL_ANY || o->impl == impl))
+			return true;
+	}
+	return false;
 }
 
 /*

@@ -123,7 +123,10 @@ static void kapi_x_fields(struct kapi_extract *x,
 	}
 }
 
-/* Copy record @src of table @id, which has no slices, and its strings. */
+/*
+ * Copy record @src of table @id, which has no slices, and its strings
+ * (locks, signals, effects, transitions, caps, constraints).
+ */
 static void kapi_x_record(struct kapi_extract *x, enum kapi_image_table_id id,
 			  const void *src)
 {
@@ -131,8 +134,7 @@ static void kapi_x_record(struct kapi_extract *x, enum kapi_image_table_id id,
 	void *dst;
 	u32 index;
 
-	BUILD_BUG_ON(sizeof(rec) < sizeof(struct kapi_image_error) ||
-		     sizeof(rec) < sizeof(struct kapi_image_lock) ||
+	BUILD_BUG_ON(sizeof(rec) < sizeof(struct kapi_image_lock) ||
 		     sizeof(rec) < sizeof(struct kapi_image_effect) ||
 		     sizeof(rec) < sizeof(struct kapi_image_transition) ||
 		     sizeof(rec) < sizeof(struct kapi_image_cap) ||
@@ -171,6 +173,32 @@ static void kapi_x_param(struct kapi_extract *x,
 		*dst = p;
 }
 
+/* An error and its object selectors, whose reserved fields become 0. */
+static void kapi_x_error(struct kapi_extract *x,
+			 const struct kapi_image_error *src)
+{
+	struct kapi_image_error e = *src, *dst;
+	u32 i, index, first = 0;
+
+	dst = kapi_x_rec(x, KAPI_TABLE_ERRORS, &index);
+	kapi_x_fields(x, &kapi_image_record_fields[KAPI_TABLE_ERRORS], &e);
+	for (i = 0; i < src->objects.count; i++) {
+		struct kapi_image_object o, *odst;
+		u32 oi;
+
+		o = *kapi_image_error_object(x->src, src, i);
+		odst = kapi_x_rec(x, KAPI_TABLE_OBJECTS, &oi);
+		if (!i)
+			first = oi;
+		o.reserved = 0;
+		if (odst)
+			*odst = o;
+	}
+	e.objects.first = e.objects.count ? first : 0;
+	if (dst)
+		*dst = e;
+}
+
 /* A slice of @count records, starting at the next record of table @id. */
 static struct kapi_image_slice kapi_x_slice(struct kapi_extract *x,
 					    enum kapi_image_table_id id,
@@ -201,8 +229,7 @@ static void kapi_x_spec(struct kapi_extract *x,
 		kapi_x_param(x, kapi_image_param(img, src, i));
 	s.errors = kapi_x_slice(x, KAPI_TABLE_ERRORS, src->errors.count);
 	for (i = 0; i < src->errors.count; i++)
-		kapi_x_record(x, KAPI_TABLE_ERRORS,
-			      kapi_image_error(img, src, i));
+		kapi_x_error(x, kapi_image_error(img, src, i));
 	s.locks = kapi_x_slice(x, KAPI_TABLE_LOCKS, src->locks.count);
 	for (i = 0; i < src->locks.count; i++)
 		kapi_x_record(x, KAPI_TABLE_LOCKS,
@@ -309,3 +336,4 @@ ssize_t kapi_image_extract(const void *image,
 	kapi_x_spec(&x, spec);
 	return total;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_extract);

@@ -37,9 +37,9 @@ struct kapi_badimage_strings {
 #define KAPI_BAD_STR(member) offsetof(struct kapi_badimage_strings, member)
 
 /*
- * A complete image: two specs, two parameters, one error, one record of
- * every other table (all zero, which is valid; no spec refers to them, and
- * kapi checks them all the same), strings.
+ * A complete image: two specs, two parameters, one error with two object
+ * selectors, one record of every other table (all zero, which is valid; no
+ * spec refers to them, and kapi checks them all the same), strings.
  */
 struct kapi_badimage_fixture {
 	struct kapi_image_header hdr;
@@ -53,6 +53,7 @@ struct kapi_badimage_fixture {
 	struct kapi_image_cap caps[1];
 	struct kapi_image_constraint constraints[1];
 	struct kapi_image_num values[1];
+	struct kapi_image_object objects[2];
 	struct kapi_badimage_strings str;
 } __aligned(KAPI_IMAGE_ALIGN);
 
@@ -93,6 +94,9 @@ static const struct kapi_badimage_fixture kapi_badimage_good = {
 					       struct kapi_image_constraint),
 			[KAPI_TABLE_VALUES] = KAPI_BAD_TABLE(values, 1,
 							     struct kapi_image_num),
+			[KAPI_TABLE_OBJECTS] =
+				KAPI_BAD_TABLE(objects, 2,
+					       struct kapi_image_object),
 			[KAPI_TABLE_STRINGS] = {
 				.offset = offsetof(struct kapi_badimage_fixture,
 						   str),
@@ -140,7 +144,15 @@ static const struct kapi_badimage_fixture kapi_badimage_good = {
 		},
 	},
 	.errors = {
-		{ .code = -EINVAL, .name = KAPI_BAD_STR(einval) },
+		{
+			.code = -EINVAL,
+			.name = KAPI_BAD_STR(einval),
+			.objects = { .first = 0, .count = 2 },
+		},
+	},
+	.objects = {
+		{ .type = KAPI_OBJ_REG, .impl = KAPI_IMPL_ANY },
+		{ .type = KAPI_OBJ_ANY, .impl = KAPI_IMPL_PROC },
 	},
 	.str = {
 		.name_a = "kapi_badimage_a",
@@ -249,6 +261,17 @@ static void kapi_bad_errno(struct kapi_badimage_fixture *f, size_t *size)
 	f->errors[0].code = EINVAL;
 }
 
+static void kapi_bad_dup_object(struct kapi_badimage_fixture *f, size_t *size)
+{
+	f->objects[1] = f->objects[0];
+}
+
+static void kapi_bad_object_slice(struct kapi_badimage_fixture *f,
+				  size_t *size)
+{
+	f->errors[0].objects.count = 3;
+}
+
 static void kapi_bad_empty_name(struct kapi_badimage_fixture *f, size_t *size)
 {
 	f->specs[1].name = 0;
@@ -289,6 +312,10 @@ static const struct kapi_badimage_case kapi_badimage_cases[] = {
 	{ "a self-referencing size_param is refused", -EBADMSG,
 	  kapi_bad_size_param },
 	{ "a positive error code is refused", -EBADMSG, kapi_bad_errno },
+	{ "the same object selector twice in an error is refused", -EBADMSG,
+	  kapi_bad_dup_object },
+	{ "an object slice out of range is refused", -EBADMSG,
+	  kapi_bad_object_slice },
 	{ "an empty spec name is refused", -EBADMSG, kapi_bad_empty_name },
 	{ "a duplicate name in the image is refused", -EEXIST,
 	  kapi_bad_dup_name },

@@ -41,8 +41,13 @@
 		       "header, field magic: 0x464c457f is not a spec image (0x4950414b)") \
 	KAPI_IMAGE_BAD("newer major version", -EOPNOTSUPP,		\
 		       KAPI_BAD_AT_HEADER, 0, KAPI_BAD_HDR(version_major), \
-		       2, 2,						\
-		       "header, field version_major: format 2.0 is not supported (major 1)") \
+		       2, 3,						\
+		       "header, field version_major: format 3.0 is not supported (major 2)") \
+	KAPI_IMAGE_BAD("format 1 image", -EOPNOTSUPP,			\
+		       KAPI_BAD_AT_HEADER, 0, KAPI_BAD_HDR(version_major), \
+		       2, 1,						\
+		       "header, field version_major: format 1.0 is older than " \
+		       "this module's 2.x: rebuild the image with a matching kapi-gen") \
 	KAPI_IMAGE_BAD("header flags", -EBADMSG, KAPI_BAD_AT_HEADER, 0,	\
 		       KAPI_BAD_HDR(flags), 4, 0x80,			\
 		       "header, field flags: 0x80, must be 0")		\
@@ -50,18 +55,18 @@
 		       0, KAPI_BAD_HDR(reserved), 4, 5,			\
 		       "header, field reserved: is 5, must be 0")	\
 	KAPI_IMAGE_BAD("too few tables", -EBADMSG, KAPI_BAD_AT_HEADER,	\
-		       0, KAPI_BAD_HDR(table_count), 2, 10,		\
-		       "header, field table_count: 10, fewer than the 11 tables of format 1") \
+		       0, KAPI_BAD_HDR(table_count), 2, 11,		\
+		       "header, field table_count: 11, fewer than the 12 tables of format 2") \
 	KAPI_IMAGE_BAD("misaligned header size", -EBADMSG,		\
 		       KAPI_BAD_AT_HEADER, 0, KAPI_BAD_HDR(header_size),	\
-		       2, 204,						\
-		       "header, field header_size: 204, must be a multiple " \
-		       "of 8 and at least 200 for 11 tables")		\
+		       2, 220,						\
+		       "header, field header_size: 220, must be a multiple " \
+		       "of 8 and at least 216 for 12 tables")		\
 	KAPI_IMAGE_BAD("header too small for its tables", -EBADMSG,	\
 		       KAPI_BAD_AT_HEADER, 0, KAPI_BAD_HDR(header_size),	\
-		       2, 192,						\
-		       "header, field header_size: 192, must be a multiple " \
-		       "of 8 and at least 200 for 11 tables")		\
+		       2, 208,						\
+		       "header, field header_size: 208, must be a multiple " \
+		       "of 8 and at least 216 for 12 tables")		\
 	KAPI_IMAGE_BAD("table reserved", -EBADMSG, KAPI_BAD_AT_TABLE,	\
 		       KAPI_TABLE_PARAMS, KAPI_BAD_TAB(reserved), 4, 1,	\
 		       "tables[1] (params), field reserved: is 1, must be 0") \
@@ -78,11 +83,11 @@
 	KAPI_IMAGE_BAD("string entsize not 1", -EBADMSG,		\
 		       KAPI_BAD_AT_TABLE, KAPI_TABLE_STRINGS,		\
 		       KAPI_BAD_TAB(entsize), 4, 2,			\
-		       "tables[10] (strings), field entsize: 2, must be 1") \
+		       "tables[11] (strings), field entsize: 2, must be 1") \
 	KAPI_IMAGE_BAD("table inside the header", -EBADMSG,		\
 		       KAPI_BAD_AT_TABLE, KAPI_TABLE_SPECS,		\
 		       KAPI_BAD_TAB(offset), 4, 0,			\
-		       "tables[0] (specs), field offset: 0 is inside the header (200 bytes)") \
+		       "tables[0] (specs), field offset: 0 is inside the header (216 bytes)") \
 	KAPI_IMAGE_BAD("empty spec name", -EBADMSG, KAPI_BAD_AT_RECORD,	\
 		       KAPI_TABLE_SPECS,				\
 		       offsetof(struct kapi_image_spec, name), 4, 0,	\
@@ -195,6 +200,24 @@
 		       KAPI_BAD_AT_RECORD, KAPI_TABLE_VALUES,		\
 		       offsetof(struct kapi_image_num, reserved), 4, 1,	\
 		       "values[0], field value.reserved: is 1, must be 0") \
+	KAPI_IMAGE_BAD("object type out of range", -EBADMSG,		\
+		       KAPI_BAD_AT_RECORD, KAPI_TABLE_OBJECTS,		\
+		       offsetof(struct kapi_image_object, type), 2,	\
+		       KAPI_OBJ_TYPE_COUNT,				\
+		       "objects[0], field type: value 9 is out of range (0..8)") \
+	KAPI_IMAGE_BAD("object impl out of range", -EBADMSG,		\
+		       KAPI_BAD_AT_RECORD, KAPI_TABLE_OBJECTS,		\
+		       offsetof(struct kapi_image_object, impl), 2, 0xffff, \
+		       "objects[0], field impl: value 65535 is out of range (0..57)") \
+	KAPI_IMAGE_BAD("object reserved", -EBADMSG,			\
+		       KAPI_BAD_AT_RECORD, KAPI_TABLE_OBJECTS,		\
+		       offsetof(struct kapi_image_object, reserved), 4, 1, \
+		       "objects[0], field reserved: is 1, must be 0")	\
+	KAPI_IMAGE_BAD("object selector *:*", -EBADMSG,			\
+		       KAPI_BAD_AT_RECORD, KAPI_TABLE_OBJECTS,		\
+		       offsetof(struct kapi_image_object, type), 4, 0,	\
+		       "objects[0]: selector *:* (every object): an error " \
+		       "for every object has no selectors")		\
 }
 
 #ifdef __KERNEL__

@@ -26,6 +26,7 @@
  *   NUM         a struct kapi_image_num (expression string, reserved)
  *   NUM32       a struct kapi_image_num32 (expression string)
  *   ENUM        a value below arg (the enumeration's _COUNT)
+ *   ENUM16      a 16-bit value below arg (the enumeration's _COUNT)
  *   BITS        a bit set whose defined bits are arg (a named bit each)
  *   FLAGS       a bit set whose known bits are arg
  *   ERRNO       a negative errno, or 0 if arg is 1
@@ -34,6 +35,7 @@
  *   RET         the struct kapi_image_return (KAPI_IMAGE_RETURN_FIELDS)
  *   RESERVED    reserved, 0 (a newer minor version may use it)
  *   U32, S32    a number with no rule
+ * Every kind is 32 bits wide or a structure, except ENUM16 (16 bits).
  * The order of a list is the order of the checks, too: the first field at
  * fault is the one reported.
  */
@@ -51,6 +53,7 @@
 	KAPI_IMAGE_T("caps", struct kapi_image_cap)			\
 	KAPI_IMAGE_T("constraints", struct kapi_image_constraint)	\
 	KAPI_IMAGE_T("values", struct kapi_image_num)			\
+	KAPI_IMAGE_T("objects", struct kapi_image_object)		\
 	KAPI_IMAGE_T("strings", char)					\
 }
 
@@ -113,6 +116,18 @@
 	KAPI_IMAGE_F(ERROR_NAME, name, 0)				\
 	KAPI_IMAGE_F(STR, condition, 0)					\
 	KAPI_IMAGE_F(STR, description, 0)				\
+	KAPI_IMAGE_F(SLICE, objects, KAPI_TABLE_OBJECTS)		\
+}
+
+/*
+ * An error's object selector. Beyond its fields, kapi.ko refuses a
+ * selector of every type and every implementation ("*:*": an error
+ * without selectors says that) and the same selector twice in one error.
+ */
+#define KAPI_IMAGE_OBJECT_FIELDS {					\
+	KAPI_IMAGE_F(ENUM16, type, KAPI_OBJ_TYPE_COUNT)			\
+	KAPI_IMAGE_F(ENUM16, impl, KAPI_IMPL_COUNT)			\
+	KAPI_IMAGE_F(RESERVED, reserved, 0)				\
 }
 
 #define KAPI_IMAGE_LOCK_FIELDS {					\

@@ -44,13 +44,15 @@ constexpr const char* kRecordTypes[KAPI_TABLE_COUNT] = {
     "struct kapi_image_cap",
     "struct kapi_image_constraint",
     "struct kapi_image_num",
+    "struct kapi_image_object",
     "char",
 };
 
 constexpr const char* kTableIds[KAPI_TABLE_COUNT] = {
     "KAPI_TABLE_SPECS",       "KAPI_TABLE_PARAMS",  "KAPI_TABLE_ERRORS",      "KAPI_TABLE_LOCKS",
     "KAPI_TABLE_SIGNALS",     "KAPI_TABLE_EFFECTS", "KAPI_TABLE_TRANSITIONS", "KAPI_TABLE_CAPS",
-    "KAPI_TABLE_CONSTRAINTS", "KAPI_TABLE_VALUES",  "KAPI_TABLE_STRINGS",
+    "KAPI_TABLE_CONSTRAINTS", "KAPI_TABLE_VALUES",  "KAPI_TABLE_OBJECTS",
+    "KAPI_TABLE_STRINGS",
 };
 
 // "-135" or "135".
@@ -343,6 +345,7 @@ private:
     void caps();
     void constraints();
     void values();
+    void objects();
     void strings();
 
     // Opens ".NAME = {" of table ID if it has records; false if empty.
@@ -470,6 +473,7 @@ void Writer::errors() {
         str_field(3, "name", r.name);
         str_field(3, "condition", r.condition);
         str_field(3, "description", r.description);
+        slice_field(3, "objects", r.objects);
         line(2, "},");
     }
     line(1, "},");
@@ -592,6 +596,26 @@ void Writer::values() {
     line(1, "},");
 }
 
+void Writer::objects() {
+    if (!open_table(KAPI_TABLE_OBJECTS))
+        return;
+    for (std::size_t i = 0; i < l_.objects.size(); ++i) {
+        const kapi_image_object& r = l_.objects[i];
+        std::string_view type = r.type < object_type_table().size()
+                                    ? object_type_table()[r.type].ident
+                                    : std::string_view{};
+        std::string_view impl = r.impl < object_impl_table().size()
+                                    ? object_impl_table()[r.impl].ident
+                                    : std::string_view{};
+        line(2, "[" + std::to_string(i) + "] = { /* " + object_selector_name(r.type, r.impl) +
+                    " */");
+        field(3, "type", type.empty() ? std::to_string(r.type) : std::string(type));
+        field(3, "impl", impl.empty() ? std::to_string(r.impl) : std::string(impl));
+        line(2, "},");
+    }
+    line(1, "},");
+}
+
 void Writer::strings() {
     // One literal per string, each with its offset. The last string's NUL
     // is the literal's own terminator, so the array is exactly full.
@@ -632,6 +656,7 @@ void Writer::count_records() {
     counts_[KAPI_TABLE_CAPS] = l_.caps.size();
     counts_[KAPI_TABLE_CONSTRAINTS] = l_.constraints.size();
     counts_[KAPI_TABLE_VALUES] = l_.values.size();
+    counts_[KAPI_TABLE_OBJECTS] = l_.objects.size();
     counts_[KAPI_TABLE_STRINGS] = l_.strings.size();
 }
 
@@ -649,6 +674,7 @@ std::string Writer::object_definition() {
     caps();
     constraints();
     values();
+    objects();
     strings();
     line(0, "};");
     return std::exchange(out_, {});

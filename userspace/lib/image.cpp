@@ -96,7 +96,7 @@ template <class R, class F>
 requires Is<R, kapi_image_return> || Is<R, kapi_image_spec> || Is<R, kapi_image_param> ||
     Is<R, kapi_image_error> || Is<R, kapi_image_lock> || Is<R, kapi_image_signal> ||
     Is<R, kapi_image_effect> || Is<R, kapi_image_transition> || Is<R, kapi_image_cap> ||
-    Is<R, kapi_image_constraint>
+    Is<R, kapi_image_constraint> || Is<R, kapi_image_object>
 constexpr void each(R& r, F& f) {
     EachField<F> e{f};
     fields(r, e);
@@ -139,6 +139,7 @@ static_assert(visited_size<kapi_image_effect>() == sizeof(kapi_image_effect));
 static_assert(visited_size<kapi_image_transition>() == sizeof(kapi_image_transition));
 static_assert(visited_size<kapi_image_cap>() == sizeof(kapi_image_cap));
 static_assert(visited_size<kapi_image_constraint>() == sizeof(kapi_image_constraint));
+static_assert(visited_size<kapi_image_object>() == sizeof(kapi_image_object));
 
 // Writes the visited fields little-endian at P.
 struct LeWriter {
@@ -490,6 +491,13 @@ private:
         r.name = str(e.name, "name");
         r.condition = str(e.condition, "condition");
         r.description = str(e.description, "description");
+        r.objects = slice(out_.objects.size(), e.objects.size());
+        for (const ObjectSelector& o : e.objects) {
+            kapi_image_object orec{};
+            orec.type = o.type;
+            orec.impl = o.impl;
+            out_.objects.push_back(orec);
+        }
         out_.errors.push_back(r);
     }
 
@@ -602,6 +610,12 @@ private:
             truncated();
         std::uint32_t version = le32(4);
         std::uint32_t major = version & 0xffff, minor = version >> 16;
+        if (major < KAPI_IMAGE_VERSION_MAJOR)
+            fail("image format " + num_str(major) + "." + num_str(minor) +
+                     " is older than this reader's " + num_str(KAPI_IMAGE_VERSION_MAJOR) +
+                     ".x (errors gained object selectors in 2.0): rebuild the image with a "
+                     "matching kapi-gen",
+                 -EOPNOTSUPP);
         if (major != KAPI_IMAGE_VERSION_MAJOR)
             fail("unsupported image version " + num_str(major) + "." + num_str(minor) +
                      ": this reader knows major version " + num_str(KAPI_IMAGE_VERSION_MAJOR),
@@ -723,6 +737,7 @@ private:
         caps_ = read_table<kapi_image_cap>(KAPI_TABLE_CAPS);
         constraints_ = read_table<kapi_image_constraint>(KAPI_TABLE_CONSTRAINTS);
         values_ = read_table<kapi_image_num>(KAPI_TABLE_VALUES);
+        objects_ = read_table<kapi_image_object>(KAPI_TABLE_OBJECTS);
     }
 
     std::string str(std::uint32_t off, std::string_view field) const {
@@ -996,6 +1011,7 @@ private:
                 break;
             }
             case FieldKind::ENUM:
+            case FieldKind::ENUM16:
                 if (d_.strict_ && u >= arg)
                     refuse(field, "value " + num_str(u) + " is out of range (0.." +
                                       num_str(arg - 1) + ")");
@@ -1047,6 +1063,7 @@ private:
 
     // In kapi.ko's order: the records specs refer to before the specs.
     void check_all_records() const {
+        check_records(KAPI_TABLE_OBJECTS, objects_);
         check_records(KAPI_TABLE_PARAMS, params_);
         check_records(KAPI_TABLE_ERRORS, errors_);
         check_records(KAPI_TABLE_LOCKS, locks_);
@@ -1071,6 +1088,22 @@ private:
             fail("name \"" + e.name + "\" is not an error name (E[A-Z0-9_]+)");
         e.condition = str(r.condition, "condition");
         e.description = str(r.description, "description");
+        auto objects = range(r.objects, KAPI_TABLE_OBJECTS);
+        for (std::size_t i = objects.first; i < objects.second; ++i) {
+            const kapi_image_object& o = objects_[i];
+            const std::string field = "object " + num_str(i - objects.first);
+            ObjectSelector sel;
+            sel.type = static_cast<std::uint16_t>(enumv(o.type, KAPI_OBJ_TYPE_COUNT, field + " type"));
+            sel.impl = static_cast<std::uint16_t>(enumv(o.impl, KAPI_IMPL_COUNT, field + " impl"));
+            reserved(o.reserved, field + " reserved field");
+            if (sel.type == KAPI_OBJ_ANY && sel.impl == KAPI_IMPL_ANY)
+                fail(field + " is *:* (every object): an error for every object has no selectors");
+            for (const ObjectSelector& prev : e.objects)
+                if (prev == sel)
+                    fail(field + " (" + object_selector_name(sel.type, sel.impl) +
+                         ") duplicates an earlier selector of the error");
+            e.objects.push_back(sel);
+        }
         return e;
     }
 
@@ -1146,6 +1179,7 @@ private:
     std::vector<kapi_image_cap> caps_;
     std::vector<kapi_image_constraint> constraints_;
     std::vector<kapi_image_num> values_;
+    std::vector<kapi_image_object> objects_;
     std::map<std::string, std::size_t> names_;
     std::string ctx_;
     int spec_ = -1;
@@ -1178,7 +1212,8 @@ ImageGeometry layout_geometry(const ImageLayout& l) {
     const std::array<std::size_t, KAPI_TABLE_COUNT> counts = {
         l.specs.size(),       l.params.size(),  l.errors.size(),      l.locks.size(),
         l.signals.size(),     l.effects.size(), l.transitions.size(), l.caps.size(),
-        l.constraints.size(), l.values.size(),  l.strings.size(),
+        l.constraints.size(), l.values.size(),  l.objects.size(),
+        l.strings.size(),
     };
     ImageGeometry g;
     std::uint64_t pos = sizeof(kapi_image_header);
@@ -1230,6 +1265,7 @@ std::vector<std::uint8_t> serialize(const ImageLayout& l) {
     put(KAPI_TABLE_CAPS, l.caps);
     put(KAPI_TABLE_CONSTRAINTS, l.constraints);
     put(KAPI_TABLE_VALUES, l.values);
+    put(KAPI_TABLE_OBJECTS, l.objects);
     std::copy(l.strings.begin(), l.strings.end(),
               out.begin() + g.tables[KAPI_TABLE_STRINGS].offset);
     return out;
@@ -1300,6 +1336,8 @@ ImageCost image_cost(const SpecSet& specs) {
         for (std::size_t i = r.params.first; i < std::size_t{r.params.first} + r.params.count; ++i)
             records(l.params[i].values, l.values);
         records(r.errors, l.errors);
+        for (std::size_t i = r.errors.first; i < std::size_t{r.errors.first} + r.errors.count; ++i)
+            records(l.errors[i].objects, l.objects);
         records(r.locks, l.locks);
         records(r.signals, l.signals);
         records(r.effects, l.effects);

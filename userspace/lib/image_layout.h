@@ -48,6 +48,7 @@ enum class FieldKind {
     NUM32,
     SLICE,
     RET,
+    ENUM16,
 };
 
 // Calls v(kind, name, field, arg) for each field of record R, in memory
@@ -73,6 +74,11 @@ constexpr void fields(R& r, V& v) {
 template <Is<kapi_image_error> R, class V>
 constexpr void fields(R& r, V& v) {
     KAPI_IMAGE_ERROR_FIELDS
+}
+
+template <Is<kapi_image_object> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_OBJECT_FIELDS
 }
 
 template <Is<kapi_image_lock> R, class V>
@@ -123,6 +129,7 @@ struct ImageLayout {
     std::vector<kapi_image_cap> caps;
     std::vector<kapi_image_constraint> constraints;
     std::vector<kapi_image_num> values;
+    std::vector<kapi_image_object> objects;
     std::string strings; // the string table; starts with the empty string
 
     // Generate mode only: the errno name (e.g. "EINVAL") behind each

@@ -16,6 +16,8 @@
 #include <string>
 
 #include "uapi/linux/kapi.h"
+// After the UAPI header, whose constants the lists name.
+#include "kapi/objects.h"
 #include "util.h"
 
 namespace kapi {
@@ -579,6 +581,86 @@ std::vector<std::string_view> sa_flag_names(std::uint32_t bits) {
                     break;
                 }
     return names;
+}
+
+// ---- Object kinds -----------------------------------------------------------
+
+namespace {
+
+#define KAPI_OT(e, name, words) ObjectName{KAPI_OBJ_##e, name, words, "KAPI_OBJ_" #e},
+constexpr std::array kObjectTypes = std::to_array<ObjectName>(KAPI_OBJECT_TYPES);
+#undef KAPI_OT
+#define KAPI_OI(e, name, words) ObjectName{KAPI_IMPL_##e, name, words, "KAPI_IMPL_" #e},
+constexpr std::array kObjectImpls = std::to_array<ObjectName>(KAPI_OBJECT_IMPLS);
+#undef KAPI_OI
+
+static_assert(kObjectTypes.size() == KAPI_OBJ_TYPE_COUNT);
+static_assert(kObjectImpls.size() == KAPI_IMPL_COUNT);
+
+// The lists are in value order, so an index is a value.
+template <std::size_t N>
+constexpr bool in_value_order(const std::array<ObjectName, N>& a) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (a[i].value != i)
+            return false;
+    return true;
+}
+static_assert(in_value_order(kObjectTypes));
+static_assert(in_value_order(kObjectImpls));
+
+// A lone name says whether it is a type or an implementation.
+template <std::size_t N, std::size_t M>
+constexpr bool disjoint(const std::array<ObjectName, N>& a, const std::array<ObjectName, M>& b) {
+    for (std::size_t i = 1; i < N; ++i)
+        for (std::size_t j = 1; j < M; ++j)
+            if (a[i].name == b[j].name)
+                return false;
+    return true;
+}
+static_assert(disjoint(kObjectTypes, kObjectImpls));
+
+template <std::size_t N>
+std::optional<std::uint16_t> object_lookup(const std::array<ObjectName, N>& a,
+                                           std::string_view name) {
+    for (const ObjectName& o : a)
+        if (o.name == name)
+            return o.value;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::span<const ObjectName> object_type_table() {
+    return kObjectTypes;
+}
+
+std::span<const ObjectName> object_impl_table() {
+    return kObjectImpls;
+}
+
+std::optional<std::uint16_t> object_type_value(std::string_view name) {
+    return object_lookup(kObjectTypes, name);
+}
+
+std::optional<std::uint16_t> object_impl_value(std::string_view name) {
+    return object_lookup(kObjectImpls, name);
+}
+
+std::string_view object_type_name(std::uint32_t value) {
+    return value < kObjectTypes.size() ? kObjectTypes[value].name : std::string_view{};
+}
+
+std::string_view object_impl_name(std::uint32_t value) {
+    return value < kObjectImpls.size() ? kObjectImpls[value].name : std::string_view{};
+}
+
+std::string object_selector_name(std::uint32_t type, std::uint32_t impl) {
+    std::string_view t = object_type_name(type);
+    std::string_view i = object_impl_name(impl);
+    std::string out = t.empty() ? std::to_string(type) : std::string(t);
+    out += ':';
+    out += i.empty() ? std::to_string(impl) : std::string(i);
+    return out;
 }
 
 } // namespace kapi

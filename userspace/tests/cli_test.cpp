@@ -465,7 +465,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"TruncatedImage",
                  {"--debugfs=DIR/short"},
                  "DIR/short/image: image 0 at offset 0: image truncated: 150 bytes, the header "
-                 "needs 200",
+                 "needs 216",
                  {}},
         BadInput{"CorruptedImage",
                  {"--debugfs=DIR/magic", "sys_golden_read"},

@@ -83,7 +83,7 @@ TEST(GeneratorGoldenTest, GoldenInputUsesEveryRecordKind) {
     kapi::ParseResult parsed = parse_golden();
     ASSERT_TRUE(parsed.ok());
     std::size_t params = 0, errors = 0, locks = 0, signals = 0, effects = 0, transitions = 0,
-                caps = 0, constraints = 0, values = 0;
+                caps = 0, constraints = 0, values = 0, objects = 0;
     std::set<std::uint32_t> kinds;
     for (const Spec& s : parsed.specs.specs) {
         kinds.insert(s.kind);
@@ -97,10 +97,12 @@ TEST(GeneratorGoldenTest, GoldenInputUsesEveryRecordKind) {
         constraints += s.constraints.size();
         for (const kapi::Param& p : s.params)
             values += p.values.size();
+        for (const kapi::ErrorSpec& e : s.errors)
+            objects += e.objects.size();
     }
     EXPECT_EQ(kinds.size(), std::size_t{KAPI_KIND_COUNT});
-    for (std::size_t n :
-         {params, errors, locks, signals, effects, transitions, caps, constraints, values})
+    for (std::size_t n : {params, errors, locks, signals, effects, transitions, caps, constraints,
+                          values, objects})
         EXPECT_GT(n, 0U);
 }
 
@@ -241,7 +243,7 @@ TEST(GeneratorTest, IncludesSpecFileIncludesOnceThenItsOwn) {
 
 TEST(GeneratorTest, ErrnoNamesBecomeNegatedMacrosWithChecks) {
     Spec s = small_spec("f");
-    s.errors = {{-11, "EWOULDBLOCK", "", ""}};
+    s.errors = {{-11, "EWOULDBLOCK", "", "", {}}};
     s.params[0].violation_error = "EWOULDBLOCK";
     std::string out = kapi::generate_c(SpecSet{{s}}, {}, "s");
     EXPECT_THAT(out, HasSubstr(".code = -EWOULDBLOCK,"));
@@ -374,13 +376,13 @@ TEST(GeneratorTest, SpecAndErrorNamesFollowTheKernelsRules) {
     EXPECT_EQ(at, -1);
 
     Spec s = small_spec("f");
-    s.errors = {{-22, "not_an_errno", "", ""}};
+    s.errors = {{-22, "not_an_errno", "", "", {}}};
     EXPECT_EQ(kapi::check_specs(SpecSet{{s}}, &at),
               "spec 0 (f): error 0: name \"not_an_errno\" is not an error name (E[A-Z0-9_]+)");
     EXPECT_EQ(at, 0);
     EXPECT_EQ(generate_error(SpecSet{{s}}),
               "spec 0 (f): error 0: name \"not_an_errno\" is not an error name (E[A-Z0-9_]+)");
-    s.errors = {{-22, "EINVAL", "", ""}, {-4095, "E4095", "", ""}};
+    s.errors = {{-22, "EINVAL", "", "", {}}, {-4095, "E4095", "", "", {}}};
     EXPECT_EQ(kapi::check_specs(SpecSet{{s}}, &at), "");
 }
 
@@ -388,7 +390,7 @@ TEST(GeneratorTest, UnresolvedNumbersNeedNoValue) {
     // The generator, unlike encode_image(), leaves numbers to the compiler.
     Spec s = small_spec("f");
     s.params[0].max = Num{std::nullopt, "INT_MAX"};
-    s.errors = {{0, "ENOSYS", "", ""}};
+    s.errors = {{0, "ENOSYS", "", "", {}}};
     EXPECT_EQ(kapi::check_specs(SpecSet{{s}}), "");
     EXPECT_THAT(kapi::generate_c(SpecSet{{s}}, {}, "s"), HasSubstr(".code = -ENOSYS,"));
 }
@@ -614,8 +616,8 @@ TEST(KapiGenTest, DuplicateSpecsAcrossFilesNameBothPlaces) {
     EXPECT_THAT(r.err,
                 HasSubstr(dir + "/b.c:16: duplicate spec 'sys_golden_read', first defined at " +
                           dir + "/a.c:16\n"));
-    EXPECT_THAT(r.err, HasSubstr(dir + "/b.c:126: duplicate spec 'golden_open', first defined at " +
-                                 dir + "/a.c:126\n"));
+    EXPECT_THAT(r.err, HasSubstr(dir + "/b.c:127: duplicate spec 'golden_open', first defined at " +
+                                 dir + "/a.c:127\n"));
     EXPECT_EQ(read_file(dir + "/out.c"), "old"); // left alone
 }
 

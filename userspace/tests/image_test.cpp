@@ -113,9 +113,13 @@ Spec full_spec() {
     s.ret.success_max = val(9223372036854775807LL, "S64_MAX");
 
     s.errors = {
-        ErrorSpec{-9, "EBADF", "fd is not open", "Bad file descriptor."},
-        ErrorSpec{-14, "EFAULT", "buf is outside the address space", ""},
-        ErrorSpec{-11, "EWOULDBLOCK", "would block", "Try again."},
+        ErrorSpec{-9,
+                  "EBADF",
+                  "fd is not open",
+                  "Bad file descriptor.",
+                  {{KAPI_OBJ_SOCK, KAPI_IMPL_TCP}, {KAPI_OBJ_ANY, KAPI_IMPL_PROC}}},
+        ErrorSpec{-14, "EFAULT", "buf is outside the address space", "", {}},
+        ErrorSpec{-11, "EWOULDBLOCK", "would block", "Try again.", {{KAPI_OBJ_FIFO, KAPI_IMPL_ANY}}},
     };
     s.locks = {{"file->f_pos_lock", KAPI_LOCK_MUTEX, KAPI_LOCK_ACQUIRES, "position lock"}};
 
@@ -225,7 +229,7 @@ TEST(ImageEncodeTest, HeaderDescribesTheImage) {
     EXPECT_EQ(b[offsetof(kapi_image_header, table_count)], KAPI_TABLE_COUNT);
     EXPECT_EQ(b.size() % KAPI_IMAGE_ALIGN, 0U);
 
-    const std::uint32_t counts[KAPI_TABLE_COUNT] = {2, 3, 3, 1, 1, 1, 1, 1, 1, 3, img.strtab()};
+    const std::uint32_t counts[KAPI_TABLE_COUNT] = {2, 3, 3, 1, 1, 1, 1, 1, 1, 3, 3, img.strtab()};
     // Written out from the UAPI structs on purpose, not taken from the
     // encoder's record_size(): the header must match the kernel's contract.
     const std::uint32_t sizes[KAPI_TABLE_COUNT] = {sizeof(kapi_image_spec),
@@ -238,6 +242,7 @@ TEST(ImageEncodeTest, HeaderDescribesTheImage) {
                                                    sizeof(kapi_image_cap),
                                                    sizeof(kapi_image_constraint),
                                                    sizeof(kapi_image_num),
+                                                   sizeof(kapi_image_object),
                                                    1};
     std::uint32_t expect = sizeof(kapi_image_header);
     for (std::size_t id = 0; id < KAPI_TABLE_COUNT; ++id) {
@@ -251,7 +256,7 @@ TEST(ImageEncodeTest, HeaderDescribesTheImage) {
 }
 
 TEST(ImageEncodeTest, RecordSizesAreMultiplesOfEight) {
-    EXPECT_EQ(sizeof(kapi_image_header), 200U);
+    EXPECT_EQ(sizeof(kapi_image_header), 216U);
     EXPECT_EQ(sizeof(kapi_image_spec) % 8, 0U);
     EXPECT_EQ(sizeof(kapi_image_param) % 8, 0U);
     EXPECT_EQ(sizeof(kapi_image_error) % 8, 0U);
@@ -263,6 +268,7 @@ TEST(ImageEncodeTest, RecordSizesAreMultiplesOfEight) {
     EXPECT_EQ(sizeof(kapi_image_constraint) % 8, 0U);
     EXPECT_EQ(sizeof(kapi_image_num) % 8, 0U);
     EXPECT_EQ(sizeof(kapi_image_num32) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_object) % 8, 0U);
 }
 
 // The sizes and offsets Documentation/image-format.rst gives.
@@ -285,7 +291,11 @@ TEST(ImageEncodeTest, RecordSizesAndOffsetsAreTheDocumentedOnes) {
     EXPECT_EQ(sizeof(kapi_image_cap), 32U);
     EXPECT_EQ(offsetof(kapi_image_cap, name), 8U);
     EXPECT_EQ(offsetof(kapi_image_cap, priority), 28U);
-    EXPECT_EQ(sizeof(kapi_image_error), 16U);
+    EXPECT_EQ(sizeof(kapi_image_error), 24U);
+    EXPECT_EQ(offsetof(kapi_image_error, objects), 16U);
+    EXPECT_EQ(sizeof(kapi_image_object), 8U);
+    EXPECT_EQ(offsetof(kapi_image_object, impl), 2U);
+    EXPECT_EQ(offsetof(kapi_image_object, reserved), 4U);
     EXPECT_EQ(sizeof(kapi_image_lock), 16U);
     EXPECT_EQ(sizeof(kapi_image_effect), 24U);
     EXPECT_EQ(sizeof(kapi_image_transition), 24U);
@@ -354,7 +364,7 @@ TEST(ImageEncodeTest, ErrnoNamesAreStoredAsNegativeNumbers) {
 
 TEST(ImageEncodeTest, EmptySetIsAValidImage) {
     Bytes b = kapi::encode_image(SpecSet{});
-    EXPECT_EQ(b.size(), 208U); // header + the one-byte string table, padded
+    EXPECT_EQ(b.size(), 224U); // header + the one-byte string table, padded
     kapi::DecodeResult r = kapi::decode_image(b);
     ASSERT_TRUE(r.ok()) << r.error;
     EXPECT_TRUE(r.specs.specs.empty());
@@ -507,13 +517,13 @@ TEST(ImageEncodeTest, UnknownErrnoNameIsRefused) {
     EXPECT_EQ(encode_error(set),
               "spec 0 (sys_test): signal 0: error 'ENOTANERRNO' is not a known errno name");
     set = two_specs();
-    set.specs[1].errors = {ErrorSpec{0, "EBOGUS", "", ""}};
+    set.specs[1].errors = {ErrorSpec{0, "EBOGUS", "", "", {}}};
     EXPECT_EQ(encode_error(set), "spec 1 (kfunc): error 0: 'EBOGUS' has no errno code");
 }
 
 TEST(ImageEncodeTest, ErrorCodeIsTakenFromItsNameWhenMissing) {
     SpecSet set{{small_spec("f")}};
-    set.specs[0].errors = {ErrorSpec{0, "ENOENT", "", ""}};
+    set.specs[0].errors = {ErrorSpec{0, "ENOENT", "", "", {}}};
     kapi::DecodeResult r = kapi::decode_image(kapi::encode_image(set));
     ASSERT_TRUE(r.ok()) << r.error;
     EXPECT_EQ(r.specs.specs[0].errors[0].code, -2);
@@ -558,7 +568,7 @@ std::string too_many(Image& img, std::size_t id) {
     std::uint64_t end = img.offset(id) + std::uint64_t{n} * img.entsize(id);
     static const char* const names[] = {"specs",       "params",  "errors",      "locks",
                                         "signals",     "effects", "transitions", "caps",
-                                        "constraints", "values",  "strings"};
+                                        "constraints", "values",  "objects",     "strings"};
     return std::string(names[id]) + " table: " + std::to_string(n) + " records of " +
            std::to_string(img.entsize(id)) + " bytes at offset " + std::to_string(img.offset(id)) +
            " end at " + std::to_string(end) + ", past the image end (" + img.size() + ")";
@@ -566,7 +576,7 @@ std::string too_many(Image& img, std::size_t id) {
 
 std::string truncate_to(Image& img, std::size_t n) {
     img.b.resize(n);
-    return "image truncated: " + std::to_string(n) + " bytes, the header needs 200";
+    return "image truncated: " + std::to_string(n) + " bytes, the header needs 216";
 }
 
 const Corruption kCorruptions[] = {
@@ -580,12 +590,12 @@ const Corruption kCorruptions[] = {
     {"truncated_after_counts", [](Image& i) { return truncate_to(i, 16); }},
     {"truncated_after_reserved", [](Image& i) { return truncate_to(i, 24); }},
     {"truncated_in_tables", [](Image& i) { return truncate_to(i, 100); }},
-    {"truncated_in_last_table", [](Image& i) { return truncate_to(i, 199); }},
+    {"truncated_in_last_table", [](Image& i) { return truncate_to(i, 215); }},
     {"truncated_after_header",
      [](Image& i) {
          std::string full = i.size();
-         i.b.resize(200);
-         return "image size " + full + " in the header, but 200 bytes given";
+         i.b.resize(216);
+         return "image size " + full + " in the header, but 216 bytes given";
      }},
     {"truncated_by_eight",
      [](Image& i) {
@@ -608,22 +618,29 @@ const Corruption kCorruptions[] = {
      [](Image& i) {
          put16(i.b, offsetof(kapi_image_header, version_major), KAPI_IMAGE_VERSION_MAJOR + 1);
          return "unsupported image version " + std::to_string(KAPI_IMAGE_VERSION_MAJOR + 1) +
-                ".0: this reader knows major version 1";
+                ".0: this reader knows major version 2";
      }},
     {"major_zero",
      [](Image& i) {
          put16(i.b, offsetof(kapi_image_header, version_major), 0);
-         return std::string("unsupported image version 0.0: this reader knows major version 1");
+         return std::string("image format 0.0 is older than this reader's 2.x (errors gained "
+                            "object selectors in 2.0): rebuild the image with a matching kapi-gen");
+     }},
+    {"format_1",
+     [](Image& i) {
+         put16(i.b, offsetof(kapi_image_header, version_major), 1);
+         return std::string("image format 1.0 is older than this reader's 2.x (errors gained "
+                            "object selectors in 2.0): rebuild the image with a matching kapi-gen");
      }},
     {"header_size_small",
      [](Image& i) {
-         put16(i.b, offsetof(kapi_image_header, header_size), 192);
-         return std::string("header size 192 is smaller than 200");
+         put16(i.b, offsetof(kapi_image_header, header_size), 208);
+         return std::string("header size 208 is smaller than 216");
      }},
     {"header_size_unaligned",
      [](Image& i) {
-         put16(i.b, offsetof(kapi_image_header, header_size), 204);
-         return std::string("header size 204 is not a multiple of 8");
+         put16(i.b, offsetof(kapi_image_header, header_size), 220);
+         return std::string("header size 220 is not a multiple of 8");
      }},
     {"tables_overlap",
      [](Image& i) {
@@ -634,7 +651,7 @@ const Corruption kCorruptions[] = {
     {"size_below_header",
      [](Image& i) {
          put32(i.b, offsetof(kapi_image_header, size), 100);
-         return std::string("image size 100 is smaller than the header size 200");
+         return std::string("image size 100 is smaller than the header size 216");
      }},
     {"size_over_limit",
      [](Image& i) {
@@ -650,12 +667,12 @@ const Corruption kCorruptions[] = {
     {"table_count_small",
      [](Image& i) {
          put16(i.b, offsetof(kapi_image_header, table_count), KAPI_TABLE_COUNT - 1);
-         return std::string("table count 10 is smaller than 11");
+         return std::string("table count 11 is smaller than 12");
      }},
     {"table_count_beyond_header",
      [](Image& i) {
          put16(i.b, offsetof(kapi_image_header, table_count), KAPI_TABLE_COUNT + 1);
-         return std::string("header size 200 is too small for 12 tables");
+         return std::string("header size 216 is too small for 13 tables");
      }},
     {"header_flags",
      [](Image& i) {
@@ -678,13 +695,14 @@ const Corruption kCorruptions[] = {
     {"caps_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_CAPS); }},
     {"constraints_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_CONSTRAINTS); }},
     {"values_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_VALUES); }},
+    {"objects_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_OBJECTS); }},
     {"strings_past_end", [](Image& i) { return too_many(i, KAPI_TABLE_STRINGS); }},
     {"offset_plus_count_overflows_32_bits",
      [](Image& i) {
          i.set_table(KAPI_TABLE_ERRORS, offsetof(kapi_image_table, offset), 0xfffffff8);
          i.set_table(KAPI_TABLE_ERRORS, offsetof(kapi_image_table, count), 0xffffffff);
-         return "errors table: 4294967295 records of 16 bytes at offset 4294967288 end at " +
-                std::to_string(0xfffffff8ULL + 0xffffffffULL * 16) + ", past the image end (" +
+         return "errors table: 4294967295 records of 24 bytes at offset 4294967288 end at " +
+                std::to_string(0xfffffff8ULL + 0xffffffffULL * 24) + ", past the image end (" +
                 i.size() + ")";
      }},
     {"offset_past_end",
@@ -702,8 +720,8 @@ const Corruption kCorruptions[] = {
      }},
     {"offset_in_header",
      [](Image& i) {
-         i.set_table(KAPI_TABLE_CAPS, offsetof(kapi_image_table, offset), 192);
-         return std::string("caps table: offset 192 overlaps the header (200 bytes)");
+         i.set_table(KAPI_TABLE_CAPS, offsetof(kapi_image_table, offset), 208);
+         return std::string("caps table: offset 208 overlaps the header (216 bytes)");
      }},
     {"entsize_small",
      [](Image& i) {
@@ -968,6 +986,43 @@ const Corruption kCorruptions[] = {
      [](Image& i) {
          i.set(KAPI_TABLE_CAPS, 0, offsetof(kapi_image_cap, action), KAPI_CAP_COUNT);
          return kSpec0 + "cap 0: action 7 out of range (0..6)";
+     }},
+    // Object selectors (error 0: sock:tcp, *:proc; error 2: fifo:*).
+    {"object_type",
+     [](Image& i) {
+         put16(i.b, i.at(KAPI_TABLE_OBJECTS, 0, offsetof(kapi_image_object, type)),
+               KAPI_OBJ_TYPE_COUNT);
+         return kSpec0 + "error 0: object 0 type 9 out of range (0..8)";
+     }},
+    {"object_impl",
+     [](Image& i) {
+         put16(i.b, i.at(KAPI_TABLE_OBJECTS, 1, offsetof(kapi_image_object, impl)),
+               KAPI_IMPL_COUNT);
+         return kSpec0 + "error 0: object 1 impl 58 out of range (0..57)";
+     }},
+    {"object_reserved",
+     [](Image& i) {
+         i.set(KAPI_TABLE_OBJECTS, 2, offsetof(kapi_image_object, reserved), 1);
+         return kSpec0 + "error 2: object 0 reserved field 0x1 not zero";
+     }},
+    {"object_every_object",
+     [](Image& i) {
+         i.set(KAPI_TABLE_OBJECTS, 1, offsetof(kapi_image_object, type), 0);
+         return kSpec0 +
+                "error 0: object 1 is *:* (every object): an error for every object has no "
+                "selectors";
+     }},
+    {"object_duplicate",
+     [](Image& i) {
+         i.set(KAPI_TABLE_OBJECTS, 1, offsetof(kapi_image_object, type),
+               KAPI_OBJ_SOCK | (KAPI_IMPL_TCP << 16));
+         return kSpec0 + "error 0: object 1 (sock:tcp) duplicates an earlier selector of the error";
+     }},
+    {"object_slice",
+     [](Image& i) {
+         i.set(KAPI_TABLE_ERRORS, 0,
+               offsetof(kapi_image_error, objects) + offsetof(kapi_image_slice, count), 4);
+         return kSpec0 + "error 0: objects [0, 4) outside the objects table (3 records)";
      }},
     // Errno numbers.
     {"error_code_positive",
@@ -1386,7 +1441,8 @@ TEST(ImageCostTest, CountsRecordsAndStringsPerSpec) {
               std::string("kfunc").size() + 1 + std::string("test a thing").size() + 1);
     EXPECT_EQ(cost.specs[0].structure_bytes,
               sizeof(kapi_image_spec) + 3 * sizeof(kapi_image_param) + 3 * sizeof(kapi_image_num) +
-                  3 * sizeof(kapi_image_error) + sizeof(kapi_image_lock) +
+                  3 * sizeof(kapi_image_error) + 3 * sizeof(kapi_image_object) +
+                  sizeof(kapi_image_lock) +
                   sizeof(kapi_image_signal) + sizeof(kapi_image_effect) +
                   sizeof(kapi_image_transition) + sizeof(kapi_image_cap) +
                   sizeof(kapi_image_constraint));

@@ -277,7 +277,7 @@ TEST(JsonRenderTest, NumbersAreValueAndExpressionWithNullsAsDocumented) {
 
 TEST(JsonRenderTest, ErrorReferencesAreNamedByTheSpecsOwnErrorsFirst) {
     Spec s = minimal_spec("f");
-    s.errors.push_back({-11, "EWOULDBLOCK", "", ""});
+    s.errors.push_back({-11, "EWOULDBLOCK", "", "", {}});
     auto with_error = [&](const std::string& name) {
         Spec t = s;
         kapi::Param p;

@@ -172,7 +172,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadImage{"HeaderOnly", [](std::string s) { return s.substr(0, 20); },
                  [](std::size_t) {
                      return std::string("image 0 at offset 0: image truncated: 20 bytes, the "
-                                        "header needs 200");
+                                        "header needs 216");
                  }},
         BadImage{"BadMagic", [](std::string s) { return set_u32(s, 0, 0x12345678); },
                  [](std::size_t) {
@@ -182,7 +182,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadImage{"TrailingByte", [](std::string s) { return s + s + "x"; },
                  [](std::size_t size) {
                      return "image 2 at offset " + n(2 * size) +
-                            ": image truncated: 1 bytes, the header needs 200";
+                            ": image truncated: 1 bytes, the header needs 216";
                  }},
         BadImage{"GarbageAfterImage", [](std::string s) { return s + std::string(8, '\x01'); },
                  [](std::size_t size) {

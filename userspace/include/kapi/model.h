@@ -63,11 +63,23 @@ struct Return {
     friend bool operator==(const Return&, const Return&) = default;
 };
 
+// An object selector of an error (struct kapi_image_object): the file
+// type and the implementation of the objects the error applies to, each
+// KAPI_OBJ_ANY / KAPI_IMPL_ANY for every value, never both.
+struct ObjectSelector {
+    std::uint16_t type = KAPI_OBJ_ANY;  // enum kapi_object_type
+    std::uint16_t impl = KAPI_IMPL_ANY; // enum kapi_object_impl
+
+    friend bool operator==(const ObjectSelector&, const ObjectSelector&) = default;
+};
+
 struct ErrorSpec {
     std::int32_t code = 0;  // negative errno, e.g. -9 for EBADF
     std::string name;       // "EBADF"
     std::string condition;  // one line, from "error: NAME, condition"
     std::string description;
+    // The objects the error applies to ("objects:"); empty: every object.
+    std::vector<ObjectSelector> objects;
 
     friend bool operator==(const ErrorSpec&, const ErrorSpec&) = default;
 };

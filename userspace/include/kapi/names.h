@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -134,5 +135,25 @@ std::string_view capability_name(int value);
 std::span<const NamedNumber> sa_flag_table();
 std::optional<std::uint32_t> sa_flag_value(std::string_view name);
 std::vector<std::string_view> sa_flag_names(std::uint32_t bits);
+
+// Object kinds (include/kapi/objects.h, the one list of their names): the
+// file types of enum kapi_object_type and the implementations of enum
+// kapi_object_impl, in value order, ANY ("*") first. Names are lowercase
+// and matched exactly; no type name is an implementation name.
+struct ObjectName {
+    std::uint16_t value;
+    std::string_view name;  // "sock", "tcp"; "*" for ANY
+    std::string_view words; // what it is, "TCP socket (IPv4 or IPv6)"
+    std::string_view ident; // the UAPI identifier, "KAPI_IMPL_TCP"
+};
+
+std::span<const ObjectName> object_type_table();
+std::span<const ObjectName> object_impl_table();
+std::optional<std::uint16_t> object_type_value(std::string_view name);
+std::optional<std::uint16_t> object_impl_value(std::string_view name);
+std::string_view object_type_name(std::uint32_t value); // "" if unknown
+std::string_view object_impl_name(std::uint32_t value); // "" if unknown
+// A selector in canonical form, "TYPE:IMPL": "sock:tcp", "*:proc", "fifo:*".
+std::string object_selector_name(std::uint32_t type, std::uint32_t impl);
 
 } // namespace kapi
