@@ -1139,9 +1139,7 @@ private:
         for (std::size_t i = values.first; i < values.second; ++i)
             p.values.push_back(num(values_[i], "value " + num_str(i - values.first)));
         p.violation_error = errno_to_name(s, errno_or_zero(r.violation_error, "violation_error"));
-        if (r.order & ~KAPI_PARAM_ORDER_ALL)
-            fail("order " + hex(r.order) + " sets unknown bits");
-        p.order = r.order;
+        p.order = bits(r.order, KAPI_PARAM_ORDER_ALL, "order");
         return p;
     }
 

@@ -279,7 +279,7 @@ TEST(ImageEncodeTest, RecordSizesAndOffsetsAreTheDocumentedOnes) {
     EXPECT_EQ(offsetof(kapi_image_param, alignment), 64U);
     EXPECT_EQ(offsetof(kapi_image_param, min), 72U);
     EXPECT_EQ(offsetof(kapi_image_param, values), 120U);
-    EXPECT_EQ(offsetof(kapi_image_param, reserved), 132U);
+    EXPECT_EQ(offsetof(kapi_image_param, order), 132U);
     EXPECT_EQ(sizeof(kapi_image_signal), 72U);
     EXPECT_EQ(offsetof(kapi_image_signal, name), 8U);
     EXPECT_EQ(offsetof(kapi_image_signal, queue), 68U);
@@ -952,7 +952,7 @@ const Corruption kCorruptions[] = {
     {"param_constraint",
      [](Image& i) {
          i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, constraint), KAPI_CONSTRAINT_COUNT);
-         return kSpec0 + "param 0: constraint 13 out of range (0..12)";
+         return kSpec0 + "param 0: constraint 15 out of range (0..14)";
      }},
     {"lock_type",
      [](Image& i) {
@@ -1092,10 +1092,10 @@ const Corruption kCorruptions[] = {
          return kSpec0 + "param 2: size_param 2 refers to the param itself";
      }},
     // Reserved fields.
-    {"param_reserved",
+    {"param_order_bits",
      [](Image& i) {
-         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, reserved), 1);
-         return kSpec0 + "param 0: reserved field 0x1 not zero";
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, order), 0x100000);
+         return kSpec0 + "param 0: order 0x100000 has bits outside 0x8000ffff";
      }},
     {"num_reserved",
      [](Image& i) {
@@ -1284,7 +1284,7 @@ TEST(ImageDecodeTest, NewerMinorIsAcceptedWithFieldsThisReaderDoesNotKnow) {
     put32(img.b, offsetof(kapi_image_header, flags), 1);
     put32(img.b, offsetof(kapi_image_header, reserved), 1);
     img.set_table(KAPI_TABLE_PARAMS, offsetof(kapi_image_table, reserved), 1);
-    img.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, reserved), 7);
+    img.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, order), 0x100007);
     img.set(KAPI_TABLE_EFFECTS, 0, offsetof(kapi_image_effect, type), 0x18000);
     img.set(KAPI_TABLE_LOCKS, 0, offsetof(kapi_image_lock, type), KAPI_LOCK_COUNT);
     kapi::DecodeResult r = kapi::decode_image(img.b);

@@ -1270,7 +1270,8 @@ const ErrorCase kErrors[] = {
     {"empty_contexts", spec_text("contexts:\nparam: a"), 3, "missing context flag"},
     {"bad_constraint_type", with("  constraint-type: between(1, 2)"), 6,
      "unknown constraint type 'between' (expected one of: none, range, mask, enum, alignment, "
-     "power_of_two, page_aligned, nonzero, user_string, user_path, user_ptr, buffer, custom)"},
+     "power_of_two, page_aligned, nonzero, user_string, user_path, user_ptr, buffer, custom, fd, "
+     "open_flags)"},
     {"constraint_expr_unclosed", with("  constraint-type: range(1, 2"), 6,
      "constraint-type: expected NAME(ARGS), got 'range(1, 2'"},
     {"bad_return_check", with("return:\n  check-type: positive"), 7,
@@ -1396,8 +1397,8 @@ const ErrorCase kErrors[] = {
      "'valid-values:' needs constraint-type KAPI_CONSTRAINT_ENUM; param 'a' has "
      "KAPI_CONSTRAINT_NONE"},
     {"size_param_without_buffer", with("  size-param: 0"), 6,
-     "'size-param:' needs constraint-type KAPI_CONSTRAINT_BUFFER; param 'a' has "
-     "KAPI_CONSTRAINT_NONE"},
+     "'size-param:' needs constraint-type KAPI_CONSTRAINT_BUFFER or KAPI_CONSTRAINT_FD; param 'a' "
+     "has KAPI_CONSTRAINT_NONE"},
     {"range_constraint_without_range", with("  constraint-type: KAPI_CONSTRAINT_RANGE"), 4,
      "param 'a': KAPI_CONSTRAINT_RANGE needs 'range: MIN, MAX' or range(MIN, MAX)"},
     {"mask_constraint_without_mask", with("  constraint-type: mask"), 4,
