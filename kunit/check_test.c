@@ -917,6 +917,210 @@ static void kapi_check_error_list_test(struct kunit *test)
 	}
 }
 
+/* --- object selectors ------------------------------------------------------ */
+
+struct kapi_sel_case {
+	const char *what;
+	struct kapi_image_object sel;
+	struct kapi_object obj;
+	bool match;
+};
+
+#define SEL(w, st, si, ot, oi, m) \
+	{ w, { KAPI_OBJ_##st, KAPI_IMPL_##si, 0 }, \
+	  { KAPI_OBJ_##ot, KAPI_IMPL_##oi }, m }
+
+static const struct kapi_sel_case kapi_sel_cases[] = {
+	SEL("*:* matches a TCP socket", ANY, ANY, SOCK, TCP, true),
+	SEL("*:* matches an unknown object", ANY, ANY, ANY, ANY, true),
+	SEL("sock:* matches a TCP socket", SOCK, ANY, SOCK, TCP, true),
+	SEL("sock:* matches a UNIX socket", SOCK, ANY, SOCK, UNIX_STREAM, true),
+	SEL("sock:* does not match a file on ext4", SOCK, ANY, REG, EXT4, false),
+	SEL("sock:tcp matches a TCP socket", SOCK, TCP, SOCK, TCP, true),
+	SEL("sock:tcp does not match a UDP socket", SOCK, TCP, SOCK, UDP, false),
+	SEL("*:proc matches a proc file", ANY, PROC, REG, PROC, true),
+	SEL("*:proc matches a proc directory", ANY, PROC, DIR, PROC, true),
+	SEL("*:proc does not match sysfs", ANY, PROC, REG, SYSFS, false),
+	SEL("reg:ext4 does not match a directory on ext4", REG, EXT4, DIR, EXT4,
+	    false),
+	SEL("fifo:* matches a pipe", FIFO, ANY, FIFO, PIPEFS, true),
+	SEL("anon:timerfd does not match an eventfd", ANON, TIMERFD, ANON,
+	    EVENTFD, false),
+	SEL("sock:tcp does not match an unknown object", SOCK, TCP, ANY, ANY,
+	    false),
+};
+
+static void kapi_sel_desc(const struct kapi_sel_case *c, char *desc)
+{
+	strscpy(desc, c->what, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(kapi_sel, kapi_sel_cases, kapi_sel_desc);
+
+/* A selector matches when each coordinate is ANY or equal. */
+static void kapi_check_selector_test(struct kunit *test)
+{
+	const struct kapi_sel_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, kapi_check_selector_match(&c->sel, c->obj),
+			c->match);
+}
+
+/*
+ * An image with only what kapi_check_documented() reads: an error list in
+ * which EPIPE holds for pipes and sockets, EINVAL for every object, and
+ * ETIMEDOUT, listed twice, for TCP sockets and for anything on NFS.
+ */
+struct kapi_sel_image {
+	struct kapi_image_header h;
+	struct kapi_image_error errors[4];
+	struct kapi_image_object objects[4];
+};
+
+static void kapi_sel_image_init(struct kapi_sel_image *img,
+				struct kapi_image_spec *spec)
+{
+	static const struct kapi_image_object sel[] = {
+		{ KAPI_OBJ_FIFO, KAPI_IMPL_ANY, 0 },
+		{ KAPI_OBJ_SOCK, KAPI_IMPL_ANY, 0 },
+		{ KAPI_OBJ_SOCK, KAPI_IMPL_TCP, 0 },
+		{ KAPI_OBJ_ANY, KAPI_IMPL_NFS, 0 },
+	};
+
+	memset(img, 0, sizeof(*img));
+	memset(spec, 0, sizeof(*spec));
+	img->h.tables[KAPI_TABLE_ERRORS].offset =
+		offsetof(struct kapi_sel_image, errors);
+	img->h.tables[KAPI_TABLE_ERRORS].count = 4;
+	img->h.tables[KAPI_TABLE_ERRORS].entsize =
+		sizeof(struct kapi_image_error);
+	img->h.tables[KAPI_TABLE_OBJECTS].offset =
+		offsetof(struct kapi_sel_image, objects);
+	img->h.tables[KAPI_TABLE_OBJECTS].count = 4;
+	img->h.tables[KAPI_TABLE_OBJECTS].entsize =
+		sizeof(struct kapi_image_object);
+	memcpy(img->objects, sel, sizeof(sel));
+	img->errors[0].code = -EPIPE;
+	img->errors[0].objects.first = 0;
+	img->errors[0].objects.count = 2;
+	img->errors[1].code = -EINVAL;
+	img->errors[2].code = -ETIMEDOUT;
+	img->errors[2].objects.first = 2;
+	img->errors[2].objects.count = 1;
+	img->errors[3].code = -ETIMEDOUT;
+	img->errors[3].objects.first = 3;
+	img->errors[3].objects.count = 1;
+	spec->errors.count = 4;
+	spec->ret.check = KAPI_RETURN_ERROR_CHECK;
+}
+
+/*
+ * An error is documented for an object when one of its records has no
+ * selectors or a matching one; an error listed only for other objects is
+ * undocumented, and the check after the call says so.
+ */
+static void kapi_check_documented_test(struct kunit *test)
+{
+	static const struct {
+		int code;
+		struct kapi_object obj;
+		bool documented;
+	} cases[] = {
+		{ EPIPE, { KAPI_OBJ_FIFO, KAPI_IMPL_PIPEFS }, true },
+		{ EPIPE, { KAPI_OBJ_SOCK, KAPI_IMPL_UNIX_STREAM }, true },
+		{ EPIPE, { KAPI_OBJ_REG, KAPI_IMPL_EXT4 }, false },
+		{ EPIPE, { KAPI_OBJ_ANON, KAPI_IMPL_EVENTFD }, false },
+		{ EPIPE, { KAPI_OBJ_ANY, KAPI_IMPL_ANY }, true },
+		{ EINVAL, { KAPI_OBJ_ANON, KAPI_IMPL_TIMERFD }, true },
+		{ EINVAL, { KAPI_OBJ_REG, KAPI_IMPL_EXT4 }, true },
+		{ ETIMEDOUT, { KAPI_OBJ_SOCK, KAPI_IMPL_TCP }, true },
+		{ ETIMEDOUT, { KAPI_OBJ_REG, KAPI_IMPL_NFS }, true },
+		{ ETIMEDOUT, { KAPI_OBJ_DIR, KAPI_IMPL_NFS }, true },
+		{ ETIMEDOUT, { KAPI_OBJ_REG, KAPI_IMPL_EXT4 }, false },
+		{ ETIMEDOUT, { KAPI_OBJ_SOCK, KAPI_IMPL_UDP }, false },
+		{ ETIMEDOUT, { KAPI_OBJ_ANY, KAPI_IMPL_ANY }, true },
+		{ ENOENT, { KAPI_OBJ_REG, KAPI_IMPL_EXT4 }, false },
+		{ ENOENT, { KAPI_OBJ_ANY, KAPI_IMPL_ANY }, false },
+	};
+	struct kapi_sel_image *img;
+	struct kapi_image_spec *spec;
+	struct kapi_check_call call;
+	struct kapi_check_post post;
+	struct kapi_check_pre pre;
+	u32 i;
+
+	img = kunit_kzalloc(test, sizeof(*img), GFP_KERNEL);
+	spec = kunit_kzalloc(test, sizeof(*spec), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, img);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, spec);
+	kapi_sel_image_init(img, spec);
+	memset(&call, 0, sizeof(call));
+	memset(&pre, 0, sizeof(pre));
+	call.image = img;
+	call.spec = spec;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		char name[KAPI_OBJECT_NAME_LEN];
+
+		kapi_object_name(name, sizeof(name), cases[i].obj);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    kapi_check_documented(img, spec,
+							  -cases[i].code,
+							  cases[i].obj),
+				    cases[i].documented, "error %d on %s",
+				    cases[i].code, name);
+		call.object = cases[i].obj;
+		kapi_check_after(&call, &pre, -cases[i].code, 0, &post);
+		KUNIT_EXPECT_TRUE(test, post.is_error);
+		KUNIT_EXPECT_EQ_MSG(test, post.undocumented, !cases[i].documented,
+				    "error %d on %s", cases[i].code, name);
+		KUNIT_EXPECT_FALSE(test, post.divergence);
+	}
+}
+
+/* Every kind has the name include/kapi/objects.h gives it. */
+static void kapi_check_object_names_test(struct kunit *test)
+{
+	static const struct {
+		struct kapi_object obj;
+		const char *name;
+	} cases[] = {
+		{ { KAPI_OBJ_ANY, KAPI_IMPL_ANY }, "unknown" },
+		{ { KAPI_OBJ_ANY, KAPI_IMPL_TCP }, "unknown" },
+		{ { KAPI_OBJ_SOCK, KAPI_IMPL_TCP }, "sock:tcp" },
+		{ { KAPI_OBJ_REG, KAPI_IMPL_EXT4 }, "reg:ext4" },
+		{ { KAPI_OBJ_DIR, KAPI_IMPL_PROC }, "dir:proc" },
+		{ { KAPI_OBJ_FIFO, KAPI_IMPL_PIPEFS }, "fifo:pipefs" },
+		{ { KAPI_OBJ_CHR, KAPI_IMPL_KMSG }, "chr:kmsg" },
+		{ { KAPI_OBJ_BLK, KAPI_IMPL_LOOP }, "blk:loop" },
+		{ { KAPI_OBJ_ANON, KAPI_IMPL_TIMERFD }, "anon:timerfd" },
+		{ { KAPI_OBJ_ANON, KAPI_IMPL_BPF }, "anon:bpf" },
+		{ { KAPI_OBJ_SOCK, KAPI_IMPL_UNIX_SEQPACKET },
+		  "sock:unix-seqpacket" },
+		{ { KAPI_OBJ_TYPE_COUNT, KAPI_IMPL_COUNT }, "?:?" },
+	};
+	char buf[KAPI_OBJECT_NAME_LEN];
+	u32 i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		kapi_object_name(buf, sizeof(buf), cases[i].obj);
+		KUNIT_EXPECT_STREQ(test, buf, cases[i].name);
+	}
+	/* Every name fits, and every value has one. */
+	for (i = 0; i < KAPI_IMPL_COUNT; i++) {
+		struct kapi_object o = { KAPI_OBJ_SOCK, i };
+
+		KUNIT_EXPECT_STRNEQ(test, kapi_object_impl_name(i), "?");
+		KUNIT_EXPECT_LT(test, strlen(kapi_object_impl_name(i)) +
+				strlen("sock:"), (size_t)KAPI_OBJECT_NAME_LEN);
+		kapi_object_name(buf, sizeof(buf), o);
+		KUNIT_EXPECT_TRUE(test, str_has_prefix(buf, "sock:"));
+	}
+	for (i = 0; i < KAPI_OBJ_TYPE_COUNT; i++)
+		KUNIT_EXPECT_STRNEQ(test, kapi_object_type_name(i), "?");
+	KUNIT_EXPECT_STREQ(test, kapi_object_type_name(KAPI_OBJ_ANY), "*");
+	KUNIT_EXPECT_STREQ(test, kapi_object_impl_name(KAPI_IMPL_ANY), "*");
+}
+
 static void kapi_check_restart_test(struct kunit *test)
 {
 	KUNIT_EXPECT_TRUE(test, kapi_check_is_restart(-ERESTARTSYS));
@@ -969,6 +1173,9 @@ static struct kunit_case kapi_check_test_cases[] = {
 	KUNIT_CASE_PARAM(kapi_check_context_test, kapi_ctx_gen_params),
 	KUNIT_CASE_PARAM(kapi_check_return_test, kapi_ret_gen_params),
 	KUNIT_CASE(kapi_check_error_list_test),
+	KUNIT_CASE_PARAM(kapi_check_selector_test, kapi_sel_gen_params),
+	KUNIT_CASE(kapi_check_documented_test),
+	KUNIT_CASE(kapi_check_object_names_test),
 	KUNIT_CASE(kapi_check_restart_test),
 	KUNIT_CASE(kapi_check_tokens_test),
 	{}

@@ -143,7 +143,7 @@ static void kapi_ok_minor_reserved(struct kapi_image_ctx *t)
 	kapi_hdr(t)->reserved = 7;
 	kapi_tab(t, KAPI_TABLE_LOCKS)->reserved = 7;
 	p = kapi_param_w(t, "kapi_kunit_numbers", "value", NULL);
-	p->reserved = 7;
+	p->order = 7;
 	p->min.reserved = 7;
 	kapi_ok(t);
 }
@@ -588,12 +588,13 @@ static void kapi_bad_param_errno(struct kapi_image_ctx *t)
 		  i);
 }
 
-static void kapi_bad_param_reserved(struct kapi_image_ctx *t)
+static void kapi_bad_param_order(struct kapi_image_ctx *t)
 {
 	u32 i;
 
-	kapi_param_w(t, "kapi_kunit_numbers", "whence", &i)->reserved = 1;
-	kapi_want(t, "params[%u], field reserved: is 1, must be 0", i);
+	kapi_param_w(t, "kapi_kunit_numbers", "whence", &i)->order = BIT(20);
+	kapi_want(t, "params[%u], field order: 0x100000 sets unknown bits 0x100000",
+		  i);
 }
 
 /* --- the other records ---------------------------------------------------- */
@@ -872,7 +873,7 @@ static const struct kapi_image_case kapi_image_cases[] = {
 	  kapi_bad_param_num32 },
 	{ "enum value slice out of range", -EBADMSG, kapi_bad_param_values },
 	{ "positive violation error", -EBADMSG, kapi_bad_param_errno },
-	{ "parameter reserved", -EBADMSG, kapi_bad_param_reserved },
+	{ "parameter order bits", -EBADMSG, kapi_bad_param_order },
 	{ "positive error code", -EBADMSG, kapi_bad_error_positive },
 	{ "zero error code", -EBADMSG, kapi_bad_error_zero },
 	{ "error code below -MAX_ERRNO", -EBADMSG, kapi_bad_error_low },

@@ -217,8 +217,8 @@ static void kapi_report_results_test(struct kunit *test)
 				 "kapi_kunit_ret_exact calls=8 violations=2 return_violations=1 undocumented=3 divergences=1 enforced=0\n"
 				 "kapi_kunit_ret_exact param=fd rule=range violations=2\n"
 				 "kapi_kunit_ret_exact param=arg rule=mask violations=0\n"
-				 "kapi_kunit_ret_exact errno=%s undocumented=2\n"
-				 "kapi_kunit_ret_exact errno=%s undocumented=1\n",
+				 "kapi_kunit_ret_exact errno=%s object=unknown undocumented=2\n"
+				 "kapi_kunit_ret_exact errno=%s object=unknown undocumented=1\n",
 				 kapi_err(test, ENOSPC), kapi_err(test, EPERM));
 	kapi_kunit_expect_text(test, kapi_stats(test, rs, spec), want);
 }
@@ -243,7 +243,7 @@ static void kapi_report_errno_slots_test(struct kunit *test)
 		      KAPI_MODE_AUDIT);
 	for (code = 1; code <= KAPI_REPORT_ERRNO_SLOTS; code++)
 		len += scnprintf(want + len, size - len,
-				 "kapi_kunit_ret_custom errno=%s undocumented=%d\n",
+				 "kapi_kunit_ret_custom errno=%s object=unknown undocumented=%d\n",
 				 kapi_err(test, code), code == 1 ? 2 : 1);
 	scnprintf(want + len, size - len,
 		  "kapi_kunit_ret_custom errno=other undocumented=2\n");
@@ -256,9 +256,68 @@ static void kapi_report_errno_slots_test(struct kunit *test)
 	kapi_run_spec(test, rs, spec, NULL, -2, KAPI_MODE_AUDIT);
 	want = kapi_kunit_printf(test,
 				 "kapi_kunit_ret_custom calls=1 violations=0 return_violations=0 undocumented=1 divergences=0 enforced=0\n"
-				 "kapi_kunit_ret_custom errno=%s undocumented=1\n",
+				 "kapi_kunit_ret_custom errno=%s object=unknown undocumented=1\n",
 				 kapi_err(test, 2));
 	kapi_kunit_expect_text(test, kapi_stats(test, rs, spec), want);
+}
+
+/*
+ * Undocumented errors are counted per error code and object kind: the same
+ * code on two kinds is two lines, the same kind twice is one; a slot holds
+ * one pair, and pairs past the 32 slots are "other".
+ */
+static void kapi_report_errno_objects_test(struct kunit *test)
+{
+	static const struct kapi_object tcp = { KAPI_OBJ_SOCK, KAPI_IMPL_TCP };
+	static const struct kapi_object ext4 = { KAPI_OBJ_REG, KAPI_IMPL_EXT4 };
+	struct kapi_report_spec *rs = kapi_counters(test);
+	const char *spec = "kapi_kunit_ret_custom";
+	struct kapi_kunit_call c;
+	struct kapi_object obj;
+	u32 i;
+
+	kapi_kunit_call_init(test, &c, kapi_kunit_image_data, spec, NULL, NULL,
+			     KAPI_KUNIT_CTX_TASK);
+	c.call.object = tcp;
+	kapi_run(rs, &c, -EIO, 0, KAPI_MODE_AUDIT);
+	kapi_run(rs, &c, -EIO, 0, KAPI_MODE_AUDIT);
+	c.call.object = ext4;
+	kapi_run(rs, &c, -EIO, 0, KAPI_MODE_AUDIT);
+	c.call.object.type = KAPI_OBJ_ANY;
+	c.call.object.impl = KAPI_IMPL_ANY;
+	kapi_run(rs, &c, -EIO, 0, KAPI_MODE_AUDIT);
+	kapi_kunit_expect_text(test, kapi_stats(test, rs, spec),
+			       kapi_kunit_printf(test,
+						 "kapi_kunit_ret_custom calls=4 violations=0 return_violations=0 undocumented=4 divergences=0 enforced=0\n"
+						 "kapi_kunit_ret_custom errno=%s object=sock:tcp undocumented=2\n"
+						 "kapi_kunit_ret_custom errno=%s object=reg:ext4 undocumented=1\n"
+						 "kapi_kunit_ret_custom errno=%s object=unknown undocumented=1\n",
+						 kapi_err(test, EIO),
+						 kapi_err(test, EIO),
+						 kapi_err(test, EIO)));
+
+	/* The key keeps both coordinates of every kind. */
+	for (i = 0; i < KAPI_IMPL_COUNT; i++) {
+		obj.type = KAPI_OBJ_TYPE_COUNT - 1;
+		obj.impl = i;
+		obj = kapi_report_errno_key_object(kapi_report_errno_key(MAX_ERRNO,
+									 obj));
+		KUNIT_EXPECT_EQ(test, obj.type, KAPI_OBJ_TYPE_COUNT - 1);
+		KUNIT_EXPECT_EQ(test, obj.impl, i);
+	}
+	KUNIT_EXPECT_EQ(test,
+			kapi_report_errno_key_code(kapi_report_errno_key(MAX_ERRNO,
+									 tcp)),
+			MAX_ERRNO);
+
+	/* 29 more pairs fill the 32 slots; the 33rd pair is "other". */
+	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS - 3 + 1; i++) {
+		c.call.object.type = KAPI_OBJ_REG;
+		c.call.object.impl = KAPI_IMPL_EXT4 + 1 + i;
+		kapi_run(rs, &c, -EIO, 0, KAPI_MODE_AUDIT);
+	}
+	KUNIT_EXPECT_NOT_NULL(test, strstr(kapi_stats(test, rs, spec),
+					   "kapi_kunit_ret_custom errno=other undocumented=1\n"));
 }
 
 /* --- records --------------------------------------------------------------- */
@@ -330,6 +389,8 @@ struct kapi_record_case {
 	const char *actual;
 	int expected_err;	/* expected is this error's name */
 	int actual_err;		/* actual is this error's name */
+	const char *object;	/* the object the record names, or none */
+	struct kapi_object obj;	/* the call's object, if it failed */
 };
 
 #define NUM(v, c, f, w, a, o) "kapi_kunit_numbers", { v, c, f, w, a, o }
@@ -415,13 +476,24 @@ static const struct kapi_record_case kapi_record_cases[] = {
 	{ "undocumented error", "kapi_kunit_ret_exact", { 3, 1 },
 	  .ret = -ENOSPC, .nrecords = 1, .args = "0x3,0x1",
 	  .rule = "undocumented", .expected = "documented_error",
-	  .actual_err = ENOSPC },
+	  .actual_err = ENOSPC, .object = "unknown" },
+	{ "undocumented error on a TCP socket", "kapi_kunit_ret_exact", { 3, 1 },
+	  .ret = -EAGAIN, .nrecords = 1, .args = "0x3,0x1",
+	  .rule = "undocumented", .expected = "documented_error",
+	  .actual_err = EAGAIN, .object = "sock:tcp",
+	  .obj = { KAPI_OBJ_SOCK, KAPI_IMPL_TCP } },
+	{ "undocumented error on a timerfd", "kapi_kunit_ret_exact", { 3, 1 },
+	  .ret = -EPIPE, .nrecords = 1, .args = "0x3,0x1",
+	  .rule = "undocumented", .expected = "documented_error",
+	  .actual_err = EPIPE, .object = "anon:timerfd",
+	  .obj = { KAPI_OBJ_ANON, KAPI_IMPL_TIMERFD } },
 	{ "divergence: success", "kapi_kunit_ret_exact", { -1, 1 }, .ret = 0,
 	  .nrecords = 2, .args = "0xffffffff,0x1", .rule = "divergence",
 	  .expected_err = EBADF, .actual = "0" },
 	{ "divergence: another error", "kapi_kunit_ret_exact", { -1, 1 },
 	  .ret = -ENOSPC, .nrecords = 3, .args = "0xffffffff,0x1",
-	  .rule = "divergence", .expected_err = EBADF, .actual_err = ENOSPC },
+	  .rule = "divergence", .expected_err = EBADF, .actual_err = ENOSPC,
+	  .object = "dir:proc", .obj = { KAPI_OBJ_DIR, KAPI_IMPL_PROC } },
 };
 
 static void kapi_record_desc(const struct kapi_record_case *c, char *desc)
@@ -444,6 +516,7 @@ static void kapi_report_record_test(struct kunit *test)
 
 	kapi_kunit_call_init(test, &call, kapi_kunit_image_data, c->spec,
 			     c->raw, c->slen, c->ctx ?: KAPI_KUNIT_CTX_TASK);
+	call.call.object = c->obj;
 	kapi_run(rs, &call, c->ret, c->nofile,
 		 c->enforce ? KAPI_MODE_ENFORCE : KAPI_MODE_AUDIT);
 	text = kapi_ring(test);
@@ -457,7 +530,7 @@ static void kapi_report_record_test(struct kunit *test)
 	/* "seq=N ts=T", then who called, what, which rule, the mode. */
 	get_task_comm(comm, current);
 	want = kapi_kunit_printf(test,
-				 " pid=%d tgid=%d uid=%u comm=%s syscall=%s args=%s rule=%s expected=%s actual=%s mode=%s",
+				 " pid=%d tgid=%d uid=%u comm=%s syscall=%s args=%s rule=%s expected=%s actual=%s%s%s mode=%s",
 				 task_pid_nr(current), task_tgid_nr(current),
 				 from_kuid(&init_user_ns, current_uid()), comm,
 				 c->spec, c->args, c->rule,
@@ -465,6 +538,8 @@ static void kapi_report_record_test(struct kunit *test)
 				 kapi_err(test, c->expected_err) : c->expected,
 				 c->actual_err ?
 				 kapi_err(test, c->actual_err) : c->actual,
+				 c->object ? " object=" : "",
+				 c->object ?: "",
 				 c->enforce ? "enforce" : "audit");
 	kapi_ts(test, last);
 	KUNIT_EXPECT_STREQ(test, strchr(strchr(last, ' ') + 1, ' '), want);
@@ -750,6 +825,7 @@ static struct kunit_case kapi_report_test_cases[] = {
 	KUNIT_CASE(kapi_report_counters_test),
 	KUNIT_CASE(kapi_report_results_test),
 	KUNIT_CASE(kapi_report_errno_slots_test),
+	KUNIT_CASE(kapi_report_errno_objects_test),
 	KUNIT_CASE_PARAM(kapi_report_record_test, kapi_record_gen_params),
 	KUNIT_CASE(kapi_report_ring_test),
 	KUNIT_CASE(kapi_report_overflow_test),

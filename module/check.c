@@ -532,10 +532,60 @@ bool kapi_check_is_restart(long ret)
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_is_restart);
 
-static bool kapi_check_listed(const struct kapi_check_call *call, long ret)
+/**
+ * kapi_check_selector_match() - does an object selector match an object?
+ * @sel: the selector, from an error's object list
+ * @obj: the kind of the call's object
+ *
+ * Return: true if the selector's type is %KAPI_OBJ_ANY or @obj's type, and
+ * its implementation %KAPI_IMPL_ANY or @obj's implementation.
+ */
+bool kapi_check_selector_match(const struct kapi_image_object *sel,
+			       struct kapi_object obj)
 {
-	return !!kapi_image_error_name(call->image, call->spec, (s32)ret);
+	return (sel->type == KAPI_OBJ_ANY || sel->type == obj.type) &&
+	       (sel->impl == KAPI_IMPL_ANY || sel->impl == obj.impl);
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_selector_match);
+
+/**
+ * kapi_check_documented() - does a spec document an error for an object?
+ * @image: a validated image
+ * @spec: a spec of it
+ * @code: the error, negative
+ * @obj: the kind of object the call worked on; %KAPI_OBJ_ANY if unknown
+ *
+ * An error may be listed more than once (for different conditions or
+ * objects). It is documented for @obj if one of its records has no object
+ * selectors (it holds for every object) or a selector that matches @obj.
+ * For an object of unknown type every record of the code counts: the
+ * engine cannot tell the object apart, and does not guess.
+ *
+ * Return: true if @code is documented for @obj.
+ */
+bool kapi_check_documented(const void *image, const struct kapi_image_spec *spec,
+			   s32 code, struct kapi_object obj)
+{
+	u32 i, j;
+
+	for (i = 0; i < spec->errors.count; i++) {
+		const struct kapi_image_error *e = kapi_image_error(image, spec, i);
+
+		if (e->code != code)
+			continue;
+		if (!e->objects.count || obj.type == KAPI_OBJ_ANY)
+			return true;
+		for (j = 0; j < e->objects.count; j++) {
+			const struct kapi_image_object *sel;
+
+			sel = kapi_image_error_object(image, e, j);
+			if (kapi_check_selector_match(sel, obj))
+				return true;
+		}
+	}
+	return false;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_documented);
 
 /**
  * kapi_check_after() - check a call's result
@@ -549,9 +599,10 @@ static bool kapi_check_listed(const struct kapi_check_call *call, long ret)
  * A result in -MAX_ERRNO..-1 is an error unless the return spec counts it
  * as success (an EXACT value or a RANGE that includes it). A success value
  * is checked against the return spec; an error against the spec's error
- * list. A call with a predicted error diverges if it succeeds, or fails
- * with an error that no violated constraint predicts and the spec does not
- * list; a listed error may come from a check the kernel makes before the
+ * list, as documented for @call->object (kapi_check_documented()). A
+ * call with a predicted error diverges if it succeeds, or fails with an
+ * error that no violated constraint predicts and the spec does not list;
+ * a listed error may come from a check the kernel makes before the
  * violated one, and a restart code means the call was interrupted.
  */
 void kapi_check_after(const struct kapi_check_call *call,
@@ -594,7 +645,8 @@ void kapi_check_after(const struct kapi_check_call *call,
 		return;
 	}
 
-	post->undocumented = !kapi_check_listed(call, ret);
+	post->undocumented = !kapi_check_documented(call->image, call->spec,
+						    (s32)ret, call->object);
 	if (!pre->predicted || kapi_check_is_restart(ret))
 		return;
 	for (i = 0; i < pre->nviolations; i++)

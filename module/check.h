@@ -15,6 +15,7 @@
 #include <linux/types.h>
 
 #include "image.h"
+#include "object.h"
 
 /* A system call has at most six arguments, passed in registers. */
 #define KAPI_CHECK_MAX_PARAMS 6
@@ -51,6 +52,9 @@ struct kapi_check_type {
  *	the hooks found it: %KAPI_CHECK_FD_* bits, 0 if not looked up (then
  *	the rule holds)
  * @context: the KAPI_CTX_* bits of the calling context (kapi_check_context())
+ * @object: the kind of object the call worked on; set by the hooks only
+ *	    for a call that failed (kapi_object_of_fd(), kapi_object_of_path()),
+ *	    and read by kapi_check_after() only then; %KAPI_OBJ_ANY if unknown
  */
 struct kapi_check_call {
 	const void *image;
@@ -62,6 +66,7 @@ struct kapi_check_call {
 	char head[KAPI_CHECK_MAX_PARAMS];
 	u16 fd[KAPI_CHECK_MAX_PARAMS];
 	u32 context;
+	struct kapi_object object;
 };
 
 /*
@@ -152,6 +157,7 @@ struct kapi_check_pre {
  * @is_error: the call failed (its result is an error code)
  * @return_violation: a success value outside what the return spec allows
  * @undocumented: an error code that the spec's error list does not name
+ *		  for the call's object (kapi_check_documented())
  * @divergence: the pre-check predicted an error and the call succeeded, or
  *		failed with an error that is neither predicted nor listed
  */
@@ -234,6 +240,10 @@ void kapi_check_after(const struct kapi_check_call *call,
 		      const struct kapi_check_pre *pre, long ret,
 		      unsigned long nofile, struct kapi_check_post *post);
 
+bool kapi_check_selector_match(const struct kapi_image_object *sel,
+			       struct kapi_object obj);
+bool kapi_check_documented(const void *image, const struct kapi_image_spec *spec,
+			   s32 code, struct kapi_object obj);
 bool kapi_check_is_restart(long ret);
 const char *kapi_check_constraint_token(u32 constraint);
 const char *kapi_check_return_token(u32 check);

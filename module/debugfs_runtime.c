@@ -139,7 +139,7 @@ static ssize_t kapi_debugfs_runtime_log_write(struct file *file,
  *
  * One summary line, a line per checked parameter, a context line if a
  * context violation was counted, and a line per undocumented error code
- * that was counted.
+ * and object kind that was counted.
  */
 void kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
 				     struct kapi_report_spec *rs,
@@ -147,6 +147,7 @@ void kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
 				     const struct kapi_image_spec *spec)
 {
 	struct kapi_report_counters s, *sum = &s;
+	char obj[KAPI_OBJECT_NAME_LEN];
 	char err[32];
 	u32 i, n;
 
@@ -170,13 +171,16 @@ void kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
 		seq_printf(m, "%s rule=context violations=%llu\n", name,
 			   sum->context);
 	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS; i++) {
-		int code = READ_ONCE(rs->errno_slot[i]);
+		u32 key = READ_ONCE(rs->errno_slot[i]);
 
-		if (!code || !sum->errnos[i])
+		if (!key || !sum->errnos[i])
 			continue;
-		kapi_report_errno(err, sizeof(err), -code);
-		seq_printf(m, "%s errno=%s undocumented=%llu\n", name, err,
-			   sum->errnos[i]);
+		kapi_report_errno(err, sizeof(err),
+				  -kapi_report_errno_key_code(key));
+		kapi_object_name(obj, sizeof(obj),
+				 kapi_report_errno_key_object(key));
+		seq_printf(m, "%s errno=%s object=%s undocumented=%llu\n", name,
+			   err, obj, sum->errnos[i]);
 	}
 	if (sum->errnos[KAPI_REPORT_ERRNO_SLOTS])
 		seq_printf(m, "%s errno=other undocumented=%llu\n", name,
@@ -243,6 +247,12 @@ static void kapi_debugfs_runtime_record(struct seq_file *m,
 	kapi_debugfs_runtime_put_word(m, r->expected);
 	seq_puts(m, " actual=");
 	kapi_debugfs_runtime_put_word(m, r->actual);
+	if (r->has_object) {
+		char obj[KAPI_OBJECT_NAME_LEN];
+
+		kapi_object_name(obj, sizeof(obj), r->object);
+		seq_printf(m, " object=%s", obj);
+	}
 	seq_printf(m, " mode=%s\n", kapi_mode_name(r->mode));
 }
 

@@ -28,6 +28,7 @@
 #include <linux/atomic.h>
 #include <linux/ctype.h>
 #include <linux/err.h>
+#include <linux/fcntl.h>
 #include <linux/ftrace.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
@@ -50,6 +51,7 @@
 #include "hooks.h"
 #include "image.h"
 #include "kapi.h"
+#include "object.h"
 #include "registry.h"
 #include "report.h"
 
@@ -148,6 +150,69 @@ static void kapi_hook_decode(const struct kapi_hook *hook,
 }
 
 /*
+ * The kind of object a failed call worked on (Documentation/runtime.rst):
+ * kept out of line, so that a call that succeeds pays one branch for it.
+ */
+static noinline void kapi_hook_object(const struct kapi_hook *hook,
+				      struct kapi_check_call *call)
+{
+	int dfd = AT_FDCWD;
+
+	switch (hook->obj_how) {
+	case KAPI_OBJECT_FD:
+		kapi_object_of_fd((unsigned int)call->args[hook->obj_param],
+				  &call->object);
+		break;
+	case KAPI_OBJECT_FD_BEFORE:
+		/* Found before the call, which released the descriptor. */
+		break;
+	case KAPI_OBJECT_PATH:
+		if (hook->obj_dfd >= 0)
+			dfd = (int)call->args[hook->obj_dfd];
+		kapi_object_of_path(dfd, (const char __user *)
+				    (uintptr_t)call->args[hook->obj_param],
+				    &call->object);
+		break;
+	default:
+		call->object.type = KAPI_OBJ_ANY;
+		call->object.impl = KAPI_IMPL_ANY;
+		break;
+	}
+}
+
+/*
+ * How the calls of @hook's spec name their object: the first path
+ * parameter (relative to the descriptor parameter before it, if any), else
+ * the first descriptor parameter. close() releases its descriptor, so its
+ * object is found before the call.
+ */
+static void kapi_hook_object_param(struct kapi_hook *hook)
+{
+	const struct kapi_image_param *p;
+	int fd = -1;
+	u32 i;
+
+	hook->obj_how = KAPI_OBJECT_NONE;
+	hook->obj_dfd = -1;
+	for (i = 0; i < hook->nparams; i++) {
+		p = kapi_image_param(hook->image, hook->record, i);
+		if (p->type == KAPI_TYPE_PATH) {
+			hook->obj_how = KAPI_OBJECT_PATH;
+			hook->obj_param = i;
+			hook->obj_dfd = fd;
+			return;
+		}
+		if (p->type == KAPI_TYPE_FD && fd < 0)
+			fd = i;
+	}
+	if (fd < 0)
+		return;
+	hook->obj_param = fd;
+	hook->obj_how = strcmp(hook->name, "sys_close") ? KAPI_OBJECT_FD :
+			KAPI_OBJECT_FD_BEFORE;
+}
+
+/*
  * The address to call for the hooked function whose entry call is at @ip;
  * a function that cannot be called through a pointer (a sealed ENDBR64
  * under IBT) is given up. Learnt at the first call and cached; a later
@@ -233,8 +298,14 @@ bool kapi_hook_run(const struct pt_regs *uregs, unsigned int slot,
 		ret = pre.predicted;
 		goto out;
 	}
+	if (unlikely(hook->obj_how == KAPI_OBJECT_FD_BEFORE))
+		kapi_object_of_fd((unsigned int)call.args[hook->obj_param],
+				  &call.object);
 	/* Its entry call comes back to the stub, which lets it through. */
 	ret = kapi_hook_call_orig(orig, uregs);
+	/* Only a failed call's object is looked for. */
+	if (IS_ERR_VALUE(ret))
+		kapi_hook_object(hook, &call);
 	/* Only an fd result is checked against the limit. */
 	nofile = call.spec->ret.check == KAPI_RETURN_FD ?
 		 rlimit(RLIMIT_NOFILE) : 0;
@@ -530,6 +601,8 @@ static void kapi_hook_attach(const struct kapi_registry_spec *s)
 		if (p->constraint == KAPI_CONSTRAINT_FD)
 			hook->fdcheck |= BIT(i);
 	}
+	if (!hook->error)
+		kapi_hook_object_param(hook);
 	if (!hook->error)
 		hook->error = kapi_hook_prepare(hook);
 	if (hook->error)

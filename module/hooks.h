@@ -55,6 +55,10 @@ struct kapi_registry_spec;
  * @slimit: for each parameter, the string length to measure, or 0
  * @fdcheck: bit i set: parameter i is a descriptor whose state the check
  *	     engine needs (%KAPI_CONSTRAINT_FD)
+ * @obj_how: enum kapi_object_how: how a failed call's object is found
+ * @obj_param: the descriptor or path parameter that names the object
+ * @obj_dfd: %KAPI_OBJECT_PATH: the directory descriptor parameter a
+ *	     relative path starts from, or -1 for the working directory
  * @report: the spec's counters
  * @free_work: frees the hook once the last call has left kapi_hook_run()
  */
@@ -77,6 +81,9 @@ struct kapi_hook {
 	struct kapi_check_type type[KAPI_CHECK_MAX_PARAMS];
 	long slimit[KAPI_CHECK_MAX_PARAMS];
 	u32 fdcheck;
+	u8 obj_how;
+	u8 obj_param;
+	s8 obj_dfd;
 	struct kapi_report_spec report;
 	struct work_struct free_work;
 };

@@ -404,22 +404,28 @@ static int kapi_nl_put_params(struct sk_buff *msg, const struct kapi_hook *hook,
 static int kapi_nl_put_errnos(struct sk_buff *msg, struct kapi_hook *hook,
 			      const struct kapi_report_counters *sum)
 {
+	struct kapi_object obj;
 	struct nlattr *nest;
 	char name[32];
 	unsigned int i;
+	u32 key;
 	int code;
 
 	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS; i++) {
-		code = READ_ONCE(hook->report.errno_slot[i]);
-		if (!code || !sum->errnos[i])
+		key = READ_ONCE(hook->report.errno_slot[i]);
+		if (!key || !sum->errnos[i])
 			continue;
+		code = kapi_report_errno_key_code(key);
+		obj = kapi_report_errno_key_object(key);
 		kapi_report_errno(name, sizeof(name), -code);
 		nest = nla_nest_start(msg, KAPI_STATS_A_ERRNO);
 		if (!nest ||
 		    nla_put_u32(msg, KAPI_ERRNO_STATS_A_CODE, code) ||
 		    nla_put_string(msg, KAPI_ERRNO_STATS_A_NAME, name) ||
 		    kapi_nl_put_u64(msg, KAPI_ERRNO_STATS_A_COUNT,
-				    sum->errnos[i], KAPI_ERRNO_STATS_A_PAD))
+				    sum->errnos[i], KAPI_ERRNO_STATS_A_PAD) ||
+		    nla_put_u32(msg, KAPI_ERRNO_STATS_A_OBJ_TYPE, obj.type) ||
+		    nla_put_u32(msg, KAPI_ERRNO_STATS_A_OBJ_IMPL, obj.impl))
 			return -EMSGSIZE;
 		nla_nest_end(msg, nest);
 	}
@@ -713,6 +719,10 @@ static int kapi_nl_put_violation(struct sk_buff *msg,
 	    nla_put_string(msg, KAPI_VIOLATION_A_ACTUAL, r->actual) ||
 	    nla_put_u32(msg, KAPI_VIOLATION_A_MODE, r->mode))
 		return -EMSGSIZE;
+	if (r->has_object &&
+	    (nla_put_u32(msg, KAPI_VIOLATION_A_OBJ_TYPE, r->object.type) ||
+	     nla_put_u32(msg, KAPI_VIOLATION_A_OBJ_IMPL, r->object.impl)))
+		return -EMSGSIZE;
 	nla_nest_end(msg, nest);
 	return 0;
 }
@@ -725,7 +735,7 @@ static size_t kapi_nl_violation_payload(void)
 {
 	return nla_total_size(0) +
 	       (2 + KAPI_CHECK_MAX_PARAMS) * nla_total_size_64bit(sizeof(u64)) +
-	       4 * nla_total_size(sizeof(u32)) +
+	       6 * nla_total_size(sizeof(u32)) +
 	       nla_total_size(sizeof_field(struct kapi_report_record, comm)) +
 	       nla_total_size(sizeof_field(struct kapi_report_record, syscall)) +
 	       nla_total_size(sizeof_field(struct kapi_report_record, rule)) +

@@ -31,6 +31,7 @@
 #include "check.h"
 #include "image.h"
 #include "kapi.h"
+#include "object.h"
 #include "report.h"
 
 /*
@@ -145,18 +146,22 @@ void kapi_report_errno(char *buf, size_t size, long code)
 		snprintf(buf, size, "%ld", code);
 }
 
-/* The slot that counts undocumented error @code (positive), or "other". */
+/*
+ * The slot that counts undocumented error @code (positive) on objects of
+ * kind @obj, or "other".
+ */
 static unsigned int kapi_report_errno_slot(struct kapi_report_spec *rs,
-					   int code)
+					   int code, struct kapi_object obj)
 {
+	u32 key = kapi_report_errno_key(code, obj), cur;
 	unsigned int i;
-	int cur;
 
+	BUILD_BUG_ON(KAPI_IMPL_COUNT > 256 || KAPI_OBJ_TYPE_COUNT > 256);
 	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS; i++) {
 		cur = READ_ONCE(rs->errno_slot[i]);
 		if (!cur)
-			cur = cmpxchg(&rs->errno_slot[i], 0, code) ?: code;
-		if (cur == code)
+			cur = cmpxchg(&rs->errno_slot[i], 0, key) ?: key;
+		if (cur == key)
 			return i;
 	}
 	return KAPI_REPORT_ERRNO_SLOTS;
@@ -213,10 +218,21 @@ static void kapi_report_push(struct kapi_report_record *r)
 	spin_unlock_irqrestore(&kapi_ring_lock, flags);
 	kapi_report_notify();
 
-	if (READ_ONCE(kapi_report_log_on))
-		pr_warn_ratelimited("%s: %s expected=%s actual=%s pid=%d comm=%s mode=%s\n",
+	if (!READ_ONCE(kapi_report_log_on))
+		return;
+	if (r->has_object) {
+		char obj[KAPI_OBJECT_NAME_LEN];
+
+		kapi_object_name(obj, sizeof(obj), r->object);
+		pr_warn_ratelimited("%s: %s expected=%s actual=%s object=%s pid=%d comm=%s mode=%s\n",
 				    r->syscall, r->rule, r->expected, r->actual,
-				    r->pid, r->comm, kapi_mode_name(r->mode));
+				    obj, r->pid, r->comm,
+				    kapi_mode_name(r->mode));
+		return;
+	}
+	pr_warn_ratelimited("%s: %s expected=%s actual=%s pid=%d comm=%s mode=%s\n",
+			    r->syscall, r->rule, r->expected, r->actual, r->pid,
+			    r->comm, kapi_mode_name(r->mode));
 }
 
 /* A value of a parameter, in decimal, signed or not as its type. */
@@ -434,6 +450,7 @@ static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
 {
 	const struct kapi_image_return *rt = &call->spec->ret;
 	struct kapi_report_record r;
+	unsigned int slot;
 
 	if (post->return_violation) {
 		this_cpu_inc(rs->counters->return_violations);
@@ -455,8 +472,11 @@ static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
 	}
 	if (post->undocumented) {
 		this_cpu_inc(rs->counters->undocumented);
-		this_cpu_inc(rs->counters->errnos[kapi_report_errno_slot(rs, (int)-ret)]);
+		slot = kapi_report_errno_slot(rs, (int)-ret, call->object);
+		this_cpu_inc(rs->counters->errnos[slot]);
 		kapi_report_record_init(&r, name, call, mode);
+		r.has_object = true;
+		r.object = call->object;
 		snprintf(r.rule, sizeof(r.rule), "undocumented");
 		snprintf(r.expected, sizeof(r.expected), "documented_error");
 		kapi_report_result(r.actual, sizeof(r.actual), post, ret);
@@ -466,6 +486,9 @@ static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
 		this_cpu_inc(rs->counters->divergences);
 		kapi_report_record_init(&r, name, call, mode);
 		snprintf(r.rule, sizeof(r.rule), "divergence");
+		r.has_object = post->is_error;
+		if (post->is_error)
+			r.object = call->object;
 		kapi_report_errno(r.expected, sizeof(r.expected), pre->predicted);
 		kapi_report_result(r.actual, sizeof(r.actual), post, ret);
 		kapi_report_push(&r);

@@ -21,7 +21,10 @@
 #include "check.h"
 #include "kapi.h"
 
-/* Distinct undocumented error codes counted per spec; more go to "other". */
+/*
+ * Distinct (error code, object kind) pairs of undocumented errors counted
+ * per spec; more go to "other".
+ */
 #define KAPI_REPORT_ERRNO_SLOTS 32
 /* Records the violation ring holds. */
 #define KAPI_REPORT_RING_SIZE 256
@@ -36,8 +39,8 @@
  * @enforced: calls failed in enforce mode without running
  * @context: context violations (also in @violations)
  * @param: violations per parameter (also in @violations)
- * @errnos: undocumented errors per slot of &kapi_report_spec.errno_slot,
- *	    then those that found no slot
+ * @errnos: undocumented errors per slot of &kapi_report_spec.errno_slot
+ *	    (an error code and an object kind), then those that found no slot
  */
 struct kapi_report_counters {
 	u64 calls;
@@ -54,15 +57,42 @@ struct kapi_report_counters {
 /**
  * struct kapi_report_spec - the counters of one hooked spec
  * @counters: per-CPU counters, summed when printed
- * @errno_slot: the positive error code each slot of
- *		&kapi_report_counters.errnos counts, 0 for a free slot; a slot
- *		is claimed with cmpxchg() and keeps its code until the spec
- *		goes away
+ * @errno_slot: what each slot of &kapi_report_counters.errnos counts, as
+ *		kapi_report_errno_key() packs an error code and an object
+ *		kind, 0 for a free slot; a slot is claimed with cmpxchg() and
+ *		keeps its key until the spec goes away
  */
 struct kapi_report_spec {
 	struct kapi_report_counters __percpu *counters;
-	int errno_slot[KAPI_REPORT_ERRNO_SLOTS];
+	u32 errno_slot[KAPI_REPORT_ERRNO_SLOTS];
 };
+
+/*
+ * An errno slot's key: the positive error code (at most MAX_ERRNO) in bits
+ * 0-15, the object type in bits 16-23 and its implementation in 24-31.
+ */
+static inline u32 kapi_report_errno_key(int code, struct kapi_object obj)
+{
+	return (u32)(code & 0xffff) | (u32)(obj.type & 0xff) << 16 |
+	       (u32)(obj.impl & 0xff) << 24;
+}
+
+/* The positive error code of an errno slot's key. */
+static inline int kapi_report_errno_key_code(u32 key)
+{
+	return key & 0xffff;
+}
+
+/* The object kind of an errno slot's key. */
+static inline struct kapi_object kapi_report_errno_key_object(u32 key)
+{
+	struct kapi_object obj = {
+		.type = (key >> 16) & 0xff,
+		.impl = key >> 24,
+	};
+
+	return obj;
+}
 
 /* Bits of &kapi_report_filter.set. */
 #define KAPI_FILTER_PID BIT(0)
@@ -108,6 +138,9 @@ struct kapi_report_filter {
  * @expected: what the rule wants, one token
  * @actual: what the call had, one token
  * @args: the arguments, each cut to its declared C type
+ * @has_object: the record is about a failed call and names its object
+ * @object: the kind of object the failed call worked on (%KAPI_OBJ_ANY:
+ *	    unknown)
  *
  * Everything is copied, so a record outlives the spec and the task it
  * names (Documentation/runtime.rst describes the fields).
@@ -126,6 +159,8 @@ struct kapi_report_record {
 	char expected[KAPI_REPORT_EXPECTED_LEN];
 	char actual[KAPI_REPORT_ACTUAL_LEN];
 	u64 args[KAPI_CHECK_MAX_PARAMS];
+	bool has_object;
+	struct kapi_object object;
 };
 
 /**

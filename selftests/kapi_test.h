@@ -115,6 +115,7 @@ struct kapi_record {
 	char rule[64];
 	char expected[64];
 	char actual[64];
+	char object[48];	/* "" unless the record names its object */
 	char mode[16];
 };
 

@@ -18,8 +18,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stddef.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/timerfd.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kapi_test.h"
@@ -562,6 +574,245 @@ static void t_filter_strict(void)
 	kapi_filter_set(QUIET);
 }
 
+/* ------------------------------------------------------------ objects */
+
+/*
+ * Failing calls on several kinds of object. Only an error the spec does
+ * not document for the object makes a record; each record of a failed call
+ * names its object, and must name the right one.
+ */
+enum { OBJ_TCP, OBJ_UNIX, OBJ_FUSE_READ, OBJ_FUSE_WRITE, OBJ_PIPE, OBJ_TIMERFD,
+       OBJ_DIR, OBJ_PROC, OBJ_OPENAT, OBJ_COUNT };
+
+static const struct {
+	const char *syscall;
+	int err;		/* what the call fails with */
+	const char *object;	/* what a record of it must name */
+	bool undocumented;	/* fs.c does not list the error at all */
+} obj_calls[OBJ_COUNT] = {
+	[OBJ_TCP] = { KAPI_READ, ECONNREFUSED, "sock:tcp" },
+	[OBJ_UNIX] = { KAPI_WRITE, ECONNREFUSED, "sock:unix-dgram" },
+	[OBJ_FUSE_READ] = { KAPI_READ, KAPI_UNDOC_ERR, "reg:fuse", true },
+	[OBJ_FUSE_WRITE] = { KAPI_WRITE, KAPI_UNDOC_ERR, "reg:fuse", true },
+	[OBJ_PIPE] = { KAPI_WRITE, EPIPE, "fifo:pipefs" },
+	[OBJ_TIMERFD] = { KAPI_READ, EINVAL, "anon:timerfd" },
+	[OBJ_DIR] = { KAPI_READ, EISDIR, "dir:proc" },
+	[OBJ_PROC] = { KAPI_READ, ESRCH, "reg:proc" },
+	[OBJ_OPENAT] = { KAPI_OPENAT, ENOENT, "dir:proc" },
+};
+
+/* Bring the loopback interface up (root); false without IPv4. */
+static bool loopback_up(void)
+{
+	struct ifreq ifr = { .ifr_name = "lo" };
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	bool up = false;
+
+	if (fd < 0)
+		return false;
+	if (!ioctl(fd, SIOCGIFFLAGS, &ifr)) {
+		up = ifr.ifr_flags & IFF_UP;
+		if (!up) {
+			ifr.ifr_flags |= IFF_UP;
+			up = !ioctl(fd, SIOCSIFFLAGS, &ifr);
+		}
+	}
+	close(fd);
+	return up;
+}
+
+/* A TCP socket whose connection was refused; its next read() says so. */
+static int refused_tcp_fd(void)
+{
+	struct sockaddr_in to = {
+		.sin_family = AF_INET,
+		.sin_port = htons(9),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	struct pollfd p = { .events = POLLOUT };
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -1;
+	if (!connect(fd, (struct sockaddr *)&to, sizeof(to)) || errno != EINPROGRESS)
+		goto fail;
+	p.fd = fd;
+	if (poll(&p, 1, 5000) != 1 || !(p.revents & (POLLERR | POLLHUP)))
+		goto fail;
+	return fd;
+fail:
+	close(fd);
+	return -1;
+}
+
+/* A UNIX datagram socket connected to a peer that is gone. */
+static int orphan_unix_fd(void)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	socklen_t len;
+	int srv, fd;
+
+	/* An abstract name: nothing in the file system. */
+	len = offsetof(struct sockaddr_un, sun_path) + 1 +
+	      snprintf(a.sun_path + 1, sizeof(a.sun_path) - 1, "kapi-obj-%d", getpid());
+	srv = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (srv < 0 || fd < 0 || bind(srv, (struct sockaddr *)&a, len) ||
+	    connect(fd, (struct sockaddr *)&a, len)) {
+		close(srv);
+		close(fd);
+		return -1;
+	}
+	close(srv);
+	return fd;
+}
+
+/* /proc/PID/stat of a process that has exited and been reaped. */
+static int reaped_proc_fd(void)
+{
+	char path[64];
+	pid_t pid;
+	int fd;
+
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		pause();
+		_exit(0);
+	}
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	return fd;
+}
+
+struct obj_fds {
+	int fd[OBJ_COUNT];
+};
+
+static void s_objects(struct kapi_outcome *o, void *arg)
+{
+	struct obj_fds *f = arg;
+	char buf[64];
+	int i;
+
+	for (i = 0; i < OBJ_COUNT; i++) {
+		if (f->fd[i] < 0) {
+			o->note[0]++;
+			continue;
+		}
+		switch (i) {
+		case OBJ_UNIX:
+		case OBJ_FUSE_WRITE:
+		case OBJ_PIPE:
+			kapi_call3(o, SYS_write, f->fd[i], "x", 1);
+			break;
+		case OBJ_TIMERFD:
+			/* Shorter than the 8-byte expiry count. */
+			kapi_call3(o, SYS_read, f->fd[i], buf, 4);
+			break;
+		case OBJ_OPENAT:
+			kapi_call3(o, SYS_openat, f->fd[i], "kapi-missing", O_RDONLY);
+			break;
+		default:
+			kapi_call3(o, SYS_read, f->fd[i], buf, sizeof(buf));
+			break;
+		}
+	}
+}
+
+static void t_objects(void)
+{
+	struct obj_fds f;
+	char key[160], args[32];
+	size_t i, j;
+	int k, made = 0;
+	bool lo_up, no_fuse;
+
+	signal(SIGPIPE, SIG_IGN);
+	lo_up = loopback_up();
+	f.fd[OBJ_TCP] = lo_up ? refused_tcp_fd() : -1;
+	f.fd[OBJ_UNIX] = orphan_unix_fd();
+	/* EXFULL from a FUSE server: an error fs.c lists for no object. */
+	f.fd[OBJ_FUSE_READ] = kapi_fuse_error_fd(KAPI_UNDOC_ERR);
+	no_fuse = f.fd[OBJ_FUSE_READ] < 0 && errno == ENODEV;
+	f.fd[OBJ_FUSE_WRITE] = f.fd[OBJ_FUSE_READ] >= 0 ? dup(f.fd[OBJ_FUSE_READ]) : -1;
+	{
+		int p[2];
+
+		f.fd[OBJ_PIPE] = -1;
+		if (!pipe2(p, O_CLOEXEC)) {
+			close(p[0]);
+			f.fd[OBJ_PIPE] = p[1];
+		}
+	}
+	f.fd[OBJ_TIMERFD] = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
+	f.fd[OBJ_DIR] = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	f.fd[OBJ_PROC] = reaped_proc_fd();
+	f.fd[OBJ_OPENAT] = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	for (k = 0; k < OBJ_COUNT; k++)
+		kt_check(f.fd[k] >= 0 || (k == OBJ_TCP && !lo_up) ||
+			 ((k == OBJ_FUSE_READ || k == OBJ_FUSE_WRITE) && no_fuse),
+			 "cannot set up the object for %s %s", obj_calls[k].syscall,
+			 kapi_errno_name(obj_calls[k].err));
+	if (no_fuse)
+		kt_diag("no FUSE in this kernel: no undocumented error to record");
+	if (!use_mode(KAPI_MODE_AUDIT) ||
+	    !kapi_run_subject(&run, NULL, s_objects, &f))
+		goto out;
+
+	for (k = 0, i = 0; k < OBJ_COUNT; k++) {
+		if (f.fd[k] < 0)
+			continue;
+		kt_check(run.out.call[i].ret == -obj_calls[k].err,
+			 "%s on %s returned %ld, expected -%s", obj_calls[k].syscall,
+			 obj_calls[k].object, run.out.call[i].ret,
+			 kapi_errno_name(obj_calls[k].err));
+		i++;
+	}
+	/* Every record of these calls names the object of its call. */
+	for (j = 0; j < run.ring->n; j++) {
+		const struct kapi_record *r = &run.ring->r[j];
+
+		if (r->seq <= run.mark || strcmp(r->rule, "undocumented"))
+			continue;
+		for (k = 0; k < OBJ_COUNT; k++) {
+			snprintf(args, sizeof(args), "0x%x,", f.fd[k]);
+			if (f.fd[k] < 0 || strcmp(r->syscall, obj_calls[k].syscall) ||
+			    strncmp(r->args, args, strlen(args)) ||
+			    strcmp(r->actual, kapi_errno_name(obj_calls[k].err)))
+				continue;
+			made |= 1 << k;
+			kt_check(!strcmp(r->object, obj_calls[k].object),
+				 "the record of %s %s names object=%s, expected %s",
+				 r->syscall, r->actual, r->object, obj_calls[k].object);
+		}
+	}
+	/* Errors fs.c lists for no object make a record, and a counter each. */
+	for (k = 0; k < OBJ_COUNT; k++) {
+		if (f.fd[k] < 0 || !obj_calls[k].undocumented)
+			continue;
+		kt_check(made & (1 << k), "no undocumented record of %s %s on %s",
+			 obj_calls[k].syscall, kapi_errno_name(obj_calls[k].err),
+			 obj_calls[k].object);
+		snprintf(key, sizeof(key), "%s errno=%s object=%s undocumented",
+			 obj_calls[k].syscall, kapi_errno_name(obj_calls[k].err),
+			 obj_calls[k].object);
+		kt_check(kapi_stats_get(&run.after, key) - (kapi_stats_get(&run.before, key) > 0 ?
+			 kapi_stats_get(&run.before, key) : 0) == 1,
+			 "stats '%s' did not count the call once", key);
+	}
+	kt_diag("object records made for %d of %d calls", __builtin_popcount(made),
+		OBJ_COUNT);
+out:
+	for (k = 0; k < OBJ_COUNT; k++)
+		if (f.fd[k] >= 0)
+			close(f.fd[k]);
+	restore_mode();
+}
+
 /* ------------------------------------------------------------ access */
 
 static void t_root_only(void)
@@ -600,6 +851,7 @@ static const struct kt_case cases[] = {
 	{ "violations refuses writes other than clear", t_ring_strict },
 	{ "filter reads back what was written", t_filter_readback },
 	{ "filter refuses malformed writes with EINVAL", t_filter_strict },
+	{ "a failed call's records and stats name its object kind", t_objects },
 };
 
 int main(int argc, char **argv)

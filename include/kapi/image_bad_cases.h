@@ -102,8 +102,8 @@
 		       "params[0], field type: value 13 is out of range (0..12)") \
 	KAPI_IMAGE_BAD("constraint out of range", -EBADMSG,		\
 		       KAPI_BAD_AT_RECORD, KAPI_TABLE_PARAMS,		\
-		       offsetof(struct kapi_image_param, constraint), 4, 13, \
-		       "params[0], field constraint: value 13 is out of range (0..12)") \
+		       offsetof(struct kapi_image_param, constraint), 4, 15, \
+		       "params[0], field constraint: value 15 is out of range (0..14)") \
 	KAPI_IMAGE_BAD("undefined parameter flag", -EBADMSG,		\
 		       KAPI_BAD_AT_RECORD, KAPI_TABLE_PARAMS,		\
 		       offsetof(struct kapi_image_param, flags), 4, 0x4,	\
@@ -124,10 +124,10 @@
 		       4, 6,						\
 		       "params[0], field violation_error: 6 is not a "	\
 		       "negative error code (-4095..-1) or 0")		\
-	KAPI_IMAGE_BAD("parameter reserved", -EBADMSG,			\
+	KAPI_IMAGE_BAD("parameter order bits", -EBADMSG,		\
 		       KAPI_BAD_AT_RECORD, KAPI_TABLE_PARAMS,		\
-		       offsetof(struct kapi_image_param, reserved), 4, 1,	\
-		       "params[0], field reserved: is 1, must be 0")	\
+		       offsetof(struct kapi_image_param, order), 4, 0x100000, \
+		       "params[0], field order: 0x100000 sets unknown bits 0x100000") \
 	KAPI_IMAGE_BAD("positive error code", -EBADMSG,			\
 		       KAPI_BAD_AT_RECORD, KAPI_TABLE_ERRORS,		\
 		       offsetof(struct kapi_image_error, code), 4, 6,	\

@@ -42,8 +42,8 @@ const char *kapi_compat_features(void)
 #ifdef KAPI_HAVE_CALL_DEPTH_ACCOUNT
 	" call-depth-account"
 #endif
-#ifdef KAPI_HAVE_LOOKUP_FD_RCU
-	" lookup-fd-rcu"
+#ifdef KAPI_HAVE_FILES_LOOKUP_FD_RCU
+	" files-lookup-fd-rcu"
 #endif
 	;
 }

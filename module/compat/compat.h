@@ -11,7 +11,7 @@
  *   KAPI_HAVE_SYNCHRONIZE_RCU_TASKS   synchronize_rcu_tasks() is exported
  *   KAPI_HAVE_GENL_MCAST_CAP          privileged generic netlink groups
  *   KAPI_HAVE_CALL_DEPTH_ACCOUNT      call depth tracking (hook_tramp.S)
- *   KAPI_HAVE_LOOKUP_FD_RCU           lookup_fd_rcu() (6.1)
+ *   KAPI_HAVE_FILES_LOOKUP_FD_RCU     files_lookup_fd_rcu() (6.1)
  */
 #ifndef KAPI_COMPAT_H
 #define KAPI_COMPAT_H
@@ -21,7 +21,6 @@
 #error "kapi: this kernel already has CONFIG_KAPI_SPEC"
 #endif
 
-#include <linux/dcache.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/ftrace.h>
@@ -74,34 +73,48 @@ static inline int kapi_ftrace_direct_unregister(struct ftrace_ops *ops,
 }
 
 /*
+ * kapi_compat_lookup_fd_rcu() - the file at descriptor @fd of the current
+ * task, without taking a reference
+ *
+ * Context: under rcu_read_lock(); the file may be closed, and on kernels
+ * whose files are SLAB_TYPESAFE_BY_RCU (6.12) even reused for another
+ * file, at any time: read only what RCU keeps alive (its inode).
+ * Return: the file, or NULL if @fd is not open.
+ */
+static inline struct file *kapi_compat_lookup_fd_rcu(unsigned int fd)
+{
+#ifdef KAPI_HAVE_FILES_LOOKUP_FD_RCU
+	return files_lookup_fd_rcu(current->files, fd);
+#else
+	/* 6.7 and later: the raw lookup is the RCU one. */
+	return files_lookup_fd_raw(current->files, fd);
+#endif
+}
+
+/*
  * kapi_compat_fd_state() - the state of descriptor @fd of the current task,
  * as the check engine needs it (%KAPI_CHECK_FD_* bits)
  *
  * Looked up under RCU without taking a reference: a snapshot, as good as
  * the kernel's own look-up a moment later (another thread may close or
- * replace the descriptor in between either way). The file's memory stays
- * a file until the RCU read section ends; its dentry is read as the path
- * walk reads it.
+ * replace the descriptor in between either way). Only the file's mode and
+ * its inode are read, which RCU keeps alive (a file's dentry may not be:
+ * anonymous inodes' dentries are freed at once).
  */
 static inline u16 kapi_compat_fd_state(unsigned int fd)
 {
-	struct files_struct *files = current->files;
-	struct dentry *dentry;
+	struct inode *inode;
 	struct file *file;
 	fmode_t mode;
 	u16 st = KAPI_CHECK_FD_KNOWN;
 
-	if (!files)
+	if (!current->files)
 		return 0;
 	rcu_read_lock();
-#ifdef KAPI_HAVE_LOOKUP_FD_RCU
-	file = files_lookup_fd_rcu(files, fd);
-#else
-	file = files_lookup_fd_raw(files, fd);
-#endif
+	file = kapi_compat_lookup_fd_rcu(fd);
 	if (file) {
 		mode = READ_ONCE(file->f_mode);
-		dentry = READ_ONCE(file->f_path.dentry);
+		inode = READ_ONCE(file->f_inode);
 		st |= KAPI_CHECK_FD_OPEN;
 		if (mode & FMODE_PATH)
 			st |= KAPI_CHECK_FD_PATH;
@@ -113,7 +126,7 @@ static inline u16 kapi_compat_fd_state(unsigned int fd)
 			st |= KAPI_CHECK_FD_CAN_READ;
 		if (mode & FMODE_CAN_WRITE)
 			st |= KAPI_CHECK_FD_CAN_WRITE;
-		if (dentry && d_can_lookup(dentry))
+		if (inode && S_ISDIR(READ_ONCE(inode->i_mode)))
 			st |= KAPI_CHECK_FD_DIR;
 	}
 	rcu_read_unlock();

@@ -5,9 +5,10 @@
 # then, for each mode (off, audit, enforce), kapi.ko is loaded with mode=
 # set to it and kapi_syscalls, kapi_runtime and kapi_filter run, each as a
 # KTAP subtest; then kapi_matrix compares the errno of each call of its
-# matrix without kapi and with kapi in enforce mode; then
-# scripts/guest/unload.sh unloads kapi under load, and the
-# benchmark program runs once, briefly, so that it cannot rot. Each part is
+# matrix without kapi and with kapi in enforce mode; then kapi-dump monitor
+# and stats show the object kinds of failed calls (the objects section);
+# then scripts/guest/unload.sh unloads kapi under load, and the benchmark
+# program runs once, briefly, so that it cannot rot. Each part is
 # a KTAP document between "# kapi-section-begin NAME" and
 # "# kapi-section-end NAME" lines, which the host splits into one result
 # group per part. Run by 'make check' through scripts/vm.sh, which puts
@@ -119,6 +120,54 @@ else
 	rc=1
 fi
 echo "# kapi-section-end matrix"
+
+# Object kinds over netlink: kapi-dump monitor shows the object of each
+# record of a failed call, and kapi-dump stats counts undocumented errors
+# per error code and object kind, as runtime/violations and runtime/stats.
+objects_monitor() {
+	/kapi/bin/kapi-dump monitor >/tmp/monitor.out 2>/tmp/monitor.err &
+	mon=$!
+	i=0
+	while ! grep -q 'waiting for violations' /tmp/monitor.err; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || { cat /tmp/monitor.err; kill -INT $mon; return 1; }
+		sleep 0.1
+	done
+	/kapi/bin/kapi_runtime --mode audit --case "object kind" >/tmp/objects.out 2>&1
+	r=$?
+	sleep 1
+	kill -INT $mon
+	wait $mon || r=1
+	cat /tmp/objects.out /tmp/monitor.out /tmp/monitor.err
+	[ $r -eq 0 ] &&
+		grep -q ' syscall=sys_read .* rule=undocumented expected=documented_error actual=EXFULL object=reg:fuse mode=audit$' /tmp/monitor.out &&
+		grep -q ' syscall=sys_write .* actual=EXFULL object=reg:fuse mode=audit$' /tmp/monitor.out &&
+		! grep -q ' rule=param:.* object=' /tmp/monitor.out
+}
+objects_stats() {
+	/kapi/bin/kapi-dump stats >/tmp/nlstats.out 2>&1 || { cat /tmp/nlstats.out; return 1; }
+	cat /tmp/nlstats.out
+	# The call counters move with every call; the errno lines stand still.
+	grep ' errno=' /tmp/nlstats.out >/tmp/nlerrnos.out
+	grep ' errno=' /sys/kernel/debug/kapi/runtime/stats >/tmp/dferrnos.out
+	grep -q '^sys_read errno=EXFULL object=reg:fuse undocumented=[1-9][0-9]*$' /tmp/nlstats.out &&
+		grep -q '^sys_write errno=EXFULL object=reg:fuse undocumented=[1-9][0-9]*$' /tmp/nlstats.out &&
+		cmp /tmp/nlerrnos.out /tmp/dferrnos.out
+}
+echo "# kapi-section-begin objects"
+KTAP_N=0
+KTAP_FAILED=0
+ktap_plan 2
+if insmod /kapi/kapi.ko mode=audit; then
+	ktap_check "kapi-dump monitor names the object kind of failed calls" objects_monitor
+	ktap_check "kapi-dump stats counts undocumented errors per object kind, as debugfs" objects_stats
+	rmmod kapi || rc=1
+else
+	ktap_result 1 "kapi-dump monitor names the object kind of failed calls"
+	ktap_result 1 "kapi-dump stats counts undocumented errors per object kind, as debugfs"
+fi
+[ "$KTAP_FAILED" -eq 0 ] || rc=1
+echo "# kapi-section-end objects"
 
 sh /kapi/unload.sh || rc=1
 

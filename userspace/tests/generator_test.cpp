@@ -101,8 +101,8 @@ TEST(GeneratorGoldenTest, GoldenInputUsesEveryRecordKind) {
             objects += e.objects.size();
     }
     EXPECT_EQ(kinds.size(), std::size_t{KAPI_KIND_COUNT});
-    for (std::size_t n : {params, errors, locks, signals, effects, transitions, caps, constraints,
-                          values, objects})
+    for (std::size_t n :
+         {params, errors, locks, signals, effects, transitions, caps, constraints, values, objects})
         EXPECT_GT(n, 0U);
 }
 

@@ -16,6 +16,7 @@
 #include <functional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -119,7 +120,8 @@ Spec full_spec() {
                   "Bad file descriptor.",
                   {{KAPI_OBJ_SOCK, KAPI_IMPL_TCP}, {KAPI_OBJ_ANY, KAPI_IMPL_PROC}}},
         ErrorSpec{-14, "EFAULT", "buf is outside the address space", "", {}},
-        ErrorSpec{-11, "EWOULDBLOCK", "would block", "Try again.", {{KAPI_OBJ_FIFO, KAPI_IMPL_ANY}}},
+        ErrorSpec{
+            -11, "EWOULDBLOCK", "would block", "Try again.", {{KAPI_OBJ_FIFO, KAPI_IMPL_ANY}}},
     };
     s.locks = {{"file->f_pos_lock", KAPI_LOCK_MUTEX, KAPI_LOCK_ACQUIRES, "position lock"}};
 
@@ -232,18 +234,11 @@ TEST(ImageEncodeTest, HeaderDescribesTheImage) {
     const std::uint32_t counts[KAPI_TABLE_COUNT] = {2, 3, 3, 1, 1, 1, 1, 1, 1, 3, 3, img.strtab()};
     // Written out from the UAPI structs on purpose, not taken from the
     // encoder's record_size(): the header must match the kernel's contract.
-    const std::uint32_t sizes[KAPI_TABLE_COUNT] = {sizeof(kapi_image_spec),
-                                                   sizeof(kapi_image_param),
-                                                   sizeof(kapi_image_error),
-                                                   sizeof(kapi_image_lock),
-                                                   sizeof(kapi_image_signal),
-                                                   sizeof(kapi_image_effect),
-                                                   sizeof(kapi_image_transition),
-                                                   sizeof(kapi_image_cap),
-                                                   sizeof(kapi_image_constraint),
-                                                   sizeof(kapi_image_num),
-                                                   sizeof(kapi_image_object),
-                                                   1};
+    const std::uint32_t sizes[KAPI_TABLE_COUNT] = {
+        sizeof(kapi_image_spec),       sizeof(kapi_image_param),  sizeof(kapi_image_error),
+        sizeof(kapi_image_lock),       sizeof(kapi_image_signal), sizeof(kapi_image_effect),
+        sizeof(kapi_image_transition), sizeof(kapi_image_cap),    sizeof(kapi_image_constraint),
+        sizeof(kapi_image_num),        sizeof(kapi_image_object), 1};
     std::uint32_t expect = sizeof(kapi_image_header);
     for (std::size_t id = 0; id < KAPI_TABLE_COUNT; ++id) {
         expect = (expect + 7) & ~7U;
@@ -284,7 +279,7 @@ TEST(ImageEncodeTest, RecordSizesAndOffsetsAreTheDocumentedOnes) {
     EXPECT_EQ(offsetof(kapi_image_param, alignment), 64U);
     EXPECT_EQ(offsetof(kapi_image_param, min), 72U);
     EXPECT_EQ(offsetof(kapi_image_param, values), 120U);
-    EXPECT_EQ(offsetof(kapi_image_param, reserved), 132U);
+    EXPECT_EQ(offsetof(kapi_image_param, order), 132U);
     EXPECT_EQ(sizeof(kapi_image_signal), 72U);
     EXPECT_EQ(offsetof(kapi_image_signal, name), 8U);
     EXPECT_EQ(offsetof(kapi_image_signal, queue), 68U);
@@ -360,6 +355,34 @@ TEST(ImageEncodeTest, ErrnoNamesAreStoredAsNegativeNumbers) {
     EXPECT_EQ(static_cast<std::int32_t>(
                   get32(img.b, img.at(KAPI_TABLE_ERRORS, 0, offsetof(kapi_image_error, code)))),
               -9);
+}
+
+// Selectors land in the objects table in spec and error order, and the
+// encoder refuses the selectors no reader accepts.
+TEST(ImageEncodeTest, ErrorSelectorsAreStoredInOrder) {
+    Image img;
+    auto sel = [&](std::size_t i) {
+        std::uint32_t v = get32(img.b, img.at(KAPI_TABLE_OBJECTS, i, 0));
+        return std::pair<std::uint32_t, std::uint32_t>{v & 0xffff, v >> 16};
+    };
+    ASSERT_EQ(img.count(KAPI_TABLE_OBJECTS), 3U);
+    EXPECT_EQ(sel(0), (std::pair<std::uint32_t, std::uint32_t>{KAPI_OBJ_SOCK, KAPI_IMPL_TCP}));
+    EXPECT_EQ(sel(1), (std::pair<std::uint32_t, std::uint32_t>{KAPI_OBJ_ANY, KAPI_IMPL_PROC}));
+    EXPECT_EQ(sel(2), (std::pair<std::uint32_t, std::uint32_t>{KAPI_OBJ_FIFO, KAPI_IMPL_ANY}));
+    std::size_t objects = offsetof(kapi_image_error, objects);
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_ERRORS, 0, objects)), 0U);
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_ERRORS, 0, objects + 4)), 2U);
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_ERRORS, 1, objects + 4)), 0U);
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_ERRORS, 2, objects)), 2U);
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_ERRORS, 2, objects + 4)), 1U);
+
+    SpecSet every = two_specs();
+    every.specs[0].errors[1].objects = {{KAPI_OBJ_ANY, KAPI_IMPL_ANY}};
+    EXPECT_THROW(kapi::encode_image(every), kapi::Error);
+    SpecSet twice = two_specs();
+    twice.specs[0].errors[1].objects = {{KAPI_OBJ_DIR, KAPI_IMPL_ANY},
+                                        {KAPI_OBJ_DIR, KAPI_IMPL_ANY}};
+    EXPECT_THROW(kapi::encode_image(twice), kapi::Error);
 }
 
 TEST(ImageEncodeTest, EmptySetIsAValidImage) {
@@ -929,7 +952,7 @@ const Corruption kCorruptions[] = {
     {"param_constraint",
      [](Image& i) {
          i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, constraint), KAPI_CONSTRAINT_COUNT);
-         return kSpec0 + "param 0: constraint 13 out of range (0..12)";
+         return kSpec0 + "param 0: constraint 15 out of range (0..14)";
      }},
     {"lock_type",
      [](Image& i) {
@@ -1069,10 +1092,10 @@ const Corruption kCorruptions[] = {
          return kSpec0 + "param 2: size_param 2 refers to the param itself";
      }},
     // Reserved fields.
-    {"param_reserved",
+    {"param_order_bits",
      [](Image& i) {
-         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, reserved), 1);
-         return kSpec0 + "param 0: reserved field 0x1 not zero";
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, order), 0x100000);
+         return kSpec0 + "param 0: order 0x100000 has bits outside 0x8000ffff";
      }},
     {"num_reserved",
      [](Image& i) {
@@ -1261,7 +1284,7 @@ TEST(ImageDecodeTest, NewerMinorIsAcceptedWithFieldsThisReaderDoesNotKnow) {
     put32(img.b, offsetof(kapi_image_header, flags), 1);
     put32(img.b, offsetof(kapi_image_header, reserved), 1);
     img.set_table(KAPI_TABLE_PARAMS, offsetof(kapi_image_table, reserved), 1);
-    img.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, reserved), 7);
+    img.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, order), 0x100007);
     img.set(KAPI_TABLE_EFFECTS, 0, offsetof(kapi_image_effect, type), 0x18000);
     img.set(KAPI_TABLE_LOCKS, 0, offsetof(kapi_image_lock, type), KAPI_LOCK_COUNT);
     kapi::DecodeResult r = kapi::decode_image(img.b);
@@ -1442,8 +1465,7 @@ TEST(ImageCostTest, CountsRecordsAndStringsPerSpec) {
     EXPECT_EQ(cost.specs[0].structure_bytes,
               sizeof(kapi_image_spec) + 3 * sizeof(kapi_image_param) + 3 * sizeof(kapi_image_num) +
                   3 * sizeof(kapi_image_error) + 3 * sizeof(kapi_image_object) +
-                  sizeof(kapi_image_lock) +
-                  sizeof(kapi_image_signal) + sizeof(kapi_image_effect) +
+                  sizeof(kapi_image_lock) + sizeof(kapi_image_signal) + sizeof(kapi_image_effect) +
                   sizeof(kapi_image_transition) + sizeof(kapi_image_cap) +
                   sizeof(kapi_image_constraint));
     EXPECT_EQ(cost.structure_bytes, cost.specs[0].structure_bytes + cost.specs[1].structure_bytes);

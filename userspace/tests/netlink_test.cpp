@@ -36,6 +36,7 @@ namespace {
 namespace nl = kapi::netlink;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr int kFamily = 0x1234;
 const std::string kFixtures = KAPI_TEST_FIXTURE_DIR;
@@ -236,6 +237,21 @@ Msg stats_message() {
     nla_put_string(m.get(), KAPI_ERRNO_STATS_A_NAME, "ESRCH");
     put_u64(m, KAPI_ERRNO_STATS_A_COUNT, 1);
     nla_nest_end(m.get(), e);
+    // The same code on another kind of object, and on an unknown one.
+    e = nla_nest_start(m.get(), KAPI_STATS_A_ERRNO);
+    nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_CODE, 3);
+    nla_put_string(m.get(), KAPI_ERRNO_STATS_A_NAME, "ESRCH");
+    put_u64(m, KAPI_ERRNO_STATS_A_COUNT, 2);
+    nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_OBJ_TYPE, KAPI_OBJ_SOCK);
+    nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_OBJ_IMPL, KAPI_IMPL_TCP);
+    nla_nest_end(m.get(), e);
+    e = nla_nest_start(m.get(), KAPI_STATS_A_ERRNO);
+    nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_CODE, 111);
+    nla_put_string(m.get(), KAPI_ERRNO_STATS_A_NAME, "ECONNREFUSED");
+    put_u64(m, KAPI_ERRNO_STATS_A_COUNT, 5);
+    nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_OBJ_TYPE, KAPI_OBJ_REG);
+    nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_OBJ_IMPL, KAPI_IMPL_COUNT + 7);
+    nla_nest_end(m.get(), e);
     put_u64(m, KAPI_STATS_A_ERRNO_OTHER, 1);
     nla_nest_end(m.get(), st);
     return m;
@@ -253,14 +269,25 @@ TEST(NetlinkStatsTest, IsRuntimeStatsLineForLine) {
               "sys_read param=fd rule=range violations=1\n"
               "sys_read param=buf rule=buffer violations=1\n"
               "sys_read rule=context violations=1\n"
-              "sys_read errno=ESRCH undocumented=1\n"
-              "sys_read errno=other undocumented=1\n");
+              "sys_read errno=ESRCH object=unknown undocumented=1\n"
+              "sys_read errno=ESRCH object=sock:tcp undocumented=2\n"
+              "sys_read errno=ECONNREFUSED object=reg:" +
+                  std::to_string(KAPI_IMPL_COUNT + 7) +
+                  " undocumented=5\n"
+                  "sys_read errno=other undocumented=1\n");
+    ASSERT_EQ(s.errnos.size(), 3U);
+    EXPECT_EQ(s.errnos[1].obj_type, static_cast<std::uint32_t>(KAPI_OBJ_SOCK));
+    EXPECT_EQ(s.errnos[1].obj_impl, static_cast<std::uint32_t>(KAPI_IMPL_TCP));
     EXPECT_EQ(nl::stats_json(s),
               "{\"name\":\"sys_read\",\"calls\":18,\"violations\":3,\"return_violations\":0,"
               "\"undocumented\":2,\"divergences\":0,\"enforced\":0,\"context\":1,\"params\":["
               "{\"index\":0,\"name\":\"fd\",\"rule\":\"range\",\"violations\":1},"
               "{\"index\":1,\"name\":\"buf\",\"rule\":\"buffer\",\"violations\":1}],"
-              "\"errnos\":[{\"code\":3,\"name\":\"ESRCH\",\"undocumented\":1}],\"errno_other\":1}");
+              "\"errnos\":[{\"code\":3,\"name\":\"ESRCH\",\"object\":\"unknown\",\"undocumented\":1},"
+              "{\"code\":3,\"name\":\"ESRCH\",\"object\":\"sock:tcp\",\"undocumented\":2},"
+              "{\"code\":111,\"name\":\"ECONNREFUSED\",\"object\":\"reg:" +
+                  std::to_string(KAPI_IMPL_COUNT + 7) +
+                  "\",\"undocumented\":5}],\"errno_other\":1}");
 }
 
 TEST(NetlinkStatsTest, ZeroContextAndOtherAreLeftOutAsInDebugfs) {
@@ -430,6 +457,48 @@ TEST(NetlinkViolationTest, IsARuntimeViolationsLine) {
               "\"bad\",\"syscall\":\"sys_read\",\"args\":[\"0x0\",\"0xfffffffffffff000\","
               "\"0xa\"],\"rule\":\"param:buf:buffer\",\"expected\":\"user_range\",\"actual\":"
               "\"0xfffffffffffff000+10\",\"mode\":\"audit\"}\n");
+}
+
+TEST(NetlinkViolationTest, NamesTheObjectOfAFailedCall) {
+    Msg m = message(KAPI_CMD_VIOLATION);
+    nlattr* v = nla_nest_start(m.get(), KAPI_A_VIOLATION);
+    put_u64(m, KAPI_VIOLATION_A_SEQ, 9);
+    put_u64(m, KAPI_VIOLATION_A_TS, 5);
+    nla_put_u32(m.get(), KAPI_VIOLATION_A_PID, 7);
+    nla_put_u32(m.get(), KAPI_VIOLATION_A_TGID, 7);
+    nla_put_u32(m.get(), KAPI_VIOLATION_A_UID, 0);
+    nla_put_string(m.get(), KAPI_VIOLATION_A_COMM, "t");
+    nla_put_string(m.get(), KAPI_VIOLATION_A_SPEC, "sys_read");
+    put_u64(m, KAPI_VIOLATION_A_ARG, 3);
+    nla_put_string(m.get(), KAPI_VIOLATION_A_RULE, "undocumented");
+    nla_put_string(m.get(), KAPI_VIOLATION_A_EXPECTED, "documented_error");
+    nla_put_string(m.get(), KAPI_VIOLATION_A_ACTUAL, "ECONNREFUSED");
+    nla_put_u32(m.get(), KAPI_VIOLATION_A_MODE, KAPI_GENL_MODE_AUDIT);
+    nla_put_u32(m.get(), KAPI_VIOLATION_A_OBJ_TYPE, KAPI_OBJ_SOCK);
+    nla_put_u32(m.get(), KAPI_VIOLATION_A_OBJ_IMPL, KAPI_IMPL_TCP);
+    nla_nest_end(m.get(), v);
+    nl::Violation got = nl::parse_violation(hdr(m));
+    EXPECT_TRUE(got.has_object);
+    EXPECT_EQ(nl::violation_text(got),
+              "seq=9 ts=5 pid=7 tgid=7 uid=0 comm=t syscall=sys_read args=0x3 rule=undocumented "
+              "expected=documented_error actual=ECONNREFUSED object=sock:tcp mode=audit\n");
+    EXPECT_THAT(nl::violation_json(got),
+                HasSubstr("\"actual\":\"ECONNREFUSED\",\"object\":\"sock:tcp\",\"mode\""));
+    // A record without an object (a parameter violation) shows none.
+    nl::Violation param = nl::parse_violation(hdr(violation_message({1}, "p")));
+    EXPECT_FALSE(param.has_object);
+    EXPECT_THAT(nl::violation_text(param), Not(HasSubstr("object=")));
+}
+
+TEST(NetlinkObjectTest, NamesEveryKindFromObjectsH) {
+    EXPECT_EQ(nl::object_text(KAPI_OBJ_ANY, KAPI_IMPL_ANY), "unknown");
+    EXPECT_EQ(nl::object_text(KAPI_OBJ_ANY, KAPI_IMPL_TCP), "unknown");
+    EXPECT_EQ(nl::object_text(KAPI_OBJ_DIR, KAPI_IMPL_PROC), "dir:proc");
+    EXPECT_EQ(nl::object_text(KAPI_OBJ_ANON, KAPI_IMPL_TIMERFD), "anon:timerfd");
+    EXPECT_EQ(nl::object_text(KAPI_OBJ_FIFO, KAPI_IMPL_PIPEFS), "fifo:pipefs");
+    EXPECT_EQ(nl::object_text(KAPI_OBJ_CHR, KAPI_IMPL_OTHER), "chr:other");
+    EXPECT_EQ(nl::object_text(KAPI_OBJ_TYPE_COUNT, KAPI_IMPL_OTHER),
+              std::to_string(KAPI_OBJ_TYPE_COUNT) + ":other");
 }
 
 TEST(NetlinkViolationTest, ShowsStrangeCommandNamesSafely) {

@@ -909,9 +909,9 @@ TEST(ObjectsTest, EveryFormOfSelector) {
                            "unix-stream, bpffs, inet-raw");
     ASSERT_EQ(s.errors.size(), 1U);
     const std::vector<Sel> want = {
-        {KAPI_OBJ_SOCK, KAPI_IMPL_TCP},    {KAPI_OBJ_ANY, KAPI_IMPL_PROC},
-        {KAPI_OBJ_FIFO, KAPI_IMPL_ANY},    {KAPI_OBJ_ANY, KAPI_IMPL_TMPFS},
-        {KAPI_OBJ_REG, KAPI_IMPL_ANY},     {KAPI_OBJ_CHR, KAPI_IMPL_TTY},
+        {KAPI_OBJ_SOCK, KAPI_IMPL_TCP},        {KAPI_OBJ_ANY, KAPI_IMPL_PROC},
+        {KAPI_OBJ_FIFO, KAPI_IMPL_ANY},        {KAPI_OBJ_ANY, KAPI_IMPL_TMPFS},
+        {KAPI_OBJ_REG, KAPI_IMPL_ANY},         {KAPI_OBJ_CHR, KAPI_IMPL_TTY},
         {KAPI_OBJ_ANY, KAPI_IMPL_UNIX_STREAM}, {KAPI_OBJ_ANY, KAPI_IMPL_BPF_FS},
         {KAPI_OBJ_ANY, KAPI_IMPL_INET_RAW},
     };
@@ -1270,7 +1270,8 @@ const ErrorCase kErrors[] = {
     {"empty_contexts", spec_text("contexts:\nparam: a"), 3, "missing context flag"},
     {"bad_constraint_type", with("  constraint-type: between(1, 2)"), 6,
      "unknown constraint type 'between' (expected one of: none, range, mask, enum, alignment, "
-     "power_of_two, page_aligned, nonzero, user_string, user_path, user_ptr, buffer, custom)"},
+     "power_of_two, page_aligned, nonzero, user_string, user_path, user_ptr, buffer, custom, fd, "
+     "open_flags)"},
     {"constraint_expr_unclosed", with("  constraint-type: range(1, 2"), 6,
      "constraint-type: expected NAME(ARGS), got 'range(1, 2'"},
     {"bad_return_check", with("return:\n  check-type: positive"), 7,
@@ -1396,8 +1397,8 @@ const ErrorCase kErrors[] = {
      "'valid-values:' needs constraint-type KAPI_CONSTRAINT_ENUM; param 'a' has "
      "KAPI_CONSTRAINT_NONE"},
     {"size_param_without_buffer", with("  size-param: 0"), 6,
-     "'size-param:' needs constraint-type KAPI_CONSTRAINT_BUFFER; param 'a' has "
-     "KAPI_CONSTRAINT_NONE"},
+     "'size-param:' needs constraint-type KAPI_CONSTRAINT_BUFFER or KAPI_CONSTRAINT_FD; param 'a' "
+     "has KAPI_CONSTRAINT_NONE"},
     {"range_constraint_without_range", with("  constraint-type: KAPI_CONSTRAINT_RANGE"), 4,
      "param 'a': KAPI_CONSTRAINT_RANGE needs 'range: MIN, MAX' or range(MIN, MAX)"},
     {"mask_constraint_without_mask", with("  constraint-type: mask"), 4,

@@ -358,7 +358,8 @@ TEST(SourceConsistencyTest, SourcesDifferFromImagesOnlyInCompilerResolvedValues)
     // capability names, and literal arithmetic, the parser resolves itself.
     EXPECT_THAT(exprs, ::testing::UnorderedElementsAre(
                            "\"PATH_MAX\"", "\"O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL\"",
-                           "\"SEEK_SET\"", "\"SEEK_CUR\"", "\"SEEK_END\"", "\"FS_IOC_GETFLAGS\""));
+                           "\"SEEK_SET\"", "\"SEEK_CUR\"", "\"SEEK_END\"", "\"FS_IOC_GETFLAGS\"",
+                           "\"KAPI_FD_OPEN | KAPI_FD_READ\""));
 }
 
 TEST(SourceConsistencyTest, ListsAreIdentical) {

@@ -717,13 +717,18 @@ enum kapi_param_stats_attr {
 
 #define KAPI_PARAM_STATS_A_MAX (__KAPI_PARAM_STATS_A_MAX - 1)
 
-/* One undocumented error code that was seen (KAPI_STATS_A_ERRNO). */
+/*
+ * One undocumented error code that was seen on one kind of object
+ * (KAPI_STATS_A_ERRNO); the same code on another kind is another nest.
+ */
 enum kapi_errno_stats_attr {
 	KAPI_ERRNO_STATS_A_UNSPEC,
 	KAPI_ERRNO_STATS_A_PAD,
 	KAPI_ERRNO_STATS_A_CODE,	/* u32, the positive error number */
 	KAPI_ERRNO_STATS_A_NAME,	/* string, "ESRCH", or the number */
 	KAPI_ERRNO_STATS_A_COUNT,	/* u64 */
+	KAPI_ERRNO_STATS_A_OBJ_TYPE,	/* u32, enum kapi_object_type, 0: unknown */
+	KAPI_ERRNO_STATS_A_OBJ_IMPL,	/* u32, enum kapi_object_impl */
 
 	__KAPI_ERRNO_STATS_A_MAX
 };
@@ -762,6 +767,9 @@ enum kapi_violation_attr {
 	KAPI_VIOLATION_A_EXPECTED,	/* string */
 	KAPI_VIOLATION_A_ACTUAL,	/* string */
 	KAPI_VIOLATION_A_MODE,		/* u32, enum kapi_genl_mode */
+	/* Only in records of a failed call (undocumented, divergence): */
+	KAPI_VIOLATION_A_OBJ_TYPE,	/* u32, enum kapi_object_type, 0: unknown */
+	KAPI_VIOLATION_A_OBJ_IMPL,	/* u32, enum kapi_object_impl */
 
 	__KAPI_VIOLATION_A_MAX
 };

@@ -59,11 +59,18 @@ struct ParamStats {
     std::uint64_t violations = 0;
 };
 
+// One undocumented error code on one kind of object.
 struct ErrnoStats {
     std::uint32_t code = 0; // positive
     std::string name;       // "ESRCH", or the number
     std::uint64_t count = 0;
+    std::uint32_t obj_type = 0; // enum kapi_object_type, 0: unknown
+    std::uint32_t obj_impl = 0; // enum kapi_object_impl
 };
+
+// An object kind as kapi.ko's reports name it: "sock:tcp", "reg:ext4";
+// "unknown" for type 0; a number for a value this build has no name for.
+std::string object_text(std::uint32_t type, std::uint32_t impl);
 
 // GET_STATS: the counters of one hooked spec.
 struct SpecStats {
@@ -158,6 +165,10 @@ struct Violation {
     std::string expected;
     std::string actual;
     std::uint32_t mode = KAPI_GENL_MODE_AUDIT;
+    // A record of a failed call names its object (KAPI_VIOLATION_A_OBJ_*).
+    bool has_object = false;
+    std::uint32_t obj_type = 0;
+    std::uint32_t obj_impl = 0;
     std::uint64_t events_lost = 0; // kapi.ko's count of records lost so far
 };
 

@@ -20,6 +20,7 @@
 #include "kapi/error.h"
 #include "kapi/image.h"
 #include "kapi/json.h"
+#include "kapi/names.h"
 #include "kapi/netlink.h"
 #include "util.h"
 
@@ -263,6 +264,12 @@ ErrnoStats parse_errno_stats(std::span<const std::uint8_t> nest, const Reader& r
         case KAPI_ERRNO_STATS_A_COUNT:
             e.count = r.u64(a, "KAPI_ERRNO_STATS_A_COUNT");
             break;
+        case KAPI_ERRNO_STATS_A_OBJ_TYPE:
+            e.obj_type = r.u32(a, "KAPI_ERRNO_STATS_A_OBJ_TYPE");
+            break;
+        case KAPI_ERRNO_STATS_A_OBJ_IMPL:
+            e.obj_impl = r.u32(a, "KAPI_ERRNO_STATS_A_OBJ_IMPL");
+            break;
         default:
             break;
         }
@@ -273,6 +280,15 @@ ErrnoStats parse_errno_stats(std::span<const std::uint8_t> nest, const Reader& r
 }
 
 } // namespace
+
+std::string object_text(std::uint32_t type, std::uint32_t impl) {
+    if (type == 0)
+        return "unknown";
+    std::string_view t = object_type_name(type);
+    std::string_view i = object_impl_name(impl);
+    return (t.empty() ? std::to_string(type) : std::string(t)) + ":" +
+           (i.empty() ? std::to_string(impl) : std::string(i));
+}
 
 SpecMessage parse_spec(const nlmsghdr* nlh) {
     Reader r("GET_SPEC");
@@ -429,7 +445,8 @@ std::string stats_text(const SpecStats& s) {
     if (s.context != 0)
         out += n + " rule=context violations=" + std::to_string(s.context) + "\n";
     for (const ErrnoStats& e : s.errnos)
-        out += n + " errno=" + e.name + " undocumented=" + std::to_string(e.count) + "\n";
+        out += n + " errno=" + e.name + " object=" + object_text(e.obj_type, e.obj_impl) +
+               " undocumented=" + std::to_string(e.count) + "\n";
     if (s.errno_other != 0)
         out += n + " errno=other undocumented=" + std::to_string(s.errno_other) + "\n";
     return out;
@@ -460,6 +477,7 @@ void write_json(JsonWriter& j, const char* key, const SpecStats& s) {
         j.begin_object();
         j.uinteger("code", e.code);
         j.string("name", e.name);
+        j.string("object", object_text(e.obj_type, e.obj_impl));
         j.uinteger("undocumented", e.count);
         j.end_object();
     }
@@ -702,6 +720,13 @@ Violation parse_violation(const nlmsghdr* nlh) {
             case KAPI_VIOLATION_A_MODE:
                 v.mode = r.u32(b, "KAPI_VIOLATION_A_MODE");
                 break;
+            case KAPI_VIOLATION_A_OBJ_TYPE:
+                v.has_object = true;
+                v.obj_type = r.u32(b, "KAPI_VIOLATION_A_OBJ_TYPE");
+                break;
+            case KAPI_VIOLATION_A_OBJ_IMPL:
+                v.obj_impl = r.u32(b, "KAPI_VIOLATION_A_OBJ_IMPL");
+                break;
             default:
                 break;
             }
@@ -726,8 +751,10 @@ std::string violation_text(const Violation& v) {
         out += '-';
     for (std::size_t i = 0; i < v.args.size(); i++)
         out += (i ? "," : "") + hex(v.args[i]);
-    return out + " rule=" + word(v.rule) + " expected=" + word(v.expected) +
-           " actual=" + word(v.actual) + " mode=" + mode_name(v.mode) + "\n";
+    out += " rule=" + word(v.rule) + " expected=" + word(v.expected) + " actual=" + word(v.actual);
+    if (v.has_object)
+        out += " object=" + object_text(v.obj_type, v.obj_impl);
+    return out + " mode=" + mode_name(v.mode) + "\n";
 }
 
 void write_json(JsonWriter& j, const char* key, const Violation& v) {
@@ -746,6 +773,8 @@ void write_json(JsonWriter& j, const char* key, const Violation& v) {
     j.string("rule", v.rule);
     j.string("expected", v.expected);
     j.string("actual", v.actual);
+    if (v.has_object)
+        j.string("object", object_text(v.obj_type, v.obj_impl));
     j.string("mode", mode_name(v.mode));
     j.end_object();
 }

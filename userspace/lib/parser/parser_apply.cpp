@@ -543,8 +543,9 @@ std::vector<ObjectSelector> SpecParser::object_selectors(std::string_view text,
         std::string what = type ? "object type" : "object implementation";
         std::string hint;
         if (type && object_impl_value(name))
-            hint = " ('" + std::string(name) + "' is an implementation: write *:" +
-                   std::string(name) + " or " + std::string(name) + ")";
+            hint = " ('" + std::string(name) +
+                   "' is an implementation: write *:" + std::string(name) + " or " +
+                   std::string(name) + ")";
         else if (!type && object_type_value(name))
             hint = " ('" + std::string(name) + "' is a type: write " + std::string(name) +
                    ":* or " + std::string(name) + ")";
@@ -575,8 +576,8 @@ std::vector<ObjectSelector> SpecParser::object_selectors(std::string_view text,
             } else if (std::optional<std::uint16_t> i = object_impl_value(sel)) {
                 o.impl = *i;
             } else {
-                error(line, "objects: unknown object type or implementation '" +
-                                std::string(sel) + "'");
+                error(line,
+                      "objects: unknown object type or implementation '" + std::string(sel) + "'");
                 continue;
             }
         } else {

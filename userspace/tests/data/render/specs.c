@@ -84,7 +84,9 @@ SYSCALL_DEFINE4(render_open, const char __user *, path, int, flags, int, whence,
  *
  * param: fd
  *   type: fd, input
- *   constraint-type: range(0, 1023)
+ *   constraint-type: fd
+ *   fd-access: KAPI_FD_OPEN | KAPI_FD_READ
+ *   order: 1, audit
  *
  * param: in
  *   type: user_ptr, inout
@@ -146,6 +148,7 @@ SYSCALL_DEFINE6(render_xfer, int, fd, void __user *, in, void __user *, out, uns
  * @order: a power of two
  * @id: not zero
  * @hook: something custom
+ * @oflags: open(2) flags
  *
  * contexts: process
  *
@@ -165,12 +168,17 @@ SYSCALL_DEFINE6(render_xfer, int, fd, void __user *, in, void __user *, out, uns
  *   type: custom, input
  *   constraint-type: custom(render_hook_ok)
  *
+ * param: oflags
+ *   type: int, input
+ *   constraint-type: open_flags
+ *   order: 2
+ *
  * return:
  *   type: int
  *   check-type: no_return
  */
-SYSCALL_DEFINE4(render_misc, unsigned long, pages, unsigned int, order, unsigned int, id,
-		unsigned long, hook)
+SYSCALL_DEFINE5(render_misc, unsigned long, pages, unsigned int, order, unsigned int, id,
+		unsigned long, hook, int, oflags)
 
 /**
  * render_ioc_get - read a value through an ioctl

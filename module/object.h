@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Object kinds for kapi's runtime checks: what the file descriptor or path
+ * of a failed call refers to, as a file type (enum kapi_object_type) and an
+ * implementation (enum kapi_object_impl), both from
+ * include/uapi/linux/kapi.h. The check engine matches them against an
+ * error's object selectors; the reports name them "type:impl". How each
+ * call's object is found, and why it is a best effort, is explained in
+ * Documentation/runtime.rst.
+ */
+#ifndef KAPI_OBJECT_H
+#define KAPI_OBJECT_H
+
+#include <linux/types.h>
+
+struct inode;
+struct file;
+
+/**
+ * struct kapi_object - the kind of object a call worked on
+ * @type: enum kapi_object_type; %KAPI_OBJ_ANY if unknown
+ * @impl: enum kapi_object_impl; %KAPI_IMPL_ANY if unknown
+ */
+struct kapi_object {
+	u16 type;
+	u16 impl;
+};
+
+/* How a spec's calls name their object (struct kapi_hook's obj_how). */
+enum kapi_object_how {
+	KAPI_OBJECT_NONE,	/* no object: never classified */
+	KAPI_OBJECT_FD,		/* a descriptor parameter, after a failure */
+	KAPI_OBJECT_FD_BEFORE,	/* a descriptor the call releases: before it */
+	KAPI_OBJECT_PATH,	/* a path, relative to a dfd parameter or cwd */
+};
+
+/* "type:impl" needs at most this much room, with its NUL. */
+#define KAPI_OBJECT_NAME_LEN 32
+
+const char *kapi_object_type_name(u32 type);
+const char *kapi_object_impl_name(u32 impl);
+void kapi_object_name(char *buf, size_t size, struct kapi_object obj);
+
+void kapi_object_of_inode(const struct inode *inode, struct kapi_object *obj);
+void kapi_object_of_fd(unsigned int fd, struct kapi_object *obj);
+void kapi_object_of_path(int dfd, const char __user *name,
+			 struct kapi_object *obj);
+
+#endif /* KAPI_OBJECT_H */
