@@ -1139,7 +1139,7 @@ static void kapi_check_tokens_test(struct kunit *test)
 	static const char *const constraints[] = {
 		"none", "range", "mask", "enum", "alignment", "power_of_two",
 		"page_aligned", "nonzero", "user_string", "user_path",
-		"user_ptr", "buffer", "custom", "unknown",
+		"user_ptr", "buffer", "custom", "fd", "open_flags", "unknown",
 	};
 	static const char *const returns[] = {
 		"exact", "range", "error_check", "fd", "custom", "no_return",

@@ -511,8 +511,8 @@ static void kapi_bad_param_constraint(struct kapi_image_ctx *t)
 
 	kapi_param_w(t, "kapi_kunit_memory", "id", &i)->constraint =
 		KAPI_CONSTRAINT_COUNT;
-	kapi_want(t, "params[%u], field constraint: value 13 is out of range (0..12)",
-		  i);
+	kapi_want(t, "params[%u], field constraint: value %u is out of range (0..%u)",
+		  i, (u32)KAPI_CONSTRAINT_COUNT, (u32)KAPI_CONSTRAINT_COUNT - 1);
 }
 
 static void kapi_bad_param_flags(struct kapi_image_ctx *t)

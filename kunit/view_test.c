@@ -352,7 +352,10 @@ static const char kapi_view_json[] =
 	"        \"violation_error\": {\n"
 	"          \"name\": \"ENXIO\",\n"
 	"          \"code\": -6\n"
-	"        }\n"
+	"        },\n"
+	"        \"fd_access\": null,\n"
+	"        \"order\": 0,\n"
+	"        \"order_audit\": false\n"
 	"      },\n"
 	"      {\n"
 	"        \"index\": 1,\n"
@@ -380,7 +383,10 @@ static const char kapi_view_json[] =
 	"        \"violation_error\": {\n"
 	"          \"name\": \"EFAULT\",\n"
 	"          \"code\": -14\n"
-	"        }\n"
+	"        },\n"
+	"        \"fd_access\": null,\n"
+	"        \"order\": 0,\n"
+	"        \"order_audit\": false\n"
 	"      },\n"
 	"      {\n"
 	"        \"index\": 2,\n"
@@ -411,7 +417,10 @@ static const char kapi_view_json[] =
 	"        \"violation_error\": {\n"
 	"          \"name\": \"EINVAL\",\n"
 	"          \"code\": -22\n"
-	"        }\n"
+	"        },\n"
+	"        \"fd_access\": null,\n"
+	"        \"order\": 0,\n"
+	"        \"order_audit\": false\n"
 	"      }\n"
 	"    ],\n"
 	"    \"return_spec\": {\n"
@@ -662,7 +671,7 @@ static void kapi_view_errno_name_test(struct kunit *test)
 						   "        \"violation_error\": {\n"
 						   "          \"name\": \"EBUSY\",\n"
 						   "          \"code\": -16\n"
-						   "        }\n"));
+						   "        },\n"));
 	else
 		KUNIT_EXPECT_NOT_NULL(test, strstr(json,
 						   "        \"violation_error\": null\n"));

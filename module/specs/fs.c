@@ -1012,7 +1012,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  * signal: SIGPIPE
  *   direction: KAPI_SIGNAL_SEND
  *   action: KAPI_SIGNAL_ACTION_TERMINATE
- *   condition: Writing to a pipe or FIFO without readers, or to a TCP or UNIX stream socket that cannot send
+ *   condition: A pipe or FIFO without readers, or a TCP or UNIX stream socket that cannot send
  *   desc: Sent with send_sig() to the calling thread by pipe_write(),
  *     sk_stream_error() (TCP and the other stream protocols built on it) and
  *     unix_stream_sendmsg() (only when nothing was sent yet); its default
@@ -1115,7 +1115,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *
  * side-effect: KAPI_EFFECT_SIGNAL_SEND
  *   target: the calling thread or its process group
- *   condition: EPIPE from a pipe, FIFO, TCP or UNIX stream socket, EFBIG at the size limit, or background terminal output
+ *   condition: EPIPE (pipe, FIFO, stream socket), EFBIG (size limit), background terminal output
  *   desc: SIGPIPE, SIGXFSZ or SIGTTOU, as described under the signals.
  *   reversible: no
  *
@@ -1808,8 +1808,9 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *   it runs and its result becomes the result of close(), which is how write
  *   errors that a network filesystem deferred are reported. A FUSE server's
  *   answer to FLUSH is returned as it is (ENOSYS excepted, which turns
- *   FLUSH off for the mount), so any error can come from there. For files other than O_PATH files, dnotify registrations made
- *   through this descriptor table are dropped and all POSIX record locks
+ *   FLUSH off for the mount), so any error can come from there. For files
+ *   other than O_PATH files, dnotify registrations made through this
+ *   descriptor table are dropped and all POSIX record locks
  *   (fcntl() F_SETLK) on the file's inode whose owner is the caller's
  *   descriptor table are released (locks_remove_posix(file,
  *   current->files)): locks taken through any descriptor of that table, by
