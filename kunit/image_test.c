@@ -609,6 +609,32 @@ static void kapi_bad_error_positive(struct kapi_image_ctx *t)
 		  i);
 }
 
+/* The view spec's ENXIO has the selectors sock:tcp, *:proc, fifo:*. */
+static void kapi_bad_object_dup(struct kapi_image_ctx *t)
+{
+	struct kapi_image_error *e;
+	struct kapi_image_object *o;
+	u32 i;
+
+	e = kapi_view_rec(t, KAPI_TABLE_ERRORS, &i);
+	o = kapi_kunit_rec(t->img, KAPI_TABLE_OBJECTS, e->objects.first);
+	o[2] = o[0];
+	kapi_want(t, "errors[%u], field objects: selectors 0 and 2 are the same (type %u, impl %u)",
+		  i, KAPI_OBJ_SOCK, KAPI_IMPL_TCP);
+}
+
+static void kapi_bad_object_slice(struct kapi_image_ctx *t)
+{
+	u32 n = kapi_tab(t, KAPI_TABLE_OBJECTS)->count;
+	struct kapi_image_error *e;
+	u32 i;
+
+	e = kapi_view_rec(t, KAPI_TABLE_ERRORS, &i);
+	e->objects.count = n + 1;
+	kapi_want(t, "errors[%u], field objects: records %u..%u are outside %s (%u records)",
+		  i, e->objects.first, e->objects.first + n + 1, "table objects", n);
+}
+
 static void kapi_bad_error_zero(struct kapi_image_ctx *t)
 {
 	struct kapi_image_error *e;
@@ -828,6 +854,8 @@ static const struct kapi_image_case kapi_image_cases[] = {
 	{ "return number reserved", -EBADMSG, kapi_bad_ret_reserved },
 	{ "return expression out of range", -EBADMSG, kapi_bad_ret_expr },
 	{ "ioctl expression out of range", -EBADMSG, kapi_bad_ioctl_expr },
+	{ "the same object selector twice", -EBADMSG, kapi_bad_object_dup },
+	{ "object selectors out of range", -EBADMSG, kapi_bad_object_slice },
 	{ "parameter slice out of range", -EBADMSG, kapi_bad_slice },
 	{ "error slice wrapping around", -EBADMSG, kapi_bad_slice_wrap },
 	{ "size parameter is itself", -EBADMSG, kapi_bad_size_param_self },
@@ -1016,6 +1044,13 @@ static const struct kapi_name_case kapi_name_cases[] = {
 	{ false, KAPI_ENUM_KIND, KAPI_KIND_SYSCALL, "syscall" },
 	{ false, KAPI_ENUM_KIND, KAPI_KIND_FUNCTION, "function" },
 	{ false, KAPI_ENUM_KIND, KAPI_KIND_COUNT, NULL },
+	{ false, KAPI_ENUM_OBJECT_TYPE, KAPI_OBJ_ANY, "*" },
+	{ false, KAPI_ENUM_OBJECT_TYPE, KAPI_OBJ_ANON, "anon" },
+	{ false, KAPI_ENUM_OBJECT_TYPE, KAPI_OBJ_TYPE_COUNT, NULL },
+	{ false, KAPI_ENUM_OBJECT_IMPL, KAPI_IMPL_ANY, "*" },
+	{ false, KAPI_ENUM_OBJECT_IMPL, KAPI_IMPL_INET_RAW, "inet-raw" },
+	{ false, KAPI_ENUM_OBJECT_IMPL, KAPI_IMPL_BPF, "bpf" },
+	{ false, KAPI_ENUM_OBJECT_IMPL, KAPI_IMPL_COUNT, NULL },
 	{ false, KAPI_ENUM_PARAM_TYPE, KAPI_TYPE_CUSTOM, "KAPI_TYPE_CUSTOM" },
 	{ false, KAPI_ENUM_CONSTRAINT, KAPI_CONSTRAINT_BUFFER,
 	  "KAPI_CONSTRAINT_BUFFER" },
@@ -1062,12 +1097,89 @@ static void kapi_image_names_test(struct kunit *test)
 		KUNIT_EXPECT_NULL(test, got);
 }
 
+/*
+ * An error's selectors as the accessors give them, what they match, and
+ * that a spec extracted as an image of its own keeps them.
+ */
+static void kapi_image_objects_test(struct kunit *test)
+{
+	static const char *const want[] = { "sock:tcp", "*:proc", "fifo:*" };
+	const void *img = kapi_kunit_image_data;
+	const struct kapi_image_spec *s, *xs;
+	const struct kapi_image_error *e, *xe;
+	char name[KAPI_IMAGE_OBJECT_NAME_LEN];
+	ssize_t size;
+	void *x;
+	u32 i;
+
+	s = kapi_kunit_spec(test, img, "kapi_kunit_view");
+	KUNIT_ASSERT_EQ(test, s->errors.count, 4);
+	e = kapi_image_error(img, s, 0);
+	KUNIT_ASSERT_EQ(test, e->objects.count, ARRAY_SIZE(want));
+	for (i = 0; i < ARRAY_SIZE(want); i++) {
+		const struct kapi_image_object *o;
+
+		o = kapi_image_error_object(img, e, i);
+		KUNIT_EXPECT_STREQ(test, kapi_image_object_name(name, sizeof(name),
+								o->type, o->impl),
+				   want[i]);
+	}
+	KUNIT_EXPECT_TRUE(test, kapi_image_error_objects_match(img, e,
+							       KAPI_OBJ_SOCK,
+							       KAPI_IMPL_TCP));
+	KUNIT_EXPECT_TRUE(test, kapi_image_error_objects_match(img, e,
+							       KAPI_OBJ_REG,
+							       KAPI_IMPL_PROC));
+	KUNIT_EXPECT_TRUE(test, kapi_image_error_objects_match(img, e,
+							       KAPI_OBJ_FIFO,
+							       KAPI_IMPL_PIPEFS));
+	KUNIT_EXPECT_FALSE(test, kapi_image_error_objects_match(img, e,
+								KAPI_OBJ_SOCK,
+								KAPI_IMPL_UDP));
+	KUNIT_EXPECT_FALSE(test, kapi_image_error_objects_match(img, e,
+								KAPI_OBJ_REG,
+								KAPI_IMPL_EXT4));
+	/* Without selectors: every object. */
+	e = kapi_image_error(img, s, 1);
+	KUNIT_EXPECT_EQ(test, e->objects.count, 0);
+	KUNIT_EXPECT_TRUE(test, kapi_image_error_objects_match(img, e,
+							       KAPI_OBJ_ANON,
+							       KAPI_IMPL_BPF));
+	KUNIT_EXPECT_STREQ(test, kapi_image_object_name(name, sizeof(name), 99,
+							KAPI_IMPL_ANY), "99:*");
+
+	size = kapi_image_extract(img, s, NULL, 0);
+	KUNIT_ASSERT_GT(test, size, 0);
+	x = kunit_kzalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, x);
+	KUNIT_ASSERT_EQ(test, kapi_image_extract(img, s, x, size), size);
+	KUNIT_ASSERT_EQ(test, kapi_image_validate(x, size, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, kapi_image_count(x, KAPI_TABLE_OBJECTS), 4);
+	xs = kapi_image_spec(x, 0);
+	for (i = 0; i < s->errors.count; i++) {
+		u32 k;
+
+		e = kapi_image_error(img, s, i);
+		xe = kapi_image_error(x, xs, i);
+		KUNIT_ASSERT_EQ(test, xe->objects.count, e->objects.count);
+		for (k = 0; k < e->objects.count; k++) {
+			const struct kapi_image_object *a, *b;
+
+			a = kapi_image_error_object(img, e, k);
+			b = kapi_image_error_object(x, xe, k);
+			KUNIT_EXPECT_EQ(test, a->type, b->type);
+			KUNIT_EXPECT_EQ(test, a->impl, b->impl);
+		}
+	}
+}
+
 static struct kunit_case kapi_image_test_cases[] = {
 	KUNIT_CASE_PARAM(kapi_image_validate_test, kapi_image_gen_params),
 	KUNIT_CASE_PARAM(kapi_image_shared_test, kapi_image_bad_gen_params),
 	KUNIT_CASE(kapi_image_why_buffer_test),
 	KUNIT_CASE(kapi_image_empty_test),
 	KUNIT_CASE(kapi_image_content_test),
+	KUNIT_CASE(kapi_image_objects_test),
 	KUNIT_CASE_PARAM(kapi_image_names_test, kapi_name_gen_params),
 	{}
 };

@@ -59,12 +59,14 @@
  *
  * error: ENXIO, mode is not a seek mode
  *   desc: Nothing is read.
+ *   objects: sock:tcp, proc, fifo:*
  *
  * error: EFAULT, buf is not in user space
  *
  * error: EINVAL, count is too large
  *
  * error: EINTR, a signal arrived while waiting
+ *   objects: chr:tty
  *
  * lock: kapi_kunit_lock, mutex
  *   scope: acquires

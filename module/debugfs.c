@@ -252,6 +252,28 @@ static void kapi_text_str(struct seq_file *m, const void *img,
 	kapi_text(m, indent, key, kapi_image_str(img, str));
 }
 
+/* "Objects: sock:tcp, *:proc", or "Objects: every object" if unqualified. */
+static void kapi_text_objects(struct seq_file *m, const void *img,
+			      const char *indent,
+			      const struct kapi_image_error *e)
+{
+	char buf[KAPI_IMAGE_OBJECT_NAME_LEN];
+	u32 i;
+
+	seq_printf(m, "%sObjects:", indent);
+	if (!e->objects.count)
+		seq_puts(m, " every object");
+	for (i = 0; i < e->objects.count; i++) {
+		const struct kapi_image_object *o;
+
+		o = kapi_image_error_object(img, e, i);
+		seq_printf(m, "%s %s", i ? "," : "",
+			   kapi_image_object_name(buf, sizeof(buf), o->type,
+						  o->impl));
+	}
+	seq_putc(m, '\n');
+}
+
 /*
  * A number with the expression it was written as: "2147483647 (INT_MAX)";
  * @fmt 'x' prints it in hexadecimal, 'u' unsigned, else signed.
@@ -477,6 +499,7 @@ int kapi_debugfs_spec_text_show(struct seq_file *m, void *unused)
 
 		seq_printf(m, "  [%u] %s (%d)\n", i,
 			   kapi_image_str(img, e->name), e->code);
+		kapi_text_objects(m, img, in, e);
 		kapi_text_str(m, img, in, "Condition", e->condition);
 		kapi_text_str(m, img, in, "Description", e->description);
 	}
@@ -892,6 +915,24 @@ static void kapi_json_signal(struct kapi_json *j, const void *img,
 	kapi_json_close(j, '}');
 }
 
+/* An error's selectors: ["sock:tcp", "*:proc"], [] for every object. */
+static void kapi_json_objects(struct kapi_json *j, const void *img,
+			      const struct kapi_image_error *e)
+{
+	char buf[KAPI_IMAGE_OBJECT_NAME_LEN];
+	u32 i;
+
+	kapi_json_open(j, "objects", '[');
+	for (i = 0; i < e->objects.count; i++) {
+		const struct kapi_image_object *o;
+
+		o = kapi_image_error_object(img, e, i);
+		kapi_json_str(j, NULL, kapi_image_object_name(buf, sizeof(buf),
+							      o->type, o->impl));
+	}
+	kapi_json_close(j, ']');
+}
+
 static void kapi_json_lists(struct kapi_json *j, const void *img,
 			    const struct kapi_image_spec *s)
 {
@@ -906,6 +947,7 @@ static void kapi_json_lists(struct kapi_json *j, const void *img,
 		kapi_json_int(j, "error_code", e->code);
 		kapi_json_istr(j, img, "condition", e->condition);
 		kapi_json_istr(j, img, "description", e->description);
+		kapi_json_objects(j, img, e);
 		kapi_json_close(j, '}');
 	}
 	kapi_json_close(j, ']');

@@ -21,6 +21,7 @@
 
 #include "image.h"
 #include "kapi.h"
+#include "kapi/objects.h"
 
 #ifdef __BIG_ENDIAN
 #error "kapi: spec images are little-endian and this target is not"
@@ -131,6 +132,20 @@ static const char *const kapi_cap_action_names[] = {
 	[KAPI_CAP_PERFORM_OPERATION] = "KAPI_CAP_PERFORM_OPERATION",
 };
 
+/*
+ * The object kinds, from include/kapi/objects.h: "*" is ANY. The lists'
+ * third argument, the words for people, is not needed here.
+ */
+#define KAPI_OT(e, name, ...)						\
+	[KAPI_OBJ_##e] = name,
+static const char *const kapi_object_type_names[] = KAPI_OBJECT_TYPES;
+#undef KAPI_OT
+
+#define KAPI_OI(e, name, ...)						\
+	[KAPI_IMPL_##e] = name,
+static const char *const kapi_object_impl_names[] = KAPI_OBJECT_IMPLS;
+#undef KAPI_OI
+
 static const struct kapi_names kapi_enums[KAPI_ENUM_COUNT] = {
 	[KAPI_ENUM_KIND] = { kapi_kind_names, ARRAY_SIZE(kapi_kind_names) },
 	[KAPI_ENUM_PARAM_TYPE] = {
@@ -156,6 +171,12 @@ static const struct kapi_names kapi_enums[KAPI_ENUM_COUNT] = {
 	},
 	[KAPI_ENUM_CAP_ACTION] = {
 		kapi_cap_action_names, ARRAY_SIZE(kapi_cap_action_names)
+	},
+	[KAPI_ENUM_OBJECT_TYPE] = {
+		kapi_object_type_names, ARRAY_SIZE(kapi_object_type_names)
+	},
+	[KAPI_ENUM_OBJECT_IMPL] = {
+		kapi_object_impl_names, ARRAY_SIZE(kapi_object_impl_names)
 	},
 };
 
@@ -365,6 +386,8 @@ static inline void kapi_image_build_checks(void)
 	BUILD_BUG_ON(ARRAY_SIZE(kapi_signal_timing_names) !=
 		     KAPI_SIGNAL_TIME_COUNT);
 	BUILD_BUG_ON(ARRAY_SIZE(kapi_cap_action_names) != KAPI_CAP_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_object_type_names) != KAPI_OBJ_TYPE_COUNT);
+	BUILD_BUG_ON(ARRAY_SIZE(kapi_object_impl_names) != KAPI_IMPL_COUNT);
 	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_ctx_names)) - 1 != KAPI_CTX_ALL);
 	/* Bit 2 has no name (NULL above) and is not in the _ALL mask. */
 	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_param_flag_names)) - 1 !=
@@ -412,6 +435,37 @@ const char *kapi_image_enum_name(enum kapi_image_enum e, u32 value)
 	return kapi_enums[e].names[value];
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_enum_name);
+
+/**
+ * kapi_image_object_name() - an object selector or kind as "TYPE:IMPL"
+ * @buf: where the name goes
+ * @size: bytes at @buf (%KAPI_IMAGE_OBJECT_NAME_LEN is enough)
+ * @type: an enum kapi_object_type value
+ * @impl: an enum kapi_object_impl value
+ *
+ * Names come from include/kapi/objects.h, "*" for ANY: "sock:tcp",
+ * "*:proc", "fifo:*"; a value without a name is written as its number.
+ * This is the canonical form libkapi writes too (JSON "objects").
+ *
+ * Return: @buf.
+ */
+const char *kapi_image_object_name(char *buf, size_t size, u32 type, u32 impl)
+{
+	const char *t = kapi_image_enum_name(KAPI_ENUM_OBJECT_TYPE, type);
+	const char *i = kapi_image_enum_name(KAPI_ENUM_OBJECT_IMPL, impl);
+	size_t n = 0;
+
+	if (t)
+		n = scnprintf(buf, size, "%s:", t);
+	else
+		n = scnprintf(buf, size, "%u:", type);
+	if (i)
+		scnprintf(buf + n, size - n, "%s", i);
+	else
+		scnprintf(buf + n, size - n, "%u", impl);
+	return buf;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_object_name);
 
 /**
  * kapi_image_bit_name() - the name of one bit of a bit set

@@ -105,6 +105,8 @@ enum kapi_image_enum {
 	KAPI_ENUM_SIGNAL_ACTION,
 	KAPI_ENUM_SIGNAL_TIMING,
 	KAPI_ENUM_CAP_ACTION,
+	KAPI_ENUM_OBJECT_TYPE,		/* "*", "reg", ... (kapi/objects.h) */
+	KAPI_ENUM_OBJECT_IMPL,		/* "*", "other", "ext4", ... */
 	KAPI_ENUM_COUNT
 };
 
@@ -119,6 +121,10 @@ enum kapi_image_bits {
 
 const char *kapi_image_enum_name(enum kapi_image_enum e, u32 value);
 const char *kapi_image_bit_name(enum kapi_image_bits b, unsigned int bit);
+
+/* Enough for "TYPE:IMPL" of any two names of include/kapi/objects.h. */
+#define KAPI_IMAGE_OBJECT_NAME_LEN 32
+const char *kapi_image_object_name(char *buf, size_t size, u32 type, u32 impl);
 
 /*
  * Accessors. They do no checking: use them only on an image that

@@ -336,3 +336,4 @@ ssize_t kapi_image_extract(const void *image,
 	kapi_x_spec(&x, spec);
 	return total;
 }
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_image_extract);

@@ -341,6 +341,25 @@
  *   desc: A socket's pending error after an ICMP parameter problem; USB and
  *     other drivers that got a malformed answer from their device.
  *
+ * error: EMSGSIZE, a socket's pending error: the message was too large for the path
+ *   objects: sock, chr, fuse, overlay, other
+ *   desc: An ICMP "fragmentation needed" answer to a datagram that a
+ *     connected UDP socket sent with path MTU discovery on leaves EMSGSIZE
+ *     as its pending error (__udp4_lib_err()), reported once.
+ *
+ * error: ENOSPC, the buffer cannot hold the record
+ *   desc: A perf event descriptor refuses a read shorter than its record
+ *     (perf_read(): count below the event's read_size).
+ *
+ * error: EMFILE, the reader's descriptor table is full
+ *   objects: fanotify, fuse, overlay, other
+ *   desc: fanotify: each event read opens a descriptor of the file it is
+ *     about (create_fd()); when none is free the read fails with EMFILE.
+ *
+ * error: ENFILE, the system-wide limit on open files is reached
+ *   objects: fanotify, fuse, overlay, other
+ *   desc: fanotify: opening the event's file failed at fs.file-max.
+ *
  * error: ESTALE, a network filesystem's file handle went stale
  *   objects: nfs, fuse, overlay, other
  *   desc: The file was removed or replaced on the NFS server (or another

@@ -34,25 +34,16 @@ constexpr std::string_view kObject = "kapi_gen_image_obj";
 
 // The C type of each table's records, by table id.
 constexpr const char* kRecordTypes[KAPI_TABLE_COUNT] = {
-    "struct kapi_image_spec",
-    "struct kapi_image_param",
-    "struct kapi_image_error",
-    "struct kapi_image_lock",
-    "struct kapi_image_signal",
-    "struct kapi_image_effect",
-    "struct kapi_image_transition",
-    "struct kapi_image_cap",
-    "struct kapi_image_constraint",
-    "struct kapi_image_num",
-    "struct kapi_image_object",
-    "char",
+    "struct kapi_image_spec",       "struct kapi_image_param",  "struct kapi_image_error",
+    "struct kapi_image_lock",       "struct kapi_image_signal", "struct kapi_image_effect",
+    "struct kapi_image_transition", "struct kapi_image_cap",    "struct kapi_image_constraint",
+    "struct kapi_image_num",        "struct kapi_image_object", "char",
 };
 
 constexpr const char* kTableIds[KAPI_TABLE_COUNT] = {
     "KAPI_TABLE_SPECS",       "KAPI_TABLE_PARAMS",  "KAPI_TABLE_ERRORS",      "KAPI_TABLE_LOCKS",
     "KAPI_TABLE_SIGNALS",     "KAPI_TABLE_EFFECTS", "KAPI_TABLE_TRANSITIONS", "KAPI_TABLE_CAPS",
-    "KAPI_TABLE_CONSTRAINTS", "KAPI_TABLE_VALUES",  "KAPI_TABLE_OBJECTS",
-    "KAPI_TABLE_STRINGS",
+    "KAPI_TABLE_CONSTRAINTS", "KAPI_TABLE_VALUES",  "KAPI_TABLE_OBJECTS",     "KAPI_TABLE_STRINGS",
 };
 
 // "-135" or "135".
@@ -607,8 +598,8 @@ void Writer::objects() {
         std::string_view impl = r.impl < object_impl_table().size()
                                     ? object_impl_table()[r.impl].ident
                                     : std::string_view{};
-        line(2, "[" + std::to_string(i) + "] = { /* " + object_selector_name(r.type, r.impl) +
-                    " */");
+        line(2,
+             "[" + std::to_string(i) + "] = { /* " + object_selector_name(r.type, r.impl) + " */");
         field(3, "type", type.empty() ? std::to_string(r.type) : std::string(type));
         field(3, "impl", impl.empty() ? std::to_string(r.impl) : std::string(impl));
         line(2, "},");

@@ -1093,7 +1093,8 @@ private:
             const kapi_image_object& o = objects_[i];
             const std::string field = "object " + num_str(i - objects.first);
             ObjectSelector sel;
-            sel.type = static_cast<std::uint16_t>(enumv(o.type, KAPI_OBJ_TYPE_COUNT, field + " type"));
+            sel.type =
+                static_cast<std::uint16_t>(enumv(o.type, KAPI_OBJ_TYPE_COUNT, field + " type"));
             sel.impl = static_cast<std::uint16_t>(enumv(o.impl, KAPI_IMPL_COUNT, field + " impl"));
             reserved(o.reserved, field + " reserved field");
             if (sel.type == KAPI_OBJ_ANY && sel.impl == KAPI_IMPL_ANY)
@@ -1214,8 +1215,7 @@ ImageGeometry layout_geometry(const ImageLayout& l) {
     const std::array<std::size_t, KAPI_TABLE_COUNT> counts = {
         l.specs.size(),       l.params.size(),  l.errors.size(),      l.locks.size(),
         l.signals.size(),     l.effects.size(), l.transitions.size(), l.caps.size(),
-        l.constraints.size(), l.values.size(),  l.objects.size(),
-        l.strings.size(),
+        l.constraints.size(), l.values.size(),  l.objects.size(),     l.strings.size(),
     };
     ImageGeometry g;
     std::uint64_t pos = sizeof(kapi_image_header);

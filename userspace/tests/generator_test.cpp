@@ -83,7 +83,7 @@ TEST(GeneratorGoldenTest, GoldenInputUsesEveryRecordKind) {
     kapi::ParseResult parsed = parse_golden();
     ASSERT_TRUE(parsed.ok());
     std::size_t params = 0, errors = 0, locks = 0, signals = 0, effects = 0, transitions = 0,
-                caps = 0, constraints = 0, values = 0;
+                caps = 0, constraints = 0, values = 0, objects = 0;
     std::set<std::uint32_t> kinds;
     for (const Spec& s : parsed.specs.specs) {
         kinds.insert(s.kind);
@@ -97,10 +97,12 @@ TEST(GeneratorGoldenTest, GoldenInputUsesEveryRecordKind) {
         constraints += s.constraints.size();
         for (const kapi::Param& p : s.params)
             values += p.values.size();
+        for (const kapi::ErrorSpec& e : s.errors)
+            objects += e.objects.size();
     }
     EXPECT_EQ(kinds.size(), std::size_t{KAPI_KIND_COUNT});
     for (std::size_t n :
-         {params, errors, locks, signals, effects, transitions, caps, constraints, values})
+         {params, errors, locks, signals, effects, transitions, caps, constraints, values, objects})
         EXPECT_GT(n, 0U);
 }
 
@@ -614,8 +616,8 @@ TEST(KapiGenTest, DuplicateSpecsAcrossFilesNameBothPlaces) {
     EXPECT_THAT(r.err,
                 HasSubstr(dir + "/b.c:16: duplicate spec 'sys_golden_read', first defined at " +
                           dir + "/a.c:16\n"));
-    EXPECT_THAT(r.err, HasSubstr(dir + "/b.c:126: duplicate spec 'golden_open', first defined at " +
-                                 dir + "/a.c:126\n"));
+    EXPECT_THAT(r.err, HasSubstr(dir + "/b.c:127: duplicate spec 'golden_open', first defined at " +
+                                 dir + "/a.c:127\n"));
     EXPECT_EQ(read_file(dir + "/out.c"), "old"); // left alone
 }
 

@@ -16,6 +16,7 @@
 #include <functional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -119,7 +120,8 @@ Spec full_spec() {
                   "Bad file descriptor.",
                   {{KAPI_OBJ_SOCK, KAPI_IMPL_TCP}, {KAPI_OBJ_ANY, KAPI_IMPL_PROC}}},
         ErrorSpec{-14, "EFAULT", "buf is outside the address space", "", {}},
-        ErrorSpec{-11, "EWOULDBLOCK", "would block", "Try again.", {{KAPI_OBJ_FIFO, KAPI_IMPL_ANY}}},
+        ErrorSpec{
+            -11, "EWOULDBLOCK", "would block", "Try again.", {{KAPI_OBJ_FIFO, KAPI_IMPL_ANY}}},
     };
     s.locks = {{"file->f_pos_lock", KAPI_LOCK_MUTEX, KAPI_LOCK_ACQUIRES, "position lock"}};
 
@@ -232,18 +234,11 @@ TEST(ImageEncodeTest, HeaderDescribesTheImage) {
     const std::uint32_t counts[KAPI_TABLE_COUNT] = {2, 3, 3, 1, 1, 1, 1, 1, 1, 3, 3, img.strtab()};
     // Written out from the UAPI structs on purpose, not taken from the
     // encoder's record_size(): the header must match the kernel's contract.
-    const std::uint32_t sizes[KAPI_TABLE_COUNT] = {sizeof(kapi_image_spec),
-                                                   sizeof(kapi_image_param),
-                                                   sizeof(kapi_image_error),
-                                                   sizeof(kapi_image_lock),
-                                                   sizeof(kapi_image_signal),
-                                                   sizeof(kapi_image_effect),
-                                                   sizeof(kapi_image_transition),
-                                                   sizeof(kapi_image_cap),
-                                                   sizeof(kapi_image_constraint),
-                                                   sizeof(kapi_image_num),
-                                                   sizeof(kapi_image_object),
-                                                   1};
+    const std::uint32_t sizes[KAPI_TABLE_COUNT] = {
+        sizeof(kapi_image_spec),       sizeof(kapi_image_param),  sizeof(kapi_image_error),
+        sizeof(kapi_image_lock),       sizeof(kapi_image_signal), sizeof(kapi_image_effect),
+        sizeof(kapi_image_transition), sizeof(kapi_image_cap),    sizeof(kapi_image_constraint),
+        sizeof(kapi_image_num),        sizeof(kapi_image_object), 1};
     std::uint32_t expect = sizeof(kapi_image_header);
     for (std::size_t id = 0; id < KAPI_TABLE_COUNT; ++id) {
         expect = (expect + 7) & ~7U;
@@ -360,6 +355,34 @@ TEST(ImageEncodeTest, ErrnoNamesAreStoredAsNegativeNumbers) {
     EXPECT_EQ(static_cast<std::int32_t>(
                   get32(img.b, img.at(KAPI_TABLE_ERRORS, 0, offsetof(kapi_image_error, code)))),
               -9);
+}
+
+// Selectors land in the objects table in spec and error order, and the
+// encoder refuses the selectors no reader accepts.
+TEST(ImageEncodeTest, ErrorSelectorsAreStoredInOrder) {
+    Image img;
+    auto sel = [&](std::size_t i) {
+        std::uint32_t v = get32(img.b, img.at(KAPI_TABLE_OBJECTS, i, 0));
+        return std::pair<std::uint32_t, std::uint32_t>{v & 0xffff, v >> 16};
+    };
+    ASSERT_EQ(img.count(KAPI_TABLE_OBJECTS), 3U);
+    EXPECT_EQ(sel(0), (std::pair<std::uint32_t, std::uint32_t>{KAPI_OBJ_SOCK, KAPI_IMPL_TCP}));
+    EXPECT_EQ(sel(1), (std::pair<std::uint32_t, std::uint32_t>{KAPI_OBJ_ANY, KAPI_IMPL_PROC}));
+    EXPECT_EQ(sel(2), (std::pair<std::uint32_t, std::uint32_t>{KAPI_OBJ_FIFO, KAPI_IMPL_ANY}));
+    std::size_t objects = offsetof(kapi_image_error, objects);
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_ERRORS, 0, objects)), 0U);
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_ERRORS, 0, objects + 4)), 2U);
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_ERRORS, 1, objects + 4)), 0U);
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_ERRORS, 2, objects)), 2U);
+    EXPECT_EQ(get32(img.b, img.at(KAPI_TABLE_ERRORS, 2, objects + 4)), 1U);
+
+    SpecSet every = two_specs();
+    every.specs[0].errors[1].objects = {{KAPI_OBJ_ANY, KAPI_IMPL_ANY}};
+    EXPECT_THROW(kapi::encode_image(every), kapi::Error);
+    SpecSet twice = two_specs();
+    twice.specs[0].errors[1].objects = {{KAPI_OBJ_DIR, KAPI_IMPL_ANY},
+                                        {KAPI_OBJ_DIR, KAPI_IMPL_ANY}};
+    EXPECT_THROW(kapi::encode_image(twice), kapi::Error);
 }
 
 TEST(ImageEncodeTest, EmptySetIsAValidImage) {
@@ -1442,8 +1465,7 @@ TEST(ImageCostTest, CountsRecordsAndStringsPerSpec) {
     EXPECT_EQ(cost.specs[0].structure_bytes,
               sizeof(kapi_image_spec) + 3 * sizeof(kapi_image_param) + 3 * sizeof(kapi_image_num) +
                   3 * sizeof(kapi_image_error) + 3 * sizeof(kapi_image_object) +
-                  sizeof(kapi_image_lock) +
-                  sizeof(kapi_image_signal) + sizeof(kapi_image_effect) +
+                  sizeof(kapi_image_lock) + sizeof(kapi_image_signal) + sizeof(kapi_image_effect) +
                   sizeof(kapi_image_transition) + sizeof(kapi_image_cap) +
                   sizeof(kapi_image_constraint));
     EXPECT_EQ(cost.structure_bytes, cost.specs[0].structure_bytes + cost.specs[1].structure_bytes);

@@ -107,6 +107,28 @@ def main():
     check("-j --bogus", dump(["-j", "--bogus"], 2))
     check("-p --source missing", dump(["-p", "--source", "/nonexistent/kapi"], 2))
 
+    # The selector pattern of errors[].objects names exactly the object
+    # kinds of include/kapi/objects.h.
+    import re
+    with open(os.path.join(args.repo, "include", "kapi", "objects.h")) as f:
+        header = f.read()
+    types = re.findall(r'KAPI_OT\(\w+, "([^"]+)"', header)
+    impls = re.findall(r'KAPI_OI\(\w+, "([^"]+)"', header)
+    pattern = re.compile(props["errors"]["items"]["properties"]["objects"]["items"]["pattern"])
+    if len(types) < 2 or len(impls) < 2:
+        failures.append("include/kapi/objects.h: no object names found")
+    for t in types:
+        for i in impls:
+            sel = t + ":" + i
+            checked += 1
+            if bool(pattern.search(sel)) != (sel != "*:*"):
+                failures.append("schema objects pattern: %s %s" %
+                                (sel, "matches" if sel == "*:*" else "does not match"))
+    for bad in ("sock", "tcp", "tcp:sock", "sock:tcp:x", "SOCK:tcp", "sock:", ":tcp"):
+        checked += 1
+        if pattern.search(bad):
+            failures.append("schema objects pattern: %s matches" % bad)
+
     golden = sorted(glob.glob(os.path.join(args.data, "golden", "**", "*.json"), recursive=True))
     if not golden:
         failures.append("no JSON golden files under %s" % args.data)

@@ -9,7 +9,9 @@
 #include <linux/capability.h>
 #include <signal.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -432,3 +434,29 @@ TEST(SaFlagTest, ValuesMatchSignalH) {
 }
 
 } // namespace
+
+// ---- Object kinds (include/kapi/objects.h) -----------------------------------
+
+TEST(ObjectNamesTest, TypesAndImplementationsComeFromTheOneList) {
+    ASSERT_EQ(kapi::object_type_table().size(), std::size_t{KAPI_OBJ_TYPE_COUNT});
+    ASSERT_EQ(kapi::object_impl_table().size(), std::size_t{KAPI_IMPL_COUNT});
+    EXPECT_EQ(kapi::object_type_name(KAPI_OBJ_ANY), "*");
+    EXPECT_EQ(kapi::object_type_name(KAPI_OBJ_SOCK), "sock");
+    EXPECT_EQ(kapi::object_type_name(KAPI_OBJ_TYPE_COUNT), "");
+    EXPECT_EQ(kapi::object_impl_name(KAPI_IMPL_UNIX_SEQPACKET), "unix-seqpacket");
+    EXPECT_EQ(kapi::object_impl_name(KAPI_IMPL_COUNT), "");
+    EXPECT_EQ(kapi::object_impl_table()[KAPI_IMPL_BPF_FS].ident, "KAPI_IMPL_BPF_FS");
+    EXPECT_EQ(kapi::object_type_value("fifo"), std::optional<std::uint16_t>{KAPI_OBJ_FIFO});
+    EXPECT_EQ(kapi::object_impl_value("bpffs"), std::optional<std::uint16_t>{KAPI_IMPL_BPF_FS});
+    // A name is a type or an implementation, never both; exact spelling.
+    EXPECT_FALSE(kapi::object_type_value("tcp"));
+    EXPECT_FALSE(kapi::object_impl_value("sock"));
+    EXPECT_FALSE(kapi::object_type_value("Sock"));
+}
+
+TEST(ObjectNamesTest, SelectorsHaveOneCanonicalForm) {
+    EXPECT_EQ(kapi::object_selector_name(KAPI_OBJ_SOCK, KAPI_IMPL_TCP), "sock:tcp");
+    EXPECT_EQ(kapi::object_selector_name(KAPI_OBJ_ANY, KAPI_IMPL_PROC), "*:proc");
+    EXPECT_EQ(kapi::object_selector_name(KAPI_OBJ_FIFO, KAPI_IMPL_ANY), "fifo:*");
+    EXPECT_EQ(kapi::object_selector_name(99, 1000), "99:1000");
+}

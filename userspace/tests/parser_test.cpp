@@ -899,6 +899,46 @@ TEST(TextTest, SubKeysAreCaseInsensitive) {
     EXPECT_EQ(s.errors[0].condition, "two");
 }
 
+// ---- Error object selectors (objects:) ----------------------------------------
+
+using Sel = kapi::ObjectSelector;
+
+TEST(ObjectsTest, EveryFormOfSelector) {
+    kapi::Spec s = minimal("error: EINVAL, x\n"
+                           "  objects: sock:tcp, proc, fifo, *:tmpfs, reg:*, chr : tty, "
+                           "unix-stream, bpffs, inet-raw");
+    ASSERT_EQ(s.errors.size(), 1U);
+    const std::vector<Sel> want = {
+        {KAPI_OBJ_SOCK, KAPI_IMPL_TCP},        {KAPI_OBJ_ANY, KAPI_IMPL_PROC},
+        {KAPI_OBJ_FIFO, KAPI_IMPL_ANY},        {KAPI_OBJ_ANY, KAPI_IMPL_TMPFS},
+        {KAPI_OBJ_REG, KAPI_IMPL_ANY},         {KAPI_OBJ_CHR, KAPI_IMPL_TTY},
+        {KAPI_OBJ_ANY, KAPI_IMPL_UNIX_STREAM}, {KAPI_OBJ_ANY, KAPI_IMPL_BPF_FS},
+        {KAPI_OBJ_ANY, KAPI_IMPL_INET_RAW},
+    };
+    EXPECT_EQ(s.errors[0].objects, want);
+}
+
+TEST(ObjectsTest, AnErrorWithoutObjectsAppliesToEveryObject) {
+    kapi::Spec s = minimal("error: EINVAL, x\nerror: EBADF, y\n  objects: dir");
+    ASSERT_EQ(s.errors.size(), 2U);
+    EXPECT_TRUE(s.errors[0].objects.empty());
+    EXPECT_EQ(s.errors[1].objects, (std::vector<Sel>{{KAPI_OBJ_DIR, KAPI_IMPL_ANY}}));
+}
+
+TEST(ObjectsTest, EveryNameOfTheListIsAccepted) {
+    for (const kapi::ObjectName& t : kapi::object_type_table()) {
+        for (const kapi::ObjectName& i : kapi::object_impl_table()) {
+            if (t.value == KAPI_OBJ_ANY && i.value == KAPI_IMPL_ANY)
+                continue;
+            std::string sel = std::string(t.name) + ":" + std::string(i.name);
+            kapi::Spec s = minimal("error: EINVAL, x\n  objects: " + sel);
+            ASSERT_EQ(s.errors.size(), 1U) << sel;
+            EXPECT_EQ(s.errors[0].objects, (std::vector<Sel>{{t.value, i.value}})) << sel;
+            EXPECT_EQ(kapi::object_selector_name(t.value, i.value), sel);
+        }
+    }
+}
+
 TEST(TextTest, LiteralColonsAndUrlsAreNotTags) {
     kapi::Spec s = minimal("notes: see\nhttp://example.org/x and\nstd::string works");
     EXPECT_EQ(s.notes, "see http://example.org/x and std::string works");
@@ -1307,6 +1347,30 @@ const ErrorCase kErrors[] = {
     {"duplicate_error", with("error: EBADF, x\nerror: EBADF, y"), 7,
      "duplicate error 'EBADF' (first on line 6)"},
     {"unknown_param_errno", with("  errno: EWHAT"), 6, "unknown error 'EWHAT'"},
+    {"objects_unknown_name", with("error: EBADF, x\n  objects: sock, pipe"), 7,
+     "objects: unknown object type or implementation 'pipe'"},
+    {"objects_unknown_type", with("error: EBADF, x\n  objects: socket:tcp"), 7,
+     "objects: unknown object type 'socket'"},
+    {"objects_unknown_impl", with("error: EBADF, x\n  objects: sock:sctp"), 7,
+     "objects: unknown object implementation 'sctp'"},
+    {"objects_impl_as_type", with("error: EBADF, x\n  objects: proc:*"), 7,
+     "objects: unknown object type 'proc' ('proc' is an implementation: write *:proc or proc)"},
+    {"objects_type_as_impl", with("error: EBADF, x\n  objects: *:fifo"), 7,
+     "objects: unknown object implementation 'fifo' ('fifo' is a type: write fifo:* or fifo)"},
+    {"objects_every_object", with("error: EBADF, x\n  objects: *:*"), 7,
+     "objects: '*:*' selects every object; leave objects: out instead"},
+    {"objects_lone_star", with("error: EBADF, x\n  objects: reg, *"), 7,
+     "objects: '*' selects every object; leave objects: out instead"},
+    {"objects_empty_list", with("error: EBADF, x\n  objects:"), 7,
+     "objects: empty list (leave objects: out for an error of every object)"},
+    {"objects_empty_selector", with("error: EBADF, x\n  objects: reg,, dir"), 7,
+     "objects: empty selector in 'reg,, dir'"},
+    {"objects_duplicate", with("error: EBADF, x\n  objects: proc, dir, *:proc"), 7,
+     "objects: duplicate selector '*:proc' (*:proc)"},
+    {"objects_duplicate_spelling", with("error: EBADF, x\n  objects: fifo:*, fifo"), 7,
+     "objects: duplicate selector 'fifo' (fifo:*)"},
+    {"objects_names_are_lowercase", with("error: EBADF, x\n  objects: SOCK"), 7,
+     "objects: unknown object type or implementation 'SOCK'"},
     {"constraint_without_name", with("constraint:\n  expr: x"), 6,
      "constraint: missing constraint name"},
     {"constraint_desc_twice", with("constraint: c, d\n  desc: e"), 7,

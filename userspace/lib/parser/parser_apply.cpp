@@ -520,7 +520,90 @@ void SpecParser::apply_error(const Block& b) {
         e.condition = f->value();
     if (const Field* f = b.field("desc"))
         e.description = f->value();
+    if (const Field* f = b.field("objects"))
+        e.objects = object_selectors(f->value(), f->line);
     spec_.errors.push_back(e);
+}
+
+// "objects: SEL, SEL, ...", each SEL a type name, an implementation name
+// or TYPE:IMPL with '*' for either coordinate (include/kapi/objects.h).
+// Selectors that are unknown, select every object or repeat another are
+// diagnosed and left out.
+std::vector<ObjectSelector> SpecParser::object_selectors(std::string_view text,
+                                                         std::uint32_t line) {
+    std::vector<ObjectSelector> out;
+    if (trim(text).empty()) {
+        error(line, "objects: empty list (leave objects: out for an error of every object)");
+        return out;
+    }
+    auto part = [&](std::string_view name, bool type) -> std::optional<std::uint16_t> {
+        std::optional<std::uint16_t> v = type ? object_type_value(name) : object_impl_value(name);
+        if (v)
+            return v;
+        std::string what = type ? "object type" : "object implementation";
+        std::string hint;
+        if (type && object_impl_value(name))
+            hint = " ('" + std::string(name) +
+                   "' is an implementation: write *:" + std::string(name) + " or " +
+                   std::string(name) + ")";
+        else if (!type && object_type_value(name))
+            hint = " ('" + std::string(name) + "' is a type: write " + std::string(name) +
+                   ":* or " + std::string(name) + ")";
+        error(line, "objects: unknown " + what + " '" + std::string(name) + "'" + hint);
+        return std::nullopt;
+    };
+    std::string rest(text);
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+        std::size_t comma = rest.find(',', start);
+        if (comma == std::string::npos)
+            comma = rest.size();
+        std::string_view sel = trim(std::string_view(rest).substr(start, comma - start));
+        start = comma + 1;
+        if (sel.empty()) {
+            error(line, "objects: empty selector in '" + std::string(trim(text)) + "'");
+            continue;
+        }
+        ObjectSelector o;
+        std::size_t colon = sel.find(':');
+        if (colon == std::string_view::npos) {
+            if (sel == "*") {
+                error(line, "objects: '*' selects every object; leave objects: out instead");
+                continue;
+            }
+            if (std::optional<std::uint16_t> t = object_type_value(sel)) {
+                o.type = *t;
+            } else if (std::optional<std::uint16_t> i = object_impl_value(sel)) {
+                o.impl = *i;
+            } else {
+                error(line,
+                      "objects: unknown object type or implementation '" + std::string(sel) + "'");
+                continue;
+            }
+        } else {
+            std::optional<std::uint16_t> t = part(trim(sel.substr(0, colon)), true);
+            std::optional<std::uint16_t> i = part(trim(sel.substr(colon + 1)), false);
+            if (!t || !i)
+                continue;
+            o.type = *t;
+            o.impl = *i;
+            if (o.type == KAPI_OBJ_ANY && o.impl == KAPI_IMPL_ANY) {
+                error(line, "objects: '" + std::string(sel) +
+                                "' selects every object; leave objects: out instead");
+                continue;
+            }
+        }
+        bool seen = false;
+        for (const ObjectSelector& prev : out)
+            seen = seen || prev == o;
+        if (seen) {
+            error(line, "objects: duplicate selector '" + std::string(sel) + "' (" +
+                            object_selector_name(o.type, o.impl) + ")");
+            continue;
+        }
+        out.push_back(o);
+    }
+    return out;
 }
 
 void SpecParser::apply_lock(const Block& b) {

@@ -62,6 +62,7 @@ constexpr SubKeyDef kErrorKeys[] = {
     {"desc", "desc", P},
     {"description", "desc", P},
     {"condition", "condition", P},
+    {"objects", "objects", W},
 };
 
 constexpr SubKeyDef kLockKeys[] = {

@@ -131,6 +131,7 @@ private:
     std::optional<std::uint32_t> small_number(std::string_view text, std::uint32_t line,
                                               std::string_view what);
     std::optional<std::string> errno_token(std::string_view text, std::uint32_t line);
+    std::vector<ObjectSelector> object_selectors(std::string_view text, std::uint32_t line);
     std::optional<int> signal_number(std::string_view text, std::uint32_t line);
     std::optional<std::uint32_t> sa_flags(std::string_view text, std::uint32_t line);
     std::optional<bool> yes_no(const Field& f, std::string_view what);

@@ -159,4 +159,11 @@ const Param* sized_by(const Spec& spec, std::size_t index) {
     return nullptr;
 }
 
+std::vector<std::string> object_names(const ErrorSpec& e) {
+    std::vector<std::string> out;
+    for (const ObjectSelector& o : e.objects)
+        out.push_back(object_selector_name(o.type, o.impl));
+    return out;
+}
+
 } // namespace kapi::render

@@ -66,4 +66,9 @@ const Param* size_source(const Spec& spec, const Param& p);
 // PARAM's index), or nullptr.
 const Param* sized_by(const Spec& spec, std::size_t index);
 
+// The object selectors of error E in canonical form, "sock:tcp",
+// "*:proc", "fifo:*", in the order written; empty for an error of every
+// object.
+std::vector<std::string> object_names(const ErrorSpec& e);
+
 } // namespace kapi::render

@@ -157,6 +157,11 @@ void write_lists(SpecJson& j, const Spec& s) {
         j.integer("error_code", e.code);
         j.string("condition", e.condition);
         j.string("description", e.description);
+        // Always present: [] is an error of every object.
+        j.begin_array("objects");
+        for (const std::string& o : render::object_names(e))
+            j.string(nullptr, o);
+        j.end_array();
         j.end_object();
     }
     j.end_array();

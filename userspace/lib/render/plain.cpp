@@ -170,8 +170,12 @@ void write_errors(PlainWriter& w, const Spec& s) {
     for (const ErrorSpec& e : s.errors) {
         w.item();
         w.line(e.name + " (" + std::to_string(e.code) + ")", kIndent);
+        std::string objects;
+        for (const std::string& o : render::object_names(e))
+            objects += (objects.empty() ? "" : ", ") + o;
+        w.field("objects", objects, kIndent2);
         w.prose(e.condition, kIndent2);
-        w.prose(e.description, kIndent2, !e.condition.empty());
+        w.prose(e.description, kIndent2, !e.condition.empty() || !e.objects.empty());
     }
 }
 

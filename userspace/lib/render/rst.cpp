@@ -242,7 +242,12 @@ void write_errors(RstWriter& w, const Spec& s) {
     w.section("Errors");
     for (const ErrorSpec& e : s.errors) {
         w.term(literal(e.name) + " (" + std::to_string(e.code) + ")");
-        if (e.condition.empty() && e.description.empty())
+        std::string objects;
+        for (const std::string& o : render::object_names(e))
+            objects += (objects.empty() ? "" : ", ") + literal(o);
+        w.field("Objects", objects, kIn);
+        w.end_fields();
+        if (e.condition.empty() && e.description.empty() && e.objects.empty())
             w.placeholder(kIn);
         w.prose(e.condition, kIn);
         w.prose(e.description, kIn);

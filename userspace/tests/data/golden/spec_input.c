@@ -49,6 +49,7 @@
  *
  * error: EBADF, fd is not open for reading
  *   desc: Bad file descriptor.
+ *   objects: sock:tcp, proc, fifo
  *
  * error: EFAULT, buf is outside the accessible address space
  *

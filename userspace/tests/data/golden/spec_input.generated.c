@@ -11,8 +11,8 @@
  *
  * Specs:
  *   sys_golden_read (tests/data/golden/spec_input.c:16)
- *   golden_ioctl_getflags (tests/data/golden/spec_input.c:102)
- *   golden_open (tests/data/golden/spec_input.c:126)
+ *   golden_ioctl_getflags (tests/data/golden/spec_input.c:103)
+ *   golden_open (tests/data/golden/spec_input.c:127)
  */
 #include <linux/fcntl.h>
 #include <linux/fs.h>
@@ -36,6 +36,7 @@ struct kapi_gen_image {
 	struct kapi_image_cap caps[1] __aligned(KAPI_IMAGE_ALIGN);
 	struct kapi_image_constraint constraints[1] __aligned(KAPI_IMAGE_ALIGN);
 	struct kapi_image_num values[4] __aligned(KAPI_IMAGE_ALIGN);
+	struct kapi_image_object objects[3] __aligned(KAPI_IMAGE_ALIGN);
 	char strings[1504] __aligned(KAPI_IMAGE_ALIGN);
 };
 
@@ -100,8 +101,8 @@ static const struct kapi_gen_image kapi_gen_image_obj
 				.entsize = sizeof(struct kapi_image_num),
 			},
 			[KAPI_TABLE_OBJECTS] = {
-				.offset = offsetof(struct kapi_gen_image, strings),
-				.count = 0,
+				.offset = offsetof(struct kapi_gen_image, objects),
+				.count = 3,
 				.entsize = sizeof(struct kapi_image_object),
 			},
 			[KAPI_TABLE_STRINGS] = {
@@ -147,7 +148,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.flags = KAPI_SPEC_DEPRECATED,
 			.replacement = 1172, /* "golden_ioctl_getflags2" */
 			.source_file = 328, /* "tests/data/golden/spec_input.c" */
-			.source_line = 102,
+			.source_line = 103,
 			.ioctl_cmd = { .value = (__s32)(FS_IOC_GETFLAGS), .expr = 1195 },
 			.params = { .first = 3, .count = 1 },
 			.errors = { .first = 3, .count = 1 },
@@ -163,7 +164,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.summary = 1289, /* "open a golden file" */
 			.context = KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE,
 			.source_file = 328, /* "tests/data/golden/spec_input.c" */
-			.source_line = 126,
+			.source_line = 127,
 			.params = { .first = 4, .count = 3 },
 			.errors = { .first = 4, .count = 1 },
 			.ret = {
@@ -258,6 +259,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.name = 551, /* "EBADF" */
 			.condition = 557, /* "fd is not open for reading" */
 			.description = 584, /* "Bad file descriptor." */
+			.objects = { .first = 0, .count = 3 },
 		},
 		[1] = {
 			.code = -EFAULT,
@@ -345,6 +347,20 @@ static const struct kapi_gen_image kapi_gen_image_obj
 		[1] = { .value = (__s64)(SEEK_CUR), .expr = 1455 },
 		[2] = { .value = (__s64)(SEEK_END), .expr = 1464 },
 		[3] = { .value = 4 },
+	},
+	.objects = {
+		[0] = { /* sock:tcp */
+			.type = KAPI_OBJ_SOCK,
+			.impl = KAPI_IMPL_TCP,
+		},
+		[1] = { /* *:proc */
+			.type = KAPI_OBJ_ANY,
+			.impl = KAPI_IMPL_PROC,
+		},
+		[2] = { /* fifo:* */
+			.type = KAPI_OBJ_FIFO,
+			.impl = KAPI_IMPL_ANY,
+		},
 	},
 	.strings =
 		/* 0 */ "\0"
