@@ -266,10 +266,31 @@ if [ "$plan" = short ]; then
 	phase audit "$ALL" 0
 	echo enforce >"$K/mode"
 	phase enforce "$VALID" 0
-	# kapi must unload at any time, systemd and the rest running.
-	r=$(rc rmmod kapi)
+	# kapi must unload with systemd and the rest running. rmmod refuses
+	# while a task is inside a hooked call (Documentation/install.rst,
+	# "Removal"): switch to off first, so that no new call enters kapi,
+	# and repeat for a while; the tasks blocked in read(), open() or
+	# openat() since before the switch are shown if it still refuses.
+	echo off >"$K/mode"
+	tries=0
+	while [ $tries -lt 30 ]; do
+		tries=$((tries + 1))
+		r=$(rmmod kapi 2>&1) && break
+		sleep 1
+	done
 	gone=no
 	[ -e /sys/module/kapi ] || gone=yes
+	r=$([ $gone = yes ] && echo 0 || echo 1)
+	echo "# wild: rmmod kapi: $tries tries"
+	if [ $gone = no ]; then
+		echo "# wild: rmmod kapi: $(rmmod kapi 2>&1); refcnt $(cat /sys/module/kapi/refcnt)"
+		for f in /proc/[0-9]*/syscall; do
+			case $(cat "$f" 2>/dev/null) in
+			"0 "* | "2 "* | "257 "*) d=${f%/syscall}
+				echo "# wild: in a call: ${d#/proc/} $(cat "$d/comm") $(cut -d' ' -f1-2 "$f")" ;;
+			esac
+		done
+	fi
 	echo "wild-unload rmmod=$r gone=$gone"
 	phase none "$ALL" 0
 else
