@@ -75,7 +75,7 @@ boot() {
 	rel=$KAPI_KREL
 	[ "$mode" = short ] && kmode=audit plan=short tmo=2400
 	args=(--disk "$rootfs/root.ext4" --init "$here/guest/wild-init.sh" --mem 1024
-	      --timeout $tmo --script "$here/guest/wild-workload.sh"
+	      --timeout "$tmo" --script "$here/guest/wild-workload.sh"
 	      --module "$build/kernel-$k/kapi.ko" --file "$build/selftests/kapi_wild"
 	      --append "kapi.wild=$kmode kapi.wild_seconds=$seconds kapi.wild_plan=$plan systemd.show_status=0")
 	[ "$mode" = enforce ] && args+=(--append kapi.wild_steps=valid)
