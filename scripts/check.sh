@@ -254,11 +254,15 @@ for k in $kernels; do
 		--name hardening --dkms-ko "$out/dkms-%k/kapi.ko" --results "$results"
 done
 
-# The wild guest: Debian 12 with systemd, booted without kapi, in audit and
-# in enforce mode, a minute of workload each, per kernel ('make wild' is long).
+# The wild guest: Debian 12 with systemd, one boot per kernel (kapi.ko in
+# audit mode before systemd), one round of the workload in audit, one in
+# enforce, one after rmmod kapi ('make wild' is long: three boots).
 wild_kernels=()
 for k in $kernels; do wild_kernels+=(--kernel "$k"); done
-"$here/wild.sh" --no-build --seconds 60 --results "$results" "${wild_kernels[@]}"
+# An undocumented-error report fails here too (KAPI_WILD_STRICT=0 turns
+# it into a skip): two short runs per kernel in a row gave none.
+KAPI_WILD_STRICT=${KAPI_WILD_STRICT:-1} \
+	"$here/wild.sh" --no-build --short --results "$results" "${wild_kernels[@]}"
 
 # The harness itself: a kernel report fails a run whose script passed.
 harness_catches_report() {

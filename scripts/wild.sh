@@ -6,7 +6,9 @@
 # audit mode and in enforce mode (loaded by the initramfs, before systemd
 # starts), each boot running scripts/guest/wild-workload.sh. Compares the
 # results of the workload's steps between the boots and summarizes what kapi
-# reported in audit and enforce.
+# reported in audit and enforce. --short (make check) boots each kernel once,
+# kapi.ko in audit mode, and runs one round in audit, one in enforce (the
+# runtime/mode switch) and one after rmmod kapi, compared the same way.
 #
 # Failures: a guest that crashes, hangs or shows a kernel report on its
 # console; a step missing, or giving different results in two rounds of a
@@ -14,9 +16,10 @@
 # divergence or a return violation. With KAPI_WILD_STRICT=1 an
 # undocumented-error report fails too (otherwise that case is skipped).
 #
-# usage: wild.sh [--kernel 6.1|6.12]... [--seconds N] [--results FILE]
-#                [--no-build]
+# usage: wild.sh [--kernel 6.1|6.12]... [--seconds N] [--short]
+#                [--results FILE] [--no-build]
 #   --seconds N   workload time per boot (default: WILD_MINUTES * 60, 10 min)
+#   --short       one boot per kernel, one round per mode (--seconds unused)
 #   --results F   add the results to F (make check) instead of build/wild/results
 #   --no-build    use the kapi.ko and kapi_wild already built
 
@@ -26,14 +29,15 @@ src=$(dirname "$here")
 . "$here/lib.sh"
 
 build="${KAPI_BUILD:-$src/build}"
-kernels=() seconds=$((${WILD_MINUTES:-10} * 60)) res= dobuild=1
+kernels=() seconds=$((${WILD_MINUTES:-10} * 60)) res= dobuild=1 short=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernels+=("$2"); shift 2 ;;
 	--seconds) seconds=$2; shift 2 ;;
+	--short) short=1; shift ;;
 	--results) res=$2; shift 2 ;;
 	--no-build) dobuild=0; shift ;;
-	*) echo "usage: wild.sh [--kernel 6.1|6.12]... [--seconds N] [--results FILE] [--no-build]" >&2
+	*) echo "usage: wild.sh [--kernel 6.1|6.12]... [--seconds N] [--short] [--results FILE] [--no-build]" >&2
 	   exit 2 ;;
 	esac
 done
@@ -63,14 +67,17 @@ rootfs=$(cat "$out/rootfs.path")
 echo "  root file system: $rootfs ($((SECONDS - t)) s)"
 
 # boot K MODE - one boot of kernel K; its output in $out/K-MODE.output.log.
+# MODE short: kapi.ko loaded in audit mode, the short plan; the output is
+# split at its "# wild-phase MODE" lines into K-{audit,enforce,none}.output.log.
 boot() {
-	local k=$1 mode=$2 rel args=() f t=$SECONDS
+	local k=$1 mode=$2 rel args=() f t=$SECONDS kmode=$2 plan=long tmo=$((seconds + 1200))
 	kapi_load_kernel "$k"
 	rel=$KAPI_KREL
+	[ "$mode" = short ] && kmode=audit plan=short tmo=2400
 	args=(--disk "$rootfs/root.ext4" --init "$here/guest/wild-init.sh" --mem 1024
-	      --timeout $((seconds + 1200)) --script "$here/guest/wild-workload.sh"
+	      --timeout "$tmo" --script "$here/guest/wild-workload.sh"
 	      --module "$build/kernel-$k/kapi.ko" --file "$build/selftests/kapi_wild"
-	      --append "kapi.wild=$mode kapi.wild_seconds=$seconds systemd.show_status=0")
+	      --append "kapi.wild=$kmode kapi.wild_seconds=$seconds kapi.wild_plan=$plan systemd.show_status=0")
 	[ "$mode" = enforce ] && args+=(--append kapi.wild_steps=valid)
 	for f in "$rootfs/boot-$rel"/*; do
 		args+=(--file "$f:/kapi/boot/$(basename "$f")")
@@ -81,18 +88,31 @@ boot() {
 	fi
 	kapi_guest "wild $k $mode" "$k" "$k" "wild-$mode" --log-dir "$build/vm" "${args[@]}"
 	cp "$output" "$out/$k-$mode.output.log" 2>/dev/null
+	if [ "$mode" = short ]; then
+		rm -f "$out/$k"-{none,audit,enforce}.output.log
+		awk -v o="$out/$k-" '
+			/^# wild-phase / { m = $3 }
+			m == "" { pre = pre $0 "\n"; next }
+			{ f = o m ".output.log"; if (!(f in seen)) { seen[f] = 1; printf "%s", pre >f }
+			  print >f }' "$output" 2>/dev/null
+	fi
 	echo "  wild $k $mode: $((SECONDS - t)) s in all"
 }
 
 for k in "${kernels[@]}"; do
-	for mode in none audit enforce; do
-		boot "$k" "$mode"
-	done
-	python3 - "$out" "$k" "$strict" "$results" <<'EOF'
+	if [ $short -eq 1 ]; then
+		boot "$k" short
+	else
+		for mode in none audit enforce; do
+			boot "$k" "$mode"
+		done
+	fi
+	python3 - "$out" "$k" "$strict" "$results" "$short" <<'EOF'
 # Compare the boots of one kernel and summarize kapi's reports.
 import collections, os, re, sys
 
 out, k, strict, results = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4]
+short = sys.argv[5] == "1"
 modes = ["none", "audit", "enforce"]
 # The steps of scripts/guest/wild-workload.sh that make only valid calls
 # (every boot runs them); "invalid" runs without kapi and in audit only.
@@ -113,7 +133,7 @@ def parse(mode):
     """Steps (name -> set of results), the round count and kapi's sections."""
     path = os.path.join(out, f"{k}-{mode}.output.log")
     steps = collections.defaultdict(collections.Counter)
-    sections, cur, rounds, info = collections.defaultdict(list), None, 0, []
+    sections, cur, rounds, info, unload = collections.defaultdict(list), None, 0, [], None
     try:
         lines = open(path, errors="replace").read().splitlines()
     except OSError:
@@ -135,10 +155,12 @@ def parse(mode):
         m = re.match(r"# wild: (system \S+ up after .*|\d+ rounds in .*)", line)
         if m:
             info.append(m.group(1))
+        if line.startswith("wild-unload "):
+            unload = line[len("wild-unload "):]
         if line.startswith("wild-step "):
             name, _, result = line[len("wild-step "):].partition(" ")
             steps[name][result] += 1
-    return steps, rounds, sections, info
+    return steps, rounds, sections, info, unload
 
 
 runs = {m: parse(m) for m in modes}
@@ -149,7 +171,7 @@ for mode in modes:
     if r is None or not r[0]:
         record("FAIL", f"{g}: the workload printed its steps", "no output")
         continue
-    steps, rounds, sections, info = r
+    steps, rounds, sections, info, unload = r
     print(f"  wild {k} {mode}: {'; '.join(info)}")
     want = set(STEPS.split()) | ({"invalid"} if mode != "enforce" else set())
     if rounds < 1 or want - set(steps):
@@ -184,6 +206,12 @@ def diff(a, b, only=None):
     else:
         record("PASS", name)
 
+
+# The short plan unloads kapi.ko between enforce and the round without it.
+if short and runs["enforce"]:
+    u = runs["enforce"][4]
+    name = f"wild {k}: kapi.ko unloads in the running system (rmmod)"
+    record("PASS" if u == "rmmod=0 gone=yes" else "FAIL", name, u or "no wild-unload line")
 
 diff("none", "audit")
 if runs["enforce"] and runs["enforce"][0]:

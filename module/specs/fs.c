@@ -209,6 +209,14 @@
  *     kernfs_seq_start()). /dev/fuse fails with it when the connection is
  *     gone (fuse_dev_do_read()), and drivers of unplugged devices return it.
  *
+ * error: ENXIO, the NFS server's client behind a /proc/fs/nfsd file is gone
+ *   desc: /proc/fs/nfsd/clients/N/info looks its NFSv4 client up on every
+ *     read (client_info_show() in fs/nfsd/nfs4state.c); once the client is
+ *     expired or unmounted the read fails with ENXIO, although the open
+ *     succeeded. rpc.mountd reads these files when inotify reports a new
+ *     client, and meets it when a client comes and goes quickly. Drivers
+ *     whose device is not there return it too.
+ *
  * error: EIO, I/O error, or a background read from a terminal that cannot stop
  *   desc: The device or filesystem reported an I/O error (media, network
  *     filesystem, corrupted metadata). For terminals it is also the answer to

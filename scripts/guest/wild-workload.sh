@@ -6,8 +6,14 @@
 # initramfs before systemd started (KAPI_WILD_MODE in /kapi/env: none,
 # audit or enforce).
 #
-# Rounds of steps run until the time given on the kernel command line
-# (kapi.wild_seconds=N, default 60) is up; every round runs every step. Each
+# Long plan (kapi.wild_plan=long, the default): rounds of steps run until
+# the time given on the kernel command line (kapi.wild_seconds=N, default 60)
+# is up; every round runs every step, all in the mode kapi.ko was loaded in.
+# Short plan (kapi.wild_plan=short, kapi.ko loaded in audit mode): three
+# phases of one round each in the same boot: audit; enforce (switched through
+# runtime/mode, the valid steps only); then kapi.ko is unloaded (rmmod) and
+# the round runs without kapi. Each phase starts with "# wild-phase MODE";
+# scripts/wild.sh splits the output there and compares the phases. Each
 # step prints one line, "wild-step NAME key=value ...", of results that do
 # not depend on timing; scripts/wild.sh compares them between rounds and
 # between the boots without kapi, in audit and in enforce. In enforce mode
@@ -19,14 +25,15 @@
 . /kapi/env
 export PATH=/kapi/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 K=/sys/kernel/debug/kapi/runtime
-seconds=60 steps=all
+seconds=60 steps=all plan=long
 for a in $(cat /proc/cmdline); do
 	case $a in
 	kapi.wild_seconds=*) seconds=${a#*=} ;;
 	kapi.wild_steps=*) steps=${a#*=} ;;
+	kapi.wild_plan=*) plan=${a#*=} ;;
 	esac
 done
-echo "# wild: kernel $(uname -r), kapi $KAPI_WILD_MODE, ${seconds}s, steps $steps"
+echo "# wild: kernel $(uname -r), kapi $KAPI_WILD_MODE, plan $plan, ${seconds}s, steps $steps"
 echo "# wild: system $(systemctl is-system-running 2>&1), up after $(cut -d' ' -f1 /proc/uptime) s"
 systemd-analyze 2>/dev/null | sed -n '1s/^/# wild: /p'
 V=/run/kapi-wild-violations
@@ -46,10 +53,17 @@ step() {
 	echo "wild-step $n $*"
 }
 
-# rc CMD... - run CMD quietly, print its exit status.
+# rc CMD... - run CMD quietly, print its exit status. Its time goes to
+# $TIMES (the slowest commands are listed after each phase, not compared).
+TIMES=/run/kapi-wild-times
 rc() {
+	local b r
+	b=$(cut -d' ' -f1 /proc/uptime)
 	"$@" >/dev/null 2>&1
-	echo $?
+	r=$?
+	awk -v b="$b" -v c="$stp: $*" '{ printf "%.1f %s\n", $1 - b, substr(c, 1, 60) }' \
+		/proc/uptime >>"$TIMES"
+	echo $r
 }
 
 # The system's own units: what failed while booting and since.
@@ -194,30 +208,10 @@ st_invalid() {
 	kapi_wild invalid </dev/null
 }
 
-STEPS="system proc log units net pipes fds kmsg files loopfs fuse nfs"
-[ "$steps" = valid ] || STEPS="$STEPS invalid"
-t0=$(cut -d. -f1 /proc/uptime)
-round=0
-while :; do
-	round=$((round + 1))
-	echo "# wild: round $round"
-	for stp in $STEPS; do
-		b=$(cut -d' ' -f1 /proc/uptime)
-		st_$stp
-		echo "# wild: step $stp took $(awk -v b="$b" '{ printf "%.1f", $1 - b }' /proc/uptime) s"
-	done
-	drain
-	now=$(cut -d. -f1 /proc/uptime)
-	[ $((now - t0)) -lt "$seconds" ] || break
-done
-echo "# wild: $round rounds in $(($(cut -d. -f1 /proc/uptime) - t0)) s"
-st_system system-end
-# Why a unit failed (not compared; for the reader of the log).
-for u in $(systemctl --failed --plain --no-legend 2>/dev/null | awk '{print $1}'); do
-	journalctl -b -u "$u" --no-pager -q -n 6 2>&1 | sed "s/^/# wild: $u: /"
-done
-
-if [ -r "$K/stats" ]; then
+# kapi_report - kapi's reports of the phase (its stats file and the records
+# drained into $V), then counters and records start again from zero.
+kapi_report() {
+	[ -r "$K/stats" ] || return 0
 	drain
 	echo "# wild-kapi-begin stats"
 	cat "$K/stats"
@@ -231,5 +225,76 @@ if [ -r "$K/stats" ]; then
 	echo "# wild-kapi-begin hooks"
 	cat "$K/hooks"
 	echo "# wild-kapi-end hooks"
+	: >"$V"
+	echo reset >"$K/stats"
+}
+
+# phase MODE STEPS SECONDS - rounds of STEPS until SECONDS have passed (at
+# least one), then the system's state, the slowest commands and kapi's
+# reports. The round number goes on across phases (the log step's tags).
+round=0
+phase() {
+	ph_mode=$1 ph_steps=$2 ph_secs=$3 ph_n=0
+	echo "# wild-phase $ph_mode"
+	: >"$TIMES"
+	ph_t0=$(cut -d. -f1 /proc/uptime)
+	while :; do
+		round=$((round + 1)) ph_n=$((ph_n + 1))
+		echo "# wild: round $round ($ph_mode)"
+		for stp in $ph_steps; do
+			b=$(cut -d' ' -f1 /proc/uptime)
+			st_$stp
+			echo "# wild: step $stp took $(awk -v b="$b" '{ printf "%.1f", $1 - b }' /proc/uptime) s"
+		done
+		drain
+		ph_now=$(cut -d. -f1 /proc/uptime)
+		[ $((ph_now - ph_t0)) -lt "$ph_secs" ] || break
+	done
+	echo "# wild: $ph_n rounds in $(($(cut -d. -f1 /proc/uptime) - ph_t0)) s"
+	st_system system-end
+	# Why a unit failed (not compared; for the reader of the log).
+	for u in $(systemctl --failed --plain --no-legend 2>/dev/null | awk '{print $1}'); do
+		journalctl -b -u "$u" --no-pager -q -n 6 2>&1 | sed "s/^/# wild: $u: /"
+	done
+	sort -rn "$TIMES" | head -n 12 | sed 's/^/# wild: slowest: /'
+	kapi_report
+}
+
+VALID="system proc log units net pipes fds kmsg files loopfs fuse nfs"
+ALL="$VALID invalid"
+if [ "$plan" = short ]; then
+	phase audit "$ALL" 0
+	echo enforce >"$K/mode"
+	phase enforce "$VALID" 0
+	# kapi must unload with systemd and the rest running. rmmod refuses
+	# while a task is inside a hooked call (Documentation/install.rst,
+	# "Removal"): switch to off first, so that no new call enters kapi,
+	# and repeat for a while; the tasks blocked in read(), open() or
+	# openat() since before the switch are shown if it still refuses.
+	echo off >"$K/mode"
+	tries=0
+	while [ $tries -lt 30 ]; do
+		tries=$((tries + 1))
+		r=$(rmmod kapi 2>&1) && break
+		sleep 1
+	done
+	gone=no
+	[ -e /sys/module/kapi ] || gone=yes
+	r=$([ $gone = yes ] && echo 0 || echo 1)
+	echo "# wild: rmmod kapi: $tries tries"
+	if [ $gone = no ]; then
+		echo "# wild: rmmod kapi: $(rmmod kapi 2>&1); refcnt $(cat /sys/module/kapi/refcnt)"
+		for f in /proc/[0-9]*/syscall; do
+			case $(cat "$f" 2>/dev/null) in
+			"0 "* | "2 "* | "257 "*) d=${f%/syscall}
+				echo "# wild: in a call: ${d#/proc/} $(cat "$d/comm") $(cut -d' ' -f1-2 "$f")" ;;
+			esac
+		done
+	fi
+	echo "wild-unload rmmod=$r gone=$gone"
+	phase none "$ALL" 0
+else
+	[ "$steps" = valid ] && ALL=$VALID
+	phase "$KAPI_WILD_MODE" "$ALL" "$seconds"
 fi
 exit 0
