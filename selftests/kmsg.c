@@ -18,7 +18,7 @@
  *
  *   kapi_kmsg logged
  *	Makes one call that violates a spec (read() of descriptor -1:
- *	sys_read's fd range) and prints "lines=N records=M": the kapi lines
+ *	sys_read's descriptor rule) and prints "lines=N records=M": the kapi lines
  *	that the log got for it and the records of the violation ring that
  *	name this process (-1 without kapi).
  *
@@ -190,7 +190,7 @@ static int logged(void)
 		perror("kapi_kmsg: /dev/kmsg");
 		return 2;
 	}
-	/* sys_read's fd is 0..INT_MAX; -1 arrives as 4294967295. */
+	/* sys_read's fd must be open; -1 arrives as 4294967295, never open. */
 	if (read(-1, buf, 1) != -1 || errno != EBADF) {
 		fprintf(stderr, "kapi_kmsg: read(-1) did not fail with EBADF\n");
 		return 2;
@@ -206,11 +206,11 @@ static int logged(void)
 		if (n <= 0)
 			continue;
 		rec[n] = '\0';
-		if (strstr(rec, ";kapi: sys_read: param:fd:range "))
+		if (strstr(rec, ";kapi: sys_read: param:fd:fd "))
 			lines++;
 	}
 	close(fd);
-	printf("lines=%d records=%d\n", lines, my_records("param:fd:range"));
+	printf("lines=%d records=%d\n", lines, my_records("param:fd:fd"));
 	return 0;
 }
 
