@@ -1010,6 +1010,7 @@ static void t_fuzz(void)
 	long count = fuzz_count();
 	uint64_t st[5];
 	int fd, status;
+	struct msg m;
 
 	if (!family_ok())
 		return;
@@ -1025,8 +1026,15 @@ static void t_fuzz(void)
 	close(fd);
 	status = as_nobody(fuzz_nobody);
 	kt_check(status == 0, "the fuzz as nobody failed (status %d)", status);
-	/* The family still answers, and the fuzz changed nothing lasting. */
+	/*
+	 * The family still answers, and the fuzz changed nothing lasting. The
+	 * root fuzz may have set a filter or switched the kernel log on (a
+	 * random SET_LOG): both are put back for the cases that follow.
+	 */
 	set_filter_comm(NULL);
+	kapi_msg(&m, KAPI_CMD_SET_LOG, false);
+	msg_u32(&m, KAPI_A_LOG, 0);
+	expect_error("SET_LOG off after the fuzz", request1(&m, NULL, NULL), 0);
 	expect_error("GET_STATUS after the fuzz", get_status(st), 0);
 	kt_check(st[0] == KAPI_GENL_MODE_AUDIT, "the mode is %llu after the fuzz",
 		 (unsigned long long)st[0]);
