@@ -208,6 +208,8 @@ def diff(a, b, only=None):
 
 
 # The short plan unloads kapi.ko between enforce and the round without it.
+# The rmmod runs inside the guest (scripts/guest/wild-workload.sh); here the
+# host only reads the result line the guest printed.
 if short and runs["enforce"]:
     u = runs["enforce"][4]
     name = f"wild {k}: kapi.ko unloads in the running system (rmmod)"
