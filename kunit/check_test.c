@@ -404,6 +404,45 @@ static void kapi_check_fd_test(struct kunit *test)
 	}
 }
 
+/* close()'s rule: a negative number is no violation, a closed one is. */
+static void kapi_check_fd_negative_test(struct kunit *test)
+{
+	static const struct {
+		u64 fd;
+		u32 mask;
+		u32 nviolations;
+	} cases[] = {
+		{ 0xffffffff, KAPI_FD_OPEN | KAPI_FD_NEGATIVE_OK, 0 },	/* -1 */
+		{ 0x80000000, KAPI_FD_OPEN | KAPI_FD_NEGATIVE_OK, 0 },	/* INT_MIN */
+		{ 0x7fffffff, KAPI_FD_OPEN | KAPI_FD_NEGATIVE_OK, 1 },	/* INT_MAX */
+		{ 0x40000000, KAPI_FD_OPEN | KAPI_FD_NEGATIVE_OK, 1 },
+		{ 0xffffffff, KAPI_FD_OPEN, 1 },
+	};
+	u64 raw[] = { 0, 0, 0, 0, 0, 1 };
+	void *img = kapi_kunit_copy(test, 0);
+	struct kapi_image_param *p;
+	struct kapi_check_pre pre;
+	struct kapi_kunit_call call;
+	unsigned int i;
+
+	p = kapi_check_wparam(test, img, "kapi_kunit_numbers", 0);
+	p->constraint = KAPI_CONSTRAINT_FD;
+	p->violation_error = -EBADF;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		p->mask.value = cases[i].mask;
+		raw[0] = cases[i].fd;
+		kapi_kunit_call_init(test, &call, img, "kapi_kunit_numbers",
+				     raw, NULL, KAPI_KUNIT_CTX_TASK);
+		call.call.fd[0] = KAPI_CHECK_FD_KNOWN;	/* not open */
+		kapi_check_before(&call.call, &pre);
+		KUNIT_EXPECT_EQ_MSG(test, pre.nviolations, cases[i].nviolations,
+				    "case %u", i);
+		if (pre.nviolations)
+			KUNIT_EXPECT_EQ_MSG(test, pre.v[0].why,
+					    (u32)KAPI_WHY_FD_CLOSED, "case %u", i);
+	}
+}
+
 /* A dfd: looked at only for a relative path; AT_FDCWD; a directory. */
 static void kapi_check_fd_relative_test(struct kunit *test)
 {
@@ -1164,6 +1203,7 @@ static struct kunit_case kapi_check_test_cases[] = {
 	KUNIT_CASE(kapi_check_long_string_test),
 	KUNIT_CASE(kapi_check_order_test),
 	KUNIT_CASE(kapi_check_fd_test),
+	KUNIT_CASE(kapi_check_fd_negative_test),
 	KUNIT_CASE(kapi_check_fd_relative_test),
 	KUNIT_CASE(kapi_check_open_flags_test),
 	KUNIT_CASE(kapi_check_order_validate_test),

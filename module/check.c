@@ -340,6 +340,8 @@ static bool kapi_check_fd(const struct kapi_check_call *call,
 	}
 	if ((need & KAPI_FD_AT_FDCWD) && (s32)(u32)call->args[i] == AT_FDCWD)
 		return true;
+	if ((need & KAPI_FD_NEGATIVE_OK) && (s32)(u32)call->args[i] < 0)
+		return true;
 	if (!(st & KAPI_CHECK_FD_OPEN)) {
 		v->why = KAPI_WHY_FD_CLOSED;
 		return false;

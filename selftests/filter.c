@@ -29,7 +29,7 @@ static int null_w = -1;
 static void s_violations(struct kapi_outcome *o, void *arg)
 {
 	kapi_call3(o, SYS_read, null_w, KAPI_KERNEL_ADDR, 1);
-	kapi_call1(o, SYS_close, KAPI_FD_MINUS_1);
+	kapi_call1(o, SYS_close, KAPI_FD_NEVER_OPEN);
 	kapi_call3(o, SYS_open, "/dev/null", O_RDONLY | O_DIRECTORY, 0);
 }
 

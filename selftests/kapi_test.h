@@ -248,6 +248,12 @@ int kapi_fuse_error_fd(int err);
 #define KAPI_KERNEL_ADDR 0xffff888000000000UL
 /* -1 as the unsigned int a descriptor parameter is: above INT_MAX. */
 #define KAPI_FD_MINUS_1 0xffffffffUL
+/*
+ * A nonnegative number no descriptor table reaches (fs.nr_open is 1048576
+ * unless raised): never open. close() accepts -1 (KAPI_FD_NEGATIVE_OK), so
+ * this is the close() that breaks its fd rule.
+ */
+#define KAPI_FD_NEVER_OPEN 0x40000000UL
 
 /* Spec names, for struct kapi_expect. */
 #define KAPI_READ "sys_read"

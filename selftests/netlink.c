@@ -619,7 +619,7 @@ static void t_controls(void)
 			 "runtime/filter reads '%s'", buf);
 
 	/* A violation of ours, then RESET_STATS: every counter is 0. */
-	syscall(SYS_close, KAPI_FD_MINUS_1);
+	syscall(SYS_close, KAPI_FD_NEVER_OPEN);
 	kapi_msg(&m, KAPI_CMD_RESET_STATS, false);
 	if (expect_error("RESET_STATS", request1(&m, NULL, NULL), 0) &&
 	    kapi_read("stats", buf, sizeof(buf)) > 0)

@@ -151,7 +151,7 @@ static void t_mode_strict(void)
 static void s_violations(struct kapi_outcome *o, void *arg)
 {
 	kapi_call3(o, SYS_read, null_w, KAPI_KERNEL_ADDR, 1);
-	kapi_call1(o, SYS_close, KAPI_FD_MINUS_1);
+	kapi_call1(o, SYS_close, KAPI_FD_NEVER_OPEN);
 }
 
 static const struct kapi_expect e_violations[] = {
@@ -181,13 +181,13 @@ static void t_modes_at_runtime(void)
 #define THREADS 4
 #define PER_THREAD 2000
 
-static void *close_minus_1(void *arg)
+static void *close_never_open(void *arg)
 {
 	long *wrong = arg;
 	int i;
 
 	for (i = 0; i < PER_THREAD; i++)
-		if (syscall(SYS_close, KAPI_FD_MINUS_1) != -1 || errno != EBADF)
+		if (syscall(SYS_close, KAPI_FD_NEVER_OPEN) != -1 || errno != EBADF)
 			__atomic_add_fetch(wrong, 1, __ATOMIC_RELAXED);
 	return NULL;
 }
@@ -198,7 +198,7 @@ static void s_threads(struct kapi_outcome *o, void *arg)
 	int i, n = 0;
 
 	for (i = 0; i < THREADS; i++)
-		n += !pthread_create(&t[i], NULL, close_minus_1, &o->note[0]);
+		n += !pthread_create(&t[i], NULL, close_never_open, &o->note[0]);
 	for (i = 0; i < n; i++)
 		pthread_join(t[i], NULL);
 	o->note[1] = n;
@@ -294,7 +294,7 @@ static void s_reset_fodder(struct kapi_outcome *o, void *arg)
 {
 	char buf[64];
 
-	kapi_call1(o, SYS_close, KAPI_FD_MINUS_1);
+	kapi_call1(o, SYS_close, KAPI_FD_NEVER_OPEN);
 	kapi_call3(o, SYS_read, (long)arg, buf, sizeof(buf));
 }
 
@@ -375,7 +375,7 @@ out:
 
 static void s_three(struct kapi_outcome *o, void *arg)
 {
-	kapi_call1(o, SYS_close, KAPI_FD_MINUS_1);
+	kapi_call1(o, SYS_close, KAPI_FD_NEVER_OPEN);
 	kapi_call3(o, SYS_write, KAPI_FD_MINUS_1, "x", 1);
 	kapi_call3(o, SYS_open, NULL, 0, 0);
 }
@@ -440,7 +440,7 @@ static void s_flood(struct kapi_outcome *o, void *arg)
 	long i;
 
 	for (i = 0; i < FLOOD; i++)
-		if (syscall(SYS_close, KAPI_FD_MINUS_1) == -1 && errno == EBADF)
+		if (syscall(SYS_close, KAPI_FD_NEVER_OPEN) == -1 && errno == EBADF)
 			o->note[0]++;
 }
 

@@ -50,7 +50,7 @@ static int hammer(const char *stop)
 			fprintf(stderr, "kapi_stress: a valid call failed: %m\n");
 			return 1;
 		}
-		if (syscall(SYS_close, KAPI_FD_MINUS_1) != -1 || errno != EBADF ||
+		if (syscall(SYS_close, KAPI_FD_NEVER_OPEN) != -1 || errno != EBADF ||
 		    syscall(SYS_read, KAPI_FD_MINUS_1, buf, 1) != -1 || errno != EBADF ||
 		    syscall(SYS_open, NULL, O_RDONLY, 0) != -1 || errno != EFAULT ||
 		    syscall(SYS_read, zero, buf, SIZE_MAX) != -1 || errno != EFAULT) {

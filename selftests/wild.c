@@ -727,7 +727,7 @@ static int step_invalid(void)
 	memset(longpath, 'a', sizeof(longpath));
 	add("open_long_path", "%s", res(open(longpath, O_RDONLY)));
 	add("open_bad_path", "%s", res(open((char *)0xffffffffff600000UL, O_RDONLY)));
-	add("close_bad", "%s", res(close(-1)));
+	add("close_bad", "%s", res(close(0x40000000)));
 	return step_end("invalid");
 }
 

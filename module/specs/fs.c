@@ -1844,14 +1844,19 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *   type: KAPI_TYPE_FD
  *   flags: KAPI_PARAM_IN
  *   constraint-type: KAPI_CONSTRAINT_FD
- *   fd-access: KAPI_FD_OPEN
+ *   fd-access: KAPI_FD_OPEN | KAPI_FD_NEGATIVE_OK
  *   errno: EBADF
  *   order: 1
  *   cdesc: The descriptor is an unsigned int. A descriptor table never grows
  *     beyond INT_MAX entries, so a larger value is never open and always fails
  *     with EBADF; AT_FDCWD and other negative numbers arrive as such large
- *     values. Inside the range, fd must be open in the caller's table; any
- *     open descriptor qualifies, O_PATH descriptors and 0, 1 and 2 included.
+ *     values. A negative number (as an int) is no violation: it names no
+ *     descriptor, so nothing can be closed by mistake, and programs close -1
+ *     on purpose (dash does in every pipeline); the call just fails with
+ *     EBADF. A nonnegative number must be open in the caller's table: closing
+ *     one that is not (a double close, a never-opened number) could close a
+ *     descriptor another thread opened meanwhile. Any open descriptor
+ *     qualifies, O_PATH descriptors and 0, 1 and 2 included.
  *
  * return:
  *   type: KAPI_TYPE_INT

@@ -191,7 +191,7 @@ else
 		"no syscall tracepoints or histogram triggers in this kernel"
 fi
 
-# The hammer's four violating calls of a round: close(-1), read(-1),
+# The hammer's four violating calls of a round: close(1 << 30), read(-1),
 # open(NULL), read() of SIZE_MAX bytes.
 hammer_counted() {
 	r=$(hammer_rounds)

@@ -867,6 +867,10 @@ private:
                 fail("name \"" + p.name + "\" duplicates param " + num_str(it->second));
             s.params.push_back(std::move(p));
         }
+        for (std::size_t j = 0; j < nparams; ++j) {
+            ctx_ = base + "param " + num_str(j) + ": ";
+            check_fd_rule(s, j);
+        }
         for (std::size_t i = locks.first; i < locks.second; ++i) {
             ctx_ = base + "lock " + num_str(i - locks.first) + ": ";
             const kapi_image_lock& l = locks_[i];
@@ -1106,6 +1110,23 @@ private:
             e.objects.push_back(sel);
         }
         return e;
+    }
+
+    // A descriptor rule, as kapi.ko checks it (kapi_image_check_param_fd):
+    // its access bits are known ones, and with KAPI_FD_IF_RELATIVE its
+    // size_param names the path parameter.
+    void check_fd_rule(const Spec& s, std::size_t j) const {
+        const Param& p = s.params[j];
+        if (p.constraint != KAPI_CONSTRAINT_FD)
+            return;
+        std::uint64_t need = p.mask.value ? static_cast<std::uint64_t>(*p.mask.value) : 0;
+        if (need & ~static_cast<std::uint64_t>(KAPI_FD_ACCESS_ALL))
+            fail("fd access " + hex(need) + " sets unknown bits");
+        if (!(need & KAPI_FD_IF_RELATIVE))
+            return;
+        if (p.size_param < 0 ||
+            s.params[static_cast<std::size_t>(p.size_param)].constraint != KAPI_CONSTRAINT_USER_PATH)
+            fail("KAPI_FD_IF_RELATIVE needs size_param to name a user_path parameter");
     }
 
     Param decode_param(const kapi_image_param& r, std::size_t index, std::size_t nparams,

@@ -1091,6 +1091,21 @@ const Corruption kCorruptions[] = {
          i.set(KAPI_TABLE_PARAMS, 2, offsetof(kapi_image_param, size_param), 2);
          return kSpec0 + "param 2: size_param 2 refers to the param itself";
      }},
+    // Descriptor rules, as kapi.ko refuses them.
+    {"fd_access_unknown_bit",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, constraint), KAPI_CONSTRAINT_FD);
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, mask), KAPI_FD_ACCESS_ALL + 1);
+         return kSpec0 + "param 0: fd access 0x400 sets unknown bits";
+     }},
+    {"fd_if_relative_without_path",
+     [](Image& i) {
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, constraint), KAPI_CONSTRAINT_FD);
+         i.set(KAPI_TABLE_PARAMS, 0, offsetof(kapi_image_param, mask),
+               KAPI_FD_OPEN | KAPI_FD_IF_RELATIVE);
+         return kSpec0 +
+                "param 0: KAPI_FD_IF_RELATIVE needs size_param to name a user_path parameter";
+     }},
     // Reserved fields.
     {"param_order_bits",
      [](Image& i) {

@@ -101,7 +101,11 @@ enum kapi_constraint_type {
  * a directory (DIR) with ENOTDIR. AT_FDCWD: the value AT_FDCWD (as an int)
  * is accepted and names the working directory. IF_RELATIVE: the descriptor
  * is looked at only when the path parameter that size_param names is a
- * relative path (does not start with '/').
+ * relative path (does not start with '/'). NEGATIVE_OK: a negative value
+ * (as an int) is no violation; the call fails with the documented EBADF
+ * without touching any descriptor (programs keep -1 for "no descriptor"
+ * and close it unconditionally, as dash does in every pipeline), while a
+ * nonnegative number that is not open still breaks OPEN.
  */
 enum kapi_fd_access {
 	KAPI_FD_OPEN = 1 << 0,
@@ -113,9 +117,10 @@ enum kapi_fd_access {
 	KAPI_FD_DIR = 1 << 6,
 	KAPI_FD_AT_FDCWD = 1 << 7,
 	KAPI_FD_IF_RELATIVE = 1 << 8,
+	KAPI_FD_NEGATIVE_OK = 1 << 9,
 };
 
-#define KAPI_FD_ACCESS_ALL 0x1ffU
+#define KAPI_FD_ACCESS_ALL 0x3ffU
 
 /*
  * The order field of a parameter: where the kernel checks the parameter's

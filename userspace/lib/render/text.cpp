@@ -84,6 +84,9 @@ std::string constraint_summary(const Spec& spec, const Param& p, const Words& wo
             out += "; looked at only when " +
                    words.name(spec.params[static_cast<std::size_t>(p.size_param)].name) +
                    " is a relative path";
+        if (need & KAPI_FD_NEGATIVE_OK)
+            out += "; a negative value is no violation (the call fails with " +
+                   (p.violation_error.empty() ? std::string("its error") : p.violation_error) + ")";
         return out;
     }
     case KAPI_CONSTRAINT_OPEN_FLAGS:
