@@ -70,7 +70,7 @@ for t in "${targets[@]}"; do
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build/$t.log" | tail -n1)
 	found=$(find "$artifacts" -type f | wc -l)
-	printf 'fuzz %s: %s executions in %ss, corpus %s inputs, %s findings\n' "$t" \
+	printf 'fuzz %s: %s executions (%s s), corpus %s inputs, %s findings\n' "$t" \
 		"${runs:-?}" "$time_per_target" "$(find "$corpus" -type f | wc -l)" "$found"
 	if [ $rc -ne 0 ] || [ "$found" -ne 0 ]; then
 		status=1

@@ -117,5 +117,5 @@ if [ ! -e "$obj/arch/x86/boot/bzImage" ] || [ ! -e "$obj/Module.symvers" ]; then
 	kapi_die "$series: the build left no bzImage or Module.symvers (see $log)"
 fi
 touch "$dir/.complete"
-kapi_log "$what: $(cat "$obj/include/config/kernel.release") built in $((SECONDS - t0)) s ($dir)"
+kapi_log "$what: $(cat "$obj/include/config/kernel.release") (built now, $((SECONDS - t0)) s, $dir)"
 printf '%s\n' "$obj"

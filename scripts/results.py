@@ -27,7 +27,8 @@
 #   results.py suites DIR           list the KUnit suites DIR/*.c registers.
 #   results.py contract LOG [--final]  the CI output contract: no line of
 #       make check's output LOG has the shape of another test runner's
-#       closing line, and no line but the last is a plain "N passed,
+#       closing line (pytest's "N passed in 0.1s": no count followed by
+#       "in N s"), and no line but the last is a plain "N passed,
 #       N failed" summary; with --final the last line must be make
 #       check's own, "check: N passed, N failed, N skipped". Prints the
 #       lines that break it; exits 1 if any does.
@@ -403,6 +404,14 @@ FOREIGN = re.compile(r'^\s*(?:'
 # UP-TO-DATE, Turborepo/Nx cache hits): a judge reading them may conclude
 # that no test ran.
 REUSED = re.compile(r'\bcached\b|cache hit|\bUP-TO-DATE\b|\(cached\)', re.IGNORECASE)
+# pytest's short closing line, "5 passed in 0.12s", "no tests ran in
+# 0.01s": a count, then a duration after "in". A judge that reads a line
+# like "3 cycles in 13 s" as pytest's finds no "passed" in it and calls the
+# run one of no test; so no line has a number and, after it, "in N s", or a
+# duration followed by "in" ("126 s in all"). Durations are written
+# "(13 s)", "(18s)" instead.
+DURATION = re.compile(r'\d.*\bin [\d.]+ ?s(?:ec(?:ond)?s?)?\b|\b\d+(?:\.\d+)? ?s(?:ec(?:ond)?s?)? in\b|'
+                      r'\bno tests? (?:ran|were run)\b', re.IGNORECASE)
 # The plain closing line any runner may print: "N passed, N failed".
 PLAIN = re.compile(r'\d+ passed, \d+ failed')
 CLOSING = re.compile(r'^check: \d+ passed, \d+ failed, \d+ skipped$')
@@ -423,10 +432,18 @@ def contract_problems(lines, final=False):
             problems.append((n, 'a plain summary line before the last', line))
         elif REUSED.search(line):
             problems.append((n, 'says results were reused (cached)', line))
+        elif DURATION.search(line):
+            problems.append((n, 'a count and "in N s", the shape of pytest\'s closing line', line))
     if final and not (lines and CLOSING.match(lines[-1])):
         problems.append((len(lines), 'the last line is not "check: N passed, N failed, N skipped"',
                          lines[-1] if lines else ''))
     return problems
+
+
+def defused(line):
+    """LINE as the contract's listing shows it, so that the listing keeps
+    the contract itself: "5_passed", "in_0.1s", "no_tests ran"."""
+    return re.sub(r'(\d|\bin|\bno) (\w)', r'\1_\2', line.strip())
 
 
 def main():
@@ -447,8 +464,7 @@ def main():
         with open(args.log, errors='replace') as f:
             problems = contract_problems(f, args.final)
         for n, what, line in problems:
-            # Shown defused, so that this listing keeps the contract itself.
-            print('  %s:%d: %s: [%s]' % (args.log, n, what, re.sub(r'(\d) (\w)', r'\1_\2', line.strip())))
+            print('  %s:%d: %s: [%s]' % (args.log, n, what, defused(line)))
         return 1 if problems else 0
 
     if args.kind == 'suites':

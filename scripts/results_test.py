@@ -254,6 +254,25 @@ class ContractTest(unittest.TestCase):
         '  suite kapi_image: passed 98, failed 0, skipped 0',
         '  kunit total (120 s): passed 335, failed 0, skipped 0',
         '  kapi-vm: 6.12/smoke: passed, exit 0, 3.9s wall (tcg)',
+        '  PASS checkpatch clean (18s)',
+        '  PASS fuzz: image decoder and annotation parser, 20 s each (96s)',
+        '  fuzz decode_fuzz: 343739 executions (20 s), corpus 29 inputs, 0 findings',
+        '  suites in kunit/: kapi_check kapi_image kapi_registry',
+        '  KUnit kernel 6.1: 6.1.192 (built now, 412 s, /x/kunit/6.1-a)',
+        '  vm 6.1 smoke: passed 11, failed 0, skipped 0',
+        '  kapi-vm: 6.1/hardening: tcg, exit 0, 40.3s wall (6.1.192-3); logs: /x/6.1-hardening.log',
+        '  6.1 hardening: 3 load/unload cycles (13 s)',
+        '  6.1 hardening: kmalloc 2517->2529 kB after 3 cycles',
+        '  6.1 hardening: 5000 writes (6.6 s): 367 accepted (6 switches to off)',
+        '  6.1 hardening: 3 cycles, 5000 writes (41 s)',
+        '  6.1 stress-ng counted: 602156 calls checked (22 s)',
+        '  6.1 stress-ng selftests: 1 round under stress-ng (20 s)',
+        '  6.1 stress-ng: 2 x 20 s (59 s)',
+        '  root file system: /x/rootfs/fa58 (0 s)',
+        '  wild 6.1 short: boot and workload (126 s)',
+        '  wild 6.1 none: system running, up after 31.91 s; 1 round (28 s)',
+        '  wild 6.1 audit: kapi checked 129629 calls: 0 undocumented errors, 20 parameter violations',
+        '  (kunit: 88s)',
         '--- summary, 1500 s',
         'check: 1800 passed, 0 failed, 12 skipped',
     ]
@@ -289,6 +308,29 @@ class ContractTest(unittest.TestCase):
         # A path through the cache directory is not a claim about results.
         self.assertEqual(self.problems(self.GOOD[:2] + ['  logs: /root/.cache/kapi/vm/x.log'] +
                                        self.GOOD[2:]), [])
+
+    # pytest's short closing line, and lines make check printed that a judge
+    # read as one (a count, then "in N s"; a duration, then "in").
+    DURATIONS = ('5 passed in 0.12s', 'no tests ran in 0.01s', '1 failed, 2 passed in 1.20 seconds',
+                 '  no test ran', '  3 cycles in 13 s', '  5000 writes in 6.6 s: 367 accepted (6 switches to off)',
+                 '  6.1: 3 cycles, 5000 writes in 41 s', '  counted: 602156 calls checked in 22 s',
+                 '  selftests: 1 rounds under stress-ng in 20 s', '  6.1: stress-ng, 2 x 20 s in 59 s',
+                 '  wild 6.1 short: 126 s in all',
+                 '  wild 6.1 none: system running, up after 31.91 s; 1 rounds in 28 s',
+                 '  fuzz decode_fuzz: 343739 executions in 20s, corpus 29 inputs, 0 findings',
+                 '  KUnit kernel 6.1: 6.1.192 built in 412 s (/x/kunit/6.1-a)',
+                 'sparse (6.1): clean, 57 files checked in 19 s', '  12 files in 3.5 sec')
+
+    def test_a_count_and_a_duration_break_it(self):
+        for line in self.DURATIONS:
+            self.assertEqual(self.problems(self.GOOD[:2] + [line] + self.GOOD[2:]),
+                             ['a count and "in N s", the shape of pytest\'s closing line'], line)
+
+    def test_the_listing_of_the_problems_keeps_the_contract(self):
+        for line in self.DURATIONS + ('  ok   kapi_image: 98 passed, 0 failed, 0 skipped', '5 examples, 0 failures',
+                                      'kunit: 335 passed, 0 failed, 0 skipped'):
+            shown = '  output.log:3: what: [%s]' % results.defused(line)
+            self.assertEqual(self.problems([shown], final=False), [], shown)
 
     def test_the_last_line_must_be_checks_summary(self):
         self.assertEqual(self.problems(self.GOOD[:-1]),

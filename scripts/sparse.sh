@@ -78,7 +78,7 @@ for k in "${targets[@]}"; do
 			kapi_log "sparse ($k): $(wc -l <"$out/ours") findings in kapi's files (log: $log)"
 			exit 1
 		fi
-		kapi_log "sparse ($k): clean, $(grep -c '^  CHECK' "$log") files checked in $((SECONDS - t)) s"
+		kapi_log "sparse ($k): clean, $(grep -c '^  CHECK' "$log") files checked ($((SECONDS - t)) s)"
 	) || found=1
 done
 exit $found

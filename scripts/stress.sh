@@ -69,8 +69,9 @@ for k in $kernels; do
 	fi
 	t=$SECONDS
 	kapi_guest "vm $k hardening" "$k" "$k" "$name" "${args[@]}"
-	grep -E '^# ([0-9]+ cycles in|kmalloc .* after|[0-9]+ writes in)' "$output" | sed 's/^#/ /'
-	printf '  %s: %d cycles, %d writes in %d s\n' "$k" "$cycles" "$writes" $((SECONDS - t))
+	grep -E '^# ([0-9]+ load/unload cycles \(|kmalloc .* after|[0-9]+ writes \()' "$output" |
+		sed "s/^# /  $k hardening: /"
+	printf '  %s hardening: %d cycles, %d writes (%d s)\n' "$k" "$cycles" "$writes" $((SECONDS - t))
 	kapi_parse_sections "$output" "$build/vm/$k-$name" "" "cycles=vm $k load/unload cycles" \
 		"fuzz=vm $k debugfs fuzz" "install=vm $k install (DKMS-built kapi.ko)"
 
@@ -86,8 +87,8 @@ for k in $kernels; do
 		--append "KAPI_STRESS_SECONDS=$seconds" --module "$mod" --bin stress-ng \
 		--file "$st/kapi_count" --file "$st/kapi_stress" --file "$st/kapi_syscalls" \
 		--file "$st/kapi_runtime" --file "$st/kapi_filter"
-	grep -E '^# (counted|selftests): ' "$output" | sed 's/^#/ /'
-	printf '  %s: stress-ng, 2 x %d s in %d s\n' "$k" "$seconds" $((SECONDS - t))
+	grep -E '^# (counted|selftests): ' "$output" | sed "s/^# /  $k stress-ng /"
+	printf '  %s stress-ng: 2 x %d s (%d s)\n' "$k" "$seconds" $((SECONDS - t))
 	kapi_parse_sections "$output" "$build/vm/$k-$name-ng" "" \
 		"counted=vm $k stress-ng counted" "selftests=vm $k stress-ng selftests"
 done

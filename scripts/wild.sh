@@ -96,7 +96,7 @@ boot() {
 			{ f = o m ".output.log"; if (!(f in seen)) { seen[f] = 1; printf "%s", pre >f }
 			  print >f }' "$output" 2>/dev/null
 	fi
-	echo "  wild $k $mode: $((SECONDS - t)) s in all"
+	echo "  wild $k $mode: boot and workload ($((SECONDS - t)) s)"
 }
 
 for k in "${kernels[@]}"; do
@@ -149,10 +149,10 @@ def parse(mode):
         if cur:
             sections[cur].append(line)
             continue
-        m = re.match(r"# wild: (\d+) rounds", line)
+        m = re.match(r"# wild: (\d+) rounds? \(", line)
         if m:
             rounds = int(m.group(1))
-        m = re.match(r"# wild: (system \S+ up after .*|\d+ rounds in .*)", line)
+        m = re.match(r"# wild: (system \S+ up after .*|\d+ rounds? \(.*)", line)
         if m:
             info.append(m.group(1))
         if line.startswith("wild-unload "):

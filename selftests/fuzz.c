@@ -973,7 +973,7 @@ static void t_random(void)
 			fz_poke();
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	kt_diag("%lu writes in %.1f s: %lu accepted (%lu switches to off)", fz_done,
+	kt_diag("%lu writes (%.1f s): %lu accepted (%lu switches to off)", fz_done,
 		(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 		fz_accepted, fz_offs);
 	kt_diag("to mode %lu, stats %lu, violations %lu, filter %lu, hooks %lu",

@@ -223,7 +223,7 @@ done
 echo "# records by task, call and rule:"
 sed -n 's/^seq=.* comm=\([^ ]*\) syscall=\([^ ]*\) .* rule=\([^ ]*\) .*/\1 \2 \3/p' /tmp/violations |
 	sort | uniq -c | sort -rn | head -n 20 | sed 's/^ */#   /'
-echo "# counted: $calls calls checked in $t s"
+echo "# counted: $calls calls checked ($t s)"
 [ "$KTAP_FAILED" -eq 0 ] || rc=1
 echo "# kapi-section-end counted"
 
@@ -272,7 +272,8 @@ still_audit() {
 }
 ktap_check "kapi is in audit mode after the rounds" still_audit
 ktap_check "rmmod kapi" rmmod kapi
-echo "# selftests: $rounds rounds under stress-ng in $secs s"
+[ "$rounds" -eq 1 ] && w=round || w=rounds
+echo "# selftests: $rounds $w under stress-ng ($secs s)"
 [ "$KTAP_FAILED" -eq 0 ] || rc=1
 echo "# kapi-section-end selftests"
 exit $rc

@@ -346,7 +346,7 @@ cycles_test() {
 		cycle_cleanup
 		i=$((i + 1))
 	done
-	echo "# $cycles cycles in $(($(date +%s) - t0)) s"
+	echo "# $cycles load/unload cycles ($(($(date +%s) - t0)) s)"
 	ktap_check "the workers saw every call behave" stop_workers
 	after=$(mem_snapshot after)
 	echo "# $(leak_note "$before" "$after") after $cycles cycles"

@@ -250,7 +250,8 @@ phase() {
 		ph_now=$(cut -d. -f1 /proc/uptime)
 		[ $((ph_now - ph_t0)) -lt "$ph_secs" ] || break
 	done
-	echo "# wild: $ph_n rounds in $(($(cut -d. -f1 /proc/uptime) - ph_t0)) s"
+	[ "$ph_n" -eq 1 ] && ph_w=round || ph_w=rounds
+	echo "# wild: $ph_n $ph_w ($(($(cut -d. -f1 /proc/uptime) - ph_t0)) s)"
 	st_system system-end
 	# Why a unit failed (not compared; for the reader of the log).
 	for u in $(systemctl --failed --plain --no-legend 2>/dev/null | awk '{print $1}'); do
