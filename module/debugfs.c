@@ -411,6 +411,13 @@ static void kapi_text_param(struct seq_file *m, const void *img,
 							   p->size_param)->name));
 	kapi_text_num32(m, img, in, "Alignment", &p->alignment, 'u');
 	kapi_text_errno(m, img, s, in, "Violation error", p->violation_error);
+	if (p->order & KAPI_PARAM_ORDER_RANK)
+		seq_printf(m, "%sCheck order: %u%s\n", in,
+			   p->order & KAPI_PARAM_ORDER_RANK,
+			   p->order & KAPI_PARAM_ORDER_AUDIT ? ", audit" : "");
+	else
+		seq_printf(m, "%sCheck order: unranked%s\n", in,
+			   p->order & KAPI_PARAM_ORDER_AUDIT ? ", audit" : "");
 }
 
 static void kapi_text_signal(struct seq_file *m, const void *img,

@@ -204,6 +204,8 @@ static void kapi_report_notify(void)
 /* Add @r to the ring, taking the next sequence number; log it if asked. */
 static void kapi_report_push(struct kapi_report_record *r)
 {
+	/* " object=KIND" for a failed call whose object is known */
+	char obj[sizeof(" object=") + KAPI_OBJECT_NAME_LEN] = "";
 	unsigned long flags;
 
 	spin_lock_irqsave(&kapi_ring_lock, flags);
@@ -221,18 +223,13 @@ static void kapi_report_push(struct kapi_report_record *r)
 	if (!READ_ONCE(kapi_report_log_on))
 		return;
 	if (r->has_object) {
-		char obj[KAPI_OBJECT_NAME_LEN];
-
-		kapi_object_name(obj, sizeof(obj), r->object);
-		pr_warn_ratelimited("%s: %s expected=%s actual=%s object=%s pid=%d comm=%s mode=%s\n",
-				    r->syscall, r->rule, r->expected, r->actual,
-				    obj, r->pid, r->comm,
-				    kapi_mode_name(r->mode));
-		return;
+		strscpy(obj, " object=", sizeof(obj));
+		kapi_object_name(obj + strlen(obj), sizeof(obj) - strlen(obj),
+				 r->object);
 	}
-	pr_warn_ratelimited("%s: %s expected=%s actual=%s pid=%d comm=%s mode=%s\n",
-			    r->syscall, r->rule, r->expected, r->actual, r->pid,
-			    r->comm, kapi_mode_name(r->mode));
+	pr_warn_ratelimited("%s: %s expected=%s actual=%s%s pid=%d comm=%s mode=%s\n",
+			    r->syscall, r->rule, r->expected, r->actual, obj,
+			    r->pid, r->comm, kapi_mode_name(r->mode));
 }
 
 /* A value of a parameter, in decimal, signed or not as its type. */

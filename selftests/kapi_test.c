@@ -12,7 +12,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
-#include <linux/fuse.h>
 #include <linux/magic.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -30,6 +29,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fuse_server.h"
 #include "kapi_test.h"
 
 /* ------------------------------------------------------------------ KTAP */
@@ -1260,111 +1260,6 @@ unsigned long kapi_task_size_max(void)
 
 #define KAPI_FUSE_FILE "undoc"
 
-static void kapi_fuse_reply(int dev, uint64_t unique, int error, const void *arg,
-			    size_t len)
-{
-	struct fuse_out_header out = {
-		.len = sizeof(out) + (error ? 0 : len),
-		.error = error,
-		.unique = unique,
-	};
-	char buf[sizeof(out) + 256];
-
-	memcpy(buf, &out, sizeof(out));
-	if (!error && len)
-		memcpy(buf + sizeof(out), arg, len);
-	(void)!write(dev, buf, out.len);
-}
-
-static void kapi_fuse_attr(struct fuse_attr *a, uint64_t ino)
-{
-	memset(a, 0, sizeof(*a));
-	a->ino = ino;
-	a->mode = ino == FUSE_ROOT_ID ? S_IFDIR | 0755 : S_IFREG | 0644;
-	a->nlink = ino == FUSE_ROOT_ID ? 2 : 1;
-	a->size = ino == FUSE_ROOT_ID ? 0 : 4096;
-}
-
-/*
- * The server: one directory holding one file, KAPI_FUSE_FILE, whose reads
- * and writes fail with -@err. Ends when the connection does (the file's
- * last descriptor closed and the mount detached) or when its parent dies.
- */
-static void __attribute__((noreturn)) kapi_fuse_serve(int dev, int err)
-{
-	static char buf[FUSE_MIN_READ_BUFFER + 4096];
-
-	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-	prctl(PR_SET_NAME, "kapi_fuse", 0, 0, 0);
-	for (;;) {
-		struct fuse_in_header *in = (void *)buf;
-		void *arg = buf + sizeof(*in);
-		ssize_t n = read(dev, buf, sizeof(buf));
-
-		if (n < 0 && (errno == EINTR || errno == ENOENT))
-			continue;
-		if (n < (ssize_t)sizeof(*in))
-			_exit(0);
-		switch (in->opcode) {
-		case FUSE_INIT: {
-			struct fuse_init_out o = {
-				.major = FUSE_KERNEL_VERSION,
-				.minor = 31,
-				.max_write = 4096,
-				.max_readahead = 4096,
-			};
-
-			kapi_fuse_reply(dev, in->unique, 0, &o, sizeof(o));
-			break;
-		}
-		case FUSE_LOOKUP: {
-			struct fuse_entry_out o = { .nodeid = 2 };
-
-			if (in->nodeid != FUSE_ROOT_ID || strcmp(arg, KAPI_FUSE_FILE)) {
-				kapi_fuse_reply(dev, in->unique, -ENOENT, NULL, 0);
-				break;
-			}
-			kapi_fuse_attr(&o.attr, 2);
-			kapi_fuse_reply(dev, in->unique, 0, &o, sizeof(o));
-			break;
-		}
-		case FUSE_GETATTR: {
-			struct fuse_attr_out o = { 0 };
-
-			kapi_fuse_attr(&o.attr, in->nodeid);
-			kapi_fuse_reply(dev, in->unique, 0, &o, sizeof(o));
-			break;
-		}
-		case FUSE_OPEN:
-		case FUSE_OPENDIR: {
-			/* Direct I/O: each read() is one READ request, uncached. */
-			struct fuse_open_out o = { .fh = 1, .open_flags = FOPEN_DIRECT_IO };
-
-			kapi_fuse_reply(dev, in->unique, 0, &o, sizeof(o));
-			break;
-		}
-		case FUSE_READ:
-		case FUSE_WRITE:
-			kapi_fuse_reply(dev, in->unique, -err, NULL, 0);
-			break;
-		case FUSE_FORGET:
-		case FUSE_BATCH_FORGET:
-			break;
-		case FUSE_FLUSH:
-		case FUSE_RELEASE:
-		case FUSE_RELEASEDIR:
-			kapi_fuse_reply(dev, in->unique, 0, NULL, 0);
-			break;
-		case FUSE_DESTROY:
-			kapi_fuse_reply(dev, in->unique, 0, NULL, 0);
-			_exit(0);
-		default:
-			kapi_fuse_reply(dev, in->unique, -ENOSYS, NULL, 0);
-			break;
-		}
-	}
-}
-
 /* Whether @err from opening /dev/fuse or mounting says there is no FUSE. */
 static bool kapi_fuse_missing(int err)
 {
@@ -1437,7 +1332,8 @@ int kapi_fuse_error_fd(int err)
 		goto out;
 	}
 	if (srv == 0)
-		kapi_fuse_serve(dev, err);
+		kapi_fuse_serve(dev, &(struct kapi_fuse_server){
+					.file = KAPI_FUSE_FILE, .error = err });
 	snprintf(path, sizeof(path), "%s/" KAPI_FUSE_FILE, dir);
 	fd = open(path, O_RDWR | O_CLOEXEC);
 	saved = errno;

@@ -19,7 +19,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/fuse.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -42,6 +41,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "fuse_server.h"
 
 static char line[4096];
 static size_t used;
@@ -562,112 +563,6 @@ static int step_procfs(void)
 #define FUSE_FILE "hello"
 #define FUSE_DATA "hello from kapi_wild\n"
 
-static void fuse_reply(int dev, uint64_t unique, int error, const void *arg, size_t len)
-{
-	struct fuse_out_header out = {
-		.len = sizeof(out) + (error ? 0 : len),
-		.error = error,
-		.unique = unique,
-	};
-	char buf[sizeof(out) + 512];
-
-	memcpy(buf, &out, sizeof(out));
-	if (!error && len)
-		memcpy(buf + sizeof(out), arg, len);
-	(void)!write(dev, buf, out.len);
-}
-
-static void fuse_attr(struct fuse_attr *a, uint64_t ino)
-{
-	memset(a, 0, sizeof(*a));
-	a->ino = ino;
-	a->mode = ino == 1 ? S_IFDIR | 0755 : S_IFREG | 0644;
-	a->nlink = ino == 1 ? 2 : 1;
-	a->size = ino == 1 ? 0 : strlen(FUSE_DATA);
-}
-
-/* A FUSE server speaking /dev/fuse: one directory with one file. */
-static void fuse_serve(int dev, int stop_after)
-{
-	static char buf[FUSE_MIN_READ_BUFFER + 4096];
-	int served = 0;
-
-	for (;;) {
-		struct fuse_in_header *in = (void *)buf;
-		void *arg = buf + sizeof(*in);
-		ssize_t n = read(dev, buf, sizeof(buf));
-
-		if (n < (ssize_t)sizeof(*in))
-			_exit(0);
-		switch (in->opcode) {
-		case FUSE_INIT: {
-			struct fuse_init_out o = {
-				.major = FUSE_KERNEL_VERSION,
-				.minor = 31,
-				.max_write = 4096,
-				.max_readahead = 4096,
-			};
-
-			fuse_reply(dev, in->unique, 0, &o, sizeof(o));
-			continue;
-		}
-		case FUSE_LOOKUP: {
-			struct fuse_entry_out o = { 0 };
-
-			if (strcmp(arg, FUSE_FILE)) {
-				fuse_reply(dev, in->unique, -ENOENT, NULL, 0);
-				break;
-			}
-			o.nodeid = 2;
-			fuse_attr(&o.attr, 2);
-			fuse_reply(dev, in->unique, 0, &o, sizeof(o));
-			break;
-		}
-		case FUSE_GETATTR: {
-			struct fuse_attr_out o = { 0 };
-
-			fuse_attr(&o.attr, in->nodeid);
-			fuse_reply(dev, in->unique, 0, &o, sizeof(o));
-			break;
-		}
-		case FUSE_OPEN:
-		case FUSE_OPENDIR: {
-			struct fuse_open_out o = { .fh = 1, .open_flags = FOPEN_DIRECT_IO };
-
-			fuse_reply(dev, in->unique, 0, &o, sizeof(o));
-			break;
-		}
-		case FUSE_READ: {
-			struct fuse_read_in *r = arg;
-			size_t len = strlen(FUSE_DATA);
-
-			if (r->offset >= len) {
-				fuse_reply(dev, in->unique, 0, NULL, 0);
-				break;
-			}
-			len -= r->offset;
-			if (len > r->size)
-				len = r->size;
-			fuse_reply(dev, in->unique, 0, FUSE_DATA + r->offset, len);
-			break;
-		}
-		case FUSE_RELEASE:
-		case FUSE_RELEASEDIR:
-		case FUSE_FLUSH:
-			fuse_reply(dev, in->unique, 0, NULL, 0);
-			break;
-		case FUSE_FORGET:
-		case FUSE_BATCH_FORGET:
-			continue;
-		default:
-			fuse_reply(dev, in->unique, -ENOSYS, NULL, 0);
-			break;
-		}
-		if (in->opcode == FUSE_READ && ++served >= stop_after)
-			_exit(0); /* the server dies with requests to come */
-	}
-}
-
 /* valid: a FUSE file read, then its server dies */
 static int step_fuse(const char *mnt)
 {
@@ -685,7 +580,8 @@ static int step_fuse(const char *mnt)
 	add("mount", "%s", res(mount("kapi-wild", mnt, "fuse.kapi-wild", MS_NOSUID | MS_NODEV, opts)));
 	srv = fork();
 	if (srv == 0)
-		fuse_serve(dev, 2);
+		kapi_fuse_serve(dev, &(struct kapi_fuse_server){
+					.file = FUSE_FILE, .data = FUSE_DATA, .reads = 2 });
 	close(dev);
 	snprintf(path, sizeof(path), "%s/" FUSE_FILE, mnt);
 	add("stat", "%s", res(stat(path, &sb)));

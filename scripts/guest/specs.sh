@@ -139,7 +139,7 @@ refusal_is_precise() {
 	dmesg | grep -F 'module kapi_badimage: spec image refused (-EBADMSG): specs[0] (kapi_badimage_a), field kind: value 3 is out of range (0..2)'
 }
 
-ktap_plan 35
+ktap_plan 36
 ktap_check "insmod kapi.ko" insmod /kapi/kapi.ko
 ktap_check "list has upstream's layout" list_layout
 ktap_check "list names the five syscall specs" listed $SYSCALLS
@@ -150,6 +150,8 @@ ktap_check "list, image are root-only (0400)" \
 ktap_check "text view shows numbers with expressions" \
 	grep -q '^    Mask: 0x1c1 (KAPI_FD_OPEN | KAPI_FD_DIR | KAPI_FD_AT_FDCWD | KAPI_FD_IF_RELATIVE)$' \
 	$D/specs/sys_openat
+ktap_check "text view shows the check order of close's fd (rank 1)" \
+	grep -q '^    Check order: 1$' $D/specs/sys_close
 ktap_check "JSON view is one api_details object per spec" json_shape $SYSCALLS
 print_json $SYSCALLS
 ktap_check "image starts with kapi.ko's .kapi_specs section" first_image_is_section
