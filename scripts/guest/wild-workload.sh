@@ -66,6 +66,18 @@ rc() {
 	echo $r
 }
 
+# rc_settled CMD... - rc, up to three tries until CMD exits 0: for tools
+# that walk every /proc/PID and fail when a task goes away under them
+# (lsns exits 1 then, without kapi too); a real failure repeats.
+rc_settled() {
+	local r i
+	for i in 1 2 3; do
+		r=$(rc "$@")
+		[ "$r" = 0 ] && break
+	done
+	echo "$r"
+}
+
 # The system's own units: what failed while booting and since.
 st_system() {
 	failed=$(systemctl --failed --plain --no-legend 2>/dev/null | awk '{print $1}' | sort | tr '\n' ,)
@@ -84,7 +96,7 @@ st_proc() {
 		pgrep=$(rc pgrep -x systemd-journal) pgrep_none=$(rc pgrep -x kapi-nosuch) \
 		pkill=$(rc pkill -x -TERM sleep) \
 		fdinfo_all=$(cat /proc/[0-9]*/fdinfo/* /proc/[0-9]*/status >/dev/null 2>&1; echo done) \
-		free=$(rc free) uptime=$(rc uptime) lsns=$(rc lsns) lsof_proc=$(rc ls -l /proc/self/fd/)
+		free=$(rc free) uptime=$(rc uptime) lsns=$(rc_settled lsns) lsof_proc=$(rc ls -l /proc/self/fd/)
 	wait $p 2>/dev/null
 	kapi_wild procfs
 }
