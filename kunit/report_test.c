@@ -178,14 +178,17 @@ static void kapi_report_counters_test(struct kunit *test)
 	kapi_run(rs, &c, 0, 0, KAPI_MODE_ENFORCE);
 
 	kapi_kunit_expect_text(test, kapi_stats(test, rs, "kapi_kunit_numbers"),
-			       "kapi_kunit_numbers calls=4 violations=5 return_violations=0 undocumented=0 divergences=0 enforced=1\n"
-			       "kapi_kunit_numbers param=value rule=range violations=2\n"
-			       "kapi_kunit_numbers param=count rule=range violations=0\n"
-			       "kapi_kunit_numbers param=flags rule=mask violations=0\n"
-			       "kapi_kunit_numbers param=whence rule=enum violations=0\n"
-			       "kapi_kunit_numbers param=align rule=alignment violations=0\n"
-			       "kapi_kunit_numbers param=order rule=power_of_two violations=2\n"
-			       "kapi_kunit_numbers rule=context violations=1\n");
+			       kapi_kunit_printf(test,
+						 "kapi_kunit_numbers calls=4 violations=5 return_violations=0 undocumented=0 divergences=0 enforced=1\n"
+						 "kapi_kunit_numbers param=value rule=range violations=2\n"
+						 "kapi_kunit_numbers param=count rule=range violations=0\n"
+						 "kapi_kunit_numbers param=flags rule=mask violations=0\n"
+						 "kapi_kunit_numbers param=whence rule=enum violations=0\n"
+						 "kapi_kunit_numbers param=align rule=alignment violations=0\n"
+						 "kapi_kunit_numbers param=order rule=power_of_two violations=2\n"
+						 "kapi_kunit_numbers rule=context violations=1\n"
+						 "kapi_kunit_numbers errno=%s object=unknown failed=1 undocumented=0\n",
+						 kapi_err(test, ERANGE)));
 
 	/* Reset: every counter is 0 again. */
 	kapi_report_spec_reset(rs);
