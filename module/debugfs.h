@@ -31,10 +31,10 @@ int kapi_debugfs_runtime_init(void);
 void kapi_debugfs_runtime_exit(void);
 
 /* What the runtime files print and parse. */
-void kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
-				     struct kapi_report_spec *rs,
-				     const void *image,
-				     const struct kapi_image_spec *spec);
+int kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
+				    struct kapi_report_spec *rs,
+				    const void *image,
+				    const struct kapi_image_spec *spec);
 int kapi_debugfs_runtime_violations_show(struct seq_file *m, void *unused);
 int kapi_debugfs_runtime_filter_parse(char *s, struct kapi_report_filter *f);
 int kapi_debugfs_runtime_filter_show(struct seq_file *m, void *unused);

@@ -138,19 +138,25 @@ static ssize_t kapi_debugfs_runtime_log_write(struct file *file,
  * @spec: the spec
  *
  * One summary line, a line per checked parameter, a context line if a
- * context violation was counted, and a line per undocumented error code
- * and object kind that was counted.
+ * context violation was counted, and a line per error code and object kind
+ * that failed calls met, with how many of them the spec does not list.
+ *
+ * Return: 0 or -ENOMEM.
  */
-void kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
-				     struct kapi_report_spec *rs,
-				     const void *image,
-				     const struct kapi_image_spec *spec)
+int kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
+				    struct kapi_report_spec *rs,
+				    const void *image,
+				    const struct kapi_image_spec *spec)
 {
-	struct kapi_report_counters s, *sum = &s;
+	struct kapi_report_counters *sum;
 	char obj[KAPI_OBJECT_NAME_LEN];
 	char err[32];
 	u32 i, n;
 
+	/* Too large for the stack with its 2 * 65 errno counters. */
+	sum = kmalloc(sizeof(*sum), GFP_KERNEL);
+	if (!sum)
+		return -ENOMEM;
 	kapi_report_spec_counters(rs, sum);
 	seq_printf(m, "%s calls=%llu violations=%llu return_violations=%llu undocumented=%llu divergences=%llu enforced=%llu\n",
 		   name, sum->calls, sum->violations, sum->return_violations,
@@ -173,34 +179,41 @@ void kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
 	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS; i++) {
 		u32 key = READ_ONCE(rs->errno_slot[i]);
 
-		if (!key || !sum->errnos[i])
+		if (!key || (!sum->failed[i] && !sum->errnos[i]))
 			continue;
 		kapi_report_errno(err, sizeof(err),
 				  -kapi_report_errno_key_code(key));
 		kapi_object_name(obj, sizeof(obj),
 				 kapi_report_errno_key_object(key));
-		seq_printf(m, "%s errno=%s object=%s undocumented=%llu\n", name,
-			   err, obj, sum->errnos[i]);
+		seq_printf(m, "%s errno=%s object=%s failed=%llu undocumented=%llu\n",
+			   name, err, obj, sum->failed[i], sum->errnos[i]);
 	}
-	if (sum->errnos[KAPI_REPORT_ERRNO_SLOTS])
-		seq_printf(m, "%s errno=other undocumented=%llu\n", name,
+	if (sum->failed[KAPI_REPORT_ERRNO_SLOTS] ||
+	    sum->errnos[KAPI_REPORT_ERRNO_SLOTS])
+		seq_printf(m, "%s errno=other failed=%llu undocumented=%llu\n",
+			   name, sum->failed[KAPI_REPORT_ERRNO_SLOTS],
 			   sum->errnos[KAPI_REPORT_ERRNO_SLOTS]);
+	kfree(sum);
+	return 0;
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_debugfs_runtime_spec_stats);
 
 static int kapi_debugfs_runtime_stats_show(struct seq_file *m, void *unused)
 {
 	struct kapi_hook *hook = NULL;
+	int ret = 0;
 
 	kapi_hooks_lock();
-	while ((hook = kapi_hooks_next(hook))) {
+	while (!ret && (hook = kapi_hooks_next(hook))) {
 		if (READ_ONCE(hook->error))
 			continue;
-		kapi_debugfs_runtime_spec_stats(m, hook->name, &hook->report,
-						hook->image, hook->record);
+		ret = kapi_debugfs_runtime_spec_stats(m, hook->name,
+						      &hook->report,
+						      hook->image,
+						      hook->record);
 	}
 	kapi_hooks_unlock();
-	return 0;
+	return ret;
 }
 
 static ssize_t kapi_debugfs_runtime_stats_write(struct file *file,

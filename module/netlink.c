@@ -413,7 +413,7 @@ static int kapi_nl_put_errnos(struct sk_buff *msg, struct kapi_hook *hook,
 
 	for (i = 0; i < KAPI_REPORT_ERRNO_SLOTS; i++) {
 		key = READ_ONCE(hook->report.errno_slot[i]);
-		if (!key || !sum->errnos[i])
+		if (!key || (!sum->failed[i] && !sum->errnos[i]))
 			continue;
 		code = kapi_report_errno_key_code(key);
 		obj = kapi_report_errno_key_object(key);
@@ -425,11 +425,27 @@ static int kapi_nl_put_errnos(struct sk_buff *msg, struct kapi_hook *hook,
 		    kapi_nl_put_u64(msg, KAPI_ERRNO_STATS_A_COUNT,
 				    sum->errnos[i], KAPI_ERRNO_STATS_A_PAD) ||
 		    nla_put_u32(msg, KAPI_ERRNO_STATS_A_OBJ_TYPE, obj.type) ||
-		    nla_put_u32(msg, KAPI_ERRNO_STATS_A_OBJ_IMPL, obj.impl))
+		    nla_put_u32(msg, KAPI_ERRNO_STATS_A_OBJ_IMPL, obj.impl) ||
+		    kapi_nl_put_u64(msg, KAPI_ERRNO_STATS_A_FAILED,
+				    sum->failed[i], KAPI_ERRNO_STATS_A_PAD))
 			return -EMSGSIZE;
 		nla_nest_end(msg, nest);
 	}
 	return 0;
+}
+
+/*
+ * Room for one GET_STATS message: NLMSG_GOODSIZE holds the name, the
+ * counters and the parameters, as it did before failed calls had slots;
+ * every errno slot and "other" may add a nest of their own.
+ */
+static size_t kapi_nl_stats_payload(void)
+{
+	size_t nest = nla_total_size(0) + 3 * nla_total_size(sizeof(u32)) +
+		      nla_total_size(32) +
+		      2 * nla_total_size_64bit(sizeof(u64));
+
+	return NLMSG_GOODSIZE + (KAPI_REPORT_ERRNO_SLOTS + 1) * nest;
 }
 
 /*
@@ -475,6 +491,9 @@ static int kapi_nl_fill_stats(struct sk_buff *msg, u32 portid, u32 seq,
 	    kapi_nl_put_errnos(msg, hook, sum) ||
 	    kapi_nl_put_u64(msg, KAPI_STATS_A_ERRNO_OTHER,
 			    sum->errnos[KAPI_REPORT_ERRNO_SLOTS],
+			    KAPI_STATS_A_PAD) ||
+	    kapi_nl_put_u64(msg, KAPI_STATS_A_ERRNO_OTHER_FAILED,
+			    sum->failed[KAPI_REPORT_ERRNO_SLOTS],
 			    KAPI_STATS_A_PAD))
 		goto cancel;
 	nla_nest_end(msg, nest);
@@ -501,7 +520,7 @@ static int kapi_nl_get_stats_doit(struct sk_buff *skb, struct genl_info *info)
 		NL_SET_ERR_MSG(info->extack, "the spec's name (KAPI_A_SPEC_NAME) is required");
 		return -EINVAL;
 	}
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = genlmsg_new(kapi_nl_stats_payload(), GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	ret = -ENOENT;
@@ -522,6 +541,14 @@ static int kapi_nl_get_stats_doit(struct sk_buff *skb, struct genl_info *info)
 		return ret;
 	}
 	return genlmsg_reply(msg, info);
+}
+
+/* A dump buffer takes at least one whole GET_STATS message. */
+static int kapi_nl_get_stats_start(struct netlink_callback *cb)
+{
+	cb->min_dump_alloc = nlmsg_total_size(GENL_HDRLEN +
+					      kapi_nl_stats_payload());
+	return 0;
 }
 
 /* cb->args[0]: how many hooks, in registration order, were looked at. */
@@ -838,6 +865,7 @@ static const struct genl_ops kapi_nl_ops[] = {
 	{
 		.cmd = KAPI_CMD_GET_STATS,
 		.doit = kapi_nl_get_stats_doit,
+		.start = kapi_nl_get_stats_start,
 		.dumpit = kapi_nl_get_stats_dumpit,
 		.policy = kapi_nl_name_policy,
 		.maxattr = KAPI_A_SPEC_NAME,

@@ -147,8 +147,8 @@ void kapi_report_errno(char *buf, size_t size, long code)
 }
 
 /*
- * The slot that counts undocumented error @code (positive) on objects of
- * kind @obj, or "other".
+ * The slot that counts failed calls with error @code (positive) on objects
+ * of kind @obj, or "other".
  */
 static unsigned int kapi_report_errno_slot(struct kapi_report_spec *rs,
 					   int code, struct kapi_object obj)
@@ -447,8 +447,12 @@ static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
 {
 	const struct kapi_image_return *rt = &call->spec->ret;
 	struct kapi_report_record r;
-	unsigned int slot;
+	unsigned int slot = KAPI_REPORT_ERRNO_SLOTS;
 
+	if (post->is_error) {
+		slot = kapi_report_errno_slot(rs, (int)-ret, call->object);
+		this_cpu_inc(rs->counters->failed[slot]);
+	}
 	if (post->return_violation) {
 		this_cpu_inc(rs->counters->return_violations);
 		kapi_report_record_init(&r, name, call, mode);
@@ -469,7 +473,6 @@ static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
 	}
 	if (post->undocumented) {
 		this_cpu_inc(rs->counters->undocumented);
-		slot = kapi_report_errno_slot(rs, (int)-ret, call->object);
 		this_cpu_inc(rs->counters->errnos[slot]);
 		kapi_report_record_init(&r, name, call, mode);
 		r.has_object = true;
@@ -503,7 +506,9 @@ static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
  * @nofile: the RLIMIT_NOFILE an fd result was checked against
  * @mode: %KAPI_MODE_AUDIT or %KAPI_MODE_ENFORCE
  *
- * A call without findings returns at once; records are built out of line.
+ * A call that succeeded without findings returns at once; a failed call
+ * is counted in its (error code, object kind) slot, and records are built,
+ * out of line.
  *
  * Context: process context, on the path of the system call.
  */
@@ -513,7 +518,8 @@ void kapi_report_after(struct kapi_report_spec *rs, const char *name,
 		       const struct kapi_check_post *post, long ret,
 		       unsigned long nofile, enum kapi_mode mode)
 {
-	if (unlikely(post->return_violation || post->undocumented ||
+	/* An undocumented error is an error: no more tests than before. */
+	if (unlikely(post->is_error || post->return_violation ||
 		     post->divergence))
 		kapi_report_record_after(rs, name, call, pre, post, ret, nofile,
 					 mode);

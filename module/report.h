@@ -22,10 +22,10 @@
 #include "kapi.h"
 
 /*
- * Distinct (error code, object kind) pairs of undocumented errors counted
- * per spec; more go to "other".
+ * Distinct (error code, object kind) pairs of failed calls counted per
+ * spec; more go to "other".
  */
-#define KAPI_REPORT_ERRNO_SLOTS 32
+#define KAPI_REPORT_ERRNO_SLOTS 64
 /* Records the violation ring holds. */
 #define KAPI_REPORT_RING_SIZE 256
 
@@ -39,8 +39,11 @@
  * @enforced: calls failed in enforce mode without running
  * @context: context violations (also in @violations)
  * @param: violations per parameter (also in @violations)
- * @errnos: undocumented errors per slot of &kapi_report_spec.errno_slot
- *	    (an error code and an object kind), then those that found no slot
+ * @failed: failed calls, documented errors or not, per slot of
+ *	    &kapi_report_spec.errno_slot (an error code and an object kind),
+ *	    then those that found no slot
+ * @errnos: undocumented errors per slot, as @failed (so never more than
+ *	    @failed of the same slot)
  */
 struct kapi_report_counters {
 	u64 calls;
@@ -51,16 +54,17 @@ struct kapi_report_counters {
 	u64 enforced;
 	u64 context;
 	u64 param[KAPI_CHECK_MAX_PARAMS];
+	u64 failed[KAPI_REPORT_ERRNO_SLOTS + 1];
 	u64 errnos[KAPI_REPORT_ERRNO_SLOTS + 1];
 };
 
 /**
  * struct kapi_report_spec - the counters of one hooked spec
  * @counters: per-CPU counters, summed when printed
- * @errno_slot: what each slot of &kapi_report_counters.errnos counts, as
- *		kapi_report_errno_key() packs an error code and an object
- *		kind, 0 for a free slot; a slot is claimed with cmpxchg() and
- *		keeps its key until the spec goes away
+ * @errno_slot: what each slot of &kapi_report_counters.failed and .errnos
+ *		counts, as kapi_report_errno_key() packs an error code and
+ *		an object kind, 0 for a free slot; a slot is claimed with
+ *		cmpxchg() and keeps its key until the spec goes away
  */
 struct kapi_report_spec {
 	struct kapi_report_counters __percpu *counters;

@@ -234,6 +234,7 @@ for mode in ("audit", "enforce"):
     stats, viol = r[2]["stats"], r[2].get("violations", [])
     tot = collections.Counter()
     und = collections.Counter()
+    met = collections.defaultdict(lambda: (0, 0))
     par = collections.Counter()
     for line in stats:
         f = fields(line)
@@ -242,7 +243,12 @@ for mode in ("audit", "enforce"):
             for key in ("calls", "violations", "return_violations", "undocumented", "divergences", "enforced"):
                 tot[key] += int(f.get(key, 0))
         elif "errno" in f:
-            und[(sc, f["errno"])] += int(f["undocumented"])
+            # One line per error code and object kind ("other": no slot).
+            if int(f.get("undocumented", 0)):
+                und[(sc, f["errno"])] += int(f["undocumented"])
+            m = met[(sc, f["errno"], f.get("object", "-"))]
+            met[(sc, f["errno"], f.get("object", "-"))] = (m[0] + int(f.get("failed", 0)),
+                                                            m[1] + int(f.get("undocumented", 0)))
         elif "param" in f and int(f.get("violations", 0)):
             par[(sc, f["param"], f.get("rule", "?"))] += int(f["violations"])
     recs = collections.Counter()
@@ -262,6 +268,13 @@ for mode in ("audit", "enforce"):
         print("    undocumented errors (stats):  syscall  errno  count")
         for (sc, e), c in sorted(und.items(), key=lambda x: -x[1]):
             print(f"      {sc:<14} {e:<14} {c}")
+    # The errors the run met per system call and object kind, documented
+    # or not: by system call, then most failed calls first.
+    met_rows = sorted(met.items(), key=lambda x: (x[0][0], -x[1][0], x[0][1], x[0][2]))
+    if met_rows:
+        print("    errors met (stats):  syscall  errno  object  failed  undocumented")
+        for (sc, e, o), (fl, ud) in met_rows:
+            print(f"      {sc:<14} {e:<14} {o:<24} {fl:<8} {ud}")
     if par:
         print("    parameter violations (stats):  syscall  parameter  rule  count")
         for (sc, p, ru), c in sorted(par.items(), key=lambda x: -x[1]):
@@ -273,6 +286,8 @@ for mode in ("audit", "enforce"):
     with open(os.path.join(out, f"{k}-{mode}.summary"), "w") as s:
         for (sc, e), c in sorted(und.items()):
             s.write(f"undocumented {sc} {e} {c}\n")
+        for (sc, e, o), (fl, ud) in met_rows:
+            s.write(f"met {sc} {e} {o} {fl} {ud}\n")
         for (ru, sc, a, extra, comm), c in sorted(recs.items()):
             s.write(f"record {ru} {sc} {a} {extra or '-'} {comm} {c}\n")
     name = f"{g}: no divergence"

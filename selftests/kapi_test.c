@@ -385,7 +385,7 @@ const char *kapi_errno_name(int err)
 
 static const char *const kapi_counter_names[] = {
 	"calls", "violations", "return_violations", "undocumented",
-	"divergences", "enforced",
+	"divergences", "enforced", "failed",
 };
 
 static bool kapi_is_counter(const char *word, size_t len)
@@ -467,7 +467,8 @@ static int kapi_stats_line(char *line, struct kapi_stats *s)
 		c->value = counters[i].value;
 		/*
 		 * An errno line counts one error code on one kind of object;
-		 * its "errno=E undocumented" sum over all kinds is kept too.
+		 * its "errno=E failed" and "errno=E undocumented" sums over
+		 * all kinds are kept too.
 		 */
 		obj = strstr(key, " object=");
 		if (obj && strstr(key, " errno=")) {
@@ -1179,6 +1180,12 @@ bool kapi_expect_run(const struct kapi_run *run, const struct kapi_expect *e,
 		}
 		if (!ran)
 			continue;
+		/* Every failed call that ran, documented error or not. */
+		if (c->ret < 0 && c->ret >= -4095) {
+			snprintf(key, sizeof(key), "%s errno=%s failed",
+				 e[i].spec, kapi_errno_name(-c->ret));
+			kapi_stats_add(&delta, key, 1);
+		}
 		if (e[i].undocumented) {
 			snprintf(key, sizeof(key), "%s undocumented", e[i].spec);
 			kapi_stats_add(&delta, key, 1);

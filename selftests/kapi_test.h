@@ -76,14 +76,16 @@ const char *kapi_errno_name(int err);
 
 /* ------------------------------------------------------------------ stats */
 
-#define KAPI_STATS_MAX 256
+#define KAPI_STATS_MAX 1024
 #define KAPI_KEY_LEN 96
 
 /*
  * The stats file as flat counters. A counter's key is the line's
  * non-numeric words followed by the counter's name:
  *   "sys_read calls", "sys_read param=fd rule=fd violations",
- *   "sys_read errno=EXFULL undocumented".
+ *   "sys_read errno=EXFULL object=reg:fuse failed",
+ *   "sys_read errno=EXFULL undocumented" (an errno line's sum over all
+ *   object kinds).
  */
 struct kapi_counter {
 	char key[KAPI_KEY_LEN];

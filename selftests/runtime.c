@@ -225,6 +225,9 @@ static void t_counters_concurrent(void)
 	}
 	if (mode == KAPI_MODE_ENFORCE)
 		kapi_stats_add(&delta, "sys_close enforced", n);
+	/* In audit mode every call runs, and fails. */
+	if (mode == KAPI_MODE_AUDIT)
+		kapi_stats_add(&delta, "sys_close errno=EBADF failed", n);
 	kapi_stats_expect_delta(&run.before, &run.after, &delta);
 }
 
@@ -252,6 +255,13 @@ static void t_hooks(void)
 
 /* -------------------------------------------------------------- stats */
 
+static bool kapi_ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n >= t && !strcmp(s + n - t, tail);
+}
+
 static void t_stats_format(void)
 {
 	static const char *const counters[] = {
@@ -277,9 +287,21 @@ static void t_stats_format(void)
 					 strlen(unchecked_params[j])),
 				 "stats has a line for an unchecked parameter: '%s'",
 				 stats.c[i].key);
-		if (strstr(stats.c[i].key, " errno="))
+		if (!strstr(stats.c[i].key, " errno="))
+			continue;
+		/* An errno line counts failed calls, some undocumented. */
+		if (kapi_ends_with(stats.c[i].key, " failed")) {
 			kt_check(stats.c[i].value > 0, "stats lists a zero errno line '%s'",
 				 stats.c[i].key);
+		} else {
+			size_t len = strlen(stats.c[i].key) - strlen("undocumented");
+
+			kt_check(kapi_ends_with(stats.c[i].key, " undocumented"),
+				 "stats has an errno counter '%s'", stats.c[i].key);
+			snprintf(key, sizeof(key), "%.*sfailed", (int)len, stats.c[i].key);
+			kt_check(stats.c[i].value <= kapi_stats_get(&stats, key),
+				 "stats '%s' is more than '%s'", stats.c[i].key, key);
+		}
 	}
 	for (i = 0; i < stats.n; i++)
 		errno_lines += !!strstr(stats.c[i].key, " errno=");
@@ -723,6 +745,15 @@ static void s_objects(struct kapi_outcome *o, void *arg)
 	}
 }
 
+/* How much a counter of the objects run moved (absent: 0). */
+static long long obj_delta(const char *key)
+{
+	long long before = kapi_stats_get(&run.before, key);
+	long long after = kapi_stats_get(&run.after, key);
+
+	return (after > 0 ? after : 0) - (before > 0 ? before : 0);
+}
+
 static void t_objects(void)
 {
 	struct obj_fds f;
@@ -790,19 +821,27 @@ static void t_objects(void)
 				 r->syscall, r->actual, r->object, obj_calls[k].object);
 		}
 	}
-	/* Errors fs.c lists for no object make a record, and a counter each. */
+	/*
+	 * Every failed call counts once as failed on its object; errors fs.c
+	 * lists for no object make a record, and count as undocumented too.
+	 */
 	for (k = 0; k < OBJ_COUNT; k++) {
-		if (f.fd[k] < 0 || !obj_calls[k].undocumented)
+		if (f.fd[k] < 0)
 			continue;
-		kt_check(made & (1 << k), "no undocumented record of %s %s on %s",
+		if (obj_calls[k].undocumented)
+			kt_check(made & (1 << k), "no undocumented record of %s %s on %s",
+				 obj_calls[k].syscall, kapi_errno_name(obj_calls[k].err),
+				 obj_calls[k].object);
+		snprintf(key, sizeof(key), "%s errno=%s object=%s failed",
 			 obj_calls[k].syscall, kapi_errno_name(obj_calls[k].err),
 			 obj_calls[k].object);
+		kt_check(obj_delta(key) == 1, "stats '%s' did not count the call once", key);
 		snprintf(key, sizeof(key), "%s errno=%s object=%s undocumented",
 			 obj_calls[k].syscall, kapi_errno_name(obj_calls[k].err),
 			 obj_calls[k].object);
-		kt_check(kapi_stats_get(&run.after, key) - (kapi_stats_get(&run.before, key) > 0 ?
-			 kapi_stats_get(&run.before, key) : 0) == 1,
-			 "stats '%s' did not count the call once", key);
+		kt_check(obj_delta(key) == (obj_calls[k].undocumented ? 1 : 0),
+			 "stats '%s' changed by %lld, expected %d", key, obj_delta(key),
+			 obj_calls[k].undocumented ? 1 : 0);
 	}
 	kt_diag("object records made for %d of %d calls", __builtin_popcount(made),
 		OBJ_COUNT);

@@ -163,8 +163,9 @@ no_false_positives() {
 			[ "$v" = 0 ] || { echo "${s%:*} $f=$v"; bad=1; }
 		done
 	done
-	# Undocumented errors are counted per error code.
-	grep ' errno=' /tmp/stats
+	# The errno lines that count undocumented errors (every failed call
+	# has a line, most of them with undocumented=0).
+	grep ' errno=' /tmp/stats | grep -v ' undocumented=0$'
 	grep -E 'rule=(return|undocumented|divergence)' /tmp/violations | head -n 20
 	[ $bad -eq 0 ]
 }

@@ -236,6 +236,7 @@ Msg stats_message() {
     nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_CODE, 3);
     nla_put_string(m.get(), KAPI_ERRNO_STATS_A_NAME, "ESRCH");
     put_u64(m, KAPI_ERRNO_STATS_A_COUNT, 1);
+    put_u64(m, KAPI_ERRNO_STATS_A_FAILED, 1);
     nla_nest_end(m.get(), e);
     // The same code on another kind of object, and on an unknown one.
     e = nla_nest_start(m.get(), KAPI_STATS_A_ERRNO);
@@ -244,6 +245,16 @@ Msg stats_message() {
     put_u64(m, KAPI_ERRNO_STATS_A_COUNT, 2);
     nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_OBJ_TYPE, KAPI_OBJ_SOCK);
     nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_OBJ_IMPL, KAPI_IMPL_TCP);
+    put_u64(m, KAPI_ERRNO_STATS_A_FAILED, 6);
+    nla_nest_end(m.get(), e);
+    // A documented error: failed, none of them undocumented.
+    e = nla_nest_start(m.get(), KAPI_STATS_A_ERRNO);
+    nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_CODE, 11);
+    nla_put_string(m.get(), KAPI_ERRNO_STATS_A_NAME, "EAGAIN");
+    put_u64(m, KAPI_ERRNO_STATS_A_COUNT, 0);
+    nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_OBJ_TYPE, KAPI_OBJ_SOCK);
+    nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_OBJ_IMPL, KAPI_IMPL_TCP);
+    put_u64(m, KAPI_ERRNO_STATS_A_FAILED, 4);
     nla_nest_end(m.get(), e);
     e = nla_nest_start(m.get(), KAPI_STATS_A_ERRNO);
     nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_CODE, 111);
@@ -251,8 +262,10 @@ Msg stats_message() {
     put_u64(m, KAPI_ERRNO_STATS_A_COUNT, 5);
     nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_OBJ_TYPE, KAPI_OBJ_REG);
     nla_put_u32(m.get(), KAPI_ERRNO_STATS_A_OBJ_IMPL, KAPI_IMPL_COUNT + 7);
+    put_u64(m, KAPI_ERRNO_STATS_A_FAILED, 5);
     nla_nest_end(m.get(), e);
     put_u64(m, KAPI_STATS_A_ERRNO_OTHER, 1);
+    put_u64(m, KAPI_STATS_A_ERRNO_OTHER_FAILED, 3);
     nla_nest_end(m.get(), st);
     return m;
 }
@@ -269,25 +282,35 @@ TEST(NetlinkStatsTest, IsRuntimeStatsLineForLine) {
               "sys_read param=fd rule=range violations=1\n"
               "sys_read param=buf rule=buffer violations=1\n"
               "sys_read rule=context violations=1\n"
-              "sys_read errno=ESRCH object=unknown undocumented=1\n"
-              "sys_read errno=ESRCH object=sock:tcp undocumented=2\n"
+              "sys_read errno=ESRCH object=unknown failed=1 undocumented=1\n"
+              "sys_read errno=ESRCH object=sock:tcp failed=6 undocumented=2\n"
+              "sys_read errno=EAGAIN object=sock:tcp failed=4 undocumented=0\n"
               "sys_read errno=ECONNREFUSED object=reg:" +
                   std::to_string(KAPI_IMPL_COUNT + 7) +
-                  " undocumented=5\n"
-                  "sys_read errno=other undocumented=1\n");
-    ASSERT_EQ(s.errnos.size(), 3U);
+                  " failed=5 undocumented=5\n"
+                  "sys_read errno=other failed=3 undocumented=1\n");
+    ASSERT_EQ(s.errnos.size(), 4U);
     EXPECT_EQ(s.errnos[1].obj_type, static_cast<std::uint32_t>(KAPI_OBJ_SOCK));
     EXPECT_EQ(s.errnos[1].obj_impl, static_cast<std::uint32_t>(KAPI_IMPL_TCP));
+    EXPECT_EQ(s.errnos[1].failed, 6U);
+    EXPECT_EQ(s.errnos[2].failed, 4U);
+    EXPECT_EQ(s.errnos[2].count, 0U);
+    EXPECT_EQ(s.errno_other_failed, 3U);
     EXPECT_EQ(nl::stats_json(s),
               "{\"name\":\"sys_read\",\"calls\":18,\"violations\":3,\"return_violations\":0,"
               "\"undocumented\":2,\"divergences\":0,\"enforced\":0,\"context\":1,\"params\":["
               "{\"index\":0,\"name\":\"fd\",\"rule\":\"range\",\"violations\":1},"
               "{\"index\":1,\"name\":\"buf\",\"rule\":\"buffer\",\"violations\":1}],"
-              "\"errnos\":[{\"code\":3,\"name\":\"ESRCH\",\"object\":\"unknown\",\"undocumented\":1},"
-              "{\"code\":3,\"name\":\"ESRCH\",\"object\":\"sock:tcp\",\"undocumented\":2},"
+              "\"errnos\":[{\"code\":3,\"name\":\"ESRCH\",\"object\":\"unknown\",\"failed\":1,"
+              "\"undocumented\":1},"
+              "{\"code\":3,\"name\":\"ESRCH\",\"object\":\"sock:tcp\",\"failed\":6,"
+              "\"undocumented\":2},"
+              "{\"code\":11,\"name\":\"EAGAIN\",\"object\":\"sock:tcp\",\"failed\":4,"
+              "\"undocumented\":0},"
               "{\"code\":111,\"name\":\"ECONNREFUSED\",\"object\":\"reg:" +
                   std::to_string(KAPI_IMPL_COUNT + 7) +
-                  "\",\"undocumented\":5}],\"errno_other\":1}");
+                  "\",\"failed\":5,\"undocumented\":5}],\"errno_other\":1,"
+                  "\"errno_other_failed\":3}");
 }
 
 TEST(NetlinkStatsTest, ZeroContextAndOtherAreLeftOutAsInDebugfs) {

@@ -702,6 +702,7 @@ enum kapi_stats_attr {
 	KAPI_STATS_A_PARAM,		/* nest, enum kapi_param_stats_attr (multi) */
 	KAPI_STATS_A_ERRNO,		/* nest, enum kapi_errno_stats_attr (multi) */
 	KAPI_STATS_A_ERRNO_OTHER,	/* u64, undocumented errors without a slot */
+	KAPI_STATS_A_ERRNO_OTHER_FAILED, /* u64, failed calls without a slot */
 
 	__KAPI_STATS_A_MAX
 };
@@ -723,8 +724,9 @@ enum kapi_param_stats_attr {
 #define KAPI_PARAM_STATS_A_MAX (__KAPI_PARAM_STATS_A_MAX - 1)
 
 /*
- * One undocumented error code that was seen on one kind of object
- * (KAPI_STATS_A_ERRNO); the same code on another kind is another nest.
+ * One error code that failed calls returned on one kind of object
+ * (KAPI_STATS_A_ERRNO): COUNT of them undocumented, FAILED in all; the
+ * same code on another kind is another nest.
  */
 enum kapi_errno_stats_attr {
 	KAPI_ERRNO_STATS_A_UNSPEC,
@@ -734,6 +736,7 @@ enum kapi_errno_stats_attr {
 	KAPI_ERRNO_STATS_A_COUNT,	/* u64 */
 	KAPI_ERRNO_STATS_A_OBJ_TYPE,	/* u32, enum kapi_object_type, 0: unknown */
 	KAPI_ERRNO_STATS_A_OBJ_IMPL,	/* u32, enum kapi_object_impl */
+	KAPI_ERRNO_STATS_A_FAILED,	/* u64, failed calls, listed errors too */
 
 	__KAPI_ERRNO_STATS_A_MAX
 };

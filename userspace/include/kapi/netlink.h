@@ -59,13 +59,14 @@ struct ParamStats {
     std::uint64_t violations = 0;
 };
 
-// One undocumented error code on one kind of object.
+// One error code that failed calls returned on one kind of object.
 struct ErrnoStats {
     std::uint32_t code = 0; // positive
     std::string name;       // "ESRCH", or the number
-    std::uint64_t count = 0;
+    std::uint64_t count = 0;    // of them undocumented
     std::uint32_t obj_type = 0; // enum kapi_object_type, 0: unknown
     std::uint32_t obj_impl = 0; // enum kapi_object_impl
+    std::uint64_t failed = 0;   // all of them, documented or not
 };
 
 // An object kind as kapi.ko's reports name it: "sock:tcp", "reg:ext4";
@@ -84,7 +85,8 @@ struct SpecStats {
     std::uint64_t context = 0;
     std::vector<ParamStats> params;
     std::vector<ErrnoStats> errnos;
-    std::uint64_t errno_other = 0;
+    std::uint64_t errno_other = 0;        // undocumented errors without a slot
+    std::uint64_t errno_other_failed = 0; // failed calls without a slot
 };
 
 SpecStats parse_stats(const nlmsghdr* nlh);

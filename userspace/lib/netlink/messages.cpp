@@ -270,6 +270,9 @@ ErrnoStats parse_errno_stats(std::span<const std::uint8_t> nest, const Reader& r
         case KAPI_ERRNO_STATS_A_OBJ_IMPL:
             e.obj_impl = r.u32(a, "KAPI_ERRNO_STATS_A_OBJ_IMPL");
             break;
+        case KAPI_ERRNO_STATS_A_FAILED:
+            e.failed = r.u64(a, "KAPI_ERRNO_STATS_A_FAILED");
+            break;
         default:
             break;
         }
@@ -420,6 +423,9 @@ SpecStats parse_stats(const nlmsghdr* nlh) {
                 case KAPI_STATS_A_ERRNO_OTHER:
                     s.errno_other = r.u64(b, "KAPI_STATS_A_ERRNO_OTHER");
                     break;
+                case KAPI_STATS_A_ERRNO_OTHER_FAILED:
+                    s.errno_other_failed = r.u64(b, "KAPI_STATS_A_ERRNO_OTHER_FAILED");
+                    break;
                 default:
                     break;
                 }
@@ -446,9 +452,11 @@ std::string stats_text(const SpecStats& s) {
         out += n + " rule=context violations=" + std::to_string(s.context) + "\n";
     for (const ErrnoStats& e : s.errnos)
         out += n + " errno=" + e.name + " object=" + object_text(e.obj_type, e.obj_impl) +
-               " undocumented=" + std::to_string(e.count) + "\n";
-    if (s.errno_other != 0)
-        out += n + " errno=other undocumented=" + std::to_string(s.errno_other) + "\n";
+               " failed=" + std::to_string(e.failed) + " undocumented=" + std::to_string(e.count) +
+               "\n";
+    if (s.errno_other_failed != 0 || s.errno_other != 0)
+        out += n + " errno=other failed=" + std::to_string(s.errno_other_failed) +
+               " undocumented=" + std::to_string(s.errno_other) + "\n";
     return out;
 }
 
@@ -478,11 +486,13 @@ void write_json(JsonWriter& j, const char* key, const SpecStats& s) {
         j.uinteger("code", e.code);
         j.string("name", e.name);
         j.string("object", object_text(e.obj_type, e.obj_impl));
+        j.uinteger("failed", e.failed);
         j.uinteger("undocumented", e.count);
         j.end_object();
     }
     j.end_array();
     j.uinteger("errno_other", s.errno_other);
+    j.uinteger("errno_other_failed", s.errno_other_failed);
     j.end_object();
 }
 
