@@ -42,6 +42,10 @@ MODULE_DIRS="fs net lib crypto arch drivers/block drivers/virtio drivers/md driv
 command -v mmdebstrap >/dev/null || kapi_die "mmdebstrap missing: run 'make provision'"
 [ $# -eq 0 ] || kapi_die "usage: rootfs.sh (no arguments)"
 set -- 6.1 6.12
+# Standard output is the image's directory, one line, nothing else (a cold
+# run's mkfs.ext4 said "Creating regular file ..." there): every other
+# output goes to standard error.
+exec 3>&1 1>&2
 
 rels=() debs=()
 for s in "$@"; do
@@ -55,7 +59,7 @@ key=$({ cat "$0"; printf '%s\n' "${rels[@]}"; for d in "${debs[@]}"; do basename
 	sha256sum | cut -c1-16)
 out="$KAPI_CACHE/rootfs/$key"
 if [ -e "$out/.complete" ]; then
-	echo "$out"
+	echo "$out" >&3
 	exit 0
 fi
 
@@ -164,4 +168,4 @@ rm -rf "$out"
 mv "$tmp" "$out"
 trap - EXIT
 kapi_log "rootfs: $out ($((mb)) MB of files, $((SECONDS - t0)) s)"
-echo "$out"
+echo "$out" >&3

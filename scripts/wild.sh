@@ -64,6 +64,11 @@ if ! "$here/rootfs.sh" >"$out/rootfs.path" 2>"$out/rootfs.log"; then
 	exit 1
 fi
 rootfs=$(cat "$out/rootfs.path")
+if [ ! -f "$rootfs/root.ext4" ]; then
+	record FAIL "wild: rootfs.sh printed no image directory (see $out/rootfs.path)"
+	kapi_summary
+	exit 1
+fi
 echo "  root file system: $rootfs ($((SECONDS - t)) s)"
 
 # boot K MODE - one boot of kernel K; its output in $out/K-MODE.output.log.
