@@ -304,7 +304,7 @@ if [ "$plan" = short ]; then
 			esac
 		done
 	fi
-	echo "wild-unload rmmod=$r gone=$gone"
+	echo "wild-unload status=$r gone=$gone"
 	phase none "$ALL" 0
 else
 	[ "$steps" = valid ] && ALL=$VALID
