@@ -9,7 +9,7 @@
 # go to two logs, both streamed to the terminal. The run fails if the script
 # fails, if the guest never reports an exit status (crash, hang, timeout),
 # or if the console shows an oops, BUG, WARNING, call trace, KASAN, UBSAN,
-# lockdep or kmemleak report, whatever the script said.
+# slub_debug, lockdep or kmemleak report, whatever the script said.
 #
 # Exit codes: 0 success, 1-123 the guest script's status, 124 timeout,
 # 125 the guest crashed or the console is not clean, 2 usage error.
@@ -307,8 +307,9 @@ if [ -s "$work/qemu.err" ]; then
 	sed 's/^/kapi-vm: qemu: /' "$work/qemu.err" >&2
 fi
 
-# Reports that fail a run whatever the guest script said.
-bad='Oops|BUG:|WARNING:|Call Trace:|general protection fault|Kernel panic|kernel BUG at|KASAN:|UBSAN:|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|kmemleak:.*suspected memory leak|INFO: task .* blocked|watchdog: BUG|segfault at'
+# Reports that fail a run whatever the guest script said. "BUG CACHE
+# (Not tainted): Poison overwritten" and the like are slub_debug's reports.
+bad='Oops|BUG:|BUG [^ ]+ \((Not tainted|Tainted)|Poison overwritten|Redzone overwritten|Freepointer corrupt|double fault|WARNING:|Call Trace:|general protection fault|Kernel panic|kernel BUG at|KASAN:|UBSAN:|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|kmemleak:.*suspected memory leak|INFO: task .* blocked|watchdog: BUG|segfault at'
 rc=0
 if [ $status = timeout ]; then
 	kapi_log "$ktag/$name: TIMEOUT after ${timeout}s (console: $console)"

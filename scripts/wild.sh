@@ -12,14 +12,19 @@
 #
 # Failures: a guest that crashes, hangs or shows a kernel report on its
 # console; a step missing, or giving different results in two rounds of a
-# boot or in two boots (enforce: the steps that make only valid calls); a
+# boot or in two boots; a parameter violation the workload did not make on
+# purpose, or one of its deliberate invalid calls not reported; a
 # divergence or a return violation. With KAPI_WILD_STRICT=1 an
 # undocumented-error report fails too (otherwise that case is skipped).
 #
 # usage: wild.sh [--kernel 6.1|6.12]... [--seconds N] [--short]
-#                [--results FILE] [--no-build]
+#                [--detectors] [--results FILE] [--no-build]
 #   --seconds N   workload time per boot (default: WILD_MINUTES * 60, 10 min)
 #   --short       one boot per kernel, one round per mode (--seconds unused)
+#   --detectors   boot with the Debian kernels' own memory-error detectors on:
+#                 slub_debug=FZPU (sanity checks, red zones, poisoning, owner
+#                 tracking), KFENCE sampling, page poisoning (also
+#                 KAPI_WILD_DETECTORS=1); their reports fail the boot
 #   --results F   add the results to F (make check) instead of build/wild/results
 #   --no-build    use the kapi.ko and kapi_wild already built
 
@@ -30,14 +35,16 @@ src=$(dirname "$here")
 
 build="${KAPI_BUILD:-$src/build}"
 kernels=() seconds=$((${WILD_MINUTES:-10} * 60)) res= dobuild=1 short=0
+detectors=${KAPI_WILD_DETECTORS:-0}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernels+=("$2"); shift 2 ;;
 	--seconds) seconds=$2; shift 2 ;;
 	--short) short=1; shift ;;
+	--detectors) detectors=1; shift ;;
 	--results) res=$2; shift 2 ;;
 	--no-build) dobuild=0; shift ;;
-	*) echo "usage: wild.sh [--kernel 6.1|6.12]... [--seconds N] [--short] [--results FILE] [--no-build]" >&2
+	*) echo "usage: wild.sh [--kernel 6.1|6.12]... [--seconds N] [--short] [--detectors] [--results FILE] [--no-build]" >&2
 	   exit 2 ;;
 	esac
 done
@@ -83,7 +90,7 @@ boot() {
 	      --timeout "$tmo" --script "$here/guest/wild-workload.sh"
 	      --module "$build/kernel-$k/kapi.ko" --file "$build/selftests/kapi_wild"
 	      --append "kapi.wild=$kmode kapi.wild_seconds=$seconds kapi.wild_plan=$plan systemd.show_status=0")
-	[ "$mode" = enforce ] && args+=(--append kapi.wild_steps=valid)
+	[ "$detectors" = 1 ] && args+=(--append "slub_debug=FZPU kfence.sample_interval=100 page_poison=1")
 	for f in "$rootfs/boot-$rel"/*; do
 		args+=(--file "$f:/kapi/boot/$(basename "$f")")
 	done
@@ -119,11 +126,27 @@ import collections, os, re, sys
 out, k, strict, results = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4]
 short = sys.argv[5] == "1"
 modes = ["none", "audit", "enforce"]
-# The steps of scripts/guest/wild-workload.sh that make only valid calls
-# (every boot runs them); "invalid" runs without kapi and in audit only.
+# The steps of scripts/guest/wild-workload.sh, every boot runs them.
 STEPS = """system proctools procfs log units cgroup sockets nettools pipes pipelines
-           fds clockstep kmsg files loopfs fuse nfs system-end"""
+           fds clockstep kmsg files loopfs fuse nfs system-end invalid"""
 rec = open(results, "a")
+# The workload's invalid calls, as kapi's records name them (comm, rule,
+# syscall, actual): kapi_wild's invalid step and its files step's write to
+# a read-only descriptor.
+INVALID = {("kapi_wild", "param:fd:fd", "sys_read", "4294967196"),
+           ("kapi_wild", "param:buf:buffer", "sys_read", "0xffffffffff600000+16"),
+           ("kapi_wild", "param:buf:buffer", "sys_write", "0xffffffffff600000+16"),
+           ("kapi_wild", "param:filename:user_path", "sys_openat", "0xffffffffff600000"),
+           ("kapi_wild", "param:filename:user_path", "sys_openat", "length>=4096"),
+           ("kapi_wild", "param:fd:fd", "sys_close", "1073741824")}
+READONLY_WRITE = ("kapi_wild", "param:fd:fd", "sys_write", "fd_mode[r]")
+DELIBERATE = INVALID | {READONLY_WRITE}
+# (comm, rule, syscall) of every parameter violation the workload makes on
+# purpose: the calls above, and the nettools step's `nc -l`: netcat-openbsd
+# 1.219 closes its listening socket twice at exit, a true double close
+# (Documentation/wild.rst), kept as a real program's bug kapi must report.
+ON_PURPOSE = {(c, ru, sc) for c, ru, sc, _ in DELIBERATE} | \
+             {("nc", "param:fd:fd", "sys_close")}
 
 
 def record(verdict, name, why=""):
@@ -178,7 +201,7 @@ for mode in modes:
         continue
     steps, rounds, sections, info, unload = r
     print(f"  wild {k} {mode}: {'; '.join(info)}")
-    want = set(STEPS.split()) | ({"invalid"} if mode != "enforce" else set())
+    want = set(STEPS.split())
     if rounds < 1 or want - set(steps):
         record("FAIL", f"{g}: the workload printed every step",
                f"{rounds} rounds; missing: {' '.join(sorted(want - set(steps)))}")
@@ -193,13 +216,11 @@ for mode in modes:
         record("PASS", f"{g}: each step gives the same result in every round")
 
 
-def diff(a, b, only=None):
+def diff(a, b):
     ra, rb = runs[a], runs[b]
     if not ra or not rb or not ra[0] or not rb[0]:
         return
     names = sorted(set(ra[0]) | set(rb[0]))
-    if only is not None:
-        names = [n for n in names if n in only]
     bad = []
     for n in names:
         sa, sb = set(ra[0].get(n, {})), set(rb[0].get(n, {}))
@@ -221,8 +242,7 @@ if short and runs["enforce"]:
     record("PASS" if u == "status=0 gone=yes" else "FAIL", name, u or "no wild-unload line")
 
 diff("none", "audit")
-if runs["enforce"] and runs["enforce"][0]:
-    diff("none", "enforce", only=set(runs["enforce"][0]))
+diff("none", "enforce")
 
 
 def fields(line):
@@ -302,6 +322,21 @@ for mode in ("audit", "enforce"):
     name = f"{g}: no return violation"
     record("PASS" if tot["return_violations"] == 0 else "FAIL", name,
            "\n".join(l for l in viol if "rule=return:" in l))
+    # Every parameter violation must be one the workload makes on purpose,
+    # and each of those must be reported (kapi misses none of them).
+    # (The other records, of undocumented errors and the like, have cases
+    # of their own.)
+    stray = {r: c for r, c in recs.items()
+             if r[0].startswith(("param:", "context")) and (r[4], r[0], r[1]) not in ON_PURPOSE}
+    record("FAIL" if stray else "PASS",
+           f"{g}: every parameter violation is one the workload makes on purpose",
+           "\n".join(" ".join(filter(None, (ru, sc, f"actual={a}", extra, f"comm={comm}:"))) + f" {c}"
+                      for (ru, sc, a, extra, comm), c in stray.items()))
+    seen = {(r[4], r[0], r[1], r[2]) for r in recs}
+    missed = sorted(DELIBERATE - seen)
+    record("FAIL" if missed else "PASS",
+           f"{g}: kapi reported each deliberate invalid call ({len(DELIBERATE)})",
+           "\n".join(f"not reported: comm={c} {ru} {sc} actual={a}" for c, ru, sc, a in missed))
     name = f"{g}: no undocumented-error report"
     if strict:
         record("PASS" if tot["undocumented"] == 0 else "FAIL", name,
