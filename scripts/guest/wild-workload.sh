@@ -17,8 +17,7 @@
 # step prints one line, "wild-step NAME key=value ...", of results that do
 # not depend on timing; scripts/wild.sh compares them between rounds and
 # between the boots without kapi, in audit and in enforce (the invalid
-# step too: enforce refuses its calls with the kernel's own errors).
-# kapi.wild_steps=valid leaves the invalid step out. After
+# step too: enforce refuses its calls with the kernel's own errors). After
 # the last round, kapi's reports: the stats file and the violation records
 # (drained after every round, so the ring's 256 records do not lose any),
 # aggregated, between "# wild-kapi-begin NAME" and "# wild-kapi-end NAME".
@@ -26,15 +25,14 @@
 . /kapi/env
 export PATH=/kapi/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 K=/sys/kernel/debug/kapi/runtime
-seconds=60 steps=all plan=long
+seconds=60 plan=long
 for a in $(cat /proc/cmdline); do
 	case $a in
 	kapi.wild_seconds=*) seconds=${a#*=} ;;
-	kapi.wild_steps=*) steps=${a#*=} ;;
 	kapi.wild_plan=*) plan=${a#*=} ;;
 	esac
 done
-echo "# wild: kernel $(uname -r), kapi $KAPI_WILD_MODE, plan $plan, ${seconds}s, steps $steps"
+echo "# wild: kernel $(uname -r), kapi $KAPI_WILD_MODE, plan $plan, ${seconds}s"
 echo "# wild: system $(systemctl is-system-running 2>&1), up after $(cut -d' ' -f1 /proc/uptime) s"
 systemd-analyze 2>/dev/null | sed -n '1s/^/# wild: /p'
 V=/run/kapi-wild-violations
@@ -277,8 +275,7 @@ phase() {
 	kapi_report
 }
 
-VALID="system proc log units net pipes fds kmsg files loopfs fuse nfs"
-ALL="$VALID invalid"
+ALL="system proc log units net pipes fds kmsg files loopfs fuse nfs invalid"
 if [ "$plan" = short ]; then
 	phase audit "$ALL" 0
 	echo enforce >"$K/mode"
@@ -311,7 +308,6 @@ if [ "$plan" = short ]; then
 	echo "wild-unload status=$r gone=$gone"
 	phase none "$ALL" 0
 else
-	[ "$steps" = valid ] && ALL=$VALID
 	phase "$KAPI_WILD_MODE" "$ALL" "$seconds"
 fi
 exit 0
