@@ -2,40 +2,37 @@
 /*
  * Hooks on the x86-64 system call entry points, for kapi's runtime
  * verification. Each registered syscall spec "sys_<name>" gets a hook on
- * __x64_sys_<name>: an ftrace_ops, filtered to that one function, that
- * makes the function's entry call one of kapi's entry stubs directly (an
- * ftrace "direct call", hook_tramp.S), with no ftrace trampoline and no
- * register saving in between. The stub says which hook it belongs to (its
- * slot), and kapi_hook_run() decodes the user arguments from the entry
- * point's pt_regs as the spec's parameter types say, runs the check engine,
- * reports, and calls the original function from its start (the nested
- * entry passes straight through the stub). Table-driven: a spec for another
- * system call needs no new code (a call without parameters is found under
- * its __do_sys_<name> alias). In off mode the ops are unregistered, so
- * hooked functions run at full speed; they are registered again when the
- * mode changes.
+ * __x64_sys_<name>, bound to a slot of the resident module kapi_tramp.ko
+ * (module/tramp/): the resident makes the function's entry call the slot's
+ * entry stub directly (an ftrace "direct call"), and calls kapi_hook_pre()
+ * before the function runs and kapi_hook_post() after it returned.
+ * kapi_hook_pre() decodes the user arguments from the entry point's
+ * pt_regs as the spec's parameter types say, runs the check engine and
+ * reports, and in enforce mode refuses the call; kapi_hook_post() checks
+ * and reports the result. Table-driven: a spec for another system call
+ * needs no new code (a call without parameters is found under its
+ * __do_sys_<name> alias). In off mode the hooks are disabled, so hooked
+ * functions run at full speed; they are enabled again when the mode
+ * changes.
  *
- * Lifetime and unload safety: a call in kapi_hook_run() holds a reference
- * on its hook (a percpu_ref) and on kapi.ko, so rmmod fails with EBUSY
- * while a task sleeps inside a hooked call instead of freeing code under
- * it. A task may be preempted in an entry stub before it takes those
- * references: a hook and its slot are released only after tasks RCU has
- * seen every task leave (kapi_hook_free_work()), and the exit path waits
- * for tasks RCU, so that no task still runs the stub's last instructions
- * after its module_put(). Nothing on the call path allocates or takes a
- * sleeping lock; user memory is read only with strnlen_user().
+ * Lifetime and unload safety: kapi.ko's code runs on the call path only
+ * inside kapi_hook_pre() and kapi_hook_post(), each in a read-side section
+ * of the resident; a task asleep in a hooked function has only the
+ * resident's code on its stack. A hook is detached from its slot and freed
+ * after kapi_tramp_synchronize(), which waits for those sections and not
+ * for the sleepers; so kapi.ko unloads at once however many tasks sleep in
+ * hooked calls, and no call takes a reference on anything. Nothing on the
+ * call path allocates or takes a sleeping lock; user memory is read only
+ * with strnlen_user() and get_user().
  */
-#include <linux/atomic.h>
 #include <linux/ctype.h>
 #include <linux/err.h>
 #include <linux/fcntl.h>
-#include <linux/ftrace.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
-#include <linux/percpu-refcount.h>
 #include <linux/preempt.h>
 #include <linux/ptrace.h>
 #include <linux/rcupdate.h>
@@ -43,12 +40,10 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-#include <linux/wait_bit.h>
-#include <linux/workqueue.h>
 
 #include "check.h"
-#include "hook_tramp.h"
 #include "hooks.h"
+#include "kapi_tramp.h"
 #include "image.h"
 #include "kapi.h"
 #include "object.h"
@@ -63,16 +58,6 @@ static int kapi_hooks_cur_mode = KAPI_MODE_AUDIT;
  */
 static DEFINE_MUTEX(kapi_hooks_mutex);
 static LIST_HEAD(kapi_hooks_list);
-/*
- * The hook of each entry stub. LOCKING: set and cleared under the hooks
- * lock; read locklessly by kapi_hook_run(). A slot is taken until its hook
- * is freed (kapi_hook_free_work()).
- */
-static struct kapi_hook *kapi_hook_slot[KAPI_HOOK_SLOTS];
-static struct workqueue_struct *kapi_hooks_wq;
-/* Hooks not yet freed, attached or not; kapi_hooks_exit() waits for 0. */
-static atomic_t kapi_hooks_alive = ATOMIC_INIT(0);
-
 /* --- mode -------------------------------------------------------------- */
 
 /**
@@ -213,151 +198,78 @@ static void kapi_hook_object_param(struct kapi_hook *hook)
 }
 
 /*
- * The address to call for the hooked function whose entry call is at @ip;
- * a function that cannot be called through a pointer (a sealed ENDBR64
- * under IBT) is given up. Learnt at the first call and cached; a later
- * call from another address (which would be a bug) is not checked.
+ * What a checked call keeps from its entry to its return: in the frame the
+ * resident gives it (kapi_tramp.h), on the calling task's stack.
  */
-static kapi_syscall_fn kapi_hook_resolve(struct kapi_hook *hook,
-					 unsigned long ip)
-{
-	/* ORDER: pairs with the release below; @hook->ip is set before. */
-	unsigned long orig = smp_load_acquire(&hook->orig);
+struct kapi_hook_frame {
+	struct kapi_check_call call;
+	struct kapi_check_pre pre;
+	enum kapi_mode mode;
+};
 
-	if (likely(orig))
-		return READ_ONCE(hook->ip) == ip ? (kapi_syscall_fn)orig : NULL;
-	if (READ_ONCE(hook->error))
-		return NULL;
-	orig = kapi_compat_callable_start(ip);
-	if (!orig) {
-		if (!cmpxchg(&hook->error, 0, -EOPNOTSUPP))
-			pr_warn("%s: %s has no ENDBR64 before its ftrace site and cannot be called indirectly; calls are not checked\n",
-				hook->name, hook->func);
-		return NULL;
-	}
-	WRITE_ONCE(hook->ip, ip);
-	/* ORDER: @ip before @orig, for the acquire above. */
-	smp_store_release(&hook->orig, orig);
-	return (kapi_syscall_fn)orig;
-}
-
-/**
- * kapi_hook_run() - check one call of a hooked function
- * @uregs: the user registers, the hooked function's argument
- * @slot: the hook's slot, from the entry stub
- * @resume: where the hooked function continues after its entry call
- * @result: receives what the caller gets, if the call is handled here
+/*
+ * kapi_hook_pre() - the entry of a call of a hooked function
  *
- * Called by kapi_hook_tramp (hook_tramp.S) on entry to a hooked function,
- * in the context of the system call, preemptible. The call runs unchecked
- * if the mode is off, the filter leaves the task out, or kapi.ko or the
- * hook is going away.
- *
- * Return: true if the call was handled (checked and run, or refused in
- * enforce mode) and @result is its result; false to let the hooked
- * function run unchecked.
+ * Called by the resident (kapi_tramp_run()) in the context of the system
+ * call, preemptible, in a read-side section that kapi_hooks_exit() waits
+ * for. The call runs unchecked if the mode is off or the filter leaves the
+ * task out. Otherwise it is decoded and checked; enforce mode refuses it
+ * here, before it runs.
  */
-bool kapi_hook_run(const struct pt_regs *uregs, unsigned int slot,
-		   unsigned long resume, long *result)
+static enum kapi_tramp_verdict kapi_hook_pre(struct kapi_tramp_client *client,
+					     const struct pt_regs *uregs,
+					     void *frame, long *result)
 {
+	struct kapi_hook *hook = container_of(client, struct kapi_hook, client);
+	struct kapi_hook_frame *f = frame;
 	enum kapi_mode mode = kapi_hooks_mode();
-	/*
-	 * Filled in by the functions they are passed to, as far as they are
-	 * read: zeroing ~400 bytes per call would cost more than the checks.
-	 */
-	struct kapi_check_call call __uninitialized;
-	struct kapi_check_post post __uninitialized;
-	struct kapi_check_pre pre __uninitialized;
-	struct kapi_hook *hook;
-	unsigned long nofile;
-	kapi_syscall_fn orig;
 	bool enforce;
-	long ret;
 
-	if (mode == KAPI_MODE_OFF || slot >= KAPI_HOOK_SLOTS)
-		return false;
-	hook = READ_ONCE(kapi_hook_slot[slot]);
-	if (!hook)
-		return false;
-	orig = kapi_hook_resolve(hook, resume - MCOUNT_INSN_SIZE);
-	if (!orig || !kapi_report_filter_match())
-		return false;
-	if (!try_module_get(THIS_MODULE))
-		return false;
-	if (!percpu_ref_tryget_live(&hook->ref)) {
-		module_put(THIS_MODULE);
-		return false;
-	}
-
-	kapi_hook_decode(hook, uregs, &call);
-	kapi_check_before(&call, &pre);
-	enforce = mode == KAPI_MODE_ENFORCE && pre.predicted && pre.enforce;
-	kapi_report_before(&hook->report, hook->name, &call, &pre, mode,
+	if (mode == KAPI_MODE_OFF || !kapi_report_filter_match())
+		return KAPI_TRAMP_RUN;
+	f->mode = mode;
+	kapi_hook_decode(hook, uregs, &f->call);
+	kapi_check_before(&f->call, &f->pre);
+	enforce = mode == KAPI_MODE_ENFORCE && f->pre.predicted &&
+		  f->pre.enforce;
+	kapi_report_before(&hook->report, hook->name, &f->call, &f->pre, mode,
 			   enforce);
 	if (enforce) {
-		ret = pre.predicted;
-		goto out;
+		*result = f->pre.predicted;
+		return KAPI_TRAMP_DONE;
 	}
 	if (unlikely(hook->obj_how == KAPI_OBJECT_FD_BEFORE))
-		kapi_object_of_fd((unsigned int)call.args[hook->obj_param],
-				  &call.object);
-	/* Its entry call comes back to the stub, which lets it through. */
-	ret = kapi_hook_call_orig(orig, uregs);
-	/* Only a failed call's object is looked for. */
-	if (IS_ERR_VALUE(ret))
-		kapi_hook_object(hook, &call);
-	/* Only an fd result is checked against the limit. */
-	nofile = call.spec->ret.check == KAPI_RETURN_FD ?
-		 rlimit(RLIMIT_NOFILE) : 0;
-	kapi_check_after(&call, &pre, ret, nofile, &post);
-	kapi_report_after(&hook->report, hook->name, &call, &pre, &post, ret,
-			  nofile, mode);
-out:
-	percpu_ref_put(&hook->ref);
-	module_put(THIS_MODULE);
-	*result = ret;
-	return true;
-}
-
-/* --- hook descriptors -------------------------------------------------- */
-
-/* The address of the entry stub of @hook's slot. */
-static unsigned long kapi_hook_stub(const struct kapi_hook *hook)
-{
-	return (unsigned long)kapi_hook_stubs +
-	       hook->slot * KAPI_HOOK_STUB_SIZE;
+		kapi_object_of_fd((unsigned int)f->call.args[hook->obj_param],
+				  &f->call.object);
+	return KAPI_TRAMP_CHECK;
 }
 
 /*
- * The hook's ops is gone and so is the last call in kapi_hook_run(). A task
- * preempted in the entry stub may still be about to read the slot: wait
- * for tasks RCU before the slot and the hook go.
+ * kapi_hook_post() - the return of a call that kapi_hook_pre() checked
+ *
+ * As kapi_hook_pre(); the resident calls it only if the hook is still
+ * attached to the slot it was at the entry.
  */
-static void kapi_hook_free_work(struct work_struct *work)
+static void kapi_hook_post(struct kapi_tramp_client *client,
+			   const struct pt_regs *uregs, void *frame, long ret)
 {
-	struct kapi_hook *hook = container_of(work, struct kapi_hook, free_work);
+	struct kapi_hook *hook = container_of(client, struct kapi_hook, client);
+	struct kapi_hook_frame *f = frame;
+	struct kapi_check_post post __uninitialized;
+	unsigned long nofile;
 
-	kapi_synchronize_rcu_tasks();
-	if (hook->slot < KAPI_HOOK_SLOTS) {
-		mutex_lock(&kapi_hooks_mutex);
-		WRITE_ONCE(kapi_hook_slot[hook->slot], NULL);
-		mutex_unlock(&kapi_hooks_mutex);
-	}
-	percpu_ref_exit(&hook->ref);
-	kapi_report_spec_destroy(&hook->report);
-	kapi_registry_put(hook->spec);
-	kfree(hook);
-	if (atomic_dec_and_test(&kapi_hooks_alive))
-		wake_up_var(&kapi_hooks_alive);
+	/* Only a failed call's object is looked for. */
+	if (IS_ERR_VALUE(ret))
+		kapi_hook_object(hook, &f->call);
+	/* Only an fd result is checked against the limit. */
+	nofile = f->call.spec->ret.check == KAPI_RETURN_FD ?
+		 rlimit(RLIMIT_NOFILE) : 0;
+	kapi_check_after(&f->call, &f->pre, ret, nofile, &post);
+	kapi_report_after(&hook->report, hook->name, &f->call, &f->pre, &post,
+			  ret, nofile, f->mode);
 }
 
-/* The last reference is gone; may run in RCU callback context. */
-static void kapi_hook_release(struct percpu_ref *ref)
-{
-	struct kapi_hook *hook = container_of(ref, struct kapi_hook, ref);
-
-	queue_work(kapi_hooks_wq, &hook->free_work);
-}
+/* --- hook descriptors -------------------------------------------------- */
 
 /* "sys_" and lower-case letters, digits and underscores. */
 static bool kapi_hook_name_ok(const char *name)
@@ -371,18 +283,6 @@ static bool kapi_hook_name_ok(const char *name)
 		if (!islower(name[i]) && !isdigit(name[i]) && name[i] != '_')
 			return false;
 	return true;
-}
-
-/* Point the hook's ftrace_ops at the function named @hook->func. */
-static int kapi_hook_set_filter(struct kapi_hook *hook)
-{
-	int ret;
-
-	ret = ftrace_set_filter(&hook->ops, (unsigned char *)hook->func,
-				strlen(hook->func), 1);
-	if (ret)
-		ftrace_free_filter(&hook->ops);
-	return ret;
 }
 
 /*
@@ -405,32 +305,32 @@ static bool kapi_hook_do_sys(struct kapi_hook *hook)
 }
 
 /*
- * kapi_hook_prepare() - find the function to hook
+ * kapi_hook_prepare() - bind the hook to a slot of the resident on the
+ * function to hook, without hooking it yet
  * @hook: a new hook
  *
- * Sets up the hook's ftrace_ops, filtered to the function, without
- * registering it.
- *
- * Return: 0, or -EINVAL if the kernel has no such function or ftrace
- * cannot trace it.
+ * Return: 0; -EINVAL if the kernel has no such function or ftrace cannot
+ * trace it; -ENOSPC if the resident has no free slot.
  */
 static int kapi_hook_prepare(struct kapi_hook *hook)
 {
 	int ret;
 
-	/*
-	 * A direct call: ftrace fills in the ops when it is registered.
-	 * ORDER: an ops without a filter would trace every function.
-	 */
-	ret = kapi_hook_set_filter(hook);
+	hook->client.pre = kapi_hook_pre;
+	hook->client.post = kapi_hook_post;
+	ret = kapi_tramp_attach(&hook->client, hook->func, KAPI_TRAMP_ABI);
 	if (ret == -EINVAL && !hook->nparams && kapi_hook_do_sys(hook)) {
-		ret = kapi_hook_set_filter(hook);
-		if (ret)
+		ret = kapi_tramp_attach(&hook->client, hook->func,
+					KAPI_TRAMP_ABI);
+		if (ret < 0)
 			snprintf(hook->func, sizeof(hook->func), "__x64_%s",
 				 hook->name);
 	}
-	hook->filtered = !ret;
-	return ret;
+	if (ret < 0)
+		return ret;
+	hook->slot = ret;
+	hook->attached = true;
+	return 0;
 }
 
 static const char *kapi_hook_why(int error)
@@ -439,7 +339,7 @@ static const char *kapi_hook_why(int error)
 	case -EBUSY:
 		return "another ftrace user (livepatch, BPF, a hooking module) owns its entry";
 	case -ENOSPC:
-		return "all " __stringify(KAPI_HOOK_SLOTS) " hook slots are taken";
+		return "all " __stringify(KAPI_TRAMP_SLOTS) " hook slots are taken";
 	case -EINVAL:
 		return "this kernel has no such function, or ftrace cannot trace it";
 	case -E2BIG:
@@ -448,13 +348,15 @@ static const char *kapi_hook_why(int error)
 		return "the spec says it does not return, and a hook must return";
 	case -ENOENT:
 		return "the spec's name is not sys_ followed by [a-z0-9_]";
+	case -EPROTO:
+		return "kapi_tramp.ko is of another version than kapi.ko";
 	default:
 		return "ftrace refused";
 	}
 }
 
 /*
- * kapi_hook_activate() - register the hook's ftrace_ops
+ * kapi_hook_activate() - make the hooked function call the resident
  * @hook: a hook on the list
  *
  * A hook whose registration failed with -EBUSY (another ftrace user owns
@@ -466,11 +368,11 @@ static void kapi_hook_activate(struct kapi_hook *hook)
 	int error = READ_ONCE(hook->error), ret;
 
 	lockdep_assert_held(&kapi_hooks_mutex);
-	if (hook->registered || hook->slot >= KAPI_HOOK_SLOTS ||
+	if (hook->registered || !hook->attached ||
 	    (error && error != -EBUSY && error != -ENOMEM))
 		return;
 	ret = kapi_fail("ftrace_direct") ? -EBUSY :
-	      kapi_ftrace_direct_register(&hook->ops, kapi_hook_stub(hook));
+	      kapi_tramp_enable(hook->slot);
 	if (!ret) {
 		hook->registered = true;
 		if (error)
@@ -485,73 +387,40 @@ static void kapi_hook_activate(struct kapi_hook *hook)
 }
 
 /*
- * kapi_hook_deactivate() - unregister the hook's ftrace_ops
+ * kapi_hook_deactivate() - stop the hooked function calling the resident
  * @hook: a hook
  *
- * When this returns no new call enters the entry stub; calls already in
- * kapi_hook_run() keep their references until they leave it.
- *
- * Return: 0, or the error of the unregistration, after which the hooked
- * function may still call the stub. LOCKING: the hooks lock, or @hook is no
- * longer on the list.
+ * When this returns no new call enters the hook; calls already in it run
+ * to their end as they started. LOCKING: the hooks lock.
  */
-static int kapi_hook_deactivate(struct kapi_hook *hook)
+static void kapi_hook_deactivate(struct kapi_hook *hook)
 {
-	int ret;
-
-	if (!hook->registered)
-		return 0;
-	ret = kapi_ftrace_direct_unregister(&hook->ops, kapi_hook_stub(hook));
-	if (ret) {
-		pr_err("%s: cannot unhook %s (%pe)\n", hook->name, hook->func,
-		       ERR_PTR(ret));
-		return ret;
-	}
-	hook->registered = false;
-	return 0;
+	if (hook->registered && !kapi_tramp_disable(hook->slot))
+		hook->registered = false;
 }
 
 /*
- * kapi_hook_detach() - stop hooking and let the hook go
- * @hook: a hook no longer on the list
- *
- * The hook is freed when the last call has left kapi_hook_run().
+ * Detach every hook on @gone from its slot, wait until no call is in
+ * kapi_hook_pre() or kapi_hook_post() any more, and free them. Calls that
+ * sleep in a hooked function meanwhile are not waited for: they return
+ * through the resident, which skips their post (and counts it).
  */
-static void kapi_hook_detach(struct kapi_hook *hook)
+static void kapi_hooks_free_list(struct list_head *gone)
 {
-	if (kapi_hook_deactivate(hook)) {
-		/* ftrace may still call it: keep the hook forever. */
-		if (atomic_dec_and_test(&kapi_hooks_alive))
-			wake_up_var(&kapi_hooks_alive);
-		return;
-	}
-	if (hook->filtered)
-		ftrace_free_filter(&hook->ops);
-	percpu_ref_kill(&hook->ref);
-}
+	struct kapi_hook *hook, *tmp;
 
-/*
- * Give @hook a free slot, or fail it with -ENOSPC. LOCKING: the hooks lock.
- */
-static void kapi_hook_take_slot(struct kapi_hook *hook)
-{
-	unsigned int i;
-
-	lockdep_assert_held(&kapi_hooks_mutex);
-	hook->slot = KAPI_HOOK_SLOTS;
-	if (hook->error)
+	if (list_empty(gone))
 		return;
-	for (i = 0; i < KAPI_HOOK_SLOTS; i++) {
-		if (!kapi_hook_slot[i]) {
-			hook->slot = i;
-			WRITE_ONCE(kapi_hook_slot[i], hook);
-			return;
-		}
+	list_for_each_entry(hook, gone, node)
+		if (hook->attached)
+			kapi_tramp_detach(hook->slot);
+	kapi_tramp_synchronize();
+	list_for_each_entry_safe(hook, tmp, gone, node) {
+		list_del(&hook->node);
+		kapi_report_spec_destroy(&hook->report);
+		kapi_registry_put(hook->spec);
+		kfree(hook);
 	}
-	hook->error = -ENOSPC;
-	pr_warn("%s: cannot hook %s: %s (%pe); the other specs are checked\n",
-		hook->name, hook->func, kapi_hook_why(hook->error),
-		ERR_PTR(hook->error));
 }
 
 /*
@@ -574,10 +443,6 @@ static void kapi_hook_attach(const struct kapi_registry_spec *s)
 	}
 	if (kapi_report_spec_init(&hook->report))
 		goto free_spec;
-	if (percpu_ref_init(&hook->ref, kapi_hook_release, 0, GFP_KERNEL))
-		goto free_report;
-	INIT_WORK(&hook->free_work, kapi_hook_free_work);
-	atomic_inc(&kapi_hooks_alive);
 	hook->image = hook->spec->image->data;
 	hook->record = hook->spec->spec;
 	hook->name = hook->spec->name;
@@ -611,15 +476,12 @@ static void kapi_hook_attach(const struct kapi_registry_spec *s)
 			ERR_PTR(hook->error));
 
 	mutex_lock(&kapi_hooks_mutex);
-	kapi_hook_take_slot(hook);
 	list_add_tail(&hook->node, &kapi_hooks_list);
 	if (kapi_hooks_mode() != KAPI_MODE_OFF)
 		kapi_hook_activate(hook);
 	mutex_unlock(&kapi_hooks_mutex);
 	return;
 
-free_report:
-	kapi_report_spec_destroy(&hook->report);
 free_spec:
 	kapi_registry_put(hook->spec);
 	kfree(hook);
@@ -668,20 +530,10 @@ static void kapi_hooks_added(const struct kapi_registry_image *img)
 			kapi_hook_attach(&img->specs[i]);
 }
 
-static void kapi_hooks_detach_list(struct list_head *gone)
-{
-	struct kapi_hook *hook, *tmp;
-
-	list_for_each_entry_safe(hook, tmp, gone, node) {
-		list_del(&hook->node);
-		kapi_hook_detach(hook);
-	}
-}
-
 /*
  * LOCKING: called with the registry lock held. The hooks leave the list
- * under the hooks lock and are detached after it is dropped, because
- * unregistering an ftrace_ops waits for tasks RCU.
+ * under the hooks lock and are freed after it is dropped, because that
+ * waits for the calls in them.
  */
 static void kapi_hooks_removed(const struct kapi_registry_image *img)
 {
@@ -693,7 +545,7 @@ static void kapi_hooks_removed(const struct kapi_registry_image *img)
 		if (hook->spec->image == img)
 			list_move_tail(&hook->node, &gone);
 	mutex_unlock(&kapi_hooks_mutex);
-	kapi_hooks_detach_list(&gone);
+	kapi_hooks_free_list(&gone);
 }
 
 static struct kapi_registry_listener kapi_hooks_listener = {
@@ -764,14 +616,12 @@ void kapi_hooks_reset_stats(void)
 /**
  * kapi_hooks_init() - hook every registered syscall spec, and follow them
  *
- * Return: 0 or -ENOMEM. A function that cannot be hooked is reported and
- * is not an error.
+ * Return: 0. A function that cannot be hooked is reported and is not an
+ * error.
  */
 int kapi_hooks_init(void)
 {
-	kapi_hooks_wq = alloc_workqueue("kapi_hooks", 0, 0);
-	if (!kapi_hooks_wq)
-		return -ENOMEM;
+	BUILD_BUG_ON(sizeof(struct kapi_hook_frame) > KAPI_TRAMP_FRAME_SIZE);
 	kapi_registry_listen(&kapi_hooks_listener);
 	return 0;
 }
@@ -779,14 +629,11 @@ int kapi_hooks_init(void)
 /**
  * kapi_hooks_exit() - remove every hook
  *
- * On unload kapi.ko's reference count is zero, so no call is in
- * kapi_hook_run() except, possibly, for its last instructions after
- * module_put(). When kapi_init() fails after the hooks came up, calls may
- * still be in it (a module's init may fail with references held), and this
- * waits for them. ORDER: unregister the ops (no new calls), wait until
- * every hook is freed (no call in kapi_hook_run() before its puts), wait
- * for tasks RCU (no task in the stubs' tail) and for RCU callbacks, then
- * drain the work queue.
+ * Detaches every hook from the resident (kapi_tramp.ko) and waits for the
+ * calls inside kapi_hook_pre() or kapi_hook_post(), but not for the tasks
+ * asleep in a hooked function: they return through the resident, which
+ * no longer calls kapi.ko. So this takes one grace period, however many
+ * tasks sleep in hooked calls (Documentation/runtime.rst, "Unloading").
  */
 void kapi_hooks_exit(void)
 {
@@ -796,9 +643,5 @@ void kapi_hooks_exit(void)
 	mutex_lock(&kapi_hooks_mutex);
 	list_splice_init(&kapi_hooks_list, &gone);
 	mutex_unlock(&kapi_hooks_mutex);
-	kapi_hooks_detach_list(&gone);
-	wait_var_event(&kapi_hooks_alive, !atomic_read(&kapi_hooks_alive));
-	kapi_synchronize_rcu_tasks();
-	rcu_barrier();
-	destroy_workqueue(kapi_hooks_wq);
+	kapi_hooks_free_list(&gone);
 }

@@ -25,7 +25,9 @@ usage: vm.sh --kernel SERIES|BZIMAGE [options]
   --kernel K        6.1 or 6.12 (provisioned Debian kernels) or a bzImage path
   --script FILE     guest shell script, run as /kapi/run.sh (its exit status is the verdict)
   --shell           interactive shell instead of a script (Ctrl-A X quits QEMU)
-  --module FILE     put a kernel module into /kapi (repeatable)
+  --module FILE     put a kernel module into /kapi (repeatable); with kapi.ko
+                    comes kapi_tramp.ko from the same directory, which the
+                    guest's /init loads before anything else
   --kmod NAME       put the Debian kernel's module NAME (e.g. fuse), uncompressed,
                     into /kapi/kmod/NAME.ko, for the guest script to insmod;
                     nothing if the kernel has it built in (repeatable; 6.1 and
@@ -150,6 +152,12 @@ copy_libs() {
 for m in "${modules[@]}"; do
 	[ -r "$m" ] || kapi_die "no module at $m"
 	cp "$m" "$root/kapi/"
+	# kapi.ko needs its resident part, built next to it; /init loads it.
+	if [ "$(basename "$m")" = kapi.ko ]; then
+		[ -r "$(dirname "$m")/kapi_tramp.ko" ] ||
+			kapi_die "no kapi_tramp.ko next to $m (built with it by scripts/build-module.sh)"
+		cp "$(dirname "$m")/kapi_tramp.ko" "$root/kapi/"
+	fi
 done
 # kmod_file NAME - the path of the Debian kernel's module NAME, uncompressed,
 # taken from its linux-image package once and kept in the cache; nothing if

@@ -10,7 +10,7 @@
  *   KAPI_HAVE_FTRACE_DIRECT_MULTI     register_ftrace_direct_multi() (6.1)
  *   KAPI_HAVE_SYNCHRONIZE_RCU_TASKS   synchronize_rcu_tasks() is exported
  *   KAPI_HAVE_GENL_MCAST_CAP          privileged generic netlink groups
- *   KAPI_HAVE_CALL_DEPTH_ACCOUNT      call depth tracking (hook_tramp.S)
+ *   KAPI_HAVE_CALL_DEPTH_ACCOUNT      call depth tracking (tramp/entry.S)
  *   KAPI_HAVE_FILES_LOOKUP_FD_RCU     files_lookup_fd_rcu() (6.1)
  */
 #ifndef KAPI_COMPAT_H
@@ -38,7 +38,7 @@ unsigned long kapi_compat_callable_start(unsigned long ip);
 unsigned long kapi_compat_symbol_address(const char *name);
 
 #ifndef CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS
-/* The hooks are ftrace direct calls (hook_tramp.S). */
+/* The hooks are ftrace direct calls (tramp/entry.S). */
 #error "kapi: the kernel needs CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS"
 #endif
 

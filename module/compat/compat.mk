@@ -25,7 +25,7 @@ ccflags-$(call kapi_exports,synchronize_rcu_tasks) += -DKAPI_HAVE_SYNCHRONIZE_RC
 ccflags-$(call kapi_declares,include/net/genetlink.h,GENL_MCAST_CAP_SYS_ADMIN) += \
 	-DKAPI_HAVE_GENL_MCAST_CAP
 # Call depth tracking (retbleed=stuff, 6.2+): code that ftrace calls
-# directly counts the call itself (hook_tramp.S, an assembler file). Also
+# directly counts the call itself (module/tramp/entry.S, an assembler file). Also
 # for C, where compat.c lists the feature.
 kapi_have_call_depth := $(call kapi_declares,arch/x86/include/asm/nospec-branch.h,CALL_DEPTH_ACCOUNT)
 asflags-$(kapi_have_call_depth) += -DKAPI_HAVE_CALL_DEPTH_ACCOUNT

@@ -37,6 +37,7 @@ done
 case $mode in
 none) ;;
 off|audit|enforce)
+	insmod /kapi/kapi_tramp.ko || fail "insmod kapi_tramp.ko failed"
 	insmod /kapi/kapi.ko mode="$mode" || fail "insmod kapi.ko mode=$mode failed"
 	echo "kapi-vm: wild-init: kapi.ko loaded, mode $(cat /sys/module/kapi/parameters/mode)"
 	;;

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What a hooked system call runs first. Each hooked function's ftrace_ops
+ * (tramp.c) is an ftrace "direct call": the call at the entry of the
+ * function calls one of the entry stubs here, the stub of the hook's slot,
+ * with no ftrace trampoline and no saved registers in between. The stub
+ * puts its slot number in %r11 and goes to kapi_tramp_entry, which asks
+ * kapi_tramp_run() (tramp.c) what to do:
+ *
+ * - let the function run as if it were not hooked (no checker bound to the
+ *   slot, the checker says so): return to it, with its argument restored;
+ * - the call has been handled: kapi_tramp_run() had it checked, ran the
+ *   function through kapi_tramp_call_orig() and had the result checked, or
+ *   the checker refused it. Return its result straight to the function's
+ *   caller.
+ *
+ * kapi_tramp_call_orig() calls the function from its start (an ENDBR64
+ * under IBT, so never a sealed address); its entry calls the stub again,
+ * and kapi_tramp_entry lets that nested call through at once, recognising
+ * it by its return address. A task that sleeps in the hooked function has
+ * this module's code on its stack, never kapi.ko's: that is what lets
+ * kapi.ko unload at any time (Documentation/runtime.rst, "Unloading").
+ *
+ * The hooked functions are the x86-64 system call entry points, which take
+ * one argument (the user's pt_regs, in %rdi); at their entry call, the
+ * other argument registers hold nothing, and %r10 and %r11 are free.
+ */
+#include <linux/linkage.h>
+#include <linux/objtool.h>
+#include <asm/ibt.h>
+#include <asm/nospec-branch.h>
+#include <asm/unwind_hints.h>
+
+#include "kapi_tramp.h"
+
+	.text
+
+/*
+ * The entry stubs, one per slot; slot N starts N * KAPI_TRAMP_STUB_SIZE in.
+ * The jump is spelt out so that its size is fixed: the padding to the next
+ * stub must not be negative, or the assembler stops.
+ */
+SYM_CODE_START(kapi_tramp_stubs)
+	.set kapi_slot, 0
+	.rept KAPI_TRAMP_SLOTS
+0:	UNWIND_HINT_FUNC
+	ENDBR
+	movl	$kapi_slot, %r11d
+	.byte	0xe9			/* jmp kapi_tramp_entry */
+	.long	kapi_tramp_entry - . - 4
+	.fill	KAPI_TRAMP_STUB_SIZE - (. - 0b), 1, 0xcc
+	.set kapi_slot, kapi_slot + 1
+	.endr
+SYM_CODE_END(kapi_tramp_stubs)
+
+/*
+ * On entry: (%rsp) is where the hooked function continues, 8(%rsp) where
+ * it returns to, %rdi its argument, %r11d the slot.
+ */
+SYM_CODE_START_LOCAL(kapi_tramp_entry)
+	UNWIND_HINT_FUNC
+#ifdef KAPI_HAVE_CALL_DEPTH_ACCOUNT
+	/* The patched entry call did not count itself (retbleed=stuff). */
+	CALL_DEPTH_ACCOUNT
+#endif
+	leaq	kapi_tramp_orig_ret(%rip), %r10
+	cmpq	%r10, 8(%rsp)
+	je	.Lkapi_resume
+	pushq	%rbp
+	movq	%rsp, %rbp
+	pushq	%rdi
+	subq	$16, %rsp
+	/* kapi_tramp_run(uregs, slot, resume, &result) */
+	movl	%r11d, %esi
+	movq	8(%rbp), %rdx
+	movq	%rsp, %rcx
+	call	kapi_tramp_run
+	testb	%al, %al
+	jnz	.Lkapi_handled
+	addq	$16, %rsp
+	popq	%rdi
+	popq	%rbp
+.Lkapi_resume:
+	RET
+.Lkapi_handled:
+	movq	(%rsp), %rax
+	addq	$16, %rsp
+	popq	%rdi
+	popq	%rbp
+	/* Skip the rest of the hooked function: return to its caller. */
+	addq	$8, %rsp
+	UNWIND_HINT_FUNC
+	RET
+SYM_CODE_END(kapi_tramp_entry)
+
+/* long kapi_tramp_call_orig(kapi_syscall_fn fn, const struct pt_regs *regs) */
+SYM_FUNC_START(kapi_tramp_call_orig)
+	pushq	%rbp
+	movq	%rsp, %rbp
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	CALL_NOSPEC rax
+SYM_INNER_LABEL(kapi_tramp_orig_ret, SYM_L_LOCAL)
+	ANNOTATE_NOENDBR
+	popq	%rbp
+	RET
+SYM_FUNC_END(kapi_tramp_call_orig)

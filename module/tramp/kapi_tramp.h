@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kapi_tramp.ko: the resident part of kapi's hooks. It owns everything a
+ * task can have on its stack while it sleeps in a hooked system call: the
+ * entry stubs, the trampoline and the call of the original function
+ * (entry.S), and the ftrace_ops of each hooked function (tramp.c). The
+ * checks themselves live in kapi.ko, which binds a client to a slot and is
+ * called before and after the function; kapi.ko's code runs only inside
+ * those two calls, each in a read-side section that kapi_tramp_synchronize()
+ * waits for. So kapi.ko can unload at any time, however many tasks sleep
+ * in hooked calls (Documentation/runtime.rst, "Unloading").
+ *
+ * The interface between the two modules, shared with the assembler. Both
+ * are built from the same tree; KAPI_TRAMP_ABI guards against a kapi.ko
+ * built against another version of this header.
+ */
+#ifndef KAPI_TRAMP_H
+#define KAPI_TRAMP_H
+
+/* Hooks that can be installed at once: one entry stub each. */
+#define KAPI_TRAMP_SLOTS 128
+/* Bytes from one entry stub to the next. */
+#define KAPI_TRAMP_STUB_SIZE 16
+/* Bytes of per-call state a client gets (on the calling task's stack). */
+#define KAPI_TRAMP_FRAME_SIZE 512
+/* The version of this interface; bump on any change. */
+#define KAPI_TRAMP_ABI 1
+
+#ifndef __ASSEMBLY__
+#include <linux/ptrace.h>
+#include <linux/types.h>
+
+/* The x86-64 system call entry points' type. */
+typedef long (*kapi_syscall_fn)(const struct pt_regs *regs);
+
+/* What kapi_tramp_client.pre() decided about a call. */
+enum kapi_tramp_verdict {
+	KAPI_TRAMP_RUN,		/* run the function unchecked */
+	KAPI_TRAMP_CHECK,	/* run it, then call post() with its result */
+	KAPI_TRAMP_DONE,	/* do not run it: *result is the caller's */
+};
+
+/**
+ * struct kapi_tramp_client - what a slot calls
+ * @pre: on entry to the hooked function, in the context of the system
+ *	 call, preemptible, inside a read-side section: may fault on user
+ *	 memory, must not block for long. @frame is %KAPI_TRAMP_FRAME_SIZE
+ *	 bytes, 8-aligned, uninitialised, for the call's state; it is passed
+ *	 to @post of the same call.
+ * @post: after the function returned @ret, under the same rules; called
+ *	  only if the slot is still bound to the same client as at @pre
+ *	  (else the call is counted as skipped).
+ *
+ * The client is the caller's memory; it must stay valid until
+ * kapi_tramp_synchronize() returns after kapi_tramp_detach().
+ */
+struct kapi_tramp_client {
+	enum kapi_tramp_verdict (*pre)(struct kapi_tramp_client *client,
+				       const struct pt_regs *uregs,
+				       void *frame, long *result);
+	void (*post)(struct kapi_tramp_client *client,
+		     const struct pt_regs *uregs, void *frame, long ret);
+};
+
+/**
+ * struct kapi_tramp_stats - what the resident counted since it loaded
+ * @skipped: calls whose post() was skipped because their slot's client was
+ *	     detached (kapi.ko unloaded, or the spec went away) while they ran
+ * @in_flight: tasks inside the resident's code (most asleep in a hooked
+ *	       function) at the time of the call
+ * @slots: slots in use, bound or waiting to be freed
+ */
+struct kapi_tramp_stats {
+	u64 skipped;
+	long in_flight;
+	u32 slots;
+};
+
+int kapi_tramp_attach(struct kapi_tramp_client *client, const char *func,
+		      u32 abi);
+int kapi_tramp_enable(unsigned int slot);
+int kapi_tramp_disable(unsigned int slot);
+void kapi_tramp_detach(unsigned int slot);
+void kapi_tramp_synchronize(void);
+void kapi_tramp_stats(struct kapi_tramp_stats *stats);
+
+/* The resident's own, between entry.S and tramp.c. */
+extern const u8 kapi_tramp_stubs[];
+long kapi_tramp_call_orig(kapi_syscall_fn fn, const struct pt_regs *regs);
+bool kapi_tramp_run(const struct pt_regs *uregs, unsigned int slot,
+		    unsigned long resume, long *result);
+#endif
+
+#endif /* KAPI_TRAMP_H */

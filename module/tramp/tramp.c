@@ -1,0 +1,547 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kapi_tramp.ko, the resident part of kapi's hooks (kapi_tramp.h says why
+ * it exists). It owns, per slot, an ftrace_ops that makes the entry of one
+ * hooked function call the slot's entry stub directly (an ftrace "direct
+ * call", entry.S), and it runs every hooked call: kapi_tramp_run() asks
+ * the slot's client (kapi.ko) whether to check the call, calls the
+ * function, and hands the result back to the client.
+ *
+ * Unloading the client, the argument in short (Documentation/runtime.rst,
+ * "Unloading", has it in full):
+ *
+ * - the client's code runs only inside its pre() and post(), each called
+ *   in a read-side section (Tasks Trace RCU, where readers may sleep; SRCU
+ *   on kernels without it); a task asleep in the hooked function holds no
+ *   section, and its stack has only this module's code on it;
+ * - kapi_tramp_detach() unbinds the client and bumps the slot's sequence
+ *   number, so no new call reaches the client and a call that slept across
+ *   the detach skips its post() (counted); kapi_tramp_synchronize() then
+ *   waits for the calls still inside pre() or post(); after that, nothing
+ *   of the client is used again and it may go;
+ * - the slot's ftrace_ops stays registered until a work item unregisters
+ *   it, which waits for tasks RCU and can take a while; meanwhile the
+ *   function runs unchecked through the stub.
+ *
+ * This module itself stays loaded while any slot is in use or any task is
+ * inside its code (a per-CPU count): it pins itself with a module
+ * reference, dropped by a work item once it is idle.
+ */
+#include <linux/ftrace.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/percpu.h>
+#include <linux/rcupdate.h>
+#include <linux/rcupdate_trace.h>
+#include <linux/srcu.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/workqueue.h>
+#ifdef KAPI_HAVE_IBT
+#include <asm/ibt.h>
+#endif
+
+#include "compat/compat.h"
+#include "kapi_tramp.h"
+
+/* Room for a function's name. */
+#define KAPI_TRAMP_FUNC_LEN 64
+
+enum kapi_tramp_state {
+	KAPI_TRAMP_FREE,	/* no client, no ops registered */
+	KAPI_TRAMP_BOUND,	/* a client; the ops registered or not */
+	KAPI_TRAMP_DRAINING,	/* detached, the ops still registered */
+};
+
+/**
+ * struct kapi_tramp_slot - one entry stub and what it is bound to
+ * @client: the client calls go to, NULL if none (published with a release)
+ * @seq: bumped on every attach and detach: a call's post() is made only if
+ *	 the slot's @seq is still the one of its pre()
+ * @orig: the address to call to run the function, learnt from the first
+ *	  call (0 until then)
+ * @ip: the address of the function's entry call, learnt with @orig
+ * @ops: the direct-call ftrace_ops, filtered to @func
+ * @func: the hooked function
+ * @state: enum kapi_tramp_state (the resident's lock)
+ * @registered: @ops is registered with ftrace (the resident's lock)
+ * @error: -EOPNOTSUPP once the function was found not to be callable
+ *	   through a pointer
+ *
+ * Slots are never freed, only reused, so that a call that slept across a
+ * detach can still read @client and @seq when it returns.
+ */
+struct kapi_tramp_slot {
+	struct kapi_tramp_client *client;
+	unsigned long seq;
+	unsigned long orig;
+	unsigned long ip;
+	struct ftrace_ops ops;
+	char func[KAPI_TRAMP_FUNC_LEN];
+	u8 state;
+	bool registered;
+	int error;
+};
+
+/* LOCKING: the state of every slot, the pin. */
+static DEFINE_MUTEX(kapi_tramp_mutex);
+static struct kapi_tramp_slot kapi_tramp_slots[KAPI_TRAMP_SLOTS];
+/* This module holds a reference on itself (the resident's lock). */
+static bool kapi_tramp_pinned;
+/* Tasks in kapi_tramp_run(), summed over CPUs. */
+static DEFINE_PER_CPU(long, kapi_tramp_in_flight);
+/* Calls whose post() was skipped, summed over CPUs. */
+static DEFINE_PER_CPU(u64, kapi_tramp_skipped);
+
+static void kapi_tramp_drain_fn(struct work_struct *work);
+static void kapi_tramp_unpin_fn(struct work_struct *work);
+static DECLARE_WORK(kapi_tramp_drain_work, kapi_tramp_drain_fn);
+static DECLARE_DELAYED_WORK(kapi_tramp_unpin_work, kapi_tramp_unpin_fn);
+
+/* --- read-side sections ------------------------------------------------ */
+
+#ifdef CONFIG_TASKS_TRACE_RCU
+/* A task-local counter: no atomic, no barrier; readers may sleep. */
+static __always_inline int kapi_tramp_read_lock(void)
+{
+	rcu_read_lock_trace();
+	return 0;
+}
+
+static __always_inline void kapi_tramp_read_unlock(int idx)
+{
+	rcu_read_unlock_trace();
+}
+
+/**
+ * kapi_tramp_synchronize() - wait until no client pre() or post() runs
+ * that started before the call
+ *
+ * After kapi_tramp_detach() of a slot and this, the slot's former client
+ * is never called again. Tasks asleep in hooked functions do not hold
+ * this up.
+ *
+ * Context: process context; sleeps.
+ */
+void kapi_tramp_synchronize(void)
+{
+	synchronize_rcu_tasks_trace();
+}
+#else
+/* Kernels without Tasks Trace RCU (trimmed test kernels): SRCU. */
+DEFINE_STATIC_SRCU(kapi_tramp_srcu);
+
+static __always_inline int kapi_tramp_read_lock(void)
+{
+	return srcu_read_lock(&kapi_tramp_srcu);
+}
+
+static __always_inline void kapi_tramp_read_unlock(int idx)
+{
+	srcu_read_unlock(&kapi_tramp_srcu, idx);
+}
+
+void kapi_tramp_synchronize(void)
+{
+	synchronize_srcu(&kapi_tramp_srcu);
+}
+#endif
+EXPORT_SYMBOL_GPL(kapi_tramp_synchronize);
+
+/* --- the call path ----------------------------------------------------- */
+
+/*
+ * The start of the function whose entry call is at @ip, for calling it
+ * through a pointer: under IBT an ENDBR64 precedes the entry call, and a
+ * function without one (sealed) cannot be called so; 0 then.
+ */
+static unsigned long kapi_tramp_callable_start(unsigned long ip)
+{
+#ifdef KAPI_HAVE_IBT
+	u32 insn;
+
+	if (copy_from_kernel_nofault(&insn, (void *)(ip - ENDBR_INSN_SIZE),
+				     sizeof(insn)) ||
+	    insn != gen_endbr())
+		return 0;
+	return ip - ENDBR_INSN_SIZE;
+#else
+	return ip;
+#endif
+}
+
+/*
+ * The address to call for the hooked function whose entry call is at @ip;
+ * a function that cannot be called through a pointer is given up. Learnt
+ * at the first call and cached; a call from another address (which would
+ * be a bug) is not checked.
+ */
+static kapi_syscall_fn kapi_tramp_resolve(struct kapi_tramp_slot *s,
+					  unsigned long ip)
+{
+	/* ORDER: pairs with the release below; @s->ip is set before. */
+	unsigned long orig = smp_load_acquire(&s->orig);
+
+	if (likely(orig))
+		return READ_ONCE(s->ip) == ip ? (kapi_syscall_fn)orig : NULL;
+	if (READ_ONCE(s->error))
+		return NULL;
+	orig = kapi_tramp_callable_start(ip);
+	if (!orig) {
+		if (!cmpxchg(&s->error, 0, -EOPNOTSUPP))
+			pr_warn("%s has no ENDBR64 before its ftrace site and cannot be called indirectly; its calls are not checked\n",
+				s->func);
+		return NULL;
+	}
+	WRITE_ONCE(s->ip, ip);
+	/* ORDER: @ip before @orig, for the acquire above. */
+	smp_store_release(&s->orig, orig);
+	return (kapi_syscall_fn)orig;
+}
+
+/**
+ * kapi_tramp_run() - run one call of a hooked function
+ * @uregs: the user registers, the hooked function's argument
+ * @slot: the hook's slot, from the entry stub
+ * @resume: where the hooked function continues after its entry call
+ * @result: receives what the caller gets, if the call is handled here
+ *
+ * Called by kapi_tramp_entry (entry.S) on entry to a hooked function, in
+ * the context of the system call, preemptible.
+ *
+ * Return: true if the call was handled (checked and run, or refused) and
+ * @result is its result; false to let the hooked function run unchecked.
+ */
+bool kapi_tramp_run(const struct pt_regs *uregs, unsigned int slot,
+		    unsigned long resume, long *result)
+{
+	u64 frame[KAPI_TRAMP_FRAME_SIZE / sizeof(u64)] __uninitialized;
+	enum kapi_tramp_verdict verdict = KAPI_TRAMP_RUN;
+	struct kapi_tramp_client *client;
+	struct kapi_tramp_slot *s;
+	kapi_syscall_fn orig;
+	unsigned long seq;
+	long ret;
+	int idx;
+
+	if (unlikely(slot >= KAPI_TRAMP_SLOTS))
+		return false;
+	s = &kapi_tramp_slots[slot];
+	this_cpu_inc(kapi_tramp_in_flight);
+	idx = kapi_tramp_read_lock();
+	/* ORDER: the client before its @seq; pairs with kapi_tramp_bind(). */
+	client = smp_load_acquire(&s->client);
+	seq = READ_ONCE(s->seq);
+	if (client) {
+		orig = kapi_tramp_resolve(s, resume - MCOUNT_INSN_SIZE);
+		if (orig)
+			verdict = client->pre(client, uregs, frame, result);
+	}
+	kapi_tramp_read_unlock(idx);
+	if (verdict != KAPI_TRAMP_CHECK)
+		goto out;
+
+	/* Its entry call comes back to the stub, which lets it through. */
+	ret = kapi_tramp_call_orig(orig, uregs);
+
+	idx = kapi_tramp_read_lock();
+	if (smp_load_acquire(&s->client) == client &&
+	    READ_ONCE(s->seq) == seq)
+		client->post(client, uregs, frame, ret);
+	else
+		this_cpu_inc(kapi_tramp_skipped);
+	kapi_tramp_read_unlock(idx);
+	*result = ret;
+out:
+	this_cpu_dec(kapi_tramp_in_flight);
+	return verdict != KAPI_TRAMP_RUN;
+}
+
+/* --- slots ------------------------------------------------------------- */
+
+/* The address of the entry stub of slot @slot. */
+static unsigned long kapi_tramp_stub(unsigned int slot)
+{
+	return (unsigned long)kapi_tramp_stubs + slot * KAPI_TRAMP_STUB_SIZE;
+}
+
+/* The bound slot @slot, or NULL. LOCKING: the resident's lock. */
+static struct kapi_tramp_slot *kapi_tramp_bound(unsigned int slot)
+{
+	lockdep_assert_held(&kapi_tramp_mutex);
+	if (slot >= KAPI_TRAMP_SLOTS ||
+	    kapi_tramp_slots[slot].state != KAPI_TRAMP_BOUND)
+		return NULL;
+	return &kapi_tramp_slots[slot];
+}
+
+/*
+ * kapi_tramp_attach() - bind a client to a free slot on a function
+ * @client: the client, valid until detached and synchronized
+ * @func: the name of the function to hook, as ftrace knows it
+ * @abi: %KAPI_TRAMP_ABI, as the caller was built
+ *
+ * The slot's ftrace_ops is filtered to @func but not registered; see
+ * kapi_tramp_enable(). Slots being drained are waited for first, so that
+ * a function just detached can be attached again.
+ *
+ * Context: process context; sleeps.
+ * Return: the slot; -EPROTO if @abi is not this module's; -EINVAL if ftrace
+ * knows no function @func; -ENOSPC if every slot is taken.
+ */
+int kapi_tramp_attach(struct kapi_tramp_client *client, const char *func,
+		      u32 abi)
+{
+	struct kapi_tramp_slot *s;
+	unsigned int i;
+	int ret;
+
+	if (abi != KAPI_TRAMP_ABI)
+		return -EPROTO;
+	flush_work(&kapi_tramp_drain_work);
+	mutex_lock(&kapi_tramp_mutex);
+	for (i = 0; i < KAPI_TRAMP_SLOTS; i++)
+		if (kapi_tramp_slots[i].state == KAPI_TRAMP_FREE)
+			break;
+	if (i == KAPI_TRAMP_SLOTS) {
+		ret = -ENOSPC;
+		goto out;
+	}
+	s = &kapi_tramp_slots[i];
+	/* A fresh ops: ftrace keeps nothing of an unregistered one. */
+	memset(&s->ops, 0, sizeof(s->ops));
+	strscpy(s->func, func, sizeof(s->func));
+	ret = ftrace_set_filter(&s->ops, (unsigned char *)s->func,
+				strlen(s->func), 1);
+	if (ret) {
+		ftrace_free_filter(&s->ops);
+		goto out;
+	}
+	s->error = 0;
+	s->ip = 0;
+	s->orig = 0;
+	s->state = KAPI_TRAMP_BOUND;
+	if (!kapi_tramp_pinned) {
+		__module_get(THIS_MODULE);
+		kapi_tramp_pinned = true;
+	}
+	WRITE_ONCE(s->seq, s->seq + 1);
+	/* ORDER: @seq before the client; pairs with kapi_tramp_run(). */
+	smp_store_release(&s->client, client);
+	ret = i;
+out:
+	mutex_unlock(&kapi_tramp_mutex);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(kapi_tramp_attach);
+
+/**
+ * kapi_tramp_enable() - make the slot's function call its stub
+ * @slot: a bound slot
+ *
+ * Context: process context; sleeps.
+ * Return: 0; -EBUSY if another ftrace user (a livepatch, another direct
+ * call) owns the function's entry; -ENOENT if the slot is not bound; what
+ * ftrace returns otherwise.
+ */
+int kapi_tramp_enable(unsigned int slot)
+{
+	struct kapi_tramp_slot *s;
+	int ret = -ENOENT;
+
+	mutex_lock(&kapi_tramp_mutex);
+	s = kapi_tramp_bound(slot);
+	if (s && s->registered)
+		ret = 0;
+	else if (s)
+		ret = kapi_ftrace_direct_register(&s->ops,
+						  kapi_tramp_stub(slot));
+	if (s && !ret)
+		s->registered = true;
+	mutex_unlock(&kapi_tramp_mutex);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(kapi_tramp_enable);
+
+/**
+ * kapi_tramp_disable() - undo kapi_tramp_enable()
+ * @slot: a bound slot
+ *
+ * When this returns no new call enters the stub; calls already in it run
+ * to their end as they started.
+ *
+ * Context: process context; sleeps (ftrace waits for tasks RCU).
+ * Return: 0, or the error of the unregistration, after which the function
+ * may still call the stub.
+ */
+int kapi_tramp_disable(unsigned int slot)
+{
+	struct kapi_tramp_slot *s;
+	int ret = 0;
+
+	mutex_lock(&kapi_tramp_mutex);
+	s = kapi_tramp_bound(slot);
+	if (s && s->registered) {
+		ret = kapi_ftrace_direct_unregister(&s->ops,
+						    kapi_tramp_stub(slot));
+		if (!ret)
+			s->registered = false;
+		else
+			pr_err("cannot unhook %s (%pe)\n", s->func,
+			       ERR_PTR(ret));
+	}
+	mutex_unlock(&kapi_tramp_mutex);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(kapi_tramp_disable);
+
+/**
+ * kapi_tramp_detach() - unbind the slot's client
+ * @slot: a bound slot
+ *
+ * From now on calls through the slot run unchecked, and calls that began
+ * before skip their post() (counted). The client may still be inside its
+ * pre() or post(): kapi_tramp_synchronize() waits for that. The slot's
+ * ftrace_ops is unregistered later, by a work item, and the slot is free
+ * again after that.
+ *
+ * Context: process context; does not wait.
+ */
+void kapi_tramp_detach(unsigned int slot)
+{
+	struct kapi_tramp_slot *s;
+
+	mutex_lock(&kapi_tramp_mutex);
+	s = kapi_tramp_bound(slot);
+	if (s) {
+		WRITE_ONCE(s->client, NULL);
+		WRITE_ONCE(s->seq, s->seq + 1);
+		s->state = KAPI_TRAMP_DRAINING;
+		queue_work(system_long_wq, &kapi_tramp_drain_work);
+	}
+	mutex_unlock(&kapi_tramp_mutex);
+}
+EXPORT_SYMBOL_GPL(kapi_tramp_detach);
+
+/* Unregister the ops of the detached slots and free them. */
+static void kapi_tramp_drain_fn(struct work_struct *work)
+{
+	struct kapi_tramp_slot *s;
+	unsigned int i;
+	int ret;
+
+	mutex_lock(&kapi_tramp_mutex);
+	for (i = 0; i < KAPI_TRAMP_SLOTS; i++) {
+		s = &kapi_tramp_slots[i];
+		if (s->state != KAPI_TRAMP_DRAINING)
+			continue;
+		if (s->registered) {
+			ret = kapi_ftrace_direct_unregister(&s->ops,
+							    kapi_tramp_stub(i));
+			if (ret) {
+				/* ftrace may still call the stub: keep it. */
+				pr_err("cannot unhook %s (%pe); its slot stays taken\n",
+				       s->func, ERR_PTR(ret));
+				continue;
+			}
+			s->registered = false;
+		}
+		ftrace_free_filter(&s->ops);
+		s->state = KAPI_TRAMP_FREE;
+	}
+	mutex_unlock(&kapi_tramp_mutex);
+	mod_delayed_work(system_long_wq, &kapi_tramp_unpin_work, 0);
+}
+
+/* Tasks in this module's code, at the time of the call. */
+static long kapi_tramp_in_flight_sum(void)
+{
+	long n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += per_cpu(kapi_tramp_in_flight, cpu);
+	return n;
+}
+
+/* Slots in use. LOCKING: the resident's lock. */
+static u32 kapi_tramp_slots_used(void)
+{
+	u32 i, n = 0;
+
+	for (i = 0; i < KAPI_TRAMP_SLOTS; i++)
+		n += kapi_tramp_slots[i].state != KAPI_TRAMP_FREE;
+	return n;
+}
+
+/*
+ * Drop the module's reference on itself once no slot is in use and no
+ * task is in its code; until then, look again every second. No slot being
+ * registered, no new call can enter; a task that has left
+ * kapi_tramp_run() may still run entry.S's last instructions, which
+ * tasks RCU waits for (they never sleep there).
+ */
+static void kapi_tramp_unpin_fn(struct work_struct *work)
+{
+	bool idle;
+
+	mutex_lock(&kapi_tramp_mutex);
+	idle = kapi_tramp_pinned && !kapi_tramp_slots_used();
+	mutex_unlock(&kapi_tramp_mutex);
+	if (!idle)
+		return;
+	if (kapi_tramp_in_flight_sum()) {
+		queue_delayed_work(system_long_wq, &kapi_tramp_unpin_work, HZ);
+		return;
+	}
+	kapi_synchronize_rcu_tasks();
+	mutex_lock(&kapi_tramp_mutex);
+	idle = kapi_tramp_pinned && !kapi_tramp_slots_used() &&
+	       !kapi_tramp_in_flight_sum();
+	if (idle)
+		kapi_tramp_pinned = false;
+	mutex_unlock(&kapi_tramp_mutex);
+	if (idle)
+		module_put(THIS_MODULE);
+}
+
+/**
+ * kapi_tramp_stats() - what the resident counted
+ * @stats: filled in
+ */
+void kapi_tramp_stats(struct kapi_tramp_stats *stats)
+{
+	int cpu;
+
+	stats->skipped = 0;
+	for_each_possible_cpu(cpu)
+		stats->skipped += per_cpu(kapi_tramp_skipped, cpu);
+	stats->in_flight = kapi_tramp_in_flight_sum();
+	mutex_lock(&kapi_tramp_mutex);
+	stats->slots = kapi_tramp_slots_used();
+	mutex_unlock(&kapi_tramp_mutex);
+}
+EXPORT_SYMBOL_GPL(kapi_tramp_stats);
+
+static int __init kapi_tramp_init(void)
+{
+	return 0;
+}
+
+/*
+ * Unloading is possible only while the module is not pinned: no slot in
+ * use, no task in its code. Work items may still be queued or running.
+ */
+static void __exit kapi_tramp_exit(void)
+{
+	flush_work(&kapi_tramp_drain_work);
+	cancel_delayed_work_sync(&kapi_tramp_unpin_work);
+}
+
+module_init(kapi_tramp_init);
+module_exit(kapi_tramp_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("kapi's resident hook trampolines: lets kapi.ko unload at any time");
+MODULE_VERSION(KAPI_VERSION);
