@@ -179,7 +179,7 @@ vm_tests=(
 "quiet|quiet|600|ktap|--module @b/kapi.ko --file @s/kapi_kmsg"
 "runtime|runtime|900|runtime|--smp 2 --module @b/kapi.ko --kmod fuse --file @g/unload.sh:/kapi/unload.sh
 	--file @s/kapi_syscalls --file @s/kapi_runtime --file @s/kapi_filter --file @s/kapi_stress
-	--file @s/kapi_matrix --file @n/kapi_bench --bin @u/kapi-dump:/kapi/bin/kapi-dump"
+	--file @s/kapi_sleepers --file @s/kapi_matrix --file @n/kapi_bench --bin @u/kapi-dump:/kapi/bin/kapi-dump"
 )
 
 # tool_matches_host DIR K LABEL - compare each DIR/NAME.json a guest printed

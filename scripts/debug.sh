@@ -84,7 +84,7 @@ part_args() {
 	runtime)
 		args=(--file "$g/runtime.sh:/kapi/runtime.sh" --file "$g/unload.sh:/kapi/unload.sh"
 		      --file "$st/kapi_syscalls" --file "$st/kapi_runtime" --file "$st/kapi_filter"
-		      --file "$st/kapi_stress" --file "$build/bench/kapi_bench")
+		      --file "$st/kapi_stress" --file "$st/kapi_sleepers" --file "$build/bench/kapi_bench")
 		limit=1500 ;;
 	netlink)
 		args=(--file "$g/netlink.sh:/kapi/netlink.sh" --module "$mdir/samples/kapi_sample.ko"
@@ -93,7 +93,7 @@ part_args() {
 		limit=1200 ;;
 	hardening)
 		args=(--file "$g/hardening.sh:/kapi/hardening.sh" --file "$g/unload.sh:/kapi/unload.sh"
-		      --file "$st/kapi_stress" --file "$st/kapi_fuzz"
+		      --file "$st/kapi_stress" --file "$st/kapi_sleepers" --file "$st/kapi_fuzz"
 		      --append "KAPI_CYCLES=$cycles KAPI_FUZZ_WRITES=$writes")
 		limit=1500 ;;
 	stress)

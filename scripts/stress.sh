@@ -62,7 +62,7 @@ for k in $kernels; do
 	args=(--timeout "$timeout" --smp 2 --script "$g/hardening.sh"
 	      --append "KAPI_CYCLES=$cycles KAPI_FUZZ_WRITES=$writes KAPI_FUZZ_SEED=$seed"
 	      --module "$mod" --file "$g/unload.sh:/kapi/unload.sh" --file "$src/VERSION:/kapi/VERSION"
-	      --file "$st/kapi_stress" --file "$st/kapi_fuzz" "${extra[@]}")
+	      --file "$st/kapi_stress" --file "$st/kapi_sleepers" --file "$st/kapi_fuzz" "${extra[@]}")
 	if ! missing=$(kapi_missing "${args[@]}" --file "$st/kapi_count" --bin stress-ng); then
 		record FAIL "vm $k hardening (missing: $missing)"
 		continue

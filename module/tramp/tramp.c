@@ -20,13 +20,15 @@
  *   waits for the calls still inside pre() or post(); after that, nothing
  *   of the client is used again and it may go;
  * - the slot's ftrace_ops stays registered until a work item unregisters
- *   it, which waits for tasks RCU and can take a while; meanwhile the
- *   function runs unchecked through the stub.
+ *   it, two seconds later (KAPI_TRAMP_DRAIN_DELAY), which waits for tasks
+ *   RCU and can take a while; meanwhile the function runs unchecked
+ *   through the stub, and attaching a slot first finishes that work.
  *
  * This module itself stays loaded while any slot is in use or any task is
  * inside its code (a per-CPU count): it pins itself with a module
  * reference, dropped by a work item once it is idle.
  */
+#include <linux/debugfs.h>
 #include <linux/ftrace.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -34,6 +36,7 @@
 #include <linux/percpu.h>
 #include <linux/rcupdate.h>
 #include <linux/rcupdate_trace.h>
+#include <linux/seq_file.h>
 #include <linux/srcu.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -47,6 +50,14 @@
 
 /* Room for a function's name. */
 #define KAPI_TRAMP_FUNC_LEN 64
+/*
+ * How long after a detach the slots' ftrace_ops are unregistered. The
+ * unregistration holds ftrace's lock for two tasks RCU grace periods, and
+ * unloading a module takes that lock too (ftrace_release_mod()): started
+ * at once, it would make the unload of kapi.ko that detached the slots
+ * wait for it.
+ */
+#define KAPI_TRAMP_DRAIN_DELAY (2 * HZ)
 
 enum kapi_tramp_state {
 	KAPI_TRAMP_FREE,	/* no client, no ops registered */
@@ -96,7 +107,7 @@ static DEFINE_PER_CPU(u64, kapi_tramp_skipped);
 
 static void kapi_tramp_drain_fn(struct work_struct *work);
 static void kapi_tramp_unpin_fn(struct work_struct *work);
-static DECLARE_WORK(kapi_tramp_drain_work, kapi_tramp_drain_fn);
+static DECLARE_DELAYED_WORK(kapi_tramp_drain_work, kapi_tramp_drain_fn);
 static DECLARE_DELAYED_WORK(kapi_tramp_unpin_work, kapi_tramp_unpin_fn);
 
 /* --- read-side sections ------------------------------------------------ */
@@ -299,7 +310,7 @@ int kapi_tramp_attach(struct kapi_tramp_client *client, const char *func,
 
 	if (abi != KAPI_TRAMP_ABI)
 		return -EPROTO;
-	flush_work(&kapi_tramp_drain_work);
+	flush_delayed_work(&kapi_tramp_drain_work);
 	mutex_lock(&kapi_tramp_mutex);
 	for (i = 0; i < KAPI_TRAMP_SLOTS; i++)
 		if (kapi_tramp_slots[i].state == KAPI_TRAMP_FREE)
@@ -418,7 +429,8 @@ void kapi_tramp_detach(unsigned int slot)
 		WRITE_ONCE(s->client, NULL);
 		WRITE_ONCE(s->seq, s->seq + 1);
 		s->state = KAPI_TRAMP_DRAINING;
-		queue_work(system_long_wq, &kapi_tramp_drain_work);
+		queue_delayed_work(system_long_wq, &kapi_tramp_drain_work,
+				   KAPI_TRAMP_DRAIN_DELAY);
 	}
 	mutex_unlock(&kapi_tramp_mutex);
 }
@@ -524,8 +536,26 @@ void kapi_tramp_stats(struct kapi_tramp_stats *stats)
 }
 EXPORT_SYMBOL_GPL(kapi_tramp_stats);
 
+static struct dentry *kapi_tramp_dir;
+
+/* /sys/kernel/debug/kapi_tramp/stats: kapi_tramp_stats(), one line. */
+static int kapi_tramp_stats_show(struct seq_file *m, void *v)
+{
+	struct kapi_tramp_stats st;
+
+	kapi_tramp_stats(&st);
+	seq_printf(m, "skipped=%llu in_flight=%ld slots=%u\n", st.skipped,
+		   st.in_flight, st.slots);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(kapi_tramp_stats);
+
 static int __init kapi_tramp_init(void)
 {
+	/* Only a view: the module works without it. */
+	kapi_tramp_dir = debugfs_create_dir("kapi_tramp", NULL);
+	debugfs_create_file("stats", 0444, kapi_tramp_dir, NULL,
+			    &kapi_tramp_stats_fops);
 	return 0;
 }
 
@@ -535,7 +565,8 @@ static int __init kapi_tramp_init(void)
  */
 static void __exit kapi_tramp_exit(void)
 {
-	flush_work(&kapi_tramp_drain_work);
+	debugfs_remove(kapi_tramp_dir);
+	flush_delayed_work(&kapi_tramp_drain_work);
 	cancel_delayed_work_sync(&kapi_tramp_unpin_work);
 }
 

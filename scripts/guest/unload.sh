@@ -1,37 +1,104 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Unload under load (guest side, busybox sh; run by scripts/guest/runtime.sh),
+# Unload at any time (guest side, busybox sh; run by scripts/guest/runtime.sh),
 # and, as "unload.sh cycles N", load/unload under fire (run by
 # scripts/guest/hardening.sh; described after the first test's helpers below).
 #
-# For each mode: kapi.ko is loaded, one task blocks in read() on a FIFO and
-# three kapi_stress workers hammer the hooked system calls; rmmod must then
-# either succeed or fail with EBUSY/EAGAIN, within seconds and without a
-# kernel report (the VM harness fails the run on any oops, BUG or
-# warning). The reader must stay blocked, then get its data once it is
-# unblocked; the workers must see every call behave as specified
-# throughout; rmmod must succeed once they are done (if it did not before). Finally kapi.ko loads
-# again and hooks every syscall. Prints one KTAP document between section
+# For each mode: kapi.ko is loaded; six tasks go to sleep in hooked calls
+# (kapi_sleepers: read() on a pipe, a pseudo-terminal, a UNIX stream and a
+# UNIX datagram socket; open() and openat() of a FIFO without a writer)
+# and three kapi_stress workers hammer the hooked system calls; rmmod must
+# then succeed within a second, without a kernel report (the VM harness
+# fails the run on any oops, BUG or warning). The sleepers must stay in
+# their calls; kapi.ko loads again while they sleep; once woken, each call
+# returns its normal result, and the resident (kapi_tramp.ko) counts one
+# skipped post-call check per sleeper that kapi checked on entry (none in
+# off mode, where no call enters kapi). The workers must see every call
+# behave as specified throughout. Prints one KTAP document between section
 # markers.
 
 . /kapi/ktap.sh
 D=/sys/kernel/debug/kapi
-FIFO=/tmp/kapi-unload.fifo
 STOP=/tmp/kapi-unload.stop
 WORKERS="1 2 3"
 
-# in_read PID - PID is blocked in read() (system call 0 on x86-64).
-in_read() {
-	read -r nr _ <"/proc/$1/syscall" 2>/dev/null && [ "$nr" = 0 ] &&
+# in_call PID NR - PID is asleep in system call NR (read is 0 on x86-64).
+in_call() {
+	read -r nr _ <"/proc/$1/syscall" 2>/dev/null && [ "$nr" = "$2" ] &&
 		grep -q '^State:.S' "/proc/$1/status"
 }
-wait_in_read() {
+in_read() { in_call "$1" 0; }
+wait_in_call() {
 	n=0
-	while ! in_read "$1"; do
+	while ! in_call "$1" "$2"; do
 		n=$((n + 1))
 		[ $n -lt 400 ] || { cat "/proc/$1/syscall" 2>&1; return 1; }
 		sleep 0.05
 	done
+}
+wait_in_read() { wait_in_call "$1" 0; }
+
+# The tasks asleep in hooked calls (kapi_sleepers sleep KIND): the parent
+# of each waits for SIGUSR1 to wake its child and check the result.
+SLEEPERS="pipe tty unix dgram fifo_open fifo_openat"
+start_sleepers() {
+	for k in $SLEEPERS; do
+		kapi_sleepers sleep $k >/tmp/sleeper.$k 2>&1 &
+		eval "sleeper_$k=\$!"
+	done
+	for k in $SLEEPERS; do
+		n=0
+		until grep -q 'child=' /tmp/sleeper.$k; do
+			n=$((n + 1))
+			[ $n -lt 200 ] || { cat /tmp/sleeper.$k; return 1; }
+			sleep 0.05
+		done
+		set -- $(sed -n 's/.* child=\([0-9]*\) nr=\([0-9]*\)$/\1 \2/p' /tmp/sleeper.$k)
+		eval "child_$k=$1 nr_$k=$2"
+		wait_in_call "$1" "$2" || { echo "$k: the child did not fall asleep in system call $2"; return 1; }
+	done
+}
+# Every sleeper is still in its call.
+sleepers_asleep() {
+	for k in $SLEEPERS; do
+		eval "in_call \$child_$k \$nr_$k" || { echo "$k: no longer asleep"; return 1; }
+	done
+}
+# Wake every sleeper: each call must return its normal result.
+wake_sleepers() {
+	r=0
+	for k in $SLEEPERS; do
+		eval "kill -USR1 \$sleeper_$k"
+	done
+	for k in $SLEEPERS; do
+		eval "wait \$sleeper_$k" || r=1
+		grep -q "^$k: ok" /tmp/sleeper.$k || { cat /tmp/sleeper.$k; r=1; }
+	done
+	return $r
+}
+# Wake and reap whatever sleeper is left (after a failed case).
+reap_sleepers() {
+	for k in $SLEEPERS; do
+		eval "p=\${sleeper_$k:-}"
+		[ -n "$p" ] && kill -0 "$p" 2>/dev/null && { kill -USR1 "$p"; wait "$p"; }
+		eval "sleeper_$k="
+	done
+	return 0
+}
+# The resident's count of skipped post-call checks.
+skipped() { sed -n 's/^skipped=\([0-9]*\) .*/\1/p' /sys/kernel/debug/kapi_tramp/stats; }
+# skipped_delta BEFORE N - the count grew by exactly N since BEFORE.
+skipped_delta() {
+	now=$(skipped)
+	[ "$((now - $1))" -eq "$2" ] || { echo "skipped $1 -> $now, expected +$2"; return 1; }
+}
+# unload_fast - rmmod kapi succeeds, within a second; nothing of it is left.
+unload_fast() {
+	kapi_sleepers unload kapi >/tmp/unload.out 2>&1 || { cat /tmp/unload.out; return 1; }
+	ms=$(sed -n 's/.* ok in \([0-9]*\) ms$/\1/p' /tmp/unload.out)
+	echo "$ms" >/tmp/unload.ms
+	[ -n "$ms" ] && [ "$ms" -lt 1000 ] || { cat /tmp/unload.out; return 1; }
+	gone
 }
 loaded() { grep -q '^kapi ' /proc/modules; }
 gone() { ! loaded && [ ! -e $D ]; }
@@ -48,20 +115,6 @@ start_workers() {
 		kill -0 "$p" || { cat /tmp/hammer.$w.out; return 1; }
 	done
 }
-# rmmod under load: succeeds, or fails because the module is busy.
-rmmod_under_load() {
-	: >/tmp/rmmod.note
-	timeout 30 rmmod kapi >/tmp/rmmod.out 2>&1
-	r=$?
-	if [ $r -eq 0 ]; then
-		gone && echo "unloaded" >/tmp/rmmod.note
-		return
-	fi
-	cat /tmp/rmmod.out
-	[ $r -ne 143 ] || { echo "rmmod did not return within 30 s"; return 1; }
-	grep -Eq 'Resource temporarily unavailable|Device or resource busy|in use' /tmp/rmmod.out &&
-		loaded && echo "busy ($(cat /tmp/rmmod.out)), kapi stays loaded" >/tmp/rmmod.note
-}
 stop_workers() {
 	touch $STOP
 	r=0
@@ -70,11 +123,6 @@ stop_workers() {
 		wait "$p" || { cat /tmp/hammer.$w.out; r=1; }
 	done
 	return $r
-}
-unblock_reader() {
-	echo kapi >$FIFO || return 1
-	wait "$reader" || { cat /tmp/reader.out; return 1; }
-	grep -q 'read 5 bytes: kapi' /tmp/reader.out || { cat /tmp/reader.out; return 1; }
 }
 rmmod_idle() {
 	if loaded; then
@@ -89,23 +137,26 @@ reload() {
 		rmmod kapi && gone
 }
 
-# unload_test - the unload-under-load test of scripts/guest/runtime.sh.
+# unload_test - the unload-at-any-time test of scripts/guest/runtime.sh.
 unload_test() {
 	echo "# kapi-section-begin unload"
-	ktap_plan 25
+	ktap_plan 31
 	for mode in audit enforce off; do
-		rm -f $FIFO
-		mkfifo $FIFO
 		ktap_check "$mode: kapi.ko loads" insmod /kapi/kapi.ko mode=$mode
-		kapi_stress block $FIFO >/tmp/reader.out 2>&1 &
-		reader=$!
-		ktap_check "$mode: a reader blocks in read() on a pipe" wait_in_read $reader
+		ktap_check "$mode: six tasks fall asleep in hooked calls" start_sleepers
 		ktap_check "$mode: three workers hammer the hooked calls" start_workers
-		ktap_check "$mode: rmmod under load succeeds or fails busy" rmmod_under_load
-		[ ! -s /tmp/rmmod.note ] || echo "# $mode: rmmod under load: $(cat /tmp/rmmod.note)"
-		ktap_check "$mode: the reader is still blocked" in_read $reader
+		ktap_check "$mode: rmmod succeeds within a second, under load, with the sleepers asleep" unload_fast
+		echo "# $mode: rmmod took $(cat /tmp/unload.ms 2>/dev/null) ms"
+		ktap_check "$mode: the sleepers are still asleep" sleepers_asleep
 		ktap_check "$mode: the workers saw every call behave" stop_workers
-		ktap_check "$mode: the reader gets its data" unblock_reader
+		before=$(skipped)
+		ktap_check "$mode: kapi.ko loads again while they sleep" insmod /kapi/kapi.ko mode=$mode
+		ktap_check "$mode: woken, each call returns its normal result" wake_sleepers
+		# A sleeper's post-call check is skipped if kapi checked its entry.
+		n=6
+		[ $mode != off ] || n=0
+		ktap_check "$mode: the resident counted $n skipped post-call checks" skipped_delta "$before" $n
+		reap_sleepers
 		ktap_check "$mode: rmmod succeeds once nothing runs" rmmod_idle
 	done
 	ktap_check "kapi.ko loads again and hooks every syscall" reload
@@ -115,35 +166,32 @@ unload_test() {
 
 # Load/unload under fire: "unload.sh cycles N" runs N cycles while
 # KAPI_WORKERS (default 2) kapi_stress workers hammer the hooked calls the
-# whole time. A cycle loads kapi.ko, blocks a reader in read() on a FIFO,
-# switches modes (each switch must read back) and unloads; the cycles take
-# three kinds in turn:
-#   0. loaded in audit, switched to enforce and off: the reader's read()
-#      runs inside a hook and holds a reference on kapi.ko, and in off
-#      mode no new references are taken, so /sys/module/kapi/refcnt must
-#      be at least 1 and rmmod must fail busy while the reader blocks; once
-#      a writer comes the reader gets its data, the count drops to 0 and
-#      rmmod succeeds;
-#   1. loaded in enforce, switched to off and back to audit with the reader
-#      inside a hook: rmmod fails busy as before; once the reader is done,
-#      rmmod succeeds from audit under load, repeated while calls in
-#      flight keep the module busy;
-#   2. loaded in off, switched to audit, enforce and off: the read() never
-#      entered kapi, so rmmod succeeds with the reader still blocked, and
-#      the reader gets its data afterwards.
+# whole time. A cycle loads kapi.ko, puts the six sleepers to sleep in
+# hooked calls, switches modes (each switch must read back) and unloads;
+# the cycles take three kinds in turn:
+#   0. loaded in audit, switched to enforce and off: the sleepers' calls
+#      entered kapi's checks, yet no call holds a reference on kapi.ko
+#      (/sys/module/kapi/refcnt is 0) and rmmod succeeds within a second
+#      with them asleep; woken, each returns its normal result, and the
+#      resident counts at least six skipped post-call checks (the workers'
+#      calls in flight at the unload are skipped too);
+#   1. loaded in enforce, switched to off and back to audit: the same;
+#   2. loaded in off, switched to audit, enforce and off: the sleepers'
+#      calls never entered kapi; rmmod succeeds within a second as well.
 # After every unload nothing of kapi is left: no module, no debugfs
-# directory, no __x64_sys_* function left enabled in ftrace
-# (enabled_functions). After the last cycle the workers must have seen
-# every call behave; the kernel's kmalloc objects in use, per-CPU memory
-# and vmalloc areas (kernel stacks aside) must not have grown by more than
-# a bound (KAPI_LEAK_SLACK_KB, 192 kB, against a baseline taken after a
-# warm-up, without workers, caches dropped: a load of kapi.ko holds about
-# 150-200 kB of kmalloc and 300-350 kB of vmalloc memory, so a leak of what
-# every load allocates shows within two cycles, and one of 2 kB a cycle
-# over the 100 cycles of 'make stress'); no slab cache is named after
-# kapi; the log must have one "loaded" and one "unloaded" line per load
-# and no error. Prints one KTAP document (a case per cycle) between section
-# markers.
+# directory and, once the resident has unregistered them (a work item, in
+# the background), no __x64_sys_* function left enabled in ftrace
+# (enabled_functions) and no slot in use. After the last cycle the workers
+# must have seen every call behave; the kernel's kmalloc objects in use,
+# per-CPU memory and vmalloc areas (kernel stacks aside) must not have
+# grown by more than a bound (KAPI_LEAK_SLACK_KB, 192 kB, against a
+# baseline taken after a warm-up, without workers, caches dropped: a load
+# of kapi.ko holds about 150-200 kB of kmalloc and 300-350 kB of vmalloc
+# memory, so a leak of what every load allocates shows within two cycles,
+# and one of 2 kB a cycle over the 100 cycles of 'make stress'); no slab
+# cache is named after kapi; the log must have one "loaded" and one
+# "unloaded" line per load and no error. Prints one KTAP document (a case
+# per cycle) between section markers.
 # The modes of each kind of cycle: loaded in the first, then switched.
 CYCLE_MODES_0="audit enforce off"
 CYCLE_MODES_1="enforce off audit"
@@ -206,16 +254,7 @@ growth() {
 		/tmp/$1.before /tmp/$1.after | sort -k2 -n -r | head -n 6 | tr '\n' ' '
 }
 refcnt() { cat /sys/module/kapi/refcnt 2>/dev/null; }
-# wait_refcnt N - /sys/module/kapi/refcnt becomes N within 5 s.
-wait_refcnt() {
-	n=0
-	while [ "$(refcnt)" != "$1" ]; do
-		n=$((n + 1))
-		[ $n -lt 100 ] || { echo "refcnt is $(refcnt), expected $1"; return 1; }
-		sleep 0.05
-	done
-}
-# rmmod_retry - rmmod, repeated while a call in flight keeps kapi busy.
+# rmmod_retry - rmmod, repeated while something keeps kapi busy.
 rmmod_retry() {
 	n=0
 	until timeout 30 rmmod kapi 2>/tmp/rmmod.out; do
@@ -225,15 +264,15 @@ rmmod_retry() {
 	done
 	gone
 }
-# rmmod_busy - rmmod fails because kapi.ko is in use, and kapi stays.
-rmmod_busy() {
-	if timeout 30 rmmod kapi >/tmp/rmmod.out 2>&1; then
-		echo "rmmod succeeded while a reader blocked inside a hook"
-		return 1
-	fi
-	cat /tmp/rmmod.out
-	grep -Eq 'Resource temporarily unavailable|Device or resource busy|in use' /tmp/rmmod.out &&
-		loaded && [ -e $D/runtime/mode ]
+# drained - within 10 s the resident has no slot in use and ftrace no
+# system call enabled.
+drained() {
+	n=0
+	until grep -q ' slots=0$' /sys/kernel/debug/kapi_tramp/stats && no_ftrace_left >/dev/null; do
+		n=$((n + 1))
+		[ $n -lt 200 ] || { cat /sys/kernel/debug/kapi_tramp/stats; no_ftrace_left; return 1; }
+		sleep 0.05
+	done
 }
 # switch_modes WORDS - write each mode in turn; each must read back.
 switch_modes() {
@@ -247,12 +286,8 @@ switch_modes() {
 cycle() {
 	eval "modes=\$CYCLE_MODES_$(($1 % 3))"
 	first=${modes%% *}
-	rm -f $FIFO
-	mkfifo $FIFO || return 1
 	insmod /kapi/kapi.ko mode=$first || { echo "insmod mode=$first failed"; return 1; }
-	kapi_stress block $FIFO >/tmp/reader.out 2>&1 &
-	reader=$!
-	wait_in_read $reader || { echo "the reader did not block"; kill $reader; return 1; }
+	start_sleepers || return 1
 	# The check that nothing is left in ftrace is not vacuous: the hooks
 	# are there while kapi checks.
 	if [ "$first" != off ] && [ -n "$tracing" ]; then
@@ -260,24 +295,17 @@ cycle() {
 			{ echo "enabled_functions does not show the hooks"; return 1; }
 	fi
 	switch_modes "${modes#* }" || return 1
-	if [ "$first" = off ]; then
-		# The blocked read() never entered kapi: nothing holds it.
-		rmmod_retry || { echo "rmmod failed with a reader that never entered kapi"; return 1; }
-		in_read $reader || { echo "the reader stopped blocking"; return 1; }
-		unblock_reader || return 1
-	else
-		[ "$(refcnt)" -ge 1 ] || { echo "refcnt is $(refcnt) with a reader inside a hook"; return 1; }
-		rmmod_busy || return 1
-		in_read $reader || { echo "the reader stopped blocking"; return 1; }
-		unblock_reader || return 1
-		# In off mode only calls already in flight hold references.
-		if [ "$(cat $D/runtime/mode)" = off ]; then
-			wait_refcnt 0 || return 1
-		fi
-		rmmod_retry || { echo "rmmod failed once the reader was done"; return 1; }
+	[ "$(refcnt)" = 0 ] || { echo "refcnt is $(refcnt) with calls asleep in hooks"; return 1; }
+	before=$(skipped)
+	unload_fast || { echo "rmmod did not succeed within a second with the sleepers asleep"; return 1; }
+	sleepers_asleep || return 1
+	drained || { echo "the resident did not let go of its slots"; return 1; }
+	wake_sleepers || return 1
+	if [ "$first" != off ]; then
+		[ "$(($(skipped) - before))" -ge 6 ] ||
+			{ echo "skipped $before -> $(skipped), expected at least +6"; return 1; }
 	fi
 	gone || { echo "kapi is still loaded or its debugfs directory is left"; return 1; }
-	no_ftrace_left || { echo "ftrace still has a system call enabled"; return 1; }
 }
 
 # leak_check BEFORE AFTER - no memory kind grew beyond the slack.
@@ -309,12 +337,9 @@ log_clean() {
 		! grep -E '^<4>.*kapi' $LOG |
 			grep -vE 'kapi: sys_[a-z0-9_]+: |callbacks suppressed|out-of-tree module taints'
 }
-# After a cycle, failed or not: no reader left blocked, kapi unloaded.
+# After a cycle, failed or not: no sleeper left, kapi unloaded.
 cycle_cleanup() {
-	if kill -0 "$reader" 2>/dev/null; then
-		echo kapi >$FIFO &
-		wait "$reader"
-	fi
+	reap_sleepers
 	! loaded || rmmod_retry >/dev/null 2>&1
 	collect_log
 }
@@ -341,7 +366,6 @@ cycles_test() {
 	t0=$(date +%s)
 	while [ $i -lt "$cycles" ]; do
 		eval "modes=\$CYCLE_MODES_$((i % 3))"
-		reader=
 		ktap_check "cycle $((i + 1)): $(echo $modes | tr ' ' '>'), unload" cycle $i
 		cycle_cleanup
 		i=$((i + 1))
