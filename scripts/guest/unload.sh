@@ -296,14 +296,14 @@ cycle() {
 	fi
 	switch_modes "${modes#* }" || return 1
 	[ "$(refcnt)" = 0 ] || { echo "refcnt is $(refcnt) with calls asleep in hooks"; return 1; }
-	before=$(skipped)
+	skipped0=$(skipped)
 	unload_fast || { echo "rmmod did not succeed within a second with the sleepers asleep"; return 1; }
 	sleepers_asleep || return 1
 	drained || { echo "the resident did not let go of its slots"; return 1; }
 	wake_sleepers || return 1
 	if [ "$first" != off ]; then
-		[ "$(($(skipped) - before))" -ge 6 ] ||
-			{ echo "skipped $before -> $(skipped), expected at least +6"; return 1; }
+		[ "$(($(skipped) - skipped0))" -ge 6 ] ||
+			{ echo "skipped $skipped0 -> $(skipped), expected at least +6"; return 1; }
 	fi
 	gone || { echo "kapi is still loaded or its debugfs directory is left"; return 1; }
 }
