@@ -136,12 +136,13 @@ install_files() {
 	make -C "$src" install BUILD="$build" KERNEL="$k" DESTDIR="$dest" PREFIX=/usr || return 1
 	kapi_load_kernel "$k"
 	krel=$KAPI_KREL
-	ko=kapi.ko
-	grep -q '^CONFIG_MODULE_COMPRESS_XZ=y' "$KAPI_KDIR/.config" && ko=kapi.ko.xz
-	grep -q '^CONFIG_MODULE_COMPRESS_GZIP=y' "$KAPI_KDIR/.config" && ko=kapi.ko.gz
-	grep -q '^CONFIG_MODULE_COMPRESS_ZSTD=y' "$KAPI_KDIR/.config" && ko=kapi.ko.zst
+	ko=.ko
+	grep -q '^CONFIG_MODULE_COMPRESS_XZ=y' "$KAPI_KDIR/.config" && ko=.ko.xz
+	grep -q '^CONFIG_MODULE_COMPRESS_GZIP=y' "$KAPI_KDIR/.config" && ko=.ko.gz
+	grep -q '^CONFIG_MODULE_COMPRESS_ZSTD=y' "$KAPI_KDIR/.config" && ko=.ko.zst
 	{
-		echo "lib/modules/$krel/updates/$ko"
+		echo "lib/modules/$krel/updates/kapi$ko"
+		echo "lib/modules/$krel/updates/kapi_tramp$ko"
 		echo usr/bin/kapi-dump
 		echo usr/share/man/man1/kapi-dump.1
 		echo usr/share/doc/kapi/README.md

@@ -45,6 +45,8 @@ run dkms build -m "$name" -v "$ver" -k "$KAPI_KREL" --kernelsourcedir "$KAPI_KDI
 built="$work/tree/$name/$ver/$KAPI_KREL/$(uname -m)/module/kapi.ko"
 [ -e "$built" ] || fail "dkms build left no $built"
 cp "$built" "$work/kapi.ko"
+[ -e "$(dirname "$built")/kapi_tramp.ko" ] || fail "dkms build left no kapi_tramp.ko next to kapi.ko"
+cp "$(dirname "$built")/kapi_tramp.ko" "$work/kapi_tramp.ko"
 vermagic=$(modinfo -F vermagic "$built")
 case $vermagic in
 "$KAPI_KREL "*) echo "built: $built ($vermagic)" ;;
@@ -63,14 +65,16 @@ if grep -Eqs '^[[:space:]]*modprobe_on_install=.+' /etc/dkms/framework.conf /etc
 else
 	run dkms install -m "$name" -v "$ver" -k "$KAPI_KREL" --kernelsourcedir "$KAPI_KDIR" \
 		--no-depmod "${trees[@]}"
-	[ -e "$work/modules/$KAPI_KREL/updates/dkms/kapi.ko" ] ||
-		fail "dkms install did not put kapi.ko in updates/dkms/"
+	for m in kapi kapi_tramp; do
+		[ -e "$work/modules/$KAPI_KREL/updates/dkms/$m.ko" ] ||
+			fail "dkms install did not put $m.ko in updates/dkms/"
+	done
 	status=$(dkms status -m "$name" -v "$ver" -k "$KAPI_KREL" "${trees[@]}")
 	echo "status: $status"
 	case $status in *": installed"*) ;; *) fail "dkms status does not say installed" ;; esac
 fi
 run dkms remove -m "$name" -v "$ver" --all --no-depmod "${trees[@]}"
-[ -z "$(find "$work/modules" -name 'kapi.ko*')" ] || fail "dkms remove left kapi.ko behind"
+[ -z "$(find "$work/modules" -name 'kapi*.ko*')" ] || fail "dkms remove left a module behind"
 [ ! -e "$work/tree/$name/$ver" ] || fail "dkms remove left $work/tree/$name/$ver"
 [ "$(host_state)" = "$host_before" ] || fail "the host's /var/lib/dkms or /usr/src changed"
 echo "dkms-test: $name $ver for $KAPI_KREL: add, build, install, status, remove passed"

@@ -57,7 +57,7 @@ make -C "$kdir" M="$obj" -j"$(nproc)" modules >&2
 # runs below, and only for a real install.
 make -C "$kdir" M="$obj" INSTALL_MOD_PATH="$destdir" INSTALL_MOD_DIR=updates \
 	DEPMOD=true modules_install >&2
-find "$destdir/lib/modules/$krel/updates" -name 'kapi.ko*' -type f
+find "$destdir/lib/modules/$krel/updates" -name 'kapi*.ko*' -type f
 if [ -z "$destdir" ]; then
 	depmod -a "$krel"
 fi

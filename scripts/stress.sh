@@ -58,7 +58,8 @@ for k in $kernels; do
 	mod="$build/kernel-$k/kapi.ko"
 	ko=${dkms_ko//%k/$k}
 	extra=()
-	[ -n "$ko" ] && [ -e "$ko" ] && extra=(--file "$ko:/kapi/dkms/kapi.ko")
+	[ -n "$ko" ] && [ -e "$ko" ] &&
+		extra=(--file "$ko:/kapi/dkms/kapi.ko" --file "$(dirname "$ko")/kapi_tramp.ko:/kapi/dkms/kapi_tramp.ko")
 	args=(--timeout "$timeout" --smp 2 --script "$g/hardening.sh"
 	      --append "KAPI_CYCLES=$cycles KAPI_FUZZ_WRITES=$writes KAPI_FUZZ_SEED=$seed"
 	      --module "$mod" --file "$g/unload.sh:/kapi/unload.sh" --file "$src/VERSION:/kapi/VERSION"

@@ -38,7 +38,20 @@ echo "# kapi-section-end fuzz"
 # What Documentation/install.rst tells a user to check after insmod.
 D=/sys/kernel/debug/kapi
 M=/kapi/dkms/kapi.ko
+T=/kapi/dkms/kapi_tramp.ko
 ver=$(cat /kapi/VERSION 2>/dev/null)
+# The DKMS-built resident replaces the one /init loaded, once that one has
+# let go of its slots and itself (a few seconds after the last unload).
+resident() {
+	n=0
+	while grep -q '^kapi_tramp ' /proc/modules; do
+		rmmod kapi_tramp 2>/dev/null && break
+		n=$((n + 1))
+		[ $n -lt 100 ] || { echo "kapi_tramp stays pinned: $(cat /sys/kernel/debug/kapi_tramp/stats)"; return 1; }
+		sleep 0.1
+	done
+	insmod $T && grep -q '^kapi_tramp ' /proc/modules
+}
 loads() {
 	dmesg -c >/dev/null
 	insmod $M "$@" && dmesg | grep -q "kapi: version $ver loaded"
@@ -59,9 +72,10 @@ removed() {
 echo "# kapi-section-begin install"
 KTAP_N=0
 KTAP_FAILED=0
-ktap_plan 6
-if [ -e $M ]; then
+ktap_plan 7
+if [ -e $M ] && [ -e $T ]; then
 	echo "# $(modinfo $M | grep -E '^(version|vermagic):' | tr '\n' ' ')"
+	ktap_check "the DKMS-built kapi_tramp.ko replaces the resident" resident
 	ktap_check "the DKMS-built kapi.ko loads and says so in the log" loads
 	ktap_check "it is listed, with its debugfs files, in audit mode" verify audit
 	ktap_check "rmmod removes it and its debugfs directory" removed
@@ -70,8 +84,8 @@ if [ -e $M ]; then
 	ktap_check "rmmod removes it again" removed
 	[ "$KTAP_FAILED" -eq 0 ] || rc=1
 else
-	for c in 1 2 3 4 5 6; do
-		ktap_skip "install check $c" "no DKMS-built kapi.ko"
+	for c in 1 2 3 4 5 6 7; do
+		ktap_skip "install check $c" "no DKMS-built kapi.ko and kapi_tramp.ko"
 	done
 fi
 echo "# kapi-section-end install"
