@@ -9,9 +9,6 @@
  */
 #include <linux/kprobes.h>
 #include <linux/uaccess.h>
-#ifdef KAPI_HAVE_IBT
-#include <asm/ibt.h>
-#endif
 
 #include "compat/compat.h"
 
@@ -45,35 +42,8 @@ const char *kapi_compat_features(void)
 #ifdef KAPI_HAVE_FILES_LOOKUP_FD_RCU
 	" files-lookup-fd-rcu"
 #endif
+
 	;
-}
-
-/**
- * kapi_compat_callable_start() - where to call a function through a pointer
- * @ip: the address of the function's ftrace call site, as ftrace gives it
- *
- * Without indirect branch tracking that is @ip itself. With IBT the ftrace
- * site follows a 4-byte ENDBR64, and an indirect call must land on a real
- * one: a sealed ENDBR (a NOP since boot) would fault, so such a function
- * cannot be called through a pointer.
- *
- * Context: any; called from an ftrace callback, so not traced itself.
- * Return: the address to call, or 0 if the function cannot be called
- * through a pointer.
- */
-unsigned long notrace kapi_compat_callable_start(unsigned long ip)
-{
-#ifdef KAPI_HAVE_IBT
-	u32 insn;
-
-	if (copy_from_kernel_nofault(&insn, (void *)(ip - ENDBR_INSN_SIZE),
-				     sizeof(insn)) ||
-	    insn != gen_endbr())
-		return 0;
-	return ip - ENDBR_INSN_SIZE;
-#else
-	return ip;
-#endif
 }
 
 /**

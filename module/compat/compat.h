@@ -30,12 +30,40 @@
 #include <linux/ptrace.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/uaccess.h>
+#ifdef KAPI_HAVE_IBT
+#include <asm/ibt.h>
+#endif
 
 #include "../check.h"
 
 const char *kapi_compat_features(void);
-unsigned long kapi_compat_callable_start(unsigned long ip);
 unsigned long kapi_compat_symbol_address(const char *name);
+
+/*
+ * kapi_compat_callable_start() - the start of the function whose ftrace
+ * entry call is at @ip, for calling it through a pointer
+ *
+ * Under indirect branch tracking an ENDBR64 precedes the entry call, and a
+ * function whose ENDBR64 was sealed (overwritten at boot) cannot be called
+ * through a pointer.
+ *
+ * Return: the address, or 0 if the function cannot be called so.
+ */
+static inline unsigned long kapi_compat_callable_start(unsigned long ip)
+{
+#ifdef KAPI_HAVE_IBT
+	u32 insn;
+
+	if (copy_from_kernel_nofault(&insn, (void *)(ip - ENDBR_INSN_SIZE),
+				     sizeof(insn)) ||
+	    insn != gen_endbr())
+		return 0;
+	return ip - ENDBR_INSN_SIZE;
+#else
+	return ip;
+#endif
+}
 
 #ifndef CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS
 /* The hooks are ftrace direct calls (tramp/entry.S). */

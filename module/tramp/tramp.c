@@ -11,9 +11,9 @@
  * "Unloading", has it in full):
  *
  * - the client's code runs only inside its pre() and post(), each called
- *   in a read-side section (Tasks Trace RCU, where readers may sleep; SRCU
- *   on kernels without it); a task asleep in the hooked function holds no
- *   section, and its stack has only this module's code on it;
+ *   in an SRCU read-side section (readers may sleep); a task asleep in the
+ *   hooked function holds no section, and its stack has only this module's
+ *   code on it;
  * - kapi_tramp_detach() unbinds the client and bumps the slot's sequence
  *   number, so no new call reaches the client and a call that slept across
  *   the detach skips its post() (counted); kapi_tramp_synchronize() then
@@ -35,15 +35,10 @@
 #include <linux/mutex.h>
 #include <linux/percpu.h>
 #include <linux/rcupdate.h>
-#include <linux/rcupdate_trace.h>
 #include <linux/seq_file.h>
 #include <linux/srcu.h>
 #include <linux/string.h>
-#include <linux/uaccess.h>
 #include <linux/workqueue.h>
-#ifdef KAPI_HAVE_IBT
-#include <asm/ibt.h>
-#endif
 
 #include "compat/compat.h"
 #include "kapi_tramp.h"
@@ -112,18 +107,12 @@ static DECLARE_DELAYED_WORK(kapi_tramp_unpin_work, kapi_tramp_unpin_fn);
 
 /* --- read-side sections ------------------------------------------------ */
 
-#ifdef CONFIG_TASKS_TRACE_RCU
-/* A task-local counter: no atomic, no barrier; readers may sleep. */
-static __always_inline int kapi_tramp_read_lock(void)
-{
-	rcu_read_lock_trace();
-	return 0;
-}
-
-static __always_inline void kapi_tramp_read_unlock(int idx)
-{
-	rcu_read_unlock_trace();
-}
+/*
+ * What kapi_tramp_synchronize() waits for: SRCU, whose readers may sleep
+ * (a fault on user memory in a client's checks). A reader costs a per-CPU
+ * increment and a full barrier; no atomic operation.
+ */
+DEFINE_STATIC_SRCU(kapi_tramp_srcu);
 
 /**
  * kapi_tramp_synchronize() - wait until no client pre() or post() runs
@@ -137,50 +126,11 @@ static __always_inline void kapi_tramp_read_unlock(int idx)
  */
 void kapi_tramp_synchronize(void)
 {
-	synchronize_rcu_tasks_trace();
+	synchronize_srcu_expedited(&kapi_tramp_srcu);
 }
-#else
-/* Kernels without Tasks Trace RCU (trimmed test kernels): SRCU. */
-DEFINE_STATIC_SRCU(kapi_tramp_srcu);
-
-static __always_inline int kapi_tramp_read_lock(void)
-{
-	return srcu_read_lock(&kapi_tramp_srcu);
-}
-
-static __always_inline void kapi_tramp_read_unlock(int idx)
-{
-	srcu_read_unlock(&kapi_tramp_srcu, idx);
-}
-
-void kapi_tramp_synchronize(void)
-{
-	synchronize_srcu(&kapi_tramp_srcu);
-}
-#endif
 EXPORT_SYMBOL_GPL(kapi_tramp_synchronize);
 
 /* --- the call path ----------------------------------------------------- */
-
-/*
- * The start of the function whose entry call is at @ip, for calling it
- * through a pointer: under IBT an ENDBR64 precedes the entry call, and a
- * function without one (sealed) cannot be called so; 0 then.
- */
-static unsigned long kapi_tramp_callable_start(unsigned long ip)
-{
-#ifdef KAPI_HAVE_IBT
-	u32 insn;
-
-	if (copy_from_kernel_nofault(&insn, (void *)(ip - ENDBR_INSN_SIZE),
-				     sizeof(insn)) ||
-	    insn != gen_endbr())
-		return 0;
-	return ip - ENDBR_INSN_SIZE;
-#else
-	return ip;
-#endif
-}
 
 /*
  * The address to call for the hooked function whose entry call is at @ip;
@@ -198,7 +148,7 @@ static kapi_syscall_fn kapi_tramp_resolve(struct kapi_tramp_slot *s,
 		return READ_ONCE(s->ip) == ip ? (kapi_syscall_fn)orig : NULL;
 	if (READ_ONCE(s->error))
 		return NULL;
-	orig = kapi_tramp_callable_start(ip);
+	orig = kapi_compat_callable_start(ip);
 	if (!orig) {
 		if (!cmpxchg(&s->error, 0, -EOPNOTSUPP))
 			pr_warn("%s has no ENDBR64 before its ftrace site and cannot be called indirectly; its calls are not checked\n",
@@ -231,7 +181,7 @@ bool kapi_tramp_run(const struct pt_regs *uregs, unsigned int slot,
 	enum kapi_tramp_verdict verdict = KAPI_TRAMP_RUN;
 	struct kapi_tramp_client *client;
 	struct kapi_tramp_slot *s;
-	kapi_syscall_fn orig;
+	kapi_syscall_fn orig = NULL;
 	unsigned long seq;
 	long ret;
 	int idx;
@@ -240,7 +190,7 @@ bool kapi_tramp_run(const struct pt_regs *uregs, unsigned int slot,
 		return false;
 	s = &kapi_tramp_slots[slot];
 	this_cpu_inc(kapi_tramp_in_flight);
-	idx = kapi_tramp_read_lock();
+	idx = srcu_read_lock(&kapi_tramp_srcu);
 	/* ORDER: the client before its @seq; pairs with kapi_tramp_bind(). */
 	client = smp_load_acquire(&s->client);
 	seq = READ_ONCE(s->seq);
@@ -249,20 +199,21 @@ bool kapi_tramp_run(const struct pt_regs *uregs, unsigned int slot,
 		if (orig)
 			verdict = client->pre(client, uregs, frame, result);
 	}
-	kapi_tramp_read_unlock(idx);
+	srcu_read_unlock(&kapi_tramp_srcu, idx);
 	if (verdict != KAPI_TRAMP_CHECK)
 		goto out;
 
 	/* Its entry call comes back to the stub, which lets it through. */
 	ret = kapi_tramp_call_orig(orig, uregs);
 
-	idx = kapi_tramp_read_lock();
+	idx = srcu_read_lock(&kapi_tramp_srcu);
+	/* ORDER: as above; a new client comes with a new @seq. */
 	if (smp_load_acquire(&s->client) == client &&
 	    READ_ONCE(s->seq) == seq)
 		client->post(client, uregs, frame, ret);
 	else
 		this_cpu_inc(kapi_tramp_skipped);
-	kapi_tramp_read_unlock(idx);
+	srcu_read_unlock(&kapi_tramp_srcu, idx);
 	*result = ret;
 out:
 	this_cpu_dec(kapi_tramp_in_flight);
