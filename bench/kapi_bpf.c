@@ -7,6 +7,7 @@
  *   kapi_bpf [--] COMMAND [ARG...]   attach, run COMMAND, detach
  *   kapi_bpf                         attach until SIGINT or SIGTERM
  *   kapi_bpf --selftest              make known violations, check the counts
+ *   kapi_bpf --violations            the same calls, without the program
  *
  * Every process is checked (as kapi with its filter cleared), except with
  * --selftest, which checks its own calls only. One line per system call:
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
@@ -112,39 +114,37 @@ static unsigned long long user_max(void)
 }
 
 /*
- * Known calls, each violating known rules or none; then the counts must be
- * exactly the expected ones (the program checks this process only).
+ * Known calls, each violating known rules or none, made by --selftest under
+ * the program and by --violations under another checker (bpftrace). Sets
+ * @want to the counts they must give; returns nonzero if a call did not
+ * return what the kernel returns for it.
  */
-static int selftest(struct kapi_bpf *skel)
+static int make_calls(unsigned long long *want)
 {
 	void *const kaddr = (void *)0xffff888000000000UL;	/* kernel space */
-	unsigned long long before[KAPI_BPF_NR_COUNTERS], after[KAPI_BPF_NR_COUNTERS];
-	unsigned long long want[KAPI_BPF_NR_COUNTERS] = { 0 };
 	int zfd = open("/dev/zero", O_RDONLY), nfd = open("/dev/null", O_WRONLY);
 	int pfd = open("/", O_PATH), dfd = open("/", O_RDONLY | O_DIRECTORY);
 	char b = 0;
-	int i, bad = 0;
+	int i, n = 0, bad = 0;
 	struct {
 		const char *what;
 		long got, want;
 	} calls[10];
-	int n = 0;
 
 #define R(rule) want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_##rule)]++
 #define W(rule) want[KAPI_BPF_IDX(KAPI_BPF_WRITE, KAPI_BPF_##rule)]++
 #define CALL(desc, expr, expect) do {					\
 		long r_ = (expr);					\
-		calls[n].what = (desc);				\
+		calls[n].what = (desc);					\
 		calls[n].got = r_ < 0 ? -errno : r_;			\
 		calls[n++].want = (expect);				\
 	} while (0)
 
+	memset(want, 0, KAPI_BPF_NR_COUNTERS * sizeof(*want));
 	if (zfd < 0 || nfd < 0 || pfd < 0 || dfd < 0) {
-		perror("kapi_bpf: selftest: open");
+		perror("kapi_bpf: open");
 		return 1;
 	}
-	if (read_counters(skel, before))
-		return 1;
 	/* Valid calls: counted, nothing broken. */
 	CALL("read(zero, buf, 1)", read(zfd, &b, 1), 1);
 	R(CALLS);
@@ -170,15 +170,35 @@ static int selftest(struct kapi_bpf *skel)
 	/* Both rules at once: EBADF (the descriptor is checked first). */
 	CALL("read(1000, kernel, 1)", read(1000, kaddr, 1), -EBADF);
 	R(CALLS), R(FD), R(BUF), R(FAILED);
-	if (read_counters(skel, after))
-		return 1;
 
+	close(zfd);
+	close(nfd);
+	close(pfd);
+	close(dfd);
 	for (i = 0; i < n; i++)
 		if (calls[i].got != calls[i].want) {
 			printf("kapi-bpf selftest: %s returned %ld, expected %ld\n",
 			       calls[i].what, calls[i].got, calls[i].want);
 			bad = 1;
 		}
+	return bad;
+#undef R
+#undef W
+#undef CALL
+}
+
+/* make_calls() under the program, which checks this process only. */
+static int selftest(struct kapi_bpf *skel)
+{
+	unsigned long long before[KAPI_BPF_NR_COUNTERS], after[KAPI_BPF_NR_COUNTERS];
+	unsigned long long want[KAPI_BPF_NR_COUNTERS];
+	int i, bad;
+
+	if (read_counters(skel, before))
+		return 1;
+	bad = make_calls(want);
+	if (read_counters(skel, after))
+		return 1;
 	for (i = 0; i < KAPI_BPF_NR_COUNTERS; i++)
 		after[i] -= before[i];
 	print_counters(stdout, "kapi-bpf selftest counted", after);
@@ -190,43 +210,76 @@ static int selftest(struct kapi_bpf *skel)
 			       rule_names[i % KAPI_BPF_NR_RULES], after[i], want[i]);
 			bad = 1;
 		}
-	printf("kapi-bpf selftest: %s (%d calls, the violations counted exactly)\n",
-	       bad ? "FAILED" : "ok", n);
+	printf("kapi-bpf selftest: %s (the counts of known calls and violations)\n",
+	       bad ? "FAILED" : "ok");
 	return bad;
-#undef R
-#undef W
-#undef CALL
+}
+
+/*
+ * --violations: make_calls() under another checker, which counts this
+ * process's read() and write() calls; so the expected counts go out with
+ * writev(), which it does not count, in one piece.
+ */
+static int violations(void)
+{
+	unsigned long long want[KAPI_BPF_NR_COUNTERS];
+	struct iovec iov;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+	int bad;
+
+	bad = make_calls(want);
+	f = open_memstream(&text, &len);
+	if (!f)
+		return 1;
+	print_counters(f, "kapi-bpf expected", want);
+	if (fclose(f))
+		return 1;
+	iov.iov_base = text;
+	iov.iov_len = len;
+	if (writev(STDOUT_FILENO, &iov, 1) != (ssize_t)len)
+		bad = 1;
+	free(text);
+	return bad;
 }
 
 static void usage(const char *prog)
 {
 	fprintf(stderr,
-		"usage: %s [--] COMMAND [ARG...]  check every process's read() and write()\n"
-		"                                   while COMMAND runs\n"
-		"       %s                          the same until SIGINT or SIGTERM\n"
-		"       %s --selftest               make known violations, check the counts\n",
-		prog, prog, prog);
+		"usage: %s [--empty] [--] COMMAND [ARG...]\n"
+		"                      check every process's read() and write() while COMMAND runs\n"
+		"       %s [--empty]   the same until SIGINT or SIGTERM\n"
+		"       %s --selftest  make known calls and violations, check the counts\n"
+		"       %s --violations\n"
+		"                      make the same calls without the program, print the counts\n"
+		"                      a checker must give for them\n"
+		"  --empty  programs that return at once: the cost of the trampolines alone\n",
+		prog, prog, prog, prog);
 }
 
 int main(int argc, char **argv)
 {
 	unsigned long long v[KAPI_BPF_NR_COUNTERS];
 	struct kapi_bpf *skel;
-	int argi = 1, self = 0, status = 0, err;
+	int argi, self = 0, empty = 0, status = 0, err;
 
-	if (argi < argc && !strcmp(argv[argi], "--selftest")) {
-		self = 1;
-		argi++;
-	} else if (argi < argc && (!strcmp(argv[argi], "-h") || !strcmp(argv[argi], "--help"))) {
-		usage(argv[0]);
-		return 0;
-	} else if (argi < argc && !strcmp(argv[argi], "--")) {
-		argi++;
-	} else if (argi < argc && argv[argi][0] == '-') {
-		usage(argv[0]);
-		return 2;
+	for (argi = 1; argi < argc && argv[argi][0] == '-'; argi++) {
+		if (!strcmp(argv[argi], "--")) {
+			argi++;
+			break;
+		} else if (!strcmp(argv[argi], "--selftest")) {
+			self = 1;
+		} else if (!strcmp(argv[argi], "--empty")) {
+			empty = 1;
+		} else if (!strcmp(argv[argi], "--violations")) {
+			return violations();
+		} else {
+			usage(argv[0]);
+			return strcmp(argv[argi], "-h") && strcmp(argv[argi], "--help") ? 2 : 0;
+		}
 	}
-	if (self && argi < argc) {
+	if (self && (empty || argi < argc)) {
 		usage(argv[0]);
 		return 2;
 	}
@@ -237,6 +290,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	skel->rodata->user_max = user_max();
+	skel->rodata->empty = empty;
 	if (self)
 		skel->rodata->filter_tgid = getpid();
 	err = kapi_bpf__load(skel);
