@@ -242,7 +242,8 @@ static __always_inline int leave(int call, struct pt_regs *regs, long ret)
 		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (p && (p->fd_err || p->buf_err)) {
 			pred = *p;
-			p->fd_err = p->buf_err = 0;
+			p->fd_err = 0;
+			p->buf_err = 0;
 			__sync_fetch_and_add(&npending, -1);
 		}
 	}

@@ -152,24 +152,24 @@ static int make_calls(unsigned long long *want)
 	W(CALLS);
 	/* A directory: the call fails with a listed error, but breaks no rule. */
 	CALL("read(dir, buf, 1)", read(dfd, &b, 1), -EISDIR);
-	R(CALLS), R(FAILED);
+	R(CALLS); R(FAILED);
 	/* Broken descriptors: -1, O_PATH, not open for reading or writing. */
 	CALL("read(-1, buf, 1)", read(-1, &b, 1), -EBADF);
-	R(CALLS), R(FD), R(FAILED);
+	R(CALLS); R(FD); R(FAILED);
 	CALL("read(O_PATH, buf, 1)", read(pfd, &b, 1), -EBADF);
-	R(CALLS), R(FD), R(FAILED);
+	R(CALLS); R(FD); R(FAILED);
 	CALL("read(null O_WRONLY, buf, 1)", read(nfd, &b, 1), -EBADF);
-	R(CALLS), R(FD), R(FAILED);
+	R(CALLS); R(FD); R(FAILED);
 	CALL("write(zero O_RDONLY, buf, 1)", write(zfd, &b, 1), -EBADF);
-	W(CALLS), W(FD), W(FAILED);
+	W(CALLS); W(FD); W(FAILED);
 	/* Kernel addresses. */
 	CALL("read(zero, kernel, 1)", read(zfd, kaddr, 1), -EFAULT);
-	R(CALLS), R(BUF), R(FAILED);
+	R(CALLS); R(BUF); R(FAILED);
 	CALL("write(null, kernel, 1)", write(nfd, kaddr, 1), -EFAULT);
-	W(CALLS), W(BUF), W(FAILED);
+	W(CALLS); W(BUF); W(FAILED);
 	/* Both rules at once: EBADF (the descriptor is checked first). */
 	CALL("read(1000, kernel, 1)", read(1000, kaddr, 1), -EBADF);
-	R(CALLS), R(FD), R(BUF), R(FAILED);
+	R(CALLS); R(FD); R(BUF); R(FAILED);
 
 	close(zfd);
 	close(nfd);

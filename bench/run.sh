@@ -39,7 +39,7 @@ bpftrace=()
 if [ "${KAPI_BENCH_BPFTRACE:-1}" != 0 ] && command -v bpftrace >/dev/null; then
 	bpftrace=(--bin "$(command -v bpftrace)" --file "$out/kapi_bpf.bt:/kapi/kapi_bpf.bt" --mem 2048)
 fi
-step "kapi_bench builds" "$out/build.log" make -s -C "$here" O="$out" || { kapi_summary; exit 1; }
+step "kapi_bench and kapi_bpf build" "$out/build.log" make -s -C "$here" O="$out" || { kapi_summary; exit 1; }
 for k in $kernels; do
 	kapi_load_kernel "$k"
 	step "bench $k: kapi.ko builds" "$out/module-$k.log" "$src/scripts/build-module.sh" --kernel "$k" ||
