@@ -16,6 +16,7 @@ nums=$(printf '%s\n' '#include <asm-generic/errno.h>' \
 for call in read write; do
 	list=$(printf '%s\n' "$nums" | sed -n "s/^$call: //p")
 	case $list in *[!0-9\ ]*|'') echo "$0: $call: not all errors are numbers: $list" >&2; exit 1 ;; esac
+	# shellcheck disable=SC2016  # $e is bpftrace's variable
 	doc=$(printf '%s\n' "$list" | sed -e 's/ *$//' -e 's/\([0-9][0-9]*\)/$e == \1/g' -e 's/ \$e/ || $e/g')
 	case $call in
 	read) mode=0x1 can=0x20000 ;;

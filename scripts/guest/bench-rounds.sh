@@ -47,7 +47,9 @@ bt_counts() {
 	}'
 }
 
-# bpftrace -c COMMAND: the command line in one argument, the program by its path.
+# bpftrace -c COMMAND: the command line in one argument, the program by its
+# path. Called through tool.
+# shellcheck disable=SC2317
 bt_run() {
 	prog=$(command -v "$1")
 	shift
