@@ -4,10 +4,13 @@
  * specs as an eBPF program, fentry/fexit on __x64_sys_read and
  * __x64_sys_write), and prints what it counted when it stops:
  *
- *   kapi_bpf [--] COMMAND [ARG...]   attach, run COMMAND, detach
- *   kapi_bpf                         attach until SIGINT or SIGTERM
+ *   kapi_bpf [--empty] [--] COMMAND [ARG...]  attach, run COMMAND, detach
+ *   kapi_bpf [--empty]               attach until SIGINT or SIGTERM
  *   kapi_bpf --selftest              make known violations, check the counts
- *   kapi_bpf --violations            the same calls, without the program
+ *                                    (and again under deliberately bent rules)
+ *   kapi_bpf --violations            the known calls, without the program
+ *
+ * --empty attaches programs that return at once: the trampolines' cost.
  *
  * Every process is checked (as kapi with its filter cleared), except with
  * --selftest, which checks its own calls only. One line per system call:
@@ -187,29 +190,132 @@ static int make_calls(unsigned long long *want)
 #undef CALL
 }
 
-/* make_calls() under the program, which checks this process only. */
-static int selftest(struct kapi_bpf *skel)
+/*
+ * Calls under a program whose rules were bent on purpose (the top of user
+ * space put at 64 KiB, EISDIR struck from the lists), so that the checks
+ * after the call have something to find: a predicted EFAULT that does not
+ * come (divergence), an error no rule predicts and the lists do not name
+ * (undocumented, divergence), and a predicted EBADF that does come.
+ */
+static int bent_calls(unsigned long long *want)
 {
+	int zfd = open("/dev/zero", O_RDONLY), nfd = open("/dev/null", O_WRONLY);
+	int dfd = open("/", O_RDONLY | O_DIRECTORY);
+	char b = 0;
+	int bad = 0;
+
+	memset(want, 0, KAPI_BPF_NR_COUNTERS * sizeof(*want));
+	if (zfd < 0 || nfd < 0 || dfd < 0) {
+		perror("kapi_bpf: open");
+		return 1;
+	}
+	bad |= read(zfd, &b, 1) != 1;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_CALLS)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_BUF)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_DIVERGENCE)]++;
+	bad |= write(nfd, &b, 1) != 1;
+	want[KAPI_BPF_IDX(KAPI_BPF_WRITE, KAPI_BPF_CALLS)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_WRITE, KAPI_BPF_BUF)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_WRITE, KAPI_BPF_DIVERGENCE)]++;
+	bad |= read(dfd, &b, 1) != -1 || errno != EISDIR;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_CALLS)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_BUF)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_FAILED)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_UNDOCUMENTED)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_DIVERGENCE)]++;
+	bad |= read(-1, &b, 1) != -1 || errno != EBADF;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_CALLS)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_FD)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_BUF)]++;
+	want[KAPI_BPF_IDX(KAPI_BPF_READ, KAPI_BPF_FAILED)]++;
+	close(zfd);
+	close(nfd);
+	close(dfd);
+	if (bad)
+		printf("kapi-bpf selftest: a bent call did not return what the kernel returns\n");
+	return bad;
+}
+
+/*
+ * Open, configure, load and attach the program: @empty programs, checking
+ * process @tgid only (0: every process), with @umax as the top of user
+ * space, and @drop struck from both lists of errors (0: none).
+ */
+static struct kapi_bpf *start(int empty, pid_t tgid, unsigned long long umax, int drop)
+{
+	struct kapi_bpf *skel = kapi_bpf__open();
+	int err, call;
+
+	if (!skel) {
+		fprintf(stderr, "kapi_bpf: opening the BPF object failed: %s\n", strerror(errno));
+		return NULL;
+	}
+	skel->rodata->user_max = umax;
+	skel->rodata->empty = empty;
+	skel->rodata->filter_tgid = tgid;
+	for (call = 0; drop && call < KAPI_BPF_NR_CALLS; call++)
+		skel->rodata->documented[call][drop / 64] &= ~(1ULL << (drop % 64));
+	err = kapi_bpf__load(skel);
+	if (!err)
+		err = kapi_bpf__attach(skel);
+	if (err) {
+		fprintf(stderr, "kapi_bpf: loading or attaching failed: %s\n", strerror(-err));
+		kapi_bpf__destroy(skel);
+		return NULL;
+	}
+	return skel;
+}
+
+/*
+ * make_calls() under the program, then bent_calls() under a bent one, each
+ * checking this process only; every counter must be exactly as expected.
+ */
+static int selftest(void)
+{
+	static const struct {
+		const char *name;
+		int (*calls)(unsigned long long *want);
+		int bent;
+	} phases[] = {
+		{ "known calls", make_calls, 0 },
+		{ "bent rules", bent_calls, 1 },
+	};
 	unsigned long long before[KAPI_BPF_NR_COUNTERS], after[KAPI_BPF_NR_COUNTERS];
 	unsigned long long want[KAPI_BPF_NR_COUNTERS];
-	int i, bad;
+	unsigned long long umax = user_max();
+	struct kapi_bpf *skel;
+	int i, bad = 0;
+	size_t p;
+	char what[64];
 
-	if (read_counters(skel, before))
-		return 1;
-	bad = make_calls(want);
-	if (read_counters(skel, after))
-		return 1;
-	for (i = 0; i < KAPI_BPF_NR_COUNTERS; i++)
-		after[i] -= before[i];
-	print_counters(stdout, "kapi-bpf selftest counted", after);
-	print_counters(stdout, "kapi-bpf selftest expected", want);
-	for (i = 0; i < KAPI_BPF_NR_COUNTERS; i++)
-		if (after[i] != want[i]) {
-			printf("kapi-bpf selftest: %s %s: counted %llu, expected %llu\n",
-			       call_names[i / KAPI_BPF_NR_RULES],
-			       rule_names[i % KAPI_BPF_NR_RULES], after[i], want[i]);
+	for (p = 0; p < sizeof(phases) / sizeof(phases[0]); p++) {
+		skel = start(0, getpid(), phases[p].bent ? 0x10000 : umax,
+			     phases[p].bent ? EISDIR : 0);
+		if (!skel || read_counters(skel, before)) {
 			bad = 1;
+			break;
 		}
+		bad |= phases[p].calls(want);
+		if (read_counters(skel, after)) {
+			kapi_bpf__destroy(skel);
+			bad = 1;
+			break;
+		}
+		kapi_bpf__destroy(skel);
+		for (i = 0; i < KAPI_BPF_NR_COUNTERS; i++)
+			after[i] -= before[i];
+		snprintf(what, sizeof(what), "kapi-bpf selftest, %s: counted", phases[p].name);
+		print_counters(stdout, what, after);
+		snprintf(what, sizeof(what), "kapi-bpf selftest, %s: expected", phases[p].name);
+		print_counters(stdout, what, want);
+		for (i = 0; i < KAPI_BPF_NR_COUNTERS; i++)
+			if (after[i] != want[i]) {
+				printf("kapi-bpf selftest, %s: %s %s: counted %llu, expected %llu\n",
+				       phases[p].name, call_names[i / KAPI_BPF_NR_RULES],
+				       rule_names[i % KAPI_BPF_NR_RULES], after[i], want[i]);
+				bad = 1;
+			}
+	}
 	printf("kapi-bpf selftest: %s (the counts of known calls and violations)\n",
 	       bad ? "FAILED" : "ok");
 	return bad;
@@ -262,7 +368,7 @@ int main(int argc, char **argv)
 {
 	unsigned long long v[KAPI_BPF_NR_COUNTERS];
 	struct kapi_bpf *skel;
-	int argi, self = 0, empty = 0, status = 0, err;
+	int argi, self = 0, empty = 0, status = 0;
 
 	for (argi = 1; argi < argc && argv[argi][0] == '-'; argi++) {
 		if (!strcmp(argv[argi], "--")) {
@@ -284,28 +390,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	libbpf_set_print(libbpf_print);
-	skel = kapi_bpf__open();
-	if (!skel) {
-		fprintf(stderr, "kapi_bpf: opening the BPF object failed: %s\n", strerror(errno));
-		return 1;
-	}
-	skel->rodata->user_max = user_max();
-	skel->rodata->empty = empty;
 	if (self)
-		skel->rodata->filter_tgid = getpid();
-	err = kapi_bpf__load(skel);
-	if (!err)
-		err = kapi_bpf__attach(skel);
-	if (err) {
-		fprintf(stderr, "kapi_bpf: loading or attaching failed: %s\n", strerror(-err));
-		kapi_bpf__destroy(skel);
+		return selftest();
+	skel = start(empty, 0, user_max(), 0);
+	if (!skel)
 		return 1;
-	}
-	if (self) {
-		status = selftest(skel);
-		kapi_bpf__destroy(skel);
-		return status;
-	}
 	if (argi < argc) {
 		pid_t pid = fork();
 
