@@ -59,7 +59,7 @@ for k in $kernels; do
 		elif [ "${t%%:*}" = eBPF ] || [ ${#bpftrace[@]} -gt 0 ]; then
 			record FAIL "bench $k: ${t%%:*} counters: no selftest result (see $log)"
 		else
-			record SKIP "bench $k: bpftrace counters: no bpftrace"
+			record SKIP "bench $k: bpftrace counters: bpftrace not installed or KAPI_BENCH_BPFTRACE=0"
 		fi
 	done
 	python3 - "$log" "$KAPI_KPKGVER" "$clock" <<'PY' | tee "$out/results-$k.txt"
