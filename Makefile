@@ -14,7 +14,8 @@
 #   make demo                 provision, build, show kapi in a Debian 6.12 guest
 #   make vm-shell KERNEL=6.12 interactive guest shell with kapi.ko in /kapi
 #   make selftests            the static selftest programs (build/selftests)
-#   make bench                runtime-check overhead, one guest per Debian kernel
+#   make bench                runtime-check overhead next to eBPF, bpftrace and strace,
+#                             one guest per Debian kernel
 #   make docs                 HTML documentation in build/docs
 #   make sparse               sparse over kapi.ko and the samples for both Debian
 #                             kernels; fails on any warning in kapi's files

@@ -21,6 +21,11 @@ PACKAGES=(
 	# VM harness; strace for the benchmark's comparison (make bench);
 	# stress-ng, carried into the guest for the stress run (make stress)
 	qemu-system-x86 busybox-static strace stress-ng
+	# the benchmark's eBPF equivalent of kapi's checks (make bench): clang
+	# and llvm for the BPF target, libbpf and bpftool for its skeleton and
+	# loader (static: libelf-dev above, zlib and zstd), bpftrace for its
+	# bpftrace version
+	llvm libbpf-dev bpftool zlib1g-dev libzstd-dev bpftrace
 	# static analysis of kapi.ko (make sparse)
 	sparse
 	# documentation
