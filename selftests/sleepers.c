@@ -9,13 +9,17 @@
  *	/proc/PID/syscall shows it), then waits for SIGUSR1, wakes the child
  *	(writes to its pipe, terminal or socket, or opens its FIFO for
  *	writing) and checks what the call returned: "KIND: ok ..." and exit
- *	0, or "KIND: FAIL ..." and exit 1. KIND is one of
+ *	0, or "KIND: FAIL ..." and exit 1; "KIND unsupported: REASON" and
+ *	exit 77 if the kernel cannot make that kind. KIND is one of
  *	  pipe       read() on a pipe
  *	  tty        read() on a pseudo-terminal, canonical mode
  *	  unix       read() on a UNIX stream socket
  *	  dgram      read() on a UNIX datagram socket
  *	  fifo_open  open() of a FIFO without a writer (the open system call)
  *	  fifo_openat openat() of a FIFO without a writer
+ *   kapi_sleepers probe KIND
+ *	exit 0 if this kernel can make KIND, 77 ("KIND unsupported: ...")
+ *	if not.
  *   kapi_sleepers unload MODULE
  *	delete_module(MODULE, O_NONBLOCK), timed: prints "unload MODULE: ok
  *	in N ms" and exits 0, or the error and exits 1.
@@ -47,7 +51,7 @@ static void on_usr1(int sig)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: kapi_sleepers sleep pipe|tty|unix|dgram|fifo_open|fifo_openat\n"
+	fprintf(stderr, "usage: kapi_sleepers sleep|probe pipe|tty|unix|dgram|fifo_open|fifo_openat\n"
 			"       kapi_sleepers unload MODULE\n");
 	return 2;
 }
@@ -82,7 +86,7 @@ static int child_open(const char *fifo, int at)
 	return child_read((int)fd);
 }
 
-static int sleep_kind(const char *kind)
+static int sleep_kind(const char *kind, int probe)
 {
 	char fifo[64] = "";
 	int fds[2] = { -1, -1 }, nr = 0, in = -1, out = -1, status;
@@ -110,8 +114,15 @@ static int sleep_kind(const char *kind)
 	} else if (!strcmp(kind, "unix") || !strcmp(kind, "dgram")) {
 		int type = kind[0] == 'u' ? SOCK_STREAM : SOCK_DGRAM;
 
-		if (socketpair(AF_UNIX, type, 0, fds))
+		if (socketpair(AF_UNIX, type, 0, fds)) {
+			/* A kernel without CONFIG_UNIX (the debug kernel). */
+			if (errno == EAFNOSUPPORT) {
+				printf("%s unsupported: this kernel has no AF_UNIX\n",
+				       kind);
+				return 77;
+			}
 			return perror("socketpair"), 1;
+		}
 		in = fds[0], out = fds[1];
 	} else if (!strcmp(kind, "fifo_open") || !strcmp(kind, "fifo_openat")) {
 		snprintf(fifo, sizeof(fifo), "/tmp/kapi-sleepers.%d", getpid());
@@ -124,6 +135,12 @@ static int sleep_kind(const char *kind)
 	}
 	if (!nr)
 		nr = SYS_read;
+	if (probe) {
+		if (fifo[0])
+			unlink(fifo);
+		printf("%s: supported\n", kind);
+		return 0;
+	}
 
 	/* SIGUSR1 held until pause-free waiting below, so none is lost. */
 	sigemptyset(&mask);
@@ -189,7 +206,9 @@ static int unload(const char *module)
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "sleep"))
-		return sleep_kind(argv[2]);
+		return sleep_kind(argv[2], 0);
+	if (argc == 3 && !strcmp(argv[1], "probe"))
+		return sleep_kind(argv[2], 1);
 	if (argc == 3 && !strcmp(argv[1], "unload"))
 		return unload(argv[2]);
 	return usage();

@@ -39,8 +39,17 @@ wait_in_call() {
 wait_in_read() { wait_in_call "$1" 0; }
 
 # The tasks asleep in hooked calls (kapi_sleepers sleep KIND): the parent
-# of each waits for SIGUSR1 to wake its child and check the result.
+# of each waits for SIGUSR1 to wake its child and check the result. A kind
+# the kernel cannot make (UNIX sockets on the debug kernel, built without
+# CONFIG_UNIX) is left out, said once.
 SLEEPERS="pipe tty unix dgram fifo_open fifo_openat"
+for k in $SLEEPERS; do
+	if ! kapi_sleepers probe $k >/tmp/probe.$k 2>&1; then
+		echo "# $(cat /tmp/probe.$k): left out"
+		SLEEPERS=$(echo " $SLEEPERS " | sed "s/ $k / /; s/^ //; s/ $//")
+	fi
+done
+NSLEEPERS=$(echo $SLEEPERS | wc -w)
 start_sleepers() {
 	for k in $SLEEPERS; do
 		kapi_sleepers sleep $k >/tmp/sleeper.$k 2>&1 &
@@ -143,7 +152,7 @@ unload_test() {
 	ktap_plan 31
 	for mode in audit enforce off; do
 		ktap_check "$mode: kapi.ko loads" insmod /kapi/kapi.ko mode=$mode
-		ktap_check "$mode: six tasks fall asleep in hooked calls" start_sleepers
+		ktap_check "$mode: $NSLEEPERS tasks fall asleep in hooked calls" start_sleepers
 		ktap_check "$mode: three workers hammer the hooked calls" start_workers
 		ktap_check "$mode: rmmod succeeds within a second, under load, with the sleepers asleep" unload_fast
 		echo "# $mode: rmmod took $(cat /tmp/unload.ms 2>/dev/null) ms"
@@ -153,7 +162,7 @@ unload_test() {
 		ktap_check "$mode: kapi.ko loads again while they sleep" insmod /kapi/kapi.ko mode=$mode
 		ktap_check "$mode: woken, each call returns its normal result" wake_sleepers
 		# A sleeper's post-call check is skipped if kapi checked its entry.
-		n=6
+		n=$NSLEEPERS
 		[ $mode != off ] || n=0
 		ktap_check "$mode: the resident counted $n skipped post-call checks" skipped_delta "$before" $n
 		reap_sleepers
@@ -302,8 +311,8 @@ cycle() {
 	drained || { echo "the resident did not let go of its slots"; return 1; }
 	wake_sleepers || return 1
 	if [ "$first" != off ]; then
-		[ "$(($(skipped) - skipped0))" -ge 6 ] ||
-			{ echo "skipped $skipped0 -> $(skipped), expected at least +6"; return 1; }
+		[ "$(($(skipped) - skipped0))" -ge "$NSLEEPERS" ] ||
+			{ echo "skipped $skipped0 -> $(skipped), expected at least +$NSLEEPERS"; return 1; }
 	fi
 	gone || { echo "kapi is still loaded or its debugfs directory is left"; return 1; }
 }
