@@ -524,13 +524,16 @@ EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_constrained);
  * @value: the argument
  *
  * Kept out of line: the generated checks call it only for a violation.
+ *
+ * Return: the new lowest rank, for @best of the next call.
  */
-void kapi_check_violation(struct kapi_check_pre *pre, u32 *best, u32 param,
-			  u32 constraint, u32 why, s32 error, u32 order,
-			  u64 value)
+u32 kapi_check_violation(struct kapi_check_pre *pre, u32 best, u32 param,
+			 u32 constraint, u32 why, s32 error, u32 order,
+			 u64 value)
 {
 	kapi_check_fail(&pre->v[pre->nviolations], why, error, value, 0);
-	kapi_check_note(pre, best, param, constraint, order);
+	kapi_check_note(pre, &best, param, constraint, order);
+	return best;
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_violation);
 
@@ -542,11 +545,14 @@ EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_violation);
  * @param: index of the parameter
  * @constraint: its enum kapi_constraint_type
  * @order: the parameter's order field
+ *
+ * Return: the new lowest rank, for @best of the next call.
  */
-void kapi_check_noted(struct kapi_check_pre *pre, u32 *best, u32 param,
-		      u32 constraint, u32 order)
+u32 kapi_check_noted(struct kapi_check_pre *pre, u32 best, u32 param,
+		     u32 constraint, u32 order)
 {
-	kapi_check_note(pre, best, param, constraint, order);
+	kapi_check_note(pre, &best, param, constraint, order);
+	return best;
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_noted);
 
@@ -641,3 +647,9 @@ kapi_check_impl_for(const void *image, const struct kapi_image_spec *spec)
 	return impl ?: &kapi_check_interpreter;
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_impl_for);
+
+/* For the KUnit suite kapi_check_gen, which compares the two engines. */
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_builtin_image_data);
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_builtin_image_size);
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_builtin_image_checks);
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_builtin_image_checks_count);

@@ -591,11 +591,11 @@ const struct kapi_check_impl *
 kapi_check_impl_for(const void *image, const struct kapi_image_spec *spec);
 
 /* Used by the generated checks when a parameter violates its rule. */
-void kapi_check_violation(struct kapi_check_pre *pre, u32 *best, u32 param,
-			  u32 constraint, u32 why, s32 error, u32 order,
-			  u64 value);
-void kapi_check_noted(struct kapi_check_pre *pre, u32 *best, u32 param,
-		      u32 constraint, u32 order);
+u32 kapi_check_violation(struct kapi_check_pre *pre, u32 best, u32 param,
+			 u32 constraint, u32 why, s32 error, u32 order,
+			 u64 value);
+u32 kapi_check_noted(struct kapi_check_pre *pre, u32 best, u32 param,
+		     u32 constraint, u32 order);
 
 bool kapi_check_selector_match(const struct kapi_image_object *sel,
 			       struct kapi_object obj);

@@ -187,6 +187,31 @@ std::string enum_c_constraint(std::uint32_t v) {
 // module/check.h); a spec with more is left to the interpreter.
 constexpr std::uint32_t kMaxParams = 6;
 
+// Whether the rule of P needs code (kapi_check_param() can find it
+// violated).
+bool has_rule(const kapi_image_param& p) {
+    switch (p.constraint) {
+    case KAPI_CONSTRAINT_RANGE:
+    case KAPI_CONSTRAINT_MASK:
+    case KAPI_CONSTRAINT_POWER_OF_TWO:
+    case KAPI_CONSTRAINT_PAGE_ALIGNED:
+    case KAPI_CONSTRAINT_NONZERO:
+    case KAPI_CONSTRAINT_USER_STRING:
+    case KAPI_CONSTRAINT_USER_PATH:
+    case KAPI_CONSTRAINT_USER_PTR:
+    case KAPI_CONSTRAINT_BUFFER:
+    case KAPI_CONSTRAINT_FD:
+    case KAPI_CONSTRAINT_OPEN_FLAGS:
+        return true;
+    case KAPI_CONSTRAINT_ENUM:
+        return p.values.count != 0;
+    case KAPI_CONSTRAINT_ALIGNMENT:
+        return p.alignment.expr != 0 || p.alignment.value > 0;
+    default:
+        return false;
+    }
+}
+
 class ChecksWriter {
 public:
     ChecksWriter(const SpecSet& set, const ImageLayout& l, std::string symbol)
@@ -241,16 +266,16 @@ private:
 void ChecksWriter::simple_rule(const kapi_image_param& p, std::uint32_t i, const std::string& ok,
                                const char* why, const std::string& error, int indent) {
     line(indent, "if (unlikely(!(" + ok + ")))");
-    line(indent + 1, "kapi_check_violation(pre, &best, " + std::to_string(i) + ", " +
+    line(indent + 1, "best = kapi_check_violation(pre, best, " + std::to_string(i) + ", " +
                          enum_c_constraint(p.constraint) + ",");
-    line(indent + 6, std::string(why) + ", " + error + ", " + order_c(p.order) + ",");
-    line(indent + 6, arg(i) + ");");
+    line(indent + 2, std::string(why) + ", " + error + ", " + order_c(p.order) + ",");
+    line(indent + 2, arg(i) + ");");
 }
 
 void ChecksWriter::helper_rule(const kapi_image_param& p, std::uint32_t i, const std::string& call,
                                const std::string& /*error*/) {
     line(1, "if (unlikely(!" + call + "))");
-    line(2, "kapi_check_noted(pre, &best, " + std::to_string(i) + ", " +
+    line(2, "best = kapi_check_noted(pre, best, " + std::to_string(i) + ", " +
                 enum_c_constraint(p.constraint) + ", " + order_c(p.order) + ");");
 }
 
@@ -366,8 +391,14 @@ void ChecksWriter::before(std::size_t index) {
     line(0, "static void " + fn("before", index) + "(const struct kapi_check_call *call,");
     line(0, "\t\tstruct kapi_check_pre *pre)");
     line(0, "{");
-    line(1, "u32 best = U32_MAX;");
-    line(0, "");
+    bool any = false;
+    for (std::uint32_t i = 0; i < s.params.count; ++i)
+        any = any || has_rule(l_.params[s.params.first + i]);
+    if (any) {
+        line(1, "/* The lowest rank of a violation that predicts an error. */");
+        line(1, "u32 best = U32_MAX;");
+        line(0, "");
+    }
     line(1, "/* The code below is for the spec's own number of arguments. */");
     line(1, "if (unlikely(call->nargs != " + n + ")) {");
     line(2, "kapi_check_before(call, pre);");
