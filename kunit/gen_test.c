@@ -560,22 +560,33 @@ static void kapi_check_gen_kunit_test(struct kunit *test)
 		       kapi_kunit_image_checks_count);
 }
 
-/* Every constraint kind is among the test image's generated rules. */
-static void kapi_check_gen_kinds_test(struct kunit *test)
+/* The constraint kinds of the parameters @table has checks for. */
+static u32 kapi_gen_kinds(const void *img, const struct kapi_check_gen *table,
+			  unsigned int count)
 {
-	const void *img = kapi_kunit_image_data;
 	u32 seen = 0, s, i;
 
 	for (s = 0; s < kapi_image_spec_count(img); s++) {
 		const struct kapi_image_spec *spec = kapi_image_spec(img, s);
 
-		if (!kapi_check_impl_find(kapi_kunit_image_checks,
-					  kapi_kunit_image_checks_count, img,
-					  spec))
+		if (!kapi_check_impl_find(table, count, img, spec))
 			continue;
 		for (i = 0; i < spec->params.count; i++)
 			seen |= BIT(kapi_image_param(img, spec, i)->constraint);
 	}
+	return seen;
+}
+
+/* Every constraint kind is among the rules compared above. */
+static void kapi_check_gen_kinds_test(struct kunit *test)
+{
+	u32 seen, i;
+
+	seen = kapi_gen_kinds(kapi_builtin_image_data,
+			      kapi_builtin_image_checks,
+			      kapi_builtin_image_checks_count) |
+	       kapi_gen_kinds(kapi_kunit_image_data, kapi_kunit_image_checks,
+			      kapi_kunit_image_checks_count);
 	for (i = 0; i < KAPI_CONSTRAINT_COUNT; i++)
 		KUNIT_EXPECT_TRUE_MSG(test, seen & BIT(i),
 				      "no generated %s rule",

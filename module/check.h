@@ -355,6 +355,12 @@ kapi_check_user_range_ok(u32 flags, bool has_count, u64 count, s64 mult,
 	} else if (size > 0) {
 		bytes = size;
 	}
+	/*
+	 * x86's access_ok() checks only the start of a range whose size is a
+	 * constant of at most a page (the guard page catches the rest): hide
+	 * the size, so that specialised checks test what the interpreter does.
+	 */
+	OPTIMIZER_HIDE_VAR(bytes);
 	if (access_ok((const void __user *)(uintptr_t)value, bytes))
 		return true;
 	return kapi_check_fail(v, KAPI_WHY_USER_RANGE, error, value, bytes);
