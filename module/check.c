@@ -648,8 +648,24 @@ kapi_check_impl_for(const void *image, const struct kapi_image_spec *spec)
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_impl_for);
 
-/* For the KUnit suite kapi_check_gen, which compares the two engines. */
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_builtin_image_data);
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_builtin_image_size);
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_builtin_image_checks);
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_builtin_image_checks_count);
+/**
+ * kapi_check_builtin() - kapi.ko's own image and the checks generated for it
+ * @size: receives the image's size
+ * @table: receives the generated checks
+ * @count: receives their number
+ *
+ * For the KUnit suite kapi_check_gen, which compares them with the
+ * interpreter.
+ *
+ * Return: the image, kapi_builtin_image_data.
+ */
+const void *kapi_check_builtin(size_t *size,
+			       const struct kapi_check_gen **table,
+			       unsigned int *count)
+{
+	*size = kapi_builtin_image_size;
+	*table = kapi_builtin_image_checks;
+	*count = kapi_builtin_image_checks_count;
+	return kapi_builtin_image_data;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_builtin);

@@ -584,17 +584,27 @@ struct kapi_check_gen {
 	struct kapi_check_impl impl;
 };
 
+/*
+ * KAPI_CHECKS_DECLARE(sym) - declare the checks that kapi-gen generated with
+ * "--checks --symbol sym" (kapi_gen_checks in module/kapi-gen.mk).
+ */
+#define KAPI_CHECKS_DECLARE(sym)					\
+	extern const struct kapi_check_gen sym##_checks[];		\
+	extern const unsigned int sym##_checks_count
+
 extern const struct kapi_check_impl kapi_check_interpreter;
 
 /* The checks generated for kapi.ko's own image (module/generated/checks.c). */
-extern const struct kapi_check_gen kapi_builtin_image_checks[];
-extern const unsigned int kapi_builtin_image_checks_count;
+KAPI_CHECKS_DECLARE(kapi_builtin_image);
 
 const struct kapi_check_impl *
 kapi_check_impl_find(const struct kapi_check_gen *table, unsigned int count,
 		     const void *image, const struct kapi_image_spec *spec);
 const struct kapi_check_impl *
 kapi_check_impl_for(const void *image, const struct kapi_image_spec *spec);
+const void *kapi_check_builtin(size_t *size,
+			       const struct kapi_check_gen **table,
+			       unsigned int *count);
 
 /* Used by the generated checks when a parameter violates its rule. */
 u32 kapi_check_violation(struct kapi_check_pre *pre, u32 best, u32 param,

@@ -472,20 +472,19 @@ void ChecksWriter::after(std::size_t index) {
     line(0, "\t\tunsigned long nofile, struct kapi_check_post *post)");
     line(0, "{");
     line(1, "if (!kapi_check_result(" + detail::enum_c(EnumKind::ReturnCheck, s.ret.check) + ",");
-    line(5, "       " + num_c(l_, s.ret.success_min) + ",");
-    line(5, "       " + num_c(l_, s.ret.success_max) + ",");
-    line(5, "       ret, nofile, pre, post))");
+    line(3, num_c(l_, s.ret.success_min) + ",");
+    line(3, num_c(l_, s.ret.success_max) + ",");
+    line(3, "ret, nofile, pre, post))");
     line(2, "return;");
-    line(1, "post->undocumented = !" + fn("documented", index) + "((s32)ret,");
-    line(1, "\t\t\t\t" + std::string(sym_.size() + 17, ' ') + "call->object);");
+    line(1, "post->undocumented =");
+    line(2, "!" + fn("documented", index) + "((s32)ret, call->object);");
     line(1, "kapi_check_error_divergence(pre, ret, post);");
     line(0, "}");
     line(0, "");
 }
 
 void ChecksWriter::table() {
-    line(0, "extern const struct kapi_check_gen " + sym_ + "_checks[];");
-    line(0, "extern const unsigned int " + sym_ + "_checks_count;");
+    line(0, "KAPI_CHECKS_DECLARE(" + sym_ + ");");
     line(0, "");
     line(0, "const struct kapi_check_gen " + sym_ + "_checks[] = {");
     for (std::size_t i = 0; i < l_.specs.size(); ++i) {
