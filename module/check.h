@@ -7,6 +7,12 @@
  * hooks can run it on every call and tests can run it on any input. What a
  * verdict means, and why each rule cannot report a call that the kernel
  * accepts, is explained in Documentation/runtime.rst.
+ *
+ * The engine has two implementations of one interface (struct
+ * kapi_check_impl): the interpreter in check.c, which reads each rule from
+ * the spec image, and the checks kapi-gen specialises per spec of kapi.ko's
+ * own image (module/generated/checks.c). Both are made of the inline rule
+ * helpers below; KUnit suite kapi_check_gen compares them.
  */
 #ifndef KAPI_CHECK_H
 #define KAPI_CHECK_H

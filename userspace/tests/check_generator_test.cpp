@@ -235,6 +235,32 @@ static int gen_free(int a);
     EXPECT_THAT(c, HasSubstr("return false;"));
 }
 
+// A spec with more parameters than a system call has is left to the
+// interpreter: no functions, no table entry.
+TEST(CheckGeneratorTest, MoreThanSixParametersAreNotGenerated) {
+    std::string params, decl, docs;
+    for (int i = 0; i < 7; ++i) {
+        const std::string n = "p" + std::to_string(i);
+        docs += " * @" + n + ": a number\n";
+        params += " * param: " + n + "\n *   type: int, input\n *   constraint-type: range(0, 9)\n"
+                  " *\n";
+        decl += std::string(i ? ", " : "") + "int " + n;
+    }
+    const std::string text = "/**\n * gen_seven - seven parameters\n" + docs +
+                             " *\n * contexts: process\n *\n" + params +
+                             " * return:\n *   type: int\n *   check-type: exact\n *   success: 0\n"
+                             " */\nstatic int gen_seven(" +
+                             decl + ");\n";
+    kapi::ParseResult r = kapi::parse_annotations(text, "seven.c");
+    ASSERT_TRUE(r.ok()) << r.errors.front().str();
+    ASSERT_EQ(r.specs.specs.size(), 1U);
+    ASSERT_EQ(r.specs.specs[0].params.size(), 7U);
+    std::string c = kapi::generate_checks_c(r.specs, r.includes, "seven_image");
+    EXPECT_THAT(c, Not(HasSubstr("seven_image_before_0")));
+    EXPECT_THAT(c, Not(HasSubstr(".spec = ")));
+    EXPECT_THAT(c, HasSubstr("const struct kapi_check_gen seven_image_checks[] = {\n};"));
+}
+
 TEST(CheckGeneratorTest, RejectsBadSymbol) {
     kapi::ParseResult r = parse_specs();
     ASSERT_TRUE(r.ok());
