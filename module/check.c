@@ -24,9 +24,6 @@
 #include "check.h"
 #include "kapi.h"
 
-/* The longest user string kapi reads to check a USER_STRING maximum. */
-#define KAPI_CHECK_STRING_MAX SZ_64K
-
 /* Longest C type name that kapi_check_param_type() looks up. */
 #define KAPI_CHECK_TYPE_LEN 48
 
@@ -202,39 +199,9 @@ EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_param_type);
  */
 long kapi_check_string_limit(const struct kapi_image_param *p)
 {
-	if (p->constraint == KAPI_CONSTRAINT_USER_PATH)
-		return PATH_MAX;
-	if (p->constraint != KAPI_CONSTRAINT_USER_STRING)
-		return 0;
-	if (p->max.value > 0 && p->max.value < KAPI_CHECK_STRING_MAX)
-		return p->max.value + 1;
-	if (p->max.value > 0)
-		return KAPI_CHECK_STRING_MAX;
-	return PATH_MAX;
+	return kapi_check_string_limit_of(p->constraint, p->max.value);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_string_limit);
-
-/* Whether the context the call runs in is one the spec allows. */
-static bool kapi_check_context_ok(u32 allowed, u32 seen)
-{
-	if (!allowed)
-		return true;
-	if ((seen & KAPI_CTX_PROCESS) && !(allowed & KAPI_CTX_PROCESS))
-		return false;
-	/* A sleepable API may also be called atomic if the spec says so. */
-	if (!(seen & KAPI_CTX_SLEEPABLE) && (allowed & KAPI_CTX_SLEEPABLE) &&
-	    !(allowed & (KAPI_CTX_ATOMIC | KAPI_CTX_PREEMPT_DISABLED)))
-		return false;
-	return true;
-}
-
-static bool kapi_check_range(u64 value, struct kapi_check_type type,
-			     const struct kapi_image_param *p)
-{
-	if (type.is_signed)
-		return (s64)value >= p->min.value && (s64)value <= p->max.value;
-	return value >= (u64)p->min.value && value <= (u64)p->max.value;
-}
 
 static bool kapi_check_enum(const void *image, const struct kapi_image_param *p,
 			    u64 value, struct kapi_check_type type)
@@ -253,219 +220,85 @@ static bool kapi_check_enum(const void *image, const struct kapi_image_param *p,
 	return false;
 }
 
-/* A string argument: readable, and as long as the spec allows. */
-static bool kapi_check_string(const struct kapi_image_param *p, u64 value,
-			      long slen, struct kapi_check_violation *v)
-{
-	long limit = kapi_check_string_limit(p);
-
-	if (!value && (p->flags & KAPI_PARAM_OPTIONAL))
-		return true;
-	if (slen <= 0) {
-		v->why = KAPI_WHY_UNREADABLE;
-		v->value = value;
-		return false;
-	}
-	if (p->constraint == KAPI_CONSTRAINT_USER_PATH) {
-		/* No NUL within PATH_MAX bytes: getname() says ENAMETOOLONG. */
-		if (slen > limit) {
-			v->why = KAPI_WHY_TOO_LONG;
-			v->error = -ENAMETOOLONG;
-			v->value = limit;
-			return false;
-		}
-		return true;
-	}
-	if (p->max.value > 0 && p->max.value < KAPI_CHECK_STRING_MAX &&
-	    slen > limit) {
-		v->why = KAPI_WHY_TOO_LONG;
-		v->value = limit;
-		return false;
-	}
-	if (p->min.value > 0 && slen <= limit && slen - 1 < p->min.value) {
-		v->why = KAPI_WHY_TOO_SHORT;
-		v->value = slen - 1;
-		return false;
-	}
-	return true;
-}
-
-/* A user pointer: the range it covers lies in user space. */
-static bool kapi_check_user_range(const struct kapi_check_call *call,
-				  const struct kapi_image_param *p, u64 value,
-				  struct kapi_check_violation *v)
-{
-	u64 size = 0, count, mult;
-
-	if (!value && (p->flags & KAPI_PARAM_OPTIONAL))
-		return true;
-	if (p->size_param >= 0 && p->size_param < call->nargs) {
-		count = call->args[p->size_param];
-		mult = p->size_mult.value > 0 ? p->size_mult.value : 1;
-		if (check_mul_overflow(count, mult, &size)) {
-			v->why = KAPI_WHY_SIZE_OVERFLOW;
-			v->value = value;
-			v->size = count;
-			return false;
-		}
-	} else if (p->size.value > 0) {
-		size = p->size.value;
-	}
-	if (access_ok((const void __user *)(uintptr_t)value, size))
-		return true;
-	v->why = KAPI_WHY_USER_RANGE;
-	v->value = value;
-	v->size = size;
-	return false;
-}
-
-/*
- * A descriptor: in the state the spec's access bits (the param's mask)
- * require, checked in the kernel's order (enum kapi_fd_access).
- */
-static bool kapi_check_fd(const struct kapi_check_call *call,
-			  const struct kapi_image_param *p, u32 i,
-			  struct kapi_check_violation *v)
-{
-	u32 need = (u32)p->mask.value, st = call->fd[i];
-	s32 path = p->size_param;
-
-	if (!(st & KAPI_CHECK_FD_KNOWN))
-		return true;
-	if (need & KAPI_FD_IF_RELATIVE) {
-		/* No walk without a readable, nonempty path; none from dfd for '/'. */
-		if (path < 0 || path >= call->nargs || call->slen[path] <= 1 ||
-		    call->head[path] == '/')
-			return true;
-	}
-	if ((need & KAPI_FD_AT_FDCWD) && (s32)(u32)call->args[i] == AT_FDCWD)
-		return true;
-	if ((need & KAPI_FD_NEGATIVE_OK) && (s32)(u32)call->args[i] < 0)
-		return true;
-	if (!(st & KAPI_CHECK_FD_OPEN)) {
-		v->why = KAPI_WHY_FD_CLOSED;
-		return false;
-	}
-	if ((need & KAPI_FD_NOT_PATH) && (st & KAPI_CHECK_FD_PATH)) {
-		v->why = KAPI_WHY_FD_PATH;
-		return false;
-	}
-	if (((need & KAPI_FD_READ) && !(st & KAPI_CHECK_FD_READ)) ||
-	    ((need & KAPI_FD_WRITE) && !(st & KAPI_CHECK_FD_WRITE))) {
-		v->why = KAPI_WHY_FD_MODE;
-		return false;
-	}
-	if (((need & KAPI_FD_CAN_READ) && !(st & KAPI_CHECK_FD_CAN_READ)) ||
-	    ((need & KAPI_FD_CAN_WRITE) && !(st & KAPI_CHECK_FD_CAN_WRITE))) {
-		v->why = KAPI_WHY_FD_METHOD;
-		v->error = -EINVAL;
-		return false;
-	}
-	if ((need & KAPI_FD_DIR) && !(st & KAPI_CHECK_FD_DIR)) {
-		v->why = KAPI_WHY_FD_NOTDIR;
-		v->error = -ENOTDIR;
-		return false;
-	}
-	return true;
-}
-
-/*
- * open(2) flags as build_open_how() and build_open_flags() see them (the
- * same on 6.1 and 6.12): without O_PATH, O_CREAT with O_DIRECTORY, the
- * __O_TMPFILE bit without O_DIRECTORY, and O_TMPFILE with O_RDONLY are
- * refused. With O_PATH every other bit but O_DIRECTORY, O_NOFOLLOW and
- * O_CLOEXEC is dropped first, so nothing is refused.
- */
-static bool kapi_check_open_flags(u64 bits)
-{
-	if (bits & O_PATH)
-		return true;
-	if ((bits & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
-		return false;
-	if ((bits & __O_TMPFILE) &&
-	    (!(bits & O_DIRECTORY) || (bits & O_ACCMODE) == O_RDONLY))
-		return false;
-	return true;
-}
-
 /*
  * Check argument @i against its parameter's constraint. Return: true if it
- * holds; false with @v filled in (but for @v->param) otherwise.
+ * holds; false with @v's why, error, value and size filled in otherwise.
  */
-static bool kapi_check_param(const struct kapi_check_call *call, u32 i,
+static bool kapi_check_param(const struct kapi_check_call *call,
+			     const struct kapi_image_param *p, u32 i,
 			     struct kapi_check_violation *v)
 {
-	const struct kapi_image_param *p;
 	struct kapi_check_type type = call->type[i];
-	u64 value = call->args[i], bits;
-	bool ok = true;
-
-	p = kapi_image_param(call->image, call->spec, i);
-	bits = kapi_check_bits(value, type);
-	v->constraint = p->constraint;
-	v->error = p->violation_error;
-	v->order = p->order;
-	v->value = value;
-	v->size = 0;
+	u64 value = call->args[i], bits = kapi_check_bits(value, type);
+	s32 error = p->violation_error;
+	u32 why;
 
 	switch (p->constraint) {
 	case KAPI_CONSTRAINT_RANGE:
-		ok = kapi_check_range(value, type, p);
-		v->why = KAPI_WHY_RANGE;
+		if (kapi_check_range_ok(value, type, p->min.value, p->max.value))
+			return true;
+		why = KAPI_WHY_RANGE;
 		break;
 	case KAPI_CONSTRAINT_MASK:
-		ok = !(bits & ~(u64)p->mask.value);
-		v->why = KAPI_WHY_MASK;
+		if (!(bits & ~(u64)p->mask.value))
+			return true;
+		why = KAPI_WHY_MASK;
 		break;
 	case KAPI_CONSTRAINT_ENUM:
-		ok = kapi_check_enum(call->image, p, value, type);
-		v->why = KAPI_WHY_ENUM;
+		if (kapi_check_enum(call->image, p, value, type))
+			return true;
+		why = KAPI_WHY_ENUM;
 		break;
 	case KAPI_CONSTRAINT_ALIGNMENT:
-		ok = p->alignment.value <= 0 ||
-		     !(bits % (u64)p->alignment.value);
-		v->why = KAPI_WHY_ALIGNMENT;
+		if (p->alignment.value <= 0 ||
+		    !(bits % (u64)p->alignment.value))
+			return true;
+		why = KAPI_WHY_ALIGNMENT;
 		break;
 	case KAPI_CONSTRAINT_POWER_OF_TWO:
-		ok = bits && !(bits & (bits - 1));
-		v->why = KAPI_WHY_POWER_OF_TWO;
+		if (bits && !(bits & (bits - 1)))
+			return true;
+		why = KAPI_WHY_POWER_OF_TWO;
 		break;
 	case KAPI_CONSTRAINT_PAGE_ALIGNED:
-		ok = !(bits & ~PAGE_MASK);
-		v->why = KAPI_WHY_PAGE_ALIGNED;
+		if (!(bits & ~PAGE_MASK))
+			return true;
+		why = KAPI_WHY_PAGE_ALIGNED;
 		break;
 	case KAPI_CONSTRAINT_NONZERO:
-		ok = bits != 0;
-		v->why = KAPI_WHY_NONZERO;
+		if (bits)
+			return true;
+		why = KAPI_WHY_NONZERO;
 		break;
 	case KAPI_CONSTRAINT_USER_STRING:
 	case KAPI_CONSTRAINT_USER_PATH:
-		ok = kapi_check_string(p, value, call->slen[i], v);
-		break;
+		return kapi_check_string_ok(p->constraint, p->flags,
+					    p->min.value, p->max.value, value,
+					    call->slen[i], error, v);
 	case KAPI_CONSTRAINT_USER_PTR:
-	case KAPI_CONSTRAINT_BUFFER:
-		ok = kapi_check_user_range(call, p, value, v);
-		break;
+	case KAPI_CONSTRAINT_BUFFER: {
+		bool has_count = p->size_param >= 0 &&
+				 p->size_param < call->nargs;
+
+		return kapi_check_user_range_ok(p->flags, has_count,
+						has_count ?
+						call->args[p->size_param] : 0,
+						p->size_mult.value,
+						p->size.value, value, error, v);
+	}
 	case KAPI_CONSTRAINT_FD:
-		ok = kapi_check_fd(call, p, i, v);
-		break;
+		return kapi_check_fd_ok(call, i, (u32)p->mask.value,
+					p->size_param, error, v);
 	case KAPI_CONSTRAINT_OPEN_FLAGS:
-		ok = kapi_check_open_flags(bits);
-		v->why = KAPI_WHY_OPEN_FLAGS;
+		if (kapi_check_open_flags_ok(bits))
+			return true;
+		why = KAPI_WHY_OPEN_FLAGS;
 		break;
 	default:
 		/* NONE, and CUSTOM which only words describe. */
-		break;
+		return true;
 	}
-	return ok;
-}
-
-/* The sort key of a rule's order field: unranked (0) after every rank. */
-static u32 kapi_check_rank(u32 order)
-{
-	u32 rank = order & KAPI_PARAM_ORDER_RANK;
-
-	return rank ? rank : KAPI_PARAM_ORDER_RANK + 1;
+	return kapi_check_fail(v, why, error, value, 0);
 }
 
 /**
@@ -492,25 +325,13 @@ void kapi_check_before(const struct kapi_check_call *call,
 	u32 best = U32_MAX;
 
 	/* Only the violations found are filled in: no memset on the hot path. */
-	pre->nviolations = 0;
-	pre->predicted = 0;
-	pre->first = 0;
-	pre->enforce = false;
+	kapi_check_pre_init(pre);
 	for (i = 0; i < n; i++) {
-		struct kapi_check_violation *v = &pre->v[pre->nviolations];
-		u32 rank;
+		const struct kapi_image_param *p;
 
-		if (kapi_check_param(call, i, v))
-			continue;
-		v->param = i;
-		rank = kapi_check_rank(v->order);
-		if (v->error && rank < best) {
-			best = rank;
-			pre->first = pre->nviolations;
-			pre->predicted = v->error;
-			pre->enforce = !(v->order & KAPI_PARAM_ORDER_AUDIT);
-		}
-		pre->nviolations++;
+		p = kapi_image_param(call->image, call->spec, i);
+		if (!kapi_check_param(call, p, i, &pre->v[pre->nviolations]))
+			kapi_check_note(pre, &best, i, p->constraint, p->order);
 	}
 	pre->context_violation = !kapi_check_context_ok(call->spec->context,
 							call->context);
@@ -545,8 +366,7 @@ EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_is_restart);
 bool kapi_check_selector_match(const struct kapi_image_object *sel,
 			       struct kapi_object obj)
 {
-	return (sel->type == KAPI_OBJ_ANY || sel->type == obj.type) &&
-	       (sel->impl == KAPI_IMPL_ANY || sel->impl == obj.impl);
+	return kapi_check_selector_is(sel->type, sel->impl, obj);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_selector_match);
 
@@ -612,49 +432,13 @@ void kapi_check_after(const struct kapi_check_call *call,
 		      unsigned long nofile, struct kapi_check_post *post)
 {
 	const struct kapi_image_return *r = &call->spec->ret;
-	bool success;
-	u32 i;
 
-	memset(post, 0, sizeof(*post));
-	switch (r->check) {
-	case KAPI_RETURN_EXACT:
-		success = ret == r->success_min.value;
-		break;
-	case KAPI_RETURN_RANGE:
-		success = ret >= r->success_min.value &&
-			  ret <= r->success_max.value;
-		break;
-	default:
-		success = false;
-		break;
-	}
-	post->is_error = !success && IS_ERR_VALUE(ret);
-
-	if (!post->is_error) {
-		switch (r->check) {
-		case KAPI_RETURN_EXACT:
-		case KAPI_RETURN_RANGE:
-			post->return_violation = !success;
-			break;
-		case KAPI_RETURN_FD:
-			post->return_violation = ret < 0 ||
-						 (unsigned long)ret >= nofile;
-			break;
-		default:
-			break;
-		}
-		post->divergence = pre->predicted != 0;
+	if (!kapi_check_result(r->check, r->success_min.value,
+			       r->success_max.value, ret, nofile, pre, post))
 		return;
-	}
-
 	post->undocumented = !kapi_check_documented(call->image, call->spec,
 						    (s32)ret, call->object);
-	if (!pre->predicted || kapi_check_is_restart(ret))
-		return;
-	for (i = 0; i < pre->nviolations; i++)
-		if (pre->v[i].error == ret)
-			return;
-	post->divergence = post->undocumented;
+	kapi_check_error_divergence(pre, ret, post);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_after);
 
@@ -727,3 +511,161 @@ bool kapi_check_constrained(const struct kapi_image_param *p)
 	       p->constraint < KAPI_CONSTRAINT_COUNT;
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_constrained);
+
+/**
+ * kapi_check_violation() - record a violation found by generated checks
+ * @pre: the verdict being made
+ * @best: the lowest rank of a predicting violation so far
+ * @param: index of the parameter
+ * @constraint: its enum kapi_constraint_type
+ * @why: enum kapi_check_why
+ * @error: the error the violation predicts (negative), or 0
+ * @order: the parameter's order field
+ * @value: the argument
+ *
+ * Kept out of line: the generated checks call it only for a violation.
+ *
+ * Return: the new lowest rank, for @best of the next call.
+ */
+u32 kapi_check_violation(struct kapi_check_pre *pre, u32 best, u32 param,
+			 u32 constraint, u32 why, s32 error, u32 order,
+			 u64 value)
+{
+	kapi_check_fail(&pre->v[pre->nviolations], why, error, value, 0);
+	kapi_check_note(pre, &best, param, constraint, order);
+	return best;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_violation);
+
+/**
+ * kapi_check_noted() - count a violation a rule has filled in
+ * @pre: the verdict being made, whose next violation a kapi_check_*_ok()
+ *	 rule has just filled in
+ * @best: the lowest rank of a predicting violation so far
+ * @param: index of the parameter
+ * @constraint: its enum kapi_constraint_type
+ * @order: the parameter's order field
+ *
+ * Return: the new lowest rank, for @best of the next call.
+ */
+u32 kapi_check_noted(struct kapi_check_pre *pre, u32 best, u32 param,
+		     u32 constraint, u32 order)
+{
+	kapi_check_note(pre, &best, param, constraint, order);
+	return best;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_noted);
+
+/* The reference implementation: the interpreter above. */
+const struct kapi_check_impl kapi_check_interpreter = {
+	.name = "interpreter",
+	.before = kapi_check_before,
+	.after = kapi_check_after,
+};
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_interpreter);
+
+/**
+ * kapi_check_impl_find() - the generated checks of a spec, if any
+ * @table: a table kapi-gen --checks wrote for @image's spec files
+ * @count: its number of entries
+ * @image: a validated image
+ * @spec: a spec of @image
+ *
+ * The caller vouches that @table was generated from the specs @image was
+ * made of. The entry is found by name, and used only if it has the
+ * spec's number of parameters, each of the type kapi_check_param_type()
+ * gives (the generated code compares in those types).
+ *
+ * Return: the generated checks, or NULL if there are none.
+ */
+const struct kapi_check_impl *
+kapi_check_impl_find(const struct kapi_check_gen *table, unsigned int count,
+		     const void *image, const struct kapi_image_spec *spec)
+{
+	const char *name = kapi_image_spec_name(image, spec);
+	unsigned int i;
+	u32 j;
+
+	for (i = 0; i < count; i++) {
+		const struct kapi_check_gen *g = &table[i];
+
+		if (strcmp(g->spec, name))
+			continue;
+		if (g->nparams != spec->params.count ||
+		    g->nparams > KAPI_CHECK_MAX_PARAMS)
+			return NULL;
+		for (j = 0; j < g->nparams; j++) {
+			struct kapi_check_type t;
+
+			t = kapi_check_param_type(image,
+						  kapi_image_param(image, spec,
+								   j));
+			if (t.bits != g->type[j].bits ||
+			    t.is_signed != g->type[j].is_signed)
+				return NULL;
+		}
+		return &g->impl;
+	}
+	return NULL;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_impl_find);
+
+/* Is @image (a registered copy, or the original) kapi.ko's own image? */
+static bool kapi_check_is_builtin(const void *image)
+{
+	size_t size = kapi_image_header(image)->size;
+
+	if (image == kapi_builtin_image_data)
+		return true;
+	return size == kapi_builtin_image_size &&
+	       !memcmp(image, kapi_builtin_image_data, size);
+}
+
+/**
+ * kapi_check_impl_for() - the check engine to run for a spec
+ * @image: a validated image, as registered
+ * @spec: a spec of it
+ *
+ * Called once when a spec is hooked, not per call. kapi.ko's own image
+ * (the registry's copy of it is recognised by its bytes) has checks that
+ * kapi-gen specialised per syscall spec at build time; every other image,
+ * registered at run time by another module, is checked by the
+ * interpreter.
+ *
+ * Return: the generated checks of @spec if there are any, else
+ * &kapi_check_interpreter.
+ */
+const struct kapi_check_impl *
+kapi_check_impl_for(const void *image, const struct kapi_image_spec *spec)
+{
+	const struct kapi_check_impl *impl = NULL;
+
+	if (kapi_check_is_builtin(image))
+		impl = kapi_check_impl_find(kapi_builtin_image_checks,
+					    kapi_builtin_image_checks_count,
+					    image, spec);
+	return impl ?: &kapi_check_interpreter;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_impl_for);
+
+/**
+ * kapi_check_builtin() - kapi.ko's own image and the checks generated for it
+ * @size: receives the image's size
+ * @table: receives the generated checks
+ * @count: receives their number
+ *
+ * For the KUnit suite kapi_check_gen, which compares them with the
+ * interpreter.
+ *
+ * Return: the image, kapi_builtin_image_data.
+ */
+const void *kapi_check_builtin(size_t *size,
+			       const struct kapi_check_gen **table,
+			       unsigned int *count)
+{
+	*size = kapi_builtin_image_size;
+	*table = kapi_builtin_image_checks;
+	*count = kapi_builtin_image_checks_count;
+	return kapi_builtin_image_data;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_builtin);

@@ -7,12 +7,25 @@
  * hooks can run it on every call and tests can run it on any input. What a
  * verdict means, and why each rule cannot report a call that the kernel
  * accepts, is explained in Documentation/runtime.rst.
+ *
+ * The engine has two implementations of one interface (struct
+ * kapi_check_impl): the interpreter in check.c, which reads each rule from
+ * the spec image, and the checks kapi-gen specialises per spec of kapi.ko's
+ * own image (module/generated/checks.c). Both are made of the inline rule
+ * helpers below; KUnit suite kapi_check_gen compares them.
  */
 #ifndef KAPI_CHECK_H
 #define KAPI_CHECK_H
 
 #include <linux/bits.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/fcntl.h>
+#include <linux/limits.h>
+#include <linux/overflow.h>
+#include <linux/sizes.h>
 #include <linux/types.h>
+#include <linux/uaccess.h>
 
 #include "image.h"
 #include "object.h"
@@ -234,17 +247,382 @@ static inline u32 kapi_check_context(bool in_task, bool preemptible,
 	return ctx;
 }
 
+/*
+ * The rules, shared by the interpreter (check.c, which reads each rule's
+ * numbers from the image) and the checks kapi-gen specialises per spec
+ * (module/generated/checks.c, which passes them as constants for the
+ * compiler to fold). Each returns true if its rule holds; if not, it fills
+ * in @v's why, error, value and size, where @error is the parameter's
+ * violation_error and @value its argument.
+ */
+
+/* The longest user string kapi reads to check a USER_STRING maximum. */
+#define KAPI_CHECK_STRING_MAX SZ_64K
+
+/* kapi_check_string_limit() of a parameter with @constraint and @max. */
+static __always_inline long kapi_check_string_limit_of(u32 constraint,
+						       s64 max)
+{
+	if (constraint == KAPI_CONSTRAINT_USER_PATH)
+		return PATH_MAX;
+	if (constraint != KAPI_CONSTRAINT_USER_STRING)
+		return 0;
+	if (max > 0 && max < KAPI_CHECK_STRING_MAX)
+		return max + 1;
+	if (max > 0)
+		return KAPI_CHECK_STRING_MAX;
+	return PATH_MAX;
+}
+
+/* Fill in a violation found by a rule. */
+static __always_inline bool kapi_check_fail(struct kapi_check_violation *v,
+					    u32 why, s32 error, u64 value,
+					    u64 size)
+{
+	v->why = why;
+	v->error = error;
+	v->value = value;
+	v->size = size;
+	return false;
+}
+
+/* Whether the context the call runs in is one the spec allows. */
+static __always_inline bool kapi_check_context_ok(u32 allowed, u32 seen)
+{
+	if (!allowed)
+		return true;
+	if ((seen & KAPI_CTX_PROCESS) && !(allowed & KAPI_CTX_PROCESS))
+		return false;
+	/* A sleepable API may also be called atomic if the spec says so. */
+	if (!(seen & KAPI_CTX_SLEEPABLE) && (allowed & KAPI_CTX_SLEEPABLE) &&
+	    !(allowed & (KAPI_CTX_ATOMIC | KAPI_CTX_PREEMPT_DISABLED)))
+		return false;
+	return true;
+}
+
+/* RANGE: @value in [@min, @max], compared in @type's signedness. */
+static __always_inline bool kapi_check_range_ok(u64 value,
+						struct kapi_check_type type,
+						s64 min, s64 max)
+{
+	if (type.is_signed)
+		return (s64)value >= min && (s64)value <= max;
+	return value >= (u64)min && value <= (u64)max;
+}
+
+/*
+ * USER_STRING, USER_PATH: readable (@slen as &kapi_check_call.slen has
+ * it), and as long as the spec allows.
+ */
+static __always_inline bool
+kapi_check_string_ok(u32 constraint, u32 flags, s64 min, s64 max, u64 value,
+		     long slen, s32 error, struct kapi_check_violation *v)
+{
+	long limit = kapi_check_string_limit_of(constraint, max);
+
+	if (!value && (flags & KAPI_PARAM_OPTIONAL))
+		return true;
+	if (slen <= 0)
+		return kapi_check_fail(v, KAPI_WHY_UNREADABLE, error, value, 0);
+	if (constraint == KAPI_CONSTRAINT_USER_PATH) {
+		/* No NUL within PATH_MAX bytes: getname() says ENAMETOOLONG. */
+		if (slen > limit)
+			return kapi_check_fail(v, KAPI_WHY_TOO_LONG,
+					       -ENAMETOOLONG, limit, 0);
+		return true;
+	}
+	if (max > 0 && max < KAPI_CHECK_STRING_MAX && slen > limit)
+		return kapi_check_fail(v, KAPI_WHY_TOO_LONG, error, limit, 0);
+	if (min > 0 && slen <= limit && slen - 1 < min)
+		return kapi_check_fail(v, KAPI_WHY_TOO_SHORT, error, slen - 1,
+				       0);
+	return true;
+}
+
+/*
+ * USER_PTR, BUFFER: the range the pointer covers lies in user space. Its
+ * size is @count * @mult if @has_count (the size parameter's argument),
+ * else @size if positive, else 0.
+ */
+static __always_inline bool
+kapi_check_user_range_ok(u32 flags, bool has_count, u64 count, s64 mult,
+			 s64 size, u64 value, s32 error,
+			 struct kapi_check_violation *v)
+{
+	u64 bytes = 0;
+
+	if (!value && (flags & KAPI_PARAM_OPTIONAL))
+		return true;
+	if (has_count) {
+		if (check_mul_overflow(count, mult > 0 ? (u64)mult : 1,
+				       &bytes))
+			return kapi_check_fail(v, KAPI_WHY_SIZE_OVERFLOW, error,
+					       value, count);
+	} else if (size > 0) {
+		bytes = size;
+	}
+	/*
+	 * x86's access_ok() checks only the start of a range whose size is a
+	 * constant of at most a page (the guard page catches the rest): hide
+	 * the size, so that specialised checks test what the interpreter does.
+	 */
+	OPTIMIZER_HIDE_VAR(bytes);
+	if (access_ok((const void __user *)(uintptr_t)value, bytes))
+		return true;
+	return kapi_check_fail(v, KAPI_WHY_USER_RANGE, error, value, bytes);
+}
+
+/*
+ * FD: argument @i of @call, a descriptor, is in the state the access bits
+ * @need (the param's mask, enum kapi_fd_access) require, checked in the
+ * kernel's order; @path is the param's size_param, the path a relative
+ * walk starts from for %KAPI_FD_IF_RELATIVE.
+ */
+static __always_inline bool
+kapi_check_fd_ok(const struct kapi_check_call *call, u32 i, u32 need,
+		 s32 path, s32 error, struct kapi_check_violation *v)
+{
+	u32 st = call->fd[i];
+	u64 value = call->args[i];
+
+	if (!(st & KAPI_CHECK_FD_KNOWN))
+		return true;
+	if (need & KAPI_FD_IF_RELATIVE) {
+		/* No walk without a readable, nonempty path; none from dfd for '/'. */
+		if (path < 0 || path >= call->nargs || call->slen[path] <= 1 ||
+		    call->head[path] == '/')
+			return true;
+	}
+	if ((need & KAPI_FD_AT_FDCWD) && (s32)(u32)value == AT_FDCWD)
+		return true;
+	if ((need & KAPI_FD_NEGATIVE_OK) && (s32)(u32)value < 0)
+		return true;
+	if (!(st & KAPI_CHECK_FD_OPEN))
+		return kapi_check_fail(v, KAPI_WHY_FD_CLOSED, error, value, 0);
+	if ((need & KAPI_FD_NOT_PATH) && (st & KAPI_CHECK_FD_PATH))
+		return kapi_check_fail(v, KAPI_WHY_FD_PATH, error, value, 0);
+	if (((need & KAPI_FD_READ) && !(st & KAPI_CHECK_FD_READ)) ||
+	    ((need & KAPI_FD_WRITE) && !(st & KAPI_CHECK_FD_WRITE)))
+		return kapi_check_fail(v, KAPI_WHY_FD_MODE, error, value, 0);
+	if (((need & KAPI_FD_CAN_READ) && !(st & KAPI_CHECK_FD_CAN_READ)) ||
+	    ((need & KAPI_FD_CAN_WRITE) && !(st & KAPI_CHECK_FD_CAN_WRITE)))
+		return kapi_check_fail(v, KAPI_WHY_FD_METHOD, -EINVAL, value,
+				       0);
+	if ((need & KAPI_FD_DIR) && !(st & KAPI_CHECK_FD_DIR))
+		return kapi_check_fail(v, KAPI_WHY_FD_NOTDIR, -ENOTDIR, value,
+				       0);
+	return true;
+}
+
+/*
+ * OPEN_FLAGS: open(2) flags as build_open_how() and build_open_flags() see
+ * them (the same on 6.1 and 6.12): without O_PATH, O_CREAT with
+ * O_DIRECTORY, the __O_TMPFILE bit without O_DIRECTORY, and O_TMPFILE with
+ * O_RDONLY are refused. With O_PATH every other bit but O_DIRECTORY,
+ * O_NOFOLLOW and O_CLOEXEC is dropped first, so nothing is refused.
+ */
+static __always_inline bool kapi_check_open_flags_ok(u64 bits)
+{
+	if (bits & O_PATH)
+		return true;
+	if ((bits & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return false;
+	if ((bits & __O_TMPFILE) &&
+	    (!(bits & O_DIRECTORY) || (bits & O_ACCMODE) == O_RDONLY))
+		return false;
+	return true;
+}
+
+/* The sort key of a rule's order field: unranked (0) after every rank. */
+static __always_inline u32 kapi_check_rank(u32 order)
+{
+	u32 rank = order & KAPI_PARAM_ORDER_RANK;
+
+	return rank ? rank : KAPI_PARAM_ORDER_RANK + 1;
+}
+
+/* No violation yet: what kapi_check_before() starts from. */
+static __always_inline void kapi_check_pre_init(struct kapi_check_pre *pre)
+{
+	pre->nviolations = 0;
+	pre->predicted = 0;
+	pre->first = 0;
+	pre->enforce = false;
+}
+
+/*
+ * Count @pre->v[@pre->nviolations], just filled in but for its param,
+ * constraint and order, as a violation of parameter @param; @best is the
+ * lowest rank of a predicting violation so far (U32_MAX for none).
+ */
+static __always_inline void kapi_check_note(struct kapi_check_pre *pre,
+					    u32 *best, u32 param,
+					    u32 constraint, u32 order)
+{
+	struct kapi_check_violation *v = &pre->v[pre->nviolations];
+	u32 rank = kapi_check_rank(order);
+
+	v->param = param;
+	v->constraint = constraint;
+	v->order = order;
+	if (v->error && rank < *best) {
+		*best = rank;
+		pre->first = pre->nviolations;
+		pre->predicted = v->error;
+		pre->enforce = !(order & KAPI_PARAM_ORDER_AUDIT);
+	}
+	pre->nviolations++;
+}
+
+/*
+ * kapi_check_after() up to the error list: classify @ret by the return
+ * rule (@check, @min, @max as in &kapi_image_return) and fill in @post for
+ * a success. Return: true if @ret is an error, which the caller checks
+ * against the error list and then passes to kapi_check_error_divergence().
+ */
+static __always_inline bool
+kapi_check_result(u32 check, s64 min, s64 max, long ret, unsigned long nofile,
+		  const struct kapi_check_pre *pre, struct kapi_check_post *post)
+{
+	bool success;
+
+	post->return_violation = false;
+	post->undocumented = false;
+	post->divergence = false;
+	switch (check) {
+	case KAPI_RETURN_EXACT:
+		success = ret == min;
+		break;
+	case KAPI_RETURN_RANGE:
+		success = ret >= min && ret <= max;
+		break;
+	default:
+		success = false;
+		break;
+	}
+	post->is_error = !success && IS_ERR_VALUE(ret);
+	if (post->is_error)
+		return true;
+	switch (check) {
+	case KAPI_RETURN_EXACT:
+	case KAPI_RETURN_RANGE:
+		post->return_violation = !success;
+		break;
+	case KAPI_RETURN_FD:
+		post->return_violation = ret < 0 || (unsigned long)ret >= nofile;
+		break;
+	default:
+		break;
+	}
+	post->divergence = pre->predicted != 0;
+	return false;
+}
+
+bool kapi_check_is_restart(long ret);
+
+/*
+ * The end of kapi_check_after() for a failed call whose documentation
+ * (@post->undocumented) is known: does it contradict the prediction?
+ */
+static __always_inline void
+kapi_check_error_divergence(const struct kapi_check_pre *pre, long ret,
+			    struct kapi_check_post *post)
+{
+	u32 i;
+
+	if (!pre->predicted || kapi_check_is_restart(ret))
+		return;
+	for (i = 0; i < pre->nviolations; i++)
+		if (pre->v[i].error == ret)
+			return;
+	post->divergence = post->undocumented;
+}
+
+/* Does object selector (@type, @impl) match @obj? */
+static __always_inline bool kapi_check_selector_is(u16 type, u16 impl,
+						   struct kapi_object obj)
+{
+	return (type == KAPI_OBJ_ANY || type == obj.type) &&
+	       (impl == KAPI_IMPL_ANY || impl == obj.impl);
+}
+
 void kapi_check_before(const struct kapi_check_call *call,
 		       struct kapi_check_pre *pre);
 void kapi_check_after(const struct kapi_check_call *call,
 		      const struct kapi_check_pre *pre, long ret,
 		      unsigned long nofile, struct kapi_check_post *post);
 
+/**
+ * struct kapi_check_impl - one implementation of the check engine
+ * @name: "interpreter", or "generated" for checks kapi-gen specialised
+ * @before: does what kapi_check_before() does
+ * @after: does what kapi_check_after() does
+ *
+ * The hooks pick one per spec when they attach (kapi_check_impl_for()) and
+ * call it on every call: both implementations give the same verdicts for
+ * the same call (KUnit suite kapi_check_gen compares them).
+ */
+struct kapi_check_impl {
+	const char *name;
+	void (*before)(const struct kapi_check_call *call,
+		       struct kapi_check_pre *pre);
+	void (*after)(const struct kapi_check_call *call,
+		      const struct kapi_check_pre *pre, long ret,
+		      unsigned long nofile, struct kapi_check_post *post);
+};
+
+/**
+ * struct kapi_check_gen - checks kapi-gen specialised for one spec
+ * @spec: the spec's name
+ * @nparams: its number of parameters
+ * @type: the declared type of each parameter, as the generator read the
+ *	  type names; the checks are used only if kapi_check_param_type()
+ *	  agrees
+ * @impl: the checks
+ *
+ * kapi-gen --checks writes a table of these (SYMBOL_checks, with
+ * SYMBOL_checks_count entries) for the syscall specs of an image.
+ */
+struct kapi_check_gen {
+	const char *spec;
+	u32 nparams;
+	struct kapi_check_type type[KAPI_CHECK_MAX_PARAMS];
+	struct kapi_check_impl impl;
+};
+
+/*
+ * KAPI_CHECKS_DECLARE(sym) - declare the checks that kapi-gen generated with
+ * "--checks --symbol sym" (kapi_gen_checks in module/kapi-gen.mk).
+ */
+#define KAPI_CHECKS_DECLARE(sym)					\
+	extern const struct kapi_check_gen sym##_checks[];		\
+	extern const unsigned int sym##_checks_count
+
+extern const struct kapi_check_impl kapi_check_interpreter;
+
+/* The checks generated for kapi.ko's own image (module/generated/checks.c). */
+KAPI_CHECKS_DECLARE(kapi_builtin_image);
+
+const struct kapi_check_impl *
+kapi_check_impl_find(const struct kapi_check_gen *table, unsigned int count,
+		     const void *image, const struct kapi_image_spec *spec);
+const struct kapi_check_impl *
+kapi_check_impl_for(const void *image, const struct kapi_image_spec *spec);
+const void *kapi_check_builtin(size_t *size,
+			       const struct kapi_check_gen **table,
+			       unsigned int *count);
+
+/* Used by the generated checks when a parameter violates its rule. */
+u32 kapi_check_violation(struct kapi_check_pre *pre, u32 best, u32 param,
+			 u32 constraint, u32 why, s32 error, u32 order,
+			 u64 value);
+u32 kapi_check_noted(struct kapi_check_pre *pre, u32 best, u32 param,
+		     u32 constraint, u32 order);
+
 bool kapi_check_selector_match(const struct kapi_image_object *sel,
 			       struct kapi_object obj);
 bool kapi_check_documented(const void *image, const struct kapi_image_spec *spec,
 			   s32 code, struct kapi_object obj);
-bool kapi_check_is_restart(long ret);
 const char *kapi_check_constraint_token(u32 constraint);
 const char *kapi_check_return_token(u32 check);
 bool kapi_check_constrained(const struct kapi_image_param *p);

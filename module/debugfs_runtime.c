@@ -2,12 +2,12 @@
 /*
  * debugfs view of kapi's runtime verification:
  * /sys/kernel/debug/kapi/runtime/ with the files mode, log, stats,
- * violations, filter and hooks (formats in Documentation/runtime.rst). All are
- * root-only (0600). Reads print what the hooks and report layers keep, in
- * text this file formats; writes are the only way to change it at run
- * time, and each is parsed strictly: one exact command, at most one
- * trailing newline, at most a page; anything else fails with EINVAL and
- * changes nothing.
+ * violations, filter, hooks and checks (formats in
+ * Documentation/runtime.rst). All are root-only (0600). Reads print what
+ * the hooks and report layers keep, in text this file formats; writes are
+ * the only way to change it at run time, and each is parsed strictly: one
+ * exact command, at most one trailing newline, at most a page; anything
+ * else fails with EINVAL and changes nothing.
  */
 #include <linux/debugfs.h>
 #include <linux/err.h>
@@ -443,6 +443,24 @@ static int kapi_debugfs_runtime_hooks_show(struct seq_file *m, void *unused)
 	return 0;
 }
 
+/* --- checks ------------------------------------------------------------ */
+
+/*
+ * Which check engine each hooked spec runs: what kapi_check_impl_for(), a
+ * pure function that the hooks call once per spec, returns for it.
+ */
+static int kapi_debugfs_runtime_checks_show(struct seq_file *m, void *unused)
+{
+	struct kapi_hook *hook = NULL;
+
+	kapi_hooks_lock();
+	while ((hook = kapi_hooks_next(hook)))
+		seq_printf(m, "%s %s\n", hook->name,
+			   kapi_check_impl_for(hook->image, hook->record)->name);
+	kapi_hooks_unlock();
+	return 0;
+}
+
 /* --- files ------------------------------------------------------------- */
 
 static int kapi_debugfs_runtime_mode_open(struct inode *inode,
@@ -483,6 +501,12 @@ static int kapi_debugfs_runtime_hooks_open(struct inode *inode,
 	return single_open(file, kapi_debugfs_runtime_hooks_show, NULL);
 }
 
+static int kapi_debugfs_runtime_checks_open(struct inode *inode,
+					    struct file *file)
+{
+	return single_open(file, kapi_debugfs_runtime_checks_show, NULL);
+}
+
 /* The file_operations of runtime/@name; @writer handles writes, or NULL. */
 #define KAPI_DEBUGFS_RUNTIME_FOPS(name, writer)				\
 	static const struct file_operations				\
@@ -501,6 +525,7 @@ KAPI_DEBUGFS_RUNTIME_FOPS(stats, kapi_debugfs_runtime_stats_write);
 KAPI_DEBUGFS_RUNTIME_FOPS(violations, kapi_debugfs_runtime_violations_write);
 KAPI_DEBUGFS_RUNTIME_FOPS(filter, kapi_debugfs_runtime_filter_write);
 KAPI_DEBUGFS_RUNTIME_FOPS(hooks, NULL);
+KAPI_DEBUGFS_RUNTIME_FOPS(checks, NULL);
 
 /**
  * kapi_debugfs_runtime_init() - create /sys/kernel/debug/kapi/runtime/
@@ -534,6 +559,8 @@ int kapi_debugfs_runtime_init(void)
 			    &kapi_debugfs_runtime_filter_fops);
 	debugfs_create_file("hooks", 0600, dir, NULL,
 			    &kapi_debugfs_runtime_hooks_fops);
+	debugfs_create_file("checks", 0600, dir, NULL,
+			    &kapi_debugfs_runtime_checks_fops);
 	kapi_debugfs_runtime_dir = dir;
 	return 0;
 }

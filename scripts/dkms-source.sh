@@ -3,7 +3,8 @@
 #
 # Write the DKMS source tree of kapi.ko ('make dkms-source'): dkms.conf,
 # Kbuild, VERSION, include/ and module/ with the spec image already generated
-# by kapi-gen (module/generated/specs.c), so that DKMS rebuilds kapi.ko for a
+# by kapi-gen (module/generated/specs.c, and checks.c, the check engine
+# specialised for those specs), so that DKMS rebuilds kapi.ko for a
 # new kernel with nothing but that kernel's headers, make and the compiler
 # (the generated C is the same for every kernel: its numbers are expressions
 # the target's compiler evaluates). Without samples/ and kunit/, Kbuild
@@ -38,4 +39,6 @@ mkdir "$out/module/generated"
 # is byte for byte what a build from the git tree generates.
 "$KAPI_GEN" --source-root "$out" --symbol kapi_builtin_image \
 	-o "$out/module/generated/specs.c" "$out"/module/specs/*.c
+"$KAPI_GEN" --checks --source-root "$out" --symbol kapi_builtin_image \
+	-o "$out/module/generated/checks.c" "$out"/module/specs/*.c
 printf '%s\n' "$out"

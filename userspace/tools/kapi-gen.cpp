@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kapi/check_generator.h"
 #include "kapi/cli.h"
 #include "kapi/error.h"
 #include "kapi/generator.h"
@@ -49,6 +50,7 @@ struct Options {
     bool help = false;
     bool version = false;
     bool stats = false;
+    bool checks = false;
     std::string output;
     std::string symbol{kDefaultSymbol};
     std::string syscalls_h;
@@ -56,7 +58,7 @@ struct Options {
     std::vector<std::string> files;
 };
 
-enum : int { kOptSyscallsH = 256, kOptSymbol, kOptStats, kOptSourceRoot };
+enum : int { kOptSyscallsH = 256, kOptSymbol, kOptStats, kOptSourceRoot, kOptChecks };
 
 constexpr option kLongOptions[] = {
     {"help", no_argument, nullptr, 'h'},
@@ -66,6 +68,7 @@ constexpr option kLongOptions[] = {
     {"symbol", required_argument, nullptr, kOptSymbol},
     {"source-root", required_argument, nullptr, kOptSourceRoot},
     {"stats", no_argument, nullptr, kOptStats},
+    {"checks", no_argument, nullptr, kOptChecks},
     {nullptr, 0, nullptr, 0},
 };
 // The leading ':' makes getopt_long() return ':' for a missing argument.
@@ -104,6 +107,9 @@ Options parse_command_line(int argc, char* argv[]) {
         case kOptStats:
             o.stats = true;
             break;
+        case kOptChecks:
+            o.checks = true;
+            break;
         default:
             usage_error(kapi::cli::option_error(c, kLongOptions, argv));
         }
@@ -132,6 +138,8 @@ void print_help(std::ostream& out) {
         << "                         names, order) against the prototypes in PATH, the\n"
         << "                         target kernel's include/linux/syscalls.h\n"
         << "      --source-root DIR  record spec file names relative to DIR in the image\n"
+        << "      --checks           write, instead of the image, the checks specialised\n"
+        << "                         for each spec of it (NAME_checks, NAME_checks_count)\n"
         << "      --stats            print what each spec costs in the image\n"
         << "  -h, --help             show this help and exit\n"
         << "  -V, --version          show version information and exit\n"
@@ -272,7 +280,8 @@ int run(int argc, char* argv[]) {
         }
     }
 
-    write_atomically(o.output, kapi::generate_c(specs, includes, o.symbol));
+    write_atomically(o.output, o.checks ? kapi::generate_checks_c(specs, includes, o.symbol)
+                                        : kapi::generate_c(specs, includes, o.symbol));
     if (o.stats) {
         print_stats(specs, std::cout);
         kapi::cli::flush_stdout();

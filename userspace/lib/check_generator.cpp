@@ -1,0 +1,590 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// The checks generator (kapi/check_generator.h). For each spec it prints a
+// before function (the parameters' rules in parameter order, then the
+// calling context) and an after function (the return rule, then the error
+// list with its object selectors), calling the inline rule helpers of
+// module/check.h with the spec's numbers as constants. What the
+// interpreter decides from the image at run time, the generator decides
+// here from the same layout the image generator prints (constraint kind,
+// flags, size parameter, order, errors); every number that comes from an
+// expression stays an expression, cast as the image stores it.
+
+#include "kapi/check_generator.h"
+
+#include <cstdint>
+#include <map>
+#include <span>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "generator_c.h"
+#include "image_layout.h"
+#include "kapi/error.h"
+#include "kapi/generator.h"
+#include "kapi/names.h"
+#include "util.h"
+
+namespace kapi {
+namespace {
+
+using detail::ImageLayout;
+
+// The longest type name kapi_check_param_type() looks up, with its NUL.
+constexpr std::size_t kTypeLen = 48;
+
+// kapi_check_types[] of module/check.c.
+constexpr std::pair<std::string_view, CheckType> kTypes[] = {
+        {"char", {8, true}},
+        {"signed char", {8, true}},
+        {"s8", {8, true}},
+        {"__s8", {8, true}},
+        {"int8_t", {8, true}},
+        {"unsigned char", {8, false}},
+        {"u8", {8, false}},
+        {"__u8", {8, false}},
+        {"uint8_t", {8, false}},
+        {"bool", {8, false}},
+        {"short", {16, true}},
+        {"short int", {16, true}},
+        {"signed short", {16, true}},
+        {"s16", {16, true}},
+        {"__s16", {16, true}},
+        {"int16_t", {16, true}},
+        {"unsigned short", {16, false}},
+        {"unsigned short int", {16, false}},
+        {"u16", {16, false}},
+        {"__u16", {16, false}},
+        {"uint16_t", {16, false}},
+        {"umode_t", {16, false}},
+        {"old_uid_t", {16, false}},
+        {"old_gid_t", {16, false}},
+        {"int", {32, true}},
+        {"signed", {32, true}},
+        {"signed int", {32, true}},
+        {"s32", {32, true}},
+        {"__s32", {32, true}},
+        {"int32_t", {32, true}},
+        {"pid_t", {32, true}},
+        {"key_serial_t", {32, true}},
+        {"clockid_t", {32, true}},
+        {"timer_t", {32, true}},
+        {"mqd_t", {32, true}},
+        {"rwf_t", {32, true}},
+        {"unsigned", {32, false}},
+        {"unsigned int", {32, false}},
+        {"u32", {32, false}},
+        {"__u32", {32, false}},
+        {"uint32_t", {32, false}},
+        {"uid_t", {32, false}},
+        {"gid_t", {32, false}},
+        {"qid_t", {32, false}},
+        {"dev_t", {32, false}},
+        {"mode_t", {32, false}},
+        {"key_perm_t", {32, false}},
+        {"long", {64, true}},
+        {"long int", {64, true}},
+        {"signed long", {64, true}},
+        {"long long", {64, true}},
+        {"long long int", {64, true}},
+        {"s64", {64, true}},
+        {"__s64", {64, true}},
+        {"int64_t", {64, true}},
+        {"ssize_t", {64, true}},
+        {"loff_t", {64, true}},
+        {"off_t", {64, true}},
+        {"time_t", {64, true}},
+        {"clock_t", {64, true}},
+        {"unsigned long", {64, false}},
+        {"unsigned long int", {64, false}},
+        {"long unsigned int", {64, false}},
+        {"unsigned long long", {64, false}},
+        {"u64", {64, false}},
+        {"__u64", {64, false}},
+        {"uint64_t", {64, false}},
+        {"size_t", {64, false}},
+        {"aio_context_t", {64, false}},
+};
+
+// kapi_check_type_words(): NAME without qualifiers, with single spaces; false
+// if that does not fit in kTypeLen bytes.
+bool type_words(std::string_view name, std::string* out) {
+    static constexpr std::string_view kSkip[] = {"const", "volatile", "__user", "__force",
+                                                 "restrict"};
+    std::string buf;
+    std::size_t i = 0;
+    // The kernel stops at the first NUL of the string.
+    name = name.substr(0, name.find('\0'));
+    while (i < name.size()) {
+        while (i < name.size() && (name[i] == ' ' || name[i] == '\t'))
+            ++i;
+        std::size_t n = name.find_first_of(" \t", i);
+        n = (n == std::string_view::npos ? name.size() : n) - i;
+        if (n == 0)
+            break;
+        std::string_view word = name.substr(i, n);
+        bool skip = false;
+        for (std::string_view k : kSkip)
+            skip = skip || k == word;
+        if (!skip) {
+            if (buf.size() + (buf.empty() ? 0 : 1) + n >= kTypeLen)
+                return false;
+            if (!buf.empty())
+                buf += ' ';
+            buf += word;
+        }
+        i += n;
+    }
+    *out = std::move(buf);
+    return true;
+}
+
+std::string type_c(CheckType t) {
+    return "{ " + std::to_string(t.bits) + ", " + (t.is_signed ? "true" : "false") + " }";
+}
+
+// "((struct kapi_check_type){ 32, true })"
+std::string type_value(CheckType t) {
+    return "((struct kapi_check_type)" + type_c(t) + ")";
+}
+
+// A struct kapi_image_num as the image stores it: (__s64)(EXPR), or the
+// literal value.
+std::string num_c(const ImageLayout& l, const kapi_image_num& n) {
+    if (n.expr != 0)
+        return "((__s64)(" + std::string(l.string_at(n.expr)) + "))";
+    return detail::s64_literal(n.value);
+}
+
+std::string num32_c(const ImageLayout& l, const kapi_image_num32& n) {
+    if (n.expr != 0)
+        return "((__s32)(" + std::string(l.string_at(n.expr)) + "))";
+    return detail::s32_literal(n.value);
+}
+
+// An errno field as the image generator writes it: -NAME or the number.
+std::string errno_c(const std::string& name, std::int32_t code) {
+    if (is_identifier(name))
+        return "-" + name;
+    return std::to_string(code);
+}
+
+std::string order_c(std::uint32_t order) {
+    std::string s = std::to_string(order & KAPI_PARAM_ORDER_RANK);
+    if (order & KAPI_PARAM_ORDER_AUDIT)
+        s += " | KAPI_PARAM_ORDER_AUDIT";
+    return s;
+}
+
+std::string enum_c_constraint(std::uint32_t v) {
+    return detail::enum_c(EnumKind::ConstraintType, v);
+}
+
+// The most parameters a system call has (KAPI_CHECK_MAX_PARAMS in
+// module/check.h); a spec with more is left to the interpreter.
+constexpr std::uint32_t kMaxParams = 6;
+
+// Whether the rule of P needs code (kapi_check_param() can find it
+// violated).
+bool has_rule(const kapi_image_param& p) {
+    switch (p.constraint) {
+    case KAPI_CONSTRAINT_RANGE:
+    case KAPI_CONSTRAINT_MASK:
+    case KAPI_CONSTRAINT_POWER_OF_TWO:
+    case KAPI_CONSTRAINT_PAGE_ALIGNED:
+    case KAPI_CONSTRAINT_NONZERO:
+    case KAPI_CONSTRAINT_USER_STRING:
+    case KAPI_CONSTRAINT_USER_PATH:
+    case KAPI_CONSTRAINT_USER_PTR:
+    case KAPI_CONSTRAINT_BUFFER:
+    case KAPI_CONSTRAINT_FD:
+    case KAPI_CONSTRAINT_OPEN_FLAGS:
+        return true;
+    case KAPI_CONSTRAINT_ENUM:
+        return p.values.count != 0;
+    case KAPI_CONSTRAINT_ALIGNMENT:
+        return p.alignment.expr != 0 || p.alignment.value > 0;
+    default:
+        return false;
+    }
+}
+
+class ChecksWriter {
+public:
+    ChecksWriter(const SpecSet& set, const ImageLayout& l, std::string symbol)
+        : set_(set), l_(l), sym_(std::move(symbol)) {}
+
+    std::string run(const std::vector<std::string>& includes);
+
+private:
+    void line(int indent, const std::string& text) {
+        out_.append(static_cast<std::size_t>(indent), '\t');
+        out_ += text;
+        out_ += '\n';
+    }
+
+    // The argument of parameter I.
+    static std::string arg(std::uint32_t i) { return "call->args[" + std::to_string(i) + "]"; }
+
+    // The violation slot the rule helpers fill in.
+    static constexpr const char* kSlot = "&pre->v[pre->nviolations]";
+
+    void before(std::size_t index);
+    void param(const kapi_image_param& p, std::uint32_t i, std::uint32_t nparams);
+    void simple_rule(const kapi_image_param& p, std::uint32_t i, const std::string& ok,
+                     const char* why, const std::string& error, int indent = 1);
+    void helper_rule(const kapi_image_param& p, std::uint32_t i, const std::string& call,
+                     const std::string& error);
+    void documented(std::size_t index);
+    void after(std::size_t index);
+    void table();
+
+    std::string fn(const char* what, std::size_t index) const {
+        return sym_ + "_" + what + "_" + std::to_string(index);
+    }
+
+    CheckType type_of(const kapi_image_param& p) const {
+        return check_param_type(p.type, l_.string_at(p.type_name));
+    }
+
+    bool generated(std::size_t index) const {
+        return l_.specs[index].params.count <= kMaxParams;
+    }
+
+    const SpecSet& set_;
+    const ImageLayout& l_;
+    std::string sym_;
+    std::string out_;
+    std::size_t param_base_ = 0;
+};
+
+// if (unlikely(!(OK))) kapi_check_violation(...): a rule whose violation
+// is always reported with the argument as its value.
+void ChecksWriter::simple_rule(const kapi_image_param& p, std::uint32_t i, const std::string& ok,
+                               const char* why, const std::string& error, int indent) {
+    line(indent, "if (unlikely(!(" + ok + ")))");
+    line(indent + 1, "best = kapi_check_violation(pre, best, " + std::to_string(i) + ", " +
+                         enum_c_constraint(p.constraint) + ",");
+    line(indent + 2, std::string(why) + ", " + error + ", " + order_c(p.order) + ",");
+    line(indent + 2, arg(i) + ");");
+}
+
+void ChecksWriter::helper_rule(const kapi_image_param& p, std::uint32_t i, const std::string& call,
+                               const std::string& /*error*/) {
+    line(1, "if (unlikely(!" + call + "))");
+    line(2, "best = kapi_check_noted(pre, best, " + std::to_string(i) + ", " +
+                enum_c_constraint(p.constraint) + ", " + order_c(p.order) + ");");
+}
+
+// One parameter's rule, as kapi_check_param() in module/check.c applies it.
+void ChecksWriter::param(const kapi_image_param& p, std::uint32_t i, std::uint32_t nparams) {
+    const std::size_t at = param_base_ + i;
+    const std::string error = errno_c(l_.param_violation_names[at], p.violation_error);
+    const CheckType t = type_of(p);
+    const std::string bits = "kapi_check_bits(" + arg(i) + ", " + type_value(t) + ")";
+    const std::string optional = (p.flags & KAPI_PARAM_OPTIONAL) ? "KAPI_PARAM_OPTIONAL" : "0";
+    const std::string si = std::to_string(i);
+
+    line(1, "/* " + detail::comment_safe(l_.string_at(p.name)) + ": " +
+                detail::comment_safe(enum_name(enum_table(EnumKind::ConstraintType), p.constraint)) +
+                " */");
+    switch (p.constraint) {
+    case KAPI_CONSTRAINT_RANGE:
+        simple_rule(p, i,
+                    "kapi_check_range_ok(" + arg(i) + ", " + type_value(t) + ",\n\t\t\t\t " +
+                        num_c(l_, p.min) + ",\n\t\t\t\t " + num_c(l_, p.max) + ")",
+                    "KAPI_WHY_RANGE", error);
+        break;
+    case KAPI_CONSTRAINT_MASK:
+        simple_rule(p, i, "!(" + bits + " &\n\t\t\t~(u64)" + num_c(l_, p.mask) + ")", "KAPI_WHY_MASK",
+                    error);
+        break;
+    case KAPI_CONSTRAINT_ENUM: {
+        if (p.values.count == 0) {
+            line(1, "/* no values listed: every value is valid */");
+            break;
+        }
+        std::string ok;
+        for (std::uint32_t k = 0; k < p.values.count; ++k) {
+            if (k)
+                ok += " ||\n\t\t\t";
+            ok += "b == kapi_check_bits((u64)" + num_c(l_, l_.values[p.values.first + k]) + ", " +
+                  type_value(t) + ")";
+        }
+        line(1, "{");
+        line(2, "u64 b = " + bits + ";");
+        line(0, "");
+        simple_rule(p, i, ok, "KAPI_WHY_ENUM", error, 2);
+        line(1, "}");
+        break;
+    }
+    case KAPI_CONSTRAINT_ALIGNMENT: {
+        if (p.alignment.expr == 0 && p.alignment.value <= 0) {
+            line(1, "/* no alignment: every value is valid */");
+            break;
+        }
+        const std::string a = num32_c(l_, p.alignment);
+        simple_rule(p, i, a + " <= 0 ||\n\t\t\t!(" + bits + " %\n\t\t\t  (u64)" + a + ")",
+                    "KAPI_WHY_ALIGNMENT", error);
+        break;
+    }
+    case KAPI_CONSTRAINT_POWER_OF_TWO:
+        line(1, "{");
+        line(2, "u64 b = " + bits + ";");
+        line(0, "");
+        simple_rule(p, i, "b && !(b & (b - 1))", "KAPI_WHY_POWER_OF_TWO", error, 2);
+        line(1, "}");
+        break;
+    case KAPI_CONSTRAINT_PAGE_ALIGNED:
+        simple_rule(p, i, "!(" + bits + " & ~PAGE_MASK)", "KAPI_WHY_PAGE_ALIGNED", error);
+        break;
+    case KAPI_CONSTRAINT_NONZERO:
+        simple_rule(p, i, bits, "KAPI_WHY_NONZERO", error);
+        break;
+    case KAPI_CONSTRAINT_USER_STRING:
+    case KAPI_CONSTRAINT_USER_PATH:
+        helper_rule(p, i,
+                    "kapi_check_string_ok(" + enum_c_constraint(p.constraint) + ", " + optional +
+                        ",\n\t\t\t\t\t  " + num_c(l_, p.min) + ",\n\t\t\t\t\t  " +
+                        num_c(l_, p.max) + ",\n\t\t\t\t\t  " + arg(i) + ", call->slen[" + si +
+                        "],\n\t\t\t\t\t  " + error + ", " + kSlot + ")",
+                    error);
+        break;
+    case KAPI_CONSTRAINT_USER_PTR:
+    case KAPI_CONSTRAINT_BUFFER: {
+        // The caller has checked that call->nargs is the spec's count.
+        const bool has_count = p.size_param >= 0 && static_cast<std::uint32_t>(p.size_param) < nparams;
+        helper_rule(p, i,
+                    "kapi_check_user_range_ok(" + optional + ", " +
+                        (has_count ? "true" : "false") + ",\n\t\t\t\t\t      " +
+                        (has_count ? arg(static_cast<std::uint32_t>(p.size_param)) : "0") +
+                        ",\n\t\t\t\t\t      " + num_c(l_, p.size_mult) + ",\n\t\t\t\t\t      " +
+                        num_c(l_, p.size) + ",\n\t\t\t\t\t      " + arg(i) + ", " + error +
+                        ",\n\t\t\t\t\t      " + kSlot + ")",
+                    error);
+        break;
+    }
+    case KAPI_CONSTRAINT_FD:
+        helper_rule(p, i,
+                    "kapi_check_fd_ok(call, " + si + ",\n\t\t\t\t      (u32)" + num_c(l_, p.mask) +
+                        ",\n\t\t\t\t      " + std::to_string(p.size_param) + ", " + error + ", " +
+                        kSlot + ")",
+                    error);
+        break;
+    case KAPI_CONSTRAINT_OPEN_FLAGS:
+        simple_rule(p, i, "kapi_check_open_flags_ok(" + bits + ")", "KAPI_WHY_OPEN_FLAGS", error);
+        break;
+    default:
+        line(1, "/* not checked */");
+        break;
+    }
+}
+
+void ChecksWriter::before(std::size_t index) {
+    const kapi_image_spec& s = l_.specs[index];
+    const std::string n = std::to_string(s.params.count);
+    param_base_ = s.params.first;
+    line(0, "/* kapi_check_before() for " + detail::comment_safe(l_.string_at(s.name)) + " */");
+    line(0, "static void " + fn("before", index) + "(const struct kapi_check_call *call,");
+    line(0, "\t\tstruct kapi_check_pre *pre)");
+    line(0, "{");
+    bool any = false;
+    for (std::uint32_t i = 0; i < s.params.count; ++i)
+        any = any || has_rule(l_.params[s.params.first + i]);
+    if (any) {
+        line(1, "/* The lowest rank of a violation that predicts an error. */");
+        line(1, "u32 best = U32_MAX;");
+        line(0, "");
+    }
+    line(1, "/* The code below is for the spec's own number of arguments. */");
+    line(1, "if (unlikely(call->nargs != " + n + ")) {");
+    line(2, "kapi_check_before(call, pre);");
+    line(2, "return;");
+    line(1, "}");
+    line(1, "kapi_check_pre_init(pre);");
+    for (std::uint32_t i = 0; i < s.params.count; ++i)
+        param(l_.params[s.params.first + i], i, s.params.count);
+    line(1, "pre->context_violation =");
+    line(2, "!kapi_check_context_ok(" + detail::bits_c(EnumKind::ContextFlags, s.context) +
+                ",\n\t\t\t\t       call->context);");
+    line(0, "}");
+    line(0, "");
+}
+
+// kapi_check_documented() for one spec: an error code is documented for
+// an object if one of its records has no selector, the object is of
+// unknown type, or a selector matches.
+void ChecksWriter::documented(std::size_t index) {
+    const kapi_image_spec& s = l_.specs[index];
+    // Records grouped by their C code (EAGAIN and EWOULDBLOCK stay apart:
+    // the tests are ORed, so a code equal to both is still found).
+    std::vector<std::string> codes;
+    std::map<std::string, std::vector<const kapi_image_error*>> records;
+    for (std::uint32_t i = 0; i < s.errors.count; ++i) {
+        const kapi_image_error& e = l_.errors[s.errors.first + i];
+        std::string code = errno_c(std::string(l_.string_at(e.name)), e.code);
+        if (!records.contains(code))
+            codes.push_back(code);
+        records[code].push_back(&e);
+    }
+    line(0, "static bool " + fn("documented", index) + "(s32 code, struct kapi_object obj)");
+    line(0, "{");
+    for (const std::string& code : codes) {
+        std::vector<std::string> sels;
+        bool every = false;
+        for (const kapi_image_error* e : records[code]) {
+            if (e->objects.count == 0)
+                every = true;
+            for (std::uint32_t j = 0; j < e->objects.count; ++j) {
+                const kapi_image_object& o = l_.objects[e->objects.first + j];
+                auto ident = [](std::span<const ObjectName> t, std::uint16_t v) {
+                    return v < t.size() ? std::string(t[v].ident) : std::to_string(v);
+                };
+                sels.push_back("kapi_check_selector_is(" + ident(object_type_table(), o.type) +
+                               ", " + ident(object_impl_table(), o.impl) + ", obj)");
+            }
+        }
+        if (every) {
+            line(1, "if (code == " + code + ")");
+        } else {
+            line(1, "if (code == " + code + " &&");
+            std::string cond = "(obj.type == KAPI_OBJ_ANY";
+            for (const std::string& sel : sels)
+                cond += " ||\n\t     " + sel;
+            line(1, "    " + cond + "))");
+        }
+        line(2, "return true;");
+    }
+    line(1, "return false;");
+    line(0, "}");
+    line(0, "");
+}
+
+void ChecksWriter::after(std::size_t index) {
+    const kapi_image_spec& s = l_.specs[index];
+    documented(index);
+    line(0, "/* kapi_check_after() for " + detail::comment_safe(l_.string_at(s.name)) + " */");
+    line(0, "static void " + fn("after", index) + "(const struct kapi_check_call *call,");
+    line(0, "\t\tconst struct kapi_check_pre *pre, long ret,");
+    line(0, "\t\tunsigned long nofile, struct kapi_check_post *post)");
+    line(0, "{");
+    line(1, "if (!kapi_check_result(" + detail::enum_c(EnumKind::ReturnCheck, s.ret.check) + ",");
+    line(3, num_c(l_, s.ret.success_min) + ",");
+    line(3, num_c(l_, s.ret.success_max) + ",");
+    line(3, "ret, nofile, pre, post))");
+    line(2, "return;");
+    line(1, "post->undocumented =");
+    line(2, "!" + fn("documented", index) + "((s32)ret, call->object);");
+    line(1, "kapi_check_error_divergence(pre, ret, post);");
+    line(0, "}");
+    line(0, "");
+}
+
+void ChecksWriter::table() {
+    line(0, "KAPI_CHECKS_DECLARE(" + sym_ + ");");
+    line(0, "");
+    line(0, "const struct kapi_check_gen " + sym_ + "_checks[] = {");
+    for (std::size_t i = 0; i < l_.specs.size(); ++i) {
+        if (!generated(i))
+            continue;
+        const kapi_image_spec& s = l_.specs[i];
+        line(1, "{");
+        line(2, ".spec = \"" + detail::c_escape(l_.string_at(s.name)) + "\",");
+        line(2, ".nparams = " + std::to_string(s.params.count) + ",");
+        if (s.params.count != 0) {
+            std::string types;
+            for (std::uint32_t j = 0; j < s.params.count; ++j)
+                types += (j ? ", " : "") + type_c(type_of(l_.params[s.params.first + j]));
+            line(2, ".type = { " + types + " },");
+        }
+        line(2, ".impl = {");
+        line(3, ".name = \"generated\",");
+        line(3, ".before = " + fn("before", i) + ",");
+        line(3, ".after = " + fn("after", i) + ",");
+        line(2, "},");
+        line(1, "},");
+    }
+    line(0, "};");
+    line(0, "");
+    line(0, "const unsigned int " + sym_ + "_checks_count = ARRAY_SIZE(" + sym_ + "_checks);");
+}
+
+std::string ChecksWriter::run(const std::vector<std::string>& includes) {
+    line(0, "// SPDX-License-Identifier: GPL-2.0");
+    line(0, "/*");
+    line(0, " * Generated by kapi-gen --checks; do not edit. The check engine specialised");
+    line(0, " * for each spec of the image " + sym_ + ": functions that decide exactly");
+    line(0, " * what kapi_check_before() and kapi_check_after() decide, with the spec's");
+    line(0, " * rules and numbers written in (see Documentation/runtime.rst, \"Specialised");
+    line(0, " * checks\"). It defines two symbols:");
+    line(0, " *");
+    line(0, " *   const struct kapi_check_gen " + sym_ + "_checks[];");
+    line(0, " *   const unsigned int " + sym_ + "_checks_count;");
+    line(0, " */");
+    std::set<std::string> seen;
+    std::vector<std::string> incs = includes;
+    for (const char* inc : {"#include <linux/compiler.h>", "#include <linux/errno.h>",
+                            "#include <linux/kernel.h>", "#include <linux/limits.h>",
+                            "#include <linux/mm.h>", "#include <linux/types.h>",
+                            "#include \"check.h\""})
+        incs.emplace_back(inc);
+    for (const std::string& inc : incs)
+        if (seen.insert(inc).second)
+            line(0, inc);
+    line(0, "");
+    for (std::size_t i = 0; i < l_.specs.size(); ++i) {
+        if (!generated(i))
+            continue;
+        before(i);
+        after(i);
+    }
+    table();
+    return std::move(out_);
+}
+
+} // namespace
+
+CheckType check_param_type(std::uint32_t type, std::string_view type_name) {
+    CheckType t{64, true};
+    switch (type) {
+    case KAPI_TYPE_UINT:
+    case KAPI_TYPE_PTR:
+    case KAPI_TYPE_USER_PTR:
+    case KAPI_TYPE_PATH:
+    case KAPI_TYPE_FUNC_PTR:
+    case KAPI_TYPE_ARRAY:
+    case KAPI_TYPE_STRUCT:
+    case KAPI_TYPE_UNION:
+        t.is_signed = false;
+        break;
+    default:
+        break;
+    }
+    type_name = type_name.substr(0, type_name.find('\0'));
+    if (type_name.find_first_of("*[") != std::string_view::npos) {
+        t.is_signed = false;
+        return t;
+    }
+    std::string words;
+    if (!type_words(type_name, &words))
+        return t;
+    for (const auto& [name, known] : kTypes)
+        if (name == words)
+            return known;
+    return t;
+}
+
+std::string generate_checks_c(const SpecSet& specs, const std::vector<std::string>& includes,
+                              const std::string& symbol) {
+    if (!is_identifier(symbol))
+        throw Error(ExitCode::Usage, "symbol '" + symbol + "' is not a C identifier");
+    if (std::string problem = check_specs(specs); !problem.empty())
+        throw Error(ExitCode::Usage, problem);
+    ImageLayout layout = detail::build_layout(specs, detail::LayoutMode::Generate);
+    return ChecksWriter(specs, layout, symbol).run(includes);
+}
+
+} // namespace kapi
