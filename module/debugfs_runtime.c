@@ -446,8 +446,9 @@ static int kapi_debugfs_runtime_hooks_show(struct seq_file *m, void *unused)
 /* --- checks ------------------------------------------------------------ */
 
 /*
- * Which check engine each hooked spec runs: what kapi_check_impl_for(), a
- * pure function that the hooks call once per spec, returns for it.
+ * Which check engine each syscall spec runs, as its hook chose it when it
+ * attached (kapi_check_impl_for()); "none" for a spec that could not be
+ * hooked.
  */
 static int kapi_debugfs_runtime_checks_show(struct seq_file *m, void *unused)
 {
@@ -456,7 +457,7 @@ static int kapi_debugfs_runtime_checks_show(struct seq_file *m, void *unused)
 	kapi_hooks_lock();
 	while ((hook = kapi_hooks_next(hook)))
 		seq_printf(m, "%s %s\n", hook->name,
-			   kapi_check_impl_for(hook->image, hook->record)->name);
+			   hook->impl ? hook->impl->name : "none");
 	kapi_hooks_unlock();
 	return 0;
 }

@@ -229,7 +229,7 @@ static enum kapi_tramp_verdict kapi_hook_pre(struct kapi_tramp_client *client,
 		return KAPI_TRAMP_RUN;
 	f->mode = mode;
 	kapi_hook_decode(hook, uregs, &f->call);
-	kapi_check_before(&f->call, &f->pre);
+	hook->impl->before(&f->call, &f->pre);
 	enforce = mode == KAPI_MODE_ENFORCE && f->pre.predicted &&
 		  f->pre.enforce;
 	kapi_report_before(&hook->report, hook->name, &f->call, &f->pre, mode,
@@ -264,7 +264,7 @@ static void kapi_hook_post(struct kapi_tramp_client *client,
 	/* Only an fd result is checked against the limit. */
 	nofile = f->call.spec->ret.check == KAPI_RETURN_FD ?
 		 rlimit(RLIMIT_NOFILE) : 0;
-	kapi_check_after(&f->call, &f->pre, ret, nofile, &post);
+	hook->impl->after(&f->call, &f->pre, ret, nofile, &post);
 	kapi_report_after(&hook->report, hook->name, &f->call, &f->pre, &post,
 			  ret, nofile, f->mode);
 }
@@ -466,8 +466,10 @@ static void kapi_hook_attach(const struct kapi_registry_spec *s)
 		if (p->constraint == KAPI_CONSTRAINT_FD)
 			hook->fdcheck |= BIT(i);
 	}
-	if (!hook->error)
+	if (!hook->error) {
 		kapi_hook_object_param(hook);
+		hook->impl = kapi_check_impl_for(hook->image, hook->record);
+	}
 	if (!hook->error)
 		hook->error = kapi_hook_prepare(hook);
 	if (hook->error)

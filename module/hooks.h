@@ -54,6 +54,8 @@ struct kapi_registry_spec;
  * @obj_param: the descriptor or path parameter that names the object
  * @obj_dfd: %KAPI_OBJECT_PATH: the directory descriptor parameter a
  *	     relative path starts from, or -1 for the working directory
+ * @impl: the check engine of the spec: checks kapi-gen specialised for
+ *	  it, or the interpreter (kapi_check_impl_for())
  * @report: the spec's counters
  */
 struct kapi_hook {
@@ -75,6 +77,7 @@ struct kapi_hook {
 	u8 obj_how;
 	u8 obj_param;
 	s8 obj_dfd;
+	const struct kapi_check_impl *impl;
 	struct kapi_report_spec report;
 };
 
