@@ -52,12 +52,16 @@ done
 NSLEEPERS=$(echo $SLEEPERS | wc -w)
 start_sleepers() {
 	for k in $SLEEPERS; do
+		# Gone before the start: the redirection below truncates the
+		# file only when the background job runs, and the last cycle's
+		# "child=" must not be read meanwhile.
+		rm -f /tmp/sleeper.$k
 		kapi_sleepers sleep $k >/tmp/sleeper.$k 2>&1 &
 		eval "sleeper_$k=\$!"
 	done
 	for k in $SLEEPERS; do
 		n=0
-		until grep -q 'child=' /tmp/sleeper.$k; do
+		until grep -q 'child=' /tmp/sleeper.$k 2>/dev/null; do
 			n=$((n + 1))
 			[ $n -lt 200 ] || { cat /tmp/sleeper.$k; return 1; }
 			sleep 0.05
