@@ -7,6 +7,9 @@
  * overwritten and counted as dropped when the ring is full), and, only
  * when the log switch is on, logged with a ratelimited warning: a checker
  * that writes to the kernel log changes what a reader of that log sees.
+ * Each record is also the trace event kapi:kapi_violation, and each checked
+ * call ends with a kapi:kapi_call event (kapi_trace.h; a NOP while the
+ * event is disabled).
  * The filter that decides which tasks the
  * hooks check lives here too. Nothing here allocates or sleeps on the path
  * of a system call. The views format what is kept here: runtime/stats and
@@ -33,6 +36,12 @@
 #include "kapi.h"
 #include "object.h"
 #include "report.h"
+
+/* This file defines kapi's trace events, unless they are built out. */
+#ifndef KAPI_NO_TRACEPOINTS
+#define CREATE_TRACE_POINTS
+#endif
+#include "kapi_trace.h"
 
 /*
  * LOCKING: kapi_ring_lock protects the ring, its counts and the sequence
@@ -219,6 +228,7 @@ static void kapi_report_push(struct kapi_report_record *r)
 		kapi_ring_dropped++;
 	spin_unlock_irqrestore(&kapi_ring_lock, flags);
 	kapi_report_notify();
+	trace_kapi_violation(r);
 
 	if (!READ_ONCE(kapi_report_log_on))
 		return;
@@ -410,6 +420,8 @@ static noinline void kapi_report_record_before(struct kapi_report_spec *rs,
  * @enforced: the call fails with @pre->predicted without running
  *
  * A call without violations only counts; records are built out of line.
+ * A call refused here (@enforced) ends here: its kapi:kapi_call event is
+ * emitted here, that of a call that runs by kapi_report_after().
  *
  * Context: process context, on the path of the system call.
  */
@@ -419,10 +431,12 @@ void kapi_report_before(struct kapi_report_spec *rs, const char *name,
 			bool enforced)
 {
 	this_cpu_inc(rs->counters->calls);
-	if (enforced)
-		this_cpu_inc(rs->counters->enforced);
 	if (unlikely(pre->nviolations || pre->context_violation))
 		kapi_report_record_before(rs, name, call, pre, mode);
+	if (enforced) {
+		this_cpu_inc(rs->counters->enforced);
+		trace_kapi_call(name, call, pre, NULL, pre->predicted, mode);
+	}
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_before);
 
@@ -508,7 +522,7 @@ static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
  *
  * A call that succeeded without findings returns at once; a failed call
  * is counted in its (error code, object kind) slot, and records are built,
- * out of line.
+ * out of line. Then the call's kapi:kapi_call event.
  *
  * Context: process context, on the path of the system call.
  */
@@ -523,6 +537,7 @@ void kapi_report_after(struct kapi_report_spec *rs, const char *name,
 		     post->divergence))
 		kapi_report_record_after(rs, name, call, pre, post, ret, nofile,
 					 mode);
+	trace_kapi_call(name, call, pre, post, ret, mode);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_after);
 
