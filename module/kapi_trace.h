@@ -45,7 +45,8 @@ TRACE_DEFINE_ENUM(KAPI_MODE_ENFORCE);
 /*
  * kapi:kapi_violation - a violation record (struct kapi_report_record)
  * entered the ring; every field of the record but its time stamp (the
- * event has its own).
+ * event has its own). The 8 in __print_array() is sizeof(u64), written
+ * out: perf's libtraceevent (6.1) cannot parse sizeof in a format.
  */
 KAPI_TRACE_EVENT(kapi_violation,
 		 TP_PROTO(const struct kapi_report_record *r),
@@ -103,8 +104,7 @@ KAPI_TRACE_EVENT(kapi_violation,
 			   __entry->expected, __entry->actual, __entry->object,
 			   __entry->pid, __entry->tgid, __entry->uid,
 			   __entry->comm, kapi_trace_mode_name(__entry->mode),
-			   __print_array(__entry->args, __entry->nargs,
-					 sizeof(u64)))
+			   __print_array(__entry->args, __entry->nargs, 8))
 );
 
 /*

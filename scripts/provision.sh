@@ -21,6 +21,9 @@ PACKAGES=(
 	# VM harness; strace for the benchmark's comparison (make bench);
 	# stress-ng, carried into the guest for the stress run (make stress)
 	qemu-system-x86 busybox-static strace stress-ng
+	# the tools the tracing test carries into the guest to read kapi's
+	# trace events (scripts/guest/tracing.sh)
+	linux-perf bpftrace trace-cmd
 	# static analysis of kapi.ko (make sparse)
 	sparse
 	# documentation
