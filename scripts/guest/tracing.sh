@@ -4,8 +4,9 @@
 # Documentation/tracing.rst). kapi_trace (selftests/trace.c) makes BAD
 # read(-1) calls, each a violation of sys_read's descriptor rule that fails
 # with EBADF, then GOOD valid reads; tracefs (trace_pipe), perf record/
-# script, bpftrace and trace-cmd record/report must each see exactly those
-# kapi:kapi_violation events and the kapi:kapi_call events of those reads,
+# script, bpftrace and trace-cmd start/extract/report must each see exactly
+# those kapi:kapi_violation events and the kapi:kapi_call events of those
+# reads,
 # in order, with the right fields, and the violations' sequence numbers must
 # be those of kapi's own violation ring. A disabled event records nothing;
 # an enabled event filter and enforce mode show in the events; perf and
@@ -247,9 +248,19 @@ bpftrace_events() {
 	return 1
 }
 
+# trace-cmd start/stop/extract rather than record: "trace-cmd record -F
+# kapi_trace" once came back with no event at all on 6.1 (its recorder
+# processes flush when the short command has ended), where the kernel's
+# buffer, extracted after stop, always has them.
 trace_cmd_events() {
-	trace-cmd record -e 'kapi:*' -o /tmp/trace.dat -F $PROG $BAD $GOOD >/tmp/tc.prog 2>&1 ||
-		{ cat /tmp/tc.prog; return 1; }
+	trace-cmd start -e 'kapi:*' >/tmp/tc.start 2>&1 || { cat /tmp/tc.start; return 1; }
+	$PROG $BAD $GOOD >/tmp/tc.prog
+	r=$?
+	trace-cmd stop >/tmp/tc.stop 2>&1 || r=1
+	trace-cmd extract -o /tmp/trace.dat >/tmp/tc.extract 2>&1 || r=1
+	trace-cmd reset >/dev/null 2>&1
+	echo 1 >$T/tracing_on
+	[ $r -eq 0 ] || { cat /tmp/tc.start /tmp/tc.prog /tmp/tc.stop /tmp/tc.extract; return 1; }
 	trace-cmd report -i /tmp/trace.dat >/tmp/tc.out 2>/tmp/tc.err || { cat /tmp/tc.err; return 1; }
 	p=$(pid_of /tmp/tc.prog)
 	same_events trace-cmd /tmp/tc.out "$p" audit 0 &&
@@ -354,7 +365,7 @@ ktap_check "events disabled: the ring has the records, the trace buffer nothing"
 ktap_check "enforce mode and an event filter: exactly the refused calls" tracefs_enforce_filter
 with perf "perf record -e kapi:* / perf script sees the events of kapi_trace" perf_events
 with bpftrace "bpftrace tracepoint:kapi:* sees the events of kapi_trace" bpftrace_events
-with trace-cmd "trace-cmd record -e 'kapi:*' / trace-cmd report sees the events of kapi_trace" \
+with trace-cmd "trace-cmd start -e 'kapi:*' / extract / report sees the events of kapi_trace" \
 	trace_cmd_events
 with perf "perf record -a attached: rmmod kapi fails (EAGAIN); the pin goes with perf" \
 	pinned_by perf perf record -a -e kapi:kapi_violation -o /tmp/pin.data
