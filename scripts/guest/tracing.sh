@@ -107,6 +107,16 @@ pinned() {
 unpinned() {
 	refcnt && [ "$RC" -eq "$BASE" ]
 }
+# pinned_stably - pinned at five reads in a row, 0.2 s apart: not a call
+# of the tool's that kapi was checking at one read.
+pinned_stably() {
+	k=0
+	while [ $k -lt 5 ]; do
+		pinned || return 1
+		k=$((k + 1))
+		sleep 0.2
+	done
+}
 count_lines() {
 	[ "$(grep -c "$2" "$1")" -ge "$3" ]
 }
@@ -308,7 +318,7 @@ pinned_by() {
 	"$@" >/tmp/$name.pin 2>&1 &
 	pid=$!
 	r=0
-	wait_for 300 pinned || { echo "$name never took a reference"; r=1; }
+	wait_for 300 pinned_stably || { echo "$name never took a reference"; r=1; }
 	[ $r -ne 0 ] || echo "refcnt $RC while $name is attached, $BASE before"
 	[ $r -ne 0 ] || rmmod_busy || r=1
 	# The end of the command bpftrace runs ends its session.
