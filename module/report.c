@@ -7,6 +7,9 @@
  * overwritten and counted as dropped when the ring is full), and, only
  * when the log switch is on, logged with a ratelimited warning: a checker
  * that writes to the kernel log changes what a reader of that log sees.
+ * Each record is also the trace event kapi:kapi_violation, and each checked
+ * call ends with a kapi:kapi_call event (kapi_trace.h; a NOP while the
+ * event is disabled).
  * The filter that decides which tasks the
  * hooks check lives here too. Nothing here allocates or sleeps on the path
  * of a system call. The views format what is kept here: runtime/stats and
@@ -33,6 +36,12 @@
 #include "kapi.h"
 #include "object.h"
 #include "report.h"
+
+/* This file defines kapi's trace events, unless they are built out. */
+#ifndef KAPI_NO_TRACEPOINTS
+#define CREATE_TRACE_POINTS
+#endif
+#include "kapi_trace.h"
 
 /*
  * LOCKING: kapi_ring_lock protects the ring, its counts and the sequence
@@ -219,6 +228,7 @@ static void kapi_report_push(struct kapi_report_record *r)
 		kapi_ring_dropped++;
 	spin_unlock_irqrestore(&kapi_ring_lock, flags);
 	kapi_report_notify();
+	trace_kapi_violation(r);
 
 	if (!READ_ONCE(kapi_report_log_on))
 		return;
@@ -364,12 +374,41 @@ static void kapi_report_param_text(struct kapi_report_record *r,
 	}
 }
 
-/* Record the violations kapi_check_before() found; kept off the hot path. */
+/*
+ * The kapi:kapi_call event of a call that ends, out of line: callers test
+ * trace_kapi_call_enabled() (one NOP while the event is off) and call one
+ * of these last, with their own parameters in their own order, so that
+ * their fast path neither saves nor moves a register for it. A call
+ * refused before it ran gets the error it was refused with.
+ */
+static noinline __noclone void
+kapi_report_trace_refused(struct kapi_report_spec *rs, const char *name,
+			  const struct kapi_check_call *call,
+			  const struct kapi_check_pre *pre, enum kapi_mode mode)
+{
+	trace_kapi_call(name, call, pre, NULL, pre->predicted, mode);
+}
+
+static noinline __noclone void
+kapi_report_trace_after(struct kapi_report_spec *rs, const char *name,
+			const struct kapi_check_call *call,
+			const struct kapi_check_pre *pre,
+			const struct kapi_check_post *post, long ret,
+			unsigned long nofile, enum kapi_mode mode)
+{
+	trace_kapi_call(name, call, pre, post, ret, mode);
+}
+
+/*
+ * Record the violations kapi_check_before() found, then the kapi_call
+ * event of a call refused for them (@enforced); kept off the hot path.
+ */
 static noinline void kapi_report_record_before(struct kapi_report_spec *rs,
 					       const char *name,
 					       const struct kapi_check_call *call,
 					       const struct kapi_check_pre *pre,
-					       enum kapi_mode mode)
+					       enum kapi_mode mode,
+					       bool enforced)
 {
 	struct kapi_report_record r;
 	u32 i;
@@ -398,6 +437,8 @@ static noinline void kapi_report_record_before(struct kapi_report_spec *rs,
 		snprintf(r.actual, sizeof(r.actual), "ctx[0x%x]", call->context);
 		kapi_report_push(&r);
 	}
+	if (trace_kapi_call_enabled() && enforced)
+		kapi_report_trace_refused(rs, name, call, pre, mode);
 }
 
 /**
@@ -410,6 +451,9 @@ static noinline void kapi_report_record_before(struct kapi_report_spec *rs,
  * @enforced: the call fails with @pre->predicted without running
  *
  * A call without violations only counts; records are built out of line.
+ * A call refused here (@enforced) ends here, so its kapi:kapi_call event
+ * comes from here, after those of its records; that of a call that runs
+ * comes from kapi_report_after().
  *
  * Context: process context, on the path of the system call.
  */
@@ -422,7 +466,9 @@ void kapi_report_before(struct kapi_report_spec *rs, const char *name,
 	if (enforced)
 		this_cpu_inc(rs->counters->enforced);
 	if (unlikely(pre->nviolations || pre->context_violation))
-		kapi_report_record_before(rs, name, call, pre, mode);
+		kapi_report_record_before(rs, name, call, pre, mode, enforced);
+	else if (trace_kapi_call_enabled() && enforced)
+		kapi_report_trace_refused(rs, name, call, pre, mode);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_before);
 
@@ -436,7 +482,10 @@ static void kapi_report_result(char *buf, size_t size,
 		snprintf(buf, size, "%ld", ret);
 }
 
-/* Record what kapi_check_after() found; kept off the hot path. */
+/*
+ * Record what kapi_check_after() found, then the call's kapi_call event;
+ * kept off the hot path.
+ */
 static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
 					      const char *name,
 					      const struct kapi_check_call *call,
@@ -493,6 +542,9 @@ static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
 		kapi_report_result(r.actual, sizeof(r.actual), post, ret);
 		kapi_report_push(&r);
 	}
+	if (trace_kapi_call_enabled())
+		kapi_report_trace_after(rs, name, call, pre, post, ret, nofile,
+					mode);
 }
 
 /**
@@ -508,7 +560,7 @@ static noinline void kapi_report_record_after(struct kapi_report_spec *rs,
  *
  * A call that succeeded without findings returns at once; a failed call
  * is counted in its (error code, object kind) slot, and records are built,
- * out of line.
+ * out of line; then the call's kapi:kapi_call event.
  *
  * Context: process context, on the path of the system call.
  */
@@ -523,6 +575,9 @@ void kapi_report_after(struct kapi_report_spec *rs, const char *name,
 		     post->divergence))
 		kapi_report_record_after(rs, name, call, pre, post, ret, nofile,
 					 mode);
+	else if (trace_kapi_call_enabled())
+		kapi_report_trace_after(rs, name, call, pre, post, ret, nofile,
+					mode);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_after);
 

@@ -12,6 +12,10 @@
 #   build-module.sh --kernel 6.1|6.12 [--werror]   a provisioned Debian kernel
 #   build-module.sh --kdir DIR [--werror]           any kernel build tree
 #
+# KAPI_TRACEPOINTS=n in the environment builds kapi.ko with its trace events
+# compiled out (Documentation/tracing.rst), into a build directory of its
+# own (kernel-<tag>-notrace), so that it sits next to the ordinary build.
+#
 # Prints the build directory on the last line of stdout.
 
 set -euo pipefail
@@ -42,7 +46,14 @@ else
 		kapi_die "$kdir is not a configured kernel tree (no include/config/kernel.release)"
 fi
 
-out="${KAPI_BUILD:-$src/build}/kernel-$tag"
+tracepoints=${KAPI_TRACEPOINTS:-y}
+case $tracepoints in
+y) suffix= ;;
+n) suffix=-notrace ;;
+*) kapi_die "build-module.sh: KAPI_TRACEPOINTS must be y or n, not '$tracepoints'" ;;
+esac
+
+out="${KAPI_BUILD:-$src/build}/kernel-$tag$suffix"
 mkdir -p "$out"
 # Drop links to sources that no longer exist, then mirror the sources.
 find "$out" -xtype l -delete
@@ -50,5 +61,6 @@ cp -rsf "$src/Kbuild" "$src/VERSION" "$src/module" "$src/include" "$src/samples"
 
 kapi_gen_tool ${werror:+-DKAPI_WERROR=ON} || kapi_die "cannot build kapi-gen"
 
-make -C "$kdir" M="$out" KAPI_WERROR="$werror" KAPI_GEN="$KAPI_GEN" -j"$(nproc)" modules >&2
+make -C "$kdir" M="$out" KAPI_WERROR="$werror" KAPI_TRACEPOINTS="$tracepoints" \
+	KAPI_GEN="$KAPI_GEN" -j"$(nproc)" modules >&2
 printf '%s\n' "$out"

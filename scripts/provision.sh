@@ -26,6 +26,9 @@ PACKAGES=(
 	# loader (static: libelf-dev above, zlib and zstd), bpftrace for its
 	# bpftrace version
 	llvm libbpf-dev bpftool zlib1g-dev libzstd-dev bpftrace
+	# the tools the tracing test carries into the guest to read kapi's
+	# trace events (scripts/guest/tracing.sh)
+	linux-perf bpftrace trace-cmd
 	# static analysis of kapi.ko (make sparse)
 	sparse
 	# documentation
