@@ -5,7 +5,8 @@
 # Per kernel of KAPI_KERNELS: build kapi.ko, kapi_bench and kapi_bpf (the
 # eBPF equivalent of kapi's read() and write() checks), boot ONE guest
 # running scripts/guest/bench-rounds.sh (KAPI_BENCH_ROUNDS rounds, default 5,
-# of kapi not loaded, off, audit, enforce, audit with the kapi:kapi_call
+# of kapi not loaded, off, audit, enforce, audit of a kapi.ko built without
+# tracepoints, audit with the kapi:kapi_call
 # tracepoint if kapi.ko has one, the eBPF program, the same with empty
 # programs, bpftrace; then strace -f), and print the table of each
 # configuration's cost per call and its ratio to "not loaded" (also in
@@ -44,9 +45,13 @@ for k in $kernels; do
 	kapi_load_kernel "$k"
 	step "bench $k: kapi.ko builds" "$out/module-$k.log" "$src/scripts/build-module.sh" --kernel "$k" ||
 		continue
+	# The same kapi.ko without its tracepoints, for their cost when disabled.
+	step "bench $k: kapi.ko builds without tracepoints" "$out/module-$k-notrace.log" \
+		env KAPI_TRACEPOINTS=n "$src/scripts/build-module.sh" --kernel "$k" || continue
 	kapi_log "benchmark on Debian $KAPI_KPKGVER (one boot, clock: $clock; a few minutes under TCG)"
 	kapi_guest "bench $k" "$k" "$k" bench --timeout 1800 "${icount[@]}" \
 		--script "$src/scripts/guest/bench-rounds.sh" --module "$build/kernel-$k/kapi.ko" \
+		--file "$build/kernel-$k-notrace/kapi.ko:/kapi/notrace/kapi.ko" \
 		--file "$out/kapi_bench" --file "$out/kapi_bpf" --bin strace "${bpftrace[@]}" \
 		--append "KAPI_BENCH_ROUNDS=${KAPI_BENCH_ROUNDS:-5}" || continue
 	log=$output
@@ -78,7 +83,8 @@ for line in open(log, errors='replace'):
         rounds.append({})
     rounds[-1][m.group(1)] = {o: float(vals[o]) for o in ops}
 labels = [('not_loaded', 'not loaded'), ('off', 'loaded, off'), ('audit', 'loaded, audit'),
-          ('enforce', 'loaded, enforce'), ('audit_tp', 'audit + kapi:kapi_call enabled'),
+          ('enforce', 'loaded, enforce'), ('audit_notp', 'audit, no tracepoints built'),
+          ('audit_tp', 'audit + kapi:kapi_call enabled'),
           ('ebpf', 'eBPF (libbpf fentry/fexit)'), ('ebpf_empty', 'eBPF, empty programs'),
           ('bpftrace', 'bpftrace'), ('strace', 'strace -f')]
 optional = ('audit_tp', 'bpftrace')     # absent where the guest cannot have them

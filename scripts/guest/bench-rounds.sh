@@ -146,6 +146,17 @@ while [ $round -lt "$ROUNDS" ]; do
 	[ $round -gt 1 ] ||
 		grep -E '^sys_(read|write|openat|close) calls=' $D/runtime/stats | sed 's/^/# /'
 	rmmod kapi || rc=1
+	# The same kapi.ko built without its tracepoints (KAPI_TRACEPOINTS=n):
+	# against "audit", what the disabled tracepoints cost.
+	if [ -e /kapi/notrace/kapi.ko ]; then
+		if insmod /kapi/notrace/kapi.ko mode=audit; then
+			bench audit_notp
+			rmmod kapi || rc=1
+		else
+			echo "# insmod of the kapi.ko without tracepoints failed"
+			rc=1
+		fi
+	fi
 	unload_resident || rc=1
 	if [ $ebpf = 1 ]; then
 		tool ebpf kapi_bpf --
