@@ -579,11 +579,7 @@ CheckType check_param_type(std::uint32_t type, std::string_view type_name) {
 
 std::string generate_checks_c(const SpecSet& specs, const std::vector<std::string>& includes,
                               const std::string& symbol) {
-    if (!is_identifier(symbol))
-        throw Error(ExitCode::Usage, "symbol '" + symbol + "' is not a C identifier");
-    if (std::string problem = check_specs(specs); !problem.empty())
-        throw Error(ExitCode::Usage, problem);
-    ImageLayout layout = detail::build_layout(specs, detail::LayoutMode::Generate);
+    ImageLayout layout = detail::generated_layout(specs, symbol);
     return ChecksWriter(specs, layout, symbol).run(includes);
 }
 

@@ -735,13 +735,17 @@ std::string check_specs(const SpecSet& specs, int* spec_index) {
     }
 }
 
-std::string generate_c(const SpecSet& specs, const std::vector<std::string>& includes,
-                       const std::string& symbol) {
+ImageLayout detail::generated_layout(const SpecSet& specs, const std::string& symbol) {
     if (!is_identifier(symbol))
         throw Error(ExitCode::Usage, "symbol '" + symbol + "' is not a C identifier");
     if (std::string problem = check_specs(specs); !problem.empty())
         throw Error(ExitCode::Usage, problem);
-    ImageLayout layout = detail::build_layout(specs, detail::LayoutMode::Generate);
+    return detail::build_layout(specs, detail::LayoutMode::Generate);
+}
+
+std::string generate_c(const SpecSet& specs, const std::vector<std::string>& includes,
+                       const std::string& symbol) {
+    ImageLayout layout = detail::generated_layout(specs, symbol);
     detail::layout_geometry(layout); // throws if too large
     return Writer(specs, layout).run(includes, symbol);
 }

@@ -173,6 +173,11 @@ std::uint32_t record_size(std::size_t id);
 // cannot be resolved.
 ImageLayout build_layout(const SpecSet& specs, LayoutMode mode);
 
+// The layout that both generators (the image's C, the specialised
+// checks) write from: SYMBOL must be a C identifier and SPECS pass
+// check_specs(), else Error(Usage); then build_layout() in Generate mode.
+ImageLayout generated_layout(const SpecSet& specs, const std::string& symbol);
+
 // Places the tables: header first, then each table in id order at the next
 // 8-byte boundary; the size is rounded up to 8. Throws LayoutError if the
 // image would exceed KAPI_IMAGE_MAX_SIZE.
