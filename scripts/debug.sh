@@ -84,7 +84,8 @@ part_args() {
 	runtime)
 		args=(--file "$g/runtime.sh:/kapi/runtime.sh" --file "$g/unload.sh:/kapi/unload.sh"
 		      --file "$st/kapi_syscalls" --file "$st/kapi_runtime" --file "$st/kapi_filter"
-		      --file "$st/kapi_stress" --file "$st/kapi_sleepers" --file "$build/bench/kapi_bench")
+		      --file "$st/kapi_stress" --file "$st/kapi_sleepers" --file "$st/kapi_matrix"
+		      --file "$build/bench/kapi_bench" --bin "$build/userspace/kapi-dump:/kapi/bin/kapi-dump")
 		limit=1500 ;;
 	netlink)
 		args=(--file "$g/netlink.sh:/kapi/netlink.sh" --module "$mdir/samples/kapi_sample.ko"

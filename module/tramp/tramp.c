@@ -191,7 +191,7 @@ bool kapi_tramp_run(const struct pt_regs *uregs, unsigned int slot,
 	s = &kapi_tramp_slots[slot];
 	this_cpu_inc(kapi_tramp_in_flight);
 	idx = srcu_read_lock(&kapi_tramp_srcu);
-	/* ORDER: the client before its @seq; pairs with kapi_tramp_bind(). */
+	/* ORDER: the client before its @seq; pairs with kapi_tramp_attach(). */
 	client = smp_load_acquire(&s->client);
 	seq = READ_ONCE(s->seq);
 	if (client) {

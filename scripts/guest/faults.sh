@@ -67,10 +67,25 @@ for t in /sys/kernel/tracing /sys/kernel/debug/tracing; do
 	[ -e $t/enabled_functions ] && { tracing=$t; break; }
 done
 loaded() { grep -q "^$1 " /proc/modules; }
+R=/sys/kernel/debug/kapi_tramp/stats
 kprobes() { cat $F/kprobes/list 2>/dev/null; }
+
+# The resident kapi_tramp.ko unregisters the hooks of a kapi.ko that went
+# two seconds later (Documentation/runtime.rst, "Unloading"): wait for that
+# before a fingerprint, 10 s at most (the fingerprint then shows what is
+# left).
+resident_drained() {
+	n=0
+	while [ -e $R ] && ! loaded kapi && ! grep -q ' slots=0$' $R; do
+		n=$((n + 1))
+		[ $n -lt 200 ] || return 0
+		sleep 0.05
+	done
+}
 
 # fingerprint - what a loaded kapi.ko or kapi_sample.ko leaves behind.
 fingerprint() {
+	resident_drained
 	cut -d' ' -f1 /proc/modules | sort
 	ls $D 2>/dev/null
 	[ ! -e $D/list ] || cat $D/list
