@@ -75,10 +75,10 @@ kprobes() { cat $F/kprobes/list 2>/dev/null; }
 # before a fingerprint, 10 s at most (the fingerprint then shows what is
 # left).
 resident_drained() {
-	n=0
+	drain_n=0
 	while [ -e $R ] && ! loaded kapi && ! grep -q ' slots=0$' $R; do
-		n=$((n + 1))
-		[ $n -lt 200 ] || return 0
+		drain_n=$((drain_n + 1))
+		[ $drain_n -lt 200 ] || return 0
 		sleep 0.05
 	done
 }
