@@ -15,7 +15,9 @@
  * sample of their variants, every calling context, and for each call
  * results from the return rule's bounds, every listed and some unlisted
  * errors and restart codes, against objects of every kind the spec's
- * error selectors name. Then how kapi_check_impl_for() picks.
+ * error selectors name. The single-parameter calls are also decoded from
+ * user registers by the specialised decoding, against the interpreter on
+ * the same call. Then how kapi_check_impl_for() picks.
  */
 #include <kunit/test.h>
 #include <linux/err.h>
@@ -30,6 +32,7 @@
 #include <linux/uaccess.h>
 
 #include "check.h"
+#include "compat/compat.h"
 #include "image.h"
 #include "kapi_kunit.h"
 
@@ -71,6 +74,10 @@ struct kapi_gen_ctx {
 	u64 calls, afters, mismatches;
 	u64 violations, predicted, enforce, audit, context, errors;
 	u64 undocumented, documented, divergence, return_violation;
+	u64 entered;
+	/* kapi_gen_enter()'s calls and verdicts, off the stack. */
+	struct kapi_check_call ref, got;
+	struct kapi_check_pre pi, pg;
 };
 
 static void kapi_gen_add(struct kapi_gen_ctx *c, u32 i, u64 raw, long slen,
@@ -402,6 +409,67 @@ static void kapi_gen_call(struct kapi_gen_ctx *c, struct kapi_check_call *call,
 	}
 }
 
+/*
+ * The specialised decoding (&kapi_check_impl.enter) of a call whose
+ * argument registers hold the variants @sel, against the call decoded here
+ * and checked by the interpreter. A kernel thread has no user memory, so
+ * every string reads as unreadable; descriptors are looked up in its
+ * table. What is compared is what the decoding must get right: which
+ * register, which type, which parameters' strings and descriptors (and
+ * whether the rule wants a directory), and the verdict.
+ */
+static void kapi_gen_enter(struct kapi_gen_ctx *c, const u32 *sel)
+{
+	struct pt_regs regs = {};
+	unsigned long *reg[KAPI_CHECK_MAX_PARAMS] = {
+		&regs.di, &regs.si, &regs.dx, &regs.r10, &regs.r8, &regs.r9,
+	};
+	struct kapi_check_call *ref = &c->ref, *got = &c->got;
+	bool same = true;
+	u32 i;
+
+	kapi_gen_call(c, ref, sel, KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE);
+	memset(got, 0x5a, sizeof(*got));
+	got->image = c->image;
+	got->spec = c->spec;
+	got->nargs = c->nparams;
+	got->type = c->type;
+	for (i = 0; i < c->nparams; i++) {
+		const struct kapi_image_param *p;
+
+		p = kapi_image_param(c->image, c->spec, i);
+		*reg[i] = c->var[i][sel[i]].raw;
+		if (kapi_check_string_limit(p)) {
+			ref->slen[i] = 0;
+			ref->head[i] = 0;
+		}
+		if (p->constraint == KAPI_CONSTRAINT_FD)
+			ref->fd[i] = kapi_compat_fd_state((u32)ref->args[i],
+							  p->mask.value &
+							  KAPI_FD_DIR);
+	}
+	memset(&c->pi, 0xa5, sizeof(c->pi));
+	memset(&c->pg, 0x5a, sizeof(c->pg));
+	KUNIT_ASSERT_TRUE(c->test, c->impl->enter(&regs, got, &c->pg, 0));
+	kapi_check_before(ref, &c->pi);
+	c->entered++;
+	for (i = 0; i < c->nparams; i++) {
+		const struct kapi_image_param *p;
+
+		p = kapi_image_param(c->image, c->spec, i);
+		same = same && got->args[i] == ref->args[i];
+		if (kapi_check_string_limit(p))
+			same = same && got->slen[i] == ref->slen[i] &&
+			       got->head[i] == ref->head[i];
+		if (p->constraint == KAPI_CONSTRAINT_FD)
+			same = same && got->fd[i] == ref->fd[i];
+	}
+	if (c->spec->context)
+		same = same && got->context == ref->context;
+	if (!same || !kapi_gen_same_pre(&c->pi, &c->pg))
+		kapi_gen_mismatch(c, got, "enter", 0);
+}
+
 /* Every call of the sweep for one spec. */
 static void kapi_gen_sweep(struct kapi_gen_ctx *c)
 {
@@ -419,6 +487,7 @@ static void kapi_gen_sweep(struct kapi_gen_ctx *c)
 			sel[i] = k;
 			kapi_gen_call(c, &call, sel, KAPI_KUNIT_CTX_TASK);
 			kapi_gen_run(c, &call, !(k % 64));
+			kapi_gen_enter(c, sel);
 			if (k % 16)
 				continue;
 			for (ctx = 0; ctx < 32; ctx++) {
@@ -467,7 +536,7 @@ static void kapi_gen_image(struct kunit *test, const void *image,
 			   unsigned int count)
 {
 	struct kapi_gen_ctx *c;
-	u64 total = 0, documented = 0, context = 0;
+	u64 total = 0, documented = 0, context = 0, n;
 	u32 s, i, compared = 0;
 
 	c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
@@ -517,11 +586,12 @@ static void kapi_gen_image(struct kunit *test, const void *image,
 		c->documented = 0;
 		c->divergence = 0;
 		c->return_violation = 0;
+		c->entered = 0;
 		kapi_gen_sweep(c);
 
-		kunit_info(test, "%s: %llu calls, %llu results, %llu with violations, %llu predicted, %llu mismatches",
-			   c->name, c->calls, c->afters, c->violations,
-			   c->predicted, c->mismatches);
+		kunit_info(test, "%s: %llu calls (%llu decoded from registers), %llu results, %llu with violations, %llu predicted, %llu mismatches",
+			   c->name, c->calls, c->entered, c->afters,
+			   c->violations, c->predicted, c->mismatches);
 		KUNIT_EXPECT_EQ_MSG(test, c->mismatches, 0ULL,
 				    "%s: the generated checks differ", c->name);
 		/*
@@ -531,6 +601,10 @@ static void kapi_gen_image(struct kunit *test, const void *image,
 		 * spec that allows every context), not for all of them.
 		 */
 		KUNIT_EXPECT_GE(test, c->calls, 32ULL + 100 * c->nparams);
+		/* Every single-parameter call was decoded from registers too. */
+		for (i = 0, n = 0; i < c->nparams; i++)
+			n += c->nvar[i];
+		KUNIT_EXPECT_EQ(test, c->entered, n);
 		KUNIT_EXPECT_GT(test, c->errors, 0ULL);
 		KUNIT_EXPECT_GT(test, c->undocumented, 0ULL);
 		documented += c->documented;

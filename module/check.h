@@ -21,8 +21,11 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fcntl.h>
+#include <linux/irqflags.h>
 #include <linux/limits.h>
 #include <linux/overflow.h>
+#include <linux/preempt.h>
+#include <linux/ptrace.h>
 #include <linux/sizes.h>
 #include <linux/types.h>
 #include <linux/uaccess.h>
@@ -248,6 +251,63 @@ static inline u32 kapi_check_context(bool in_task, bool preemptible,
 }
 
 /*
+ * How the hooks decode a call (kapi_check_decode_string(),
+ * &kapi_check_impl.enter): ATOMIC when the decoding runs with preemption
+ * disabled, where it must not sleep or fault on user memory;
+ * CALLER_ATOMIC when the system call was made where it could not sleep.
+ */
+#define KAPI_CHECK_ATOMIC		0x1
+#define KAPI_CHECK_CALLER_ATOMIC	0x2
+
+/* The KAPI_CTX_* bits of the calling context, for decoding @flags. */
+static __always_inline u32 kapi_check_context_now(u32 flags)
+{
+	/*
+	 * A caller that could sleep had a preempt count of zero (no
+	 * interrupt bits) and interrupts on: a task that may sleep.
+	 */
+	if (likely(!(flags & KAPI_CHECK_CALLER_ATOMIC)) &&
+	    IS_ENABLED(CONFIG_PREEMPT_COUNT))
+		return KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE;
+	return kapi_check_context(in_task(), !(flags & KAPI_CHECK_CALLER_ATOMIC),
+				  irqs_disabled());
+}
+
+/**
+ * kapi_check_decode_string() - read what the engine needs of a string
+ * argument: &kapi_check_call.slen and .head of argument @i
+ * @call: the call, its argument @i decoded
+ * @i: the parameter
+ * @limit: kapi_check_string_limit() of the parameter
+ * @flags: KAPI_CHECK_ATOMIC if page faults cannot be served
+ *
+ * Return: false if the string could not be read with faults disabled
+ * (it may be paged out): decode again where they are served.
+ */
+static __always_inline bool kapi_check_decode_string(struct kapi_check_call *call,
+						     u32 i, long limit, u32 flags)
+{
+	const char __user *s = (const char __user *)(uintptr_t)call->args[i];
+	long slen = 0;
+	char head = 0;
+
+	if (s) {
+		if (flags & KAPI_CHECK_ATOMIC)
+			pagefault_disable();
+		slen = strnlen_user(s, limit);
+		if (slen > 0 && get_user(head, s))
+			slen = 0;
+		if (flags & KAPI_CHECK_ATOMIC)
+			pagefault_enable();
+		if (!slen && (flags & KAPI_CHECK_ATOMIC))
+			return false;
+	}
+	call->slen[i] = slen;
+	call->head[i] = head;
+	return true;
+}
+
+/*
  * The rules, shared by the interpreter (check.c, which reads each rule's
  * numbers from the image) and the checks kapi-gen specialises per spec
  * (module/generated/checks.c, which passes them as constants for the
@@ -384,8 +444,16 @@ kapi_check_fd_ok(const struct kapi_check_call *call, u32 i, u32 need,
 {
 	u32 st = call->fd[i];
 	u64 value = call->args[i];
+	/* The state that passes every test below, the common case. */
+	u32 good = KAPI_CHECK_FD_KNOWN | KAPI_CHECK_FD_OPEN |
+		   (need & KAPI_FD_READ ? KAPI_CHECK_FD_READ : 0) |
+		   (need & KAPI_FD_WRITE ? KAPI_CHECK_FD_WRITE : 0) |
+		   (need & KAPI_FD_CAN_READ ? KAPI_CHECK_FD_CAN_READ : 0) |
+		   (need & KAPI_FD_CAN_WRITE ? KAPI_CHECK_FD_CAN_WRITE : 0) |
+		   (need & KAPI_FD_DIR ? KAPI_CHECK_FD_DIR : 0);
+	u32 bad = need & KAPI_FD_NOT_PATH ? KAPI_CHECK_FD_PATH : 0;
 
-	if (!(st & KAPI_CHECK_FD_KNOWN))
+	if ((st & (good | bad)) == good || !(st & KAPI_CHECK_FD_KNOWN))
 		return true;
 	if (need & KAPI_FD_IF_RELATIVE) {
 		/* No walk without a readable, nonempty path; none from dfd for '/'. */
@@ -555,6 +623,12 @@ void kapi_check_after(const struct kapi_check_call *call,
 /**
  * struct kapi_check_impl - one implementation of the check engine
  * @name: "interpreter", or "generated" for checks kapi-gen specialised
+ * @enter: if not NULL, decodes the call from the user registers @uregs as
+ *	   the hooks do (the fields but @image, @spec, @nargs, @type and
+ *	   @object, which the caller sets: only those the rules read) and
+ *	   does what @before does; false, as kapi_check_decode_string(), if
+ *	   it must be called again where page faults are served. The
+ *	   interpreter has none: the hooks decode as the spec's image says.
  * @before: does what kapi_check_before() does
  * @after: does what kapi_check_after() does
  *
@@ -564,6 +638,8 @@ void kapi_check_after(const struct kapi_check_call *call,
  */
 struct kapi_check_impl {
 	const char *name;
+	bool (*enter)(const struct pt_regs *uregs, struct kapi_check_call *call,
+		      struct kapi_check_pre *pre, u32 flags);
 	void (*before)(const struct kapi_check_call *call,
 		       struct kapi_check_pre *pre);
 	void (*after)(const struct kapi_check_call *call,

@@ -46,6 +46,7 @@
 #include "kapi_tramp.h"
 #include "image.h"
 #include "kapi.h"
+#include "kapi_trace.h"
 #include "object.h"
 #include "registry.h"
 #include "report.h"
@@ -101,37 +102,51 @@ MODULE_PARM_DESC(mode, "runtime checks: off, audit (default) or enforce");
 
 /* --- the call path ----------------------------------------------------- */
 
-/* The arguments of a call, checked as the spec's parameter types say. */
-static void kapi_hook_decode(const struct kapi_hook *hook,
+/*
+ * The arguments of a call, as the spec's parameter types say, and what the
+ * rules read of them: the state of descriptors, the length and first byte
+ * of strings, the calling context. Return: false if a string must be read
+ * again where page faults are served (kapi_check_decode_string()).
+ */
+static bool kapi_hook_decode(const struct kapi_hook *hook,
 			     const struct pt_regs *uregs,
-			     struct kapi_check_call *call)
+			     struct kapi_check_call *call, u32 flags)
 {
 	const unsigned long raw[KAPI_CHECK_MAX_PARAMS] = {
 		uregs->di, uregs->si, uregs->dx, uregs->r10, uregs->r8, uregs->r9,
 	};
 	u32 i;
 
-	call->image = hook->image;
-	call->spec = hook->record;
-	call->nargs = hook->nparams;
-	call->type = hook->type;
 	for (i = 0; i < hook->nparams; i++) {
-		const char __user *s;
-
 		call->args[i] = kapi_check_convert(raw[i], hook->type[i]);
-		s = (const char __user *)(uintptr_t)call->args[i];
 		call->slen[i] = 0;
 		call->head[i] = 0;
 		call->fd[i] = 0;
-		if (hook->slimit[i] && call->args[i])
-			call->slen[i] = strnlen_user(s, hook->slimit[i]);
-		if (call->slen[i] > 0 && get_user(call->head[i], s))
-			call->slen[i] = 0;
+		if (hook->slimit[i] &&
+		    !kapi_check_decode_string(call, i, hook->slimit[i], flags))
+			return false;
 		if (hook->fdcheck & BIT(i))
-			call->fd[i] = kapi_compat_fd_state((u32)call->args[i]);
+			call->fd[i] = kapi_compat_fd_state((u32)call->args[i],
+							   hook->fddir & BIT(i));
 	}
-	call->context = kapi_check_context(in_task(), kapi_compat_sleepable(),
-					   irqs_disabled());
+	call->context = kapi_check_context_now(flags);
+	return true;
+}
+
+/*
+ * The decoding and the checks before the call of a spec without
+ * specialised checks (&kapi_check_impl.enter): out of line, so that the
+ * call path of the others keeps a small frame.
+ */
+static noinline bool kapi_hook_enter_image(const struct kapi_hook *hook,
+					   const struct pt_regs *uregs,
+					   struct kapi_check_call *call,
+					   struct kapi_check_pre *pre, u32 flags)
+{
+	if (!kapi_hook_decode(hook, uregs, call, flags))
+		return false;
+	hook->impl->before(call, pre);
+	return true;
 }
 
 /*
@@ -204,6 +219,7 @@ static void kapi_hook_object_param(struct kapi_hook *hook)
 struct kapi_hook_frame {
 	struct kapi_check_call call;
 	struct kapi_check_pre pre;
+	struct kapi_check_post post;
 	enum kapi_mode mode;
 };
 
@@ -211,29 +227,38 @@ struct kapi_hook_frame {
  * kapi_hook_pre() - the entry of a call of a hooked function
  *
  * Called by the resident (kapi_tramp_run()) in the context of the system
- * call, preemptible, in a read-side section that kapi_hooks_exit() waits
- * for. The call runs unchecked if the mode is off or the filter leaves the
- * task out. Otherwise it is decoded and checked; enforce mode refuses it
- * here, before it runs.
+ * call, in a read-side section that kapi_hooks_exit() waits for: first
+ * with preemption disabled, again preemptible if this asks for it (a
+ * string that faults). The call runs unchecked if the mode is off or the
+ * filter leaves the task out. Otherwise it is decoded and checked; enforce
+ * mode refuses it here, before it runs.
  */
-static enum kapi_tramp_verdict kapi_hook_pre(struct kapi_tramp_client *client,
-					     const struct pt_regs *uregs,
-					     void *frame, long *result)
+static notrace enum kapi_tramp_verdict
+kapi_hook_pre(struct kapi_tramp_client *client, const struct pt_regs *uregs,
+	      void *frame, long *result, unsigned int flags)
 {
 	struct kapi_hook *hook = container_of(client, struct kapi_hook, client);
 	struct kapi_hook_frame *f = frame;
 	enum kapi_mode mode = kapi_hooks_mode();
 	bool enforce;
 
-	if (mode == KAPI_MODE_OFF || !kapi_report_filter_match())
+	if (mode == KAPI_MODE_OFF || !kapi_report_admits())
 		return KAPI_TRAMP_RUN;
 	f->mode = mode;
-	kapi_hook_decode(hook, uregs, &f->call);
-	hook->impl->before(&f->call, &f->pre);
+	f->call.image = hook->image;
+	f->call.spec = hook->record;
+	f->call.nargs = hook->nparams;
+	f->call.type = hook->type;
+	if (!(hook->impl->enter ?
+	      hook->impl->enter(uregs, &f->call, &f->pre, flags) :
+	      kapi_hook_enter_image(hook, uregs, &f->call, &f->pre, flags)))
+		return KAPI_TRAMP_SLEEP;
 	enforce = mode == KAPI_MODE_ENFORCE && f->pre.predicted &&
 		  f->pre.enforce;
-	kapi_report_before(&hook->report, hook->name, &f->call, &f->pre, mode,
-			   enforce);
+	if (!kapi_report_before_quiet(&hook->report, &f->pre, enforce,
+				      trace_kapi_call_enabled()))
+		kapi_report_before(&hook->report, hook->name, &f->call,
+				   &f->pre, mode, enforce);
 	if (enforce) {
 		*result = f->pre.predicted;
 		return KAPI_TRAMP_DONE;
@@ -248,25 +273,33 @@ static enum kapi_tramp_verdict kapi_hook_pre(struct kapi_tramp_client *client,
  * kapi_hook_post() - the return of a call that kapi_hook_pre() checked
  *
  * As kapi_hook_pre(); the resident calls it only if the hook is still
- * attached to the slot it was at the entry.
+ * attached to the slot it was at the entry. The object of a failed call
+ * named by a path is looked up where the task may sleep: asked for by
+ * returning false.
  */
-static void kapi_hook_post(struct kapi_tramp_client *client,
-			   const struct pt_regs *uregs, void *frame, long ret)
+static notrace bool kapi_hook_post(struct kapi_tramp_client *client,
+				   const struct pt_regs *uregs, void *frame,
+				   long ret, unsigned int flags)
 {
 	struct kapi_hook *hook = container_of(client, struct kapi_hook, client);
 	struct kapi_hook_frame *f = frame;
-	struct kapi_check_post post __uninitialized;
 	unsigned long nofile;
 
 	/* Only a failed call's object is looked for. */
-	if (IS_ERR_VALUE(ret))
+	if (IS_ERR_VALUE(ret)) {
+		if (hook->obj_how == KAPI_OBJECT_PATH &&
+		    (flags & KAPI_TRAMP_F_ATOMIC))
+			return false;
 		kapi_hook_object(hook, &f->call);
+	}
 	/* Only an fd result is checked against the limit. */
 	nofile = f->call.spec->ret.check == KAPI_RETURN_FD ?
 		 rlimit(RLIMIT_NOFILE) : 0;
-	hook->impl->after(&f->call, &f->pre, ret, nofile, &post);
-	kapi_report_after(&hook->report, hook->name, &f->call, &f->pre, &post,
-			  ret, nofile, f->mode);
+	hook->impl->after(&f->call, &f->pre, ret, nofile, &f->post);
+	if (!kapi_report_after_quiet(&f->post, trace_kapi_call_enabled()))
+		kapi_report_after(&hook->report, hook->name, &f->call, &f->pre,
+				  &f->post, ret, nofile, f->mode);
+	return true;
 }
 
 /* --- hook descriptors -------------------------------------------------- */
@@ -465,6 +498,9 @@ static void kapi_hook_attach(const struct kapi_registry_spec *s)
 		hook->slimit[i] = kapi_check_string_limit(p);
 		if (p->constraint == KAPI_CONSTRAINT_FD)
 			hook->fdcheck |= BIT(i);
+		if (p->constraint == KAPI_CONSTRAINT_FD &&
+		    (p->mask.value & KAPI_FD_DIR))
+			hook->fddir |= BIT(i);
 	}
 	if (!hook->error) {
 		kapi_hook_object_param(hook);
@@ -624,6 +660,9 @@ void kapi_hooks_reset_stats(void)
 int kapi_hooks_init(void)
 {
 	BUILD_BUG_ON(sizeof(struct kapi_hook_frame) > KAPI_TRAMP_FRAME_SIZE);
+	/* The resident's flags are passed on to the check engine as they are. */
+	BUILD_BUG_ON((KAPI_CHECK_ATOMIC ^ KAPI_TRAMP_F_ATOMIC) |
+		     (KAPI_CHECK_CALLER_ATOMIC ^ KAPI_TRAMP_F_CALLER_ATOMIC));
 	kapi_registry_listen(&kapi_hooks_listener);
 	return 0;
 }

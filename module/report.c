@@ -60,11 +60,11 @@ static const struct kapi_report_listener __rcu *kapi_report_listener;
 /*
  * LOCKING: writers of the filter take kapi_filter_lock; readers on the
  * system call path retry on a concurrent change instead of waiting.
- * kapi_filter_active lets them skip all of it while no filter is set.
+ * kapi_report_filter_on lets them skip all of it while no filter is set.
  */
 static DEFINE_SEQLOCK(kapi_filter_lock);
 static struct kapi_report_filter kapi_filter;
-static bool kapi_filter_active;
+bool kapi_report_filter_on;
 
 /* Log each record to the kernel log too (the log parameter, runtime/log). */
 static bool kapi_report_log_on;
@@ -462,10 +462,13 @@ void kapi_report_before(struct kapi_report_spec *rs, const char *name,
 			const struct kapi_check_pre *pre, enum kapi_mode mode,
 			bool enforced)
 {
+	if (kapi_report_before_quiet(rs, pre, enforced,
+				     trace_kapi_call_enabled()))
+		return;
 	this_cpu_inc(rs->counters->calls);
 	if (enforced)
 		this_cpu_inc(rs->counters->enforced);
-	if (unlikely(pre->nviolations || pre->context_violation))
+	if (pre->nviolations || pre->context_violation)
 		kapi_report_record_before(rs, name, call, pre, mode, enforced);
 	else if (trace_kapi_call_enabled() && enforced)
 		kapi_report_trace_refused(rs, name, call, pre, mode);
@@ -570,9 +573,9 @@ void kapi_report_after(struct kapi_report_spec *rs, const char *name,
 		       const struct kapi_check_post *post, long ret,
 		       unsigned long nofile, enum kapi_mode mode)
 {
-	/* An undocumented error is an error: no more tests than before. */
-	if (unlikely(post->is_error || post->return_violation ||
-		     post->divergence))
+	if (kapi_report_after_quiet(post, trace_kapi_call_enabled()))
+		return;
+	if (post->is_error || post->return_violation || post->divergence)
 		kapi_report_record_after(rs, name, call, pre, post, ret, nofile,
 					 mode);
 	else if (trace_kapi_call_enabled())
@@ -717,7 +720,7 @@ bool kapi_report_filter_match(void)
 	struct kapi_report_filter f;
 	unsigned int seq;
 
-	if (!READ_ONCE(kapi_filter_active))
+	if (!READ_ONCE(kapi_report_filter_on))
 		return true;
 	do {
 		seq = read_seqbegin(&kapi_filter_lock);
@@ -784,7 +787,7 @@ void kapi_report_filter_set(const struct kapi_report_filter *f)
 	write_seqlock(&kapi_filter_lock);
 	kapi_filter = *f;
 	kapi_filter.comm[TASK_COMM_LEN - 1] = '\0';
-	WRITE_ONCE(kapi_filter_active, f->set != 0);
+	WRITE_ONCE(kapi_report_filter_on, f->set != 0);
 	write_sequnlock(&kapi_filter_lock);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_report_filter_set);

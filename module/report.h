@@ -194,6 +194,45 @@ void kapi_report_spec_reset(struct kapi_report_spec *rs);
 void kapi_report_spec_counters(struct kapi_report_spec *rs,
 			       struct kapi_report_counters *sum);
 
+/**
+ * kapi_report_before_quiet() - count a call that kapi_report_before()
+ * would only count
+ * @rs: the counters of the call's spec
+ * @pre: the engine's verdict
+ * @enforced: the call is refused
+ * @traced: trace_kapi_call_enabled() (kapi_trace.h)
+ *
+ * The whole of kapi_report_before() for a call without violations that
+ * runs while kapi:kapi_call is off, inline for the path of every call.
+ *
+ * Return: true if the call was counted; false if kapi_report_before()
+ * must have it.
+ */
+static __always_inline bool
+kapi_report_before_quiet(struct kapi_report_spec *rs,
+			 const struct kapi_check_pre *pre, bool enforced,
+			 bool traced)
+{
+	if (unlikely(enforced || pre->nviolations || pre->context_violation ||
+		     traced))
+		return false;
+	this_cpu_inc(rs->counters->calls);
+	return true;
+}
+
+/*
+ * kapi_report_after_quiet() - whether kapi_report_after() has nothing to
+ * do for a call: it succeeded as the spec says, and kapi:kapi_call is off
+ * (@traced, trace_kapi_call_enabled()).
+ */
+static __always_inline bool
+kapi_report_after_quiet(const struct kapi_check_post *post, bool traced)
+{
+	/* An undocumented error is an error: no more tests than that. */
+	return !(post->is_error || post->return_violation || post->divergence ||
+		 traced);
+}
+
 void kapi_report_before(struct kapi_report_spec *rs, const char *name,
 			const struct kapi_check_call *call,
 			const struct kapi_check_pre *pre, enum kapi_mode mode,
@@ -205,6 +244,20 @@ void kapi_report_after(struct kapi_report_spec *rs, const char *name,
 		       unsigned long nofile, enum kapi_mode mode);
 
 bool kapi_report_filter_match(void);
+
+/* A filter is set (kapi_report_filter_set()); for kapi_report_admits(). */
+extern bool kapi_report_filter_on;
+
+/*
+ * kapi_report_admits() - kapi_report_filter_match(), inline while no
+ * filter is set
+ */
+static __always_inline bool kapi_report_admits(void)
+{
+	return likely(!READ_ONCE(kapi_report_filter_on)) ||
+	       kapi_report_filter_match();
+}
+
 bool kapi_report_filter_comm_ok(const char *s);
 void kapi_report_filter_get(struct kapi_report_filter *f);
 void kapi_report_filter_set(const struct kapi_report_filter *f);

@@ -6,9 +6,10 @@
  * (entry.S), and the ftrace_ops of each hooked function (tramp.c). The
  * checks themselves live in kapi.ko, which binds a client to a slot and is
  * called before and after the function; kapi.ko's code runs only inside
- * those two calls, each in a read-side section that kapi_tramp_synchronize()
- * waits for. So kapi.ko can unload at any time, however many tasks sleep
- * in hooked calls (Documentation/runtime.rst, "Unloading").
+ * those two calls, each in a read-side section (RCU, or SRCU where they may
+ * sleep) that kapi_tramp_synchronize() waits for. So kapi.ko can unload at
+ * any time, however many tasks sleep in hooked calls
+ * (Documentation/runtime.rst, "Unloading").
  *
  * The interface between the two modules, shared with the assembler. Both
  * are built from the same tree; KAPI_TRAMP_ABI guards against a kapi.ko
@@ -24,7 +25,7 @@
 /* Bytes of per-call state a client gets (on the calling task's stack). */
 #define KAPI_TRAMP_FRAME_SIZE 512
 /* The version of this interface; bump on any change. */
-#define KAPI_TRAMP_ABI 1
+#define KAPI_TRAMP_ABI 2
 
 #ifndef __ASSEMBLY__
 #include <linux/ptrace.h>
@@ -38,18 +39,33 @@ enum kapi_tramp_verdict {
 	KAPI_TRAMP_RUN,		/* run the function unchecked */
 	KAPI_TRAMP_CHECK,	/* run it, then call post() with its result */
 	KAPI_TRAMP_DONE,	/* do not run it: *result is the caller's */
+	KAPI_TRAMP_SLEEP,	/* call pre() again where it may sleep */
 };
+
+/*
+ * The flags of a call of pre() or post(). ATOMIC: preemption is disabled
+ * (the call is inside an RCU read-side section), so the client must not
+ * sleep or fault on user memory (pagefault_disable() around its reads);
+ * what needs to, it asks for again: pre() by returning %KAPI_TRAMP_SLEEP,
+ * post() by returning false. CALLER_ATOMIC: the hooked function was
+ * called where it could not sleep (preemption or interrupts disabled).
+ */
+#define KAPI_TRAMP_F_ATOMIC		0x1
+#define KAPI_TRAMP_F_CALLER_ATOMIC	0x2
 
 /**
  * struct kapi_tramp_client - what a slot calls
  * @pre: on entry to the hooked function, in the context of the system
- *	 call, preemptible, inside a read-side section: may fault on user
- *	 memory, must not block for long. @frame is %KAPI_TRAMP_FRAME_SIZE
- *	 bytes, 8-aligned, uninitialised, for the call's state; it is passed
- *	 to @post of the same call.
- * @post: after the function returned @ret, under the same rules; called
- *	  only if the slot is still bound to the same client as at @pre
- *	  (else the call is counted as skipped).
+ *	 call, first with preemption disabled (%KAPI_TRAMP_F_ATOMIC); if it
+ *	 returns %KAPI_TRAMP_SLEEP, once more, preemptible, inside an SRCU
+ *	 read-side section, where it may fault on user memory but must not
+ *	 block for long. @frame is %KAPI_TRAMP_FRAME_SIZE bytes, 8-aligned,
+ *	 uninitialised, for the call's state; it is passed to @post of the
+ *	 same call.
+ * @post: after the function returned @ret, under the same rules (false
+ *	  asks for the second call); called only if the slot is still bound
+ *	  to the same client as at @pre (else the call is counted as
+ *	  skipped).
  *
  * The client is the caller's memory; it must stay valid until
  * kapi_tramp_synchronize() returns after kapi_tramp_detach().
@@ -57,9 +73,11 @@ enum kapi_tramp_verdict {
 struct kapi_tramp_client {
 	enum kapi_tramp_verdict (*pre)(struct kapi_tramp_client *client,
 				       const struct pt_regs *uregs,
-				       void *frame, long *result);
-	void (*post)(struct kapi_tramp_client *client,
-		     const struct pt_regs *uregs, void *frame, long ret);
+				       void *frame, long *result,
+				       unsigned int flags);
+	bool (*post)(struct kapi_tramp_client *client,
+		     const struct pt_regs *uregs, void *frame, long ret,
+		     unsigned int flags);
 };
 
 /**

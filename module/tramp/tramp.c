@@ -11,9 +11,10 @@
  * "Unloading", has it in full):
  *
  * - the client's code runs only inside its pre() and post(), each called
- *   in an SRCU read-side section (readers may sleep); a task asleep in the
- *   hooked function holds no section, and its stack has only this module's
- *   code on it;
+ *   with preemption disabled (an RCU read-side section) and, if it must
+ *   sleep, again in an SRCU read-side section; a task asleep in the hooked
+ *   function holds no section, and its stack has only this module's code
+ *   on it;
  * - kapi_tramp_detach() unbinds the client and bumps the slot's sequence
  *   number, so no new call reaches the client and a call that slept across
  *   the detach skips its post() (counted); kapi_tramp_synchronize() then
@@ -108,9 +109,11 @@ static DECLARE_DELAYED_WORK(kapi_tramp_unpin_work, kapi_tramp_unpin_fn);
 /* --- read-side sections ------------------------------------------------ */
 
 /*
- * What kapi_tramp_synchronize() waits for: SRCU, whose readers may sleep
- * (a fault on user memory in a client's checks). A reader costs a per-CPU
- * increment and a full barrier; no atomic operation.
+ * What kapi_tramp_synchronize() waits for: a client's pre() and post() run
+ * first with preemption disabled, an RCU read-side section that costs a
+ * per-CPU increment; what must sleep (a fault on user memory in a client's
+ * checks) runs again in an SRCU read-side section, whose readers may
+ * sleep. Neither takes an atomic operation.
  */
 DEFINE_STATIC_SRCU(kapi_tramp_srcu);
 
@@ -126,6 +129,7 @@ DEFINE_STATIC_SRCU(kapi_tramp_srcu);
  */
 void kapi_tramp_synchronize(void)
 {
+	synchronize_rcu_expedited();
 	synchronize_srcu_expedited(&kapi_tramp_srcu);
 }
 EXPORT_SYMBOL_GPL(kapi_tramp_synchronize);
@@ -141,12 +145,12 @@ EXPORT_SYMBOL_GPL(kapi_tramp_synchronize);
 static kapi_syscall_fn kapi_tramp_resolve(struct kapi_tramp_slot *s,
 					  unsigned long ip)
 {
-	/* ORDER: pairs with the release below; @s->ip is set before. */
-	unsigned long orig = smp_load_acquire(&s->orig);
+	unsigned long orig;
 
-	if (likely(orig))
-		return READ_ONCE(s->ip) == ip ? (kapi_syscall_fn)orig : NULL;
-	if (READ_ONCE(s->error))
+	/* ORDER: pairs with the release below; @s->orig is set before. */
+	if (likely(smp_load_acquire(&s->ip) == ip))
+		return (kapi_syscall_fn)READ_ONCE(s->orig);
+	if (READ_ONCE(s->ip) || READ_ONCE(s->error))
 		return NULL;
 	orig = kapi_compat_callable_start(ip);
 	if (!orig) {
@@ -155,10 +159,81 @@ static kapi_syscall_fn kapi_tramp_resolve(struct kapi_tramp_slot *s,
 				s->func);
 		return NULL;
 	}
-	WRITE_ONCE(s->ip, ip);
-	/* ORDER: @ip before @orig, for the acquire above. */
-	smp_store_release(&s->orig, orig);
+	WRITE_ONCE(s->orig, orig);
+	/* ORDER: @orig before @ip, for the acquire above. */
+	smp_store_release(&s->ip, ip);
 	return (kapi_syscall_fn)orig;
+}
+
+/*
+ * The client's pre() for one call: first with preemption disabled (an RCU
+ * read-side section, the cheapest there is), again in an SRCU one if it
+ * asks to sleep. Sets @client and @seq to what the call is bound to.
+ */
+static __always_inline enum kapi_tramp_verdict
+kapi_tramp_pre(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
+	       unsigned long resume, void *frame, long *result,
+	       unsigned int flags, struct kapi_tramp_client **client,
+	       unsigned long *seq, kapi_syscall_fn *orig)
+{
+	enum kapi_tramp_verdict verdict = KAPI_TRAMP_RUN;
+	int idx;
+
+	preempt_disable();
+	/* ORDER: the client before its @seq; pairs with kapi_tramp_attach(). */
+	*client = smp_load_acquire(&s->client);
+	*seq = READ_ONCE(s->seq);
+	if (*client) {
+		*orig = kapi_tramp_resolve(s, resume - MCOUNT_INSN_SIZE);
+		if (*orig)
+			verdict = (*client)->pre(*client, uregs, frame, result,
+						 flags | KAPI_TRAMP_F_ATOMIC);
+	}
+	preempt_enable();
+	if (likely(verdict != KAPI_TRAMP_SLEEP))
+		return verdict;
+
+	/* A new client (or none) since is a call that runs unchecked. */
+	verdict = KAPI_TRAMP_RUN;
+	idx = srcu_read_lock(&kapi_tramp_srcu);
+	/* ORDER: as above. */
+	if (smp_load_acquire(&s->client) == *client &&
+	    READ_ONCE(s->seq) == *seq)
+		verdict = (*client)->pre(*client, uregs, frame, result, flags);
+	srcu_read_unlock(&kapi_tramp_srcu, idx);
+	/* A client that asks twice is a bug: run the call unchecked. */
+	return verdict == KAPI_TRAMP_SLEEP ? KAPI_TRAMP_RUN : verdict;
+}
+
+/* The client's post() for one call, in the sections of kapi_tramp_pre(). */
+static __always_inline void
+kapi_tramp_post(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
+		void *frame, long ret, unsigned int flags,
+		struct kapi_tramp_client *client, unsigned long seq)
+{
+	bool done = true, skipped = false;
+	int idx;
+
+	preempt_disable();
+	/* ORDER: as in kapi_tramp_pre(); a new client comes with a new @seq. */
+	if (smp_load_acquire(&s->client) == client && READ_ONCE(s->seq) == seq)
+		done = client->post(client, uregs, frame, ret,
+				    flags | KAPI_TRAMP_F_ATOMIC);
+	else
+		skipped = true;
+	preempt_enable();
+	if (likely(done)) {
+		if (unlikely(skipped))
+			this_cpu_inc(kapi_tramp_skipped);
+		return;
+	}
+	idx = srcu_read_lock(&kapi_tramp_srcu);
+	/* ORDER: as above. */
+	if (smp_load_acquire(&s->client) == client && READ_ONCE(s->seq) == seq)
+		client->post(client, uregs, frame, ret, flags);
+	else
+		this_cpu_inc(kapi_tramp_skipped);
+	srcu_read_unlock(&kapi_tramp_srcu, idx);
 }
 
 /**
@@ -169,51 +244,40 @@ static kapi_syscall_fn kapi_tramp_resolve(struct kapi_tramp_slot *s,
  * @result: receives what the caller gets, if the call is handled here
  *
  * Called by kapi_tramp_entry (entry.S) on entry to a hooked function, in
- * the context of the system call, preemptible.
+ * the context of the system call. Not traced, and without a stack
+ * protector: it is on the path of every hooked call, and its only array is
+ * the client's frame, whose size the client checks at build time.
  *
  * Return: true if the call was handled (checked and run, or refused) and
  * @result is its result; false to let the hooked function run unchecked.
  */
-bool kapi_tramp_run(const struct pt_regs *uregs, unsigned int slot,
-		    unsigned long resume, long *result)
+notrace __no_stack_protector bool
+kapi_tramp_run(const struct pt_regs *uregs, unsigned int slot,
+	       unsigned long resume, long *result)
 {
 	u64 frame[KAPI_TRAMP_FRAME_SIZE / sizeof(u64)] __uninitialized;
-	enum kapi_tramp_verdict verdict = KAPI_TRAMP_RUN;
 	struct kapi_tramp_client *client;
+	enum kapi_tramp_verdict verdict;
 	struct kapi_tramp_slot *s;
-	kapi_syscall_fn orig = NULL;
+	kapi_syscall_fn orig;
+	unsigned int flags;
 	unsigned long seq;
 	long ret;
-	int idx;
 
 	if (unlikely(slot >= KAPI_TRAMP_SLOTS))
 		return false;
 	s = &kapi_tramp_slots[slot];
+	flags = kapi_compat_sleepable() ? 0 : KAPI_TRAMP_F_CALLER_ATOMIC;
 	this_cpu_inc(kapi_tramp_in_flight);
-	idx = srcu_read_lock(&kapi_tramp_srcu);
-	/* ORDER: the client before its @seq; pairs with kapi_tramp_attach(). */
-	client = smp_load_acquire(&s->client);
-	seq = READ_ONCE(s->seq);
-	if (client) {
-		orig = kapi_tramp_resolve(s, resume - MCOUNT_INSN_SIZE);
-		if (orig)
-			verdict = client->pre(client, uregs, frame, result);
-	}
-	srcu_read_unlock(&kapi_tramp_srcu, idx);
+	verdict = kapi_tramp_pre(s, uregs, resume, frame, result, flags,
+				 &client, &seq, &orig);
 	if (verdict != KAPI_TRAMP_CHECK)
 		goto out;
 
 	/* Its entry call comes back to the stub, which lets it through. */
 	ret = kapi_tramp_call_orig(orig, uregs);
 
-	idx = srcu_read_lock(&kapi_tramp_srcu);
-	/* ORDER: as above; a new client comes with a new @seq. */
-	if (smp_load_acquire(&s->client) == client &&
-	    READ_ONCE(s->seq) == seq)
-		client->post(client, uregs, frame, ret);
-	else
-		this_cpu_inc(kapi_tramp_skipped);
-	srcu_read_unlock(&kapi_tramp_srcu, idx);
+	kapi_tramp_post(s, uregs, frame, ret, flags, client, seq);
 	*result = ret;
 out:
 	this_cpu_dec(kapi_tramp_in_flight);

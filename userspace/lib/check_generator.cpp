@@ -233,6 +233,7 @@ private:
     static constexpr const char* kSlot = "&pre->v[pre->nviolations]";
 
     void before(std::size_t index);
+    void enter(std::size_t index);
     void param(const kapi_image_param& p, std::uint32_t i, std::uint32_t nparams);
     void simple_rule(const kapi_image_param& p, std::uint32_t i, const std::string& ok,
                      const char* why, const std::string& error, int indent = 1);
@@ -388,7 +389,8 @@ void ChecksWriter::before(std::size_t index) {
     const std::string n = std::to_string(s.params.count);
     param_base_ = s.params.first;
     line(0, "/* kapi_check_before() for " + detail::comment_safe(l_.string_at(s.name)) + " */");
-    line(0, "static void " + fn("before", index) + "(const struct kapi_check_call *call,");
+    line(0, "static __always_inline void " + fn("before", index) +
+                "(const struct kapi_check_call *call,");
     line(0, "\t\tstruct kapi_check_pre *pre)");
     line(0, "{");
     bool any = false;
@@ -410,6 +412,64 @@ void ChecksWriter::before(std::size_t index) {
     line(1, "pre->context_violation =");
     line(2, "!kapi_check_context_ok(" + detail::bits_c(EnumKind::ContextFlags, s.context) +
                 ",\n\t\t\t\t       call->context);");
+    line(0, "}");
+    line(0, "");
+}
+
+// The hooks' decoding of the call (kapi_hook_decode() in module/hooks.c)
+// reduced to what the spec's rules read, then the before function: each
+// argument register in its declared type; a string's length and first
+// byte; a descriptor's state (whether it is a directory only if the rule
+// asks); the string fields of a descriptor rule's path parameter that is
+// not a string, which the rule reads as "no path"; the calling context if
+// the spec has a context rule.
+void ChecksWriter::enter(std::size_t index) {
+    static constexpr const char* kRegs[kMaxParams] = {"di", "si", "dx", "r10", "r8", "r9"};
+    const kapi_image_spec& s = l_.specs[index];
+    line(0, "/* The decoding and kapi_check_before() for " +
+                detail::comment_safe(l_.string_at(s.name)) + " */");
+    line(0, "static bool " + fn("enter", index) + "(const struct pt_regs *uregs,");
+    line(0, "\t\tstruct kapi_check_call *call, struct kapi_check_pre *pre, u32 flags)");
+    line(0, "{");
+    std::set<std::uint32_t> strings;
+    for (std::uint32_t i = 0; i < s.params.count; ++i) {
+        const kapi_image_param& p = l_.params[s.params.first + i];
+        line(1, "call->args[" + std::to_string(i) + "] = kapi_check_convert(uregs->" + kRegs[i] +
+                    ", " + type_value(type_of(p)) + ");");
+        if (p.constraint == KAPI_CONSTRAINT_USER_STRING || p.constraint == KAPI_CONSTRAINT_USER_PATH)
+            strings.insert(i);
+    }
+    for (std::uint32_t i = 0; i < s.params.count; ++i) {
+        const kapi_image_param& p = l_.params[s.params.first + i];
+        const std::string si = std::to_string(i);
+        if (strings.contains(i)) {
+            line(1, "if (!kapi_check_decode_string(call, " + si + ",");
+            line(3, "kapi_check_string_limit_of(" + enum_c_constraint(p.constraint) + ",");
+            line(5, num_c(l_, p.max) + "),");
+            line(3, "flags))");
+            line(2, "return false;");
+        } else if (p.constraint == KAPI_CONSTRAINT_FD) {
+            // The mask as the interpreter reads it: the image's value.
+            const bool dir = (static_cast<std::uint64_t>(p.mask.value) & KAPI_FD_DIR) != 0;
+            line(1, "call->fd[" + si + "] = kapi_compat_fd_state((u32)call->args[" + si + "], " +
+                        (dir ? "true" : "false") + ");");
+        }
+    }
+    for (std::uint32_t i = 0; i < s.params.count; ++i) {
+        const kapi_image_param& p = l_.params[s.params.first + i];
+        if (p.constraint != KAPI_CONSTRAINT_FD || p.size_param < 0 ||
+            static_cast<std::uint32_t>(p.size_param) >= s.params.count ||
+            strings.contains(static_cast<std::uint32_t>(p.size_param)))
+            continue;
+        const std::string sp = std::to_string(p.size_param);
+        line(1, "call->slen[" + sp + "] = 0;");
+        line(1, "call->head[" + sp + "] = 0;");
+        strings.insert(static_cast<std::uint32_t>(p.size_param));
+    }
+    if (s.context != 0)
+        line(1, "call->context = kapi_check_context_now(flags);");
+    line(1, fn("before", index) + "(call, pre);");
+    line(1, "return true;");
     line(0, "}");
     line(0, "");
 }
@@ -502,6 +562,7 @@ void ChecksWriter::table() {
         }
         line(2, ".impl = {");
         line(3, ".name = \"generated\",");
+        line(3, ".enter = " + fn("enter", i) + ",");
         line(3, ".before = " + fn("before", i) + ",");
         line(3, ".after = " + fn("after", i) + ",");
         line(2, "},");
@@ -529,7 +590,7 @@ std::string ChecksWriter::run(const std::vector<std::string>& includes) {
     for (const char* inc : {"#include <linux/compiler.h>", "#include <linux/errno.h>",
                             "#include <linux/kernel.h>", "#include <linux/limits.h>",
                             "#include <linux/mm.h>", "#include <linux/types.h>",
-                            "#include \"check.h\""})
+                            "#include \"check.h\"", "#include \"compat/compat.h\""})
         incs.emplace_back(inc);
     for (const std::string& inc : incs)
         if (seen.insert(inc).second)
@@ -539,6 +600,7 @@ std::string ChecksWriter::run(const std::vector<std::string>& includes) {
         if (!generated(i))
             continue;
         before(i);
+        enter(i);
         after(i);
     }
     table();
