@@ -45,13 +45,13 @@
 #include "hooks.h"
 #include "kapi_tramp.h"
 #include "image.h"
+#include "hook_call.h"
 #include "kapi.h"
-#include "kapi_trace.h"
 #include "object.h"
 #include "registry.h"
 #include "report.h"
 
-static int kapi_hooks_cur_mode = KAPI_MODE_AUDIT;
+int kapi_hooks_cur_mode = KAPI_MODE_AUDIT;
 
 /*
  * LOCKING: kapi_hooks_mutex protects kapi_hooks_list. Attach and detach
@@ -60,16 +60,6 @@ static int kapi_hooks_cur_mode = KAPI_MODE_AUDIT;
 static DEFINE_MUTEX(kapi_hooks_mutex);
 static LIST_HEAD(kapi_hooks_list);
 /* --- mode -------------------------------------------------------------- */
-
-/**
- * kapi_hooks_mode() - the current mode
- *
- * Return: %KAPI_MODE_OFF, %KAPI_MODE_AUDIT or %KAPI_MODE_ENFORCE.
- */
-enum kapi_mode kapi_hooks_mode(void)
-{
-	return READ_ONCE(kapi_hooks_cur_mode);
-}
 
 static int kapi_hooks_mode_param_set(const char *val,
 				     const struct kernel_param *kp)
@@ -153,8 +143,8 @@ static noinline bool kapi_hook_enter_image(const struct kapi_hook *hook,
  * The kind of object a failed call worked on (Documentation/runtime.rst):
  * kept out of line, so that a call that succeeds pays one branch for it.
  */
-static noinline void kapi_hook_object(const struct kapi_hook *hook,
-				      struct kapi_check_call *call)
+noinline void kapi_hook_object(const struct kapi_hook *hook,
+			       struct kapi_check_call *call)
 {
 	int dfd = AT_FDCWD;
 
@@ -213,17 +203,6 @@ static void kapi_hook_object_param(struct kapi_hook *hook)
 }
 
 /*
- * What a checked call keeps from its entry to its return: in the frame the
- * resident gives it (kapi_tramp.h), on the calling task's stack.
- */
-struct kapi_hook_frame {
-	struct kapi_check_call call;
-	struct kapi_check_pre pre;
-	struct kapi_check_post post;
-	enum kapi_mode mode;
-};
-
-/*
  * kapi_hook_pre() - the entry of a call of a hooked function
  *
  * Called by the resident (kapi_tramp_run()) in the context of the system
@@ -231,42 +210,24 @@ struct kapi_hook_frame {
  * with preemption disabled, again preemptible if this asks for it (a
  * string that faults). The call runs unchecked if the mode is off or the
  * filter leaves the task out. Otherwise it is decoded and checked; enforce
- * mode refuses it here, before it runs.
+ * mode refuses it here, before it runs. The hooks of kapi.ko's own specs
+ * use the same pieces (hook_call.h) around their specialised checks
+ * instead (kapi_hook_prepare()).
  */
 static notrace enum kapi_tramp_verdict
 kapi_hook_pre(struct kapi_tramp_client *client, const struct pt_regs *uregs,
 	      void *frame, long *result, unsigned int flags)
 {
-	struct kapi_hook *hook = container_of(client, struct kapi_hook, client);
+	struct kapi_hook *hook = kapi_hook_of(client);
 	struct kapi_hook_frame *f = frame;
-	enum kapi_mode mode = kapi_hooks_mode();
-	bool enforce;
 
-	if (mode == KAPI_MODE_OFF || !kapi_report_admits())
+	if (!kapi_hook_pre_begin(hook, f))
 		return KAPI_TRAMP_RUN;
-	f->mode = mode;
-	f->call.image = hook->image;
-	f->call.spec = hook->record;
-	f->call.nargs = hook->nparams;
-	f->call.type = hook->type;
 	if (!(hook->impl->enter ?
 	      hook->impl->enter(uregs, &f->call, &f->pre, flags) :
 	      kapi_hook_enter_image(hook, uregs, &f->call, &f->pre, flags)))
 		return KAPI_TRAMP_SLEEP;
-	enforce = mode == KAPI_MODE_ENFORCE && f->pre.predicted &&
-		  f->pre.enforce;
-	if (!kapi_report_before_quiet(&hook->report, &f->pre, enforce,
-				      trace_kapi_call_enabled()))
-		kapi_report_before(&hook->report, hook->name, &f->call,
-				   &f->pre, mode, enforce);
-	if (enforce) {
-		*result = f->pre.predicted;
-		return KAPI_TRAMP_DONE;
-	}
-	if (unlikely(hook->obj_how == KAPI_OBJECT_FD_BEFORE))
-		kapi_object_of_fd((unsigned int)f->call.args[hook->obj_param],
-				  &f->call.object);
-	return KAPI_TRAMP_CHECK;
+	return kapi_hook_pre_end(hook, f, result);
 }
 
 /*
@@ -281,24 +242,15 @@ static notrace bool kapi_hook_post(struct kapi_tramp_client *client,
 				   const struct pt_regs *uregs, void *frame,
 				   long ret, unsigned int flags)
 {
-	struct kapi_hook *hook = container_of(client, struct kapi_hook, client);
+	struct kapi_hook *hook = kapi_hook_of(client);
 	struct kapi_hook_frame *f = frame;
 	unsigned long nofile;
 
-	/* Only a failed call's object is looked for. */
-	if (IS_ERR_VALUE(ret)) {
-		if (hook->obj_how == KAPI_OBJECT_PATH &&
-		    (flags & KAPI_TRAMP_F_ATOMIC))
-			return false;
-		kapi_hook_object(hook, &f->call);
-	}
-	/* Only an fd result is checked against the limit. */
-	nofile = f->call.spec->ret.check == KAPI_RETURN_FD ?
-		 rlimit(RLIMIT_NOFILE) : 0;
+	if (!kapi_hook_post_begin(hook, f, ret, flags))
+		return false;
+	nofile = kapi_hook_nofile(f->call.spec->ret.check);
 	hook->impl->after(&f->call, &f->pre, ret, nofile, &f->post);
-	if (!kapi_report_after_quiet(&f->post, trace_kapi_call_enabled()))
-		kapi_report_after(&hook->report, hook->name, &f->call, &f->pre,
-				  &f->post, ret, nofile, f->mode);
+	kapi_hook_post_end(hook, f, ret, nofile);
 	return true;
 }
 
@@ -349,8 +301,18 @@ static int kapi_hook_prepare(struct kapi_hook *hook)
 {
 	int ret;
 
+	const struct kapi_check_gen *gen;
+
 	hook->client.pre = kapi_hook_pre;
 	hook->client.post = kapi_hook_post;
+	/* The spec's own pre() and post(), if kapi-gen made them. */
+	if (hook->impl != &kapi_check_interpreter) {
+		gen = container_of(hook->impl, struct kapi_check_gen, impl);
+		if (gen->hook) {
+			hook->client.pre = gen->hook->pre;
+			hook->client.post = gen->hook->post;
+		}
+	}
 	ret = kapi_tramp_attach(&hook->client, hook->func, KAPI_TRAMP_ABI);
 	if (ret == -EINVAL && !hook->nparams && kapi_hook_do_sys(hook)) {
 		ret = kapi_tramp_attach(&hook->client, hook->func,

@@ -83,7 +83,19 @@ struct kapi_hook {
 	struct kapi_report_spec report;
 };
 
-enum kapi_mode kapi_hooks_mode(void);
+/* The mode, enum kapi_mode (kapi_hooks_set_mode()). */
+extern int kapi_hooks_cur_mode;
+
+/**
+ * kapi_hooks_mode() - the current mode
+ *
+ * Return: %KAPI_MODE_OFF, %KAPI_MODE_AUDIT or %KAPI_MODE_ENFORCE.
+ */
+static inline enum kapi_mode kapi_hooks_mode(void)
+{
+	return READ_ONCE(kapi_hooks_cur_mode);
+}
+
 void kapi_hooks_set_mode(enum kapi_mode mode);
 
 void kapi_hooks_lock(void);

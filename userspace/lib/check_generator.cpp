@@ -234,6 +234,7 @@ private:
 
     void before(std::size_t index);
     void enter(std::size_t index);
+    void hook(std::size_t index);
     void param(const kapi_image_param& p, std::uint32_t i, std::uint32_t nparams);
     void simple_rule(const kapi_image_param& p, std::uint32_t i, const std::string& ok,
                      const char* why, const std::string& error, int indent = 1);
@@ -428,7 +429,7 @@ void ChecksWriter::enter(std::size_t index) {
     const kapi_image_spec& s = l_.specs[index];
     line(0, "/* The decoding and kapi_check_before() for " +
                 detail::comment_safe(l_.string_at(s.name)) + " */");
-    line(0, "static bool " + fn("enter", index) + "(const struct pt_regs *uregs,");
+    line(0, "static __always_inline bool " + fn("enter", index) + "(const struct pt_regs *uregs,");
     line(0, "\t\tstruct kapi_check_call *call, struct kapi_check_pre *pre, u32 flags)");
     line(0, "{");
     std::set<std::uint32_t> strings;
@@ -527,7 +528,8 @@ void ChecksWriter::after(std::size_t index) {
     const kapi_image_spec& s = l_.specs[index];
     documented(index);
     line(0, "/* kapi_check_after() for " + detail::comment_safe(l_.string_at(s.name)) + " */");
-    line(0, "static void " + fn("after", index) + "(const struct kapi_check_call *call,");
+    line(0, "static __always_inline void " + fn("after", index) +
+                "(const struct kapi_check_call *call,");
     line(0, "\t\tconst struct kapi_check_pre *pre, long ret,");
     line(0, "\t\tunsigned long nofile, struct kapi_check_post *post)");
     line(0, "{");
@@ -540,6 +542,53 @@ void ChecksWriter::after(std::size_t index) {
     line(2, "!" + fn("documented", index) + "((s32)ret, call->object);");
     line(1, "kapi_check_error_divergence(pre, ret, post);");
     line(0, "}");
+    line(0, "");
+}
+
+// The hook's pre() and post() for one spec (module/hook_call.h): the
+// hooks' pieces around the spec's decoding and checks, inlined. Only for
+// kapi.ko's own image, whose build defines KAPI_CHECKS_HOOKS.
+void ChecksWriter::hook(std::size_t index) {
+    const kapi_image_spec& s = l_.specs[index];
+    const std::string name = detail::comment_safe(l_.string_at(s.name));
+    line(0, "#ifdef KAPI_CHECKS_HOOKS");
+    line(0, "/* The hook's pre() for " + name + " */");
+    line(0, "static notrace enum kapi_tramp_verdict");
+    line(0, fn("pre", index) + "(struct kapi_tramp_client *client, const struct pt_regs *uregs,");
+    line(0, "\t\tvoid *frame, long *result, unsigned int flags)");
+    line(0, "{");
+    line(1, "struct kapi_hook *hook = kapi_hook_of(client);");
+    line(1, "struct kapi_hook_frame *f = frame;");
+    line(0, "");
+    line(1, "if (!kapi_hook_pre_begin(hook, f))");
+    line(2, "return KAPI_TRAMP_RUN;");
+    line(1, "if (!" + fn("enter", index) + "(uregs, &f->call, &f->pre, flags))");
+    line(2, "return KAPI_TRAMP_SLEEP;");
+    line(1, "return kapi_hook_pre_end(hook, f, result);");
+    line(0, "}");
+    line(0, "");
+    line(0, "/* The hook's post() for " + name + " */");
+    line(0, "static notrace bool " + fn("post", index) +
+                "(struct kapi_tramp_client *client,");
+    line(0, "\t\tconst struct pt_regs *uregs, void *frame, long ret, unsigned int flags)");
+    line(0, "{");
+    line(1, "struct kapi_hook *hook = kapi_hook_of(client);");
+    line(1, "struct kapi_hook_frame *f = frame;");
+    line(1, "unsigned long nofile;");
+    line(0, "");
+    line(1, "if (!kapi_hook_post_begin(hook, f, ret, flags))");
+    line(2, "return false;");
+    line(1, "nofile = kapi_hook_nofile(" + detail::enum_c(EnumKind::ReturnCheck, s.ret.check) + ");");
+    line(1, fn("after", index) + "(&f->call, &f->pre, ret, nofile, &f->post);");
+    line(1, "kapi_hook_post_end(hook, f, ret, nofile);");
+    line(1, "return true;");
+    line(0, "}");
+    line(0, "");
+    line(0, "static const struct kapi_hook_ops " + fn("hook", index) + " = {");
+    line(1, ".pre = " + fn("pre", index) + ",");
+    line(1, ".post = " + fn("post", index) + ",");
+    line(0, "};");
+    line(0, "#endif");
     line(0, "");
 }
 
@@ -566,6 +615,9 @@ void ChecksWriter::table() {
         line(3, ".before = " + fn("before", i) + ",");
         line(3, ".after = " + fn("after", i) + ",");
         line(2, "},");
+        line(0, "#ifdef KAPI_CHECKS_HOOKS");
+        line(2, ".hook = &" + fn("hook", i) + ",");
+        line(0, "#endif");
         line(1, "},");
     }
     line(0, "};");
@@ -580,7 +632,8 @@ std::string ChecksWriter::run(const std::vector<std::string>& includes) {
     line(0, " * for each spec of the image " + sym_ + ": functions that decide exactly");
     line(0, " * what kapi_check_before() and kapi_check_after() decide, with the spec's");
     line(0, " * rules and numbers written in (see Documentation/runtime.rst, \"Specialised");
-    line(0, " * checks\"). It defines two symbols:");
+    line(0, " * checks\"); with KAPI_CHECKS_HOOKS, each spec's hook functions too. It");
+    line(0, " * defines two symbols:");
     line(0, " *");
     line(0, " *   const struct kapi_check_gen " + sym_ + "_checks[];");
     line(0, " *   const unsigned int " + sym_ + "_checks_count;");
@@ -595,6 +648,9 @@ std::string ChecksWriter::run(const std::vector<std::string>& includes) {
     for (const std::string& inc : incs)
         if (seen.insert(inc).second)
             line(0, inc);
+    line(0, "#ifdef KAPI_CHECKS_HOOKS");
+    line(0, "#include \"hook_call.h\"");
+    line(0, "#endif");
     line(0, "");
     for (std::size_t i = 0; i < l_.specs.size(); ++i) {
         if (!generated(i))
@@ -602,6 +658,7 @@ std::string ChecksWriter::run(const std::vector<std::string>& includes) {
         before(i);
         enter(i);
         after(i);
+        hook(i);
     }
     table();
     return std::move(out_);
