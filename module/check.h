@@ -259,6 +259,13 @@ static inline u32 kapi_check_context(bool in_task, bool preemptible,
 #define KAPI_CHECK_ATOMIC		0x1
 #define KAPI_CHECK_CALLER_ATOMIC	0x2
 
+/* What &kapi_check_impl.enter did with a call. */
+enum kapi_check_entered {
+	KAPI_CHECK_AGAIN,	/* a string faulted: decode where faults are served */
+	KAPI_CHECK_CLEAN,	/* checked: every rule holds */
+	KAPI_CHECK_FOUND,	/* checked: the verdict may have violations */
+};
+
 /* The KAPI_CTX_* bits of the calling context, for decoding @flags. */
 static __always_inline u32 kapi_check_context_now(u32 flags)
 {
@@ -509,6 +516,16 @@ static __always_inline u32 kapi_check_rank(u32 order)
 	return rank ? rank : KAPI_PARAM_ORDER_RANK + 1;
 }
 
+/* What kapi_check_before() finds when every rule holds. */
+static __always_inline void kapi_check_pre_clean(struct kapi_check_pre *pre)
+{
+	pre->nviolations = 0;
+	pre->context_violation = false;
+	pre->predicted = 0;
+	pre->first = 0;
+	pre->enforce = false;
+}
+
 /* No violation yet: what kapi_check_before() starts from. */
 static __always_inline void kapi_check_pre_init(struct kapi_check_pre *pre)
 {
@@ -626,9 +643,10 @@ void kapi_check_after(const struct kapi_check_call *call,
  * @enter: if not NULL, decodes the call from the user registers @uregs as
  *	   the hooks do (the fields but @image, @spec, @nargs, @type and
  *	   @object, which the caller sets: only those the rules read) and
- *	   does what @before does; false, as kapi_check_decode_string(), if
- *	   it must be called again where page faults are served. The
- *	   interpreter has none: the hooks decode as the spec's image says.
+ *	   does what @before does; %KAPI_CHECK_AGAIN, as
+ *	   kapi_check_decode_string() returns false, if it must be called
+ *	   again where page faults are served. The interpreter has none: the
+ *	   hooks decode as the spec's image says.
  * @before: does what kapi_check_before() does
  * @after: does what kapi_check_after() does
  *
@@ -638,8 +656,9 @@ void kapi_check_after(const struct kapi_check_call *call,
  */
 struct kapi_check_impl {
 	const char *name;
-	bool (*enter)(const struct pt_regs *uregs, struct kapi_check_call *call,
-		      struct kapi_check_pre *pre, u32 flags);
+	enum kapi_check_entered (*enter)(const struct pt_regs *uregs,
+					 struct kapi_check_call *call,
+					 struct kapi_check_pre *pre, u32 flags);
 	void (*before)(const struct kapi_check_call *call,
 		       struct kapi_check_pre *pre);
 	void (*after)(const struct kapi_check_call *call,

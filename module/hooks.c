@@ -128,15 +128,15 @@ static bool kapi_hook_decode(const struct kapi_hook *hook,
  * specialised checks (&kapi_check_impl.enter): out of line, so that the
  * call path of the others keeps a small frame.
  */
-static noinline bool kapi_hook_enter_image(const struct kapi_hook *hook,
-					   const struct pt_regs *uregs,
-					   struct kapi_check_call *call,
-					   struct kapi_check_pre *pre, u32 flags)
+static noinline enum kapi_check_entered
+kapi_hook_enter_image(const struct kapi_hook *hook, const struct pt_regs *uregs,
+		      struct kapi_check_call *call, struct kapi_check_pre *pre,
+		      u32 flags)
 {
 	if (!kapi_hook_decode(hook, uregs, call, flags))
-		return false;
+		return KAPI_CHECK_AGAIN;
 	hook->impl->before(call, pre);
-	return true;
+	return KAPI_CHECK_FOUND;
 }
 
 /*
@@ -223,9 +223,10 @@ kapi_hook_pre(struct kapi_tramp_client *client, const struct pt_regs *uregs,
 
 	if (!kapi_hook_pre_begin(hook, f))
 		return KAPI_TRAMP_RUN;
-	if (!(hook->impl->enter ?
-	      hook->impl->enter(uregs, &f->call, &f->pre, flags) :
-	      kapi_hook_enter_image(hook, uregs, &f->call, &f->pre, flags)))
+	if ((hook->impl->enter ?
+	     hook->impl->enter(uregs, &f->call, &f->pre, flags) :
+	     kapi_hook_enter_image(hook, uregs, &f->call, &f->pre, flags)) ==
+	    KAPI_CHECK_AGAIN)
 		return KAPI_TRAMP_SLEEP;
 	return kapi_hook_pre_end(hook, f, result);
 }

@@ -261,12 +261,21 @@ private:
     std::string sym_;
     std::string out_;
     std::size_t param_base_ = 0;
+    // The rules of the spec before() last wrote, each as a C expression
+    // that holds when the rule does (its violation slot a scratch "v"),
+    // for the clean test of enter(); and the binding of "b" for the rule
+    // being written, if it has one.
+    std::vector<std::string> clean_;
+    bool clean_slot_ = false;
+    std::string clean_b_;
 };
 
 // if (unlikely(!(OK))) kapi_check_violation(...): a rule whose violation
 // is always reported with the argument as its value.
 void ChecksWriter::simple_rule(const kapi_image_param& p, std::uint32_t i, const std::string& ok,
                                const char* why, const std::string& error, int indent) {
+    clean_.push_back(clean_b_.empty() ? "(" + ok + ")"
+                                      : "({ u64 b = " + clean_b_ + "; " + ok + "; })");
     line(indent, "if (unlikely(!(" + ok + ")))");
     line(indent + 1, "best = kapi_check_violation(pre, best, " + std::to_string(i) + ", " +
                          enum_c_constraint(p.constraint) + ",");
@@ -276,6 +285,10 @@ void ChecksWriter::simple_rule(const kapi_image_param& p, std::uint32_t i, const
 
 void ChecksWriter::helper_rule(const kapi_image_param& p, std::uint32_t i, const std::string& call,
                                const std::string& /*error*/) {
+    std::string clean = call;
+    clean.replace(clean.find(kSlot), std::string_view(kSlot).size(), "&v");
+    clean_.push_back(clean);
+    clean_slot_ = true;
     line(1, "if (unlikely(!" + call + "))");
     line(2, "best = kapi_check_noted(pre, best, " + std::to_string(i) + ", " +
                 enum_c_constraint(p.constraint) + ", " + order_c(p.order) + ");");
@@ -319,7 +332,9 @@ void ChecksWriter::param(const kapi_image_param& p, std::uint32_t i, std::uint32
         line(1, "{");
         line(2, "u64 b = " + bits + ";");
         line(0, "");
+        clean_b_ = bits;
         simple_rule(p, i, ok, "KAPI_WHY_ENUM", error, 2);
+        clean_b_.clear();
         line(1, "}");
         break;
     }
@@ -337,7 +352,9 @@ void ChecksWriter::param(const kapi_image_param& p, std::uint32_t i, std::uint32
         line(1, "{");
         line(2, "u64 b = " + bits + ";");
         line(0, "");
+        clean_b_ = bits;
         simple_rule(p, i, "b && !(b & (b - 1))", "KAPI_WHY_POWER_OF_TWO", error, 2);
+        clean_b_.clear();
         line(1, "}");
         break;
     case KAPI_CONSTRAINT_PAGE_ALIGNED:
@@ -389,9 +406,11 @@ void ChecksWriter::before(std::size_t index) {
     const kapi_image_spec& s = l_.specs[index];
     const std::string n = std::to_string(s.params.count);
     param_base_ = s.params.first;
+    clean_.clear();
+    clean_slot_ = false;
     line(0, "/* kapi_check_before() for " + detail::comment_safe(l_.string_at(s.name)) + " */");
-    line(0, "static __always_inline void " + fn("before", index) +
-                "(const struct kapi_check_call *call,");
+    // Out of line: enter() runs it only when a rule does not hold.
+    line(0, "static noinline void " + fn("before", index) + "(const struct kapi_check_call *call,");
     line(0, "\t\tstruct kapi_check_pre *pre)");
     line(0, "{");
     bool any = false;
@@ -429,9 +448,15 @@ void ChecksWriter::enter(std::size_t index) {
     const kapi_image_spec& s = l_.specs[index];
     line(0, "/* The decoding and kapi_check_before() for " +
                 detail::comment_safe(l_.string_at(s.name)) + " */");
-    line(0, "static __always_inline bool " + fn("enter", index) + "(const struct pt_regs *uregs,");
-    line(0, "\t\tstruct kapi_check_call *call, struct kapi_check_pre *pre, u32 flags)");
+    line(0, "static __always_inline enum kapi_check_entered");
+    line(0, fn("enter", index) + "(const struct pt_regs *uregs, struct kapi_check_call *call,");
+    line(0, "\t\tstruct kapi_check_pre *pre, u32 flags)");
     line(0, "{");
+    if (clean_slot_) {
+        line(1, "/* Where the rules' helpers would put a violation: never read. */");
+        line(1, "struct kapi_check_violation v __uninitialized;");
+        line(0, "");
+    }
     std::set<std::uint32_t> strings;
     for (std::uint32_t i = 0; i < s.params.count; ++i) {
         const kapi_image_param& p = l_.params[s.params.first + i];
@@ -448,7 +473,7 @@ void ChecksWriter::enter(std::size_t index) {
             line(3, "kapi_check_string_limit_of(" + enum_c_constraint(p.constraint) + ",");
             line(5, num_c(l_, p.max) + "),");
             line(3, "flags))");
-            line(2, "return false;");
+            line(2, "return KAPI_CHECK_AGAIN;");
         } else if (p.constraint == KAPI_CONSTRAINT_FD) {
             // The mask as the interpreter reads it: the image's value.
             const bool dir = (static_cast<std::uint64_t>(p.mask.value) & KAPI_FD_DIR) != 0;
@@ -469,8 +494,19 @@ void ChecksWriter::enter(std::size_t index) {
     }
     if (s.context != 0)
         line(1, "call->context = kapi_check_context_now(flags);");
+    // Every rule holds, the common case: the verdict without a violation
+    // slot or a rank, which the caller can see through.
+    std::string clean = "call->nargs == " + std::to_string(s.params.count);
+    for (const std::string& c : clean_)
+        clean += " &&\n\t\t   " + c;
+    clean += " &&\n\t\t   kapi_check_context_ok(" +
+             detail::bits_c(EnumKind::ContextFlags, s.context) + ", call->context)";
+    line(1, "if (likely(" + clean + ")) {");
+    line(2, "kapi_check_pre_clean(pre);");
+    line(2, "return KAPI_CHECK_CLEAN;");
+    line(1, "}");
     line(1, fn("before", index) + "(call, pre);");
-    line(1, "return true;");
+    line(1, "return KAPI_CHECK_FOUND;");
     line(0, "}");
     line(0, "");
 }
@@ -562,9 +598,15 @@ void ChecksWriter::hook(std::size_t index) {
     line(0, "");
     line(1, "if (!kapi_hook_pre_begin(hook, f))");
     line(2, "return KAPI_TRAMP_RUN;");
-    line(1, "if (!" + fn("enter", index) + "(uregs, &f->call, &f->pre, flags))");
+    line(1, "switch (" + fn("enter", index) + "(uregs, &f->call, &f->pre, flags)) {");
+    line(1, "case KAPI_CHECK_AGAIN:");
     line(2, "return KAPI_TRAMP_SLEEP;");
-    line(1, "return kapi_hook_pre_end(hook, f, result);");
+    line(1, "case KAPI_CHECK_CLEAN:");
+    line(2, "/* A copy of its own, for the compiler to fold the clean verdict into. */");
+    line(2, "return kapi_hook_pre_end(hook, f, result);");
+    line(1, "default:");
+    line(2, "return kapi_hook_pre_end(hook, f, result);");
+    line(1, "}");
     line(0, "}");
     line(0, "");
     line(0, "/* The hook's post() for " + name + " */");
