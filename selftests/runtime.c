@@ -25,6 +25,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -431,6 +432,69 @@ static void t_records(void)
 	kt_check(run.ring->capacity == KAPI_RING_CAPACITY, "capacity=%ld, expected %d",
 		 run.ring->capacity, KAPI_RING_CAPACITY);
 out:
+	restore_mode();
+}
+
+/*
+ * A path in a page of the subject's that is not in its page table yet: the
+ * hooks read strings with page faults disabled first (Documentation/
+ * runtime.rst, "The hook"), fail, and read the path again where faults are
+ * served. The call is neither reported nor refused, and the resident
+ * counts a call made again.
+ */
+static void s_paged_out(struct kapi_outcome *o, void *arg)
+{
+	kapi_call4(o, SYS_openat, AT_FDCWD, arg, O_RDONLY, 0);
+}
+
+/* The resident's count of calls made again, or -1. */
+static long long tramp_again(void)
+{
+	FILE *f = fopen("/sys/kernel/debug/kapi_tramp/stats", "r");
+	long long n = -1;
+
+	if (f) {
+		if (fscanf(f, "skipped=%*u again=%lld", &n) != 1)
+			n = -1;
+		fclose(f);
+	}
+	return n;
+}
+
+static void t_paged_out(void)
+{
+	static const struct kapi_expect e[] = { KAPI_OK(KAPI_OPENAT, KAPI_ANY_FD) };
+	static const char file[] = "/tmp/kapi_paged_out";
+	static const char path[] = "/dev/null";
+	static const int modes[] = { KAPI_MODE_AUDIT, KAPI_MODE_ENFORCE };
+	long long before, after;
+	size_t i;
+	void *map;
+	int fd;
+
+	for (i = 0; i < KAPI_ARRAY_SIZE(modes); i++) {
+		fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
+		if (!kt_check(fd >= 0 && write(fd, path, sizeof(path)) == sizeof(path),
+			      "cannot write %s: %s", file, strerror(errno)))
+			break;
+		/* Mapped before the subject forks, touched by nobody. */
+		map = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+		close(fd);
+		if (!kt_check(map != MAP_FAILED, "mmap: %s", strerror(errno)))
+			break;
+		before = tramp_again();
+		if (kt_check(before >= 0, "no again= in kapi_tramp/stats") &&
+		    use_mode(modes[i]) &&
+		    kapi_run_subject(&run, NULL, s_paged_out, map) &&
+		    kapi_expect_run(&run, e, KAPI_ARRAY_SIZE(e), modes[i])) {
+			after = tramp_again();
+			kt_check(after > before,
+				 "%s: the path was not read again (again=%lld, %lld before)",
+				 kapi_mode_name(modes[i]), after, before);
+		}
+		munmap(map, 4096);
+	}
+	unlink(file);
 	restore_mode();
 }
 
@@ -885,6 +949,7 @@ static const struct kt_case cases[] = {
 	{ "stats reset zeroes every counter", t_stats_reset },
 	{ "stats refuses writes other than reset", t_stats_strict },
 	{ "violation records carry every field in order", t_records },
+	{ "a path in a page not yet faulted in is read again, not reported", t_paged_out },
 	{ "violations clear empties the ring", t_ring_clear },
 	{ "violation ring keeps the newest records and counts dropped ones", t_ring_overflow },
 	{ "violations refuses writes other than clear", t_ring_strict },

@@ -84,12 +84,15 @@ struct kapi_tramp_client {
  * struct kapi_tramp_stats - what the resident counted since it loaded
  * @skipped: calls whose post() was skipped because their slot's client was
  *	     detached (kapi.ko unloaded, or the spec went away) while they ran
+ * @again: calls of a client's pre() or post() that asked to be made again
+ *	   where they may sleep (%KAPI_TRAMP_SLEEP, or false from post())
  * @in_flight: tasks inside the resident's code (most asleep in a hooked
  *	       function) at the time of the call
  * @slots: slots in use, bound or waiting to be freed
  */
 struct kapi_tramp_stats {
 	u64 skipped;
+	u64 again;
 	long in_flight;
 	u32 slots;
 };

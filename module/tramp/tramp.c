@@ -100,6 +100,8 @@ static bool kapi_tramp_pinned;
 static DEFINE_PER_CPU(long, kapi_tramp_in_flight);
 /* Calls whose post() was skipped, summed over CPUs. */
 static DEFINE_PER_CPU(u64, kapi_tramp_skipped);
+/* Calls of pre() or post() made again where they may sleep. */
+static DEFINE_PER_CPU(u64, kapi_tramp_again);
 
 static void kapi_tramp_drain_fn(struct work_struct *work);
 static void kapi_tramp_unpin_fn(struct work_struct *work);
@@ -195,6 +197,7 @@ kapi_tramp_pre(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
 
 	/* A new client (or none) since is a call that runs unchecked. */
 	verdict = KAPI_TRAMP_RUN;
+	this_cpu_inc(kapi_tramp_again);
 	idx = srcu_read_lock(&kapi_tramp_srcu);
 	/* ORDER: as above. */
 	if (smp_load_acquire(&s->client) == *client &&
@@ -227,6 +230,7 @@ kapi_tramp_post(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
 			this_cpu_inc(kapi_tramp_skipped);
 		return;
 	}
+	this_cpu_inc(kapi_tramp_again);
 	idx = srcu_read_lock(&kapi_tramp_srcu);
 	/* ORDER: as above. */
 	if (smp_load_acquire(&s->client) == client && READ_ONCE(s->seq) == seq)
@@ -542,8 +546,11 @@ void kapi_tramp_stats(struct kapi_tramp_stats *stats)
 	int cpu;
 
 	stats->skipped = 0;
-	for_each_possible_cpu(cpu)
+	stats->again = 0;
+	for_each_possible_cpu(cpu) {
 		stats->skipped += per_cpu(kapi_tramp_skipped, cpu);
+		stats->again += per_cpu(kapi_tramp_again, cpu);
+	}
 	stats->in_flight = kapi_tramp_in_flight_sum();
 	mutex_lock(&kapi_tramp_mutex);
 	stats->slots = kapi_tramp_slots_used();
@@ -559,8 +566,8 @@ static int kapi_tramp_stats_show(struct seq_file *m, void *v)
 	struct kapi_tramp_stats st;
 
 	kapi_tramp_stats(&st);
-	seq_printf(m, "skipped=%llu in_flight=%ld slots=%u\n", st.skipped,
-		   st.in_flight, st.slots);
+	seq_printf(m, "skipped=%llu again=%llu in_flight=%ld slots=%u\n",
+		   st.skipped, st.again, st.in_flight, st.slots);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(kapi_tramp_stats);
