@@ -8,13 +8,20 @@
 // precise message and no output presented as a result.
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
@@ -83,10 +90,24 @@ struct Result {
     int exit_code; // -1 if kapi-dump did not exit normally
     std::string out;
     std::string err;
+    double seconds = 0;   // wall-clock time until it exited
+    long max_rss_kb = 0;  // its peak resident memory
 };
 
-// Runs kapi-dump with ARGS; its stdout goes to STDOUT_PATH if given.
-Result run_kapi_dump(const std::vector<std::string>& args, const char* stdout_path = nullptr) {
+// How to run kapi-dump: stdout to a file (STDOUT_PATH) instead of being
+// captured; stdin from a file (STDIN_PATH, default /dev/null) or from a pipe
+// fed with STDIN_DATA.
+struct RunOptions {
+    const char* stdout_path = nullptr;
+    std::string stdin_path = "/dev/null";
+    std::optional<std::string> stdin_data;
+};
+
+// A kapi-dump that has not exited after this long is killed: the test
+// fails instead of hanging (a FIFO given to --elf once did).
+constexpr auto kRunTimeout = std::chrono::seconds(30);
+
+Result run_kapi_dump_with(const std::vector<std::string>& args, const RunOptions& options) {
     CaptureFile out;
     CaptureFile err;
 
@@ -97,28 +118,73 @@ Result run_kapi_dump(const std::vector<std::string>& args, const char* stdout_pa
         argv.push_back(s.data());
     argv.push_back(nullptr);
 
+    // A kapi-dump that exits before reading all of STDIN_DATA must not kill
+    // the test with SIGPIPE.
+    std::signal(SIGPIPE, SIG_IGN);
+    int pipe_fds[2] = {-1, -1};
+    if (options.stdin_data && pipe2(pipe_fds, O_CLOEXEC) != 0)
+        throw_errno("pipe2");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    if (stdout_path != nullptr)
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_path, O_WRONLY, 0);
+    if (options.stdin_data)
+        posix_spawn_file_actions_adddup2(&actions, pipe_fds[0], STDIN_FILENO);
+    else
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, options.stdin_path.c_str(),
+                                         O_RDONLY, 0);
+    if (options.stdout_path != nullptr)
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, options.stdout_path, O_WRONLY,
+                                         0);
     else
         posix_spawn_file_actions_adddup2(&actions, out.fd(), STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err.fd(), STDERR_FILENO);
 
+    auto start = std::chrono::steady_clock::now();
     pid_t pid;
     int rc = posix_spawn(&pid, KAPI_DUMP_PATH, &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0)
         throw std::system_error(rc, std::generic_category(), "posix_spawn " KAPI_DUMP_PATH);
+    if (options.stdin_data) {
+        close(pipe_fds[0]);
+        const std::string& data = *options.stdin_data;
+        for (std::size_t done = 0; done < data.size();) {
+            ssize_t n = write(pipe_fds[1], data.data() + done, data.size() - done);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                break; // kapi-dump stopped reading: its exit status tells
+            done += static_cast<std::size_t>(n);
+        }
+        close(pipe_fds[1]);
+    }
 
     int status;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR)
-            throw_errno("waitpid");
+    struct rusage usage {};
+    for (;;) {
+        pid_t done = wait4(pid, &status, WNOHANG, &usage);
+        if (done < 0 && errno != EINTR)
+            throw_errno("wait4");
+        if (done == pid)
+            break;
+        if (std::chrono::steady_clock::now() - start > kRunTimeout) {
+            kill(pid, SIGKILL);
+            while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+            }
+            ADD_FAILURE() << "kapi-dump did not exit within 30 s; killed";
+            break;
+        }
+        usleep(2000);
     }
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return {exit_code, out.contents(), err.contents()};
+    return {exit_code, out.contents(), err.contents(), took.count(), usage.ru_maxrss};
+}
+
+// Runs kapi-dump with ARGS; its stdout goes to STDOUT_PATH if given.
+Result run_kapi_dump(const std::vector<std::string>& args, const char* stdout_path = nullptr) {
+    RunOptions options;
+    options.stdout_path = stdout_path;
+    return run_kapi_dump_with(args, options);
 }
 
 constexpr int kSuccess = kapi::to_int(kapi::ExitCode::Success);
@@ -372,6 +438,90 @@ TEST(CliTest, UnknownApiInAnEmptySource) {
     EXPECT_EQ(r.out, "{\"apis\":[]}\n");
 }
 
+// --- ELF files ---------------------------------------------------------------------
+
+// Runs SHELL_COMMAND with /bin/sh; fails the test unless it succeeds.
+void shell(const std::string& command) {
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+TEST(CliTest, ElfFromStandardInput) {
+    const std::string expected = run_kapi_dump({"--elf", kElf, "-j"}).out;
+    ASSERT_THAT(expected, StartsWith("{\"apis\":[{"));
+    // A pipe.
+    RunOptions piped;
+    piped.stdin_data = read_file(kElf);
+    Result r = run_kapi_dump_with({"--elf", "-", "-j"}, piped);
+    EXPECT_EQ(r.exit_code, kSuccess);
+    EXPECT_EQ(r.out, expected);
+    EXPECT_THAT(r.err, IsEmpty());
+    // A file redirected to stdin.
+    RunOptions redirected;
+    redirected.stdin_path = kElf;
+    r = run_kapi_dump_with({"--elf", "-", "-j"}, redirected);
+    EXPECT_EQ(r.exit_code, kSuccess);
+    EXPECT_EQ(r.out, expected);
+    // An empty pipe, and junk through a pipe.
+    piped.stdin_data = "";
+    r = run_kapi_dump_with({"--elf", "-"}, piped);
+    EXPECT_EQ(r.exit_code, kUsage);
+    EXPECT_EQ(r.err, "kapi-dump: 'standard input' is not an ELF file (no ELF magic number)\n");
+    piped.stdin_data = std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(100, 'x');
+    r = run_kapi_dump_with({"--elf", "-"}, piped);
+    EXPECT_EQ(r.exit_code, kUsage);
+    EXPECT_THAT(r.err, StartsWith("kapi-dump: 'standard input' is truncated: its section headers"));
+}
+
+// make install compresses modules as the kernel's configuration says
+// (CONFIG_MODULE_COMPRESS_*): xz on Debian, gzip and zstd elsewhere.
+TEST(CliTest, CompressedModules) {
+    TempDir dir("cli-compressed");
+    const std::string expected = run_kapi_dump({"--elf", kElf, "-j"}).out;
+    ASSERT_THAT(expected, StartsWith("{\"apis\":[{"));
+    for (const char* tool : {"xz", "gzip", "zstd -q", "bzip2"}) {
+        SCOPED_TRACE(tool);
+        std::string command(tool);
+        std::string ext = command == "zstd -q" ? "zst" : command == "bzip2" ? "bz2" : command;
+        if (command == "gzip")
+            ext = "gz";
+        if (command == "bzip2" && std::system("command -v bzip2 >/dev/null") != 0)
+            continue; // not in every installation; xz, gzip and zstd are
+        std::string file = dir / ("render.ko." + ext);
+        shell(command + " -c '" + kElf + "' > '" + file + "'");
+        Result r = run_kapi_dump({"--elf", file, "-j"});
+        EXPECT_EQ(r.exit_code, kSuccess) << r.err;
+        EXPECT_EQ(r.out, expected);
+        RunOptions piped;
+        piped.stdin_data = read_file(file);
+        r = run_kapi_dump_with({"--elf", "-", "-j"}, piped);
+        EXPECT_EQ(r.exit_code, kSuccess) << r.err;
+        EXPECT_EQ(r.out, expected);
+        // A compressed file that is not ELF inside.
+        std::string text = dir / ("text." + ext);
+        shell("echo just text | " + command + " -c > '" + text + "'");
+        r = run_kapi_dump({"--elf", text});
+        EXPECT_EQ(r.exit_code, kUsage);
+        EXPECT_THAT(r.err, HasSubstr("'" + text + "'"));
+    }
+}
+
+// A 96 MiB ELF file whose .kapi_specs section is a few KiB: kapi-dump maps
+// the file and touches only the pages it needs (it once read the whole
+// file and copied it: twice the file's size in memory).
+TEST(CliTest, MemoryFollowsTheSectionNotTheFile) {
+    TempDir dir("cli-big-elf");
+    shell("head -c 96M /dev/zero > '" + (dir / "padding") + "'");
+    shell("objcopy --add-section .padding='" + (dir / "padding") + "' '" + kElf + "' '" +
+          (dir / "big.o") + "'");
+    struct stat st {};
+    ASSERT_EQ(stat((dir / "big.o").c_str(), &st), 0);
+    ASSERT_GT(st.st_size, 96 << 20);
+    Result r = run_kapi_dump({"--elf", dir / "big.o", "-j"});
+    EXPECT_EQ(r.exit_code, kSuccess) << r.err;
+    EXPECT_EQ(r.out, run_kapi_dump({"--elf", kElf, "-j"}).out);
+    EXPECT_LT(r.max_rss_kb, 32 * 1024);
+}
+
 // --- bad input ------------------------------------------------------------------------
 
 // A source that must be refused: exit status 2, the exact message, nothing
@@ -393,6 +543,12 @@ protected:
         std::string image = read_file(kFixtures + "/spec_input.o");
         write_file(dir_ / "notelf.ko", "this is not an ELF file\n");
         write_file(dir_ / "truncated.ko", image.substr(0, 100));
+        write_file(dir_ / "junk.ko", "\x7f" "ELF" "\xc8 junk after the ELF magic number");
+        write_file(dir_ / "ident.ko", image.substr(0, 7));
+        write_file(dir_ / "header.ko", image.substr(0, 40));
+        write_file(dir_ / "bad.ko.xz", "\xfd" "7zXZ" + std::string(1, '\0') + "not xz data");
+        write_file(dir_ / "bad.ko.zst", "\x28\xb5\x2f\xfd not zstd data");
+        ASSERT_EQ(mkfifo((dir_ / "fifo").c_str(), 0600), 0);
         std::string section = image.substr(image.find("KAPI"));
         write_file(dir_ / "short/image", section.substr(0, 150));
         write_file(dir_ / "magic/image", "KAPX" + section.substr(4, 400));
@@ -447,6 +603,10 @@ TEST_P(BadInputTest, ExitsTwoWithAPreciseMessageAndNoOutput) {
     EXPECT_EQ(r.exit_code, kUsage);
     EXPECT_THAT(r.out, IsEmpty());
     expect_lines(r.err, expected);
+    // Refusing takes milliseconds; /dev/zero once grew to 17 GB and a FIFO
+    // hung. The bounds leave room for a loaded machine.
+    EXPECT_LT(r.seconds, 3.0);
+    EXPECT_LT(r.max_rss_kb, 64 * 1024);
 
     std::vector<std::string> json = args();
     json.push_back("--json");
@@ -492,6 +652,38 @@ INSTANTIATE_TEST_SUITE_P(
                  "cannot read 'DIR/kapi.ko': No such file or directory",
                  {}},
         BadInput{"ElfIsADirectory", {"--elf", "DIR"}, "cannot read 'DIR': Is a directory", {}},
+        BadInput{"ElfIsDevZero",
+                 {"--elf", "/dev/zero"},
+                 "cannot read '/dev/zero': it is a character device, not a regular file",
+                 {}},
+        BadInput{"ElfIsAFifo",
+                 {"--elf", "DIR/fifo"},
+                 "cannot read 'DIR/fifo': it is a FIFO, not a regular file",
+                 {}},
+        BadInput{"ElfMagicAndJunk",
+                 {"--elf", "DIR/junk.ko"},
+                 "'DIR/junk.ko' is not a valid ELF file: unknown ELF class 200",
+                 {}},
+        BadInput{"ElfCutInTheIdentification",
+                 {"--elf", "DIR/ident.ko"},
+                 "'DIR/ident.ko' is truncated: 7 bytes, less than an ELF identification",
+                 {}},
+        BadInput{"ElfCutInTheHeader",
+                 {"--elf", "DIR/header.ko"},
+                 "'DIR/header.ko' is truncated: 40 bytes, less than its ELF header (64)",
+                 {}},
+        BadInput{"CorruptXz",
+                 {"--elf", "DIR/bad.ko.xz"},
+                 "'DIR/bad.ko.xz' is compressed but does not decompress into an ELF file",
+                 {}},
+        BadInput{"CorruptZstd",
+                 {"--elf", "DIR/bad.ko.zst"},
+                 "'DIR/bad.ko.zst': cannot decompress it (zstd): ",
+                 {}},
+        BadInput{"StdinIsATerminalOrDevice",
+                 {"--elf", "-"},
+                 "cannot read standard input: it is a character device",
+                 {}},
         BadInput{"MissingSource",
                  {"--source", "DIR/src"},
                  "cannot read 'DIR/src': No such file or directory",

@@ -307,7 +307,7 @@ void print_help(std::ostream& out) {
         << "                       DIR defaults to " << kapi::kDefaultDebugfsDir << ")\n"
         << "      --elf FILE       the " << KAPI_IMAGE_SECTION
         << " section of FILE (kapi.ko, another module\n"
-        << "                       or a kernel image)\n"
+        << "                       or a kernel image; also .ko.xz/.gz/.zst; - for stdin)\n"
         << "      --source PATH    annotated C sources: a file, or a directory scanned\n"
         << "                       recursively for .c and .h files\n"
         << "      --netlink        the loaded kapi.ko through generic netlink (no\n"
