@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -279,7 +280,22 @@ void write_constraints(PlainWriter& w, const Spec& s) {
 
 class PlainRenderer : public Renderer {
 public:
+    // The text is made printable once more as a whole, whatever a field
+    // forgot: no control character or invalid UTF-8 reaches the output.
     void list(const SpecSet& specs, std::ostream& out) const override {
+        std::ostringstream text;
+        write_list(specs, text);
+        out << printable(text.str());
+    }
+
+    void spec(const Spec& s, std::ostream& out) const override {
+        std::ostringstream text;
+        write_spec(s, text);
+        out << printable(text.str());
+    }
+
+private:
+    static void write_list(const SpecSet& specs, std::ostream& out) {
         std::size_t name_width = 4;
         for (const Spec& s : specs.specs)
             name_width = std::max(name_width, std::min<std::size_t>(s.name.size(), 32));
@@ -303,7 +319,7 @@ public:
         }
     }
 
-    void spec(const Spec& s, std::ostream& out) const override {
+    static void write_spec(const Spec& s, std::ostream& out) {
         PlainWriter w(out);
         w.line(s.name + (s.summary.empty() ? "" : " - " + s.summary), "");
         out << '\n';

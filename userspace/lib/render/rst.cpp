@@ -10,6 +10,7 @@
 // a directive), and names, types and expressions are inline literals.
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -359,7 +360,22 @@ void write_constraints(RstWriter& w, const Spec& s) {
 
 class RstRenderer : public Renderer {
 public:
+    // The text is made printable once more as a whole, whatever a field
+    // forgot: no control character or invalid UTF-8 reaches the output.
     void list(const SpecSet& specs, std::ostream& out) const override {
+        std::ostringstream text;
+        write_list(specs, text);
+        out << printable(text.str());
+    }
+
+    void spec(const Spec& s, std::ostream& out) const override {
+        std::ostringstream text;
+        write_spec(s, text);
+        out << printable(text.str());
+    }
+
+private:
+    static void write_list(const SpecSet& specs, std::ostream& out) {
         RstWriter w(out);
         w.title("Kernel API specifications");
         if (specs.specs.empty()) {
@@ -380,7 +396,7 @@ public:
         }
     }
 
-    void spec(const Spec& s, std::ostream& out) const override {
+    static void write_spec(const Spec& s, std::ostream& out) {
         RstWriter w(out);
         w.title(printable(s.name));
         w.prose(s.summary);
