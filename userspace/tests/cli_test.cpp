@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -355,8 +356,9 @@ struct FormatCase {
 
 TEST(CliTest, FormatsMatchTheRenderersGoldenFiles) {
     const std::vector<FormatCase> cases{
-        {{}, "sys_render_open", "sys_render_open.txt"},
-        {{"--plain"}, "", "list.txt"},
+        // The golden plain text is wrapped, as at a terminal.
+        {{"--wrap"}, "sys_render_open", "sys_render_open.txt"},
+        {{"--plain", "--wrap"}, "", "list.txt"},
         {{"--rst"}, "sys_render_xfer", "sys_render_xfer.rst"},
         {{"--rst"}, "", "list.rst"},
         {{"--syzlang"}, "", "list.syz"},
@@ -366,7 +368,7 @@ TEST(CliTest, FormatsMatchTheRenderersGoldenFiles) {
         {{"-jp"}, "", "list.json"},
         {{"-f", "rst"}, "render_ioc_get", "render_ioc_get.rst"},
         {{"--format=SYZLANG"}, "sys_render_misc", "sys_render_misc.syz"},
-        {{"-fPlain"}, "sys_render_misc", "sys_render_misc.txt"},
+        {{"-fPlain", "--no-wrap", "--wrap"}, "sys_render_misc", "sys_render_misc.txt"},
         {{"-f", "json", "-p"}, "sys_render_misc", "sys_render_misc.json"},
     };
     for (const FormatCase& c : cases) {
@@ -436,6 +438,63 @@ TEST(CliTest, UnknownApiInAnEmptySource) {
     r = run_kapi_dump({"--debugfs=" + dir.str(), "-j"});
     EXPECT_EQ(r.exit_code, kSuccess);
     EXPECT_EQ(r.out, "{\"apis\":[]}\n");
+}
+
+// --- wrapping -------------------------------------------------------------------------
+
+// The longest line of TEXT, in bytes.
+std::size_t longest_line(const std::string& text) {
+    std::size_t longest = 0;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        longest = std::max(longest, line.size());
+    return longest;
+}
+
+TEST(CliTest, NoWrappingUnlessStdoutIsATerminal) {
+    const std::string wrapped = read_file(kGolden + "sys_render_open.txt");
+    ASSERT_LE(longest_line(wrapped), 80U);
+    // Into a file (a pipe alike): every paragraph on one line.
+    Result r = run_kapi_dump({"--elf", kElf, "sys_render_open"});
+    EXPECT_EQ(r.exit_code, kSuccess);
+    EXPECT_GT(longest_line(r.out), 80U);
+    EXPECT_EQ(r.out, run_kapi_dump({"--elf", kElf, "--no-wrap", "sys_render_open"}).out);
+    EXPECT_EQ(run_kapi_dump({"--elf", kElf, "--wrap", "sys_render_open"}).out, wrapped);
+    // The same words either way.
+    auto words = [](const std::string& text) {
+        std::istringstream in(text);
+        std::vector<std::string> out;
+        for (std::string w; in >> w;)
+            out.push_back(w);
+        return out;
+    };
+    EXPECT_EQ(words(r.out), words(wrapped));
+
+    // At a terminal: wrapped by default.
+    int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    ASSERT_GE(master, 0);
+    ASSERT_EQ(grantpt(master), 0);
+    ASSERT_EQ(unlockpt(master), 0);
+    std::string slave_path = ptsname(master);
+    // Held open here too, so that the output stays readable after kapi-dump
+    // exits.
+    int slave = open(slave_path.c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC);
+    ASSERT_GE(slave, 0);
+    RunOptions tty;
+    tty.stdout_path = slave_path.c_str();
+    r = run_kapi_dump_with({"--elf", kElf, "sys_render_open"}, tty);
+    EXPECT_EQ(r.exit_code, kSuccess);
+    std::string out;
+    fcntl(master, F_SETFL, O_NONBLOCK);
+    char buf[4096];
+    for (ssize_t n; (n = read(master, buf, sizeof(buf))) > 0;)
+        out.append(buf, static_cast<std::size_t>(n));
+    close(slave);
+    close(master);
+    // The terminal turns each newline into CR LF.
+    for (std::size_t at; (at = out.find("\r\n")) != std::string::npos;)
+        out.erase(at, 1);
+    EXPECT_EQ(out, wrapped);
 }
 
 // --- ELF files ---------------------------------------------------------------------

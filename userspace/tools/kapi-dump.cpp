@@ -13,6 +13,7 @@
 
 #include <getopt.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
@@ -71,6 +72,7 @@ struct Options {
     const kapi::RendererInfo* format = nullptr; // nullptr: plain
     std::string format_option;
     bool pretty = false;
+    std::optional<bool> wrap; // --wrap, --no-wrap; unset: whether stdout is a terminal
     bool stats = false;
     std::string api;
     Command command = Command::None;
@@ -103,6 +105,8 @@ enum : int {
     kOptStats,
     kOptCount,
     kOptReset,
+    kOptWrap,
+    kOptNoWrap,
 };
 
 constexpr option kLongOptions[] = {
@@ -116,6 +120,8 @@ constexpr option kLongOptions[] = {
     {"syzlang", no_argument, nullptr, kOptSyzlang},
     {"format", required_argument, nullptr, 'f'},
     {"pretty", no_argument, nullptr, 'p'},
+    {"wrap", no_argument, nullptr, kOptWrap},
+    {"no-wrap", no_argument, nullptr, kOptNoWrap},
     {"stats", no_argument, nullptr, kOptStats},
     {"count", required_argument, nullptr, kOptCount},
     {"reset", no_argument, nullptr, kOptReset},
@@ -249,6 +255,12 @@ Options parse_command_line(int argc, char* argv[]) {
         case 'p':
             o.pretty = true;
             break;
+        case kOptWrap:
+            o.wrap = true;
+            break;
+        case kOptNoWrap:
+            o.wrap = false;
+            break;
         case kOptStats:
             o.stats = true;
             break;
@@ -314,7 +326,7 @@ void print_help(std::ostream& out) {
         << "                       debugfs needed)\n"
         << "\n"
         << "Format (one of):\n"
-        << "      --plain          plain text, 80 columns (the default)\n"
+        << "      --plain          plain text (the default)\n"
         << "  -j, --json           JSON (Documentation/json.rst); errors too\n"
         << "      --rst            reStructuredText, a user-space API manual\n"
         << "      --syzlang        syzkaller descriptions of the system calls\n"
@@ -325,6 +337,10 @@ void print_help(std::ostream& out) {
         out << "                         " << name << r.summary << '\n';
     }
     out << "  -p, --pretty         indented JSON (implies --json)\n"
+        << "      --wrap           plain text: wrap prose at 80 columns (the default\n"
+        << "                       when stdout is a terminal)\n"
+        << "      --no-wrap        plain text: one line per paragraph and entry (the\n"
+        << "                       default into a pipe or file)\n"
         << "\n"
         << "Options:\n"
         << "      --stats          print what reading the source took to stderr\n"
@@ -597,7 +613,10 @@ ExitCode run(int argc, char* argv[], ErrorMode& mode) {
 
     const kapi::RendererInfo& format =
         o.format != nullptr ? *o.format : *kapi::find_renderer("plain");
-    std::unique_ptr<kapi::Renderer> renderer = format.make(kapi::RenderOptions{o.pretty});
+    kapi::RenderOptions render_options;
+    render_options.pretty = o.pretty;
+    render_options.wrap = o.wrap.value_or(isatty(STDOUT_FILENO) == 1);
+    std::unique_ptr<kapi::Renderer> renderer = format.make(render_options);
     std::ostringstream out;
     if (o.api.empty()) {
         renderer->list(result.specs, out);

@@ -18,6 +18,10 @@ namespace kapi {
 
 struct RenderOptions {
     bool pretty = false; // JSON: indented, two spaces per level
+    // Plain text: prose wrapped to fit 80 columns. Off, every paragraph,
+    // field and list entry is one line (kapi-dump turns it off when stdout
+    // is not a terminal).
+    bool wrap = true;
 };
 
 class Renderer {
