@@ -102,6 +102,7 @@ struct RunOptions {
     const char* stdout_path = nullptr;
     std::string stdin_path = "/dev/null";
     std::optional<std::string> stdin_data;
+    std::string cwd; // "": the test's
 };
 
 // A kapi-dump that has not exited after this long is killed: the test
@@ -138,6 +139,8 @@ Result run_kapi_dump_with(const std::vector<std::string>& args, const RunOptions
     else
         posix_spawn_file_actions_adddup2(&actions, out.fd(), STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err.fd(), STDERR_FILENO);
+    if (!options.cwd.empty())
+        posix_spawn_file_actions_addchdir_np(&actions, options.cwd.c_str());
 
     auto start = std::chrono::steady_clock::now();
     pid_t pid;
@@ -228,7 +231,7 @@ TEST(CliTest, HelpShowsUsageAndExamplesOnStdout) {
         Result r = run_kapi_dump({option});
         EXPECT_EQ(r.exit_code, kSuccess);
         EXPECT_THAT(r.out, StartsWith("Usage: kapi-dump [SOURCE] [FORMAT] [OPTIONS] [API_NAME]\n"));
-        for (const char* text : {"--debugfs[=DIR]", "--elf FILE", "--source PATH", "--netlink",
+        for (const char* text : {"--debugfs [DIR]", "--elf FILE", "--vmlinux FILE", "--source PATH", "--netlink",
                                  "--plain", "--json", "--rst", "--syzlang", "--format NAME",
                                  "--pretty", "--version", "Examples:", "Exit status:"})
             EXPECT_THAT(r.out, HasSubstr(text));
@@ -306,6 +309,48 @@ TEST(CliTest, DebugfsAndElfGiveByteIdenticalJson) {
         EXPECT_EQ(from_debugfs.out, from_elf.out);
         EXPECT_FALSE(from_elf.out.empty());
     }
+}
+
+// Upstream's spellings: --vmlinux FILE is --elf FILE; --debugfs PATH takes a
+// separate argument, kapi's directory or the debugfs root, when it has a '/'
+// or names a directory (else it is the API name).
+TEST(CliTest, UpstreamSpellingsOfTheSources) {
+    DebugfsDir debugfs;
+    TempDir root("cli-debugfs-root");
+    write_file(root / "kapi/image", read_file(debugfs.str() + "/image"));
+    const std::string expected = run_kapi_dump({"--elf", kElf, "-j", "sys_render_open"}).out;
+    ASSERT_THAT(expected, StartsWith("{\"api_details\":"));
+    const std::string relative = std::filesystem::path(root.str()).filename().string();
+    for (const std::vector<std::string>& args : {
+             std::vector<std::string>{"--vmlinux", kElf},
+             std::vector<std::string>{"--debugfs", debugfs.str()},
+             std::vector<std::string>{"--debugfs", root.str()},
+             std::vector<std::string>{"--debugfs", root.str() + "/"},
+             std::vector<std::string>{"--debugfs=" + root.str()},
+             std::vector<std::string>{"-j", "--debugfs", root.str() + "/kapi"},
+         }) {
+        SCOPED_TRACE(args[0] + " " + args[1]);
+        std::vector<std::string> full = args;
+        full.insert(full.end(), {"-j", "sys_render_open"});
+        Result r = run_kapi_dump(full);
+        EXPECT_EQ(r.exit_code, kSuccess) << r.err;
+        EXPECT_EQ(r.out, expected);
+    }
+    // A directory named without a '/', from where it is.
+    RunOptions in_parent;
+    in_parent.cwd = std::filesystem::path(root.str()).parent_path().string();
+    Result r = run_kapi_dump_with({"--debugfs", relative, "-j", "sys_render_open"}, in_parent);
+    EXPECT_EQ(r.exit_code, kSuccess) << r.err;
+    EXPECT_EQ(r.out, expected);
+    // A word that is not a directory is the API name, as before.
+    r = run_kapi_dump_with({"--debugfs", "sys_render_open"}, in_parent);
+    EXPECT_EQ(r.exit_code, kUsage);
+    EXPECT_THAT(r.err, StartsWith("kapi-dump: cannot read '" + kDefaultImage + "'"));
+    // A debugfs root without kapi's directory names the file it wanted.
+    TempDir empty("cli-debugfs-empty");
+    r = run_kapi_dump({"--debugfs", empty.str()});
+    EXPECT_EQ(r.exit_code, kUsage);
+    EXPECT_THAT(r.err, StartsWith("kapi-dump: cannot read '" + empty.str() + "/image': "));
 }
 
 // kapi.ko is never loaded on the build host: the netlink source and every
@@ -716,7 +761,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "cannot read '/dev/zero': it is a character device, not a regular file",
                  {}},
         BadInput{"ElfIsAFifo",
-                 {"--elf", "DIR/fifo"},
+                 {"--vmlinux", "DIR/fifo"},
                  "cannot read 'DIR/fifo': it is a FIFO, not a regular file",
                  {}},
         BadInput{"ElfMagicAndJunk",
@@ -789,6 +834,14 @@ INSTANTIATE_TEST_SUITE_P(
         BadUsage{"StrayAfterVersion", {"--version", "a", "b"}, "unexpected argument 'b'"},
         BadUsage{"UnknownOptionAfterHelp", {"--help", "--bogus"}, "unrecognized option '--bogus'"},
         BadUsage{"MissingElfArgument", {"--elf"}, "option '--elf' requires an argument"},
+        BadUsage{
+            "MissingVmlinuxArgument", {"--vmlinux"}, "option '--vmlinux' requires an argument"},
+        BadUsage{"ElfAndVmlinux",
+                 {"--elf", "a", "--vmlinux", "b"},
+                 "only one source can be given, not both --elf and --vmlinux"},
+        BadUsage{"DebugfsDirAndElf",
+                 {"--debugfs", "/x", "--elf", "b"},
+                 "only one source can be given, not both --debugfs and --elf"},
         BadUsage{"MissingFormatArgument", {"-f"}, "option '-f' requires an argument"},
         BadUsage{"EmptyElfPath", {"--elf", ""}, "option '--elf' needs a non-empty path"},
         BadUsage{"TwoSources",

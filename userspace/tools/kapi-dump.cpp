@@ -13,6 +13,7 @@
 
 #include <getopt.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -21,6 +22,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <memory>
@@ -97,6 +99,7 @@ struct ErrorMode {
 enum : int {
     kOptDebugfs = 256,
     kOptElf,
+    kOptVmlinux,
     kOptSource,
     kOptNetlink,
     kOptRst,
@@ -112,6 +115,7 @@ enum : int {
 constexpr option kLongOptions[] = {
     {"debugfs", optional_argument, nullptr, kOptDebugfs},
     {"elf", required_argument, nullptr, kOptElf},
+    {"vmlinux", required_argument, nullptr, kOptVmlinux},
     {"source", required_argument, nullptr, kOptSource},
     {"netlink", no_argument, nullptr, kOptNetlink},
     {"json", no_argument, nullptr, 'j'},
@@ -210,6 +214,17 @@ void check_command(Options& o, int argc, char* argv[]) {
     }
 }
 
+// Whether ARG after a bare --debugfs is its directory rather than an API
+// name: it has a '/' (no API name has one), or names an existing directory.
+bool looks_like_a_directory(const char* arg) {
+    if (arg[0] == '-' || arg[0] == '\0')
+        return false;
+    if (std::strchr(arg, '/') != nullptr)
+        return true;
+    struct stat st;
+    return stat(arg, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 Options parse_command_line(int argc, char* argv[]) {
     Options o;
     opterr = 0;
@@ -224,12 +239,20 @@ Options parse_command_line(int argc, char* argv[]) {
         case 'V':
             o.version = true;
             break;
-        case kOptDebugfs:
+        case kOptDebugfs: {
+            // Upstream's spelling: "--debugfs PATH", a separate argument.
+            const char* dir = optarg;
+            if (dir == nullptr && optind < argc && looks_like_a_directory(argv[optind]))
+                dir = argv[optind++];
             set_source(o, SourceKind::Debugfs, "--debugfs",
-                       optarg != nullptr ? optarg : std::string(kapi::kDefaultDebugfsDir));
+                       dir != nullptr ? dir : std::string(kapi::kDefaultDebugfsDir));
             break;
+        }
         case kOptElf:
             set_source(o, SourceKind::Elf, "--elf", optarg);
+            break;
+        case kOptVmlinux:
+            set_source(o, SourceKind::Elf, "--vmlinux", optarg);
             break;
         case kOptSource:
             set_source(o, SourceKind::Tree, "--source", optarg);
@@ -315,11 +338,14 @@ void print_help(std::ostream& out) {
         << "that API in detail.\n"
         << "\n"
         << "Source (one of):\n"
-        << "      --debugfs[=DIR]  the loaded kapi.ko, reading DIR/image (the default;\n"
-        << "                       DIR defaults to " << kapi::kDefaultDebugfsDir << ")\n"
+        << "      --debugfs [DIR]  the loaded kapi.ko, reading DIR/image or DIR/kapi/image\n"
+        << "                       (DIR: kapi's debugfs directory or the debugfs root;\n"
+        << "                       the default source; DIR defaults to\n"
+        << "                       " << kapi::kDefaultDebugfsDir << ")\n"
         << "      --elf FILE       the " << KAPI_IMAGE_SECTION
         << " section of FILE (kapi.ko, another module\n"
         << "                       or a kernel image; also .ko.xz/.gz/.zst; - for stdin)\n"
+        << "      --vmlinux FILE   the same as --elf FILE\n"
         << "      --source PATH    annotated C sources: a file, or a directory scanned\n"
         << "                       recursively for .c and .h files\n"
         << "      --netlink        the loaded kapi.ko through generic netlink (no\n"

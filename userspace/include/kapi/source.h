@@ -47,7 +47,8 @@ public:
 };
 
 // The loaded kapi.ko through debugfs: decodes DIR/image, every registered
-// spec image back to back.
+// spec image back to back; DIR may also be the debugfs root (DIR/kapi/image
+// is read when DIR/image does not exist).
 std::unique_ptr<Source> debugfs_source(std::string dir);
 
 // The .kapi_specs section of an ELF file (kapi.ko, another module, a
