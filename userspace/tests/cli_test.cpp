@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
+#include <utility>
 #include <optional>
 #include <ostream>
 #include <sstream>
@@ -33,7 +34,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "kapi/cli.h"
 #include "kapi/error.h"
+#include "kapi/model.h"
 #include "kapi/source.h"
 #include "kapi/version.h"
 #include "test_util.h"
@@ -456,6 +459,73 @@ TEST(CliTest, UnknownApiExitsOneWithTheNamesOnStderr) {
     EXPECT_THAT(r.out, IsEmpty());
     EXPECT_EQ(r.err, "kapi-dump: API 'sys_nope' not found\n"
                      "Available APIs:\n"
+                     "  sys_render_open\n"
+                     "  sys_render_xfer\n"
+                     "  sys_render_misc\n"
+                     "  render_ioc_get\n"
+                     "  render_helper\n");
+}
+
+// --- name lookup ------------------------------------------------------------------
+
+kapi::SpecSet named_specs(std::initializer_list<std::pair<const char*, std::uint32_t>> names) {
+    kapi::SpecSet set;
+    for (const auto& [name, kind] : names) {
+        kapi::Spec s;
+        s.name = name;
+        s.kind = kind;
+        set.specs.push_back(s);
+    }
+    return set;
+}
+
+TEST(NameLookupTest, ASystemCallIsFoundWithoutItsPrefix) {
+    kapi::SpecSet set = named_specs({{"sys_read", KAPI_KIND_SYSCALL},
+                                     {"sys_open", KAPI_KIND_SYSCALL},
+                                     {"open", KAPI_KIND_FUNCTION},
+                                     {"sys_helper", KAPI_KIND_FUNCTION}});
+    EXPECT_EQ(kapi::cli::find_spec(set, "sys_read"), &set.specs[0]);
+    EXPECT_EQ(kapi::cli::find_spec(set, "read"), &set.specs[0]);
+    EXPECT_EQ(kapi::cli::find_spec(set, "open"), &set.specs[2]); // the exact name first
+    EXPECT_EQ(kapi::cli::find_spec(set, "helper"), nullptr);    // not a system call
+    EXPECT_EQ(kapi::cli::find_spec(set, "sys_sys_read"), nullptr);
+    EXPECT_EQ(kapi::cli::find_spec(set, ""), nullptr);
+    EXPECT_EQ(kapi::cli::find_spec(set, "write"), nullptr);
+}
+
+TEST(NameLookupTest, NearNamesAreTyposThenSubstrings) {
+    kapi::SpecSet set = named_specs({{"sys_read", KAPI_KIND_SYSCALL},
+                                     {"sys_write", KAPI_KIND_SYSCALL},
+                                     {"sys_open", KAPI_KIND_SYSCALL},
+                                     {"sys_openat", KAPI_KIND_SYSCALL},
+                                     {"sys_close", KAPI_KIND_SYSCALL},
+                                     {"kapi_sample_ioc_get", KAPI_KIND_IOCTL}});
+    using V = std::vector<std::string>;
+    EXPECT_EQ(kapi::cli::near_names(set, "sys_raed"), V{"sys_read"});
+    EXPECT_EQ(kapi::cli::near_names(set, "raed"), V{"sys_read"});
+    EXPECT_EQ(kapi::cli::near_names(set, "wirte"), V{"sys_write"});
+    EXPECT_EQ(kapi::cli::near_names(set, "opne"), (V{"sys_open"}));
+    EXPECT_EQ(kapi::cli::near_names(set, "sys_opena"), (V{"sys_open", "sys_openat"}));
+    EXPECT_EQ(kapi::cli::near_names(set, "ioc_get"), V{"kapi_sample_ioc_get"});
+    EXPECT_EQ(kapi::cli::near_names(set, "ioctl"), V{});
+    EXPECT_EQ(kapi::cli::near_names(set, "x"), V{});
+    EXPECT_EQ(kapi::cli::near_names(set, "s", 0), V{});
+}
+
+TEST(CliTest, NameWithoutSysPrefixAndNearNames) {
+    Result r = run_kapi_dump({"--elf", kElf, "-j", "render_open"});
+    EXPECT_EQ(r.exit_code, kSuccess) << r.err;
+    EXPECT_EQ(r.out, run_kapi_dump({"--elf", kElf, "-j", "sys_render_open"}).out);
+    r = run_kapi_dump({"--elf", kElf, "render_opne"});
+    EXPECT_EQ(r.exit_code, kNotFound);
+    EXPECT_THAT(r.out, IsEmpty());
+    EXPECT_EQ(r.err, "kapi-dump: API 'render_opne' not found\n"
+                     "Did you mean:\n"
+                     "  sys_render_open\n");
+    r = run_kapi_dump({"--elf", kElf, "render"});
+    EXPECT_EQ(r.exit_code, kNotFound);
+    EXPECT_EQ(r.err, "kapi-dump: API 'render' not found\n"
+                     "Did you mean:\n"
                      "  sys_render_open\n"
                      "  sys_render_xfer\n"
                      "  sys_render_misc\n"

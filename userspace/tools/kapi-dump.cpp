@@ -460,9 +460,14 @@ void print_stats(const kapi::SourceResult& r, std::chrono::steady_clock::duratio
 
 [[noreturn]] void not_found(const Options& o, const kapi::SpecSet& specs) {
     std::string hint;
+    std::vector<std::string> near = kapi::cli::near_names(specs, o.api);
     if (!o.json()) {
         if (specs.specs.empty()) {
             hint = "No APIs are available from this source.";
+        } else if (!near.empty()) {
+            hint = "Did you mean:";
+            for (const std::string& n : near)
+                hint += "\n  " + n;
         } else {
             hint = "Available APIs:";
             for (const kapi::Spec& s : specs.specs)
@@ -647,7 +652,7 @@ ExitCode run(int argc, char* argv[], ErrorMode& mode) {
     if (o.api.empty()) {
         renderer->list(result.specs, out);
     } else {
-        const kapi::Spec* spec = result.specs.find(o.api);
+        const kapi::Spec* spec = kapi::cli::find_spec(result.specs, o.api);
         if (spec == nullptr)
             not_found(o, result.specs);
         renderer->spec(*spec, out);
