@@ -256,6 +256,23 @@ TEST(CliTest, VersionShowsToolAndInterfaceVersions) {
     }
 }
 
+TEST(CliTest, VersionAsJson) {
+    std::string expected = "{\"version\":{\"tool\":\"" + std::string(kapi::tool_version()) +
+                           "\",\"image_format\":\"" + std::to_string(KAPI_IMAGE_VERSION_MAJOR) +
+                           "." + std::to_string(KAPI_IMAGE_VERSION_MINOR) +
+                           "\",\"netlink_family\":\"" KAPI_GENL_NAME "\",\"netlink_version\":" +
+                           std::to_string(KAPI_GENL_VERSION) + "}}\n";
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"-j", "--version"}, std::vector<std::string>{"-V", "-fjson"}}) {
+        Result r = run_kapi_dump(args);
+        EXPECT_EQ(r.exit_code, kSuccess);
+        EXPECT_EQ(r.out, expected);
+        EXPECT_THAT(r.err, IsEmpty());
+    }
+    Result r = run_kapi_dump({"-p", "-V"});
+    EXPECT_THAT(r.out, StartsWith("{\n  \"version\": {\n    \"tool\": \""));
+}
+
 TEST(CliTest, WriteErrorOnStdoutFails) {
     if (access("/dev/full", W_OK) != 0)
         GTEST_SKIP() << "no writable /dev/full";
@@ -694,6 +711,52 @@ TEST(CliTest, MemoryFollowsTheSectionNotTheFile) {
     EXPECT_EQ(r.exit_code, kSuccess) << r.err;
     EXPECT_EQ(r.out, run_kapi_dump({"--elf", kElf, "-j"}).out);
     EXPECT_LT(r.max_rss_kb, 32 * 1024);
+}
+
+// --- annotation errors and warnings -------------------------------------------------
+
+TEST(CliTest, AnnotationErrorsAsJsonCarryFileAndLine) {
+    TempDir dir("cli-annotation-errors");
+    write_file(dir / "bad.c", "/**\n"
+                              " * sys_bad - bad\n"
+                              " *\n"
+                              " * contexts: process\n"
+                              " * error: ENOTANERROR, never\n"
+                              " * lock: l\n"
+                              " *   type: nosuchlock\n"
+                              " */\n"
+                              "asmlinkage long sys_bad(void);\n");
+    Result r = run_kapi_dump({"--source", dir / "bad.c", "-j"});
+    EXPECT_EQ(r.exit_code, kUsage);
+    const std::string file = dir / "bad.c";
+    EXPECT_THAT(r.out, StartsWith("{\"error\":\"2 annotation errors in '" + file +
+                                  "', the first: " + file + ":5: unknown error 'ENOTANERROR'\","
+                                  "\"errors\":[{\"file\":\"" + file + "\",\"line\":5,"
+                                  "\"message\":\"unknown error 'ENOTANERROR'\"},{\"file\":\"" +
+                                  file + "\",\"line\":7,\"message\":\"unknown lock type"));
+    EXPECT_THAT(r.out, EndsWith("\"}]}\n"));
+    EXPECT_EQ(r.out.find('\n'), r.out.size() - 1);
+}
+
+TEST(CliTest, ACommentMeantAsASpecIsAWarning) {
+    TempDir dir("cli-almost-spec");
+    std::string specs = read_file(kSource);
+    write_file(dir / "specs.c", specs + "\n/**\n"
+                                        " * sys_forgot - a spec without its contexts\n"
+                                        " * param-count: 0\n"
+                                        " * api-type: syscall\n"
+                                        " */\n"
+                                        "long sys_forgot(void);\n");
+    const auto line = static_cast<std::size_t>(std::count(specs.begin(), specs.end(), '\n')) + 2;
+    for (const char* format : {"--plain", "-j"}) {
+        SCOPED_TRACE(format);
+        Result r = run_kapi_dump({"--source", dir / "specs.c", format});
+        EXPECT_EQ(r.exit_code, kSuccess);
+        EXPECT_EQ(r.out, run_kapi_dump({"--source", kSource, format}).out);
+        EXPECT_EQ(r.err, dir / "specs.c" + ":" + std::to_string(line) +
+                             ": warning: kerneldoc comment with spec tags ('param-count:', "
+                             "'api-type:') but no 'contexts:' tag is not a spec (ignored)\n");
+    }
 }
 
 // --- bad input ------------------------------------------------------------------------

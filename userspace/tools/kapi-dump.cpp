@@ -94,6 +94,8 @@ struct Options {
 struct ErrorMode {
     bool json = false;
     bool pretty = false;
+    // Annotation errors, for the JSON error document's "errors".
+    std::vector<kapi::Diagnostic> details;
 };
 
 enum : int {
@@ -416,6 +418,22 @@ void print_version(std::ostream& out) {
         << kapi::genl_family_version() << ")\n";
 }
 
+// -j --version: {"version": {"tool": "0.1.0", "image_format": "2.0",
+// "netlink_family": "kapi", "netlink_version": 1}}.
+void print_version_json(std::ostream& out, bool pretty) {
+    kapi::FormatVersion image = kapi::image_format_version();
+    kapi::JsonWriter j(out, pretty);
+    j.begin_object();
+    j.begin_object("version");
+    j.string("tool", kapi::tool_version());
+    j.string("image_format", std::to_string(image.major) + "." + std::to_string(image.minor));
+    j.string("netlink_family", kapi::genl_family_name());
+    j.uinteger("netlink_version", kapi::genl_family_version());
+    j.end_object();
+    j.end_object();
+    j.end();
+}
+
 std::unique_ptr<kapi::Source> make_source(const Options& o) {
     switch (o.source) {
     case SourceKind::Elf:
@@ -447,10 +465,13 @@ void print_stats(const kapi::SourceResult& r, std::chrono::steady_clock::duratio
     std::cerr << '\n';
 }
 
-// Prints annotation errors, then fails with a summary that names the first.
-[[noreturn]] void annotation_errors(const Options& o, const kapi::SourceResult& r) {
+// Prints annotation errors, then fails with a summary that names the first;
+// with JSON, the error document lists them all.
+[[noreturn]] void annotation_errors(const Options& o, const kapi::SourceResult& r,
+                                    ErrorMode& mode) {
     for (const kapi::Diagnostic& d : r.diagnostics)
         std::cerr << d.str() << '\n';
+    mode.details = r.diagnostics;
     std::size_t n = r.diagnostics.size();
     std::string message = n == 1
                               ? "an annotation error in '" + o.source_arg + "'"
@@ -624,11 +645,13 @@ ExitCode run(int argc, char* argv[], ErrorMode& mode) {
     if (!o.error.empty())
         kapi::cli::usage_error(kProgram, o.error);
     if (o.help || o.version) {
-        mode.json = false;
         if (o.help)
             print_help(std::cout);
+        else if (o.json())
+            print_version_json(std::cout, o.pretty);
         else
             print_version(std::cout);
+        mode.json = false;
         kapi::cli::flush_stdout();
         return ExitCode::Success;
     }
@@ -639,8 +662,10 @@ ExitCode run(int argc, char* argv[], ErrorMode& mode) {
     kapi::SourceResult result = make_source(o)->read();
     if (o.stats)
         print_stats(result, std::chrono::steady_clock::now() - start);
+    for (const kapi::Diagnostic& d : result.warnings)
+        std::cerr << d.str() << '\n';
     if (!result.ok())
-        annotation_errors(o, result);
+        annotation_errors(o, result, mode);
 
     const kapi::RendererInfo& format =
         o.format != nullptr ? *o.format : *kapi::find_renderer("plain");
@@ -668,7 +693,9 @@ void report(const kapi::Error& e, const ErrorMode& mode) {
     kapi::cli::report(kProgram, e.what(), e.hint());
     if (mode.json) {
         std::ostringstream doc;
-        kapi::make_json_renderer(kapi::RenderOptions{mode.pretty})->error(e.what(), doc);
+        kapi::RenderOptions options;
+        options.pretty = mode.pretty;
+        kapi::make_json_renderer(options)->error(e.what(), mode.details, doc);
         std::cout << doc.str();
         std::cout.flush();
     }

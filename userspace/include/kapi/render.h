@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "kapi/model.h"
+#include "kapi/parser.h"
 
 namespace kapi {
 
@@ -36,12 +37,18 @@ public:
     virtual void spec(const Spec& spec, std::ostream& out) const = 0;
 
     // Formats that carry errors in band write MESSAGE as their error
-    // document and return true (JSON: {"error": "..."}); others write
-    // nothing and return false.
-    virtual bool error(std::string_view message, std::ostream& out) const {
+    // document and return true (JSON: {"error": "..."}, with "errors": [{"file",
+    // "line", "message"}...] when DETAILS, annotation errors, are given);
+    // others write nothing and return false.
+    virtual bool error(std::string_view message, std::span<const Diagnostic> details,
+                       std::ostream& out) const {
         (void)message;
+        (void)details;
         (void)out;
         return false;
+    }
+    bool error(std::string_view message, std::ostream& out) const {
+        return error(message, {}, out);
     }
 };
 

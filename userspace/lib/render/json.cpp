@@ -281,10 +281,24 @@ public:
         j.end();
     }
 
-    bool error(std::string_view message, std::ostream& out) const override {
+    using Renderer::error;
+
+    bool error(std::string_view message, std::span<const Diagnostic> details,
+               std::ostream& out) const override {
         SpecJson j(out, pretty_);
         j.begin_object();
         j.string("error", message);
+        if (!details.empty()) {
+            j.begin_array("errors");
+            for (const Diagnostic& d : details) {
+                j.begin_object();
+                j.string("file", d.file);
+                j.uinteger("line", d.line);
+                j.string("message", d.message);
+                j.end_object();
+            }
+            j.end_array();
+        }
         j.end_object();
         j.end();
         return true;
