@@ -22,13 +22,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
-#include <utility>
 #include <optional>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -94,8 +94,8 @@ struct Result {
     int exit_code; // -1 if kapi-dump did not exit normally
     std::string out;
     std::string err;
-    double seconds = 0;   // wall-clock time until it exited
-    long max_rss_kb = 0;  // its peak resident memory
+    double seconds = 0;  // wall-clock time until it exited
+    long max_rss_kb = 0; // its peak resident memory
 };
 
 // How to run kapi-dump: stdout to a file (STDOUT_PATH) instead of being
@@ -137,8 +137,7 @@ Result run_kapi_dump_with(const std::vector<std::string>& args, const RunOptions
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, options.stdin_path.c_str(),
                                          O_RDONLY, 0);
     if (options.stdout_path != nullptr)
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, options.stdout_path, O_WRONLY,
-                                         0);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, options.stdout_path, O_WRONLY, 0);
     else
         posix_spawn_file_actions_adddup2(&actions, out.fd(), STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err.fd(), STDERR_FILENO);
@@ -234,9 +233,10 @@ TEST(CliTest, HelpShowsUsageAndExamplesOnStdout) {
         Result r = run_kapi_dump({option});
         EXPECT_EQ(r.exit_code, kSuccess);
         EXPECT_THAT(r.out, StartsWith("Usage: kapi-dump [SOURCE] [FORMAT] [OPTIONS] [API_NAME]\n"));
-        for (const char* text : {"--debugfs [DIR]", "--elf FILE", "--vmlinux FILE", "--source PATH", "--netlink",
-                                 "--plain", "--json", "--rst", "--syzlang", "--format NAME",
-                                 "--pretty", "--version", "Examples:", "Exit status:"})
+        for (const char* text :
+             {"--debugfs [DIR]", "--elf FILE", "--vmlinux FILE", "--source PATH", "--netlink",
+              "--plain", "--json", "--rst", "--syzlang", "--format NAME", "--pretty", "--version",
+              "Examples:", "Exit status:"})
             EXPECT_THAT(r.out, HasSubstr(text));
         EXPECT_THAT(r.err, IsEmpty());
     }
@@ -504,7 +504,7 @@ TEST(NameLookupTest, ASystemCallIsFoundWithoutItsPrefix) {
     EXPECT_EQ(kapi::cli::find_spec(set, "sys_read"), &set.specs[0]);
     EXPECT_EQ(kapi::cli::find_spec(set, "read"), &set.specs[0]);
     EXPECT_EQ(kapi::cli::find_spec(set, "open"), &set.specs[2]); // the exact name first
-    EXPECT_EQ(kapi::cli::find_spec(set, "helper"), nullptr);    // not a system call
+    EXPECT_EQ(kapi::cli::find_spec(set, "helper"), nullptr);     // not a system call
     EXPECT_EQ(kapi::cli::find_spec(set, "sys_sys_read"), nullptr);
     EXPECT_EQ(kapi::cli::find_spec(set, ""), nullptr);
     EXPECT_EQ(kapi::cli::find_spec(set, "write"), nullptr);
@@ -570,6 +570,44 @@ TEST(CliTest, UnknownApiInAnEmptySource) {
     r = run_kapi_dump({"--debugfs=" + dir.str(), "-j"});
     EXPECT_EQ(r.exit_code, kSuccess);
     EXPECT_EQ(r.out, "{\"apis\":[]}\n");
+}
+
+// --- every API in detail --------------------------------------------------------------
+
+TEST(CliTest, AllIsEverySpecInDetail) {
+    const std::vector<std::string> names{"sys_render_open", "sys_render_xfer", "sys_render_misc",
+                                         "render_ioc_get", "render_helper"};
+    // Plain text and RST: each spec's text, a blank line between two.
+    for (const char* format : {"--plain", "--rst"}) {
+        SCOPED_TRACE(format);
+        std::string expected;
+        for (const std::string& n : names)
+            expected += (expected.empty() ? "" : "\n") +
+                        run_kapi_dump({"--elf", kElf, "--wrap", format, n}).out;
+        Result r = run_kapi_dump({"--elf", kElf, "--wrap", format, "--all"});
+        EXPECT_EQ(r.exit_code, kSuccess);
+        EXPECT_EQ(r.out, expected);
+        EXPECT_THAT(r.err, IsEmpty());
+    }
+    // JSON: {"specs": [...]} of each spec's document.
+    std::string expected = "{\"specs\":[";
+    for (const std::string& n : names) {
+        std::string one = run_kapi_dump({"--elf", kElf, "-j", n}).out;
+        ASSERT_THAT(one, EndsWith("\n"));
+        expected += (n == names.front() ? "" : ",") + one.substr(0, one.size() - 1);
+    }
+    expected += "]}\n";
+    EXPECT_EQ(run_kapi_dump({"--all", "--elf", kElf, "-j"}).out, expected);
+    Result pretty = run_kapi_dump({"--all", "--elf", kElf, "-p"});
+    EXPECT_THAT(pretty.out, StartsWith("{\n  \"specs\": [\n    {\n      \"api_details\": {\n"));
+    // syzlang describes every call in its list already.
+    EXPECT_EQ(run_kapi_dump({"--all", "--elf", kElf, "--syzlang"}).out,
+              run_kapi_dump({"--elf", kElf, "--syzlang"}).out);
+    // An empty source.
+    TempDir dir("cli-all-empty");
+    write_file(dir / "image", "");
+    EXPECT_EQ(run_kapi_dump({"--all", "--debugfs=" + dir.str(), "-j"}).out, "{\"specs\":[]}\n");
+    EXPECT_EQ(run_kapi_dump({"--all", "--debugfs=" + dir.str()}).out, "");
 }
 
 // --- wrapping -------------------------------------------------------------------------
@@ -657,7 +695,10 @@ TEST(CliTest, ElfFromStandardInput) {
     r = run_kapi_dump_with({"--elf", "-"}, piped);
     EXPECT_EQ(r.exit_code, kUsage);
     EXPECT_EQ(r.err, "kapi-dump: 'standard input' is not an ELF file (no ELF magic number)\n");
-    piped.stdin_data = std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(100, 'x');
+    piped.stdin_data = std::string("\x7f"
+                                   "ELF\x02\x01\x01",
+                                   7) +
+                       std::string(100, 'x');
     r = run_kapi_dump_with({"--elf", "-"}, piped);
     EXPECT_EQ(r.exit_code, kUsage);
     EXPECT_THAT(r.err, StartsWith("kapi-dump: 'standard input' is truncated: its section headers"));
@@ -730,8 +771,11 @@ TEST(CliTest, AnnotationErrorsAsJsonCarryFileAndLine) {
     EXPECT_EQ(r.exit_code, kUsage);
     const std::string file = dir / "bad.c";
     EXPECT_THAT(r.out, StartsWith("{\"error\":\"2 annotation errors in '" + file +
-                                  "', the first: " + file + ":5: unknown error 'ENOTANERROR'\","
-                                  "\"errors\":[{\"file\":\"" + file + "\",\"line\":5,"
+                                  "', the first: " + file +
+                                  ":5: unknown error 'ENOTANERROR'\","
+                                  "\"errors\":[{\"file\":\"" +
+                                  file +
+                                  "\",\"line\":5,"
                                   "\"message\":\"unknown error 'ENOTANERROR'\"},{\"file\":\"" +
                                   file + "\",\"line\":7,\"message\":\"unknown lock type"));
     EXPECT_THAT(r.out, EndsWith("\"}]}\n"));
@@ -780,10 +824,14 @@ protected:
         std::string image = read_file(kFixtures + "/spec_input.o");
         write_file(dir_ / "notelf.ko", "this is not an ELF file\n");
         write_file(dir_ / "truncated.ko", image.substr(0, 100));
-        write_file(dir_ / "junk.ko", "\x7f" "ELF" "\xc8 junk after the ELF magic number");
+        write_file(dir_ / "junk.ko", "\x7f"
+                                     "ELF"
+                                     "\xc8 junk after the ELF magic number");
         write_file(dir_ / "ident.ko", image.substr(0, 7));
         write_file(dir_ / "header.ko", image.substr(0, 40));
-        write_file(dir_ / "bad.ko.xz", "\xfd" "7zXZ" + std::string(1, '\0') + "not xz data");
+        write_file(dir_ / "bad.ko.xz", "\xfd"
+                                       "7zXZ" +
+                                           std::string(1, '\0') + "not xz data");
         write_file(dir_ / "bad.ko.zst", "\x28\xb5\x2f\xfd not zstd data");
         ASSERT_EQ(mkfifo((dir_ / "fifo").c_str(), 0600), 0);
         std::string section = image.substr(image.find("KAPI"));
@@ -964,6 +1012,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadUsage{"ArgumentToFlag", {"--help=yes"}, "option '--help' doesn't allow an argument"},
         BadUsage{"AmbiguousPrefix", {"--s", "x"}, "option '--s' is ambiguous"},
         BadUsage{"StrayArgument", {"sys_read", "stray"}, "unexpected argument 'stray'"},
+        BadUsage{"AllWithAnApiName",
+                 {"--all", "sys_read"},
+                 "--all shows every API; it takes no API name ('sys_read')"},
+        BadUsage{"AllWithACommand",
+                 {"stats", "--all"},
+                 "--all applies to reading specs, not to 'stats'"},
         BadUsage{"StrayAfterVersion", {"--version", "a", "b"}, "unexpected argument 'b'"},
         BadUsage{"UnknownOptionAfterHelp", {"--help", "--bogus"}, "unrecognized option '--bogus'"},
         BadUsage{"MissingElfArgument", {"--elf"}, "option '--elf' requires an argument"},

@@ -102,6 +102,16 @@ def main():
             for name in names:
                 check(what + " " + name, dump(src + fmt + [name]))
         check(" ".join(src) + " -j nope", dump(src + ["-j", "nope"], 1))
+        for fmt in (["-j"], ["-p"]):
+            what = " ".join(src + fmt) + " --all"
+            doc = check(what, dump(src + fmt + ["--all"]))
+            specs = (doc or {}).get("specs", [])
+            if [d.get("api_details", {}).get("name") for d in specs] != names:
+                failures.append("%s: not every API in order" % what)
+            for d in specs:
+                problem = order_problem(d.get("api_details"), "api_details")
+                if problem:
+                    failures.append("%s: %s" % (what, problem))
 
     # Error documents.
     check("--netlink -j", dump(["--netlink", "-j"], 2))

@@ -413,8 +413,10 @@ bool terminal_safe(const std::string& text, std::string* why) {
             i++;
             continue;
         }
-        std::size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 && c <= 0xef ? 3
-                        : c >= 0xc2 && c <= 0xdf ? 2 : 0;
+        std::size_t n = c >= 0xf0 && c <= 0xf4   ? 4
+                        : c >= 0xe0 && c <= 0xef ? 3
+                        : c >= 0xc2 && c <= 0xdf ? 2
+                                                 : 0;
         bool ok = n != 0 && i + n <= text.size();
         std::uint32_t cp = n == 2 ? (c & 0x1fU) : n == 3 ? (c & 0x0fU) : (c & 0x07U);
         for (std::size_t k = 1; ok && k < n; k++) {
@@ -425,9 +427,8 @@ bool terminal_safe(const std::string& text, std::string* why) {
         ok = ok && !(n == 3 && cp < 0x800) && !(n == 4 && cp < 0x10000) && cp <= 0x10ffff &&
              !(cp >= 0xd800 && cp <= 0xdfff) && !(cp >= 0x80 && cp <= 0x9f);
         if (!ok) {
-            *why = "byte " + std::to_string(i) + " (0x" +
-                   std::to_string(static_cast<unsigned>(c)) + " decimal) in: " +
-                   text.substr(i > 20 ? i - 20 : 0, 40);
+            *why = "byte " + std::to_string(i) + " (0x" + std::to_string(static_cast<unsigned>(c)) +
+                   " decimal) in: " + text.substr(i > 20 ? i - 20 : 0, 40);
             return false;
         }
         i += n;
@@ -438,7 +439,8 @@ bool terminal_safe(const std::string& text, std::string* why) {
 // Spec text from an image is anything: ESC and CSI sequences (C0 and C1),
 // DEL, invalid UTF-8 must not reach a terminal or Sphinx through any field.
 TEST(HumanRenderTest, NoControlCharacterOrInvalidUtf8InAnyField) {
-    const std::string evil = "a\x1b[31mb \xc2\x9b" "31mc \x07\x7f\r\x01 bad\xff\xfe cut\xe2\x82 "
+    const std::string evil = "a\x1b[31mb \xc2\x9b"
+                             "31mc \x07\x7f\r\x01 bad\xff\xfe cut\xe2\x82 "
                              "ok\xc3\xa9\xe2\x82\xac \xed\xa0\x80 \xc0\xaf";
     Spec s = minimal_spec("f" + evil);
     s.kind = KAPI_KIND_SYSCALL;

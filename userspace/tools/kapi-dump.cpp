@@ -58,11 +58,8 @@ constexpr struct {
     std::string_view name;
     Command command;
 } kCommands[] = {
-    {"monitor", Command::Monitor},
-    {"stats", Command::Stats},
-    {"mode", Command::Mode},
-    {"log", Command::Log},
-    {"filter", Command::Filter},
+    {"monitor", Command::Monitor}, {"stats", Command::Stats},   {"mode", Command::Mode},
+    {"log", Command::Log},         {"filter", Command::Filter},
 };
 
 struct Options {
@@ -75,6 +72,7 @@ struct Options {
     std::string format_option;
     bool pretty = false;
     std::optional<bool> wrap; // --wrap, --no-wrap; unset: whether stdout is a terminal
+    bool all = false;         // --all: every API in detail
     bool stats = false;
     std::string api;
     Command command = Command::None;
@@ -112,6 +110,7 @@ enum : int {
     kOptReset,
     kOptWrap,
     kOptNoWrap,
+    kOptAll,
 };
 
 constexpr option kLongOptions[] = {
@@ -127,6 +126,7 @@ constexpr option kLongOptions[] = {
     {"format", required_argument, nullptr, 'f'},
     {"pretty", no_argument, nullptr, 'p'},
     {"wrap", no_argument, nullptr, kOptWrap},
+    {"all", no_argument, nullptr, kOptAll},
     {"no-wrap", no_argument, nullptr, kOptNoWrap},
     {"stats", no_argument, nullptr, kOptStats},
     {"count", required_argument, nullptr, kOptCount},
@@ -283,6 +283,9 @@ Options parse_command_line(int argc, char* argv[]) {
         case kOptWrap:
             o.wrap = true;
             break;
+        case kOptAll:
+            o.all = true;
+            break;
         case kOptNoWrap:
             o.wrap = false;
             break;
@@ -321,6 +324,11 @@ Options parse_command_line(int argc, char* argv[]) {
         check_command(o, argc, argv);
     else if (optind < argc)
         note_error(o, "unexpected argument '" + std::string(argv[optind]) + "'");
+    if (o.all && o.command != Command::None)
+        note_error(o, "--all applies to reading specs, not to '" +
+                          std::string(command_name(o.command)) + "'");
+    else if (o.all && !o.api.empty())
+        note_error(o, "--all shows every API; it takes no API name ('" + o.api + "')");
     if (o.count >= 0 && o.command != Command::Monitor)
         note_error(o, "--count applies to 'monitor' only");
     if (o.reset && o.command != Command::Stats)
@@ -371,6 +379,7 @@ void print_help(std::ostream& out) {
         << "                       default into a pipe or file)\n"
         << "\n"
         << "Options:\n"
+        << "      --all            every API in detail (JSON: {\"specs\": [...]})\n"
         << "      --stats          print what reading the source took to stderr\n"
         << "      --count N        monitor: stop after N violations\n"
         << "  -h, --help           show this help and exit\n"
@@ -674,7 +683,9 @@ ExitCode run(int argc, char* argv[], ErrorMode& mode) {
     render_options.wrap = o.wrap.value_or(isatty(STDOUT_FILENO) == 1);
     std::unique_ptr<kapi::Renderer> renderer = format.make(render_options);
     std::ostringstream out;
-    if (o.api.empty()) {
+    if (o.all) {
+        renderer->all(result.specs, out);
+    } else if (o.api.empty()) {
         renderer->list(result.specs, out);
     } else {
         const kapi::Spec* spec = kapi::cli::find_spec(result.specs, o.api);

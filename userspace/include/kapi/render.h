@@ -36,6 +36,12 @@ public:
     // One API in detail.
     virtual void spec(const Spec& spec, std::ostream& out) const = 0;
 
+    // Every API of SPECS in detail, in order (kapi-dump --all). The default
+    // is list(), for formats whose list already describes every API in full
+    // (syzlang); plain text and RST write each spec() in turn, JSON one
+    // document {"specs": [{"api_details": ...}, ...]}.
+    virtual void all(const SpecSet& specs, std::ostream& out) const { list(specs, out); }
+
     // Formats that carry errors in band write MESSAGE as their error
     // document and return true (JSON: {"error": "..."}, with "errors": [{"file",
     // "line", "message"}...] when DETAILS, annotation errors, are given);

@@ -30,8 +30,8 @@ using render::num_text;
 using render::NumStyle;
 using render::printable;
 
-constexpr std::size_t kWidth = 78;   // prose
-constexpr std::size_t kMaxLine = 80; // anything
+constexpr std::size_t kWidth = 78;                     // prose
+constexpr std::size_t kMaxLine = 80;                   // anything
 constexpr std::size_t kNoWrap = std::string::npos / 2; // wider than any line
 constexpr std::string_view kIndent = "    ";
 constexpr std::string_view kIndent2 = "        ";
@@ -302,6 +302,17 @@ public:
         out << printable(text.str());
     }
 
+    // Each spec in turn, a blank line between two.
+    void all(const SpecSet& specs, std::ostream& out) const override {
+        std::ostringstream text;
+        for (std::size_t i = 0; i < specs.specs.size(); i++) {
+            if (i != 0)
+                text << '\n';
+            write_spec(specs.specs[i], text);
+        }
+        out << printable(text.str());
+    }
+
 private:
     void write_list(const SpecSet& specs, std::ostream& out) const {
         std::size_t name_width = 4;
@@ -324,7 +335,8 @@ private:
                 out << first << '\n';
                 first = rest;
             }
-            for (const std::string& l : render::wrap(printable(s.summary), wrap_ ? kWidth : kNoWrap, first, rest))
+            for (const std::string& l :
+                 render::wrap(printable(s.summary), wrap_ ? kWidth : kNoWrap, first, rest))
                 out << l << '\n';
         }
     }

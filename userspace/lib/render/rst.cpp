@@ -374,6 +374,18 @@ public:
         out << printable(text.str());
     }
 
+    // One document: each spec's document in turn, their titles sections of
+    // one level, a blank line between two.
+    void all(const SpecSet& specs, std::ostream& out) const override {
+        std::ostringstream text;
+        for (std::size_t i = 0; i < specs.specs.size(); i++) {
+            if (i != 0)
+                text << '\n';
+            write_spec(specs.specs[i], text);
+        }
+        out << printable(text.str());
+    }
+
 private:
     static void write_list(const SpecSet& specs, std::ostream& out) {
         RstWriter w(out);

@@ -143,7 +143,8 @@ void check_ident(std::span<const std::uint8_t> data, std::uint64_t size, const s
     if (data[EI_VERSION] != EV_CURRENT)
         fail("'" + name + "' is not a valid ELF file: unknown ELF version " +
              std::to_string(data[EI_VERSION]));
-    std::uint64_t ehdr_size = data[EI_CLASS] == ELFCLASS32 ? sizeof(Elf32_Ehdr) : sizeof(Elf64_Ehdr);
+    std::uint64_t ehdr_size =
+        data[EI_CLASS] == ELFCLASS32 ? sizeof(Elf32_Ehdr) : sizeof(Elf64_Ehdr);
     if (size < ehdr_size)
         fail("'" + name + "' is truncated: " + std::to_string(size) +
              " bytes, less than its ELF header (" + std::to_string(ehdr_size) + ")");
@@ -162,8 +163,7 @@ std::vector<std::uint8_t> find_section(Elf* elf, std::uint64_t size, const std::
     std::uint64_t headers_end = std::uint64_t{ehdr.e_shnum} * ehdr.e_shentsize;
     if (ehdr.e_shoff > size || headers_end > size - ehdr.e_shoff)
         fail("'" + name + "' is truncated: its section headers end at byte " +
-             std::to_string(ehdr.e_shoff + headers_end) + ", the file has " +
-             std::to_string(size));
+             std::to_string(ehdr.e_shoff + headers_end) + ", the file has " + std::to_string(size));
     std::size_t shstrndx = 0;
     if (elf_getshdrstrndx(elf, &shstrndx) != 0)
         fail("'" + name + "': cannot find the section names: " + elf_error());
@@ -185,9 +185,9 @@ std::vector<std::uint8_t> find_section(Elf* elf, std::uint64_t size, const std::
         if (shdr.sh_type == SHT_NOBITS)
             fail("'" + name + "': section " + std::string(section) + " has no contents");
         if (shdr.sh_offset > size || shdr.sh_size > size - shdr.sh_offset)
-            fail("'" + name + "' is truncated: section " + std::string(section) +
-                 " ends at byte " + std::to_string(shdr.sh_offset + shdr.sh_size) +
-                 ", the file has " + std::to_string(size));
+            fail("'" + name + "' is truncated: section " + std::string(section) + " ends at byte " +
+                 std::to_string(shdr.sh_offset + shdr.sh_size) + ", the file has " +
+                 std::to_string(size));
         Elf_Data* d = elf_rawdata(scn, nullptr);
         if (d == nullptr && shdr.sh_size != 0)
             fail("'" + name + "': cannot read section " + std::string(section) + ": " +
@@ -231,8 +231,7 @@ std::vector<char> unzstd(int fd, const std::string& name) {
             ZSTD_outBuffer ob{out.data() + used, out.size() - used, 0};
             last = ZSTD_decompressStream(ctx.get(), &ob, &ib);
             if (ZSTD_isError(last))
-                fail("'" + name + "': cannot decompress it (zstd): " +
-                     ZSTD_getErrorName(last));
+                fail("'" + name + "': cannot decompress it (zstd): " + ZSTD_getErrorName(last));
             used += ob.pos;
             if (used > kMaxPipeInput)
                 fail("'" + name + "': decompresses to more than " +
@@ -303,8 +302,7 @@ Fd open_regular(const std::string& path) {
     if (S_ISDIR(st.st_mode))
         fail("cannot read '" + path + "': " + std::strerror(EISDIR));
     if (!S_ISREG(st.st_mode))
-        fail("cannot read '" + path + "': it is " + file_type(st.st_mode) +
-                 ", not a regular file",
+        fail("cannot read '" + path + "': it is " + file_type(st.st_mode) + ", not a regular file",
              "--elf reads a module or kernel file; for standard input give '-'.");
     return fd;
 }
@@ -353,8 +351,9 @@ std::vector<std::uint8_t> read_elf_file(const std::string& path, std::string_vie
         fail("cannot read '" + name + "': " + std::strerror(errno));
     ElfHandle elf(dwelf_elf_begin(fd.get()));
     if (elf.get() == nullptr || elf_kind(elf.get()) != ELF_K_ELF)
-        fail("'" + name + "' is compressed but does not decompress into an ELF file (corrupt, "
-                          "truncated, or something else compressed)");
+        fail("'" + name +
+             "' is compressed but does not decompress into an ELF file (corrupt, "
+             "truncated, or something else compressed)");
     std::size_t raw_size = 0;
     char* raw = elf_rawfile(elf.get(), &raw_size);
     if (raw == nullptr)

@@ -9,8 +9,8 @@
 // spec and no error (and no warning about a spec missing its context-flags,
 // unless that spec has only tags that ordinary kerneldoc uses too).
 #include <algorithm>
-#include <initializer_list>
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
