@@ -349,7 +349,7 @@ TEST(CliTest, UpstreamSpellingsOfTheSources) {
              std::vector<std::string>{"--debugfs=" + root.str()},
              std::vector<std::string>{"-j", "--debugfs", root.str() + "/kapi"},
          }) {
-        SCOPED_TRACE(args[0] + " " + args[1]);
+        SCOPED_TRACE(args.back());
         std::vector<std::string> full = args;
         full.insert(full.end(), {"-j", "sys_render_open"});
         Result r = run_kapi_dump(full);
@@ -608,6 +608,31 @@ TEST(CliTest, AllIsEverySpecInDetail) {
     write_file(dir / "image", "");
     EXPECT_EQ(run_kapi_dump({"--all", "--debugfs=" + dir.str(), "-j"}).out, "{\"specs\":[]}\n");
     EXPECT_EQ(run_kapi_dump({"--all", "--debugfs=" + dir.str()}).out, "");
+}
+
+TEST(CliTest, OutputDirIsAManualForSphinx) {
+    TempDir dir("cli-manual");
+    const std::string out = dir / "manual";
+    Result r = run_kapi_dump({"--elf", kElf, "--rst", "--output-dir", out});
+    EXPECT_EQ(r.exit_code, kSuccess) << r.err;
+    EXPECT_THAT(r.out, IsEmpty());
+    EXPECT_THAT(read_file(out + "/conf.py"), HasSubstr("master_doc = 'index'\n"));
+    const std::string index = read_file(out + "/index.rst");
+    EXPECT_THAT(index, StartsWith(run_kapi_dump({"--elf", kElf, "--rst"}).out));
+    EXPECT_THAT(index, EndsWith(".. toctree::\n   :maxdepth: 1\n\n   sys_render_open\n"
+                                "   sys_render_xfer\n   sys_render_misc\n   render_ioc_get\n"
+                                "   render_helper\n"));
+    for (const char* name : {"sys_render_open", "render_helper"})
+        EXPECT_EQ(read_file(out + "/" + name + ".rst"),
+                  run_kapi_dump({"--elf", kElf, "--rst", name}).out);
+    // Written again over itself.
+    r = run_kapi_dump({"--elf", kElf, "--rst", "--all", "--output-dir=" + out});
+    EXPECT_EQ(r.exit_code, kSuccess) << r.err;
+    // A directory that cannot be made.
+    write_file(dir / "file", "");
+    r = run_kapi_dump({"--elf", kElf, "--rst", "--output-dir", dir / "file/manual"});
+    EXPECT_EQ(r.exit_code, kFailure);
+    EXPECT_THAT(r.err, StartsWith("kapi-dump: cannot make '" + dir / "file/manual" + "': "));
 }
 
 // --- wrapping -------------------------------------------------------------------------
@@ -1012,6 +1037,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadUsage{"ArgumentToFlag", {"--help=yes"}, "option '--help' doesn't allow an argument"},
         BadUsage{"AmbiguousPrefix", {"--s", "x"}, "option '--s' is ambiguous"},
         BadUsage{"StrayArgument", {"sys_read", "stray"}, "unexpected argument 'stray'"},
+        BadUsage{"OutputDirWithoutRst",
+                 {"--output-dir", "x"},
+                 "--output-dir writes a reStructuredText manual; it needs --rst"},
+        BadUsage{"OutputDirOfOneApi",
+                 {"--rst", "--output-dir", "x", "sys_read"},
+                 "--all shows every API; it takes no API name ('sys_read')"},
         BadUsage{"AllWithAnApiName",
                  {"--all", "sys_read"},
                  "--all shows every API; it takes no API name ('sys_read')"},

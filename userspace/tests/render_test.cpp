@@ -490,6 +490,20 @@ TEST(RstRenderTest, EscapesMarkupInProse) {
     EXPECT_THAT(out.str(), HasSubstr("\nends with:\\:\n"));
 }
 
+TEST(RstRenderTest, ManualFilesAreNamedUniquely) {
+    SpecSet set;
+    for (const char* name : {"a/b", "a_b", "index", "", "sys_read"})
+        set.specs.push_back(minimal_spec(name));
+    std::vector<std::string> names;
+    for (const kapi::ManualFile& f : kapi::rst_manual(set))
+        names.push_back(f.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"conf.py", "index.rst", "a_b.rst", "a_b-2.rst",
+                                               "index-2.rst", "api.rst", "sys_read.rst"}));
+    std::vector<kapi::ManualFile> empty = kapi::rst_manual(SpecSet{});
+    ASSERT_EQ(empty.size(), 2U);
+    EXPECT_THAT(empty[1].text, Not(HasSubstr("toctree")));
+}
+
 // --- syzlang ------------------------------------------------------------------
 
 TEST(SyzlangRenderTest, DescribesTheFileSystemCalls) {

@@ -24,6 +24,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <new>
@@ -32,6 +34,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "kapi/cli.h"
@@ -73,6 +76,7 @@ struct Options {
     bool pretty = false;
     std::optional<bool> wrap; // --wrap, --no-wrap; unset: whether stdout is a terminal
     bool all = false;         // --all: every API in detail
+    std::string output_dir;   // --output-dir: the RST manual's directory
     bool stats = false;
     std::string api;
     Command command = Command::None;
@@ -111,6 +115,7 @@ enum : int {
     kOptWrap,
     kOptNoWrap,
     kOptAll,
+    kOptOutputDir,
 };
 
 constexpr option kLongOptions[] = {
@@ -127,6 +132,7 @@ constexpr option kLongOptions[] = {
     {"pretty", no_argument, nullptr, 'p'},
     {"wrap", no_argument, nullptr, kOptWrap},
     {"all", no_argument, nullptr, kOptAll},
+    {"output-dir", required_argument, nullptr, kOptOutputDir},
     {"no-wrap", no_argument, nullptr, kOptNoWrap},
     {"stats", no_argument, nullptr, kOptStats},
     {"count", required_argument, nullptr, kOptCount},
@@ -286,6 +292,11 @@ Options parse_command_line(int argc, char* argv[]) {
         case kOptAll:
             o.all = true;
             break;
+        case kOptOutputDir:
+            o.output_dir = optarg;
+            if (o.output_dir.empty())
+                note_error(o, "option '--output-dir' needs a non-empty path");
+            break;
         case kOptNoWrap:
             o.wrap = false;
             break;
@@ -324,6 +335,12 @@ Options parse_command_line(int argc, char* argv[]) {
         check_command(o, argc, argv);
     else if (optind < argc)
         note_error(o, "unexpected argument '" + std::string(argv[optind]) + "'");
+    if (!o.output_dir.empty()) {
+        // A manual is every API: --output-dir implies --all.
+        o.all = true;
+        if (o.format == nullptr || o.format->name != "rst")
+            note_error(o, "--output-dir writes a reStructuredText manual; it needs --rst");
+    }
     if (o.all && o.command != Command::None)
         note_error(o, "--all applies to reading specs, not to '" +
                           std::string(command_name(o.command)) + "'");
@@ -380,6 +397,8 @@ void print_help(std::ostream& out) {
         << "\n"
         << "Options:\n"
         << "      --all            every API in detail (JSON: {\"specs\": [...]})\n"
+        << "      --output-dir DIR with --rst: write a manual of every API into DIR\n"
+        << "                       (conf.py, index.rst, NAME.rst), for sphinx-build\n"
         << "      --stats          print what reading the source took to stderr\n"
         << "      --count N        monitor: stop after N violations\n"
         << "  -h, --help           show this help and exit\n"
@@ -505,6 +524,23 @@ void print_stats(const kapi::SourceResult& r, std::chrono::steady_clock::duratio
         }
     }
     throw kapi::Error(ExitCode::NotFound, "API '" + o.api + "' not found", hint);
+}
+
+// Writes the manual's files into DIR, made if missing; files of the same
+// names are replaced.
+void write_manual(const std::string& dir, const std::vector<kapi::ManualFile>& files) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        throw kapi::Error(ExitCode::Failure, "cannot make '" + dir + "': " + ec.message());
+    for (const kapi::ManualFile& f : files) {
+        const std::string path = (std::filesystem::path(dir) / f.name).string();
+        std::ofstream file(path, std::ios::binary | std::ios::trunc);
+        file << f.text;
+        file.close();
+        if (!file)
+            throw kapi::Error(ExitCode::Failure, "cannot write '" + path + "'");
+    }
 }
 
 // SIGINT and SIGTERM end "monitor" cleanly.
@@ -683,6 +719,10 @@ ExitCode run(int argc, char* argv[], ErrorMode& mode) {
     render_options.wrap = o.wrap.value_or(isatty(STDOUT_FILENO) == 1);
     std::unique_ptr<kapi::Renderer> renderer = format.make(render_options);
     std::ostringstream out;
+    if (!o.output_dir.empty()) {
+        write_manual(o.output_dir, kapi::rst_manual(result.specs));
+        return ExitCode::Success;
+    }
     if (o.all) {
         renderer->all(result.specs, out);
     } else if (o.api.empty()) {

@@ -10,7 +10,9 @@
 #include <memory>
 #include <ostream>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "kapi/model.h"
 #include "kapi/parser.h"
@@ -69,6 +71,17 @@ std::span<const RendererInfo> renderers();
 
 // The format called NAME (case-insensitive), or nullptr.
 const RendererInfo* find_renderer(std::string_view name);
+
+// A user-space API manual of SPECS that sphinx-build builds as it is
+// (kapi-dump --rst --all --output-dir DIR): conf.py, index.rst (the list
+// and a table of contents) and one NAME.rst per spec, as file name and
+// contents, in that order. File names are the spec names with any
+// character but letters, digits, '_' and '-' replaced by '_', made unique.
+struct ManualFile {
+    std::string name;
+    std::string text;
+};
+std::vector<ManualFile> rst_manual(const SpecSet& specs);
 
 // The factories behind the table, one per file of lib/render/.
 std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options);

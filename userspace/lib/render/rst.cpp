@@ -8,8 +8,10 @@
 // character reStructuredText would read as markup is escaped, each
 // paragraph becomes one line (so no line of it can start a list, a table or
 // a directive), and names, types and expressions are inline literals.
+#include <cctype>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -451,6 +453,45 @@ private:
 };
 
 } // namespace
+
+std::vector<ManualFile> rst_manual(const SpecSet& specs) {
+    RstRenderer r;
+    std::vector<ManualFile> files;
+    files.push_back({"conf.py",
+                     "# Sphinx configuration of a manual written by kapi-dump --rst --all "
+                     "--output-dir.\n"
+                     "project = 'Kernel API specifications'\n"
+                     "master_doc = 'index'\n"
+                     "extensions = []\n"
+                     "exclude_patterns = ['_build']\n"});
+    std::ostringstream index;
+    r.list(specs, index);
+    std::set<std::string> taken{"index", "genindex", "search", "conf", "_build"};
+    std::vector<std::string> docs;
+    for (const Spec& s : specs.specs) {
+        std::string base;
+        for (char c : s.name)
+            base += (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-')
+                        ? c
+                        : '_';
+        if (base.empty())
+            base = "api";
+        std::string doc = base;
+        for (int n = 2; !taken.insert(doc).second; n++)
+            doc = base + "-" + std::to_string(n);
+        docs.push_back(doc);
+        std::ostringstream text;
+        r.spec(s, text);
+        files.push_back({doc + ".rst", text.str()});
+    }
+    if (!docs.empty()) {
+        index << "\n.. toctree::\n   :maxdepth: 1\n\n";
+        for (const std::string& d : docs)
+            index << "   " << d << '\n';
+    }
+    files.insert(files.begin() + 1, {"index.rst", index.str()});
+    return files;
+}
 
 std::unique_ptr<Renderer> make_rst_renderer(const RenderOptions&) {
     return std::make_unique<RstRenderer>();
