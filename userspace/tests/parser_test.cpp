@@ -685,19 +685,18 @@ TEST(TagTest, SizeParamByIndexOrName) {
 // order: N[, audit], fd-access: and path-param: (a descriptor rule).
 TEST(TagTest, OrderAndDescriptorRules) {
     const char* decl = "asmlinkage long sys_foo(int dfd, const char __user *path, int flags);";
-    kapi::Spec s = one_spec(
-        spec_text("contexts: process\n"
-                  "param: dfd\n  type: fd\n  constraint-type: fd\n"
-                  "  fd-access: KAPI_FD_OPEN | KAPI_FD_DIR | KAPI_FD_IF_RELATIVE\n"
-                  "  path-param: path\n  order: 3, audit\n"
-                  "param: path\n  type: path\n  constraint-type: user_path\n  order: 2\n"
-                  "param: flags\n  type: int\n  constraint-type: KAPI_CONSTRAINT_OPEN_FLAGS\n"
-                  "  order: 1",
-                  decl));
+    kapi::Spec s = one_spec(spec_text(
+        "contexts: process\n"
+        "param: dfd\n  type: fd\n  constraint-type: fd\n"
+        "  fd-access: KAPI_FD_OPEN | KAPI_FD_DIR | KAPI_FD_IF_RELATIVE\n"
+        "  path-param: path\n  order: 3, audit\n"
+        "param: path\n  type: path\n  constraint-type: user_path\n  order: 2\n"
+        "param: flags\n  type: int\n  constraint-type: KAPI_CONSTRAINT_OPEN_FLAGS\n"
+        "  order: 1",
+        decl));
     ASSERT_EQ(s.params.size(), 3U);
     EXPECT_EQ(s.params[0].constraint, static_cast<std::uint32_t>(KAPI_CONSTRAINT_FD));
-    EXPECT_EQ(s.params[0].mask,
-              num(std::nullopt, "KAPI_FD_OPEN | KAPI_FD_DIR | KAPI_FD_IF_RELATIVE"));
+    EXPECT_EQ(s.params[0].mask, num(std::nullopt, "KAPI_FD_OPEN | KAPI_FD_DIR | KAPI_FD_IF_RELATIVE"));
     EXPECT_EQ(s.params[0].size_param, 1);
     EXPECT_EQ(s.params[0].order, 3U | KAPI_PARAM_ORDER_AUDIT);
     EXPECT_EQ(s.params[0].violation_error, "EBADF");
@@ -706,15 +705,16 @@ TEST(TagTest, OrderAndDescriptorRules) {
     EXPECT_EQ(s.params[2].order, 1U);
     EXPECT_EQ(s.params[2].violation_error, "EINVAL");
 
-    for (const char* bad :
-         {"  order: 70000", "  order: 1, enforce", "  order: x", "  fd-access: KAPI_FD_OPEN"}) {
-        kapi::ParseResult r = kapi::parse_annotations(spec_text(std::string(kPrefix) + bad), "t.c");
+    for (const char* bad : {"  order: 70000", "  order: 1, enforce", "  order: x",
+                            "  fd-access: KAPI_FD_OPEN"}) {
+        kapi::ParseResult r =
+            kapi::parse_annotations(spec_text(std::string(kPrefix) + bad), "t.c");
         EXPECT_FALSE(r.ok()) << bad;
     }
-    kapi::ParseResult r =
-        kapi::parse_annotations(spec_text("context-flags: KAPI_CTX_PROCESS\nparam: a\n  type: fd\n"
-                                          "  constraint-type: fd"),
-                                "t.c");
+    kapi::ParseResult r = kapi::parse_annotations(
+        spec_text("context-flags: KAPI_CTX_PROCESS\nparam: a\n  type: fd\n"
+                  "  constraint-type: fd"),
+        "t.c");
     EXPECT_FALSE(r.ok()) << "fd without fd-access";
 }
 

@@ -61,8 +61,11 @@ constexpr struct {
     std::string_view name;
     Command command;
 } kCommands[] = {
-    {"monitor", Command::Monitor}, {"stats", Command::Stats},   {"mode", Command::Mode},
-    {"log", Command::Log},         {"filter", Command::Filter},
+    {"monitor", Command::Monitor},
+    {"stats", Command::Stats},
+    {"mode", Command::Mode},
+    {"log", Command::Log},
+    {"filter", Command::Filter},
 };
 
 struct Options {
