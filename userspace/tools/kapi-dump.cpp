@@ -415,6 +415,8 @@ void print_help(std::ostream& out) {
         << "  " << kProgram << " --elf kapi.ko --rst sys_open   from the module file, as RST\n"
         << "  " << kProgram << " --source module/specs -j       a source tree's specs, as JSON\n"
         << "  " << kProgram << " --elf kapi.ko --syzlang        syzkaller descriptions\n"
+        << "  " << kProgram << " --elf kapi.ko.xz read          sys_read of an installed module\n"
+        << "  " << kProgram << " --elf kapi.ko --rst --output-dir m  a manual for Sphinx\n"
         << "\n"
         << "Runtime commands (through kapi.ko's netlink family " << KAPI_GENL_NAME << "):\n"
         << "  monitor              print each violation as it happens, until interrupted;\n"
