@@ -36,9 +36,10 @@ PACKAGES=(
 	# checking the JSON of the VM tests against Documentation/schema/, and
 	# the netlink family's YAML spec (Documentation/netlink/specs/)
 	python3-jsonschema python3-yaml
-	# kapi-dump: libelf for --elf (libelf-dev above), clang's libFuzzer for
+	# kapi-dump: libelf for --elf (libelf-dev above), libdw's dwelf_elf_begin
+	# for compressed modules (.ko.xz/.ko.gz/.ko.zst), clang's libFuzzer for
 	# scripts/fuzz.sh, groff to check the man page
-	clang libclang-rt-14-dev groff-base
+	libdw-dev clang libclang-rt-14-dev groff-base
 	# the wild guest's Debian root file system (scripts/rootfs.sh, make wild)
 	mmdebstrap
 	# packaging: 'make check' runs dkms's build step against the provisioned

@@ -5,8 +5,12 @@
 // messages, which the tools used to print themselves.
 #include "kapi/cli.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <iostream>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "kapi/error.h"
 
@@ -76,6 +80,67 @@ void report(std::string_view program, std::string_view message, std::string_view
     if (!hint.empty())
         std::cerr << hint << '\n';
     std::cerr.flush();
+}
+
+namespace {
+
+constexpr std::string_view kSyscallPrefix = "sys_";
+
+// The optimal string alignment distance of A and B: insertions, deletions,
+// substitutions and swaps of neighbours, each one edit.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); i++)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); j++)
+        d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); i++) {
+        for (std::size_t j = 1; j <= b.size(); j++) {
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+std::string_view without_prefix(std::string_view name) {
+    if (name.starts_with(kSyscallPrefix))
+        name.remove_prefix(kSyscallPrefix.size());
+    return name;
+}
+
+} // namespace
+
+const Spec* find_spec(const SpecSet& specs, const std::string& name) {
+    if (const Spec* s = specs.find(name))
+        return s;
+    if (name.empty() || name.starts_with(kSyscallPrefix))
+        return nullptr;
+    const Spec* s = specs.find(std::string(kSyscallPrefix) + name);
+    return s != nullptr && s->kind == KAPI_KIND_SYSCALL ? s : nullptr;
+}
+
+std::vector<std::string> near_names(const SpecSet& specs, const std::string& name,
+                                    std::size_t max) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& n) {
+        if (out.size() < max && std::find(out.begin(), out.end(), n) == out.end())
+            out.push_back(n);
+    };
+    const std::string_view bare = without_prefix(name);
+    // One edit for up to 4 characters, then one more per 4.
+    const std::size_t allowed = 1 + bare.size() / 4;
+    for (const Spec& s : specs.specs)
+        if (edit_distance(without_prefix(s.name), bare) <= allowed ||
+            edit_distance(s.name, name) <= allowed)
+            add(s.name);
+    if (bare.size() >= 3)
+        for (const Spec& s : specs.specs)
+            if (s.name.find(bare) != std::string::npos)
+                add(s.name);
+    return out;
 }
 
 void flush_stdout() {

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import jsonschema
 
@@ -101,11 +102,36 @@ def main():
             for name in names:
                 check(what + " " + name, dump(src + fmt + [name]))
         check(" ".join(src) + " -j nope", dump(src + ["-j", "nope"], 1))
+        for fmt in (["-j"], ["-p"]):
+            what = " ".join(src + fmt) + " --all"
+            doc = check(what, dump(src + fmt + ["--all"]))
+            specs = (doc or {}).get("specs", [])
+            if [d.get("api_details", {}).get("name") for d in specs] != names:
+                failures.append("%s: not every API in order" % what)
+            for d in specs:
+                problem = order_problem(d.get("api_details"), "api_details")
+                if problem:
+                    failures.append("%s: %s" % (what, problem))
 
     # Error documents.
     check("--netlink -j", dump(["--netlink", "-j"], 2))
     check("-j --bogus", dump(["-j", "--bogus"], 2))
     check("-p --source missing", dump(["-p", "--source", "/nonexistent/kapi"], 2))
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = os.path.join(tmp, "bad.c")
+        with open(bad, "w") as f:
+            f.write("/**\n * sys_bad - bad\n *\n * contexts: process\n"
+                    " * error: ENOTANERROR, never\n */\nlong sys_bad(void);\n")
+        for fmt in ("-j", "-p"):
+            doc = check("--source bad.c " + fmt, dump(["--source", bad, fmt], 2))
+            errors = (doc or {}).get("errors", [])
+            if [list(e) for e in errors] != [["file", "line", "message"]]:
+                failures.append("--source bad.c %s: errors %s" % (fmt, errors))
+    for fmt in ("-j", "-p"):
+        doc = check(fmt + " --version", dump([fmt, "--version"]))
+        if list((doc or {}).get("version", {})) != ["tool", "image_format", "netlink_family",
+                                                     "netlink_version"]:
+            failures.append(fmt + " --version: keys out of order: %s" % doc)
 
     # The selector pattern of errors[].objects names exactly the object
     # kinds of include/kapi/objects.h.

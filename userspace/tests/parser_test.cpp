@@ -21,6 +21,7 @@
 #include "kapi/model.h"
 #include "kapi/names.h"
 #include "kapi/parser.h"
+#include "kapi/source.h"
 #include "uapi/linux/kapi.h"
 
 namespace {
@@ -1533,3 +1534,67 @@ TEST(DiagnosticsTest, ErrorsAreReportedTogether) {
 }
 
 } // namespace
+
+// --- comments that look meant as specs but are not --------------------------
+
+namespace {
+
+kapi::ParseResult parse_comment(const std::string& body) {
+    return kapi::parse_annotations("/**\n" + body + " */\nlong f(int a);\n", "w.c");
+}
+
+} // namespace
+
+TEST(AlmostSpecTest, ContextFlagsAloneIsAWarning) {
+    kapi::ParseResult r = parse_comment(" * sys_foo - foo\n *\n * contexts: process\n");
+    EXPECT_TRUE(r.ok());
+    EXPECT_TRUE(r.specs.specs.empty());
+    ASSERT_EQ(r.warnings.size(), 1U);
+    EXPECT_EQ(r.warnings[0].str(), "w.c:1: warning: kerneldoc comment with 'contexts:' but no "
+                                   "other spec tag is not a spec (ignored)");
+}
+
+TEST(AlmostSpecTest, SpecTagsWithoutContextFlagsIsAWarning) {
+    kapi::ParseResult r = parse_comment(" * sys_foo - foo\n"
+                                        " * @a: the argument\n"
+                                        " *\n"
+                                        " * param-count: 1\n"
+                                        " * error: EBADF, a bad descriptor\n"
+                                        " * error: EINVAL, bad\n"
+                                        " * return: 0\n");
+    EXPECT_TRUE(r.ok());
+    EXPECT_TRUE(r.specs.specs.empty());
+    ASSERT_EQ(r.warnings.size(), 1U);
+    EXPECT_EQ(r.warnings[0].str(),
+              "w.c:1: warning: kerneldoc comment with spec tags ('param-count:', 'error:') but "
+              "no 'contexts:' tag is not a spec (ignored)");
+}
+
+TEST(AlmostSpecTest, OrdinaryKerneldocIsNoWarning) {
+    for (const char* body : {
+             // kerneldoc's own sections
+             " * f - do f\n * @a: a\n *\n * Context: process.\n * Return: 0 on success.\n",
+             // one spec-like word in prose
+             " * f - do f\n *\n * returns 0.\n * side-effect: a is set.\n",
+             // a DOC: block that speaks of contexts
+             " * DOC: Logical Ring Contexts\n *\n * Contexts: many.\n",
+             // not a name line
+             " * Some prose first.\n * contexts: process\n",
+         }) {
+        SCOPED_TRACE(body);
+        kapi::ParseResult r = parse_comment(body);
+        EXPECT_TRUE(r.ok());
+        EXPECT_TRUE(r.warnings.empty()) << r.warnings[0].str();
+    }
+    // A spec is a spec, without a warning.
+    kapi::ParseResult r = kapi::parse_annotations(spec_text(std::string(kPrefix)), "t.c");
+    EXPECT_TRUE(r.ok()) << errors_of(r);
+    EXPECT_EQ(r.specs.specs.size(), 1U);
+    EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST(AlmostSpecTest, ThePreFilterPassesWhatTheParserWarnsAbout) {
+    EXPECT_TRUE(kapi::may_contain_specs("/**\n * sys_foo - foo\n * param-count: 1\n"
+                                        " * api-type: syscall\n */\n"));
+    EXPECT_FALSE(kapi::may_contain_specs("/**\n * f - foo\n * Return: 1\n */\n"));
+}

@@ -403,6 +403,80 @@ TEST(PlainRenderTest, ControlCharactersCannotReachTheTerminal) {
     EXPECT_THAT(out.str(), HasSubstr("f - bell? escape?[31m tab\n"));
 }
 
+// Whether TEXT is valid UTF-8 without a control character but newline:
+// no C0, no DEL, no C1 (U+0080 .. U+009F). Written apart from the
+// renderers' code, on purpose.
+bool terminal_safe(const std::string& text, std::string* why) {
+    for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n' || (c >= 0x20 && c < 0x7f)) {
+            i++;
+            continue;
+        }
+        std::size_t n = c >= 0xf0 && c <= 0xf4   ? 4
+                        : c >= 0xe0 && c <= 0xef ? 3
+                        : c >= 0xc2 && c <= 0xdf ? 2
+                                                 : 0;
+        bool ok = n != 0 && i + n <= text.size();
+        std::uint32_t cp = n == 2 ? (c & 0x1fU) : n == 3 ? (c & 0x0fU) : (c & 0x07U);
+        for (std::size_t k = 1; ok && k < n; k++) {
+            auto b = static_cast<unsigned char>(text[i + k]);
+            ok = (b & 0xc0) == 0x80;
+            cp = (cp << 6) | (b & 0x3fU);
+        }
+        ok = ok && !(n == 3 && cp < 0x800) && !(n == 4 && cp < 0x10000) && cp <= 0x10ffff &&
+             !(cp >= 0xd800 && cp <= 0xdfff) && !(cp >= 0x80 && cp <= 0x9f);
+        if (!ok) {
+            *why = "byte " + std::to_string(i) + " (0x" + std::to_string(static_cast<unsigned>(c)) +
+                   " decimal) in: " + text.substr(i > 20 ? i - 20 : 0, 40);
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+// Spec text from an image is anything: ESC and CSI sequences (C0 and C1),
+// DEL, invalid UTF-8 must not reach a terminal or Sphinx through any field.
+TEST(HumanRenderTest, NoControlCharacterOrInvalidUtf8InAnyField) {
+    const std::string evil = "a\x1b[31mb \xc2\x9b"
+                             "31mc \x07\x7f\r\x01 bad\xff\xfe cut\xe2\x82 "
+                             "ok\xc3\xa9\xe2\x82\xac \xed\xa0\x80 \xc0\xaf";
+    Spec s = minimal_spec("f" + evil);
+    s.kind = KAPI_KIND_SYSCALL;
+    s.summary = s.description = s.notes = s.examples = s.since = s.replacement = evil;
+    s.source.file = evil;
+    kapi::Param p;
+    p.name = p.type_name = p.description = p.constraint_text = evil;
+    p.type = KAPI_TYPE_INT;
+    p.constraint = KAPI_CONSTRAINT_RANGE;
+    p.min = Num{0, evil};
+    p.max = Num{std::nullopt, evil};
+    s.params.push_back(p);
+    kapi::ErrorSpec e;
+    e.code = -22;
+    e.name = e.condition = e.description = evil;
+    s.errors.push_back(e);
+    SpecSet set;
+    set.specs.push_back(s);
+    for (const char* format : {"plain", "rst"}) {
+        SCOPED_TRACE(format);
+        std::unique_ptr<kapi::Renderer> r = kapi::find_renderer(format)->make({});
+        std::ostringstream list;
+        std::ostringstream one;
+        r->list(set, list);
+        r->spec(s, one);
+        for (const std::string& out : {list.str(), one.str()}) {
+            std::string why;
+            EXPECT_TRUE(terminal_safe(out, &why)) << why;
+            // What is valid stays; what is not is marked, not dropped.
+            EXPECT_THAT(out, HasSubstr("ok\xc3\xa9\xe2\x82\xac"));
+            EXPECT_THAT(out, HasSubstr("bad\xef\xbf\xbd\xef\xbf\xbd"));
+        }
+        EXPECT_THAT(one.str(), HasSubstr("a?[31mb ?31mc ???? bad"));
+    }
+}
+
 // --- reStructuredText -----------------------------------------------------------
 
 TEST(RstRenderTest, EscapesMarkupInProse) {
@@ -414,6 +488,20 @@ TEST(RstRenderTest, EscapesMarkupInProse) {
     EXPECT_THAT(out.str(), HasSubstr("\n- item\n\n")); // a list item is a list item
     EXPECT_THAT(out.str(), HasSubstr("\n\\1. not a list\n\n"));
     EXPECT_THAT(out.str(), HasSubstr("\nends with:\\:\n"));
+}
+
+TEST(RstRenderTest, ManualFilesAreNamedUniquely) {
+    SpecSet set;
+    for (const char* name : {"a/b", "a_b", "index", "", "sys_read"})
+        set.specs.push_back(minimal_spec(name));
+    std::vector<std::string> names;
+    for (const kapi::ManualFile& f : kapi::rst_manual(set))
+        names.push_back(f.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"conf.py", "index.rst", "a_b.rst", "a_b-2.rst",
+                                               "index-2.rst", "api.rst", "sys_read.rst"}));
+    std::vector<kapi::ManualFile> empty = kapi::rst_manual(SpecSet{});
+    ASSERT_EQ(empty.size(), 2U);
+    EXPECT_THAT(empty[1].text, Not(HasSubstr("toctree")));
 }
 
 // --- syzlang ------------------------------------------------------------------

@@ -13,6 +13,8 @@
 
 #include <getopt.h>
 #include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
@@ -20,7 +22,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <new>
@@ -29,6 +34,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "kapi/cli.h"
@@ -71,6 +77,9 @@ struct Options {
     const kapi::RendererInfo* format = nullptr; // nullptr: plain
     std::string format_option;
     bool pretty = false;
+    std::optional<bool> wrap; // --wrap, --no-wrap; unset: whether stdout is a terminal
+    bool all = false;         // --all: every API in detail
+    std::string output_dir;   // --output-dir: the RST manual's directory
     bool stats = false;
     std::string api;
     Command command = Command::None;
@@ -90,11 +99,14 @@ struct Options {
 struct ErrorMode {
     bool json = false;
     bool pretty = false;
+    // Annotation errors, for the JSON error document's "errors".
+    std::vector<kapi::Diagnostic> details;
 };
 
 enum : int {
     kOptDebugfs = 256,
     kOptElf,
+    kOptVmlinux,
     kOptSource,
     kOptNetlink,
     kOptRst,
@@ -103,11 +115,16 @@ enum : int {
     kOptStats,
     kOptCount,
     kOptReset,
+    kOptWrap,
+    kOptNoWrap,
+    kOptAll,
+    kOptOutputDir,
 };
 
 constexpr option kLongOptions[] = {
     {"debugfs", optional_argument, nullptr, kOptDebugfs},
     {"elf", required_argument, nullptr, kOptElf},
+    {"vmlinux", required_argument, nullptr, kOptVmlinux},
     {"source", required_argument, nullptr, kOptSource},
     {"netlink", no_argument, nullptr, kOptNetlink},
     {"json", no_argument, nullptr, 'j'},
@@ -116,6 +133,10 @@ constexpr option kLongOptions[] = {
     {"syzlang", no_argument, nullptr, kOptSyzlang},
     {"format", required_argument, nullptr, 'f'},
     {"pretty", no_argument, nullptr, 'p'},
+    {"wrap", no_argument, nullptr, kOptWrap},
+    {"all", no_argument, nullptr, kOptAll},
+    {"output-dir", required_argument, nullptr, kOptOutputDir},
+    {"no-wrap", no_argument, nullptr, kOptNoWrap},
     {"stats", no_argument, nullptr, kOptStats},
     {"count", required_argument, nullptr, kOptCount},
     {"reset", no_argument, nullptr, kOptReset},
@@ -204,6 +225,17 @@ void check_command(Options& o, int argc, char* argv[]) {
     }
 }
 
+// Whether ARG after a bare --debugfs is its directory rather than an API
+// name: it has a '/' (no API name has one), or names an existing directory.
+bool looks_like_a_directory(const char* arg) {
+    if (arg[0] == '-' || arg[0] == '\0')
+        return false;
+    if (std::strchr(arg, '/') != nullptr)
+        return true;
+    struct stat st;
+    return stat(arg, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 Options parse_command_line(int argc, char* argv[]) {
     Options o;
     opterr = 0;
@@ -218,12 +250,20 @@ Options parse_command_line(int argc, char* argv[]) {
         case 'V':
             o.version = true;
             break;
-        case kOptDebugfs:
+        case kOptDebugfs: {
+            // Upstream's spelling: "--debugfs PATH", a separate argument.
+            const char* dir = optarg;
+            if (dir == nullptr && optind < argc && looks_like_a_directory(argv[optind]))
+                dir = argv[optind++];
             set_source(o, SourceKind::Debugfs, "--debugfs",
-                       optarg != nullptr ? optarg : std::string(kapi::kDefaultDebugfsDir));
+                       dir != nullptr ? dir : std::string(kapi::kDefaultDebugfsDir));
             break;
+        }
         case kOptElf:
             set_source(o, SourceKind::Elf, "--elf", optarg);
+            break;
+        case kOptVmlinux:
+            set_source(o, SourceKind::Elf, "--vmlinux", optarg);
             break;
         case kOptSource:
             set_source(o, SourceKind::Tree, "--source", optarg);
@@ -248,6 +288,20 @@ Options parse_command_line(int argc, char* argv[]) {
             break;
         case 'p':
             o.pretty = true;
+            break;
+        case kOptWrap:
+            o.wrap = true;
+            break;
+        case kOptAll:
+            o.all = true;
+            break;
+        case kOptOutputDir:
+            o.output_dir = optarg;
+            if (o.output_dir.empty())
+                note_error(o, "option '--output-dir' needs a non-empty path");
+            break;
+        case kOptNoWrap:
+            o.wrap = false;
             break;
         case kOptStats:
             o.stats = true;
@@ -284,6 +338,17 @@ Options parse_command_line(int argc, char* argv[]) {
         check_command(o, argc, argv);
     else if (optind < argc)
         note_error(o, "unexpected argument '" + std::string(argv[optind]) + "'");
+    if (!o.output_dir.empty()) {
+        // A manual is every API: --output-dir implies --all.
+        o.all = true;
+        if (o.format == nullptr || o.format->name != "rst")
+            note_error(o, "--output-dir writes a reStructuredText manual; it needs --rst");
+    }
+    if (o.all && o.command != Command::None)
+        note_error(o, "--all applies to reading specs, not to '" +
+                          std::string(command_name(o.command)) + "'");
+    else if (o.all && !o.api.empty())
+        note_error(o, "--all shows every API; it takes no API name ('" + o.api + "')");
     if (o.count >= 0 && o.command != Command::Monitor)
         note_error(o, "--count applies to 'monitor' only");
     if (o.reset && o.command != Command::Stats)
@@ -303,18 +368,21 @@ void print_help(std::ostream& out) {
         << "that API in detail.\n"
         << "\n"
         << "Source (one of):\n"
-        << "      --debugfs[=DIR]  the loaded kapi.ko, reading DIR/image (the default;\n"
-        << "                       DIR defaults to " << kapi::kDefaultDebugfsDir << ")\n"
+        << "      --debugfs [DIR]  the loaded kapi.ko, reading DIR/image or DIR/kapi/image\n"
+        << "                       (DIR: kapi's debugfs directory or the debugfs root;\n"
+        << "                       the default source; DIR defaults to\n"
+        << "                       " << kapi::kDefaultDebugfsDir << ")\n"
         << "      --elf FILE       the " << KAPI_IMAGE_SECTION
         << " section of FILE (kapi.ko, another module\n"
-        << "                       or a kernel image)\n"
+        << "                       or a kernel image; also .ko.xz/.gz/.zst; - for stdin)\n"
+        << "      --vmlinux FILE   the same as --elf FILE\n"
         << "      --source PATH    annotated C sources: a file, or a directory scanned\n"
         << "                       recursively for .c and .h files\n"
         << "      --netlink        the loaded kapi.ko through generic netlink (no\n"
         << "                       debugfs needed)\n"
         << "\n"
         << "Format (one of):\n"
-        << "      --plain          plain text, 80 columns (the default)\n"
+        << "      --plain          plain text (the default)\n"
         << "  -j, --json           JSON (Documentation/json.rst); errors too\n"
         << "      --rst            reStructuredText, a user-space API manual\n"
         << "      --syzlang        syzkaller descriptions of the system calls\n"
@@ -325,8 +393,15 @@ void print_help(std::ostream& out) {
         out << "                         " << name << r.summary << '\n';
     }
     out << "  -p, --pretty         indented JSON (implies --json)\n"
+        << "      --wrap           plain text: wrap prose at 80 columns (the default\n"
+        << "                       when stdout is a terminal)\n"
+        << "      --no-wrap        plain text: one line per paragraph and entry (the\n"
+        << "                       default into a pipe or file)\n"
         << "\n"
         << "Options:\n"
+        << "      --all            every API in detail (JSON: {\"specs\": [...]})\n"
+        << "      --output-dir DIR with --rst: write a manual of every API into DIR\n"
+        << "                       (conf.py, index.rst, NAME.rst), for sphinx-build\n"
         << "      --stats          print what reading the source took to stderr\n"
         << "      --count N        monitor: stop after N violations\n"
         << "  -h, --help           show this help and exit\n"
@@ -340,6 +415,8 @@ void print_help(std::ostream& out) {
         << "  " << kProgram << " --elf kapi.ko --rst sys_open   from the module file, as RST\n"
         << "  " << kProgram << " --source module/specs -j       a source tree's specs, as JSON\n"
         << "  " << kProgram << " --elf kapi.ko --syzlang        syzkaller descriptions\n"
+        << "  " << kProgram << " --elf kapi.ko.xz read          sys_read of an installed module\n"
+        << "  " << kProgram << " --elf kapi.ko --rst --output-dir m  a manual for Sphinx\n"
         << "\n"
         << "Runtime commands (through kapi.ko's netlink family " << KAPI_GENL_NAME << "):\n"
         << "  monitor              print each violation as it happens, until interrupted;\n"
@@ -374,6 +451,22 @@ void print_version(std::ostream& out) {
         << kapi::genl_family_version() << ")\n";
 }
 
+// -j --version: {"version": {"tool": "0.1.0", "image_format": "2.0",
+// "netlink_family": "kapi", "netlink_version": 1}}.
+void print_version_json(std::ostream& out, bool pretty) {
+    kapi::FormatVersion image = kapi::image_format_version();
+    kapi::JsonWriter j(out, pretty);
+    j.begin_object();
+    j.begin_object("version");
+    j.string("tool", kapi::tool_version());
+    j.string("image_format", std::to_string(image.major) + "." + std::to_string(image.minor));
+    j.string("netlink_family", kapi::genl_family_name());
+    j.uinteger("netlink_version", kapi::genl_family_version());
+    j.end_object();
+    j.end_object();
+    j.end();
+}
+
 std::unique_ptr<kapi::Source> make_source(const Options& o) {
     switch (o.source) {
     case SourceKind::Elf:
@@ -405,10 +498,13 @@ void print_stats(const kapi::SourceResult& r, std::chrono::steady_clock::duratio
     std::cerr << '\n';
 }
 
-// Prints annotation errors, then fails with a summary that names the first.
-[[noreturn]] void annotation_errors(const Options& o, const kapi::SourceResult& r) {
+// Prints annotation errors, then fails with a summary that names the first;
+// with JSON, the error document lists them all.
+[[noreturn]] void annotation_errors(const Options& o, const kapi::SourceResult& r,
+                                    ErrorMode& mode) {
     for (const kapi::Diagnostic& d : r.diagnostics)
         std::cerr << d.str() << '\n';
+    mode.details = r.diagnostics;
     std::size_t n = r.diagnostics.size();
     std::string message = n == 1
                               ? "an annotation error in '" + o.source_arg + "'"
@@ -418,9 +514,14 @@ void print_stats(const kapi::SourceResult& r, std::chrono::steady_clock::duratio
 
 [[noreturn]] void not_found(const Options& o, const kapi::SpecSet& specs) {
     std::string hint;
+    std::vector<std::string> near = kapi::cli::near_names(specs, o.api);
     if (!o.json()) {
         if (specs.specs.empty()) {
             hint = "No APIs are available from this source.";
+        } else if (!near.empty()) {
+            hint = "Did you mean:";
+            for (const std::string& n : near)
+                hint += "\n  " + n;
         } else {
             hint = "Available APIs:";
             for (const kapi::Spec& s : specs.specs)
@@ -428,6 +529,23 @@ void print_stats(const kapi::SourceResult& r, std::chrono::steady_clock::duratio
         }
     }
     throw kapi::Error(ExitCode::NotFound, "API '" + o.api + "' not found", hint);
+}
+
+// Writes the manual's files into DIR, made if missing; files of the same
+// names are replaced.
+void write_manual(const std::string& dir, const std::vector<kapi::ManualFile>& files) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        throw kapi::Error(ExitCode::Failure, "cannot make '" + dir + "': " + ec.message());
+    for (const kapi::ManualFile& f : files) {
+        const std::string path = (std::filesystem::path(dir) / f.name).string();
+        std::ofstream file(path, std::ios::binary | std::ios::trunc);
+        file << f.text;
+        file.close();
+        if (!file)
+            throw kapi::Error(ExitCode::Failure, "cannot write '" + path + "'");
+    }
 }
 
 // SIGINT and SIGTERM end "monitor" cleanly.
@@ -577,11 +695,13 @@ ExitCode run(int argc, char* argv[], ErrorMode& mode) {
     if (!o.error.empty())
         kapi::cli::usage_error(kProgram, o.error);
     if (o.help || o.version) {
-        mode.json = false;
         if (o.help)
             print_help(std::cout);
+        else if (o.json())
+            print_version_json(std::cout, o.pretty);
         else
             print_version(std::cout);
+        mode.json = false;
         kapi::cli::flush_stdout();
         return ExitCode::Success;
     }
@@ -592,17 +712,28 @@ ExitCode run(int argc, char* argv[], ErrorMode& mode) {
     kapi::SourceResult result = make_source(o)->read();
     if (o.stats)
         print_stats(result, std::chrono::steady_clock::now() - start);
+    for (const kapi::Diagnostic& d : result.warnings)
+        std::cerr << d.str() << '\n';
     if (!result.ok())
-        annotation_errors(o, result);
+        annotation_errors(o, result, mode);
 
     const kapi::RendererInfo& format =
         o.format != nullptr ? *o.format : *kapi::find_renderer("plain");
-    std::unique_ptr<kapi::Renderer> renderer = format.make(kapi::RenderOptions{o.pretty});
+    kapi::RenderOptions render_options;
+    render_options.pretty = o.pretty;
+    render_options.wrap = o.wrap.value_or(isatty(STDOUT_FILENO) == 1);
+    std::unique_ptr<kapi::Renderer> renderer = format.make(render_options);
     std::ostringstream out;
-    if (o.api.empty()) {
+    if (!o.output_dir.empty()) {
+        write_manual(o.output_dir, kapi::rst_manual(result.specs));
+        return ExitCode::Success;
+    }
+    if (o.all) {
+        renderer->all(result.specs, out);
+    } else if (o.api.empty()) {
         renderer->list(result.specs, out);
     } else {
-        const kapi::Spec* spec = result.specs.find(o.api);
+        const kapi::Spec* spec = kapi::cli::find_spec(result.specs, o.api);
         if (spec == nullptr)
             not_found(o, result.specs);
         renderer->spec(*spec, out);
@@ -618,7 +749,9 @@ void report(const kapi::Error& e, const ErrorMode& mode) {
     kapi::cli::report(kProgram, e.what(), e.hint());
     if (mode.json) {
         std::ostringstream doc;
-        kapi::make_json_renderer(kapi::RenderOptions{mode.pretty})->error(e.what(), doc);
+        kapi::RenderOptions options;
+        options.pretty = mode.pretty;
+        kapi::make_json_renderer(options)->error(e.what(), mode.details, doc);
         std::cout << doc.str();
         std::cout.flush();
     }

@@ -12,6 +12,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "kapi/model.h"
 
 namespace kapi::cli {
 
@@ -38,5 +41,17 @@ void report(std::string_view program, std::string_view message, std::string_view
 // Flushes stdout; throws kapi::Error(ExitCode::Failure) if anything written
 // to it was lost (a full disk, a closed pipe).
 void flush_stdout();
+
+// The spec NAME names in SPECS, or nullptr: the spec of that exact name,
+// else, for a NAME without the prefix, the system call "sys_" NAME (so
+// "read" finds sys_read, as upstream's tool and strace name it).
+const Spec* find_spec(const SpecSet& specs, const std::string& name);
+
+// Names of SPECS near NAME, for "did you mean": those within a small edit
+// distance of NAME (with or without "sys_"; a swap of two neighbours counts
+// as one edit), then those that contain NAME (at least 3 characters), in
+// the order of SPECS, at most MAX.
+std::vector<std::string> near_names(const SpecSet& specs, const std::string& name,
+                                    std::size_t max = 5);
 
 } // namespace kapi::cli

@@ -29,6 +29,9 @@ struct Diagnostic {
 struct ParseResult {
     SpecSet specs;
     std::vector<Diagnostic> errors;
+    // Kerneldoc comments that look meant as specs but are not, and so are
+    // ignored; messages start with "warning: ". They do not make ok() false.
+    std::vector<Diagnostic> warnings;
     // C preprocessor #include lines of the file, in order, verbatim; the
     // generator repeats them so that expressions resolve.
     std::vector<std::string> includes;

@@ -10,14 +10,21 @@
 #include <memory>
 #include <ostream>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "kapi/model.h"
+#include "kapi/parser.h"
 
 namespace kapi {
 
 struct RenderOptions {
     bool pretty = false; // JSON: indented, two spaces per level
+    // Plain text: prose wrapped to fit 80 columns. Off, every paragraph,
+    // field and list entry is one line (kapi-dump turns it off when stdout
+    // is not a terminal).
+    bool wrap = true;
 };
 
 class Renderer {
@@ -31,13 +38,25 @@ public:
     // One API in detail.
     virtual void spec(const Spec& spec, std::ostream& out) const = 0;
 
+    // Every API of SPECS in detail, in order (kapi-dump --all). The default
+    // is list(), for formats whose list already describes every API in full
+    // (syzlang); plain text and RST write each spec() in turn, JSON one
+    // document {"specs": [{"api_details": ...}, ...]}.
+    virtual void all(const SpecSet& specs, std::ostream& out) const { list(specs, out); }
+
     // Formats that carry errors in band write MESSAGE as their error
-    // document and return true (JSON: {"error": "..."}); others write
-    // nothing and return false.
-    virtual bool error(std::string_view message, std::ostream& out) const {
+    // document and return true (JSON: {"error": "..."}, with "errors": [{"file",
+    // "line", "message"}...] when DETAILS, annotation errors, are given);
+    // others write nothing and return false.
+    virtual bool error(std::string_view message, std::span<const Diagnostic> details,
+                       std::ostream& out) const {
         (void)message;
+        (void)details;
         (void)out;
         return false;
+    }
+    bool error(std::string_view message, std::ostream& out) const {
+        return error(message, {}, out);
     }
 };
 
@@ -52,6 +71,17 @@ std::span<const RendererInfo> renderers();
 
 // The format called NAME (case-insensitive), or nullptr.
 const RendererInfo* find_renderer(std::string_view name);
+
+// A user-space API manual of SPECS that sphinx-build builds as it is
+// (kapi-dump --rst --all --output-dir DIR): conf.py, index.rst (the list
+// and a table of contents) and one NAME.rst per spec, as file name and
+// contents, in that order. File names are the spec names with any
+// character but letters, digits, '_' and '-' replaced by '_', made unique.
+struct ManualFile {
+    std::string name;
+    std::string text;
+};
+std::vector<ManualFile> rst_manual(const SpecSet& specs);
 
 // The factories behind the table, one per file of lib/render/.
 std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options);

@@ -32,6 +32,9 @@ struct SourceResult {
     // Annotation errors (source trees only), as file:line: message, in file
     // order. When there are any, specs must not be used.
     std::vector<Diagnostic> diagnostics;
+    // Kerneldoc comments that look meant as specs but are not (source trees
+    // only), as file:line: warning: message; they do not make ok() false.
+    std::vector<Diagnostic> warnings;
     std::size_t files_scanned = 0; // source trees: .c/.h files read
     std::size_t files_parsed = 0;  // ... of which the parser had to read
 
@@ -47,7 +50,8 @@ public:
 };
 
 // The loaded kapi.ko through debugfs: decodes DIR/image, every registered
-// spec image back to back.
+// spec image back to back; DIR may also be the debugfs root (DIR/kapi/image
+// is read when DIR/image does not exist).
 std::unique_ptr<Source> debugfs_source(std::string dir);
 
 // The .kapi_specs section of an ELF file (kapi.ko, another module, a
@@ -78,9 +82,10 @@ std::vector<std::uint8_t> elf_section(std::span<const std::uint8_t> data, const 
                                       std::string_view section);
 
 // False only when TEXT certainly holds no spec for the parser: no "/**"
-// comment, or no line with a context-flags tag in any of the spellings the
-// parser accepts. parse_annotations() of such a text finds no spec and
-// reports no error, so a scanner may skip it unread by the parser.
+// comment, or no line with a context-flags tag (or a tag only specs use) in
+// any of the spellings the parser accepts. parse_annotations() of such a
+// text finds no spec and reports no error, so a scanner may skip it unread
+// by the parser.
 bool may_contain_specs(std::string_view text);
 
 } // namespace kapi

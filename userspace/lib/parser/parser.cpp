@@ -223,8 +223,11 @@ ParseResult parse_annotations(std::string_view text, const std::string& file) {
         if (!com.kerneldoc)
             continue;
         std::vector<Line> lines = comment_lines(src, com);
-        if (!detail::is_spec_comment(lines))
+        if (!detail::is_spec_comment(lines)) {
+            if (std::optional<std::string> why = detail::almost_spec_comment(lines))
+                result.warnings.push_back({file, com.line, "warning: " + *why});
             continue;
+        }
         std::size_t before = result.errors.size();
         Spec spec =
             detail::parse_spec_comment(lines, file, com.line, Finder(src, k), result.errors);

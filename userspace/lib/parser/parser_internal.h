@@ -98,6 +98,12 @@ public:
 // context-flags:/contexts: tag and at least one other spec tag.
 bool is_spec_comment(const std::vector<Line>& lines);
 
+// For a kerneldoc comment that is not a spec but looks meant as one (it
+// begins with "name - summary", and has a context-flags tag without another
+// spec tag, or two spec tags other than "return" without context-flags),
+// the warning that says why it is ignored.
+std::optional<std::string> almost_spec_comment(const std::vector<Line>& lines);
+
 // Every spelling of the tag whose canonical name is CANONICAL
 // ("context-flags": "context-flags", "contexts"), lower case with '-', as
 // normalize_key() writes keys; for may_contain_specs().

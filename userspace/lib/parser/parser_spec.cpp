@@ -10,6 +10,7 @@
 // Every problem is a diagnostic with the line of the text at fault.
 #include "parser_spec.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
@@ -659,6 +660,48 @@ bool is_spec_comment(const std::vector<Line>& lines) {
         other = other || tag->spec_tag;
     }
     return context && other;
+}
+
+std::optional<std::string> almost_spec_comment(const std::vector<Line>& lines) {
+    // A spec begins with "name - summary" (not "DOC: title").
+    std::size_t first = 0;
+    while (first < lines.size() && lines[first].blank())
+        first++;
+    std::string name;
+    std::string summary;
+    if (first == lines.size() || lines[first].indent != 0 ||
+        !split_name_line(lines[first].text, name, summary) || name == "DOC")
+        return std::nullopt;
+    std::string context;
+    std::vector<std::string> others; // spec tags but "return", which kerneldoc has too
+    for (const Line& l : lines) {
+        if (l.blank() || l.indent != 0)
+            continue;
+        std::optional<KeyValue> kv = split_key(l.text);
+        if (!kv || kv->key[0] == '@')
+            continue;
+        const TagDef* tag = find_tag(normalize_key(kv->key));
+        if (!tag)
+            continue;
+        if (tag->canonical == "context-flags")
+            context = kv->key;
+        else if (tag->spec_tag && tag->canonical != "return" &&
+                 std::find(others.begin(), others.end(), kv->key) == others.end())
+            others.push_back(kv->key);
+    }
+    if (!context.empty() && others.empty())
+        return "kerneldoc comment with '" + context +
+               ":' but no other spec tag is not a spec (ignored)";
+    // One such tag alone is prose as often ("side-effect: ..."); two are
+    // a spec that lost its context-flags.
+    if (context.empty() && others.size() >= 2) {
+        std::string keys;
+        for (const std::string& k : others)
+            keys += (keys.empty() ? "'" : ", '") + k + ":'";
+        return "kerneldoc comment with spec tags (" + keys +
+               ") but no 'contexts:' tag is not a spec (ignored)";
+    }
+    return std::nullopt;
 }
 
 std::vector<std::string_view> tag_spellings(std::string_view canonical) {

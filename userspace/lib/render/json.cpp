@@ -254,6 +254,27 @@ public:
     void spec(const Spec& s, std::ostream& out) const override {
         SpecJson j(out, pretty_);
         j.begin_object();
+        write_details(j, s);
+        j.end_object();
+        j.end();
+    }
+
+    void all(const SpecSet& specs, std::ostream& out) const override {
+        SpecJson j(out, pretty_);
+        j.begin_object();
+        j.begin_array("specs");
+        for (const Spec& s : specs.specs) {
+            j.begin_object();
+            write_details(j, s);
+            j.end_object();
+        }
+        j.end_array();
+        j.end_object();
+        j.end();
+    }
+
+    // "api_details": {...}, the member of a spec's document.
+    static void write_details(SpecJson& j, const Spec& s) {
         j.begin_object("api_details");
         j.string("name", s.name);
         j.string("api_type", api_kind_token(s.kind));
@@ -277,14 +298,26 @@ public:
         write_return(j, s.ret);
         write_lists(j, s);
         j.end_object();
-        j.end_object();
-        j.end();
     }
 
-    bool error(std::string_view message, std::ostream& out) const override {
+    using Renderer::error;
+
+    bool error(std::string_view message, std::span<const Diagnostic> details,
+               std::ostream& out) const override {
         SpecJson j(out, pretty_);
         j.begin_object();
         j.string("error", message);
+        if (!details.empty()) {
+            j.begin_array("errors");
+            for (const Diagnostic& d : details) {
+                j.begin_object();
+                j.string("file", d.file);
+                j.uinteger("line", d.line);
+                j.string("message", d.message);
+                j.end_object();
+            }
+            j.end_array();
+        }
         j.end_object();
         j.end();
         return true;

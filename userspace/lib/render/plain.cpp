@@ -3,12 +3,14 @@
 // The plain-text renderer, kapi-dump's default: a spec laid out like a
 // manual page, for people at a terminal. Every line fits in 80 columns
 // (prose is wrapped; only a word longer than a line, or an example line,
-// can exceed it), sections and fields that are empty are left out, numbers
-// show their expression and value, and control characters in spec text are
-// shown as '?'.
+// can exceed it) unless RenderOptions::wrap is off (kapi-dump into a pipe),
+// sections and fields that are empty are left out, numbers show their
+// expression and value, and control characters in spec text are shown as
+// '?'.
 #include <algorithm>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,14 +30,17 @@ using render::num_text;
 using render::NumStyle;
 using render::printable;
 
-constexpr std::size_t kWidth = 78;   // prose
-constexpr std::size_t kMaxLine = 80; // anything
+constexpr std::size_t kWidth = 78;                     // prose
+constexpr std::size_t kMaxLine = 80;                   // anything
+constexpr std::size_t kNoWrap = std::string::npos / 2; // wider than any line
 constexpr std::string_view kIndent = "    ";
 constexpr std::string_view kIndent2 = "        ";
 
 class PlainWriter {
 public:
-    explicit PlainWriter(std::ostream& out) : out_(out) {}
+    // Lines are wrapped at 80 columns, or not at all without WRAP.
+    PlainWriter(std::ostream& out, bool wrap)
+        : out_(out), width_(wrap ? kWidth : kNoWrap), max_line_(wrap ? kMaxLine : kNoWrap) {}
 
     // A section heading, after a blank line.
     void heading(std::string_view title) {
@@ -65,7 +70,7 @@ public:
                 std::string rest(indent);
                 if (line.starts_with("- "))
                     rest += "  ";
-                for (const std::string& l : render::wrap(line, kWidth, indent, rest))
+                for (const std::string& l : render::wrap(line, width_, indent, rest))
                     out_ << l << '\n';
             }
         }
@@ -78,11 +83,11 @@ public:
         for (std::string_view line : render::lines(clean)) {
             if (line.empty())
                 out_ << '\n';
-            else if (indent.size() + line.size() <= kMaxLine)
+            else if (indent.size() + line.size() <= max_line_)
                 out_ << indent << line << '\n';
             else // too long for the terminal: continued, indented further
                 for (const std::string& l :
-                     render::wrap(line, kMaxLine, indent, std::string(indent) + "    "))
+                     render::wrap(line, max_line_, indent, std::string(indent) + "    "))
                     out_ << l << '\n';
         }
     }
@@ -94,7 +99,7 @@ public:
             return;
         std::string first = std::string(indent) + std::string(key) + ": ";
         std::string rest = std::string(indent) + std::string(kIndent);
-        for (const std::string& l : render::wrap(printable(value), kWidth, first, rest)) {
+        for (const std::string& l : render::wrap(printable(value), width_, first, rest)) {
             out_ << l << '\n';
         }
     }
@@ -102,7 +107,7 @@ public:
     // A wrapped line at INDENT.
     void line(const std::string& text, std::string_view indent) {
         for (const std::string& l :
-             render::wrap(printable(text), kWidth, indent, std::string(indent) + "  "))
+             render::wrap(printable(text), width_, indent, std::string(indent) + "  "))
             out_ << l << '\n';
     }
 
@@ -110,6 +115,8 @@ public:
 
 private:
     std::ostream& out_;
+    std::size_t width_;
+    std::size_t max_line_;
     bool first_item_ = true;
 };
 
@@ -279,7 +286,35 @@ void write_constraints(PlainWriter& w, const Spec& s) {
 
 class PlainRenderer : public Renderer {
 public:
+    explicit PlainRenderer(const RenderOptions& options) : wrap_(options.wrap) {}
+
+    // The text is made printable once more as a whole, whatever a field
+    // forgot: no control character or invalid UTF-8 reaches the output.
     void list(const SpecSet& specs, std::ostream& out) const override {
+        std::ostringstream text;
+        write_list(specs, text);
+        out << printable(text.str());
+    }
+
+    void spec(const Spec& s, std::ostream& out) const override {
+        std::ostringstream text;
+        write_spec(s, text);
+        out << printable(text.str());
+    }
+
+    // Each spec in turn, a blank line between two.
+    void all(const SpecSet& specs, std::ostream& out) const override {
+        std::ostringstream text;
+        for (std::size_t i = 0; i < specs.specs.size(); i++) {
+            if (i != 0)
+                text << '\n';
+            write_spec(specs.specs[i], text);
+        }
+        out << printable(text.str());
+    }
+
+private:
+    void write_list(const SpecSet& specs, std::ostream& out) const {
         std::size_t name_width = 4;
         for (const Spec& s : specs.specs)
             name_width = std::max(name_width, std::min<std::size_t>(s.name.size(), 32));
@@ -294,17 +329,20 @@ public:
         for (const Spec& s : specs.specs) {
             std::string first = pad(printable(s.name), name_width) + "  " +
                                 pad(std::string(api_kind_token(s.kind)), kKindWidth) + "  ";
-            if (first.size() > rest.size()) {
+            // Wrapped, a long name stands on a line of its own; unwrapped,
+            // every API is one line.
+            if (wrap_ && first.size() > rest.size()) {
                 out << first << '\n';
                 first = rest;
             }
-            for (const std::string& l : render::wrap(printable(s.summary), kWidth, first, rest))
+            for (const std::string& l :
+                 render::wrap(printable(s.summary), wrap_ ? kWidth : kNoWrap, first, rest))
                 out << l << '\n';
         }
     }
 
-    void spec(const Spec& s, std::ostream& out) const override {
-        PlainWriter w(out);
+    void write_spec(const Spec& s, std::ostream& out) const {
+        PlainWriter w(out, wrap_);
         w.line(s.name + (s.summary.empty() ? "" : " - " + s.summary), "");
         out << '\n';
         w.field("Kind", std::string(render::kind_words(s.kind)), "");
@@ -341,12 +379,14 @@ public:
             w.prose(s.notes, kIndent);
         }
     }
+
+    bool wrap_;
 };
 
 } // namespace
 
-std::unique_ptr<Renderer> make_plain_renderer(const RenderOptions&) {
-    return std::make_unique<PlainRenderer>();
+std::unique_ptr<Renderer> make_plain_renderer(const RenderOptions& options) {
+    return std::make_unique<PlainRenderer>(options);
 }
 
 } // namespace kapi

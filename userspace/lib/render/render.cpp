@@ -14,7 +14,7 @@ namespace kapi {
 namespace {
 
 constexpr std::array kRenderers = {
-    RendererInfo{"plain", "plain text, 80 columns (the default)", make_plain_renderer},
+    RendererInfo{"plain", "plain text for people (the default)", make_plain_renderer},
     RendererInfo{"json", "JSON as Documentation/json.rst defines it", make_json_renderer},
     RendererInfo{"rst", "reStructuredText, a user-space API manual", make_rst_renderer},
     RendererInfo{"syzlang", "syzkaller system call descriptions", make_syzlang_renderer},

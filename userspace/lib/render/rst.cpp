@@ -8,8 +8,11 @@
 // character reStructuredText would read as markup is escaped, each
 // paragraph becomes one line (so no line of it can start a list, a table or
 // a directive), and names, types and expressions are inline literals.
+#include <cctype>
 #include <optional>
 #include <ostream>
+#include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -359,7 +362,34 @@ void write_constraints(RstWriter& w, const Spec& s) {
 
 class RstRenderer : public Renderer {
 public:
+    // The text is made printable once more as a whole, whatever a field
+    // forgot: no control character or invalid UTF-8 reaches the output.
     void list(const SpecSet& specs, std::ostream& out) const override {
+        std::ostringstream text;
+        write_list(specs, text);
+        out << printable(text.str());
+    }
+
+    void spec(const Spec& s, std::ostream& out) const override {
+        std::ostringstream text;
+        write_spec(s, text);
+        out << printable(text.str());
+    }
+
+    // One document: each spec's document in turn, their titles sections of
+    // one level, a blank line between two.
+    void all(const SpecSet& specs, std::ostream& out) const override {
+        std::ostringstream text;
+        for (std::size_t i = 0; i < specs.specs.size(); i++) {
+            if (i != 0)
+                text << '\n';
+            write_spec(specs.specs[i], text);
+        }
+        out << printable(text.str());
+    }
+
+private:
+    static void write_list(const SpecSet& specs, std::ostream& out) {
         RstWriter w(out);
         w.title("Kernel API specifications");
         if (specs.specs.empty()) {
@@ -380,7 +410,7 @@ public:
         }
     }
 
-    void spec(const Spec& s, std::ostream& out) const override {
+    static void write_spec(const Spec& s, std::ostream& out) {
         RstWriter w(out);
         w.title(printable(s.name));
         w.prose(s.summary);
@@ -423,6 +453,45 @@ public:
 };
 
 } // namespace
+
+std::vector<ManualFile> rst_manual(const SpecSet& specs) {
+    RstRenderer r;
+    std::vector<ManualFile> files;
+    files.push_back({"conf.py",
+                     "# Sphinx configuration of a manual written by kapi-dump --rst --all "
+                     "--output-dir.\n"
+                     "project = 'Kernel API specifications'\n"
+                     "master_doc = 'index'\n"
+                     "extensions = []\n"
+                     "exclude_patterns = ['_build']\n"});
+    std::ostringstream index;
+    r.list(specs, index);
+    std::set<std::string> taken{"index", "genindex", "search", "conf", "_build"};
+    std::vector<std::string> docs;
+    for (const Spec& s : specs.specs) {
+        std::string base;
+        for (char c : s.name)
+            base += (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-')
+                        ? c
+                        : '_';
+        if (base.empty())
+            base = "api";
+        std::string doc = base;
+        for (int n = 2; !taken.insert(doc).second; n++)
+            doc = base + "-" + std::to_string(n);
+        docs.push_back(doc);
+        std::ostringstream text;
+        r.spec(s, text);
+        files.push_back({doc + ".rst", text.str()});
+    }
+    if (!docs.empty()) {
+        index << "\n.. toctree::\n   :maxdepth: 1\n\n";
+        for (const std::string& d : docs)
+            index << "   " << d << '\n';
+    }
+    files.insert(files.begin() + 1, {"index.rst", index.str()});
+    return files;
+}
 
 std::unique_ptr<Renderer> make_rst_renderer(const RenderOptions&) {
     return std::make_unique<RstRenderer>();

@@ -8,6 +8,7 @@
 
 #include "common.h"
 #include "kapi/names.h"
+#include "utf8.h"
 
 namespace kapi::render {
 
@@ -155,12 +156,31 @@ std::string_view kind_words(std::uint32_t kind) {
 }
 
 std::string printable(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c == '\t')
-            c = ' ';
-        else if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7f)
-            c = '?';
+    std::string out;
+    out.reserve(text.size());
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c == '\t') {
+            out += ' ';
+        } else if ((c < 0x20 && c != '\n') || c == 0x7f) {
+            out += '?';
+        } else if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (std::size_t n = utf8_length(p, end); n != 0) {
+            // C1 controls, U+0080 .. U+009F (CSI is U+009B), are 0xc2 0x80 ..
+            // 0xc2 0x9f.
+            if (n == 2 && c == 0xc2 && p[1] < 0xa0)
+                out += '?';
+            else
+                out.append(reinterpret_cast<const char*>(p), n);
+            p += n;
+            continue;
+        } else {
+            out += "\xef\xbf\xbd"; // U+FFFD, as the JSON writer writes it
+        }
+        p++;
     }
     return out;
 }

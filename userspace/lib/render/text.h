@@ -43,8 +43,10 @@ std::string capability_heading(const Capability& c, const Words& words = {});
 // The API kind for people: "system call", "ioctl", "kernel function".
 std::string_view kind_words(std::uint32_t kind);
 
-// Replaces control characters (but newline) and DEL by '?', tabs by a
-// space, so that spec text cannot drive a terminal.
+// Replaces control characters (C0 but newline, DEL, and C1: U+0080 ..
+// U+009F) by '?', tabs by a space, and each byte that is not part of valid
+// UTF-8 by U+FFFD (as the JSON writer does), so that spec text cannot drive
+// a terminal or feed Sphinx invalid text. Idempotent.
 std::string printable(std::string_view text);
 
 } // namespace kapi::render

@@ -5,6 +5,8 @@
 // is read in one go, so that the images are a consistent set, and decoded
 // with decode_images(). The images passed the kernel's validation, but are
 // checked again like any other input.
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -24,7 +26,12 @@ public:
     explicit DebugfsSource(std::string dir) : dir_(std::move(dir)) {}
 
     SourceResult read() const override {
-        const std::string path = dir_ + "/image";
+        // DIR is kapi's directory, or the debugfs root that holds it
+        // (upstream's --debugfs takes the root).
+        std::string path = dir_ + "/image";
+        if (access(path.c_str(), F_OK) != 0 && errno == ENOENT &&
+            access((dir_ + "/kapi/image").c_str(), F_OK) == 0)
+            path = dir_ + "/kapi/image";
         std::string bytes;
         if (int err = detail::read_whole_file(path, &bytes); err != 0)
             throw Error(ExitCode::Usage, "cannot read '" + path + "': " + std::strerror(err),

@@ -3,11 +3,14 @@
 // The cheap test that lets kapi-dump --source skip the files of a large tree
 // that cannot hold a spec, before the parser lexes them. The parser makes a
 // kerneldoc comment a spec only if it has a context-flags tag (in one of the
-// spellings of the parser's own tag table); this scan looks for such a key
-// followed by a colon anywhere in the text, which is a superset of what the
-// parser accepts, so a file it rejects has no spec and no error.
+// spellings of the parser's own tag table); this scan looks for such a key,
+// or a tag only specs use, followed by a colon anywhere in the text, which
+// is a superset of what the parser accepts, so a file it rejects has no
+// spec and no error (and no warning about a spec missing its context-flags,
+// unless that spec has only tags that ordinary kerneldoc uses too).
 #include <algorithm>
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,10 +39,16 @@ struct Spellings {
     std::size_t longest = 0;
 };
 
+// The context-flags tag, which every spec has, and the tags that only a
+// spec has, which a comment meant as a spec but missing its context-flags
+// has: the parser warns about such a comment (almost_spec_comment()).
 const Spellings& context_flags_spellings() {
     static const Spellings spellings = [] {
         Spellings s;
-        s.names = detail::tag_spellings("context-flags");
+        for (std::string_view tag : {"context-flags", "long-desc", "api-type", "param-count",
+                                     "side-effect", "state-trans", "ioctl-cmd"})
+            for (std::string_view n : detail::tag_spellings(tag))
+                s.names.push_back(n);
         for (std::string_view n : s.names)
             s.longest = std::max(s.longest, n.size());
         return s;

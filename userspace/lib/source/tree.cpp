@@ -150,6 +150,8 @@ private:
             result.files_parsed += f.was_parsed ? 1 : 0;
             for (Diagnostic& d : f.parsed.errors)
                 result.diagnostics.push_back(std::move(d));
+            for (Diagnostic& d : f.parsed.warnings)
+                result.warnings.push_back(std::move(d));
             for (Spec& s : f.parsed.specs.specs) {
                 auto [it, added] = seen.try_emplace(s.name, s.source);
                 if (!added) {
