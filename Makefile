@@ -35,6 +35,9 @@
 #                             into lib/modules/<release>/updates under $(DESTDIR);
 #                             depmod only without DESTDIR), kapi-dump, its man page
 #                             and the docs into $(DESTDIR)$(PREFIX) (default /usr/local)
+#   make install-tool         kapi-dump alone (stripped, with a debug link), its man
+#                             page and bash completion into $(DESTDIR)$(PREFIX):
+#                             cmake --install, no kernel tree needed
 #   make dkms-source          the DKMS source tree of kapi.ko (build/dkms/kapi-<version>;
 #                             see Documentation/install.rst)
 #   make clean
@@ -107,7 +110,7 @@ docs: tool
 		--kapi-gen $(BUILD)/userspace/kapi-gen
 	sphinx-build -W -b html Documentation $(BUILD)/docs
 
-.PHONY: bench-tool fuzz install dkms-source stress sparse wild
+.PHONY: bench-tool fuzz install install-tool dkms-source stress sparse wild
 
 bench-tool:
 	scripts/bench-tool.sh
@@ -117,6 +120,9 @@ fuzz:
 
 install: tool
 	DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' KERNEL='$(KERNEL)' KDIR='$(KDIR)' scripts/install.sh
+
+install-tool: tool
+	DESTDIR='$(DESTDIR)' cmake --install $(BUILD)/userspace --prefix '$(PREFIX)'
 
 dkms-source:
 	@scripts/dkms-source.sh
