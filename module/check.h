@@ -666,7 +666,7 @@ struct kapi_check_impl {
 		      unsigned long nofile, struct kapi_check_post *post);
 };
 
-struct kapi_hook_ops;
+struct kapi_tramp_client;
 
 /**
  * struct kapi_check_gen - checks kapi-gen specialised for one spec
@@ -677,7 +677,7 @@ struct kapi_hook_ops;
  *	  agrees
  * @impl: the checks
  * @hook: the hook's pre() and post() made of them (hook_call.h), for the
- *	  specs of kapi.ko's own image; NULL elsewhere
+ *	  specs of kapi.ko's own image, as a client to copy; NULL elsewhere
  *
  * kapi-gen --checks writes a table of these (SYMBOL_checks, with
  * SYMBOL_checks_count entries) for the syscall specs of an image.
@@ -687,7 +687,7 @@ struct kapi_check_gen {
 	u32 nparams;
 	struct kapi_check_type type[KAPI_CHECK_MAX_PARAMS];
 	struct kapi_check_impl impl;
-	const struct kapi_hook_ops *hook;
+	const struct kapi_tramp_client *hook;
 };
 
 /*

@@ -31,21 +31,6 @@ struct kapi_hook_frame {
 	enum kapi_mode mode;
 };
 
-/**
- * struct kapi_hook_ops - a hook's client functions for one spec
- * @pre: kapi_tramp_client.pre
- * @post: kapi_tramp_client.post
- */
-struct kapi_hook_ops {
-	enum kapi_tramp_verdict (*pre)(struct kapi_tramp_client *client,
-				       const struct pt_regs *uregs,
-				       void *frame, long *result,
-				       unsigned int flags);
-	bool (*post)(struct kapi_tramp_client *client,
-		     const struct pt_regs *uregs, void *frame, long ret,
-		     unsigned int flags);
-};
-
 void kapi_hook_object(const struct kapi_hook *hook,
 		      struct kapi_check_call *call);
 

@@ -626,7 +626,7 @@ void ChecksWriter::hook(std::size_t index) {
     line(1, "return true;");
     line(0, "}");
     line(0, "");
-    line(0, "static const struct kapi_hook_ops " + fn("hook", index) + " = {");
+    line(0, "static const struct kapi_tramp_client " + fn("hook", index) + " = {");
     line(1, ".pre = " + fn("pre", index) + ",");
     line(1, ".post = " + fn("post", index) + ",");
     line(0, "};");

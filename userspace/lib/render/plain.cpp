@@ -284,37 +284,12 @@ void write_constraints(PlainWriter& w, const Spec& s) {
     }
 }
 
-class PlainRenderer : public Renderer {
+class PlainRenderer : public render::TextRenderer {
 public:
     explicit PlainRenderer(const RenderOptions& options) : wrap_(options.wrap) {}
 
-    // The text is made printable once more as a whole, whatever a field
-    // forgot: no control character or invalid UTF-8 reaches the output.
-    void list(const SpecSet& specs, std::ostream& out) const override {
-        std::ostringstream text;
-        write_list(specs, text);
-        out << printable(text.str());
-    }
-
-    void spec(const Spec& s, std::ostream& out) const override {
-        std::ostringstream text;
-        write_spec(s, text);
-        out << printable(text.str());
-    }
-
-    // Each spec in turn, a blank line between two.
-    void all(const SpecSet& specs, std::ostream& out) const override {
-        std::ostringstream text;
-        for (std::size_t i = 0; i < specs.specs.size(); i++) {
-            if (i != 0)
-                text << '\n';
-            write_spec(specs.specs[i], text);
-        }
-        out << printable(text.str());
-    }
-
 private:
-    void write_list(const SpecSet& specs, std::ostream& out) const {
+    void write_list(const SpecSet& specs, std::ostream& out) const override {
         std::size_t name_width = 4;
         for (const Spec& s : specs.specs)
             name_width = std::max(name_width, std::min<std::size_t>(s.name.size(), 32));
@@ -341,7 +316,7 @@ private:
         }
     }
 
-    void write_spec(const Spec& s, std::ostream& out) const {
+    void write_spec(const Spec& s, std::ostream& out) const override {
         PlainWriter w(out, wrap_);
         w.line(s.name + (s.summary.empty() ? "" : " - " + s.summary), "");
         out << '\n';

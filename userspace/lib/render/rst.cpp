@@ -360,36 +360,11 @@ void write_constraints(RstWriter& w, const Spec& s) {
     }
 }
 
-class RstRenderer : public Renderer {
-public:
-    // The text is made printable once more as a whole, whatever a field
-    // forgot: no control character or invalid UTF-8 reaches the output.
-    void list(const SpecSet& specs, std::ostream& out) const override {
-        std::ostringstream text;
-        write_list(specs, text);
-        out << printable(text.str());
-    }
-
-    void spec(const Spec& s, std::ostream& out) const override {
-        std::ostringstream text;
-        write_spec(s, text);
-        out << printable(text.str());
-    }
-
-    // One document: each spec's document in turn, their titles sections of
-    // one level, a blank line between two.
-    void all(const SpecSet& specs, std::ostream& out) const override {
-        std::ostringstream text;
-        for (std::size_t i = 0; i < specs.specs.size(); i++) {
-            if (i != 0)
-                text << '\n';
-            write_spec(specs.specs[i], text);
-        }
-        out << printable(text.str());
-    }
-
+// all() makes one document: each spec's document in turn, their titles
+// sections of one level.
+class RstRenderer : public render::TextRenderer {
 private:
-    static void write_list(const SpecSet& specs, std::ostream& out) {
+    void write_list(const SpecSet& specs, std::ostream& out) const override {
         RstWriter w(out);
         w.title("Kernel API specifications");
         if (specs.specs.empty()) {
@@ -410,7 +385,7 @@ private:
         }
     }
 
-    static void write_spec(const Spec& s, std::ostream& out) {
+    void write_spec(const Spec& s, std::ostream& out) const override {
         RstWriter w(out);
         w.title(printable(s.name));
         w.prose(s.summary);

@@ -5,6 +5,7 @@
 #include "text.h"
 
 #include <cstdint>
+#include <sstream>
 
 #include "common.h"
 #include "kapi/names.h"
@@ -183,6 +184,28 @@ std::string printable(std::string_view text) {
         p++;
     }
     return out;
+}
+
+void TextRenderer::list(const SpecSet& specs, std::ostream& out) const {
+    std::ostringstream text;
+    write_list(specs, text);
+    out << printable(text.str());
+}
+
+void TextRenderer::spec(const Spec& s, std::ostream& out) const {
+    std::ostringstream text;
+    write_spec(s, text);
+    out << printable(text.str());
+}
+
+void TextRenderer::all(const SpecSet& specs, std::ostream& out) const {
+    std::ostringstream text;
+    for (std::size_t i = 0; i < specs.specs.size(); i++) {
+        if (i != 0)
+            text << '\n';
+        write_spec(specs.specs[i], text);
+    }
+    out << printable(text.str());
 }
 
 } // namespace kapi::render

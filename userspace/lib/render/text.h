@@ -13,6 +13,7 @@
 
 #include "common.h"
 #include "kapi/model.h"
+#include "kapi/render.h"
 
 namespace kapi::render {
 
@@ -48,5 +49,20 @@ std::string_view kind_words(std::uint32_t kind);
 // UTF-8 by U+FFFD (as the JSON writer does), so that spec text cannot drive
 // a terminal or feed Sphinx invalid text. Idempotent.
 std::string printable(std::string_view text);
+
+// A renderer for people (plain text, RST) whose whole output goes through
+// printable() once more, whatever a field forgot: no control character or
+// invalid UTF-8 reaches the output. It writes the list and each spec.
+class TextRenderer : public Renderer {
+public:
+    void list(const SpecSet& specs, std::ostream& out) const override;
+    void spec(const Spec& s, std::ostream& out) const override;
+    // Each spec in turn, a blank line between two.
+    void all(const SpecSet& specs, std::ostream& out) const override;
+
+protected:
+    virtual void write_list(const SpecSet& specs, std::ostream& out) const = 0;
+    virtual void write_spec(const Spec& s, std::ostream& out) const = 0;
+};
 
 } // namespace kapi::render
