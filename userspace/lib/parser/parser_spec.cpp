@@ -644,21 +644,32 @@ Spec SpecParser::parse(const std::vector<Line>& lines, std::uint32_t first_line,
     return spec_;
 }
 
-bool is_spec_comment(const std::vector<Line>& lines) {
-    bool context = false;
-    bool other = false;
+namespace {
+
+// FN(tag, key) for each top-level "key: value" line of LINES whose key is a
+// known tag (parameter lines, "@name:", are not).
+template <typename Fn>
+void for_each_tag(const std::vector<Line>& lines, Fn fn) {
     for (const Line& l : lines) {
         if (l.blank() || l.indent != 0)
             continue;
         std::optional<KeyValue> kv = split_key(l.text);
         if (!kv || kv->key[0] == '@')
             continue;
-        const TagDef* tag = find_tag(normalize_key(kv->key));
-        if (!tag)
-            continue;
-        context = context || tag->canonical == "context-flags";
-        other = other || tag->spec_tag;
+        if (const TagDef* tag = find_tag(normalize_key(kv->key)))
+            fn(*tag, kv->key);
     }
+}
+
+} // namespace
+
+bool is_spec_comment(const std::vector<Line>& lines) {
+    bool context = false;
+    bool other = false;
+    for_each_tag(lines, [&](const TagDef& tag, const std::string&) {
+        context = context || tag.canonical == "context-flags";
+        other = other || tag.spec_tag;
+    });
     return context && other;
 }
 
@@ -674,21 +685,13 @@ std::optional<std::string> almost_spec_comment(const std::vector<Line>& lines) {
         return std::nullopt;
     std::string context;
     std::vector<std::string> others; // spec tags but "return", which kerneldoc has too
-    for (const Line& l : lines) {
-        if (l.blank() || l.indent != 0)
-            continue;
-        std::optional<KeyValue> kv = split_key(l.text);
-        if (!kv || kv->key[0] == '@')
-            continue;
-        const TagDef* tag = find_tag(normalize_key(kv->key));
-        if (!tag)
-            continue;
-        if (tag->canonical == "context-flags")
-            context = kv->key;
-        else if (tag->spec_tag && tag->canonical != "return" &&
-                 std::find(others.begin(), others.end(), kv->key) == others.end())
-            others.push_back(kv->key);
-    }
+    for_each_tag(lines, [&](const TagDef& tag, const std::string& key) {
+        if (tag.canonical == "context-flags")
+            context = key;
+        else if (tag.spec_tag && tag.canonical != "return" &&
+                 std::find(others.begin(), others.end(), key) == others.end())
+            others.push_back(key);
+    });
     if (!context.empty() && others.empty())
         return "kerneldoc comment with '" + context +
                ":' but no other spec tag is not a spec (ignored)";
