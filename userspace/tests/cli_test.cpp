@@ -413,6 +413,18 @@ TEST(CliTest, NetlinkAndTheRuntimeCommandsNeedKapiKo) {
 
 // --- formats --------------------------------------------------------------------
 
+// Two annotation errors (an unknown error name, line 5; an unknown lock
+// type), in a spec that parses otherwise.
+constexpr const char* kBadSpec = "/**\n"
+                                 " * sys_bad - bad\n"
+                                 " *\n"
+                                 " * contexts: process\n"
+                                 " * error: ENOTANERROR, never\n"
+                                 " * lock: l\n"
+                                 " *   type: nosuchlock\n"
+                                 " */\n"
+                                 "asmlinkage long sys_bad(void);\n";
+
 struct FormatCase {
     std::vector<std::string> options;
     std::string api;
@@ -783,15 +795,7 @@ TEST(CliTest, MemoryFollowsTheSectionNotTheFile) {
 
 TEST(CliTest, AnnotationErrorsAsJsonCarryFileAndLine) {
     TempDir dir("cli-annotation-errors");
-    write_file(dir / "bad.c", "/**\n"
-                              " * sys_bad - bad\n"
-                              " *\n"
-                              " * contexts: process\n"
-                              " * error: ENOTANERROR, never\n"
-                              " * lock: l\n"
-                              " *   type: nosuchlock\n"
-                              " */\n"
-                              "asmlinkage long sys_bad(void);\n");
+    write_file(dir / "bad.c", kBadSpec);
     Result r = run_kapi_dump({"--source", dir / "bad.c", "-j"});
     EXPECT_EQ(r.exit_code, kUsage);
     const std::string file = dir / "bad.c";
@@ -862,15 +866,7 @@ protected:
         std::string section = image.substr(image.find("KAPI"));
         write_file(dir_ / "short/image", section.substr(0, 150));
         write_file(dir_ / "magic/image", "KAPX" + section.substr(4, 400));
-        write_file(dir_ / "bad.c", "/**\n"
-                                   " * sys_bad - bad\n"
-                                   " *\n"
-                                   " * contexts: process\n"
-                                   " * error: ENOTANERROR, never\n"
-                                   " * lock: l\n"
-                                   " *   type: nosuchlock\n"
-                                   " */\n"
-                                   "asmlinkage long sys_bad(void);\n");
+        write_file(dir_ / "bad.c", kBadSpec);
     }
 
     std::vector<std::string> args() const {
