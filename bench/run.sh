@@ -5,7 +5,8 @@
 # Per kernel of KAPI_KERNELS: build kapi.ko, kapi_bench and kapi_bpf (the
 # eBPF equivalent of kapi's read() and write() checks), boot ONE guest
 # running scripts/guest/bench-rounds.sh (KAPI_BENCH_ROUNDS rounds, default 5,
-# of kapi not loaded, off, audit, enforce, audit of a kapi.ko built without
+# of kapi not loaded, off, audit, enforce, audit with the interpreter
+# (specialised=0), audit of a kapi.ko built without
 # tracepoints, audit with the kapi:kapi_call
 # tracepoint if kapi.ko has one, the eBPF program, the same with empty
 # programs, bpftrace; then strace -f), and print the table of each
@@ -83,7 +84,8 @@ for line in open(log, errors='replace'):
         rounds.append({})
     rounds[-1][m.group(1)] = {o: float(vals[o]) for o in ops}
 labels = [('not_loaded', 'not loaded'), ('off', 'loaded, off'), ('audit', 'loaded, audit'),
-          ('enforce', 'loaded, enforce'), ('audit_notp', 'audit, no tracepoints built'),
+          ('enforce', 'loaded, enforce'), ('audit_interp', 'audit, interpreter'),
+          ('audit_notp', 'audit, no tracepoints built'),
           ('audit_tp', 'audit + kapi:kapi_call enabled'),
           ('ebpf', 'eBPF (libbpf fentry/fexit)'), ('ebpf_empty', 'eBPF, empty programs'),
           ('bpftrace', 'bpftrace'), ('strace', 'strace -f')]

@@ -16,6 +16,7 @@
 #include <linux/kernel.h>
 #include <linux/limits.h>
 #include <linux/mm.h>
+#include <linux/moduleparam.h>
 #include <linux/overflow.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
@@ -621,6 +622,16 @@ static bool kapi_check_is_builtin(const void *image)
 	       !memcmp(image, kapi_builtin_image_data, size);
 }
 
+/*
+ * specialised=0 at load has kapi.ko's own specs checked by the interpreter
+ * and the hooks' generic pre() and post() too, as any other image's: for
+ * the tests of that path on real calls, and to measure it.
+ */
+static bool kapi_check_specialised = true;
+module_param_named(specialised, kapi_check_specialised, bool, 0400);
+MODULE_PARM_DESC(specialised,
+		 "check kapi's own specs with the code kapi-gen specialised for them (default 1), or with the interpreter (0)");
+
 /**
  * kapi_check_impl_for() - the check engine to run for a spec
  * @image: a validated image, as registered
@@ -630,7 +641,7 @@ static bool kapi_check_is_builtin(const void *image)
  * (the registry's copy of it is recognised by its bytes) has checks that
  * kapi-gen specialised per syscall spec at build time; every other image,
  * registered at run time by another module, is checked by the
- * interpreter.
+ * interpreter, as are all with specialised=0.
  *
  * Return: the generated checks of @spec if there are any, else
  * &kapi_check_interpreter.
@@ -640,7 +651,7 @@ kapi_check_impl_for(const void *image, const struct kapi_image_spec *spec)
 {
 	const struct kapi_check_impl *impl = NULL;
 
-	if (kapi_check_is_builtin(image))
+	if (kapi_check_specialised && kapi_check_is_builtin(image))
 		impl = kapi_check_impl_find(kapi_builtin_image_checks,
 					    kapi_builtin_image_checks_count,
 					    image, spec);

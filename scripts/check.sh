@@ -238,6 +238,7 @@ vm_row() {
 		runtime) kapi_parse_sections "$output" "$dir" "" \
 			"skip=vm $k selftests without kapi, root or debugfs" "off=vm $k runtime off" \
 			"audit=vm $k runtime audit" "enforce=vm $k runtime enforce" \
+			"interpreter=vm $k runtime audit, interpreter" \
 			"matrix=vm $k errno matrix, enforce as the kernel" \
 			"objects=vm $k runtime object kinds" "unload=vm $k unload under load" \
 			"bench=vm $k bench program" ;;

@@ -5,7 +5,8 @@
 # rounds of: kapi not loaded, loaded with mode=off, switched to audit and
 # to enforce (taking turns at going first; the filter is left cleared, so
 # every call is checked), in audit with the kapi:kapi_call tracepoint
-# enabled (when kapi.ko has it), unloaded again; then the eBPF equivalent
+# enabled (when kapi.ko has it), unloaded again, loaded in audit with the
+# interpreter (specialised=0); then the eBPF equivalent
 # of kapi's read() and write() checks (kapi_bpf, libbpf fentry/fexit), the
 # same with empty programs (the trampolines alone), and the bpftrace
 # version (when the guest has bpftrace). Then one run under strace -f
@@ -146,6 +147,15 @@ while [ $round -lt "$ROUNDS" ]; do
 	[ $round -gt 1 ] ||
 		grep -E '^sys_(read|write|openat|close) calls=' $D/runtime/stats | sed 's/^/# /'
 	rmmod kapi || rc=1
+	# kapi's own specs checked as another module's are: the interpreter
+	# and the hooks' generic pre() and post().
+	if insmod /kapi/kapi.ko mode=audit specialised=0; then
+		bench audit_interp
+		rmmod kapi || rc=1
+	else
+		echo "# insmod kapi.ko specialised=0 failed"
+		rc=1
+	fi
 	# The same kapi.ko built without its tracepoints (KAPI_TRACEPOINTS=n):
 	# against "audit", what the disabled tracepoints cost.
 	if [ -e /kapi/notrace/kapi.ko ]; then

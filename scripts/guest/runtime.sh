@@ -4,7 +4,8 @@
 # selftest programs skip without kapi, without root and without debugfs;
 # then, for each mode (off, audit, enforce), kapi.ko is loaded with mode=
 # set to it and kapi_syscalls, kapi_runtime and kapi_filter run, each as a
-# KTAP subtest; then kapi_matrix compares the errno of each call of its
+# KTAP subtest; then the same in audit with the interpreter and the hooks'
+# generic pre() and post() (specialised=0); then kapi_matrix compares the errno of each call of its
 # matrix without kapi and with kapi in enforce mode; then kapi-dump monitor
 # and stats show the object kinds of failed calls (the objects section);
 # then scripts/guest/unload.sh unloads kapi under load, and the benchmark
@@ -103,6 +104,40 @@ for mode in off audit enforce; do
 	fi
 	echo "# kapi-section-end $mode"
 done
+
+# The same programs in audit with kapi.ko's own specs checked by the
+# interpreter and the hooks' generic pre() and post() (specialised=0), the
+# path of every spec another module registers: runtime/checks must name the
+# interpreter for every spec.
+echo "# kapi-section-begin interpreter"
+echo "KTAP version 1"
+echo "1..4"
+if insmod /kapi/kapi.ko mode=audit specialised=0; then
+	if grep -q . $D/runtime/checks && ! grep -qv ' interpreter$' $D/runtime/checks; then
+		echo "ok 1 runtime/checks names the interpreter for every spec"
+	else
+		sed 's/^/# /' $D/runtime/checks
+		echo "not ok 1 runtime/checks names the interpreter for every spec"
+		rc=1
+	fi
+	i=1
+	for p in $PROGS; do
+		i=$((i + 1))
+		if /kapi/bin/$p --mode audit >/tmp/$p.out 2>&1; then
+			sed 's/^/    /' /tmp/$p.out
+			echo "ok $i $p"
+		else
+			sed 's/^/    /' /tmp/$p.out
+			echo "not ok $i $p"
+			rc=1
+		fi
+	done
+	rmmod kapi || { echo "# rmmod kapi failed after the interpreter tests"; rc=1; }
+else
+	echo "not ok 1 insmod kapi.ko mode=audit specialised=0"
+	rc=1
+fi
+echo "# kapi-section-end interpreter"
 
 # The errno matrix: every call of kapi_matrix without kapi, then with kapi
 # in enforce mode, must return the same (Documentation/runtime.rst).
