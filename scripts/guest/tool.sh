@@ -58,8 +58,14 @@ elf_is_debugfs() {
 	done
 }
 not_found() {
+	"$K" no_such_api_at_all 2>/tmp/err >/tmp/out
+	[ $? -eq 1 ] && [ ! -s /tmp/out ] && grep -q "^Available APIs:$" /tmp/err &&
+		grep -q "^  sys_read$" /tmp/err
+}
+near_name() {
 	"$K" sys_nope 2>/tmp/err >/tmp/out
-	[ $? -eq 1 ] && [ ! -s /tmp/out ] && grep -q "^  sys_read$" /tmp/err
+	[ $? -eq 1 ] && [ ! -s /tmp/out ] && grep -q "^Did you mean:$" /tmp/err &&
+		grep -q "^  sys_open$" /tmp/err
 }
 missing_kapi() {
 	"$K" 2>/tmp/err >/tmp/out
@@ -83,7 +89,7 @@ print_json() {
 	done
 }
 
-ktap_plan 16
+ktap_plan 17
 ktap_check "insmod kapi.ko" insmod /kapi/kapi.ko
 ktap_check "kapi-dump lists the five syscall specs (default source)" lists $SYSCALLS
 ktap_check "kapi-dump lists what debugfs lists, in order" list_matches_debugfs
@@ -92,6 +98,7 @@ ktap_check "every spec renders in every format" every_format
 ktap_check "kapi-dump --json --pretty is specs-json/ byte for byte" pretty_is_kernel_json $SYSCALLS
 ktap_check "kapi-dump --elf kapi.ko and debugfs give identical JSON" elf_is_debugfs
 ktap_check "an unknown API exits 1 and lists the names" not_found
+ktap_check "a name near a known one exits 1 and suggests it" near_name
 print_json $SYSCALLS
 
 ktap_check "insmod kapi_sample.ko" insmod /kapi/kapi_sample.ko
