@@ -151,9 +151,11 @@ static __always_inline u16 kapi_compat_fd_state(unsigned int fd, bool dir)
 	}
 	mode = (__force u32)READ_ONCE(file->f_mode);
 	/* The mode bits move to their places with two shifts. */
-	BUILD_BUG_ON(FMODE_READ != 0x1 || FMODE_WRITE != 0x2 ||
-		     FMODE_PATH != 0x4000 || FMODE_CAN_READ != 0x20000 ||
-		     FMODE_CAN_WRITE != 0x40000);
+	BUILD_BUG_ON((__force u32)FMODE_READ != 0x1 ||
+		     (__force u32)FMODE_WRITE != 0x2 ||
+		     (__force u32)FMODE_PATH != 0x4000 ||
+		     (__force u32)FMODE_CAN_READ != 0x20000 ||
+		     (__force u32)FMODE_CAN_WRITE != 0x40000);
 	BUILD_BUG_ON(KAPI_CHECK_FD_READ != 0x8 || KAPI_CHECK_FD_WRITE != 0x10 ||
 		     KAPI_CHECK_FD_PATH != 0x4 ||
 		     KAPI_CHECK_FD_CAN_READ != 0x20 ||
