@@ -498,6 +498,49 @@ static void t_paged_out(void)
 	restore_mode();
 }
 
+/*
+ * openat() relative to a directory descriptor, open for reading and
+ * O_PATH, opened before the subject forks: valid, so neither reported nor
+ * refused (the descriptor rule reads whether the descriptor is a
+ * directory).
+ */
+static void s_relative(struct kapi_outcome *o, void *arg)
+{
+	const int *dfd = arg;
+
+	kapi_call4(o, SYS_openat, dfd[0], "kapi_relative", O_RDONLY, 0);
+	kapi_call4(o, SYS_openat, dfd[1], "kapi_relative", O_RDONLY, 0);
+}
+
+static void t_relative(void)
+{
+	static const struct kapi_expect e[] = {
+		KAPI_OK(KAPI_OPENAT, KAPI_ANY_FD),
+		KAPI_OK(KAPI_OPENAT, KAPI_ANY_FD),
+	};
+	static const int modes[] = { KAPI_MODE_AUDIT, KAPI_MODE_ENFORCE };
+	int dfd[2] = { -1, -1 }, fd;
+	size_t i;
+
+	fd = open("/tmp/kapi_relative", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	dfd[0] = open("/tmp", O_RDONLY | O_DIRECTORY);
+	dfd[1] = open("/tmp", O_PATH | O_DIRECTORY);
+	if (kt_check(fd >= 0 && dfd[0] >= 0 && dfd[1] >= 0,
+		     "cannot open /tmp or /tmp/kapi_relative: %s", strerror(errno)))
+		for (i = 0; i < KAPI_ARRAY_SIZE(modes); i++)
+			if (!use_mode(modes[i]) ||
+			    !kapi_run_subject(&run, NULL, s_relative, dfd) ||
+			    !kapi_expect_run(&run, e, KAPI_ARRAY_SIZE(e), modes[i]))
+				break;
+	if (fd >= 0)
+		close(fd);
+	for (i = 0; i < 2; i++)
+		if (dfd[i] >= 0)
+			close(dfd[i]);
+	unlink("/tmp/kapi_relative");
+	restore_mode();
+}
+
 static void t_ring_clear(void)
 {
 	int err;
@@ -950,6 +993,7 @@ static const struct kt_case cases[] = {
 	{ "stats refuses writes other than reset", t_stats_strict },
 	{ "violation records carry every field in order", t_records },
 	{ "a path in a page not yet faulted in is read again, not reported", t_paged_out },
+	{ "openat() relative to a directory descriptor is not reported", t_relative },
 	{ "violations clear empties the ring", t_ring_clear },
 	{ "violation ring keeps the newest records and counts dropped ones", t_ring_overflow },
 	{ "violations refuses writes other than clear", t_ring_strict },

@@ -475,10 +475,10 @@ void ChecksWriter::enter(std::size_t index) {
             line(3, "flags))");
             line(2, "return KAPI_CHECK_AGAIN;");
         } else if (p.constraint == KAPI_CONSTRAINT_FD) {
-            // The mask as the interpreter reads it: the image's value.
-            const bool dir = (static_cast<std::uint64_t>(p.mask.value) & KAPI_FD_DIR) != 0;
-            line(1, "call->fd[" + si + "] = kapi_compat_fd_state((u32)call->args[" + si + "], " +
-                        (dir ? "true" : "false") + ");");
+            // The mask as the rule reads it; an expression is only known
+            // to the compiler, which folds the test.
+            line(1, "call->fd[" + si + "] = kapi_compat_fd_state((u32)call->args[" + si + "],");
+            line(3, "(u32)" + num_c(l_, p.mask) + " & KAPI_FD_DIR);");
         }
     }
     for (std::uint32_t i = 0; i < s.params.count; ++i) {
