@@ -49,10 +49,6 @@ BAD = {
     "write_count_larger_than_buf": (
         'long f(int fd) { static const char m[4] = "abc"; return write(fd, m, 8); }',
         "write(): count is larger than the object buf points to"),
-}
-
-# Diagnosed by GCC only (Clang's diagnose_if cannot count arguments).
-GCC_ONLY = {
     "open_creat_missing_mode": (
         'int f(void) { return open("x", O_WRONLY | O_CREAT); }',
         "open(): mode is missing"),
@@ -60,6 +56,7 @@ GCC_ONLY = {
         'int f(int d) { return openat(d, ".", O_TMPFILE | O_RDWR); }',
         "openat(): mode is missing"),
 }
+
 
 GOOD = {
     "open_plain": 'int f(const char *p) { return open(p, O_RDONLY | O_CLOEXEC); }',
@@ -140,8 +137,6 @@ def main():
             for fortify in ([], ["-D_FORTIFY_SOURCE=2"]) if opt != "-O0" else ([],):
                 flags = [opt, *fortify]
                 bad = dict(BAD)
-                if cc == "gcc":
-                    bad.update(GCC_ONLY)
                 if cc == "gcc" and opt == "-O0":
                     bad = {}
                 for name, (code, message) in bad.items():
@@ -168,14 +163,18 @@ def main():
         # C++: Clang checks; GCC compiles it untouched.
         cxx = "clang++" if cc == "clang" else "g++"
         if shutil.which(cxx):
-            name, (code, message) = "cxx_open_creat_directory", BAD["open_creat_directory"]
-            rc, err, cmd = compile_(cxx, src_of(name, code, "cc"),
-                                    os.path.join(args.work, "cxx.o"), ["-O2"], header)
-            checked += 1
-            if cc == "clang" and (rc == 0 or message not in err):
-                failures.append(f"{' '.join(cmd)}: expected error '{message}', got:\n{err}")
-            if cc == "gcc" and (rc != 0 or err):
-                failures.append(f"{' '.join(cmd)}: C++ with GCC should compile as without the header:\n{err}")
+            for case in ("open_creat_directory", "open_creat_missing_mode",
+                         "read_count_larger_than_buf"):
+                code, message = BAD[case]
+                rc, err, cmd = compile_(cxx, src_of("cxx_" + case, code, "cc"),
+                                        os.path.join(args.work, "cxx.o"), ["-O2"], header)
+                checked += 1
+                if cc == "clang" and (rc == 0 or message not in err):
+                    failures.append(f"{' '.join(cmd)}: expected error '{message}', got:\n{err}")
+                # GCC: no check in C++ (glibc's own warnings may remain).
+                if cc == "gcc" and (rc != 0 or "kapi: " in err):
+                    failures.append(f"{' '.join(cmd)}: C++ with GCC should compile as without "
+                                    f"the header:\n{err}")
             src = src_of("cxx_good", GOOD["open_create"] + "\n#include <fstream>\n"
                          "int g() { std::ofstream o; o.open(\"x\"); return o.good(); }", "cc")
             rc, err, cmd = compile_(cxx, src, os.path.join(args.work, "cxx_good.o"), ["-O2"], header)

@@ -20,7 +20,9 @@
 // that only read integer parameters (open's flag combinations). An
 // expression "eff_X = (COND) ? (... P ...) : ..." says P is read when COND
 // holds; for a trailing parameter that the C library takes as "..." (open's
-// mode) that becomes the missing-argument rule (GCC only).
+// mode) that becomes the missing-argument rule: for GCC the macro counts
+// the arguments, for Clang an overload without the "..." argument is viable
+// (enable_if) only when the rule holds, and unavailable.
 #include <cctype>
 #include <map>
 #include <optional>
@@ -359,7 +361,8 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
     write_constants(names, os);
 
     // Clang: diagnose_if on redeclarations.
-    os << "\n#if defined(__clang__)\n\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n";
+    os << "\n#if defined(__clang__)\n\n#ifdef __cplusplus\n#define KAPI_OVERLOADABLE\nextern \"C\" "
+          "{\n#else\n#define KAPI_OVERLOADABLE __overloadable__,\n#endif\n";
     for (const CallRules& c : calls) {
         const Spec& s = *c.spec;
         os << "\n" << c.call->ret << " " << c.call->name << "(";
@@ -379,7 +382,25 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
         }
         os << "\n;\n";
     }
-    os << "\n#ifdef __cplusplus\n}\n#endif\n\n";
+    os << "\n#ifdef __cplusplus\n}\n#endif\n";
+    // A missing "..." argument: an overload without it that is viable only
+    // when the rule holds for constant arguments (enable_if), and then
+    // unavailable. Otherwise overload resolution picks the C library's
+    // function, so correct calls are untouched.
+    for (const CallRules& c : calls) {
+        if (!c.has_missing)
+            continue;
+        const Spec& s = *c.spec;
+        os << "\n#if " << macros_defined(c.missing.macros) << "\n" << c.call->ret << " "
+           << c.call->name << "(";
+        for (std::size_t i = 0; i + 1 < s.params.size(); i++) {
+            std::string_view t = c.call->types[i];
+            os << (i ? ", " : "") << t << (t.back() == '*' ? "" : " ") << pname(s.params[i]);
+        }
+        os << ")\n\t__attribute__((KAPI_OVERLOADABLE __enable_if__(" << c.missing.cond
+           << ", \"\"),\n\t\t__unavailable__(\"kapi: " << c.missing.message << "\")));\n#endif\n";
+    }
+    os << "\n";
 
     // GCC: each macro calls a check that folds away, then the function.
     // The check gets what the rules read and whether it is a constant:

@@ -15,7 +15,10 @@
 #if defined(__clang__)
 
 #ifdef __cplusplus
+#define KAPI_OVERLOADABLE
 extern "C" {
+#else
+#define KAPI_OVERLOADABLE __overloadable__,
 #endif
 
 #ifdef __cplusplus
