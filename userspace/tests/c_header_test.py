@@ -90,7 +90,7 @@ def compilers():
 def compile_(cc, src, obj, flags, header):
     # _GNU_SOURCE (O_PATH, O_TMPFILE) on the command line: with -include
     # the header's <fcntl.h> comes before anything the file defines.
-    cmd = [cc, "-c", "-Wall", "-Wextra", "-D_GNU_SOURCE", *flags, src, "-o", obj]
+    cmd = [cc, "-c", "-Wall", "-Wextra", "-Wpedantic", "-D_GNU_SOURCE", *flags, src, "-o", obj]
     if header:
         cmd[1:1] = ["-include", header]
     r = subprocess.run(cmd, capture_output=True, text=True)

@@ -361,7 +361,8 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
     write_constants(names, os);
 
     // Clang: diagnose_if on redeclarations.
-    os << "\n#if defined(__clang__)\n\n#ifdef __cplusplus\n#define KAPI_OVERLOADABLE\nextern \"C\" "
+    os << "\n#if defined(__clang__)\n\n#pragma clang diagnostic push\n"
+          "#pragma clang diagnostic ignored \"-Wgcc-compat\"\n\n#ifdef __cplusplus\n#define KAPI_OVERLOADABLE\nextern \"C\" "
           "{\n#else\n#define KAPI_OVERLOADABLE __overloadable__,\n#endif\n";
     for (const CallRules& c : calls) {
         const Spec& s = *c.spec;
@@ -400,7 +401,7 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
         os << ")\n\t__attribute__((KAPI_OVERLOADABLE __enable_if__(" << c.missing.cond
            << ", \"\"),\n\t\t__unavailable__(\"kapi: " << c.missing.message << "\")));\n#endif\n";
     }
-    os << "\n";
+    os << "\n#pragma clang diagnostic pop\n\n";
 
     // GCC: each macro calls a check that folds away, then the function.
     // The check gets what the rules read and whether it is a constant:

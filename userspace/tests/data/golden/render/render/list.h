@@ -14,6 +14,9 @@
 
 #if defined(__clang__)
 
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wgcc-compat"
+
 #ifdef __cplusplus
 #define KAPI_OVERLOADABLE
 extern "C" {
@@ -24,6 +27,8 @@ extern "C" {
 #ifdef __cplusplus
 }
 #endif
+
+#pragma clang diagnostic pop
 
 #elif defined(__GNUC__) && defined(__OPTIMIZE__) && !defined(__cplusplus)
 
