@@ -108,6 +108,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kapi-dump", required=True)
     ap.add_argument("--specs", required=True)
+    ap.add_argument("--sample-specs", required=True)
     ap.add_argument("--work", required=True)
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
@@ -181,6 +182,53 @@ def main():
             checked += 1
             if rc != 0 or err:
                 failures.append(f"{' '.join(cmd)}: diagnostics for correct C++:\n{err}")
+
+    # The sample module's ioctls (Clang only): a header from fs.c and the
+    # sample's specs, included after <kapi_sample.h>, which defines the
+    # commands.
+    both = os.path.join(args.work, "both")
+    os.makedirs(both, exist_ok=True)
+    for spec in (args.specs, args.sample_specs):
+        shutil.copy(spec, both)
+    ioctl_header = os.path.join(args.work, "kapi_ioctl_checks.h")
+    with open(ioctl_header, "w") as f:
+        subprocess.run([args.kapi_dump, "--source", both, "--c-header"], stdout=f, check=True)
+    inc = ["-I", os.path.dirname(args.sample_specs)]
+    pre = '#include "kapi_sample.h"\n'
+    good = ("int f(int fd, int *p, struct kapi_sample_config *cfg) { int v = 3; char c = 0;\n"
+            "  return ioctl(fd, KAPI_SAMPLE_IOC_SET, &v) + ioctl(fd, KAPI_SAMPLE_IOC_GET, p) +\n"
+            "    ioctl(fd, KAPI_SAMPLE_IOC_CONFIG, cfg) + ioctl(fd, FIONBIO, &v) +\n"
+            "    ioctl(fd, TCFLSH, 0) + ioctl(fd, FIONREAD, &c); }\n")
+    bad = {
+        "ioctl_set_small": ("int f(int fd) { char c = 1; return ioctl(fd, KAPI_SAMPLE_IOC_SET, &c); }\n",
+                            "ioctl(KAPI_SAMPLE_IOC_SET): arg points to fewer than sizeof(int) "
+                            "bytes (EFAULT)"),
+        "ioctl_get_small": ("int f(int fd) { short s; int r = ioctl(fd, KAPI_SAMPLE_IOC_GET, &s); "
+                            "return r + s; }\n",
+                            "ioctl(KAPI_SAMPLE_IOC_GET): arg points to fewer than sizeof(int) "
+                            "bytes (EFAULT)"),
+    }
+    for cc in ccs:
+        for opt in (["-O2", "-O0"]):
+            ref_src = src_of("ioctl_ref", pre + "#include <sys/ioctl.h>\n" + good)
+            src = src_of("ioctl_good", pre + f'#include "{ioctl_header}"\n' + good)
+            ref, obj = (os.path.join(args.work, n) for n in ("ioctl_ref.o", "ioctl_good.o"))
+            rc0, err0, cmd0 = compile_(cc, ref_src, ref, [opt, *inc], None)
+            rc, err, cmd = compile_(cc, src, obj, [opt, *inc], None)
+            checked += 1
+            if rc0 != 0 or err0 or rc != 0 or err:
+                failures.append(f"{' '.join(cmd)}: diagnostics for correct ioctls:\n{err0}{err}")
+            elif text_bytes(obj, args.work) != text_bytes(ref, args.work):
+                failures.append(f"{' '.join(cmd)}: .text differs from the build without the header")
+            if cc != "clang":
+                continue
+            for name, (code, message) in bad.items():
+                src = src_of(name, pre + f'#include "{ioctl_header}"\n' + code)
+                rc, err, cmd = compile_(cc, src, os.path.join(args.work, name + ".o"),
+                                        [opt, *inc], None)
+                checked += 1
+                if rc == 0 or message not in err:
+                    failures.append(f"{' '.join(cmd)}: expected error '{message}', got:\n{err}")
 
     for f in failures:
         print("c_header: FAILED " + f)

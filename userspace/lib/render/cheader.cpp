@@ -9,7 +9,9 @@
 // always_inline wrappers behind function-like macros (C only, and only when
 // optimizing) whose checks call a function declared with the error
 // attribute when the arguments are constant and break a rule; the call is
-// folded away otherwise. Documentation/kapi-dump.rst ("C header") lists the
+// folded away otherwise. Ioctl specs become Clang overloads of ioctl() that
+// are viable only for a constant command and too small an object, and
+// unavailable. Documentation/kapi-dump.rst ("C header") lists the
 // rules and the limits.
 //
 // Every rule comes from the specs: descriptor parameters
@@ -24,6 +26,7 @@
 // the arguments, for Clang an overload without the "..." argument is viable
 // (enable_if) only when the rule holds, and unavailable.
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -258,8 +261,8 @@ CallRules rules_of(const Spec& s, const LibcCall& call) {
                         ", 0) != (__SIZE_TYPE__)-1 && __builtin_object_size(" + pname(p) +
                         ", 0) < " + size;
             rule.constants.push_back(pname(n));
-            rule.message = name + "(): " + n.name + " is larger than the object " + p.name +
-                           " points to";
+            rule.message =
+                name + "(): " + n.name + " is larger than the object " + p.name + " points to";
             r.rules.push_back(rule);
         }
     }
@@ -321,9 +324,9 @@ void write_constants(const std::set<std::string>& names, std::ostream& os) {
     for (const std::string& n : names) {
         std::string m = kmacro(n);
         if (n == "__O_TMPFILE") {
-            os << "#if defined(" << kmacro("O_TMPFILE") << ") && defined("
-               << kmacro("O_DIRECTORY") << ")\n#define " << m << " (" << kmacro("O_TMPFILE")
-               << " & ~" << kmacro("O_DIRECTORY") << ")\n#endif\n";
+            os << "#if defined(" << kmacro("O_TMPFILE") << ") && defined(" << kmacro("O_DIRECTORY")
+               << ")\n#define " << m << " (" << kmacro("O_TMPFILE") << " & ~"
+               << kmacro("O_DIRECTORY") << ")\n#endif\n";
             continue;
         }
         std::string alt = n.rfind("__", 0) == 0 ? n.substr(2) : "__" + n;
@@ -332,7 +335,11 @@ void write_constants(const std::set<std::string>& names, std::ostream& os) {
     }
 }
 
-void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
+struct IoctlRule;
+void write_ioctls(const std::vector<IoctlRule>& rules, std::ostream& os);
+
+void write_header(const std::vector<CallRules>& calls, const std::vector<IoctlRule>& ioctls,
+                  std::ostream& os) {
     os << "/* SPDX-License-Identifier: GPL-2.0 */\n"
           "/*\n"
           " * Compile-time checks of calls whose constant arguments break a kernel\n"
@@ -341,7 +348,10 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
           " * GCC: C only, and only when optimizing (-O1 and up). It adds no code.\n"
           " */\n"
           "#ifndef KAPI_CHECKS_H\n#define KAPI_CHECKS_H\n\n"
-          "#include <fcntl.h>\n#include <unistd.h>\n\n";
+          "#include <fcntl.h>\n";
+    if (!ioctls.empty())
+        os << "#include <sys/ioctl.h>\n";
+    os << "#include <unistd.h>\n\n";
     std::set<std::string> names;
     for (const CallRules& c : calls) {
         for (const Rule& r : c.rules)
@@ -362,7 +372,8 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
 
     // Clang: diagnose_if on redeclarations.
     os << "\n#if defined(__clang__)\n\n#pragma clang diagnostic push\n"
-          "#pragma clang diagnostic ignored \"-Wgcc-compat\"\n\n#ifdef __cplusplus\n#define KAPI_OVERLOADABLE\nextern \"C\" "
+          "#pragma clang diagnostic ignored \"-Wgcc-compat\"\n\n#ifdef __cplusplus\n#define "
+          "KAPI_OVERLOADABLE\nextern \"C\" "
           "{\n#else\n#define KAPI_OVERLOADABLE __overloadable__,\n#endif\n";
     for (const CallRules& c : calls) {
         const Spec& s = *c.spec;
@@ -378,8 +389,8 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
         os << ")";
         for (const Rule& r : c.rules) {
             os << "\n#if " << macros_defined(r.macros) << "\n"
-               << "\t__attribute__((__diagnose_if__(" << r.cond << ",\n\t\t\"kapi: "
-               << r.message << "\", \"error\")))\n#endif";
+               << "\t__attribute__((__diagnose_if__(" << r.cond << ",\n\t\t\"kapi: " << r.message
+               << "\", \"error\")))\n#endif";
         }
         os << "\n;\n";
     }
@@ -392,8 +403,8 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
         if (!c.has_missing)
             continue;
         const Spec& s = *c.spec;
-        os << "\n#if " << macros_defined(c.missing.macros) << "\n" << c.call->ret << " "
-           << c.call->name << "(";
+        os << "\n#if " << macros_defined(c.missing.macros) << "\n"
+           << c.call->ret << " " << c.call->name << "(";
         for (std::size_t i = 0; i + 1 < s.params.size(); i++) {
             std::string_view t = c.call->types[i];
             os << (i ? ", " : "") << t << (t.back() == '*' ? "" : " ") << pname(s.params[i]);
@@ -401,6 +412,8 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
         os << ")\n\t__attribute__((KAPI_OVERLOADABLE __enable_if__(" << c.missing.cond
            << ", \"\"),\n\t\t__unavailable__(\"kapi: " << c.missing.message << "\")));\n#endif\n";
     }
+    if (!ioctls.empty())
+        write_ioctls(ioctls, os);
     os << "\n#pragma clang diagnostic pop\n\n";
 
     // GCC: each macro calls a check that folds away, then the function.
@@ -424,9 +437,10 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
             os << "\nextern void __kapi_" << name
                << "_missing(void) __attribute__((__error__(\"kapi: " << c.missing.message
                << "\")));";
-        os << "\n\nstatic __inline__ __attribute__((__always_inline__, __artificial__)) void\n__kapi_"
+        os << "\n\nstatic __inline__ __attribute__((__always_inline__, __artificial__)) "
+              "void\n__kapi_"
            << name << "_check(int __kapi_nargs";
-        std::string args;   // the check's arguments, in terms of a0, a1, ...
+        std::string args; // the check's arguments, in terms of a0, a1, ...
         std::string unused = "\t(void)__kapi_nargs;\n"; // not every rule reads everything
         for (std::size_t i = 0; i < nfixed; i++) {
             std::string_view t = c.call->types[i];
@@ -484,11 +498,10 @@ void write_header(const std::vector<CallRules>& calls, std::ostream& os) {
                    << name << "_check(" << n << args << ")\n";
             }
             os << "#define " << name << "(...) (KAPI_CAT(__kapi_" << name
-               << "_check_, KAPI_NARG(__VA_ARGS__))(__VA_ARGS__), (" << name
-               << ")(__VA_ARGS__))\n";
+               << "_check_, KAPI_NARG(__VA_ARGS__))(__VA_ARGS__), (" << name << ")(__VA_ARGS__))\n";
         } else {
-            os << "#define " << name << "(" << fixed << ") (__kapi_" << name << "_check("
-               << nfixed << args << "), (" << name << ")(" << fixed << "))\n";
+            os << "#define " << name << "(" << fixed << ") (__kapi_" << name << "_check(" << nfixed
+               << args << "), (" << name << ")(" << fixed << "))\n";
         }
     }
     os << "\n#endif\n\n#endif /* KAPI_CHECKS_H */\n";
@@ -509,16 +522,99 @@ std::vector<CallRules> collect(const std::vector<const Spec*>& specs) {
     return out;
 }
 
+// An ioctl spec's rule: the command as a constant expression for the
+// header, the size its arg must point to, the message.
+struct IoctlRule {
+    std::string cmd;
+    std::string cmd_guard; // "#if" condition
+    std::string size;
+    std::string message;
+};
+
+// A size the header can spell without the spec's headers: the value, else
+// sizeof of a type without struct/union/enum.
+// The same whether the spec came from sources or from an image (which
+// adds the value): the expression when the header can spell it, else the
+// value.
+std::optional<std::string> ioctl_size(const Num& n) {
+    if (n.expr.rfind("sizeof(", 0) == 0 && n.expr.find("struct") == std::string::npos &&
+        n.expr.find("union") == std::string::npos && n.expr.find("enum") == std::string::npos)
+        return n.expr;
+    if (n.value && *n.value > 0 && n.expr.empty())
+        return std::to_string(*n.value) + "UL";
+    if (n.value && *n.value > 0 && !n.expr.empty() &&
+        n.expr.find_first_not_of("0123456789") == std::string::npos)
+        return n.expr + "UL";
+    return std::nullopt;
+}
+
+std::vector<IoctlRule> ioctl_rules(const std::vector<const Spec*>& specs) {
+    std::vector<IoctlRule> out;
+    for (const Spec* s : specs) {
+        if (s->kind != KAPI_KIND_IOCTL || s->ioctl_cmd.empty())
+            continue;
+        for (const Param& p : s->params) {
+            if (p.name != "arg" || !(p.type == KAPI_TYPE_USER_PTR || p.type == KAPI_TYPE_PTR) ||
+                !render::num_given(p.size))
+                continue;
+            std::optional<std::string> size = ioctl_size(p.size);
+            if (!size)
+                continue;
+            IoctlRule r;
+            std::string cmd_name = s->ioctl_cmd.expr.empty() ? s->name : s->ioctl_cmd.expr;
+            bool named = is_macro_name(s->ioctl_cmd.expr) &&
+                         s->ioctl_cmd.expr.find(' ') == std::string::npos;
+            if (s->ioctl_cmd.value && !named) {
+                r.cmd = "0x" + [&] {
+                    char buf[32];
+                    std::snprintf(buf, sizeof(buf), "%llxUL",
+                                  static_cast<unsigned long long>(
+                                      static_cast<std::uint32_t>(*s->ioctl_cmd.value)));
+                    return std::string(buf);
+                }();
+                r.cmd_guard = "1";
+            } else if (named) {
+                r.cmd = "(unsigned long)(" + s->ioctl_cmd.expr + ")";
+                r.cmd_guard = "defined(" + s->ioctl_cmd.expr + ")";
+            } else {
+                continue;
+            }
+            r.size = *size;
+            std::string err = p.violation_error.empty() ? "" : " (" + p.violation_error + ")";
+            r.message =
+                "ioctl(" + one_line(cmd_name) + "): arg points to fewer than " +
+                one_line(p.size.expr.empty() ? std::to_string(*p.size.value) : p.size.expr) +
+                " bytes" + err;
+            out.push_back(r);
+        }
+    }
+    return out;
+}
+
+// Clang: one ioctl overload per command whose arg is a pointer, viable
+// only when the constant command matches and the object is too small.
+void write_ioctls(const std::vector<IoctlRule>& rules, std::ostream& os) {
+    for (const IoctlRule& r : rules)
+        os << "\n#if " << r.cmd_guard
+           << "\nint ioctl(int __kapi_fd, unsigned long __kapi_request, const void *__kapi_arg)\n"
+              "\t__attribute__((KAPI_OVERLOADABLE __enable_if__(__kapi_request == "
+           << r.cmd << " && __builtin_object_size(__kapi_arg, 0) != (__SIZE_TYPE__)-1 && "
+           << "__builtin_object_size(__kapi_arg, 0) < " << r.size
+           << ", \"\"),\n\t\t__unavailable__(\"kapi: " << r.message << "\")));\n#endif\n";
+}
+
 class CHeaderRenderer : public Renderer {
 public:
     void list(const SpecSet& specs, std::ostream& os) const override {
         std::vector<const Spec*> v;
         for (const Spec& s : specs.specs)
             v.push_back(&s);
-        write_header(collect(v), os);
+        write_header(collect(v), ioctl_rules(v), os);
     }
 
-    void spec(const Spec& s, std::ostream& os) const override { write_header(collect({&s}), os); }
+    void spec(const Spec& s, std::ostream& os) const override {
+        write_header(collect({&s}), ioctl_rules({&s}), os);
+    }
 };
 
 } // namespace

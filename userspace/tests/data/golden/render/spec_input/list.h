@@ -9,6 +9,7 @@
 #define KAPI_CHECKS_H
 
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 
@@ -26,6 +27,12 @@ extern "C" {
 
 #ifdef __cplusplus
 }
+#endif
+
+#if defined(FS_IOC_GETFLAGS)
+int ioctl(int __kapi_fd, unsigned long __kapi_request, const void *__kapi_arg)
+	__attribute__((KAPI_OVERLOADABLE __enable_if__(__kapi_request == (unsigned long)(FS_IOC_GETFLAGS) && __builtin_object_size(__kapi_arg, 0) != (__SIZE_TYPE__)-1 && __builtin_object_size(__kapi_arg, 0) < sizeof(long), ""),
+		__unavailable__("kapi: ioctl(FS_IOC_GETFLAGS): arg points to fewer than sizeof(long) bytes (EFAULT)")));
 #endif
 
 #pragma clang diagnostic pop
