@@ -449,7 +449,9 @@ void write_header(const std::vector<CallRules>& calls, const std::vector<IoctlRu
             if (t == "const char *") {
                 os << ", int " << p << "_c0, char " << p << "0";
                 unused += "\t(void)" + p + "_c0;\n\t(void)" + p + "0;\n";
-                args += ", __builtin_constant_p(" + a + "[0]), KAPI_CONST(" + a + "[0])";
+                // Through const char *: a null pointer constant stays valid C.
+                std::string c0 = "((const char *)" + a + ")[0]";
+                args += ", __builtin_constant_p(" + c0 + "), KAPI_CONST(" + c0 + ")";
             } else if (t.find('*') != std::string_view::npos) {
                 os << ", __SIZE_TYPE__ " << p << "_os";
                 unused += "\t(void)" + p + "_os;\n";
