@@ -1069,7 +1069,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "only one source can be given, not both --debugfs and --netlink"},
         BadUsage{"UnknownFormat",
                  {"-f", "xml"},
-                 "unknown format 'xml' (known: plain, json, rst, syzlang)"},
+                 "unknown format 'xml' (known: plain, json, rst, syzlang, c-header)"},
         BadUsage{"ConflictingFormats",
                  {"--rst", "--syzlang"},
                  "conflicting formats: --rst and --syzlang"},

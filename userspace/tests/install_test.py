@@ -77,7 +77,7 @@ def main():
     cases = [
         ([binary, "--no-w"], ["--no-wrap"]),
         ([binary, "-f", "sy"], ["syzlang"]),
-        ([binary, "--format", ""], ["plain", "json", "rst", "syzlang"]),
+        ([binary, "--format", ""], ["plain", "json", "rst", "syzlang", "c-header"]),
         ([binary, "mode", ""], ["off", "audit", "enforce"]),
         ([binary, "mo"], ["mode", "monitor"]),
         ([binary, "--elf", args.fixture, "sys_render_"],

@@ -11,6 +11,7 @@
 // escapes, syzlang types; and that specs read from sources render as those
 // read from an image, but for the numbers only a compiler can resolve.
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -102,6 +103,8 @@ std::string extension(const std::string& format) {
         return ".txt";
     if (format == "syzlang")
         return ".syz";
+    if (format == "c-header")
+        return ".h";
     return "." + format;
 }
 
@@ -138,8 +141,10 @@ TEST_P(RenderGoldenTest, MatchesGoldenFile) {
 INSTANTIATE_TEST_SUITE_P(Render, RenderGoldenTest, ::testing::ValuesIn(golden_cases()),
                          [](const ::testing::TestParamInfo<Golden>& param_info) {
                              const Golden& g = param_info.param;
+                             std::string format = g.format;
+                             std::replace(format.begin(), format.end(), '-', '_');
                              return g.input + "_" + (g.api.empty() ? "list" : g.api) + "_" +
-                                    g.format;
+                                    format;
                          });
 
 TEST(RenderGoldenTest, FixturesCoverWhatRenderersTreatSpecially) {
@@ -161,14 +166,14 @@ TEST(RenderGoldenTest, FixturesCoverWhatRenderersTreatSpecially) {
 
 // --- the table ------------------------------------------------------------
 
-TEST(RendererTableTest, HasTheFourFormatsCaseInsensitively) {
+TEST(RendererTableTest, HasTheFiveFormatsCaseInsensitively) {
     std::vector<std::string> names;
     for (const kapi::RendererInfo& r : kapi::renderers()) {
         names.emplace_back(r.name);
         EXPECT_FALSE(r.summary.empty());
         EXPECT_EQ(kapi::find_renderer(r.name), &r);
     }
-    EXPECT_THAT(names, ::testing::ElementsAre("plain", "json", "rst", "syzlang"));
+    EXPECT_THAT(names, ::testing::ElementsAre("plain", "json", "rst", "syzlang", "c-header"));
     EXPECT_EQ(kapi::find_renderer("JSON"), kapi::find_renderer("json"));
     EXPECT_EQ(kapi::find_renderer("Rst"), kapi::find_renderer("rst"));
     EXPECT_EQ(kapi::find_renderer("xml"), nullptr);

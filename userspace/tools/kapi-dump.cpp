@@ -112,6 +112,7 @@ enum : int {
     kOptRst,
     kOptPlain,
     kOptSyzlang,
+    kOptCHeader,
     kOptStats,
     kOptCount,
     kOptReset,
@@ -131,6 +132,7 @@ constexpr option kLongOptions[] = {
     {"rst", no_argument, nullptr, kOptRst},
     {"plain", no_argument, nullptr, kOptPlain},
     {"syzlang", no_argument, nullptr, kOptSyzlang},
+    {"c-header", no_argument, nullptr, kOptCHeader},
     {"format", required_argument, nullptr, 'f'},
     {"pretty", no_argument, nullptr, 'p'},
     {"wrap", no_argument, nullptr, kOptWrap},
@@ -283,6 +285,9 @@ Options parse_command_line(int argc, char* argv[]) {
         case kOptSyzlang:
             set_format(o, "syzlang", "--syzlang");
             break;
+        case kOptCHeader:
+            set_format(o, "c-header", "--c-header");
+            break;
         case 'f':
             set_format(o, optarg, "--format " + std::string(optarg));
             break;
@@ -386,6 +391,7 @@ void print_help(std::ostream& out) {
         << "  -j, --json           JSON (Documentation/json.rst); errors too\n"
         << "      --rst            reStructuredText, a user-space API manual\n"
         << "      --syzlang        syzkaller descriptions of the system calls\n"
+        << "      --c-header       a C header: compile-time checks of constant arguments\n"
         << "  -f, --format NAME    the format called NAME:\n";
     for (const kapi::RendererInfo& r : kapi::renderers()) {
         std::string name(r.name);

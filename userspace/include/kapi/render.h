@@ -88,5 +88,6 @@ std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options);
 std::unique_ptr<Renderer> make_plain_renderer(const RenderOptions& options);
 std::unique_ptr<Renderer> make_rst_renderer(const RenderOptions& options);
 std::unique_ptr<Renderer> make_syzlang_renderer(const RenderOptions& options);
+std::unique_ptr<Renderer> make_cheader_renderer(const RenderOptions& options);
 
 } // namespace kapi

@@ -18,6 +18,8 @@ constexpr std::array kRenderers = {
     RendererInfo{"json", "JSON as Documentation/json.rst defines it", make_json_renderer},
     RendererInfo{"rst", "reStructuredText, a user-space API manual", make_rst_renderer},
     RendererInfo{"syzlang", "syzkaller system call descriptions", make_syzlang_renderer},
+    RendererInfo{"c-header", "a C header that makes compilers reject bad constant arguments",
+                 make_cheader_renderer},
 };
 
 } // namespace
