@@ -168,6 +168,19 @@ static kapi_syscall_fn kapi_tramp_resolve(struct kapi_tramp_slot *s,
 }
 
 /*
+ * Whether slot @s is still bound to @client as it was when a call read
+ * @seq: kapi_tramp_attach() publishes a new client with a new @seq.
+ */
+static __always_inline bool kapi_tramp_still(struct kapi_tramp_slot *s,
+					     struct kapi_tramp_client *client,
+					     unsigned long seq)
+{
+	/* ORDER: the client before its @seq; pairs with kapi_tramp_attach(). */
+	return smp_load_acquire(&s->client) == client &&
+	       READ_ONCE(s->seq) == seq;
+}
+
+/*
  * The client's pre() for one call: first with preemption disabled (an RCU
  * read-side section, the cheapest there is), again in an SRCU one if it
  * asks to sleep. Sets @client and @seq to what the call is bound to.
@@ -199,9 +212,7 @@ kapi_tramp_pre(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
 	verdict = KAPI_TRAMP_RUN;
 	this_cpu_inc(kapi_tramp_again);
 	idx = srcu_read_lock(&kapi_tramp_srcu);
-	/* ORDER: as above. */
-	if (smp_load_acquire(&s->client) == *client &&
-	    READ_ONCE(s->seq) == *seq)
+	if (kapi_tramp_still(s, *client, *seq))
 		verdict = (*client)->pre(*client, uregs, frame, result, flags);
 	srcu_read_unlock(&kapi_tramp_srcu, idx);
 	/* A client that asks twice is a bug: run the call unchecked. */
@@ -218,8 +229,7 @@ kapi_tramp_post(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
 	int idx;
 
 	preempt_disable();
-	/* ORDER: as in kapi_tramp_pre(); a new client comes with a new @seq. */
-	if (smp_load_acquire(&s->client) == client && READ_ONCE(s->seq) == seq)
+	if (kapi_tramp_still(s, client, seq))
 		done = client->post(client, uregs, frame, ret,
 				    flags | KAPI_TRAMP_F_ATOMIC);
 	else
@@ -232,8 +242,7 @@ kapi_tramp_post(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
 	}
 	this_cpu_inc(kapi_tramp_again);
 	idx = srcu_read_lock(&kapi_tramp_srcu);
-	/* ORDER: as above. */
-	if (smp_load_acquire(&s->client) == client && READ_ONCE(s->seq) == seq)
+	if (kapi_tramp_still(s, client, seq))
 		client->post(client, uregs, frame, ret, flags);
 	else
 		this_cpu_inc(kapi_tramp_skipped);
