@@ -42,10 +42,13 @@ kapi_hook_of(struct kapi_tramp_client *client)
 
 /*
  * The start of pre(): false if the call runs unchecked (mode off, or the
- * filter leaves the task out); else @f is ready for the decoding.
+ * filter leaves the task out); else @f is ready for the decoding. @nargs
+ * is the hook's nparams (a constant in a spec's own pre(), for the
+ * compiler to fold the decoding's test of it).
  */
 static __always_inline bool kapi_hook_pre_begin(const struct kapi_hook *hook,
-						struct kapi_hook_frame *f)
+						struct kapi_hook_frame *f,
+						u32 nargs)
 {
 	enum kapi_mode mode = kapi_hooks_mode();
 
@@ -54,7 +57,7 @@ static __always_inline bool kapi_hook_pre_begin(const struct kapi_hook *hook,
 	f->mode = mode;
 	f->call.image = hook->image;
 	f->call.spec = hook->record;
-	f->call.nargs = hook->nparams;
+	f->call.nargs = nargs;
 	f->call.type = hook->type;
 	return true;
 }

@@ -221,7 +221,7 @@ kapi_hook_pre(struct kapi_tramp_client *client, const struct pt_regs *uregs,
 	struct kapi_hook *hook = kapi_hook_of(client);
 	struct kapi_hook_frame *f = frame;
 
-	if (!kapi_hook_pre_begin(hook, f))
+	if (!kapi_hook_pre_begin(hook, f, hook->nparams))
 		return KAPI_TRAMP_RUN;
 	if ((hook->impl->enter ?
 	     hook->impl->enter(uregs, &f->call, &f->pre, flags) :

@@ -332,8 +332,8 @@ static u16 kapi_object_anon_impl(const struct file *file)
  * @fd: the descriptor
  * @obj: receives the kind; %KAPI_OBJ_ANY if @fd is not open
  *
- * The descriptor is looked up under RCU without taking a reference, and
- * only the file's inode is read. For an anonymous inode, whose class is
+ * The descriptor is looked up with preemption disabled (an RCU read-side
+ * section) without taking a reference, and only the file's inode is read. For an anonymous inode, whose class is
  * the name of the file's dentry, the file is pinned with fget_raw() to
  * read it; it may by then be another file than the one the call used,
  * which is why the inode is classified again from the pinned file.
@@ -349,12 +349,15 @@ void kapi_object_of_fd(unsigned int fd, struct kapi_object *obj)
 
 	obj->type = KAPI_OBJ_ANY;
 	obj->impl = KAPI_IMPL_ANY;
-	rcu_read_lock();
-	file = kapi_compat_lookup_fd_rcu(fd);
+	if (unlikely(!current->files))
+		return;
+	/* An RCU read-side section, as in kapi_compat_fd_state(). */
+	preempt_disable();
+	file = files_lookup_fd_raw(current->files, fd);
 	inode = file ? READ_ONCE(file->f_inode) : NULL;
 	if (inode)
 		kapi_object_of_inode(inode, obj);
-	rcu_read_unlock();
+	preempt_enable();
 	if (obj->type != KAPI_OBJ_ANON || obj->impl != KAPI_IMPL_OTHER)
 		return;
 

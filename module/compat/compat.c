@@ -39,9 +39,6 @@ const char *kapi_compat_features(void)
 #ifdef KAPI_HAVE_CALL_DEPTH_ACCOUNT
 	" call-depth-account"
 #endif
-#ifdef KAPI_HAVE_FILES_LOOKUP_FD_RCU
-	" files-lookup-fd-rcu"
-#endif
 
 	;
 }

@@ -11,7 +11,6 @@
  *   KAPI_HAVE_SYNCHRONIZE_RCU_TASKS   synchronize_rcu_tasks() is exported
  *   KAPI_HAVE_GENL_MCAST_CAP          privileged generic netlink groups
  *   KAPI_HAVE_CALL_DEPTH_ACCOUNT      call depth tracking (tramp/entry.S)
- *   KAPI_HAVE_FILES_LOOKUP_FD_RCU     files_lookup_fd_rcu() (6.1)
  */
 #ifndef KAPI_COMPAT_H
 #define KAPI_COMPAT_H
@@ -31,39 +30,11 @@
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
-#ifdef KAPI_HAVE_IBT
-#include <asm/ibt.h>
-#endif
 
 #include "../check.h"
 
 const char *kapi_compat_features(void);
 unsigned long kapi_compat_symbol_address(const char *name);
-
-/*
- * kapi_compat_callable_start() - the start of the function whose ftrace
- * entry call is at @ip, for calling it through a pointer
- *
- * Under indirect branch tracking an ENDBR64 precedes the entry call, and a
- * function whose ENDBR64 was sealed (overwritten at boot) cannot be called
- * through a pointer.
- *
- * Return: the address, or 0 if the function cannot be called so.
- */
-static inline unsigned long kapi_compat_callable_start(unsigned long ip)
-{
-#ifdef KAPI_HAVE_IBT
-	u32 insn;
-
-	if (copy_from_kernel_nofault(&insn, (void *)(ip - ENDBR_INSN_SIZE),
-				     sizeof(insn)) ||
-	    insn != gen_endbr())
-		return 0;
-	return ip - ENDBR_INSN_SIZE;
-#else
-	return ip;
-#endif
-}
 
 #ifndef CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS
 /* The hooks are ftrace direct calls (tramp/entry.S). */
@@ -97,25 +68,6 @@ static inline int kapi_ftrace_direct_unregister(struct ftrace_ops *ops,
 	return unregister_ftrace_direct_multi(ops, addr);
 #else
 	return unregister_ftrace_direct(ops, addr, false);
-#endif
-}
-
-/*
- * kapi_compat_lookup_fd_rcu() - the file at descriptor @fd of the current
- * task, without taking a reference
- *
- * Context: under rcu_read_lock(); the file may be closed, and on kernels
- * whose files are SLAB_TYPESAFE_BY_RCU (6.12) even reused for another
- * file, at any time: read only what RCU keeps alive (its inode).
- * Return: the file, or NULL if @fd is not open.
- */
-static inline struct file *kapi_compat_lookup_fd_rcu(unsigned int fd)
-{
-#ifdef KAPI_HAVE_FILES_LOOKUP_FD_RCU
-	return files_lookup_fd_rcu(current->files, fd);
-#else
-	/* 6.7 and later: the raw lookup is the RCU one. */
-	return files_lookup_fd_raw(current->files, fd);
 #endif
 }
 

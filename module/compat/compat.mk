@@ -30,7 +30,3 @@ ccflags-$(call kapi_declares,include/net/genetlink.h,GENL_MCAST_CAP_SYS_ADMIN) +
 kapi_have_call_depth := $(call kapi_declares,arch/x86/include/asm/nospec-branch.h,CALL_DEPTH_ACCOUNT)
 asflags-$(kapi_have_call_depth) += -DKAPI_HAVE_CALL_DEPTH_ACCOUNT
 ccflags-$(kapi_have_call_depth) += -DKAPI_HAVE_CALL_DEPTH_ACCOUNT
-# A descriptor's file under RCU without a reference (object kinds of failed
-# calls): files_lookup_fd_rcu() up to 6.6, files_lookup_fd_raw() after.
-ccflags-$(call kapi_declares,include/linux/fdtable.h,files_lookup_fd_rcu) += \
-	-DKAPI_HAVE_FILES_LOOKUP_FD_RCU

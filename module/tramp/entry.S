@@ -4,20 +4,22 @@
  * (tramp.c) is an ftrace "direct call": the call at the entry of the
  * function calls one of the entry stubs here, the stub of the hook's slot,
  * with no ftrace trampoline and no saved registers in between. The stub
- * puts its slot number in %r11 and goes to kapi_tramp_entry, which asks
- * kapi_tramp_run() (tramp.c) what to do:
+ * puts the address of its slot's hot state (struct kapi_tramp_hot) in %r11
+ * and goes to kapi_tramp_entry, which asks kapi_tramp_run() (tramp.c) what
+ * to do:
  *
  * - let the function run as if it were not hooked (no checker bound to the
  *   slot, the checker says so): return to it, with its argument restored;
  * - the call has been handled: kapi_tramp_run() had it checked, ran the
- *   function through kapi_tramp_call_orig() and had the result checked, or
- *   the checker refused it. Return its result straight to the function's
- *   caller.
+ *   rest of the function through kapi_tramp_call_body() and had the result
+ *   checked, or the checker refused it. Return its result straight to the
+ *   function's caller.
  *
- * kapi_tramp_call_orig() calls the function from its start (an ENDBR64
- * under IBT, so never a sealed address); its entry calls the stub again,
- * and kapi_tramp_entry lets that nested call through at once, recognising
- * it by its return address. A task that sleeps in the hooked function has
+ * kapi_tramp_call_body() enters the function where its entry call would
+ * have returned to, with a return address of its own: the call of the
+ * function's body is made by a return, which neither indirect branch
+ * tracking nor its sealing of unused ENDBR64s restricts, and the entry
+ * call is not made twice. A task that sleeps in the hooked function has
  * this module's code on its stack, never kapi.ko's: that is what lets
  * kapi.ko unload at any time (Documentation/runtime.rst, "Unloading").
  *
@@ -36,16 +38,17 @@
 	.text
 
 /*
- * The entry stubs, one per slot; slot N starts N * KAPI_TRAMP_STUB_SIZE in.
- * The jump is spelt out so that its size is fixed: the padding to the next
- * stub must not be negative, or the assembler stops.
+ * The entry stubs, one per slot; slot N starts N * KAPI_TRAMP_STUB_SIZE in
+ * and loads the address of kapi_tramp_hot[N]. The jump is spelt out so
+ * that its size is fixed: the padding to the next stub must not be
+ * negative, or the assembler stops.
  */
 SYM_CODE_START(kapi_tramp_stubs)
 	.set kapi_slot, 0
 	.rept KAPI_TRAMP_SLOTS
 0:	UNWIND_HINT_FUNC
 	ENDBR
-	movl	$kapi_slot, %r11d
+	leaq	kapi_tramp_hot + kapi_slot * KAPI_TRAMP_HOT_SIZE(%rip), %r11
 	.byte	0xe9			/* jmp kapi_tramp_entry */
 	.long	kapi_tramp_entry - . - 4
 	.fill	KAPI_TRAMP_STUB_SIZE - (. - 0b), 1, 0xcc
@@ -55,7 +58,7 @@ SYM_CODE_END(kapi_tramp_stubs)
 
 /*
  * On entry: (%rsp) is where the hooked function continues, 8(%rsp) where
- * it returns to, %rdi its argument, %r11d the slot.
+ * it returns to, %rdi its argument, %r11 the slot's hot state.
  */
 SYM_CODE_START_LOCAL(kapi_tramp_entry)
 	UNWIND_HINT_FUNC
@@ -63,15 +66,15 @@ SYM_CODE_START_LOCAL(kapi_tramp_entry)
 	/* The patched entry call did not count itself (retbleed=stuff). */
 	CALL_DEPTH_ACCOUNT
 #endif
-	leaq	kapi_tramp_orig_ret(%rip), %r10
-	cmpq	%r10, 8(%rsp)
+	/* No client bound: a slot being drained, nothing to ask. */
+	cmpq	$0, (%r11)
 	je	.Lkapi_resume
 	pushq	%rbp
 	movq	%rsp, %rbp
 	pushq	%rdi
 	subq	$16, %rsp
-	/* kapi_tramp_run(uregs, slot, resume, &result) */
-	movl	%r11d, %esi
+	/* kapi_tramp_run(uregs, hot, resume, &result) */
+	movq	%r11, %rsi
 	movq	8(%rbp), %rdx
 	movq	%rsp, %rcx
 	call	kapi_tramp_run
@@ -93,15 +96,24 @@ SYM_CODE_START_LOCAL(kapi_tramp_entry)
 	RET
 SYM_CODE_END(kapi_tramp_entry)
 
-/* long kapi_tramp_call_orig(kapi_syscall_fn fn, const struct pt_regs *regs) */
-SYM_FUNC_START(kapi_tramp_call_orig)
-	pushq	%rbp
-	movq	%rsp, %rbp
+/*
+ * long kapi_tramp_call_body(unsigned long resume, const struct pt_regs *regs)
+ *
+ * Runs the hooked function from @resume, the instruction after its entry
+ * call, with @regs as its argument, and returns its result. The inner call
+ * pushes the return address the function returns to; the return that
+ * follows the push of @resume goes to the function.
+ */
+SYM_FUNC_START(kapi_tramp_call_body)
 	movq	%rdi, %rax
 	movq	%rsi, %rdi
-	CALL_NOSPEC rax
-SYM_INNER_LABEL(kapi_tramp_orig_ret, SYM_L_LOCAL)
-	ANNOTATE_NOENDBR
-	popq	%rbp
+	ANNOTATE_INTRA_FUNCTION_CALL
+	call	.Lkapi_enter_body
+	/* The function returned here, with its result in %rax. */
+	UNWIND_HINT_FUNC
 	RET
-SYM_FUNC_END(kapi_tramp_call_orig)
+.Lkapi_enter_body:
+	pushq	%rax
+	UNWIND_HINT_FUNC
+	RET
+SYM_FUNC_END(kapi_tramp_call_body)

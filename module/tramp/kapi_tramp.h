@@ -22,6 +22,8 @@
 #define KAPI_TRAMP_SLOTS 128
 /* Bytes from one entry stub to the next. */
 #define KAPI_TRAMP_STUB_SIZE 16
+/* Bytes of a slot's hot state (struct kapi_tramp_hot), for entry.S. */
+#define KAPI_TRAMP_HOT_SIZE 16
 /* Bytes of per-call state a client gets (on the calling task's stack). */
 #define KAPI_TRAMP_FRAME_SIZE 512
 /* The version of this interface; bump on any change. */
@@ -106,9 +108,26 @@ void kapi_tramp_synchronize(void);
 void kapi_tramp_stats(struct kapi_tramp_stats *stats);
 
 /* The resident's own, between entry.S and tramp.c. */
+
+/**
+ * struct kapi_tramp_hot - what a call reads of its slot
+ * @client: the client calls go to, NULL if none (published with a release)
+ * @seq: bumped on every attach and detach: a call's post() is made only if
+ *	 the slot's @seq is still the one of its pre()
+ *
+ * The entry stub of slot N passes &kapi_tramp_hot[N]. Slots are never
+ * freed, only reused, so that a call that slept across a detach can still
+ * read both when it returns.
+ */
+struct kapi_tramp_hot {
+	struct kapi_tramp_client *client;
+	unsigned long seq;
+};
+
 extern const u8 kapi_tramp_stubs[];
-long kapi_tramp_call_orig(kapi_syscall_fn fn, const struct pt_regs *regs);
-bool kapi_tramp_run(const struct pt_regs *uregs, unsigned int slot,
+extern struct kapi_tramp_hot kapi_tramp_hot[KAPI_TRAMP_SLOTS];
+long kapi_tramp_call_body(unsigned long resume, const struct pt_regs *regs);
+bool kapi_tramp_run(const struct pt_regs *uregs, struct kapi_tramp_hot *h,
 		    unsigned long resume, long *result);
 #endif
 

@@ -4,7 +4,7 @@
  * it exists). It owns, per slot, an ftrace_ops that makes the entry of one
  * hooked function call the slot's entry stub directly (an ftrace "direct
  * call", entry.S), and it runs every hooked call: kapi_tramp_run() asks
- * the slot's client (kapi.ko) whether to check the call, calls the
+ * the slot's client (kapi.ko) whether to check the call, runs the
  * function, and hands the result back to the client.
  *
  * Unloading the client, the argument in short (Documentation/runtime.rst,
@@ -63,37 +63,27 @@ enum kapi_tramp_state {
 
 /**
  * struct kapi_tramp_slot - one entry stub and what it is bound to
- * @client: the client calls go to, NULL if none (published with a release)
- * @seq: bumped on every attach and detach: a call's post() is made only if
- *	 the slot's @seq is still the one of its pre()
- * @orig: the address to call to run the function, learnt from the first
- *	  call (0 until then)
- * @ip: the address of the function's entry call, learnt with @orig
  * @ops: the direct-call ftrace_ops, filtered to @func
  * @func: the hooked function
  * @state: enum kapi_tramp_state (the resident's lock)
  * @registered: @ops is registered with ftrace (the resident's lock)
- * @error: -EOPNOTSUPP once the function was found not to be callable
- *	   through a pointer
  *
- * Slots are never freed, only reused, so that a call that slept across a
- * detach can still read @client and @seq when it returns.
+ * What a call reads, the client and its sequence number, is apart, in
+ * kapi_tramp_hot[] (kapi_tramp.h).
  */
 struct kapi_tramp_slot {
-	struct kapi_tramp_client *client;
-	unsigned long seq;
-	unsigned long orig;
-	unsigned long ip;
 	struct ftrace_ops ops;
 	char func[KAPI_TRAMP_FUNC_LEN];
 	u8 state;
 	bool registered;
-	int error;
 };
 
 /* LOCKING: the state of every slot, the pin. */
 static DEFINE_MUTEX(kapi_tramp_mutex);
 static struct kapi_tramp_slot kapi_tramp_slots[KAPI_TRAMP_SLOTS];
+/* Each slot's client and sequence number, read by every call. */
+struct kapi_tramp_hot kapi_tramp_hot[KAPI_TRAMP_SLOTS] __cacheline_aligned;
+static_assert(sizeof(struct kapi_tramp_hot) == KAPI_TRAMP_HOT_SIZE);
 /* This module holds a reference on itself (the resident's lock). */
 static bool kapi_tramp_pinned;
 /* Tasks in kapi_tramp_run(), summed over CPUs. */
@@ -139,110 +129,51 @@ EXPORT_SYMBOL_GPL(kapi_tramp_synchronize);
 /* --- the call path ----------------------------------------------------- */
 
 /*
- * The address to call for the hooked function whose entry call is at @ip;
- * a function that cannot be called through a pointer is given up. Learnt
- * at the first call and cached; a call from another address (which would
- * be a bug) is not checked.
- */
-static kapi_syscall_fn kapi_tramp_resolve(struct kapi_tramp_slot *s,
-					  unsigned long ip)
-{
-	unsigned long orig;
-
-	/* ORDER: pairs with the release below; @s->orig is set before. */
-	if (likely(smp_load_acquire(&s->ip) == ip))
-		return (kapi_syscall_fn)READ_ONCE(s->orig);
-	if (READ_ONCE(s->ip) || READ_ONCE(s->error))
-		return NULL;
-	orig = kapi_compat_callable_start(ip);
-	if (!orig) {
-		if (!cmpxchg(&s->error, 0, -EOPNOTSUPP))
-			pr_warn("%s has no ENDBR64 before its ftrace site and cannot be called indirectly; its calls are not checked\n",
-				s->func);
-		return NULL;
-	}
-	WRITE_ONCE(s->orig, orig);
-	/* ORDER: @orig before @ip, for the acquire above. */
-	smp_store_release(&s->ip, ip);
-	return (kapi_syscall_fn)orig;
-}
-
-/*
- * Whether slot @s is still bound to @client as it was when a call read
+ * Whether slot @h is still bound to @client as it was when a call read
  * @seq: kapi_tramp_attach() publishes a new client with a new @seq.
  */
-static __always_inline bool kapi_tramp_still(struct kapi_tramp_slot *s,
+static __always_inline bool kapi_tramp_still(struct kapi_tramp_hot *h,
 					     struct kapi_tramp_client *client,
 					     unsigned long seq)
 {
 	/* ORDER: the client before its @seq; pairs with kapi_tramp_attach(). */
-	return smp_load_acquire(&s->client) == client &&
-	       READ_ONCE(s->seq) == seq;
+	return smp_load_acquire(&h->client) == client &&
+	       READ_ONCE(h->seq) == seq;
 }
 
 /*
- * The client's pre() for one call: first with preemption disabled (an RCU
- * read-side section, the cheapest there is), again in an SRCU one if it
- * asks to sleep. Sets @client and @seq to what the call is bound to.
+ * The second call of a client's pre(), preemptible, in an SRCU read-side
+ * section, for a call whose first asked to sleep. A new client (or none)
+ * since is a call that runs unchecked, and so is a client that asks twice
+ * (a bug).
  */
-static __always_inline enum kapi_tramp_verdict
-kapi_tramp_pre(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
-	       unsigned long resume, void *frame, long *result,
-	       unsigned int flags, struct kapi_tramp_client **client,
-	       unsigned long *seq, kapi_syscall_fn *orig)
+static noinline enum kapi_tramp_verdict
+kapi_tramp_pre_sleep(struct kapi_tramp_hot *h, struct kapi_tramp_client *client,
+		     unsigned long seq, const struct pt_regs *uregs,
+		     void *frame, long *result, unsigned int flags)
 {
 	enum kapi_tramp_verdict verdict = KAPI_TRAMP_RUN;
 	int idx;
 
-	preempt_disable();
-	/* ORDER: the client before its @seq; pairs with kapi_tramp_attach(). */
-	*client = smp_load_acquire(&s->client);
-	*seq = READ_ONCE(s->seq);
-	if (*client) {
-		*orig = kapi_tramp_resolve(s, resume - MCOUNT_INSN_SIZE);
-		if (*orig)
-			verdict = (*client)->pre(*client, uregs, frame, result,
-						 flags | KAPI_TRAMP_F_ATOMIC);
-	}
-	preempt_enable();
-	if (likely(verdict != KAPI_TRAMP_SLEEP))
-		return verdict;
-
-	/* A new client (or none) since is a call that runs unchecked. */
-	verdict = KAPI_TRAMP_RUN;
 	this_cpu_inc(kapi_tramp_again);
 	idx = srcu_read_lock(&kapi_tramp_srcu);
-	if (kapi_tramp_still(s, *client, *seq))
-		verdict = (*client)->pre(*client, uregs, frame, result, flags);
+	if (kapi_tramp_still(h, client, seq))
+		verdict = client->pre(client, uregs, frame, result, flags);
 	srcu_read_unlock(&kapi_tramp_srcu, idx);
-	/* A client that asks twice is a bug: run the call unchecked. */
 	return verdict == KAPI_TRAMP_SLEEP ? KAPI_TRAMP_RUN : verdict;
 }
 
-/* The client's post() for one call, in the sections of kapi_tramp_pre(). */
-static __always_inline void
-kapi_tramp_post(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
-		void *frame, long ret, unsigned int flags,
-		struct kapi_tramp_client *client, unsigned long seq)
+/* The same for post(), whose first call returned false. */
+static noinline void
+kapi_tramp_post_sleep(struct kapi_tramp_hot *h, struct kapi_tramp_client *client,
+		      unsigned long seq, const struct pt_regs *uregs,
+		      void *frame, long ret, unsigned int flags)
 {
-	bool done = true, skipped = false;
 	int idx;
 
-	preempt_disable();
-	if (kapi_tramp_still(s, client, seq))
-		done = client->post(client, uregs, frame, ret,
-				    flags | KAPI_TRAMP_F_ATOMIC);
-	else
-		skipped = true;
-	preempt_enable();
-	if (likely(done)) {
-		if (unlikely(skipped))
-			this_cpu_inc(kapi_tramp_skipped);
-		return;
-	}
 	this_cpu_inc(kapi_tramp_again);
 	idx = srcu_read_lock(&kapi_tramp_srcu);
-	if (kapi_tramp_still(s, client, seq))
+	if (kapi_tramp_still(h, client, seq))
 		client->post(client, uregs, frame, ret, flags);
 	else
 		this_cpu_inc(kapi_tramp_skipped);
@@ -252,7 +183,7 @@ kapi_tramp_post(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
 /**
  * kapi_tramp_run() - run one call of a hooked function
  * @uregs: the user registers, the hooked function's argument
- * @slot: the hook's slot, from the entry stub
+ * @h: the hot state of the hook's slot, from the entry stub
  * @resume: where the hooked function continues after its entry call
  * @result: receives what the caller gets, if the call is handled here
  *
@@ -261,36 +192,53 @@ kapi_tramp_post(struct kapi_tramp_slot *s, const struct pt_regs *uregs,
  * protector: it is on the path of every hooked call, and its only array is
  * the client's frame, whose size the client checks at build time.
  *
+ * The client's pre() and post() are called first with preemption disabled
+ * (an RCU read-side section, the cheapest there is), and again in an SRCU
+ * one if they ask to sleep.
+ *
  * Return: true if the call was handled (checked and run, or refused) and
  * @result is its result; false to let the hooked function run unchecked.
  */
 notrace __no_stack_protector bool
-kapi_tramp_run(const struct pt_regs *uregs, unsigned int slot,
+kapi_tramp_run(const struct pt_regs *uregs, struct kapi_tramp_hot *h,
 	       unsigned long resume, long *result)
 {
 	u64 frame[KAPI_TRAMP_FRAME_SIZE / sizeof(u64)] __uninitialized;
+	enum kapi_tramp_verdict verdict = KAPI_TRAMP_RUN;
 	struct kapi_tramp_client *client;
-	enum kapi_tramp_verdict verdict;
-	struct kapi_tramp_slot *s;
-	kapi_syscall_fn orig;
 	unsigned int flags;
 	unsigned long seq;
+	bool done = true;
 	long ret;
 
-	if (unlikely(slot >= KAPI_TRAMP_SLOTS))
-		return false;
-	s = &kapi_tramp_slots[slot];
 	flags = kapi_compat_sleepable() ? 0 : KAPI_TRAMP_F_CALLER_ATOMIC;
 	this_cpu_inc(kapi_tramp_in_flight);
-	verdict = kapi_tramp_pre(s, uregs, resume, frame, result, flags,
-				 &client, &seq, &orig);
+	preempt_disable();
+	/* ORDER: the client before its @seq; pairs with kapi_tramp_attach(). */
+	client = smp_load_acquire(&h->client);
+	seq = READ_ONCE(h->seq);
+	if (likely(client))
+		verdict = client->pre(client, uregs, frame, result,
+				      flags | KAPI_TRAMP_F_ATOMIC);
+	preempt_enable();
+	if (unlikely(verdict == KAPI_TRAMP_SLEEP))
+		verdict = kapi_tramp_pre_sleep(h, client, seq, uregs, frame,
+					       result, flags);
 	if (verdict != KAPI_TRAMP_CHECK)
 		goto out;
 
-	/* Its entry call comes back to the stub, which lets it through. */
-	ret = kapi_tramp_call_orig(orig, uregs);
+	/* The rest of the function, which may sleep for as long as it likes. */
+	ret = kapi_tramp_call_body(resume, uregs);
 
-	kapi_tramp_post(s, uregs, frame, ret, flags, client, seq);
+	preempt_disable();
+	if (likely(kapi_tramp_still(h, client, seq)))
+		done = client->post(client, uregs, frame, ret,
+				    flags | KAPI_TRAMP_F_ATOMIC);
+	else
+		this_cpu_inc(kapi_tramp_skipped);
+	preempt_enable();
+	if (unlikely(!done))
+		kapi_tramp_post_sleep(h, client, seq, uregs, frame, ret, flags);
 	*result = ret;
 out:
 	this_cpu_dec(kapi_tramp_in_flight);
@@ -357,17 +305,14 @@ int kapi_tramp_attach(struct kapi_tramp_client *client, const char *func,
 		ftrace_free_filter(&s->ops);
 		goto out;
 	}
-	s->error = 0;
-	s->ip = 0;
-	s->orig = 0;
 	s->state = KAPI_TRAMP_BOUND;
 	if (!kapi_tramp_pinned) {
 		__module_get(THIS_MODULE);
 		kapi_tramp_pinned = true;
 	}
-	WRITE_ONCE(s->seq, s->seq + 1);
+	WRITE_ONCE(kapi_tramp_hot[i].seq, kapi_tramp_hot[i].seq + 1);
 	/* ORDER: @seq before the client; pairs with kapi_tramp_run(). */
-	smp_store_release(&s->client, client);
+	smp_store_release(&kapi_tramp_hot[i].client, client);
 	ret = i;
 out:
 	mutex_unlock(&kapi_tramp_mutex);
@@ -454,8 +399,9 @@ void kapi_tramp_detach(unsigned int slot)
 	mutex_lock(&kapi_tramp_mutex);
 	s = kapi_tramp_bound(slot);
 	if (s) {
-		WRITE_ONCE(s->client, NULL);
-		WRITE_ONCE(s->seq, s->seq + 1);
+		WRITE_ONCE(kapi_tramp_hot[slot].client, NULL);
+		WRITE_ONCE(kapi_tramp_hot[slot].seq,
+			   kapi_tramp_hot[slot].seq + 1);
 		s->state = KAPI_TRAMP_DRAINING;
 		queue_delayed_work(system_long_wq, &kapi_tramp_drain_work,
 				   KAPI_TRAMP_DRAIN_DELAY);

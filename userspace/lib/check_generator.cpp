@@ -596,7 +596,9 @@ void ChecksWriter::hook(std::size_t index) {
     line(1, "struct kapi_hook *hook = kapi_hook_of(client);");
     line(1, "struct kapi_hook_frame *f = frame;");
     line(0, "");
-    line(1, "if (!kapi_hook_pre_begin(hook, f))");
+    // kapi_check_impl_find() binds these checks only to a spec with as
+    // many parameters: the count is a constant here.
+    line(1, "if (!kapi_hook_pre_begin(hook, f, " + std::to_string(s.params.count) + "))");
     line(2, "return KAPI_TRAMP_RUN;");
     line(1, "switch (" + fn("enter", index) + "(uregs, &f->call, &f->pre, flags)) {");
     line(1, "case KAPI_CHECK_AGAIN:");
