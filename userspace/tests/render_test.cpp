@@ -520,7 +520,8 @@ TEST(SyzlangRenderTest, DescribesTheFileSystemCalls) {
     EXPECT_THAT(out, HasSubstr("\nclose$kapi(fd kapi_fd[opt])\n"));
     EXPECT_THAT(out, ::testing::ContainsRegex(
                          "\nopen\\$kapi\\(filename ptr\\[in, filename\\], .*\\) kapi_fd\n"));
-    EXPECT_THAT(out, ::testing::ContainsRegex("\nopenat\\$kapi\\(dfd kapi_fd_dir\\[opt\\], .*\\) kapi_fd\n"));
+    EXPECT_THAT(out, ::testing::ContainsRegex(
+                         "\nopenat\\$kapi\\(dfd kapi_fd_dir\\[opt\\], .*\\) kapi_fd\n"));
 }
 
 TEST(SyzlangRenderTest, MasksAndEnumerationsBecomeFlagSets) {

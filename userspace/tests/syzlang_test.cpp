@@ -47,8 +47,8 @@ const std::string kFixtures = KAPI_TEST_FIXTURE_DIR;
 // A type expression: NAME[ARG, ...]; an argument is a type, a number, a
 // range A:B or a string literal.
 struct TypeExpr {
-    std::string name;       // identifier, number, or "\"...\"" for strings
-    std::string range_end;  // B of A:B
+    std::string name;      // identifier, number, or "\"...\"" for strings
+    std::string range_end; // B of A:B
     bool has_range = false;
     std::vector<TypeExpr> args;
 };
@@ -105,10 +105,10 @@ public:
 
 private:
     std::vector<std::string> errors_;
-    std::map<std::string, std::string> resources_;  // name -> base
+    std::map<std::string, std::string> resources_; // name -> base
     std::set<std::string> flags_, structs_, declared_;
     std::set<std::string> returned_;
-    std::map<std::string, std::size_t> inputs_;    // resource -> line used
+    std::map<std::string, std::size_t> inputs_; // resource -> line used
     std::size_t line_ = 0;
 
     void error(std::size_t line, const std::string& msg) {
@@ -136,11 +136,12 @@ private:
 
     static bool builtin(const std::string& n) {
         static const std::set<std::string> names = {
-            "int8",  "int16",    "int32", "int64",  "intptr", "int16be", "int32be", "int64be",
-            "flags", "const",    "len",   "bytesize", "ptr",  "ptr64",   "buffer",  "array",
-            "string", "stringnoz", "filename", "glob", "vma",  "vma64",   "proc",    "text",
-            "void",  "fd",       "bool8", "bool16", "bool32", "bool64",  "fmt",     "offsetof",
-            "csum",  "compressed_image"};
+            "int8",     "int16",    "int32",  "int64",           "intptr", "int16be",
+            "int32be",  "int64be",  "flags",  "const",           "len",    "bytesize",
+            "ptr",      "ptr64",    "buffer", "array",           "string", "stringnoz",
+            "filename", "glob",     "vma",    "vma64",           "proc",   "text",
+            "void",     "fd",       "bool8",  "bool16",          "bool32", "bool64",
+            "fmt",      "offsetof", "csum",   "compressed_image"};
         return names.count(n) != 0;
     }
 
@@ -183,8 +184,8 @@ private:
             } else if (l.ends_with(" {")) {
                 declare(l.substr(0, l.size() - 2), "struct");
                 structs_.insert(l.substr(0, l.size() - 2));
-            } else if (std::size_t paren = l.find('('); paren != std::string::npos &&
-                                                       !l.starts_with("define")) {
+            } else if (std::size_t paren = l.find('(');
+                       paren != std::string::npos && !l.starts_with("define")) {
                 std::size_t close = l.rfind(')');
                 std::string ret = close == std::string::npos ? "" : strip(l.substr(close + 1));
                 if (!ret.empty())
@@ -215,16 +216,16 @@ private:
             return true;
         }
         std::size_t b = pos;
-        while (pos < s.size() && (std::isalnum(static_cast<unsigned char>(s[pos])) ||
-                                  s[pos] == '_' || s[pos] == '-'))
+        while (pos < s.size() &&
+               (std::isalnum(static_cast<unsigned char>(s[pos])) || s[pos] == '_' || s[pos] == '-'))
             pos++;
         t.name = s.substr(b, pos - b);
         if (t.name.empty())
             return false;
         if (pos < s.size() && s[pos] == ':') {
             b = ++pos;
-            while (pos < s.size() && (std::isalnum(static_cast<unsigned char>(s[pos])) ||
-                                      s[pos] == '-'))
+            while (pos < s.size() &&
+                   (std::isalnum(static_cast<unsigned char>(s[pos])) || s[pos] == '-'))
                 pos++;
             t.has_range = true;
             t.range_end = s.substr(b, pos - b);
@@ -472,8 +473,7 @@ const std::map<std::string, SpecSet>& inputs() {
 }
 
 std::string render(const SpecSet& specs, const Spec* one = nullptr) {
-    std::unique_ptr<kapi::Renderer> r =
-        kapi::find_renderer("syzlang")->make(kapi::RenderOptions{});
+    std::unique_ptr<kapi::Renderer> r = kapi::find_renderer("syzlang")->make(kapi::RenderOptions{});
     std::ostringstream out;
     if (one)
         r->spec(*one, out);
@@ -517,6 +517,18 @@ TEST(SyzlangRulesTest, EverySpecAloneFollowsTheRules) {
     for (const auto& [name, specs] : inputs())
         for (const Spec& s : specs.specs)
             EXPECT_THAT(check(render(specs, &s)), ::testing::IsEmpty()) << name << " " << s.name;
+}
+
+// Both spec files in one output (--source on a directory of both, or a
+// system where both modules are loaded): one declaration of each name.
+TEST(SyzlangRulesTest, AllSpecsTogetherFollowTheRules) {
+    SpecSet all = inputs().at("fs");
+    for (const Spec& s : inputs().at("kapi_sample.elf").specs)
+        all.specs.push_back(s);
+    std::string out = render(all);
+    EXPECT_THAT(check(out), ::testing::IsEmpty());
+    EXPECT_THAT(out, HasSubstr("\nioctl$kapi_sample_ioc_set("));
+    EXPECT_THAT(out, HasSubstr("\nread$kapi("));
 }
 
 TEST(SyzlangRulesTest, TheTestFixturesFollowTheRules) {
@@ -588,7 +600,7 @@ TEST(SyzlangRenderTest, ReservedNamesRangesAndOptionalBuffersAreMadeValid) {
     Param small = param("small", KAPI_TYPE_INT, "char");
     small.constraint = KAPI_CONSTRAINT_RANGE;
     small.min.value = 0;
-    small.max.value = 300;  // wider than int8
+    small.max.value = 300; // wider than int8
     s.params.push_back(small);
     Param neg = param("neg", KAPI_TYPE_INT, "short");
     neg.constraint = KAPI_CONSTRAINT_RANGE;
@@ -642,8 +654,7 @@ TEST_P(SyzlangCheckerTest, RefusesWhatSyzkallerRefuses) {
 INSTANTIATE_TEST_SUITE_P(
     Rules, SyzlangCheckerTest,
     ::testing::Values(
-        Bad{"read$kapi(fd fd)", "unknown type fd"},
-        Bad{"read(f kapi_fd)", "is no variant"},
+        Bad{"read$kapi(fd fd)", "unknown type fd"}, Bad{"read(f kapi_fd)", "is no variant"},
         Bad{"read$x(f kapi_fd)", "not $kapi"},
         Bad{"w$kapi(b buffer[in, opt])", "buffer takes 1 to 1 arguments, not 2"},
         Bad{"w$kapi(b buffer[sideways])", "is not a direction"},
@@ -666,12 +677,9 @@ INSTANTIATE_TEST_SUITE_P(
             "more than 9 arguments"},
         Bad{"w$kapi() int32", "not a resource"},
         Bad{"resource kapi_x[int32]\nw$kapi(a kapi_x)", "kapi_x can't be created"},
-        Bad{"open_flags = A", "no kapi_ prefix"},
-        Bad{"kapi_flags = C", "redeclared"},
-        Bad{"opt = A", "reserved name opt"},
-        Bad{"kapi_f = O_RDONLY, x-y", "flag value 'x-y'"},
-        Bad{"define FOO 1", "no KAPI_ prefix"},
-        Bad{"kapi_s {\n}", "struct without fields"},
+        Bad{"open_flags = A", "no kapi_ prefix"}, Bad{"kapi_flags = C", "redeclared"},
+        Bad{"opt = A", "reserved name opt"}, Bad{"kapi_f = O_RDONLY, x-y", "flag value 'x-y'"},
+        Bad{"define FOO 1", "no KAPI_ prefix"}, Bad{"kapi_s {\n}", "struct without fields"},
         Bad{"include linux/fs.h", "takes <path>"}));
 
 } // namespace

@@ -72,13 +72,13 @@ struct Output {
     std::vector<std::string> resources;
     std::vector<std::string> defines;
     std::vector<std::string> calls;
-    std::vector<std::string> openers;  // calls that make resources
+    std::vector<std::string> openers; // calls that make resources
     std::vector<NamedList> flags;
     std::vector<std::string> structs;
-    std::set<std::string> declared;    // names of the above
-    bool fd_returned = false;          // a described call makes kapi_fd
+    std::set<std::string> declared; // names of the above
+    bool fd_returned = false;       // a described call makes kapi_fd
     bool fd_used = false;
-    bool fd_input = false;             // a described call takes kapi_fd
+    bool fd_input = false; // a described call takes kapi_fd
     bool dir_used = false;
 
     bool declare(const std::string& name) { return declared.insert(name).second; }
@@ -204,10 +204,10 @@ void add_flags(Output& out, const std::string& name, std::vector<std::string> va
 std::string open_flags(Output& out) {
     out.includes.insert("uapi/linux/fcntl.h");
     add_flags(out, "kapi_open_flags",
-              {"O_RDONLY",  "O_WRONLY",    "O_RDWR",     "O_CREAT",    "O_EXCL",
-               "O_NOCTTY",  "O_TRUNC",     "O_APPEND",   "O_NONBLOCK", "O_DSYNC",
-               "FASYNC",    "O_DIRECT",    "O_LARGEFILE", "O_DIRECTORY", "O_NOFOLLOW",
-               "O_NOATIME", "O_CLOEXEC",   "O_PATH",     "O_SYNC",     "__O_TMPFILE"});
+              {"O_RDONLY",  "O_WRONLY",  "O_RDWR",      "O_CREAT",     "O_EXCL",
+               "O_NOCTTY",  "O_TRUNC",   "O_APPEND",    "O_NONBLOCK",  "O_DSYNC",
+               "FASYNC",    "O_DIRECT",  "O_LARGEFILE", "O_DIRECTORY", "O_NOFOLLOW",
+               "O_NOATIME", "O_CLOEXEC", "O_PATH",      "O_SYNC",      "__O_TMPFILE"});
     return "flags[kapi_open_flags]";
 }
 
@@ -309,14 +309,24 @@ unsigned int int_bytes(const std::string& c_type) {
 }
 
 bool is_int_type(const std::string& c_type) {
-    static const std::set<std::string> names = {
-        "int",          "unsigned int", "unsigned",  "signed int", "short",
-        "unsigned short", "long long", "unsigned long long", "__u8", "__u16",
-        "__u32",        "__u64",        "__s8",      "__s16",      "__s32",
-        "__s64",        "u8",           "u16",       "u32",        "u64",
-        "s8",           "s16",          "s32",       "s64",        "int8_t",
-        "int16_t",      "int32_t",      "int64_t",   "uint8_t",    "uint16_t",
-        "uint32_t",     "uint64_t",     "__le32",    "__le64",     "__le16"};
+    static const std::set<std::string> names = {"int",       "unsigned int",
+                                                "unsigned",  "signed int",
+                                                "short",     "unsigned short",
+                                                "long long", "unsigned long long",
+                                                "__u8",      "__u16",
+                                                "__u32",     "__u64",
+                                                "__s8",      "__s16",
+                                                "__s32",     "__s64",
+                                                "u8",        "u16",
+                                                "u32",       "u64",
+                                                "s8",        "s16",
+                                                "s32",       "s64",
+                                                "int8_t",    "int16_t",
+                                                "int32_t",   "int64_t",
+                                                "uint8_t",   "uint16_t",
+                                                "uint32_t",  "uint64_t",
+                                                "__le32",    "__le64",
+                                                "__le16"};
     return names.count(c_type) != 0;
 }
 
@@ -435,8 +445,8 @@ std::string ioc_form(std::uint64_t cmd) {
                     : dir == 1 ? "_IOC_WRITE"
                     : dir == 2 ? "_IOC_READ"
                                : "_IOC_READ | _IOC_WRITE";
-    return "_IOC(" + d + ", " + hex((cmd >> 8) & 0xff) + ", " + std::to_string(cmd & 0xff) +
-           ", " + std::to_string((cmd >> 16) & 0x3fff) + ")";
+    return "_IOC(" + d + ", " + hex((cmd >> 8) & 0xff) + ", " + std::to_string(cmd & 0xff) + ", " +
+           std::to_string((cmd >> 16) & 0x3fff) + ")";
 }
 
 // The summary comment of a spec: "# NAME: SUMMARY", one line.
@@ -457,9 +467,9 @@ void describe_ioctl(const Spec& s, Output& out) {
         // A define of the number's _IOC() form: arch-neutral, needs no
         // module header, and named in kapi's own name space so that it
         // never meets a kernel header's macro or syzkaller's constant.
-        cmd = !is_identifier(s.ioctl_cmd.expr)   ? "KAPI_IOC_" + identifier(s.name)
+        cmd = !is_identifier(s.ioctl_cmd.expr)        ? "KAPI_IOC_" + identifier(s.name)
               : s.ioctl_cmd.expr.starts_with("KAPI_") ? s.ioctl_cmd.expr
-                                                    : "KAPI_" + s.ioctl_cmd.expr;
+                                                      : "KAPI_" + s.ioctl_cmd.expr;
         if (cmd != s.ioctl_cmd.expr && !s.ioctl_cmd.expr.empty())
             line += "# " + cmd + " is " + s.ioctl_cmd.expr + "\n";
         if (out.declare(cmd)) {
@@ -482,8 +492,8 @@ void describe_ioctl(const Spec& s, Output& out) {
     for (std::size_t i = 0; i < s.params.size(); i++)
         if (s.params[i].name == "arg")
             arg = param_type(s, i, identifier(s.name), names, out);
-    line += "ioctl$" + kapi_name(s.name) + "(fd " + fd + ", cmd const[" + cmd + "], arg " + arg +
-            ")";
+    line +=
+        "ioctl$" + kapi_name(s.name) + "(fd " + fd + ", cmd const[" + cmd + "], arg " + arg + ")";
     if (returns_fd(s)) {
         line += " kapi_fd";
         out.fd_returned = true;
