@@ -99,6 +99,9 @@ public:
         for (const auto& [res, where] : inputs_)
             if (!made(res))
                 error(where, "resource " + res + " can't be created (no call returns it)");
+        for (const std::string& res : returned_)
+            if (resources_.count(res) && !taken(res))
+                error(returned_at_.at(res), "resource " + res + " is never used as an input");
     }
 
     const std::vector<std::string>& errors() const { return errors_; }
@@ -108,7 +111,8 @@ private:
     std::map<std::string, std::string> resources_; // name -> base
     std::set<std::string> flags_, structs_, declared_;
     std::set<std::string> returned_;
-    std::map<std::string, std::size_t> inputs_; // resource -> line used
+    std::map<std::string, std::size_t> returned_at_; // resource -> line
+    std::map<std::string, std::size_t> inputs_;      // resource -> line used
     std::size_t line_ = 0;
 
     void error(std::size_t line, const std::string& msg) {
@@ -188,8 +192,10 @@ private:
                        paren != std::string::npos && !l.starts_with("define")) {
                 std::size_t close = l.rfind(')');
                 std::string ret = close == std::string::npos ? "" : strip(l.substr(close + 1));
-                if (!ret.empty())
+                if (!ret.empty()) {
                     returned_.insert(ret);
+                    returned_at_.emplace(ret, line_);
+                }
             }
         }
     }
@@ -198,6 +204,15 @@ private:
         // A call that returns RES or a resource derived from it.
         for (const std::string& r : returned_)
             for (std::string cur = r; resources_.count(cur); cur = resources_.at(cur))
+                if (cur == res)
+                    return true;
+        return false;
+    }
+
+    bool taken(const std::string& res) const {
+        // A call that takes RES or a resource derived from it.
+        for (const auto& in : inputs_)
+            for (std::string cur = in.first; resources_.count(cur); cur = resources_.at(cur))
                 if (cur == res)
                     return true;
         return false;
@@ -621,6 +636,21 @@ TEST(SyzlangRenderTest, ReservedNamesRangesAndOptionalBuffersAreMadeValid) {
     EXPECT_THAT(check(out), ::testing::IsEmpty());
 }
 
+// syzkaller refuses a resource no call takes: open alone returns a number.
+TEST(SyzlangRenderTest, ADescriptorNothingTakesIsNoResource) {
+    const SpecSet& fs = inputs().at("fs");
+    std::string out = render(fs, fs.find("sys_open"));
+    EXPECT_THAT(out, HasSubstr("# (its descriptor is returned as a number: no call here takes "
+                               "one)\nopen$kapi(filename ptr[in, filename], flags "
+                               "flags[kapi_open_flags], mode flags[kapi_open_mode])\n"));
+    EXPECT_THAT(out, Not(HasSubstr("resource")));
+    EXPECT_THAT(check(out), ::testing::IsEmpty());
+    // With close, it is one.
+    std::string close = render(fs, fs.find("sys_close"));
+    EXPECT_THAT(close, HasSubstr("\nresource kapi_fd[int32]: -1\n"));
+    EXPECT_THAT(close, HasSubstr(") kapi_fd\n")); // openat$kapi_fd
+}
+
 TEST(SyzlangRenderTest, CallsWithTooManyArgumentsAreSkipped) {
     Spec s;
     s.name = "sys_many";
@@ -643,11 +673,18 @@ struct Bad {
 
 class SyzlangCheckerTest : public ::testing::TestWithParam<Bad> {};
 
+// A valid file, to which each case adds one wrong line.
+const std::string kValid = "resource kapi_fd[int32]: -1\n"
+                           "kapi_flags = A, B\n"
+                           "openat$kapi_fd(fd const[-100], file ptr[in, filename]) kapi_fd\n"
+                           "close$kapi(fd kapi_fd[opt])\n";
+
+TEST(SyzlangCheckerTest, AcceptsAValidFile) {
+    EXPECT_THAT(check(kValid), ::testing::IsEmpty());
+}
+
 TEST_P(SyzlangCheckerTest, RefusesWhatSyzkallerRefuses) {
-    const std::string prefix = "resource kapi_fd[int32]: -1\n"
-                               "kapi_flags = A, B\n"
-                               "openat$kapi_fd(fd const[-100], file ptr[in, filename]) kapi_fd\n";
-    std::vector<std::string> errors = check(prefix + GetParam().text + "\n");
+    std::vector<std::string> errors = check(kValid + GetParam().text + "\n");
     EXPECT_THAT(errors, ::testing::Contains(HasSubstr(GetParam().error))) << GetParam().text;
 }
 
@@ -677,6 +714,7 @@ INSTANTIATE_TEST_SUITE_P(
             "more than 9 arguments"},
         Bad{"w$kapi() int32", "not a resource"},
         Bad{"resource kapi_x[int32]\nw$kapi(a kapi_x)", "kapi_x can't be created"},
+        Bad{"resource kapi_y[int32]\nw$kapi() kapi_y", "kapi_y is never used as an input"},
         Bad{"open_flags = A", "no kapi_ prefix"}, Bad{"kapi_flags = C", "redeclared"},
         Bad{"opt = A", "reserved name opt"}, Bad{"kapi_f = O_RDONLY, x-y", "flag value 'x-y'"},
         Bad{"define FOO 1", "no KAPI_ prefix"}, Bad{"kapi_s {\n}", "struct without fields"},

@@ -75,8 +75,10 @@ struct Output {
     std::vector<std::string> openers; // calls that make resources
     std::vector<NamedList> flags;
     std::vector<std::string> structs;
-    std::set<std::string> declared; // names of the above
-    bool fd_returned = false;       // a described call makes kapi_fd
+    std::set<std::string> declared;        // names of the above
+    bool fd_returned = false;              // a described call makes kapi_fd
+    std::vector<std::size_t> fd_returners; // those calls (indices of calls)
+    bool devices = false;                  // a kapi_dev_ resource is declared
     bool fd_used = false;
     bool fd_input = false; // a described call takes kapi_fd
     bool dir_used = false;
@@ -271,6 +273,7 @@ std::string device_resource(const std::string& node, Output& out) {
     std::string name = "kapi_dev_" + identifier(node.substr(5));
     if (out.declare(name)) {
         fd_resource(out);
+        out.devices = true;
         out.resources.push_back("resource " + name + "[kapi_fd]");
         out.includes.insert("uapi/linux/fcntl.h");
         std::string flags = open_flags(out);
@@ -495,8 +498,9 @@ void describe_ioctl(const Spec& s, Output& out) {
     line +=
         "ioctl$" + kapi_name(s.name) + "(fd " + fd + ", cmd const[" + cmd + "], arg " + arg + ")";
     if (returns_fd(s)) {
-        line += " kapi_fd";
+        line += " " + fd_resource(out);
         out.fd_returned = true;
+        out.fd_returners.push_back(out.calls.size());
     }
     out.calls.push_back(line);
 }
@@ -528,12 +532,25 @@ void describe(const Spec& s, Output& out) {
     if (returns_fd(s)) {
         line += " " + fd_resource(out);
         out.fd_returned = true;
+        out.fd_returners.push_back(out.calls.size());
     }
     out.calls.push_back(line);
 }
 
-// The calls that make the descriptor resources nothing described makes.
+// The calls that make the descriptor resources nothing described makes,
+// and the resources. syzkaller refuses a resource that no call creates and
+// one that no call takes: calls that return a descriptor nothing described
+// takes return nothing.
 void add_openers(Output& out) {
+    if (!out.fd_input && !out.dir_used && !out.devices && out.fd_returned) {
+        for (std::size_t i : out.fd_returners) {
+            std::string& call = out.calls[i];
+            call.resize(call.size() - std::string_view(" kapi_fd").size());
+            call.insert(call.rfind('\n') + 1,
+                        "# (its descriptor is returned as a number: no call here takes one)\n");
+        }
+        out.fd_used = false;
+    }
     if (out.dir_used) {
         out.includes.insert("uapi/linux/fcntl.h");
         add_flags(out, "kapi_open_dir_flags", {"O_DIRECTORY", "O_PATH", "O_NOFOLLOW", "O_CLOEXEC"});
