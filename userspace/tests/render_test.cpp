@@ -511,33 +511,38 @@ TEST(RstRenderTest, ManualFilesAreNamedUniquely) {
 
 // --- syzlang ------------------------------------------------------------------
 
+// The rules of syzkaller's language and the specs of the project: see
+// syzlang_test.cpp.
 TEST(SyzlangRenderTest, DescribesTheFileSystemCalls) {
     std::string out = render("syzlang", fs_specs(), "");
-    EXPECT_THAT(out, HasSubstr("\nread(fd fd, buf buffer[out], count len[buf])\n"));
-    EXPECT_THAT(out, HasSubstr("\nwrite(fd fd, buf buffer[in], count len[buf])\n"));
-    EXPECT_THAT(out, HasSubstr("\nclose(fd fd)\n"));
-    EXPECT_THAT(out,
-                ::testing::ContainsRegex("\nopen\\(filename ptr\\[in, filename\\], .*\\) fd\n"));
-    EXPECT_THAT(out, ::testing::ContainsRegex("\nopenat\\(dfd fd, .*\\) fd\n"));
+    EXPECT_THAT(out, HasSubstr("\nread$kapi(fd kapi_fd, buf buffer[out], count len[buf])\n"));
+    EXPECT_THAT(out, HasSubstr("\nwrite$kapi(fd kapi_fd, buf buffer[in], count len[buf])\n"));
+    EXPECT_THAT(out, HasSubstr("\nclose$kapi(fd kapi_fd[opt])\n"));
+    EXPECT_THAT(out, ::testing::ContainsRegex(
+                         "\nopen\\$kapi\\(filename ptr\\[in, filename\\], .*\\) kapi_fd\n"));
+    EXPECT_THAT(out, ::testing::ContainsRegex(
+                         "\nopenat\\$kapi\\(dfd kapi_fd_dir\\[opt\\], .*\\) kapi_fd\n"));
 }
 
 TEST(SyzlangRenderTest, MasksAndEnumerationsBecomeFlagSets) {
     std::string out = render("syzlang", inputs().at("render"), "sys_render_open");
-    EXPECT_THAT(out, HasSubstr("flags flags[render_open_flags]"));
-    EXPECT_THAT(out,
-                HasSubstr("\nrender_open_flags = O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL\n"));
-    EXPECT_THAT(out, HasSubstr("\nrender_open_whence = SEEK_SET, SEEK_CUR, SEEK_END, 4\n"));
-    // A literal mask: its bits.
+    EXPECT_THAT(out, HasSubstr("flags flags[kapi_render_open_flags]"));
     EXPECT_THAT(
-        out, HasSubstr("\nrender_open_mode = 0x1, 0x2, 0x4, 0x8, 0x10, 0x20, 0x40, 0x80, 0x100\n"));
+        out, HasSubstr("\nkapi_render_open_flags = O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL\n"));
+    EXPECT_THAT(out, HasSubstr("\nkapi_render_open_whence = SEEK_SET, SEEK_CUR, SEEK_END, 4\n"));
+    // A literal mask: its bits.
+    EXPECT_THAT(out, HasSubstr("\nkapi_render_open_mode = 0x1, 0x2, 0x4, 0x8, 0x10, 0x20, 0x40, "
+                               "0x80, 0x100\n"));
     EXPECT_THAT(out, Not(HasSubstr("render_helper")));
 }
 
 TEST(SyzlangRenderTest, FunctionsAreSkippedAndIoctlsAreVariants) {
     std::string out = render("syzlang", inputs().at("render"), "");
     EXPECT_THAT(out, HasSubstr("# render_helper: a kernel function, not a system call: skipped\n"));
-    EXPECT_THAT(out, HasSubstr("ioctl$render_ioc_get(fd fd, cmd const[0x80086601], arg ptr[out, "
-                               "array[int8, 8]])"));
+    // The command as an _IOC() define under a kapi name (KAPI_ + its own).
+    EXPECT_THAT(out, HasSubstr("\ndefine KAPI_FS_IOC_GETFLAGS\t_IOC(_IOC_READ, 0x66, 1, 8)\n"));
+    EXPECT_THAT(out, HasSubstr("ioctl$kapi_render_ioc_get(fd kapi_fd, cmd "
+                               "const[KAPI_FS_IOC_GETFLAGS], arg ptr[out, array[int8, 8]])"));
 }
 
 } // namespace

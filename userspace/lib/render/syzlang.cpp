@@ -2,23 +2,48 @@
 //
 // The syzlang renderer: syzkaller system call descriptions
 // (docs/syscall_descriptions_syntax.md in syzkaller) from the specs, for
-// fuzzer authors. Each system call spec becomes one call (sys_read ->
-// read), each ioctl spec an ioctl$NAME variant with its command as a
-// constant; kernel functions have no syzkaller form and are skipped with a
-// comment. Parameter types follow the spec: file descriptors are the fd
-// resource (a call that returns one creates it), paths are
-// ptr[in, filename], user buffers buffer[in|out|inout], other user memory
-// ptr[dir, array[int8(, N)]], a parameter that gives another's size
-// len[that one], masks and enumerations flag sets (named CALL_PARAM, listed
-// after the calls), ranges int ranges, other integers intN by their C type
-// (system call arguments take no base type for len and flags). The fd resource and filename are
-// syzkaller's own (sys/linux/sys.txt), so the output belongs next to
-// syzkaller's Linux descriptions.
+// fuzzer authors. Documentation/kapi-dump.rst ("syzlang") describes the
+// output and how to check it with syzkaller's compiler.
+//
+// One output is meant to compile both on its own (it declares every
+// resource, flag set, struct and constant definition it uses) and dropped
+// into syzkaller's sys/linux/ next to syzkaller's own descriptions. So every
+// name it declares is kapi_-prefixed or a kapi variant of a call (read$kapi,
+// ioctl$kapi_sample_ioc_set, openat$kapi_dev_kapi_sample), and it refers to
+// nothing of syzkaller's but the builtin types.
+//
+// The mapping, parameter by parameter:
+//  - descriptors: the resource kapi_fd (int32, special value -1); a
+//    descriptor that may be AT_FDCWD and must be a directory
+//    (KAPI_FD_DIR | KAPI_FD_AT_FDCWD) kapi_fd_dir[opt]; one that may be
+//    negative (KAPI_FD_NEGATIVE_OK) kapi_fd[opt]; the descriptor of an ioctl
+//    whose fd parameter names a device node (/dev/NAME) the resource
+//    kapi_dev_NAME, made by an openat$kapi_dev_NAME of that node. Calls that
+//    return a descriptor make kapi_fd; when none of the described calls
+//    does, an openat$kapi_fd does, and openat$kapi_dir makes kapi_fd_dir.
+//  - paths ptr[in, filename], strings ptr[in, string], buffers
+//    buffer[dir] (ptr[dir, array[int8], opt] when optional), a buffer of
+//    records of a fixed size ptr[dir, array[array[int8, N]]];
+//  - other user pointers: the pointed-to C type when the spec's ctype names
+//    one (ptr[in, int32]; a struct S the opaque struct kapi_S of the spec's
+//    size), else bytes;
+//  - a parameter that gives another's size len[that one];
+//  - the open flags constraint (KAPI_CONSTRAINT_OPEN_FLAGS) the flag set
+//    kapi_open_flags of the bits the checker accepts, a umode_t kapi_open_mode
+//    (S_IALLUGO's bits); masks and enumerations the flag set
+//    kapi_CALL_PARAM; ranges intN[MIN:MAX], N wide enough for both ends;
+//    other integers intN by their C type.
+// Constant names are kept as names (syzkaller resolves them per
+// architecture from the kernel headers the include lines name); an ioctl
+// command whose value is known (from an image) gets a define of its
+// _IOC() form, so that no module header is needed.
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,19 +58,36 @@ namespace {
 
 using render::num_given;
 
-struct FlagSet {
+// syzkaller's builtin limit on the arguments of a call.
+constexpr std::size_t kMaxArgs = 9;
+
+struct NamedList {
     std::string name;
     std::vector<std::string> values;
 };
 
-// Collects the calls (each with its comment lines) and flag sets of one
-// rendering.
+// Everything one rendering declares, each kind in the order first used.
 struct Output {
+    std::set<std::string> includes;
+    std::vector<std::string> resources;
+    std::vector<std::string> defines;
     std::vector<std::string> calls;
-    std::vector<FlagSet> flags;
+    std::vector<std::string> openers; // calls that make resources
+    std::vector<NamedList> flags;
+    std::vector<std::string> structs;
+    std::set<std::string> declared;        // names of the above
+    bool fd_returned = false;              // a described call makes kapi_fd
+    std::vector<std::size_t> fd_returners; // those calls (indices of calls)
+    bool devices = false;                  // a kapi_dev_ resource is declared
+    bool fd_used = false;
+    bool fd_input = false; // a described call takes kapi_fd
+    bool dir_used = false;
+
+    bool declare(const std::string& name) { return declared.insert(name).second; }
 };
 
-// A name syzkaller accepts: letters, digits and '_'.
+// A name syzkaller accepts: letters, digits and '_', not starting with a
+// digit.
 std::string identifier(std::string_view s) {
     std::string out;
     for (char c : s)
@@ -53,6 +95,27 @@ std::string identifier(std::string_view s) {
     if (out.empty() || std::isdigit(static_cast<unsigned char>(out[0])))
         out.insert(0, "_");
     return out;
+}
+
+// NAME with the kapi_ prefix that keeps it apart from syzkaller's names.
+std::string kapi_name(std::string_view name) {
+    std::string id = identifier(name);
+    return id.starts_with("kapi_") ? id : "kapi_" + id;
+}
+
+// The names of a call's arguments: identifiers, unique, and never one that
+// syzkaller reserves for length paths ("parent", "syscall").
+std::vector<std::string> arg_names(const Spec& s) {
+    std::vector<std::string> names;
+    for (const Param& p : s.params) {
+        std::string id = identifier(p.name);
+        if (id == "parent" || id == "syscall")
+            id += "_";
+        while (std::find(names.begin(), names.end(), id) != names.end())
+            id += "_";
+        names.push_back(id);
+    }
+    return names;
 }
 
 // A number as syzkaller can read it: the expression when it is a single name
@@ -67,19 +130,35 @@ std::optional<std::string> constant(const Num& n) {
     return std::nullopt;
 }
 
-// The integer type of a C type name: intptr for long and the size types,
-// int64 for 64-bit types, int16/int8 for the small ones, else int32.
-std::string int_type(const std::string& c_type) {
+// The width in bits of a C integer type name: 64 for long long and the
+// 64-bit types, 0 (the pointer-sized intptr) for long and the size types,
+// 16 and 8 for the small ones, else 32.
+unsigned int int_bits(const std::string& c_type) {
     auto has = [&](std::string_view w) { return c_type.find(w) != std::string::npos; };
     if (has("long long") || has("64"))
-        return "int64";
-    if (has("long") || has("size_t") || has("off_t") || has("loff_t") || has("uintptr"))
-        return "intptr";
+        return 64;
+    if (has("long") || has("size_t") || has("off_t") || has("uintptr"))
+        return 0;
     if (has("short") || has("16"))
-        return "int16";
+        return 16;
     if ((has("char") || has("8")) && !has("*"))
-        return "int8";
-    return "int32";
+        return 8;
+    return 32;
+}
+
+std::string int_type(unsigned int bits) {
+    return bits == 0 ? "intptr" : "int" + std::to_string(bits);
+}
+
+// Whether [MIN, MAX] fits an integer of BITS bits, read as signed or as
+// unsigned (syzkaller's rule for intN[MIN:MAX]).
+bool range_fits(std::int64_t min, std::int64_t max, unsigned int bits) {
+    if (bits >= 64)
+        return true;
+    std::int64_t umax = (std::int64_t{1} << bits) - 1;
+    std::int64_t smin = -(std::int64_t{1} << (bits - 1));
+    std::int64_t smax = (std::int64_t{1} << (bits - 1)) - 1;
+    return (min >= 0 && max <= umax) || (min >= smin && max <= smax);
 }
 
 // The elements of a mask: the names ORed in its expression, else its bits.
@@ -117,12 +196,182 @@ std::string direction(std::uint32_t flags) {
     return in && out ? "inout" : out ? "out" : "in";
 }
 
-// The syzlang type of parameter INDEX of SPEC, adding flag sets to OUT.
-std::string param_type(const Spec& s, std::size_t index, const std::string& call, Output& out) {
+void add_flags(Output& out, const std::string& name, std::vector<std::string> values) {
+    if (out.declare(name))
+        out.flags.push_back({name, std::move(values)});
+}
+
+// The bits the open flags checker (KAPI_CONSTRAINT_OPEN_FLAGS) accepts one
+// by one: the kernel's VALID_OPEN_FLAGS; it refuses only combinations.
+std::string open_flags(Output& out) {
+    out.includes.insert("uapi/linux/fcntl.h");
+    add_flags(out, "kapi_open_flags",
+              {"O_RDONLY",  "O_WRONLY",  "O_RDWR",      "O_CREAT",     "O_EXCL",
+               "O_NOCTTY",  "O_TRUNC",   "O_APPEND",    "O_NONBLOCK",  "O_DSYNC",
+               "FASYNC",    "O_DIRECT",  "O_LARGEFILE", "O_DIRECTORY", "O_NOFOLLOW",
+               "O_NOATIME", "O_CLOEXEC", "O_PATH",      "O_SYNC",      "__O_TMPFILE"});
+    return "flags[kapi_open_flags]";
+}
+
+// A file mode (umode_t): the bits of S_IALLUGO, the ones the kernel keeps.
+std::string open_mode(Output& out) {
+    out.includes.insert("uapi/linux/stat.h");
+    add_flags(out, "kapi_open_mode",
+              {"S_IRUSR", "S_IWUSR", "S_IXUSR", "S_IRGRP", "S_IWGRP", "S_IXGRP", "S_IROTH",
+               "S_IWOTH", "S_IXOTH", "S_ISUID", "S_ISGID", "S_ISVTX"});
+    return "flags[kapi_open_mode]";
+}
+
+// The KAPI_FD_* bits of an fd-access mask: its value, else (read from
+// sources) the bits its expression names.
+std::uint32_t fd_access(const Num& mask) {
+    if (mask.value)
+        return static_cast<std::uint32_t>(*mask.value);
+    static const std::pair<std::string_view, std::uint32_t> names[] = {
+        {"KAPI_FD_DIR", KAPI_FD_DIR},
+        {"KAPI_FD_AT_FDCWD", KAPI_FD_AT_FDCWD},
+        {"KAPI_FD_NEGATIVE_OK", KAPI_FD_NEGATIVE_OK},
+    };
+    std::uint32_t bits = 0;
+    for (const std::string& word : mask_values(mask))
+        for (const auto& [name, bit] : names)
+            if (word == name)
+                bits |= bit;
+    return bits;
+}
+
+std::string fd_resource(Output& out) {
+    out.fd_used = true;
+    return "kapi_fd";
+}
+
+// The device node an ioctl's descriptor belongs to: the first /dev/ path
+// in its fd parameter's description, "" if none.
+std::string device_node(const Spec& s) {
+    for (const Param& p : s.params) {
+        if (p.type != KAPI_TYPE_FD)
+            continue;
+        std::size_t at = p.description.find("/dev/");
+        if (at == std::string::npos)
+            continue;
+        std::size_t end = at + 5;
+        while (end < p.description.size() &&
+               (is_ident_char(p.description[end]) || p.description[end] == '/' ||
+                p.description[end] == '-' || p.description[end] == '.'))
+            end++;
+        while (end > at + 5 && (p.description[end - 1] == '.' || p.description[end - 1] == '/'))
+            end--;
+        if (end > at + 5)
+            return p.description.substr(at, end - at);
+    }
+    return "";
+}
+
+// The resource of the descriptors of device NODE and the openat variant
+// that makes them.
+std::string device_resource(const std::string& node, Output& out) {
+    std::string name = "kapi_dev_" + identifier(node.substr(5));
+    if (out.declare(name)) {
+        fd_resource(out);
+        out.devices = true;
+        out.resources.push_back("resource " + name + "[kapi_fd]");
+        out.includes.insert("uapi/linux/fcntl.h");
+        std::string flags = open_flags(out);
+        out.openers.push_back("# Opens " + node + " for its ioctls.\nopenat$" + name +
+                              "(fd const[AT_FDCWD], file ptr[in, string[\"" + node +
+                              "\"]], flags " + flags + ", mode const[0]) " + name);
+    }
+    return name;
+}
+
+// The C type a pointer type name points to, without qualifiers: "int" for
+// "const int __user *"; "" unless TYPE is a single pointer.
+std::string pointee(const std::string& type) {
+    if (std::count(type.begin(), type.end(), '*') != 1 || type.back() != '*')
+        return "";
+    std::string out;
+    std::size_t i = 0;
+    std::string t = type.substr(0, type.size() - 1);
+    while (i < t.size()) {
+        while (i < t.size() && t[i] == ' ')
+            i++;
+        std::size_t j = i;
+        while (j < t.size() && t[j] != ' ')
+            j++;
+        std::string word = t.substr(i, j - i);
+        if (!word.empty() && word != "const" && word != "volatile" && word != "__user")
+            out += (out.empty() ? "" : " ") + word;
+        i = j;
+    }
+    return out;
+}
+
+// The byte width of the integer C type C_TYPE, 0 when not fixed.
+unsigned int int_bytes(const std::string& c_type) {
+    return int_bits(c_type) / 8;
+}
+
+bool is_int_type(const std::string& c_type) {
+    static const std::set<std::string> names = {"int",       "unsigned int",
+                                                "unsigned",  "signed int",
+                                                "short",     "unsigned short",
+                                                "long long", "unsigned long long",
+                                                "__u8",      "__u16",
+                                                "__u32",     "__u64",
+                                                "__s8",      "__s16",
+                                                "__s32",     "__s64",
+                                                "u8",        "u16",
+                                                "u32",       "u64",
+                                                "s8",        "s16",
+                                                "s32",       "s64",
+                                                "int8_t",    "int16_t",
+                                                "int32_t",   "int64_t",
+                                                "uint8_t",   "uint16_t",
+                                                "uint32_t",  "uint64_t",
+                                                "__le32",    "__le64",
+                                                "__le16"};
+    return names.count(c_type) != 0;
+}
+
+// The syzlang type of the memory a user pointer parameter P points to.
+std::string pointee_type(const Param& p, Output& out) {
+    std::string target = pointee(p.type_name);
+    std::optional<std::string> size = num_given(p.size) ? constant(p.size) : std::nullopt;
+    if (is_int_type(target)) {
+        unsigned int bytes = int_bytes(target);
+        if (!p.size.value || *p.size.value == bytes)
+            return int_type(bytes * 8);
+    }
+    if (target.starts_with("struct ") && is_identifier(target.substr(7))) {
+        std::string name = kapi_name(target.substr(7));
+        if (out.declare(name))
+            out.structs.push_back("# " + target + ": its layout is not in the spec; " +
+                                  (p.size.value ? std::to_string(*p.size.value) + " bytes"
+                                                : "an image gives its size") +
+                                  ".\n" + name + " {\n\tbytes\tarray[int8" +
+                                  (p.size.value ? ", " + std::to_string(*p.size.value) : "") +
+                                  "]\n}");
+        return name;
+    }
+    return size ? "array[int8, " + *size + "]" : "array[int8]";
+}
+
+// The syzlang type of parameter INDEX of SPEC (a call named CALL).
+std::string param_type(const Spec& s, std::size_t index, const std::string& call,
+                       const std::vector<std::string>& names, Output& out) {
     const Param& p = s.params[index];
-    std::string opt = (p.flags & KAPI_PARAM_OPTIONAL) ? ", opt" : "";
-    if (p.type == KAPI_TYPE_FD)
-        return "fd";
+    bool optional = p.flags & KAPI_PARAM_OPTIONAL;
+    std::string opt = optional ? ", opt" : "";
+    if (p.type == KAPI_TYPE_FD) {
+        std::uint32_t access = p.constraint == KAPI_CONSTRAINT_FD ? fd_access(p.mask) : 0;
+        if ((access & KAPI_FD_DIR) && (access & KAPI_FD_AT_FDCWD)) {
+            out.dir_used = true;
+            fd_resource(out);
+            return "kapi_fd_dir[opt]";
+        }
+        out.fd_input = true;
+        return fd_resource(out) + ((access & KAPI_FD_NEGATIVE_OK) || optional ? "[opt]" : "");
+    }
     if (p.type == KAPI_TYPE_PATH || p.constraint == KAPI_CONSTRAINT_USER_PATH)
         return "ptr[in, filename" + opt + "]";
     bool pointer =
@@ -137,36 +386,123 @@ std::string param_type(const Spec& s, std::size_t index, const std::string& call
             std::optional<std::string> mult = constant(p.size_mult);
             if (num_given(p.size_mult) && p.size_mult.value != 1 && mult)
                 return "ptr[" + dir + ", array[array[int8, " + *mult + "]]" + opt + "]";
-            return "buffer[" + dir + opt + "]";
+            // buffer[] takes no opt.
+            return optional ? "ptr[" + dir + ", array[int8], opt]" : "buffer[" + dir + "]";
         }
-        if (std::optional<std::string> size = constant(p.size); num_given(p.size) && size)
-            return "ptr[" + dir + ", array[int8, " + *size + "]" + opt + "]";
-        return "ptr[" + dir + ", array[int8]" + opt + "]";
+        return "ptr[" + dir + ", " + pointee_type(p, out) + opt + "]";
     }
-    std::string base = int_type(p.type_name);
-    if (const Param* buf = render::sized_by(s, index))
-        return "len[" + identifier(buf->name) + "]";
+    unsigned int bits = int_bits(p.type_name);
+    if (const Param* buf = render::sized_by(s, index)) {
+        for (std::size_t i = 0; i < s.params.size(); i++)
+            if (&s.params[i] == buf)
+                return "len[" + names[i] + "]";
+    }
+    if (p.constraint == KAPI_CONSTRAINT_OPEN_FLAGS)
+        return open_flags(out);
     if (p.constraint == KAPI_CONSTRAINT_MASK || p.constraint == KAPI_CONSTRAINT_ENUM) {
-        FlagSet set{identifier(call + "_" + p.name), {}};
+        std::string name = kapi_name(call + "_" + names[index]);
+        std::vector<std::string> values;
         if (p.constraint == KAPI_CONSTRAINT_MASK)
-            set.values = mask_values(p.mask);
+            values = mask_values(p.mask);
         else
             for (const Num& v : p.values)
                 if (std::optional<std::string> c = constant(v))
-                    set.values.push_back(*c);
-        if (!set.values.empty()) {
-            out.flags.push_back(set);
-            return "flags[" + set.name + "]";
+                    values.push_back(*c);
+        if (!values.empty()) {
+            add_flags(out, name, values);
+            return "flags[" + name + "]";
         }
     }
-    // Ranges are numbers in syzlang.
-    if (p.constraint == KAPI_CONSTRAINT_RANGE && p.min.value && p.max.value)
-        return base + "[" + std::to_string(*p.min.value) + ":" + std::to_string(*p.max.value) + "]";
-    return base;
+    if (p.constraint == KAPI_CONSTRAINT_NONE && p.type_name.find("umode_t") != std::string::npos)
+        return open_mode(out);
+    // Ranges are numbers in syzlang, within the width of their type.
+    if (p.constraint == KAPI_CONSTRAINT_RANGE && p.min.value && p.max.value &&
+        *p.min.value <= *p.max.value) {
+        std::int64_t min = *p.min.value, max = *p.max.value;
+        // intptr: a range that fits 32 bits (the narrowest pointer), else
+        // int64; intN: the narrowest width from N up that holds both ends.
+        std::string base;
+        if (bits == 0) {
+            base = range_fits(min, max, 32) ? "intptr" : "int64";
+        } else {
+            unsigned int width = bits;
+            while (width < 64 && !range_fits(min, max, width))
+                width *= 2;
+            base = int_type(width);
+        }
+        return base + "[" + std::to_string(min) + ":" + std::to_string(max) + "]";
+    }
+    return int_type(bits);
 }
 
 bool returns_fd(const Spec& s) {
     return s.ret.type == KAPI_TYPE_FD || s.ret.check == KAPI_RETURN_FD;
+}
+
+// The _IOC() form of an ioctl command number as x86 encodes it (the
+// generic encoding: 2 direction bits, 14 size bits), which syzkaller's
+// constant extraction evaluates for each architecture.
+std::string ioc_form(std::uint64_t cmd) {
+    unsigned int dir = (cmd >> 30) & 3;
+    std::string d = dir == 0   ? "_IOC_NONE"
+                    : dir == 1 ? "_IOC_WRITE"
+                    : dir == 2 ? "_IOC_READ"
+                               : "_IOC_READ | _IOC_WRITE";
+    return "_IOC(" + d + ", " + hex((cmd >> 8) & 0xff) + ", " + std::to_string(cmd & 0xff) + ", " +
+           std::to_string((cmd >> 16) & 0x3fff) + ")";
+}
+
+// The summary comment of a spec: "# NAME: SUMMARY", one line.
+std::string comment(const Spec& s) {
+    std::string line = "# " + s.name;
+    if (!s.summary.empty())
+        line += ": " + s.summary;
+    for (char& c : line)
+        if (c == '\n' || static_cast<unsigned char>(c) < 0x20)
+            c = ' ';
+    return line + "\n";
+}
+
+void describe_ioctl(const Spec& s, Output& out) {
+    std::string line = comment(s);
+    std::string cmd;
+    if (s.ioctl_cmd.value) {
+        // A define of the number's _IOC() form: arch-neutral, needs no
+        // module header, and named in kapi's own name space so that it
+        // never meets a kernel header's macro or syzkaller's constant.
+        cmd = !is_identifier(s.ioctl_cmd.expr)        ? "KAPI_IOC_" + identifier(s.name)
+              : s.ioctl_cmd.expr.starts_with("KAPI_") ? s.ioctl_cmd.expr
+                                                      : "KAPI_" + s.ioctl_cmd.expr;
+        if (cmd != s.ioctl_cmd.expr && !s.ioctl_cmd.expr.empty())
+            line += "# " + cmd + " is " + s.ioctl_cmd.expr + "\n";
+        if (out.declare(cmd)) {
+            out.includes.insert("uapi/asm/ioctl.h");
+            out.defines.push_back("define " + cmd + "\t" +
+                                  ioc_form(static_cast<std::uint64_t>(*s.ioctl_cmd.value)));
+        }
+    } else if (is_identifier(s.ioctl_cmd.expr)) {
+        cmd = s.ioctl_cmd.expr;
+        line += "# " + cmd + " comes from the headers the spec includes.\n";
+    } else {
+        out.calls.push_back(line + "# no command number syzkaller can read: skipped");
+        return;
+    }
+    std::string node = device_node(s);
+    std::string fd = node.empty() ? fd_resource(out) : device_resource(node, out);
+    out.fd_input |= node.empty();
+    std::string arg = "intptr";
+    std::vector<std::string> names = arg_names(s);
+    for (std::size_t i = 0; i < s.params.size(); i++)
+        if (s.params[i].name == "arg")
+            arg = param_type(s, i, identifier(s.name), names, out);
+    line +=
+        "ioctl$" + kapi_name(s.name) + "(fd " + fd + ", cmd const[" + cmd + "], arg " + arg + ")";
+    if (returns_fd(s)) {
+        line += " " + fd_resource(out);
+        out.fd_returned = true;
+        out.fd_returners.push_back(out.calls.size());
+    }
+    out.calls.push_back(line);
 }
 
 void describe(const Spec& s, Output& out) {
@@ -174,55 +510,100 @@ void describe(const Spec& s, Output& out) {
         out.calls.push_back("# " + s.name + ": a kernel function, not a system call: skipped");
         return;
     }
-    std::string line = "# " + s.name;
-    if (!s.summary.empty())
-        line += ": " + s.summary;
-    for (char& c : line)
-        if (c == '\n' || static_cast<unsigned char>(c) < 0x20)
-            c = ' ';
-    line += '\n';
     if (s.kind == KAPI_KIND_IOCTL) {
-        // The command's number when known: the name may come from a header
-        // syzkaller does not read (a module's own).
-        std::string cmd = s.ioctl_cmd.value ? hex(static_cast<std::uint64_t>(*s.ioctl_cmd.value))
-                                            : s.ioctl_cmd.expr;
-        if (s.ioctl_cmd.value && !s.ioctl_cmd.expr.empty())
-            line += "# command " + s.ioctl_cmd.expr + "\n";
-        std::string call = "ioctl$" + identifier(s.name);
-        line += call + "(fd fd, cmd const[" + cmd;
-        std::string arg = "intptr";
-        for (std::size_t i = 0; i < s.params.size(); i++)
-            if (s.params[i].name == "arg")
-                arg = param_type(s, i, identifier(s.name), out);
-        line += "], arg " + arg + ")";
-    } else {
-        std::string call = identifier(render::call_name(s));
-        line += call + "(";
-        for (std::size_t i = 0; i < s.params.size(); i++) {
-            if (i > 0)
-                line += ", ";
-            line += identifier(s.params[i].name) + " " + param_type(s, i, call, out);
-        }
-        line += ")";
+        describe_ioctl(s, out);
+        return;
     }
-    if (returns_fd(s))
-        line += " fd";
+    std::string line = comment(s);
+    if (s.params.size() > kMaxArgs) {
+        out.calls.push_back(line + "# more than " + std::to_string(kMaxArgs) +
+                            " arguments: skipped");
+        return;
+    }
+    std::string call = identifier(render::call_name(s));
+    std::vector<std::string> names = arg_names(s);
+    line += call + "$kapi(";
+    for (std::size_t i = 0; i < s.params.size(); i++) {
+        if (i > 0)
+            line += ", ";
+        line += names[i] + " " + param_type(s, i, call, names, out);
+    }
+    line += ")";
+    if (returns_fd(s)) {
+        line += " " + fd_resource(out);
+        out.fd_returned = true;
+        out.fd_returners.push_back(out.calls.size());
+    }
     out.calls.push_back(line);
 }
 
-void write(const Output& out, std::ostream& os) {
+// The calls that make the descriptor resources nothing described makes,
+// and the resources. syzkaller refuses a resource that no call creates and
+// one that no call takes: calls that return a descriptor nothing described
+// takes return nothing.
+void add_openers(Output& out) {
+    if (!out.fd_input && !out.dir_used && !out.devices && out.fd_returned) {
+        for (std::size_t i : out.fd_returners) {
+            std::string& call = out.calls[i];
+            call.resize(call.size() - std::string_view(" kapi_fd").size());
+            call.insert(call.rfind('\n') + 1,
+                        "# (its descriptor is returned as a number: no call here takes one)\n");
+        }
+        out.fd_used = false;
+    }
+    if (out.dir_used) {
+        out.includes.insert("uapi/linux/fcntl.h");
+        add_flags(out, "kapi_open_dir_flags", {"O_DIRECTORY", "O_PATH", "O_NOFOLLOW", "O_CLOEXEC"});
+        out.openers.push_back("# Opens a directory, for the calls that take kapi_fd_dir.\n"
+                              "openat$kapi_dir(fd kapi_fd_dir[opt], file ptr[in, filename], "
+                              "flags flags[kapi_open_dir_flags], mode const[0]) kapi_fd_dir");
+    }
+    if (out.fd_input && !out.fd_returned) {
+        std::string flags = open_flags(out);
+        std::string mode = open_mode(out);
+        out.openers.push_back("# Opens a file, for the calls that take kapi_fd.\n"
+                              "openat$kapi_fd(fd const[AT_FDCWD], file ptr[in, filename], flags " +
+                              flags + ", mode " + mode + ") kapi_fd");
+    }
+    if (out.fd_used) {
+        out.resources.insert(out.resources.begin(), "resource kapi_fd[int32]: -1");
+        if (out.dir_used)
+            out.resources.insert(out.resources.begin() + 1,
+                                 "resource kapi_fd_dir[kapi_fd]: AT_FDCWD");
+    }
+}
+
+void write(Output& out, std::ostream& os) {
+    add_openers(out);
     os << "# syzkaller descriptions generated by kapi-dump from kernel API specifications.\n"
-          "# fd and filename are syzkaller's own (sys/linux/sys.txt).\n";
+          "# They need none of syzkaller's own descriptions, and every name they declare is a\n"
+          "# kapi variant or kapi_-prefixed, so they also compile next to them in sys/linux/.\n";
+    if (!out.includes.empty())
+        os << '\n';
+    for (const std::string& inc : out.includes)
+        os << "include <" << inc << ">\n";
+    if (!out.resources.empty())
+        os << '\n';
+    for (const std::string& r : out.resources)
+        os << r << '\n';
+    if (!out.defines.empty())
+        os << '\n';
+    for (const std::string& d : out.defines)
+        os << d << '\n';
     for (const std::string& c : out.calls)
+        os << '\n' << c << '\n';
+    for (const std::string& c : out.openers)
         os << '\n' << c << '\n';
     if (!out.flags.empty())
         os << '\n';
-    for (const FlagSet& f : out.flags) {
+    for (const NamedList& f : out.flags) {
         os << f.name << " = ";
         for (std::size_t i = 0; i < f.values.size(); i++)
             os << (i ? ", " : "") << f.values[i];
         os << '\n';
     }
+    for (const std::string& st : out.structs)
+        os << '\n' << st << '\n';
 }
 
 class SyzlangRenderer : public Renderer {
