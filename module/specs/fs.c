@@ -124,18 +124,21 @@
  *     negative error code, and the file position is left unchanged.
  *
  * error: EBADF, fd is not open, is an O_PATH descriptor, or is not open for reading
+ *   trigger: fd=file_wronly, count=1, check=pos_unchanged
  *   desc: The descriptor lookup found nothing (never opened, already closed,
  *     or a number above the table size), found an O_PATH descriptor (those
  *     cannot be used for I/O), or found a file opened with O_WRONLY or with
  *     the access mode 3 (no FMODE_READ). This is the first check made.
  *
  * error: EFAULT, buf to buf + count is outside user space, or the copy faulted at once
+ *   trigger: fd=file_rdonly, buf=kernel_ptr, count=1, check=pos_unchanged
  *   desc: Either the address range check on buf failed (see the buf
  *     parameter), or the read method could not store the first byte because
  *     the memory is not mapped or not writable. A fault after some bytes were
  *     stored yields a short count instead.
  *
  * error: EINVAL, no read method, bad position, misaligned O_DIRECT, or size refused
+ *   trigger: fd=epoll, count=1
  *   desc: The file has no read method (for example an epoll descriptor); the
  *     file position is negative or position + count overflows, on a file that
  *     does not allow unsigned offsets; an O_DIRECT read does not meet the
@@ -154,12 +157,14 @@
  *     count parameter).
  *
  * error: EISDIR, fd refers to a directory
+ *   trigger: fd=dir, count=1, check=pos_unchanged
  *   objects: dir, fuse, nfs, overlay, other
  *   desc: Directories are read with getdents64(); their read method (the
  *     generic_read_dir() helper on practically all filesystems) refuses
  *     read(). A FUSE server or an NFS server may also answer EISDIR.
  *
  * error: EAGAIN, O_NONBLOCK is set and no data is available yet
+ *   trigger: fd=pipe_rd_empty_nonblock, count=1
  *   desc: Pipes, FIFOs, sockets, terminals, eventfd, timerfd, signalfd,
  *     inotify, /dev/kmsg, /dev/fuse and similar files opened or switched to
  *     non-blocking mode report that the read would block. A socket receive
@@ -167,6 +172,7 @@
  *     the same error number on Linux.
  *
  * error: EINTR, a signal interrupted a wait before any data was copied
+ *   trigger: fd=pipe_rd_empty, count=1, setup=alarm
  *   desc: The read method was waiting (for data in a pipe, socket or
  *     terminal, for a lock, for a device, for a FUSE server's answer) and a
  *     signal arrived before any byte was stored; waits that only a fatal
@@ -176,6 +182,9 @@
  *     SA_RESTART.
  *
  * error: ERESTARTSYS, a signal interrupted a wait; the call may be restarted
+
+ *   trigger: none -- kernel-internal code, turned into EINTR or a restart
+ *     before the call returns to user space
  *   desc: Kernel-internal code. The signal delivery code on the way back to
  *     user space turns it into EINTR, or restarts the system call when the
  *     signal has no handler or its handler uses SA_RESTART, so a program
@@ -184,6 +193,8 @@
  *     from the controlling terminal.
  *
  * error: ERESTARTNOINTR, a lock was busy; the call is always restarted
+ *   trigger: none -- kernel-internal code: the call is restarted before it
+ *     returns to user space
  *   desc: Kernel-internal code, from restart_syscall(): some sysfs
  *     attributes (for example those of network devices, which only try to
  *     take the RTNL lock) give up at once when another task holds the lock
@@ -192,11 +203,13 @@
  *     does.
  *
  * error: ESRCH, the process a /proc file describes has exited
+ *   trigger: fd=proc_stat_exited, count=4096
  *   desc: Files under /proc/PID (stat, status, environ, io, ...) look up
  *     their task on every read; once it has exited and been reaped the read
  *     fails with ESRCH, although the open succeeded.
  *
  * error: ENOENT, the object behind a pseudo file is gone
+ *   trigger: fd=fdinfo_closed, count=4096
  *   desc: /proc/PID/fdinfo/N (seq_show() in fs/proc/fd.c) once descriptor
  *     N of the task is closed or the task has exited; a /proc/sys file whose
  *     sysctl table was unregistered (proc_sys_call_handler()); FUSE servers
@@ -218,6 +231,7 @@
  *     whose device is not there return it too.
  *
  * error: EIO, I/O error, or a background read from a terminal that cannot stop
+ *   trigger: fd=pty_master_hungup, count=1
  *   desc: The device or filesystem reported an I/O error (media, network
  *     filesystem, corrupted metadata). For terminals it is also the answer to
  *     a process in a background process group reading its controlling
@@ -228,6 +242,7 @@
  *     returns it for an inode it marked bad.
  *
  * error: EOVERFLOW, negative position on a file with unsigned offsets
+ *   trigger: fd=proc_mem_high, count=2
  *   desc: Files that use the full unsigned 64-bit offset range (for example
  *     /proc/PID/mem) hold positions above LLONG_MAX, which look negative; a
  *     read whose count reaches past the top of that range fails. Some
@@ -263,6 +278,7 @@
  *   desc: For example a socket whose protocol has no receive operation.
  *
  * error: ECANCELED, a timerfd armed with TFD_TIMER_CANCEL_ON_SET saw the clock set
+ *   trigger: fd=timerfd_canceled, count=8
  *   objects: timerfd, fuse, overlay, other
  *   desc: A CLOCK_REALTIME or CLOCK_REALTIME_ALARM timerfd armed as an
  *     absolute timer with TFD_TIMER_CANCEL_ON_SET fails every read with
@@ -279,6 +295,7 @@
  *     leaves EPIPE as the socket's pending error (tcp_reset()).
  *
  * error: ENOTCONN, the socket is not connected, or the FUSE connection is gone
+ *   trigger: fd=tcp_unconnected, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A connection-oriented socket that has not been connected or is
  *     listening (tcp_recvmsg(); UNIX seqpacket sockets; a UNIX stream
@@ -287,6 +304,7 @@
  *     (fuse_get_req()).
  *
  * error: ECONNRESET, the peer reset the connection
+ *   trigger: fd=tcp_reset, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A stream socket whose peer aborted the connection: a TCP reset,
  *     or a UNIX stream or seqpacket peer that was closed without reading
@@ -297,6 +315,7 @@
  *     error and is reported once.
  *
  * error: ECONNREFUSED, a socket's pending error: the peer refused
+ *   trigger: fd=tcp_refused, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Sockets report an asynchronous error once, on the next read or
  *     write, and clear it (sock_error()). ECONNREFUSED is left by a TCP
@@ -672,18 +691,21 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     unchanged.
  *
  * error: EBADF, fd is not open, is an O_PATH descriptor, or is not open for writing
+ *   trigger: fd=file_rdonly, count=1, check=pos_unchanged
  *   desc: The descriptor lookup found nothing (never opened, already closed,
  *     or a number above the table size), found an O_PATH descriptor, or found
  *     a file opened with O_RDONLY or with the access mode 3 (no FMODE_WRITE).
  *     This is the first check made.
  *
  * error: EFAULT, buf to buf + count is outside user space, or the copy faulted at once
+ *   trigger: fd=file_wronly, buf=kernel_ptr, count=1, check=pos_unchanged
  *   desc: Either the address range check on buf failed (see the buf
  *     parameter), or the write method could not read the first byte because
  *     the memory is not mapped or not readable. A fault after some bytes were
  *     taken yields a short count instead.
  *
  * error: EINVAL, no write method, bad position, misaligned O_DIRECT, or data refused
+ *   trigger: fd=epoll, count=1
  *   desc: The file has no write method; the file position is negative or
  *     position + count overflows, on a file that does not allow unsigned
  *     offsets; an O_DIRECT write does not meet the alignment the filesystem
@@ -698,6 +720,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     EFAULT, not EINVAL, on x86-64 (see the count parameter).
  *
  * error: EAGAIN, O_NONBLOCK is set and the data cannot be accepted yet
+ *   trigger: fd=pipe_wr_full_nonblock, count=1
  *   desc: A pipe, FIFO, socket, eventfd or terminal in non-blocking mode has
  *     no room. A socket send timeout (SO_SNDTIMEO) that expires also ends in
  *     EAGAIN. Control files use it too: memory.reclaim of a cgroup when it
@@ -706,12 +729,16 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     same error number on Linux.
  *
  * error: EINTR, a signal interrupted a wait before any data was written
+ *   trigger: fd=pipe_wr_full, count=1, setup=alarm
  *   desc: The write method was waiting (for room in a pipe or socket, for a
  *     device, for a FUSE server's answer) and a signal arrived before any
  *     byte was accepted. Methods that allow a restart return ERESTARTSYS
  *     instead.
  *
  * error: ERESTARTSYS, a signal interrupted a wait; the call may be restarted
+
+ *   trigger: none -- kernel-internal code, turned into EINTR or a restart
+ *     before the call returns to user space
  *   desc: Kernel-internal code, turned into EINTR or a restart of the system
  *     call on the way back to user space, so a program never sees it; a probe
  *     on the system call's return value does. It is also the return value
@@ -719,6 +746,8 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     terminal.
  *
  * error: ERESTARTNOINTR, a lock was busy; the call is always restarted
+ *   trigger: none -- kernel-internal code: the call is restarted before it
+ *     returns to user space
  *   desc: Kernel-internal code, from restart_syscall(): some sysfs
  *     attributes (for example a device's online file, through
  *     lock_device_hotplug_sysfs(), or network device settings under the
@@ -734,6 +763,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     cgroup v1 tasks file fails with ESRCH too (cgroup_procs_write_start()).
  *
  * error: EPIPE, the reading side of the pipe or socket is gone
+ *   trigger: fd=pipe_wr_no_reader, count=1, check=sigpipe
  *   objects: fifo, sock, fuse, overlay, other
  *   desc: A pipe or FIFO with no reader left (pipe_write()); a TCP socket
  *     that is not connected, was shut down for writing or whose connection
@@ -747,6 +777,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     signal.
  *
  * error: EFBIG, the position is at or beyond the file size limit
+ *   trigger: fd=file_wronly, count=1, setup=fsize_zero, check=pos_unchanged
  *   desc: The position is at or beyond the caller's RLIMIT_FSIZE (SIGXFSZ is
  *     sent too), beyond the filesystem's maximum file size, or beyond
  *     MAX_NON_LFS for a file opened without O_LARGEFILE (possible only for a
@@ -763,6 +794,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     take at most a page and return a short count.
  *
  * error: ENOSPC, no space left on the device
+ *   trigger: fd=dev_full, count=1
  *   desc: The filesystem or device has no room for the data; a write that
  *     runs out of space after some data was stored returns the short count.
  *     Some control files (cgroup, sysfs) use it for a table that is full.
@@ -779,6 +811,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     open returns it too.
  *
  * error: EPERM, a file seal, a file attribute or a security module forbids it
+ *   trigger: fd=memfd_sealed, count=1
  *   desc: A memfd or shmem file sealed with F_SEAL_WRITE or
  *     F_SEAL_FUTURE_WRITE refuses all writes, and with F_SEAL_GROW refuses
  *     writes past its end; some filesystems refuse writes to a file that
@@ -794,11 +827,13 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     netfilter or a cgroup BPF program.
  *
  * error: EOVERFLOW, negative position on a file with unsigned offsets
+ *   trigger: fd=proc_mem_high, count=2
  *   desc: Files that use the full unsigned 64-bit offset range hold positions
  *     above LLONG_MAX, which look negative; a write whose count reaches past
  *     the top of that range fails.
  *
  * error: EDESTADDRREQ, datagram socket without a peer address
+ *   trigger: fd=udp_unconnected, count=1
  *   objects: sock, fuse, overlay, other
  *   desc: write() has no address argument, so a datagram socket such as a
  *     UDP socket must have been connected with connect() first
@@ -811,6 +846,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     by open() with write access, not here.
  *
  * error: EXDEV, the pipe is a notification pipe
+ *   trigger: none -- the Debian kernels are built without CONFIG_WATCH_QUEUE
  *   desc: Pipes created with O_NOTIFICATION_PIPE (watch queues) cannot be
  *     written with write(). The Debian kernels are built without
  *     CONFIG_WATCH_QUEUE, so this case cannot happen there.
@@ -860,6 +896,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     kstrto*() return it for a number that does not fit.
  *
  * error: ENOTCONN, the socket is not connected, or the FUSE connection is gone
+ *   trigger: fd=unix_stream_unconnected, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A UNIX stream, seqpacket or datagram socket that has no peer
  *     (unix_stream_sendmsg(), unix_dgram_sendmsg()); other
@@ -868,6 +905,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     aborted fail every request with ENOTCONN (fuse_get_req()).
  *
  * error: ECONNRESET, the peer reset the connection
+ *   trigger: fd=tcp_reset, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A TCP connection that was reset (its pending error, reported on
  *     the first write after the reset; later writes fail with EPIPE); a
@@ -876,6 +914,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     from it.
  *
  * error: ECONNREFUSED, the peer refused, or a socket's pending error
+ *   trigger: fd=tcp_refused, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Sockets report an asynchronous error once, on the next read or
  *     write, and clear it (sock_error(), also checked by
@@ -933,6 +972,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     other drivers that got a malformed answer from their device.
  *
  * error: EMSGSIZE, the datagram is too large
+ *   trigger: fd=udp_loopback, count=70000
  *   objects: sock, chr, fuse, overlay, other
  *   desc: A datagram socket cannot send count bytes as one message: more
  *     than 65507 bytes of UDP payload, more than the send buffer of a UNIX
@@ -1317,6 +1357,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     a file created by O_CREAT before a later step failed stays created.
  *
  * error: EACCES, permission denied on the file, on a directory of the path, or to create
+ *   trigger: filename=path_private, flags=O_RDONLY, setup=nobody
  *   desc: Search permission is missing on a directory of the path; the file
  *     does not grant the access the open needs (read for O_RDONLY, write for
  *     O_WRONLY and for O_TRUNC, both for O_RDWR and for the access mode 3);
@@ -1329,6 +1370,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     ptrace access to it (EACCES without it, proc_mem_open()).
  *
  * error: EAGAIN, O_NONBLOCK is set and the open conflicts with a lease
+ *   trigger: filename=path_leased, flags=O_WRONLY | O_NONBLOCK
  *   desc: Another open file description holds a lease (F_SETLEASE) that
  *     this open would break: a write lease against any open, or a read lease
  *     against an open for writing. Without O_NONBLOCK the call breaks the
@@ -1347,27 +1389,34 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     quota of the caller on that filesystem is used up.
  *
  * error: EEXIST, O_CREAT and O_EXCL were given and the name exists
+ *   trigger: filename=path_file, flags=O_CREAT | O_EXCL | O_WRONLY, mode=0600
  *   desc: The last component exists, as any kind of file, including a
  *     symbolic link whether or not it points anywhere. The test and the
  *     creation are one atomic step.
  *
  * error: EFAULT, filename cannot be read
+ *   trigger: filename=kernel_ptr
  *   desc: The string is not (or not entirely, up to its NUL) in readable
  *     user memory.
  *
  * error: EINTR, a signal interrupted a wait
+ *   trigger: filename=path_fifo, flags=O_RDONLY, setup=alarm
  *   desc: Opening a FIFO without O_NONBLOCK waits for the other end; breaking
  *     a lease waits for its holder; open methods of terminals and other
  *     devices, and of network and FUSE filesystems, can wait too. Waits that
  *     allow a restart return ERESTARTSYS instead.
  *
  * error: ERESTARTSYS, a signal interrupted a wait; the call may be restarted
+
+ *   trigger: none -- kernel-internal code, turned into EINTR or a restart
+ *     before the call returns to user space
  *   desc: Kernel-internal code returned by FIFO opens, lease breaks and many
  *     device open methods when a signal arrives; the signal delivery code
  *     turns it into EINTR or restarts the call, so a program never sees it,
  *     but a probe on the system call's return value does.
  *
  * error: EINVAL, an invalid flag combination, or O_DIRECT is not supported
+ *   trigger: filename=path_dir, flags=O_TMPFILE | O_RDONLY, mode=0600
  *   desc: Without O_PATH: O_CREAT together with O_DIRECTORY (O_TMPFILE |
  *     O_CREAT included); __O_TMPFILE without O_DIRECTORY; O_TMPFILE with the
  *     access mode O_RDONLY. These are checked before anything else. Later in
@@ -1381,20 +1430,24 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     and most pseudo filesystems refuse O_DIRECT on both.
  *
  * error: EISDIR, write access to a directory, or O_CREAT naming a directory
+ *   trigger: filename=path_dir, flags=O_WRONLY
  *   desc: The file is a directory and the access mode is O_WRONLY, O_RDWR or
  *     3, or O_TRUNC is given; or O_CREAT is given and the name is an existing
  *     directory or ends with a slash.
  *
  * error: ELOOP, too many symbolic links, or O_NOFOLLOW found one at the end
+ *   trigger: filename=path_loop
  *   desc: More than MAXSYMLINKS symbolic links were followed while resolving
  *     filename, or O_NOFOLLOW was given (without O_PATH) and the last
  *     component is a symbolic link. O_PATH | O_NOFOLLOW opens the link itself.
  *
  * error: EMFILE, the caller's descriptor table is full
+ *   trigger: filename=path_file, setup=fd_table_full
  *   desc: No number below the soft RLIMIT_NOFILE is free, or the table would
  *     have to grow beyond the fs.nr_open limit.
  *
  * error: ENAMETOOLONG, filename or one of its components is too long
+ *   trigger: filename=path_too_long
  *   desc: The string with its NUL does not fit in PATH_MAX bytes, or a
  *     component is longer than the filesystem's name limit.
  *
@@ -1408,6 +1461,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     is being removed fails to open with it (kernfs_fop_open()).
  *
  * error: ENOENT, a component is missing, filename is empty, or no O_CREAT
+ *   trigger: filename=path_missing, check=not_created
  *   desc: A directory of the path does not exist or is a dangling symbolic
  *     link; the last component does not exist and O_CREAT is not given (or
  *     is a dangling symbolic link); filename is the empty string; or a
@@ -1421,21 +1475,25 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     dentries, inodes or a driver's state.
  *
  * error: ENOSPC, no room for the new file, or no pseudo terminal left
+ *   trigger: filename=path_fullfs, flags=O_CREAT | O_WRONLY, mode=0600, check=not_created
  *   desc: O_CREAT or O_TMPFILE needs an inode or a directory block and the
  *     filesystem has none left; or /dev/ptmx (or devpts's ptmx) finds that
  *     kernel.pty.max pseudo terminals exist already (devpts_new_index()).
  *
  * error: ENOTDIR, a component used as a directory is not one
+ *   trigger: filename=path_enotdir
  *   desc: A directory component of the path is a regular file or other
  *     non-directory; O_DIRECTORY or O_TMPFILE names something that is not a
  *     directory; or filename ends with a slash and names a non-directory.
  *
  * error: ENXIO, no reader on a FIFO, no device for a device file, or a socket
+ *   trigger: filename=path_fifo, flags=O_WRONLY | O_NONBLOCK
  *   desc: O_WRONLY | O_NONBLOCK on a FIFO that nobody has open for reading; a
  *     character or block device file whose device number has no driver or no
  *     device; or a UNIX domain socket file, which cannot be opened.
  *
  * error: EOPNOTSUPP, O_TMPFILE on a filesystem that does not support it
+ *   trigger: filename=path_proc, flags=O_TMPFILE | O_RDWR, mode=0600
  *   desc: The directory's filesystem has no tmpfile operation (procfs,
  *     sysfs, NFS, vfat, ...), or has one that declines, as a FUSE server
  *     without tmpfile support does. ext4, XFS, Btrfs and tmpfs support
@@ -1448,6 +1506,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     example a FUSE server's) may still return it.
  *
  * error: EPERM, O_NOATIME not by the owner, append-only or immutable file, seal
+ *   trigger: filename=path_file, flags=O_RDONLY | O_NOATIME, setup=nobody
  *   desc: O_NOATIME on a file the caller neither owns nor has CAP_FOWNER
  *     for; an append-only file opened for writing without O_APPEND or with
  *     O_TRUNC; an immutable file opened for writing or with O_TRUNC; O_TRUNC
@@ -1459,12 +1518,14 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     encryption policy differs from its directory's (fscrypt_file_open()).
  *
  * error: EROFS, write access, creation or truncation on a read-only filesystem
+ *   trigger: filename=path_rofs_file, flags=O_WRONLY
  *   desc: The filesystem or the mount is read-only and the open would write:
  *     O_WRONLY or O_RDWR on a regular file or directory, O_TRUNC, or creating
  *     a file. Device files and FIFOs on read-only filesystems can still be
  *     opened for writing.
  *
  * error: ETXTBSY, write access to a running executable or truncation of swap
+ *   trigger: filename=path_running_exe, flags=O_WRONLY
  *   desc: The file is the executable of a running program, which denies
  *     write access while it runs, and the open asks for O_WRONLY or O_RDWR;
  *     or O_TRUNC is given for a file in use as swap space.
@@ -1866,6 +1927,7 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *     EBADF is reported after fd has already been closed.
  *
  * error: EBADF, fd is not an open descriptor
+ *   trigger: fd=closed
  *   desc: The number is beyond the table or its slot is empty (never opened,
  *     or already closed). This is the only error after which nothing has
  *     been closed.
@@ -2196,6 +2258,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     a file created by O_CREAT before a later step failed stays created.
  *
  * error: EACCES, permission denied on the file, on a directory of the path, or to create
+ *   trigger: filename=path_private, flags=O_RDONLY, setup=nobody
  *   desc: Search permission is missing on a directory of the path; the file
  *     does not grant the access the open needs (read for O_RDONLY, write for
  *     O_WRONLY and for O_TRUNC, both for O_RDWR and for the access mode 3);
@@ -2208,6 +2271,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     ptrace access to it (EACCES without it, proc_mem_open()).
  *
  * error: EAGAIN, O_NONBLOCK is set and the open conflicts with a lease
+ *   trigger: filename=path_leased, flags=O_WRONLY | O_NONBLOCK
  *   desc: Another open file description holds a lease (F_SETLEASE) that
  *     this open would break: a write lease against any open, or a read lease
  *     against an open for writing. Without O_NONBLOCK the call breaks the
@@ -2226,27 +2290,34 @@ asmlinkage long sys_close(unsigned int fd);
  *     quota of the caller on that filesystem is used up.
  *
  * error: EEXIST, O_CREAT and O_EXCL were given and the name exists
+ *   trigger: filename=path_file, flags=O_CREAT | O_EXCL | O_WRONLY, mode=0600
  *   desc: The last component exists, as any kind of file, including a
  *     symbolic link whether or not it points anywhere. The test and the
  *     creation are one atomic step.
  *
  * error: EFAULT, filename cannot be read
+ *   trigger: filename=kernel_ptr
  *   desc: The string is not (or not entirely, up to its NUL) in readable
  *     user memory.
  *
  * error: EINTR, a signal interrupted a wait
+ *   trigger: filename=path_fifo, flags=O_RDONLY, setup=alarm
  *   desc: Opening a FIFO without O_NONBLOCK waits for the other end; breaking
  *     a lease waits for its holder; open methods of terminals and other
  *     devices, and of network and FUSE filesystems, can wait too. Waits that
  *     allow a restart return ERESTARTSYS instead.
  *
  * error: ERESTARTSYS, a signal interrupted a wait; the call may be restarted
+
+ *   trigger: none -- kernel-internal code, turned into EINTR or a restart
+ *     before the call returns to user space
  *   desc: Kernel-internal code returned by FIFO opens, lease breaks and many
  *     device open methods when a signal arrives; the signal delivery code
  *     turns it into EINTR or restarts the call, so a program never sees it,
  *     but a probe on the system call's return value does.
  *
  * error: EINVAL, an invalid flag combination, or O_DIRECT is not supported
+ *   trigger: filename=path_dir, flags=O_TMPFILE | O_RDONLY, mode=0600
  *   desc: Without O_PATH: O_CREAT together with O_DIRECTORY (O_TMPFILE |
  *     O_CREAT included); __O_TMPFILE without O_DIRECTORY; O_TMPFILE with the
  *     access mode O_RDONLY. These are checked before anything else. Later in
@@ -2260,20 +2331,24 @@ asmlinkage long sys_close(unsigned int fd);
  *     and most pseudo filesystems refuse O_DIRECT on both.
  *
  * error: EISDIR, write access to a directory, or O_CREAT naming a directory
+ *   trigger: filename=path_dir, flags=O_WRONLY
  *   desc: The file is a directory and the access mode is O_WRONLY, O_RDWR or
  *     3, or O_TRUNC is given; or O_CREAT is given and the name is an existing
  *     directory or ends with a slash.
  *
  * error: ELOOP, too many symbolic links, or O_NOFOLLOW found one at the end
+ *   trigger: filename=path_loop
  *   desc: More than MAXSYMLINKS symbolic links were followed while resolving
  *     filename, or O_NOFOLLOW was given (without O_PATH) and the last
  *     component is a symbolic link. O_PATH | O_NOFOLLOW opens the link itself.
  *
  * error: EMFILE, the caller's descriptor table is full
+ *   trigger: filename=path_file, setup=fd_table_full
  *   desc: No number below the soft RLIMIT_NOFILE is free, or the table would
  *     have to grow beyond the fs.nr_open limit.
  *
  * error: ENAMETOOLONG, filename or one of its components is too long
+ *   trigger: filename=path_too_long
  *   desc: The string with its NUL does not fit in PATH_MAX bytes, or a
  *     component is longer than the filesystem's name limit.
  *
@@ -2287,6 +2362,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     is being removed fails to open with it (kernfs_fop_open()).
  *
  * error: ENOENT, a component is missing, filename is empty, or no O_CREAT
+ *   trigger: filename=path_missing, check=not_created
  *   desc: A directory of the path does not exist or is a dangling symbolic
  *     link; the last component does not exist and O_CREAT is not given (or
  *     is a dangling symbolic link); filename is the empty string; or a
@@ -2300,22 +2376,26 @@ asmlinkage long sys_close(unsigned int fd);
  *     dentries, inodes or a driver's state.
  *
  * error: ENOSPC, no room for the new file, or no pseudo terminal left
+ *   trigger: filename=path_fullfs, flags=O_CREAT | O_WRONLY, mode=0600, check=not_created
  *   desc: O_CREAT or O_TMPFILE needs an inode or a directory block and the
  *     filesystem has none left; or /dev/ptmx (or devpts's ptmx) finds that
  *     kernel.pty.max pseudo terminals exist already (devpts_new_index()).
  *
  * error: ENOTDIR, a component used as a directory is not one
+ *   trigger: filename=path_enotdir
  *   desc: A directory component of the path is a regular file or other
  *     non-directory; O_DIRECTORY or O_TMPFILE names something that is not a
  *     directory; filename ends with a slash and names a non-directory; or
  *     filename is relative and dfd refers to something other than a directory.
  *
  * error: ENXIO, no reader on a FIFO, no device for a device file, or a socket
+ *   trigger: filename=path_fifo, flags=O_WRONLY | O_NONBLOCK
  *   desc: O_WRONLY | O_NONBLOCK on a FIFO that nobody has open for reading; a
  *     character or block device file whose device number has no driver or no
  *     device; or a UNIX domain socket file, which cannot be opened.
  *
  * error: EOPNOTSUPP, O_TMPFILE on a filesystem that does not support it
+ *   trigger: filename=path_proc, flags=O_TMPFILE | O_RDWR, mode=0600
  *   desc: The directory's filesystem has no tmpfile operation (procfs,
  *     sysfs, NFS, vfat, ...), or has one that declines, as a FUSE server
  *     without tmpfile support does. ext4, XFS, Btrfs and tmpfs support
@@ -2328,6 +2408,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     example a FUSE server's) may still return it.
  *
  * error: EPERM, O_NOATIME not by the owner, append-only or immutable file, seal
+ *   trigger: filename=path_file, flags=O_RDONLY | O_NOATIME, setup=nobody
  *   desc: O_NOATIME on a file the caller neither owns nor has CAP_FOWNER
  *     for; an append-only file opened for writing without O_APPEND or with
  *     O_TRUNC; an immutable file opened for writing or with O_TRUNC; O_TRUNC
@@ -2339,12 +2420,14 @@ asmlinkage long sys_close(unsigned int fd);
  *     encryption policy differs from its directory's (fscrypt_file_open()).
  *
  * error: EROFS, write access, creation or truncation on a read-only filesystem
+ *   trigger: filename=path_rofs_file, flags=O_WRONLY
  *   desc: The filesystem or the mount is read-only and the open would write:
  *     O_WRONLY or O_RDWR on a regular file or directory, O_TRUNC, or creating
  *     a file. Device files and FIFOs on read-only filesystems can still be
  *     opened for writing.
  *
  * error: ETXTBSY, write access to a running executable or truncation of swap
+ *   trigger: filename=path_running_exe, flags=O_WRONLY
  *   desc: The file is the executable of a running program, which denies
  *     write access while it runs, and the open asks for O_WRONLY or O_RDWR;
  *     or O_TRUNC is given for a file in use as swap space.
@@ -2399,6 +2482,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     open method reported an I/O error.
  *
  * error: EBADF, filename is relative and dfd is neither AT_FDCWD nor open
+ *   trigger: dfd=closed, filename=path_relative
  *   desc: dfd is a number that is not open in the caller's table, or a
  *     negative value other than AT_FDCWD. Not returned for an absolute
  *     filename, whatever dfd is.

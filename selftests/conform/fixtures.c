@@ -1,0 +1,597 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fixtures of the conformance tests, written once and shared by every
+ * spec: cf_fx_NAME builds what a trigger's NAME stands for and returns the
+ * argument (a descriptor, a pointer, a path), cf_setup_NAME changes the
+ * calling process, cf_check_NAME verifies a side effect. They run in the
+ * case's own child process, in its own directory (the working directory)
+ * and mount namespace, so nothing needs undoing. The list, with what each
+ * is, is kapi-gen's (userspace/lib/conformance.cpp) and
+ * Documentation/spec-language.rst's, "Fixtures".
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <arpa/inet.h>
+#include <grp.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/time.h>
+#include <sys/timerfd.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "conform.h"
+
+#define FX(name) long cf_fx_##name(void); long cf_fx_##name(void)
+#define SETUP(name) void cf_setup_##name(void); void cf_setup_##name(void)
+
+static const char data[] = "data";
+
+/* A regular file of 4 bytes in the working directory, mode 0644. */
+static const char *plain_file(void)
+{
+	static char path[PATH_MAX];
+	int fd;
+
+	if (path[0])
+		return path;
+	if (!getcwd(path, sizeof(path) - 8))
+		cf_broken("getcwd: %m");
+	strcat(path, "/file");
+	fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0644);
+	if (fd < 0 || write(fd, data, 4) != 4 || fchmod(fd, 0644) || close(fd))
+		cf_broken("create %s: %m", path);
+	return path;
+}
+
+static long open_or_die(const char *path, int flags)
+{
+	int fd = open(path, flags);
+
+	if (fd < 0)
+		cf_broken("open %s: %m", path);
+	return fd;
+}
+
+/* Above the lowest free number, below the table's end. */
+FX(closed)
+{
+	int fd = open_or_die(plain_file(), O_RDONLY);
+
+	if (dup2(fd, 100) != 100 || close(100))
+		cf_broken("dup2 and close: %m");
+	return 100;
+}
+
+FX(first_unused)
+{
+	int fd = open_or_die(plain_file(), O_RDONLY);
+
+	close(fd);
+	return fd;
+}
+
+FX(opath) { return open_or_die(plain_file(), O_PATH); }
+FX(file_rdonly) { return open_or_die(plain_file(), O_RDONLY); }
+FX(file_wronly) { return open_or_die(plain_file(), O_WRONLY); }
+FX(file_rdwr) { return open_or_die(plain_file(), O_RDWR); }
+FX(file_accmode3) { return open_or_die(plain_file(), 3); }
+
+/* A directory holding a regular file "file", as the working directory does. */
+FX(dir)
+{
+	int fd;
+
+	if (mkdir("dir", 0755))
+		cf_broken("mkdir dir: %m");
+	fd = open("dir/file", O_CREAT | O_WRONLY, 0644);
+	if (fd < 0 || close(fd))
+		cf_broken("create dir/file: %m");
+	return open_or_die("dir", O_RDONLY | O_DIRECTORY);
+}
+
+FX(epoll)
+{
+	int fd = epoll_create1(0);
+
+	if (fd < 0)
+		cf_broken("epoll_create1: %m");
+	return fd;
+}
+
+FX(eventfd)
+{
+	int fd = eventfd(0, 0);
+
+	if (fd < 0)
+		cf_broken("eventfd: %m");
+	return fd;
+}
+
+static int pipe_end(int end, int flags, bool fill, bool close_other)
+{
+	int p[2];
+
+	if (pipe2(p, flags))
+		cf_broken("pipe2: %m");
+	if (fill) {
+		static char chunk[4096];
+		int fl = fcntl(p[1], F_GETFL);
+
+		fcntl(p[1], F_SETFL, fl | O_NONBLOCK);
+		while (write(p[1], chunk, sizeof(chunk)) > 0)
+			;
+		while (write(p[1], chunk, 1) > 0)
+			;
+		fcntl(p[1], F_SETFL, fl);
+	}
+	if (close_other)
+		close(p[!end]);
+	return p[end];
+}
+
+FX(pipe_rd_empty) { return pipe_end(0, 0, false, false); }
+FX(pipe_rd_empty_nonblock) { return pipe_end(0, O_NONBLOCK, false, false); }
+FX(pipe_wr_full) { return pipe_end(1, 0, true, false); }
+FX(pipe_wr_full_nonblock) { return pipe_end(1, O_NONBLOCK, true, false); }
+FX(pipe_wr_no_reader) { return pipe_end(1, 0, false, true); }
+
+static int sock(int domain, int type)
+{
+	int fd = socket(domain, type, 0);
+
+	if (fd < 0)
+		cf_broken("socket(%d, %d): %m", domain, type);
+	return fd;
+}
+
+FX(unix_stream_unconnected) { return sock(AF_UNIX, SOCK_STREAM); }
+FX(tcp_unconnected) { return sock(AF_INET, SOCK_STREAM); }
+FX(udp_unconnected) { return sock(AF_INET, SOCK_DGRAM); }
+
+static struct sockaddr_in loopback(int port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port) };
+
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return a;
+}
+
+FX(udp_loopback)
+{
+	struct sockaddr_in a = loopback(9);
+	int fd = sock(AF_INET, SOCK_DGRAM);
+
+	if (connect(fd, (struct sockaddr *)&a, sizeof(a)))
+		cf_broken("connect to 127.0.0.1: %m");
+	return fd;
+}
+
+/* A port on 127.0.0.1 that nobody listens on: bound, then released. */
+static int free_port(void)
+{
+	struct sockaddr_in a = loopback(0);
+	socklen_t len = sizeof(a);
+	int fd = sock(AF_INET, SOCK_STREAM);
+
+	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) ||
+	    getsockname(fd, (struct sockaddr *)&a, &len))
+		cf_broken("bind to 127.0.0.1: %m");
+	close(fd);
+	return ntohs(a.sin_port);
+}
+
+/* Waits until FD reports one of EVENTS (or 2 s pass). */
+static void wait_for(int fd, short events)
+{
+	struct pollfd p = { .fd = fd, .events = events };
+
+	poll(&p, 1, 2000);
+}
+
+FX(tcp_refused)
+{
+	struct sockaddr_in a = loopback(free_port());
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+
+	if (fd < 0)
+		cf_broken("socket: %m");
+	if (connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0 || errno != EINPROGRESS)
+		cf_broken("non-blocking connect to a free port: %m");
+	wait_for(fd, POLLOUT);
+	fcntl(fd, F_SETFL, 0);
+	return fd;
+}
+
+FX(tcp_reset)
+{
+	struct linger lg = { .l_onoff = 1, .l_linger = 0 };
+	struct sockaddr_in a = loopback(0);
+	socklen_t len = sizeof(a);
+	int l = sock(AF_INET, SOCK_STREAM), c = sock(AF_INET, SOCK_STREAM), s;
+
+	if (bind(l, (struct sockaddr *)&a, sizeof(a)) || listen(l, 1) ||
+	    getsockname(l, (struct sockaddr *)&a, &len) ||
+	    connect(c, (struct sockaddr *)&a, sizeof(a)))
+		cf_broken("connect on 127.0.0.1: %m");
+	s = accept(l, NULL, NULL);
+	if (s < 0 || setsockopt(s, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)))
+		cf_broken("accept: %m");
+	close(s);
+	close(l);
+	wait_for(c, POLLERR | POLLHUP);
+	return c;
+}
+
+FX(timerfd_canceled)
+{
+	struct itimerspec its = { 0 };
+	struct timespec now;
+	int fd = timerfd_create(CLOCK_REALTIME, 0);
+
+	if (fd < 0)
+		cf_broken("timerfd_create: %m");
+	clock_gettime(CLOCK_REALTIME, &now);
+	its.it_value.tv_sec = now.tv_sec + 3600;
+	if (timerfd_settime(fd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL))
+		cf_broken("timerfd_settime: %m");
+	clock_gettime(CLOCK_REALTIME, &now);
+	if (clock_settime(CLOCK_REALTIME, &now))
+		cf_broken("clock_settime: %m");
+	return fd;
+}
+
+FX(proc_stat_exited)
+{
+	char path[64];
+	pid_t pid = fork();
+	int fd, status;
+
+	if (pid < 0)
+		cf_broken("fork: %m");
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open_or_die(path, O_RDONLY);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return fd;
+}
+
+FX(fdinfo_closed)
+{
+	char path[64];
+	int n = open_or_die(plain_file(), O_RDONLY), fd;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", n);
+	fd = open_or_die(path, O_RDONLY);
+	close(n);
+	return fd;
+}
+
+FX(proc_mem_high)
+{
+	int fd = open_or_die("/proc/self/mem", O_RDWR);
+
+	/* mem_lseek() takes any position; 2^64 - 2 reads as -2. */
+	syscall(SYS_lseek, fd, -2L, SEEK_SET);
+	return fd;
+}
+
+FX(pty_master_hungup)
+{
+	char path[64];
+	int m, s, n, unlock = 0;
+
+	if (mkdir("pts", 0755) ||
+	    mount("devpts", "pts", "devpts", 0, "newinstance,ptmxmode=0666"))
+		cf_skip("mount devpts: %m");
+	m = open_or_die("pts/ptmx", O_RDWR | O_NOCTTY);
+	if (ioctl(m, TIOCSPTLCK, &unlock) || ioctl(m, TIOCGPTN, &n))
+		cf_broken("unlock the pty: %m");
+	snprintf(path, sizeof(path), "pts/%d", n);
+	s = open_or_die(path, O_RDWR | O_NOCTTY);
+	close(s);
+	return m;
+}
+
+FX(dev_full)
+{
+	int fd = open("/dev/full", O_WRONLY);
+
+	if (fd >= 0)
+		return fd;
+	if (mknod("full", S_IFCHR | 0666, makedev(1, 7)))
+		cf_skip("no /dev/full, and mknod: %m");
+	return open_or_die("full", O_WRONLY);
+}
+
+FX(memfd_sealed)
+{
+	int fd = memfd_create("kapi-conform", MFD_ALLOW_SEALING);
+
+	if (fd < 0 || fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE))
+		cf_broken("memfd_create and F_SEAL_WRITE: %m");
+	return fd;
+}
+
+FX(buf)
+{
+	static char buffer[128 * 1024];
+
+	return (long)buffer;
+}
+
+/* Above TASK_SIZE_MAX: the direct map of x86-64. */
+FX(kernel_ptr) { return (long)0xffff888000000000UL; }
+
+FX(unmapped_ptr)
+{
+	void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED || munmap(p, 4096))
+		cf_broken("mmap and munmap: %m");
+	return (long)p;
+}
+
+/* A path in the working directory, absolute, kept for the process. */
+static long here(const char *name)
+{
+	char cwd[PATH_MAX];
+	char *path;
+
+	if (!getcwd(cwd, sizeof(cwd)) || asprintf(&path, "%s/%s", cwd, name) < 0)
+		cf_broken("getcwd: %m");
+	return (long)path;
+}
+
+FX(path_file) { return (long)plain_file(); }
+
+FX(path_relative)
+{
+	plain_file();
+	return (long)"file";
+}
+
+FX(path_dir)
+{
+	if (mkdir("pdir", 0755))
+		cf_broken("mkdir: %m");
+	return here("pdir");
+}
+
+FX(path_missing) { return here("missing"); }
+FX(path_missing_parent) { return here("missing/file"); }
+
+FX(path_enotdir)
+{
+	plain_file();
+	return here("file/x");
+}
+
+FX(path_loop)
+{
+	if (symlink("loop", "loop"))
+		cf_broken("symlink: %m");
+	return here("loop");
+}
+
+FX(path_symlink)
+{
+	if (symlink(plain_file(), "link"))
+		cf_broken("symlink: %m");
+	return here("link");
+}
+
+FX(path_too_long)
+{
+	static char path[PATH_MAX + 1];
+
+	/* "/" and then "./" repeated: PATH_MAX bytes without the NUL. */
+	memset(path, '/', PATH_MAX);
+	for (int i = 1; i + 1 < PATH_MAX; i += 2)
+		path[i] = '.';
+	return (long)path;
+}
+
+FX(path_name_too_long)
+{
+	static char name[NAME_MAX + 2];
+
+	memset(name, 'n', NAME_MAX + 1);
+	return here(name);
+}
+
+FX(path_empty) { return (long)""; }
+
+FX(path_fifo)
+{
+	if (mkfifo("fifo", 0666))
+		cf_broken("mkfifo: %m");
+	return here("fifo");
+}
+
+FX(path_socket)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	int fd = sock(AF_UNIX, SOCK_STREAM);
+
+	strcpy(a.sun_path, "sock");
+	if (bind(fd, (struct sockaddr *)&a, sizeof(a)))
+		cf_broken("bind a UNIX socket: %m");
+	return here("sock");
+}
+
+FX(path_private)
+{
+	int fd = open("private", O_CREAT | O_WRONLY, 0600);
+
+	if (fd < 0 || fchmod(fd, 0600) || close(fd))
+		cf_broken("create a private file: %m");
+	return here("private");
+}
+
+FX(path_leased)
+{
+	int fd = open_or_die(plain_file(), O_RDONLY);
+
+	/* The lease break notifies the holder, this process, with SIGIO. */
+	signal(SIGIO, SIG_IGN);
+	if (fcntl(fd, F_SETLEASE, F_RDLCK))
+		cf_broken("F_SETLEASE: %m");
+	return (long)plain_file();
+}
+
+FX(path_running_exe) { return (long)"/proc/self/exe"; }
+FX(path_proc) { return (long)"/proc"; }
+
+FX(path_rofs_file)
+{
+	int fd;
+
+	if (mkdir("ro", 0755) || mount("tmpfs", "ro", "tmpfs", 0, "size=64k"))
+		cf_broken("mount tmpfs: %m");
+	fd = open("ro/file", O_CREAT | O_WRONLY, 0644);
+	if (fd < 0 || close(fd))
+		cf_broken("create ro/file: %m");
+	if (mount(NULL, "ro", NULL, MS_REMOUNT | MS_RDONLY, NULL))
+		cf_broken("remount read-only: %m");
+	return here("ro/file");
+}
+
+FX(path_fullfs)
+{
+	char name[32];
+	int i, fd;
+
+	if (mkdir("full", 0755) || mount("tmpfs", "full", "tmpfs", 0, "size=64k,nr_inodes=4"))
+		cf_broken("mount tmpfs: %m");
+	for (i = 0; i < 16; i++) {
+		snprintf(name, sizeof(name), "full/f%d", i);
+		fd = open(name, O_CREAT | O_WRONLY, 0644);
+		if (fd < 0)
+			break;
+		close(fd);
+	}
+	if (i == 16 || errno != ENOSPC)
+		cf_broken("filling the inodes of a tmpfs: %m");
+	return here("full/missing");
+}
+
+SETUP(nobody)
+{
+	if (setgroups(0, NULL) || setresgid(65534, 65534, 65534) ||
+	    setresuid(65534, 65534, 65534))
+		cf_broken("becoming nobody: %m");
+}
+
+static void on_alarm(int sig)
+{
+	cf_alarms++;
+}
+
+SETUP(alarm)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
+	struct itimerval it = { .it_value = { .tv_usec = 50000 } };
+
+	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &it, NULL))
+		cf_broken("arming SIGALRM: %m");
+}
+
+SETUP(fd_table_full)
+{
+	int fd = open_or_die("/", O_RDONLY);
+	struct rlimit rl = { fd, fd };
+
+	close(fd);
+	if (setrlimit(RLIMIT_NOFILE, &rl))
+		cf_broken("setrlimit RLIMIT_NOFILE: %m");
+}
+
+SETUP(fsize_zero)
+{
+	struct rlimit rl = { 0, 0 };
+
+	signal(SIGXFSZ, SIG_IGN);
+	if (setrlimit(RLIMIT_FSIZE, &rl))
+		cf_broken("setrlimit RLIMIT_FSIZE: %m");
+}
+
+static bool pos_before(struct cf_call *call)
+{
+	call->pos = lseek((int)call->args[0], 0, SEEK_CUR);
+	return true;
+}
+
+static bool pos_after(struct cf_call *call)
+{
+	off_t now = lseek((int)call->args[0], 0, SEEK_CUR);
+
+	if (now == call->pos)
+		return true;
+	cf_diag("the position moved from %lld to %lld", (long long)call->pos, (long long)now);
+	return false;
+}
+
+const struct cf_check cf_check_pos_unchanged = { "pos_unchanged", pos_before, pos_after };
+
+static bool absent(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) && errno == ENOENT;
+}
+
+static bool created_before(struct cf_call *call)
+{
+	for (int i = 0; i < call->c->nargs; i++)
+		if (call->c->args[i].fx && !strncmp(call->c->args[i].text, "path_", 5)) {
+			call->path = (const char *)call->args[i];
+			return absent(call->path);
+		}
+	return false;
+}
+
+static bool created_after(struct cf_call *call)
+{
+	if (absent(call->path))
+		return true;
+	cf_diag("%s was created", call->path);
+	return false;
+}
+
+const struct cf_check cf_check_not_created = { "not_created", created_before, created_after };
+
+static bool sigpipe_before(struct cf_call *call)
+{
+	cf_sigpipes = 0;
+	return true;
+}
+
+static bool sigpipe_after(struct cf_call *call)
+{
+	if (cf_sigpipes == 1)
+		return true;
+	cf_diag("%d SIGPIPE signals, expected 1", cf_sigpipes);
+	return false;
+}
+
+const struct cf_check cf_check_sigpipe = { "sigpipe", sigpipe_before, sigpipe_after };
