@@ -216,6 +216,7 @@
  *     and drivers that look an object up on every read.
  *
  * error: ENODEV, the device or pseudo file behind fd was removed
+ *   trigger: fd=cgroup_removed, count=4096
  *   desc: sysfs and cgroup files are kernfs nodes: once the node is removed
  *     (a device unplugged, a cgroup deleted) every read through a
  *     descriptor opened before fails with ENODEV (kernfs_file_read_iter(),
@@ -263,6 +264,7 @@
  *     as a pending error (ICMPv6 "administratively prohibited").
  *
  * error: EPERM, a fanotify permission listener or a security module refused it
+ *   trigger: fd=proc_sys_root_only, count=64, setup=nobody
  *   desc: A fanotify group watching the file with FAN_ACCESS_PERM answered
  *     FAN_DENY (which needs CONFIG_FANOTIFY_ACCESS_PERMISSIONS, enabled on the
  *     Debian kernels), or an LSM refused with EPERM. /proc/sys files check
@@ -375,10 +377,12 @@
  *     as its pending error (__udp4_lib_err()), reported once.
  *
  * error: ENOSPC, the buffer cannot hold the record
+ *   trigger: fd=perf_event, count=1
  *   desc: A perf event descriptor refuses a read shorter than its record
  *     (perf_read(): count below the event's read_size).
  *
  * error: EMFILE, the reader's descriptor table is full
+ *   trigger: fd=fanotify_pending, count=4096, setup=fd_table_full
  *   objects: fanotify, fuse, overlay, other
  *   desc: fanotify: each event read opens a descriptor of the file it is
  *     about (create_fd()); when none is free the read fails with EMFILE.
@@ -756,6 +760,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     program never sees it; a probe on the system call's return value does.
  *
  * error: ESRCH, the process a /proc file or a cgroup write names does not exist
+ *   trigger: fd=cgroup_procs, buf=buf_absent_pid, count=7
  *   desc: Files under /proc/PID that take writes (oom_score_adj, comm,
  *     attr/..., ...) look up their task on every write; once it has exited
  *     and been reaped the write fails with ESRCH. Writing a process or
@@ -787,6 +792,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     or past its size the same way.
  *
  * error: E2BIG, the write is longer than the file accepts at once
+ *   trigger: fd=cgroup_procs, count=8192
  *   objects: cgroup2, cgroup, fuse, overlay, other
  *   desc: cgroup control files take a value in one write of at most a page
  *     (or the file's own limit) and refuse a longer one
@@ -803,6 +809,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *   desc: The block quota of the file's owner on the filesystem is used up.
  *
  * error: EIO, I/O error, or a background write to a terminal that cannot stop
+ *   trigger: fd=pty_slave_hungup, count=1
  *   desc: The device or filesystem reported an I/O error, including errors
  *     from the flush of an O_SYNC or O_DSYNC write. For terminals, a process
  *     in an orphaned background process group writing its controlling
@@ -875,6 +882,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     for a name they do not know.
  *
  * error: ENODEV, the device or pseudo file behind fd was removed
+ *   trigger: fd=cgroup_removed, count=1
  *   desc: sysfs and cgroup files are kernfs nodes: once the node is removed
  *     (a device unplugged, a cgroup deleted) every write through a
  *     descriptor opened before fails with ENODEV (kernfs_fop_write_iter());
@@ -886,12 +894,14 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     attributes and drivers whose device is not there.
  *
  * error: EBUSY, the object is busy
+ *   trigger: fd=cgroup_busy_subtree, buf=buf_plus_memory, count=7
  *   desc: Control files refuse changes that conflict with the current
  *     state: cgroup.subtree_control and cgroup.procs under the cgroup v2
  *     rules (for example the no-internal-process rule), cgroup v1 files of
  *     an active hierarchy, sysfs attributes of a device in use.
  *
  * error: ERANGE, a value written is out of range
+ *   trigger: fd=cgroup_pids_max, buf=buf_huge_number, count=20
  *   desc: sysfs, cgroup and /proc/sys write methods that parse numbers with
  *     kstrto*() return it for a number that does not fit.
  *
@@ -1452,9 +1462,11 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     component is longer than the filesystem's name limit.
  *
  * error: ENFILE, the system-wide limit on open files is reached
+ *   trigger: filename=path_file, setup=file_max_reached, setup=nobody
  *   desc: fs.file-max files are open and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENODEV, the driver reports that the device does not exist
+ *   trigger: filename=path_misc_unregistered
  *   desc: Device open methods return it when the hardware behind a device
  *     file is absent; the kernel also returns it (with a warning) for an inode
  *     that has no file operations. A sysfs or cgroup file whose kernfs node
@@ -2353,9 +2365,11 @@ asmlinkage long sys_close(unsigned int fd);
  *     component is longer than the filesystem's name limit.
  *
  * error: ENFILE, the system-wide limit on open files is reached
+ *   trigger: filename=path_file, setup=file_max_reached, setup=nobody
  *   desc: fs.file-max files are open and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENODEV, the driver reports that the device does not exist
+ *   trigger: filename=path_misc_unregistered
  *   desc: Device open methods return it when the hardware behind a device
  *     file is absent; the kernel also returns it (with a warning) for an inode
  *     that has no file operations. A sysfs or cgroup file whose kernfs node

@@ -208,6 +208,39 @@ static void loopback_up(void)
 	close(s);
 }
 
+/*
+ * fs.file-max, which the setup file_max_reached lowers: put back after
+ * every case as it was when the runner started.
+ */
+static char file_max[32];
+
+static void file_max_save(void)
+{
+	FILE *f = fopen("/proc/sys/fs/file-max", "r");
+
+	if (f) {
+		if (!fgets(file_max, sizeof(file_max), f))
+			file_max[0] = 0;
+		fclose(f);
+	}
+}
+
+static void file_max_restore(void)
+{
+	char now[32] = "";
+	FILE *f = fopen("/proc/sys/fs/file-max", "r+");
+
+	if (!f || !file_max[0])
+		goto out;
+	if (fgets(now, sizeof(now), f) && strcmp(now, file_max)) {
+		rewind(f);
+		fputs(file_max, f);
+	}
+out:
+	if (f)
+		fclose(f);
+}
+
 struct cf_count {
 	const char *api;
 	unsigned int documented, trigger, none, untriaged, verified, failed, skipped;
@@ -279,6 +312,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	loopback_up();
+	file_max_save();
 	for (i = 0; i < cf_errors_count; i++) {
 		struct cf_count *c = count_of(counts, &n, cf_errors[i].api);
 
@@ -300,6 +334,7 @@ int main(int argc, char **argv)
 		}
 		snprintf(dir, sizeof(dir), "%s/%u", base, i + 1);
 		status = run_child(c, dir);
+		file_max_restore();
 		if (c->bound) {
 			cnt->bounds++;
 			cnt->bounds_ok += status == CF_PASS;

@@ -17,11 +17,13 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <linux/perf_event.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/fanotify.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
@@ -295,10 +297,11 @@ FX(proc_mem_high)
 	return fd;
 }
 
-FX(pty_master_hungup)
+/* A pseudo terminal pair in a devpts instance of this case's own. */
+static int pty_pair(int *slave)
 {
 	char path[64];
-	int m, s, n, unlock = 0;
+	int m, n, unlock = 0;
 
 	if (mkdir("pts", 0755) ||
 	    mount("devpts", "pts", "devpts", 0, "newinstance,ptmxmode=0666"))
@@ -307,7 +310,22 @@ FX(pty_master_hungup)
 	if (ioctl(m, TIOCSPTLCK, &unlock) || ioctl(m, TIOCGPTN, &n))
 		cf_broken("unlock the pty: %m");
 	snprintf(path, sizeof(path), "pts/%d", n);
-	s = open_or_die(path, O_RDWR | O_NOCTTY);
+	*slave = open_or_die(path, O_RDWR | O_NOCTTY);
+	return m;
+}
+
+FX(pty_slave_hungup)
+{
+	int s;
+
+	close(pty_pair(&s));
+	return s;
+}
+
+FX(pty_master_hungup)
+{
+	int s, m = pty_pair(&s);
+
 	close(s);
 	return m;
 }
@@ -595,3 +613,122 @@ static bool sigpipe_after(struct cf_call *call)
 }
 
 const struct cf_check cf_check_sigpipe = { "sigpipe", sigpipe_before, sigpipe_after };
+
+/* Buffers holding what a control file is given. */
+FX(buf_absent_pid) { return (long)"4194303"; }	/* above PID_MAX_DEFAULT's reach */
+FX(buf_plus_memory) { return (long)"+memory"; }
+FX(buf_huge_number) { return (long)"99999999999999999999"; }
+
+/* cgroup v2, mounted in this case's mount namespace at ./cg. */
+static void cgroup_mount(void)
+{
+	if (mkdir("cg", 0755) || mount("cgroup2", "cg", "cgroup2", 0, NULL))
+		cf_skip("mount cgroup2: %m");
+}
+
+static void write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY);
+
+	if (fd < 0 || write(fd, text, strlen(text)) < 0 || close(fd))
+		cf_broken("write '%s' to %s: %m", text, path);
+}
+
+/* A new cgroup below the root with the pids controller; returns its path. */
+static const char *cgroup_child(const char *what)
+{
+	static char path[64];
+
+	cgroup_mount();
+	write_file("cg/cgroup.subtree_control", "+pids +memory");
+	snprintf(path, sizeof(path), "cg/kapi-conform-%s-%d", what, getpid());
+	if (mkdir(path, 0755))
+		cf_broken("mkdir %s: %m", path);
+	return path;
+}
+
+static long open_in(const char *dir, const char *file, int flags)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	return open_or_die(path, flags);
+}
+
+FX(cgroup_procs)
+{
+	cgroup_mount();
+	return open_or_die("cg/cgroup.procs", O_WRONLY);
+}
+
+/* The memory controller is a domain one: not below a cgroup with tasks. */
+FX(cgroup_busy_subtree)
+{
+	const char *cg = cgroup_child("busy");
+	char pid[16];
+	long fd;
+
+	snprintf(pid, sizeof(pid), "%d", getpid());
+	fd = open_in(cg, "cgroup.procs", O_WRONLY);
+	if (write(fd, pid, strlen(pid)) < 0)
+		cf_broken("join %s: %m", cg);
+	close(fd);
+	return open_in(cg, "cgroup.subtree_control", O_WRONLY);
+}
+
+FX(cgroup_pids_max) { return open_in(cgroup_child("max"), "pids.max", O_WRONLY); }
+
+FX(cgroup_removed)
+{
+	const char *cg = cgroup_child("gone");
+	long fd = open_in(cg, "cgroup.procs", O_RDWR);
+
+	if (rmdir(cg))
+		cf_broken("rmdir %s: %m", cg);
+	return fd;
+}
+
+FX(perf_event)
+{
+	struct perf_event_attr attr = {
+		.type = PERF_TYPE_SOFTWARE,
+		.size = sizeof(attr),
+		.config = PERF_COUNT_SW_TASK_CLOCK,
+	};
+	long fd = syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
+
+	if (fd < 0)
+		cf_skip("perf_event_open: %m");
+	return fd;
+}
+
+FX(fanotify_pending)
+{
+	int fd = fanotify_init(FAN_CLASS_NOTIF, O_RDONLY);
+
+	if (fd < 0)
+		cf_skip("fanotify_init: %m");
+	if (fanotify_mark(fd, FAN_MARK_ADD, FAN_OPEN, AT_FDCWD, plain_file()))
+		cf_broken("fanotify_mark: %m");
+	close(open_or_die(plain_file(), O_RDONLY));
+	return fd;
+}
+
+FX(proc_sys_root_only) { return open_or_die("/proc/sys/kernel/cad_pid", O_RDONLY); }
+
+FX(path_misc_unregistered)
+{
+	if (mknod("misc100", S_IFCHR | 0600, makedev(10, 100)))
+		cf_broken("mknod: %m");
+	return here("misc100");
+}
+
+/*
+ * fs.file-max is 0: every open of a caller without CAP_SYS_ADMIN fails (0,
+ * since the kernel's first test reads an approximate count, which can be
+ * below the real one). The runner puts the old value back after the case.
+ */
+SETUP(file_max_reached)
+{
+	write_file("/proc/sys/fs/file-max", "0");
+}
