@@ -174,7 +174,9 @@ std::string syscall_nr(const Spec& s) {
 
 } // namespace
 
-const std::vector<FixtureDef>& conformance_fixtures() { return kFixtures; }
+const std::vector<FixtureDef>& conformance_fixtures() {
+    return kFixtures;
+}
 
 ConformanceResult generate_conformance_c(const SpecSet& specs,
                                          const std::vector<ErrorTrigger>& triggers) {
@@ -223,13 +225,12 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
                 if (want != K::Value || is_fixture_name(ti.value)) {
                     const FixtureDef* f = find_fixture(ti.value);
                     if (!f || f->kind != want) {
-                        r.errors.push_back(
-                            {t.file, t.line,
-                             "trigger: unknown " +
-                                 std::string(want == K::Setup   ? "setup fixture"
-                                             : want == K::Check ? "check"
-                                                                : "fixture") +
-                                 " '" + ti.value + "'"});
+                        r.errors.push_back({t.file, t.line,
+                                            "trigger: unknown " +
+                                                std::string(want == K::Setup   ? "setup fixture"
+                                                            : want == K::Check ? "check"
+                                                                               : "fixture") +
+                                                " '" + ti.value + "'"});
                         ok = false;
                         continue;
                     }

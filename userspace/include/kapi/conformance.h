@@ -36,8 +36,8 @@ struct FixtureDef {
 const std::vector<FixtureDef>& conformance_fixtures();
 
 struct ConformanceResult {
-    std::string c;                    // the generated C source
-    std::vector<Diagnostic> errors;   // unknown fixtures, misplaced kinds
+    std::string c;                  // the generated C source
+    std::vector<Diagnostic> errors; // unknown fixtures, misplaced kinds
 };
 
 // Generates the case tables for SPECS with TRIGGERS (file names as the

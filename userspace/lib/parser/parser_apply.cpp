@@ -601,7 +601,7 @@ void SpecParser::apply_trigger(const std::string& error_name, const Field& f) {
                 }
             Num n;
             if (!fixture_name(ti.value) &&
-                !number(ti.value, n, f.line, "trigger: " + ti.key + "=" + ti.value))
+                !number(ti.value, n, f.line, "trigger: " + ti.key))
                 ok = false;
         }
         t.items.push_back(std::move(ti));
