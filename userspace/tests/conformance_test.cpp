@@ -260,4 +260,14 @@ TEST(ConformanceTest, KapiSpecs) {
     }
 }
 
+// Documentation/spec-language.rst lists every fixture in its tables.
+TEST(ConformanceTest, FixturesDocumented) {
+    std::ifstream in(KAPI_SPEC_LANGUAGE_RST);
+    std::ostringstream text;
+    text << in.rdbuf();
+    ASSERT_THAT(text.str(), HasSubstr("Fixtures\n~~~~~~~~"));
+    for (const kapi::FixtureDef& f : kapi::conformance_fixtures())
+        EXPECT_THAT(text.str(), HasSubstr("   * - ``" + std::string(f.name) + "``\n")) << f.name;
+}
+
 } // namespace
