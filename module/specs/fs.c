@@ -332,6 +332,7 @@
  *     abort file in the fusectl file system (fuse_dev_do_read()).
  *
  * error: ETIMEDOUT, a connection or request timed out
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: A TCP connection whose retransmissions or keepalive probes went
  *     unanswered (tcp_write_err(), a pending error); an NFS soft mount with
  *     the softerr option; a driver or block device request that timed out
@@ -388,10 +389,13 @@
  *     about (create_fd()); when none is free the read fails with EMFILE.
  *
  * error: ENFILE, the system-wide limit on open files is reached
+ *   trigger: fd=fanotify_pending, count=4096, setup=file_max_reached,
+ *     setup=nobody
  *   objects: fanotify, fuse, overlay, other
  *   desc: fanotify: opening the event's file failed at fs.file-max.
  *
  * error: ESTALE, a network filesystem's file handle went stale
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   objects: nfs, fuse, overlay, other
  *   desc: The file was removed or replaced on the NFS server (or another
  *     network filesystem's server) while it was open here.
@@ -407,6 +411,8 @@
  *     whose checksum is wrong while reading the file's block map.
  *
  * error: ENOMEM, the kernel could not allocate memory
+ *   trigger: none -- needs an allocation to fail; the Debian kernels have no fault
+ *     injection (CONFIG_FAULT_INJECTION is off)
  *   desc: Read methods that need temporary buffers (seq_file based pseudo
  *     files, sysfs, /proc/sys, sockets, some drivers) can fail this way.
  *
@@ -859,6 +865,8 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     CONFIG_WATCH_QUEUE, so this case cannot happen there.
  *
  * error: ENOMEM, the kernel could not allocate memory
+ *   trigger: none -- needs an allocation to fail; the Debian kernels have no fault
+ *     injection (CONFIG_FAULT_INJECTION is off)
  *   desc: For example a page for a pipe buffer, socket buffers, or the copy
  *     of a value written to sysfs, /proc/sys or /dev/kmsg.
  *
@@ -943,6 +951,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     tcp_abort().
  *
  * error: ETIMEDOUT, a connection or request timed out
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: A TCP connection whose retransmissions or keepalive probes went
  *     unanswered (tcp_write_err(), a pending error); an NFS soft mount with
  *     the softerr option; a driver or block device request that timed out
@@ -1022,6 +1031,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     cgroup control file that does not apply to a threaded cgroup.
  *
  * error: ESTALE, a network filesystem's file handle went stale
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   objects: nfs, fuse, overlay, other
  *   desc: The file was removed or replaced on the NFS server (or another
  *     network filesystem's server) while it was open here.
@@ -1483,6 +1493,8 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     closed, a /proc/sys entry being unregistered).
  *
  * error: ENOMEM, the kernel could not allocate memory
+ *   trigger: none -- needs an allocation to fail; the Debian kernels have no fault
+ *     injection (CONFIG_FAULT_INJECTION is off)
  *   desc: For the file name, the struct file, a larger descriptor table,
  *     dentries, inodes or a driver's state.
  *
@@ -1512,6 +1524,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     O_TMPFILE on both kernels; overlayfs only on 6.12 (since 6.6).
  *
  * error: EOVERFLOW, a file larger than MAX_NON_LFS opened without O_LARGEFILE
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: The generic open of regular files refuses large files without
  *     O_LARGEFILE. The native x86-64 entry always adds O_LARGEFILE, so this
  *     call does not fail for that reason; a filesystem's open method (for
@@ -1543,6 +1556,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     or O_TRUNC is given for a file in use as swap space.
  *
  * error: ESTALE, a network filesystem handle went stale
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: Returned when the lookup still finds a stale handle after the
  *     kernel has retried it once with every component revalidated.
  *
@@ -1552,6 +1566,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     fails with ESRCH, although the path was found.
  *
  * error: ENOMEDIUM, a removable-media device has no medium
+ *   trigger: none -- needs a removable-media drive without a medium
  *   desc: Opening the block device of an empty drive: a SCSI disk with
  *     removable media, such as a card reader without a card (sd_open()), a
  *     CD or DVD drive without a disc (cdrom_open()), a floppy drive. Opening
@@ -1565,15 +1580,18 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     be opened without the key.
  *
  * error: ENOTCONN, the FUSE connection is gone
+ *   trigger: filename=path_fuse_conn_gone
  *   desc: The lookup or open reaches a FUSE mount whose server has exited
  *     or whose connection was aborted (fuse_get_req()); the mount stays in
  *     place until it is unmounted, and every request fails with ENOTCONN.
  *
  * error: ECONNREFUSED, the FUSE connection never came up
+ *   trigger: filename=path_fuse_init_fails
  *   desc: The FUSE server's initialisation failed (fuse conn_error), so
  *     every request on the mount is refused.
  *
  * error: ETIMEDOUT, a network filesystem did not answer
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: An NFS soft mount with the softerr option, or another network
  *     filesystem, timed out during the lookup or open.
  *
@@ -1588,6 +1606,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     whose checksum is wrong while looking up the path.
  *
  * error: EIO, an I/O error while looking up, creating or opening the file
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: The filesystem could not read a directory or inode, or a device's
  *     open method reported an I/O error.
  *
@@ -1952,46 +1971,56 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *     closed all the same.
  *
  * error: EIO, the flush reported an I/O error
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: Typically a network filesystem that could not write back data
  *     written earlier; that data may be lost. FUSE also returns it for an
  *     inode it marked bad (fuse_flush()). fd is closed all the same.
  *
  * error: ENOSPC, the flush found no space for deferred writes
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: A network filesystem ran out of space while writing back data
  *     written earlier (nfs_file_flush() reports the write-back error
  *     recorded since the open). fd is closed all the same.
  *
  * error: EDQUOT, the flush exceeded the disk quota
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: A network filesystem hit the quota while writing back data written
  *     earlier. fd is closed all the same.
  *
  * error: ESTALE, the flush found the file gone on the server
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: NFS: the file was removed or replaced on the server, so data
  *     written through fd could not be written back (a write-back error
  *     reported by nfs_file_flush()). fd is closed all the same.
  *
  * error: EFBIG, deferred writes went past the server's file size limit
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: NFS or FUSE write-back of data written earlier was refused as too
  *     large. fd is closed all the same.
  *
  * error: EROFS, deferred writes were refused by a read-only export
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: NFS write-back of data written earlier found the export or the
  *     server's file system read-only. fd is closed all the same.
  *
  * error: EACCES, deferred writes were refused by the server
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: NFS write-back with credentials the server no longer accepts (an
  *     expired Kerberos ticket, changed permissions), or a FUSE server's
  *     answer to FLUSH. fd is closed all the same.
  *
  * error: EPERM, deferred writes or the flush were not permitted
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: NFS write-back refused by the server, or a FUSE server's answer to
  *     FLUSH. fd is closed all the same.
  *
  * error: ETIMEDOUT, the server did not answer the flush
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: An NFS soft mount with the softerr option whose write-back timed
  *     out. fd is closed all the same.
  *
  * error: ENOTCONN, the FUSE connection is gone
+ *   trigger: fd=fuse_file_conn_gone
  *   desc: The FUSE server of the file's mount has exited or the connection
  *     was aborted, so the FLUSH request fails (fuse_flush(),
  *     fuse_simple_request()). fd is closed all the same.
@@ -2386,6 +2415,8 @@ asmlinkage long sys_close(unsigned int fd);
  *     closed, a /proc/sys entry being unregistered).
  *
  * error: ENOMEM, the kernel could not allocate memory
+ *   trigger: none -- needs an allocation to fail; the Debian kernels have no fault
+ *     injection (CONFIG_FAULT_INJECTION is off)
  *   desc: For the file name, the struct file, a larger descriptor table,
  *     dentries, inodes or a driver's state.
  *
@@ -2416,6 +2447,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     O_TMPFILE on both kernels; overlayfs only on 6.12 (since 6.6).
  *
  * error: EOVERFLOW, a file larger than MAX_NON_LFS opened without O_LARGEFILE
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: The generic open of regular files refuses large files without
  *     O_LARGEFILE. The native x86-64 entry always adds O_LARGEFILE, so this
  *     call does not fail for that reason; a filesystem's open method (for
@@ -2447,6 +2479,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     or O_TRUNC is given for a file in use as swap space.
  *
  * error: ESTALE, a network filesystem handle went stale
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: Returned when the lookup still finds a stale handle after the
  *     kernel has retried it once with every component revalidated.
  *
@@ -2456,6 +2489,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     fails with ESRCH, although the path was found.
  *
  * error: ENOMEDIUM, a removable-media device has no medium
+ *   trigger: none -- needs a removable-media drive without a medium
  *   desc: Opening the block device of an empty drive: a SCSI disk with
  *     removable media, such as a card reader without a card (sd_open()), a
  *     CD or DVD drive without a disc (cdrom_open()), a floppy drive. Opening
@@ -2469,15 +2503,18 @@ asmlinkage long sys_close(unsigned int fd);
  *     be opened without the key.
  *
  * error: ENOTCONN, the FUSE connection is gone
+ *   trigger: filename=path_fuse_conn_gone
  *   desc: The lookup or open reaches a FUSE mount whose server has exited
  *     or whose connection was aborted (fuse_get_req()); the mount stays in
  *     place until it is unmounted, and every request fails with ENOTCONN.
  *
  * error: ECONNREFUSED, the FUSE connection never came up
+ *   trigger: filename=path_fuse_init_fails
  *   desc: The FUSE server's initialisation failed (fuse conn_error), so
  *     every request on the mount is refused.
  *
  * error: ETIMEDOUT, a network filesystem did not answer
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: An NFS soft mount with the softerr option, or another network
  *     filesystem, timed out during the lookup or open.
  *
@@ -2492,6 +2529,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     whose checksum is wrong while looking up the path.
  *
  * error: EIO, an I/O error while looking up, creating or opening the file
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: The filesystem could not read a directory or inode, or a device's
  *     open method reported an I/O error.
  *

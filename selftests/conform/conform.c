@@ -33,6 +33,7 @@
 #include "conform.h"
 
 volatile int cf_sigpipes, cf_alarms;
+const struct cf_case *cf_current;
 
 void cf_diag(const char *fmt, ...)
 {
@@ -115,6 +116,7 @@ static void run_case(const struct cf_case *c, const char *dir)
 	bool ok = true;
 	int i;
 
+	cf_current = c;
 	/* Mounts made by fixtures go away with this process. */
 	if (unshare(CLONE_NEWNS) == 0)
 		mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);

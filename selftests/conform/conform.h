@@ -87,6 +87,9 @@ __attribute__((noreturn, format(printf, 1, 2))) void cf_broken(const char *fmt, 
 __attribute__((noreturn, format(printf, 1, 2))) void cf_skip(const char *fmt, ...);
 __attribute__((format(printf, 1, 2))) void cf_diag(const char *fmt, ...);
 
+/* The case the process runs (for fixtures that take its error). */
+extern const struct cf_case *cf_current;
+
 /* The number of SIGPIPE and SIGALRM signals the case's process caught. */
 extern volatile int cf_sigpipes, cf_alarms;
 

@@ -14,6 +14,7 @@
 #endif
 #include <arpa/inet.h>
 #include <grp.h>
+#include <linux/fuse.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -27,6 +28,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -731,4 +733,193 @@ FX(path_misc_unregistered)
 SETUP(file_max_reached)
 {
 	write_file("/proc/sys/fs/file-max", "0");
+}
+
+/*
+ * A FUSE file system of one regular file, "file", served by a child
+ * process (killed when the case's process dies). What it refuses, it
+ * refuses with the case's own error: FUSE hands a server's error to the
+ * caller unchanged, which is how a network or user-space file system
+ * makes the errors the specs list for them.
+ */
+struct fuse_plan {
+	int init_err, open_err, io_err, flush_err;
+};
+
+static pid_t fuse_server;
+
+static void fuse_reply(int dev, uint64_t unique, int error, const void *arg, size_t len)
+{
+	struct fuse_out_header out = { .error = -error, .unique = unique };
+	char buf[sizeof(out) + 256];
+
+	if (error || len > sizeof(buf) - sizeof(out))
+		len = 0;
+	out.len = sizeof(out) + len;
+	memcpy(buf, &out, sizeof(out));
+	memcpy(buf + sizeof(out), arg, len);
+	(void)!write(dev, buf, out.len);
+}
+
+static void fuse_attr(struct fuse_attr *a, uint64_t ino)
+{
+	memset(a, 0, sizeof(*a));
+	a->ino = ino;
+	a->mode = ino == FUSE_ROOT_ID ? S_IFDIR | 0755 : S_IFREG | 0644;
+	a->nlink = ino == FUSE_ROOT_ID ? 2 : 1;
+	a->size = ino == FUSE_ROOT_ID ? 0 : 4;
+}
+
+static __attribute__((noreturn)) void fuse_serve(int dev, const struct fuse_plan *p)
+{
+	static char buf[FUSE_MIN_READ_BUFFER + 4096];
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	for (;;) {
+		struct fuse_in_header *in = (void *)buf;
+		void *arg = buf + sizeof(*in);
+		ssize_t n = read(dev, buf, sizeof(buf));
+
+		if (n < 0 && (errno == EINTR || errno == ENOENT))
+			continue;
+		if (n < (ssize_t)sizeof(*in))
+			_exit(0);
+		switch (in->opcode) {
+		case FUSE_INIT: {
+			struct fuse_init_out o = {
+				.major = FUSE_KERNEL_VERSION, .minor = 31,
+				.max_write = 4096, .max_readahead = 4096,
+			};
+
+			fuse_reply(dev, in->unique, p->init_err, &o, sizeof(o));
+			break;
+		}
+		case FUSE_LOOKUP: {
+			struct fuse_entry_out o = { .nodeid = 2 };
+
+			fuse_attr(&o.attr, 2);
+			fuse_reply(dev, in->unique,
+				   in->nodeid == FUSE_ROOT_ID && !strcmp(arg, "file") ? 0 : ENOENT,
+				   &o, sizeof(o));
+			break;
+		}
+		case FUSE_GETATTR: {
+			struct fuse_attr_out o = { 0 };
+
+			fuse_attr(&o.attr, in->nodeid);
+			fuse_reply(dev, in->unique, 0, &o, sizeof(o));
+			break;
+		}
+		case FUSE_OPEN:
+		case FUSE_OPENDIR: {
+			struct fuse_open_out o = { .fh = 1, .open_flags = FOPEN_DIRECT_IO };
+
+			fuse_reply(dev, in->unique, p->open_err, &o, sizeof(o));
+			break;
+		}
+		case FUSE_READ:
+			fuse_reply(dev, in->unique, p->io_err, data, 0);
+			break;
+		case FUSE_WRITE: {
+			const struct fuse_write_in *w = arg;
+			struct fuse_write_out o = { .size = w->size };
+
+			fuse_reply(dev, in->unique, p->io_err, &o, sizeof(o));
+			break;
+		}
+		case FUSE_FLUSH:
+			fuse_reply(dev, in->unique, p->flush_err, NULL, 0);
+			break;
+		case FUSE_RELEASE:
+		case FUSE_RELEASEDIR:
+			fuse_reply(dev, in->unique, 0, NULL, 0);
+			break;
+		case FUSE_FORGET:
+		case FUSE_BATCH_FORGET:
+		case FUSE_INTERRUPT:
+			break;
+		case FUSE_DESTROY:
+			_exit(0);
+		default:
+			fuse_reply(dev, in->unique, ENOSYS, NULL, 0);
+		}
+	}
+}
+
+/* Mounts the file system at ./fuse; returns the file's absolute path. */
+static const char *fuse_mount(const struct fuse_plan *p)
+{
+	char opts[128];
+	int dev = open("/dev/fuse", O_RDWR);
+
+	if (dev < 0 && errno == ENOENT && !mknod("fusedev", S_IFCHR | 0600, makedev(10, 229)))
+		dev = open("fusedev", O_RDWR);
+	if (dev < 0)
+		cf_skip("no FUSE: %m");
+	snprintf(opts, sizeof(opts), "fd=%d,rootmode=40000,user_id=0,group_id=0", dev);
+	if (mkdir("fuse", 0755))
+		cf_broken("mkdir fuse: %m");
+	if (mount("kapi", "fuse", "fuse.kapi", MS_NOSUID | MS_NODEV, opts))
+		cf_skip("mount a FUSE file system: %m");
+	fflush(stdout);
+	fuse_server = fork();
+	if (fuse_server < 0)
+		cf_broken("fork: %m");
+	if (fuse_server == 0)
+		fuse_serve(dev, p);
+	close(dev);
+	return (const char *)here("fuse/file");
+}
+
+/* Ends the server: the connection is aborted. */
+static void fuse_kill(void)
+{
+	kill(fuse_server, SIGKILL);
+	waitpid(fuse_server, NULL, 0);
+}
+
+FX(fuse_file_flush_fails)
+{
+	struct fuse_plan p = { .flush_err = cf_current->err };
+
+	return open_or_die(fuse_mount(&p), O_RDWR);
+}
+
+FX(fuse_file_io_fails)
+{
+	struct fuse_plan p = { .io_err = cf_current->err };
+
+	return open_or_die(fuse_mount(&p), O_RDWR);
+}
+
+FX(path_fuse_open_fails)
+{
+	struct fuse_plan p = { .open_err = cf_current->err };
+
+	return (long)fuse_mount(&p);
+}
+
+FX(fuse_file_conn_gone)
+{
+	struct fuse_plan p = { 0 };
+	long fd = open_or_die(fuse_mount(&p), O_RDWR);
+
+	fuse_kill();
+	return fd;
+}
+
+FX(path_fuse_conn_gone)
+{
+	struct fuse_plan p = { 0 };
+	long path = (long)fuse_mount(&p);
+
+	fuse_kill();
+	return path;
+}
+
+FX(path_fuse_init_fails)
+{
+	struct fuse_plan p = { .init_err = EIO };
+
+	return (long)fuse_mount(&p);
 }
