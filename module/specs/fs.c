@@ -277,6 +277,7 @@
  *     cache-backed filesystems whose data is missing from the cache.
  *
  * error: EOPNOTSUPP, the file does not support reading in this way
+ *   trigger: fd=udp_icmp_error, count=1
  *   desc: For example a socket whose protocol has no receive operation.
  *
  * error: ECANCELED, a timerfd armed with TFD_TIMER_CANCEL_ON_SET saw the clock set
@@ -339,12 +340,14 @@
  *     (O_DIRECT reads see BLK_STS_TIMEOUT this way).
  *
  * error: EHOSTUNREACH, a socket's pending error: no route to the host
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP host unreachable (and the other host and filter
  *     codes) for TCP and connected UDP sockets (icmp_err_convert[]), or by
  *     a failed neighbour resolution.
  *
  * error: ENETUNREACH, a socket's pending error: the network is unreachable
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP network unreachable for TCP and connected UDP
  *     sockets.
@@ -355,23 +358,28 @@
  *     (packet_notifier()); other families can hold it as a pending error.
  *
  * error: EHOSTDOWN, a socket's pending error: the host is down
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP host unknown for TCP and connected UDP sockets.
  *
  * error: ENONET, a socket's pending error: the host is isolated
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP host isolated for TCP and connected UDP sockets.
  *
  * error: ENOPROTOOPT, a socket's pending error: protocol unreachable
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP protocol unreachable for TCP and connected UDP
  *     sockets.
  *
  * error: EPROTO, a protocol error
+ *   trigger: fd=udp_icmp_error, count=1
  *   desc: A socket's pending error after an ICMP parameter problem; USB and
  *     other drivers that got a malformed answer from their device.
  *
  * error: EMSGSIZE, a socket's pending error: the message was too large for the path
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, chr, fuse, overlay, other
  *   desc: An ICMP "fragmentation needed" answer to a datagram that a
  *     connected UDP socket sent with path MTU discovery on leaves EMSGSIZE

@@ -16,6 +16,9 @@
 #include <grp.h>
 #include <linux/fuse.h>
 #include <netinet/in.h>
+#include <netinet/ip.h>
+#include <netinet/ip_icmp.h>
+#include <netinet/udp.h>
 #include <poll.h>
 #include <signal.h>
 #include <linux/perf_event.h>
@@ -922,4 +925,81 @@ FX(path_fuse_init_fails)
 	struct fuse_plan p = { .init_err = EIO };
 
 	return (long)fuse_mount(&p);
+}
+
+/* The Internet checksum of LEN bytes at P. */
+static uint16_t inet_csum(const void *p, size_t len)
+{
+	const uint8_t *b = p;
+	uint32_t sum = 0;
+
+	for (; len > 1; b += 2, len -= 2)
+		sum += (uint32_t)b[0] << 8 | b[1];
+	if (len)
+		sum += (uint32_t)b[0] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return htons(~sum & 0xffff);
+}
+
+/*
+ * A UDP socket on 127.0.0.1, connected, with IP_RECVERR, that has been
+ * sent the ICMP error the kernel turns into the case's errno: its pending
+ * error (sk_err), which the next receive returns.
+ */
+FX(udp_icmp_error)
+{
+	static const struct { int err, type, code; } map[] = {
+		{ ENETUNREACH, ICMP_DEST_UNREACH, ICMP_NET_UNREACH },
+		{ EHOSTUNREACH, ICMP_DEST_UNREACH, ICMP_HOST_UNREACH },
+		{ ENOPROTOOPT, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH },
+		{ EMSGSIZE, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED },
+		{ EOPNOTSUPP, ICMP_DEST_UNREACH, ICMP_SR_FAILED },
+		{ EHOSTDOWN, ICMP_DEST_UNREACH, ICMP_HOST_UNKNOWN },
+		{ ENONET, ICMP_DEST_UNREACH, ICMP_HOST_ISOLATED },
+		{ EPROTO, ICMP_PARAMETERPROB, 0 },
+	};
+	struct {
+		struct icmphdr icmp;
+		struct iphdr ip;
+		struct udphdr udp;
+	} __attribute__((packed)) pkt = { 0 };
+	struct sockaddr_in me = loopback(0), peer = loopback(free_port());
+	socklen_t len = sizeof(me);
+	int fd = sock(AF_INET, SOCK_DGRAM), raw, on = 1;
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]) && map[i].err != cf_current->err; i++)
+		;
+	if (i == sizeof(map) / sizeof(map[0]))
+		cf_broken("no ICMP error gives errno %d", cf_current->err);
+	if (setsockopt(fd, SOL_IP, IP_RECVERR, &on, sizeof(on)) ||
+	    bind(fd, (struct sockaddr *)&me, sizeof(me)) ||
+	    getsockname(fd, (struct sockaddr *)&me, &len) ||
+	    connect(fd, (struct sockaddr *)&peer, sizeof(peer)))
+		cf_broken("a connected UDP socket on 127.0.0.1: %m");
+	pkt.icmp.type = map[i].type;
+	pkt.icmp.code = map[i].code;
+	if (map[i].code == ICMP_FRAG_NEEDED && map[i].type == ICMP_DEST_UNREACH)
+		pkt.icmp.un.frag.mtu = htons(1000);
+	/* The datagram it answers: from the socket to its peer. */
+	pkt.ip.version = 4;
+	pkt.ip.ihl = 5;
+	pkt.ip.ttl = 64;
+	pkt.ip.protocol = IPPROTO_UDP;
+	pkt.ip.tot_len = htons(sizeof(pkt.ip) + sizeof(pkt.udp));
+	pkt.ip.saddr = me.sin_addr.s_addr;
+	pkt.ip.daddr = peer.sin_addr.s_addr;
+	pkt.ip.check = inet_csum(&pkt.ip, sizeof(pkt.ip));
+	pkt.udp.source = me.sin_port;
+	pkt.udp.dest = peer.sin_port;
+	pkt.udp.len = htons(sizeof(pkt.udp));
+	pkt.icmp.checksum = inet_csum(&pkt, sizeof(pkt));
+	raw = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	if (raw < 0 || sendto(raw, &pkt, sizeof(pkt), 0, (struct sockaddr *)&peer,
+			      sizeof(peer)) != sizeof(pkt))
+		cf_broken("send an ICMP error on 127.0.0.1: %m");
+	close(raw);
+	wait_for(fd, POLLERR);
+	return fd;
 }
