@@ -278,7 +278,9 @@
  *
  * error: EOPNOTSUPP, the file does not support reading in this way
  *   trigger: fd=udp_icmp_error, count=1
- *   desc: For example a socket whose protocol has no receive operation.
+ *   desc: For example a socket whose protocol has no receive operation, or
+ *     the pending error that ICMP source route failed leaves on a TCP or
+ *     connected UDP socket.
  *
  * error: ECANCELED, a timerfd armed with TFD_TIMER_CANCEL_ON_SET saw the clock set
  *   trigger: fd=timerfd_canceled, count=8
@@ -966,12 +968,14 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     (O_DIRECT writes see BLK_STS_TIMEOUT this way).
  *
  * error: EHOSTUNREACH, no route to the host, or a socket's pending error
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: The route lookup of a datagram found no route or a prohibit or
  *     unreachable route (udp_sendmsg()), or ICMP host unreachable left it as
  *     the pending error of a TCP or connected UDP socket.
  *
  * error: ENETUNREACH, the network is unreachable, or a socket's pending error
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: The route lookup of a datagram found no route to the network, or
  *     ICMP network unreachable left it as a pending error.
@@ -982,19 +986,23 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     family holds it as a pending error.
  *
  * error: EHOSTDOWN, a socket's pending error: the host is down
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP host unknown for TCP and connected UDP sockets.
  *
  * error: ENONET, a socket's pending error: the host is isolated
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP host isolated for TCP and connected UDP sockets.
  *
  * error: ENOPROTOOPT, a socket's pending error: protocol unreachable
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP protocol unreachable for TCP and connected UDP
  *     sockets.
  *
  * error: EPROTO, a protocol error
+ *   trigger: fd=udp_icmp_error, count=1
  *   desc: A socket's pending error after an ICMP parameter problem; USB and
  *     other drivers that got a malformed answer from their device.
  *
