@@ -894,6 +894,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     (ICMPv6 "administratively prohibited").
  *
  * error: ENOENT, the object behind a pseudo file is gone, or a reply has no request
+ *   trigger: fd=fuse_dev, buf=buf_fuse_reply_unknown, count=16
  *   desc: A /proc/sys file whose sysctl table was unregistered
  *     (proc_sys_call_handler()); /dev/fuse for a reply whose request is not
  *     (or no longer) pending (fuse_dev_do_write()); sysfs and cgroup files
@@ -1043,6 +1044,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     FUSE server's answer.
  *
  * error: EOPNOTSUPP, the file does not support writing in this way
+ *   trigger: fd=cgroup_thread_root_subtree, buf=buf_plus_memory, count=7
  *   desc: For example a socket whose protocol has no send operation, or a
  *     cgroup control file that does not apply to a threaded cgroup.
  *

@@ -654,7 +654,7 @@ static const char *cgroup_child(const char *what)
 
 static long open_in(const char *dir, const char *file, int flags)
 {
-	char path[128];
+	char path[256];
 
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
 	return open_or_die(path, flags);
@@ -1002,4 +1002,43 @@ FX(udp_icmp_error)
 	close(raw);
 	wait_for(fd, POLLERR);
 	return fd;
+}
+
+/*
+ * cgroup.subtree_control, O_WRONLY, of a thread root: a domain cgroup with
+ * a threaded child, where domain controllers cannot be enabled.
+ */
+FX(cgroup_thread_root_subtree)
+{
+	const char *cg = cgroup_child("thr");
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/t", cg);
+	if (mkdir(path, 0755))
+		cf_broken("mkdir %s: %m", path);
+	snprintf(path, sizeof(path), "%s/t/cgroup.type", cg);
+	write_file(path, "threaded");
+	return open_in(cg, "cgroup.subtree_control", O_WRONLY);
+}
+
+/* A reply to a request the FUSE connection never sent. */
+FX(buf_fuse_reply_unknown)
+{
+	static struct fuse_out_header out = { .len = sizeof(out), .unique = 0x7ffffff0 };
+
+	return (long)&out;
+}
+
+/* /dev/fuse of a mounted FUSE file system, with no server reading it. */
+FX(fuse_dev)
+{
+	char opts[128];
+	int dev = open("/dev/fuse", O_RDWR);
+
+	if (dev < 0)
+		cf_skip("no FUSE: %m");
+	snprintf(opts, sizeof(opts), "fd=%d,rootmode=40000,user_id=0,group_id=0", dev);
+	if (mkdir("fuse", 0755) || mount("kapi", "fuse", "fuse.kapi", MS_NOSUID | MS_NODEV, opts))
+		cf_skip("mount a FUSE file system: %m");
+	return dev;
 }
