@@ -258,6 +258,7 @@
  *     error).
  *
  * error: EACCES, a security module refused the read
+ *   trigger: fd=udp6_icmp_prohibited, count=1
  *   desc: The file_permission hook of an LSM (SELinux, AppArmor, ...) checks
  *     every read again, so a policy change or a relabel can refuse a read on
  *     a file that was opened successfully. An IPv6 socket can also hold it
@@ -885,6 +886,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     netlink socket's pending overrun error is reported on writes too.
  *
  * error: EACCES, a security module refused the write
+ *   trigger: fd=udp6_icmp_prohibited, count=1
  *   desc: The file_permission hook of an LSM checks every write again, so a
  *     policy change can refuse a write on a file that was opened
  *     successfully. Also: writing a process to cgroup.procs without write

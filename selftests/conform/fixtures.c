@@ -16,7 +16,9 @@
 #include <grp.h>
 #include <linux/fuse.h>
 #include <netinet/in.h>
+#include <netinet/icmp6.h>
 #include <netinet/ip.h>
+#include <netinet/ip6.h>
 #include <netinet/ip_icmp.h>
 #include <netinet/udp.h>
 #include <poll.h>
@@ -1041,4 +1043,55 @@ FX(fuse_dev)
 	if (mkdir("fuse", 0755) || mount("kapi", "fuse", "fuse.kapi", MS_NOSUID | MS_NODEV, opts))
 		cf_skip("mount a FUSE file system: %m");
 	return dev;
+}
+
+/*
+ * A UDP socket on ::1, connected, that has been sent ICMPv6 destination
+ * unreachable, administratively prohibited: its pending error is EACCES.
+ */
+FX(udp6_icmp_prohibited)
+{
+	struct {
+		struct icmp6_hdr icmp;
+		struct ip6_hdr ip;
+		struct udphdr udp;
+	} __attribute__((packed)) pkt = { 0 };
+	struct sockaddr_in6 me = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	struct sockaddr_in6 peer = me, dst = { .sin6_family = AF_INET6 };
+	socklen_t len = sizeof(me);
+	int fd = sock(AF_INET6, SOCK_DGRAM), p = sock(AF_INET6, SOCK_DGRAM), raw;
+
+	/* A free port for the peer: bound, then released. */
+	if (bind(p, (struct sockaddr *)&peer, sizeof(peer)) ||
+	    getsockname(p, (struct sockaddr *)&peer, &len))
+		cf_skip("no IPv6 loopback: %m");
+	close(p);
+	len = sizeof(me);
+	if (bind(fd, (struct sockaddr *)&me, sizeof(me)) ||
+	    getsockname(fd, (struct sockaddr *)&me, &len) ||
+	    connect(fd, (struct sockaddr *)&peer, sizeof(peer)))
+		cf_broken("a connected UDP socket on ::1: %m");
+	pkt.icmp.icmp6_type = ICMP6_DST_UNREACH;
+	pkt.icmp.icmp6_code = ICMP6_DST_UNREACH_ADMIN;
+	pkt.ip.ip6_flow = htonl(6U << 28);
+	pkt.ip.ip6_plen = htons(sizeof(pkt.udp));
+	pkt.ip.ip6_nxt = IPPROTO_UDP;
+	pkt.ip.ip6_hlim = 64;
+	pkt.ip.ip6_src = me.sin6_addr;
+	pkt.ip.ip6_dst = peer.sin6_addr;
+	pkt.udp.source = me.sin6_port;
+	pkt.udp.dest = peer.sin6_port;
+	pkt.udp.len = htons(sizeof(pkt.udp));
+	/*
+	 * The kernel computes the checksum of ICMPv6 raw sockets; their
+	 * destination's port is 0 (or the protocol).
+	 */
+	dst.sin6_addr = peer.sin6_addr;
+	raw = socket(AF_INET6, SOCK_RAW, IPPROTO_ICMPV6);
+	if (raw < 0 || sendto(raw, &pkt, sizeof(pkt), 0, (struct sockaddr *)&dst,
+			      sizeof(dst)) != sizeof(pkt))
+		cf_broken("send an ICMPv6 error on ::1: %m");
+	close(raw);
+	wait_for(fd, POLLERR);
+	return fd;
 }

@@ -46,6 +46,8 @@ const std::vector<FixtureDef> kFixtures = {
     {"tcp_reset", K::Value, "a TCP socket whose peer on 127.0.0.1 reset the connection"},
     {"udp_icmp_error", K::Value,
      "a connected UDP socket with IP_RECVERR sent the ICMP error that gives the case's error"},
+    {"udp6_icmp_prohibited", K::Value,
+     "a connected UDP socket on ::1 sent ICMPv6 administratively prohibited"},
     {"timerfd_canceled", K::Value,
      "a timerfd armed with TFD_TIMER_CANCEL_ON_SET after CLOCK_REALTIME was set"},
     {"proc_stat_exited", K::Value, "/proc/PID/stat of a child that has been reaped"},
