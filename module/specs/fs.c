@@ -293,6 +293,7 @@
  *     timerfd_read_iter() in 6.12).
  *
  * error: EPIPE, /dev/kmsg records were overwritten, or a socket's pending error
+ *   trigger: fd=kmsg_overwritten, count=8192
  *   objects: kmsg, sock, fuse, overlay, other
  *   desc: /dev/kmsg: the record the reader would read next was overwritten
  *     in the ring buffer before it was read; the read fails once with EPIPE

@@ -211,36 +211,46 @@ static void loopback_up(void)
 }
 
 /*
- * fs.file-max, which the setup file_max_reached lowers: put back after
- * every case as it was when the runner started.
+ * The settings fixtures change for the whole guest (file_max_reached,
+ * kmsg_overwritten): put back after every case as they were when the runner
+ * started.
  */
-static char file_max[32];
+static struct {
+	const char *path;
+	char value[32];
+} sysctls[] = {
+	{ .path = "/proc/sys/fs/file-max" },
+	{ .path = "/proc/sys/kernel/printk_devkmsg" },
+};
 
-static void file_max_save(void)
+static void sysctls_save(void)
 {
-	FILE *f = fopen("/proc/sys/fs/file-max", "r");
+	for (size_t i = 0; i < sizeof(sysctls) / sizeof(sysctls[0]); i++) {
+		FILE *f = fopen(sysctls[i].path, "r");
 
-	if (f) {
-		if (!fgets(file_max, sizeof(file_max), f))
-			file_max[0] = 0;
-		fclose(f);
+		if (f) {
+			if (!fgets(sysctls[i].value, sizeof(sysctls[i].value), f))
+				sysctls[i].value[0] = 0;
+			fclose(f);
+		}
 	}
 }
 
-static void file_max_restore(void)
+static void sysctls_restore(void)
 {
-	char now[32] = "";
-	FILE *f = fopen("/proc/sys/fs/file-max", "r+");
+	for (size_t i = 0; i < sizeof(sysctls) / sizeof(sysctls[0]); i++) {
+		char now[32] = "";
+		FILE *f = fopen(sysctls[i].path, "r+");
 
-	if (!f || !file_max[0])
-		goto out;
-	if (fgets(now, sizeof(now), f) && strcmp(now, file_max)) {
-		rewind(f);
-		fputs(file_max, f);
-	}
-out:
-	if (f)
+		if (!f)
+			continue;
+		if (sysctls[i].value[0] && fgets(now, sizeof(now), f) &&
+		    strcmp(now, sysctls[i].value)) {
+			rewind(f);
+			fputs(sysctls[i].value, f);
+		}
 		fclose(f);
+	}
 }
 
 struct cf_count {
@@ -314,7 +324,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	loopback_up();
-	file_max_save();
+	sysctls_save();
 	for (i = 0; i < cf_errors_count; i++) {
 		struct cf_count *c = count_of(counts, &n, cf_errors[i].api);
 
@@ -336,7 +346,7 @@ int main(int argc, char **argv)
 		}
 		snprintf(dir, sizeof(dir), "%s/%u", base, i + 1);
 		status = run_child(c, dir);
-		file_max_restore();
+		sysctls_restore();
 		if (c->bound) {
 			cnt->bounds++;
 			cnt->bounds_ok += status == CF_PASS;

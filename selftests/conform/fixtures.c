@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/klog.h>
 #include <sys/fanotify.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -1093,5 +1094,35 @@ FX(udp6_icmp_prohibited)
 		cf_broken("send an ICMPv6 error on ::1: %m");
 	close(raw);
 	wait_for(fd, POLLERR);
+	return fd;
+}
+
+/*
+ * /dev/kmsg opened O_RDONLY | O_NONBLOCK at the oldest record, then twice
+ * the log buffer written (at debug level, not rate limited: the runner
+ * restores kernel.printk_devkmsg): every record the reader could see has
+ * been overwritten.
+ */
+FX(kmsg_overwritten)
+{
+	int size = klogctl(10 /* SYSLOG_ACTION_SIZE_BUFFER */, NULL, 0);
+	char line[256];
+	long done, i = 0;
+	int fd, w;
+
+	if (size <= 0)
+		cf_broken("the log buffer's size: %m");
+	write_file("/proc/sys/kernel/printk_devkmsg", "on\n");
+	fd = open_or_die("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	w = open_or_die("/dev/kmsg", O_WRONLY);
+	for (done = 0; done < 2L * size; done += sizeof(line)) {
+		int len = snprintf(line, sizeof(line), "<7>kapi_conform flood %ld ", i++);
+
+		memset(line + len, 'x', sizeof(line) - len - 1);
+		line[sizeof(line) - 1] = '\n';
+		if (write(w, line, sizeof(line)) != sizeof(line))
+			cf_broken("write /dev/kmsg: %m");
+	}
+	close(w);
 	return fd;
 }

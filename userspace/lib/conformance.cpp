@@ -56,6 +56,8 @@ const std::vector<FixtureDef> kFixtures = {
     {"pty_master_hungup", K::Value,
      "the master of a pseudo terminal whose slave was opened and closed"},
     {"pty_slave_hungup", K::Value, "the slave of a pseudo terminal whose master was closed"},
+    {"kmsg_overwritten", K::Value,
+     "/dev/kmsg, O_NONBLOCK, whose records have all been overwritten since it was opened"},
     {"dev_full", K::Value, "/dev/full opened O_WRONLY"},
     {"memfd_sealed", K::Value, "a memfd sealed with F_SEAL_WRITE, opened for writing"},
     {"buf", K::Value, "a writable user buffer of 128 KiB"},
