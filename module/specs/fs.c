@@ -250,6 +250,7 @@
  *     filesystems and pseudo files also return it when a value does not fit.
  *
  * error: ENOBUFS, a message does not fit, or a netlink socket lost messages
+ *   trigger: fd=netlink_overrun, count=4096
  *   objects: sock, pipefs, chr, fuse, overlay, other
  *   desc: A notification pipe (watch queue) holding a record longer than
  *     count; the Debian kernels are built without CONFIG_WATCH_QUEUE, so
@@ -912,6 +913,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     unplugged devices.
  *
  * error: ENXIO, no such device or address
+ *   trigger: fd=packet_unbound, count=64
  *   desc: A packet socket not bound to a device (packet_snd()); sysfs
  *     attributes and drivers whose device is not there.
  *

@@ -23,6 +23,7 @@
 #include <netinet/udp.h>
 #include <poll.h>
 #include <signal.h>
+#include <linux/netlink.h>
 #include <linux/perf_event.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1124,5 +1125,48 @@ FX(kmsg_overwritten)
 			cf_broken("write /dev/kmsg: %m");
 	}
 	close(w);
+	return fd;
+}
+
+/* A packet socket bound to no device (protocol 0). */
+FX(packet_unbound)
+{
+	int fd = socket(AF_PACKET, SOCK_RAW, 0);
+
+	if (fd < 0)
+		cf_skip("socket(AF_PACKET): %m");
+	return fd;
+}
+
+/*
+ * A NETLINK_USERSOCK socket in multicast group 1 with the smallest receive
+ * buffer, sent more messages to that group than it holds: the overrun
+ * leaves ENOBUFS as its pending error.
+ */
+FX(netlink_overrun)
+{
+	struct sockaddr_nl me = { .nl_family = AF_NETLINK, .nl_groups = 1 };
+	struct sockaddr_nl group = { .nl_family = AF_NETLINK, .nl_groups = 1 };
+	static char msg[1024];
+	struct nlmsghdr *h = (struct nlmsghdr *)msg;
+	int fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_USERSOCK), tx, size = 0, i;
+
+	if (fd < 0)
+		cf_skip("socket(NETLINK_USERSOCK): %m");
+	tx = socket(AF_NETLINK, SOCK_RAW, NETLINK_USERSOCK);
+	if (tx < 0 || setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size)) ||
+	    bind(fd, (struct sockaddr *)&me, sizeof(me)))
+		cf_broken("a NETLINK_USERSOCK socket in group 1: %m");
+	h->nlmsg_len = sizeof(msg);
+	h->nlmsg_type = NLMSG_MIN_TYPE;
+	/*
+	 * Each message goes to the group, then to port 0, the kernel, which
+	 * has no NETLINK_USERSOCK socket: ECONNREFUSED after the broadcast.
+	 */
+	for (i = 0; i < 64; i++)
+		if (sendto(tx, msg, sizeof(msg), 0, (struct sockaddr *)&group, sizeof(group)) < 0 &&
+		    errno != ECONNREFUSED)
+			cf_broken("send to group 1: %m");
+	close(tx);
 	return fd;
 }
