@@ -289,7 +289,7 @@ static void matrix(struct cf_count *counts, unsigned int n)
 			t.bounds += c->bounds;
 			t.bounds_ok += c->bounds_ok;
 		}
-		cf_diag("conformance %s: errors documented %u, with a trigger %u, provoked and verified %u, differing %u, fixture missing %u, not provokable %u, untriaged %u; descriptor bounds %u of %u",
+		cf_diag("conformance %s: errors documented %u, with a trigger %u, provoked and verified %u, differing %u, fixture missing %u, not provokable %u, untriaged %u; constraint bounds %u of %u",
 			c->api, c->documented, c->trigger, c->verified, c->failed, c->skipped,
 			c->none, c->untriaged, c->bounds_ok, c->bounds);
 	}

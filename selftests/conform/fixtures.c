@@ -1170,3 +1170,29 @@ FX(netlink_overrun)
 	close(tx);
 	return fd;
 }
+
+/*
+ * The last byte below TASK_SIZE_MAX (2^47 - 4096, or 2^56 - 4096 with
+ * five-level paging, which the CPU flag la57 shows), its page mapped.
+ */
+FX(buf_user_top)
+{
+	unsigned long top = (1UL << 47) - 4096;
+	char line[4096];
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	void *p;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "flags", 5)) {
+			if (strstr(line, " la57"))
+				top = (1UL << 56) - 4096;
+			break;
+		}
+	if (f)
+		fclose(f);
+	p = mmap((void *)(top - 4096), 4096, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (p != (void *)(top - 4096))
+		cf_skip("cannot map the page below TASK_SIZE_MAX: %m");
+	return (long)(top - 1);
+}

@@ -64,6 +64,8 @@ const std::vector<FixtureDef> kFixtures = {
     {"dev_full", K::Value, "/dev/full opened O_WRONLY"},
     {"memfd_sealed", K::Value, "a memfd sealed with F_SEAL_WRITE, opened for writing"},
     {"buf", K::Value, "a writable user buffer of 128 KiB"},
+    {"buf_user_top", K::Value,
+     "the last byte below the top of the user address space (TASK_SIZE_MAX), its page mapped"},
     {"kernel_ptr", K::Value, "an address above the user address space"},
     {"unmapped_ptr", K::Value, "a user address with nothing mapped"},
     {"path_file", K::Value, "the absolute path of a regular file (mode 0644)"},
@@ -280,8 +282,30 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
         // Each descriptor constraint at its bounds: inside, the values the
         // kernel accepts; outside, a closed descriptor, the lowest unused
         // number, -1 and INT_MAX, each failing with the parameter's error.
+        // Each buffer constraint at the top of the user address space.
         for (std::size_t i = 0; i < s.params.size(); i++) {
             const Param& p = s.params[i];
+            if (p.constraint == KAPI_CONSTRAINT_BUFFER && p.size_param >= 0 &&
+                static_cast<std::size_t>(p.size_param) < s.params.size()) {
+                // The buffer ends at the top of the user address space:
+                // one byte is inside, two reach past it.
+                const std::string& count = s.params[static_cast<std::size_t>(p.size_param)].name;
+                for (const char* n : {"1", "2"}) {
+                    Case c;
+                    c.api = s.name;
+                    c.error = n[0] == '1'
+                                  ? ""
+                                  : (p.violation_error.empty() ? "EFAULT" : p.violation_error);
+                    c.bound = true;
+                    c.where = s.source.file + ":" + std::to_string(s.source.line);
+                    c.label = p.name + "=buf_user_top, " + count + "=" + n;
+                    for (const Param& q : s.params)
+                        c.args.push_back(arg(&q == &p          ? "buf_user_top"
+                                             : q.name == count ? n
+                                                               : default_value(s, q)));
+                    cases.push_back(std::move(c));
+                }
+            }
             if (p.constraint != KAPI_CONSTRAINT_FD)
                 continue;
             auto bound = [&](const std::string& value, const std::string& error,

@@ -216,7 +216,20 @@ TEST(ConformanceTest, DescriptorBounds) {
         EXPECT_THAT(c.c, HasSubstr(".error = \"EBADF\", .err = EBADF,\n\t\t.bound = true, "
                                    ".label = \"fd=" +
                                    std::string(v) + "\""));
-    EXPECT_THAT(c.c, HasSubstr("const unsigned int cf_cases_count = 5;"));
+    EXPECT_THAT(c.c, HasSubstr("const unsigned int cf_cases_count = 7;"));
+}
+
+// A buffer constraint ends at the top of the user address space: one byte
+// there is inside, two reach past it (the parameter's error).
+TEST(ConformanceTest, BufferBounds) {
+    kapi::ConformanceResult c = generate("error: EBADF, not open\n");
+    ASSERT_THAT(c.errors, IsEmpty());
+    EXPECT_THAT(c.c, HasSubstr(".error = \"\", .err = 0,\n\t\t.bound = true, .label = "
+                               "\"buf=buf_user_top, count=1\",\n\t\t.where = \"t.c:2\",\n"
+                               "\t\t.nr = __NR_foo, .nargs = 3,\n"
+                               "\t\t.args = { CF_FX(file_rdwr), CF_FX(buf_user_top), CF_VAL(1) },"));
+    EXPECT_THAT(c.c, HasSubstr(".error = \"EFAULT\", .err = EFAULT,\n\t\t.bound = true, "
+                               ".label = \"buf=buf_user_top, count=2\""));
 }
 
 TEST(ConformanceTest, UnknownFixturesAreErrors) {

@@ -4,9 +4,9 @@
 // and the triggers of their errors (kapi/parser.h, ErrorTrigger) into the
 // case tables of a KTAP test program that provokes every documented error
 // with a trigger and asserts the exact errno, and calls each
-// machine-checked descriptor constraint at and beyond its bounds. The
-// program's runner and its fixtures are C code in selftests/conform/; the
-// generated file holds only data. See Documentation/testing.rst,
+// machine-checked descriptor and buffer constraint at and beyond its
+// bounds. The program's runner and its fixtures are C code in
+// selftests/conform/; the generated file holds only data. See Documentation/testing.rst,
 // "Conformance tests".
 #pragma once
 
