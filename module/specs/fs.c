@@ -124,14 +124,14 @@
  *     negative error code, and the file position is left unchanged.
  *
  * error: EBADF, fd is not open, is an O_PATH descriptor, or is not open for reading
- *   trigger: fd=file_wronly, count=1, check=pos_unchanged
+ *   trigger: fd=file_accmode3, count=1, check=pos_unchanged
  *   desc: The descriptor lookup found nothing (never opened, already closed,
  *     or a number above the table size), found an O_PATH descriptor (those
  *     cannot be used for I/O), or found a file opened with O_WRONLY or with
  *     the access mode 3 (no FMODE_READ). This is the first check made.
  *
  * error: EFAULT, buf to buf + count is outside user space, or the copy faulted at once
- *   trigger: fd=file_rdonly, buf=kernel_ptr, count=1, check=pos_unchanged
+ *   trigger: fd=file_rdonly, buf=unmapped_ptr, count=1, check=pos_unchanged
  *   desc: Either the address range check on buf failed (see the buf
  *     parameter), or the read method could not store the first byte because
  *     the memory is not mapped or not writable. A fault after some bytes were
@@ -714,7 +714,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     unchanged.
  *
  * error: EBADF, fd is not open, is an O_PATH descriptor, or is not open for writing
- *   trigger: fd=file_rdonly, count=1, check=pos_unchanged
+ *   trigger: fd=opath, count=1
  *   desc: The descriptor lookup found nothing (never opened, already closed,
  *     or a number above the table size), found an O_PATH descriptor, or found
  *     a file opened with O_RDONLY or with the access mode 3 (no FMODE_WRITE).
@@ -728,7 +728,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     taken yields a short count instead.
  *
  * error: EINVAL, no write method, bad position, misaligned O_DIRECT, or data refused
- *   trigger: fd=epoll, count=1
+ *   trigger: fd=eventfd, count=1
  *   desc: The file has no write method; the file position is negative or
  *     position + count overflows, on a file that does not allow unsigned
  *     offsets; an O_DIRECT write does not meet the alignment the filesystem
@@ -2401,7 +2401,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     directory or ends with a slash.
  *
  * error: ELOOP, too many symbolic links, or O_NOFOLLOW found one at the end
- *   trigger: filename=path_loop
+ *   trigger: filename=path_symlink, flags=O_RDONLY | O_NOFOLLOW
  *   desc: More than MAXSYMLINKS symbolic links were followed while resolving
  *     filename, or O_NOFOLLOW was given (without O_PATH) and the last
  *     component is a symbolic link. O_PATH | O_NOFOLLOW opens the link itself.
@@ -2412,7 +2412,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     have to grow beyond the fs.nr_open limit.
  *
  * error: ENAMETOOLONG, filename or one of its components is too long
- *   trigger: filename=path_too_long
+ *   trigger: filename=path_name_too_long
  *   desc: The string with its NUL does not fit in PATH_MAX bytes, or a
  *     component is longer than the filesystem's name limit.
  *
@@ -2428,7 +2428,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     is being removed fails to open with it (kernfs_fop_open()).
  *
  * error: ENOENT, a component is missing, filename is empty, or no O_CREAT
- *   trigger: filename=path_missing, check=not_created
+ *   trigger: filename=path_empty
  *   desc: A directory of the path does not exist or is a dangling symbolic
  *     link; the last component does not exist and O_CREAT is not given (or
  *     is a dangling symbolic link); filename is the empty string; or a
@@ -2457,7 +2457,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     filename is relative and dfd refers to something other than a directory.
  *
  * error: ENXIO, no reader on a FIFO, no device for a device file, or a socket
- *   trigger: filename=path_fifo, flags=O_WRONLY | O_NONBLOCK
+ *   trigger: filename=path_socket
  *   desc: O_WRONLY | O_NONBLOCK on a FIFO that nobody has open for reading; a
  *     character or block device file whose device number has no driver or no
  *     device; or a UNIX domain socket file, which cannot be opened.

@@ -405,7 +405,6 @@ FX(path_dir)
 }
 
 FX(path_missing) { return here("missing"); }
-FX(path_missing_parent) { return here("missing/file"); }
 
 FX(path_enotdir)
 {

@@ -72,7 +72,6 @@ const std::vector<FixtureDef> kFixtures = {
     {"path_relative", K::Value, "the same file, relative to the working directory"},
     {"path_dir", K::Value, "the path of a directory"},
     {"path_missing", K::Value, "a path whose last component does not exist"},
-    {"path_missing_parent", K::Value, "a path whose next to last component does not exist"},
     {"path_enotdir", K::Value, "a path through a regular file (file/x)"},
     {"path_loop", K::Value, "a symbolic link to itself"},
     {"path_symlink", K::Value, "a symbolic link to path_file"},
