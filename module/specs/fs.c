@@ -1421,6 +1421,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     number on Linux.
  *
  * error: EBUSY, O_EXCL on a block device in use, or a device with one user
+ *   trigger: filename=path_pty_exclusive, flags=O_RDWR | O_NOCTTY, setup=nobody
  *   desc: Opening a block device with O_EXCL claims it exclusively, which
  *     fails while it is mounted or claimed by another exclusive user (swap,
  *     device mapper, md). Devices that allow one opener at a time refuse
@@ -2343,6 +2344,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     number on Linux.
  *
  * error: EBUSY, O_EXCL on a block device in use, or a device with one user
+ *   trigger: filename=path_pty_exclusive, flags=O_RDWR | O_NOCTTY, setup=nobody
  *   desc: Opening a block device with O_EXCL claims it exclusively, which
  *     fails while it is mounted or claimed by another exclusive user (swap,
  *     device mapper, md). Devices that allow one opener at a time refuse

@@ -1195,3 +1195,20 @@ FX(buf_user_top)
 		cf_skip("cannot map the page below TASK_SIZE_MAX: %m");
 	return (long)(top - 1);
 }
+
+/*
+ * The path of a pseudo terminal's slave in exclusive mode (TIOCEXCL), mode
+ * 0666: only callers with CAP_SYS_ADMIN may open it again.
+ */
+FX(path_pty_exclusive)
+{
+	char path[64];
+	int s, n, m = pty_pair(&s);
+
+	if (ioctl(m, TIOCGPTN, &n))
+		cf_broken("TIOCGPTN: %m");
+	snprintf(path, sizeof(path), "pts/%d", n);
+	if (ioctl(s, TIOCEXCL) || chmod(path, 0666))
+		cf_broken("TIOCEXCL on %s: %m", path);
+	return here(path);
+}

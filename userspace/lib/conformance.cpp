@@ -82,6 +82,8 @@ const std::vector<FixtureDef> kFixtures = {
     {"path_socket", K::Value, "a bound UNIX socket"},
     {"path_private", K::Value, "a regular file of mode 0600 owned by root"},
     {"path_leased", K::Value, "a regular file under a read lease of another descriptor"},
+    {"path_pty_exclusive", K::Value,
+     "a pseudo terminal's slave (mode 0666) in exclusive mode (TIOCEXCL)"},
     {"path_running_exe", K::Value, "/proc/self/exe, the running program"},
     {"path_proc", K::Value, "/proc, a directory of a file system without O_TMPFILE"},
     {"path_rofs_file", K::Value, "a regular file on a read-only tmpfs mount"},
