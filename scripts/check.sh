@@ -180,6 +180,7 @@ vm_tests=(
 "quiet|quiet|600|ktap|--module @b/kapi.ko --file @s/kapi_kmsg"
 "tracing|tracing|600|ktap|--mem 2048 --module @b/kapi.ko --file @s/kapi_trace
 	--bin perf --bin bpftrace --bin trace-cmd"
+"conform|conformance|600|ktap;conform|--kmod fuse --file @s/kapi_conform"
 "runtime|runtime|900|runtime|--smp 2 --module @b/kapi.ko --kmod fuse --file @g/unload.sh:/kapi/unload.sh
 	--file @s/kapi_syscalls --file @s/kapi_runtime --file @s/kapi_filter --file @s/kapi_stress
 	--file @s/kapi_sleepers --file @s/kapi_matrix --file @n/kapi_bench --bin @u/kapi-dump:/kapi/bin/kapi-dump"
@@ -205,6 +206,18 @@ tool_matches_host() {
 			printf '  FAIL guest --json %s differs from the host'"'"'s (see %s)\n' "$name" "$dir"
 		fi
 	done
+}
+
+# conform_matrix LOG K GROUP - the coverage matrix kapi_conform printed:
+# its lines, and its JSON into build/conform/K.json.
+conform_matrix() {
+	mkdir -p "$build/conform"
+	sed -n 's/^# kapi-conform-json //p' "$1" >"$build/conform/$2.json"
+	if [ -s "$build/conform/$2.json" ]; then
+		sed -n "s/^# conformance /  $2 conformance /p" "$1"
+	else
+		record FAIL "$3: no coverage matrix"
+	fi
 }
 
 # vm_row K ROW - boot kernel K for one row of the table and record its results.
@@ -235,6 +248,7 @@ vm_row() {
 		ktap) kapi_parse ktap "$output" --group "$group" ;;
 		json\ *) rm -rf "$dir"; kapi_parse json "$output" --group "vm $k ${p#json }" --save "$dir" ;;
 		host\ *) tool_matches_host "$dir" "$k" "${p#host }" ;;
+		conform) conform_matrix "$output" "$k" "$group" ;;
 		runtime) kapi_parse_sections "$output" "$dir" "" \
 			"skip=vm $k selftests without kapi, root or debugfs" "off=vm $k runtime off" \
 			"audit=vm $k runtime audit" "enforce=vm $k runtime enforce" \

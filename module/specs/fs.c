@@ -124,18 +124,21 @@
  *     negative error code, and the file position is left unchanged.
  *
  * error: EBADF, fd is not open, is an O_PATH descriptor, or is not open for reading
+ *   trigger: fd=file_accmode3, count=1, check=pos_unchanged
  *   desc: The descriptor lookup found nothing (never opened, already closed,
  *     or a number above the table size), found an O_PATH descriptor (those
  *     cannot be used for I/O), or found a file opened with O_WRONLY or with
  *     the access mode 3 (no FMODE_READ). This is the first check made.
  *
  * error: EFAULT, buf to buf + count is outside user space, or the copy faulted at once
+ *   trigger: fd=file_rdonly, buf=unmapped_ptr, count=1, check=pos_unchanged
  *   desc: Either the address range check on buf failed (see the buf
  *     parameter), or the read method could not store the first byte because
  *     the memory is not mapped or not writable. A fault after some bytes were
  *     stored yields a short count instead.
  *
  * error: EINVAL, no read method, bad position, misaligned O_DIRECT, or size refused
+ *   trigger: fd=epoll, count=1
  *   desc: The file has no read method (for example an epoll descriptor); the
  *     file position is negative or position + count overflows, on a file that
  *     does not allow unsigned offsets; an O_DIRECT read does not meet the
@@ -154,12 +157,14 @@
  *     count parameter).
  *
  * error: EISDIR, fd refers to a directory
+ *   trigger: fd=dir, count=1, check=pos_unchanged
  *   objects: dir, fuse, nfs, overlay, other
  *   desc: Directories are read with getdents64(); their read method (the
  *     generic_read_dir() helper on practically all filesystems) refuses
  *     read(). A FUSE server or an NFS server may also answer EISDIR.
  *
  * error: EAGAIN, O_NONBLOCK is set and no data is available yet
+ *   trigger: fd=pipe_rd_empty_nonblock, count=1
  *   desc: Pipes, FIFOs, sockets, terminals, eventfd, timerfd, signalfd,
  *     inotify, /dev/kmsg, /dev/fuse and similar files opened or switched to
  *     non-blocking mode report that the read would block. A socket receive
@@ -167,6 +172,7 @@
  *     the same error number on Linux.
  *
  * error: EINTR, a signal interrupted a wait before any data was copied
+ *   trigger: fd=pipe_rd_empty, count=1, setup=alarm
  *   desc: The read method was waiting (for data in a pipe, socket or
  *     terminal, for a lock, for a device, for a FUSE server's answer) and a
  *     signal arrived before any byte was stored; waits that only a fatal
@@ -176,6 +182,9 @@
  *     SA_RESTART.
  *
  * error: ERESTARTSYS, a signal interrupted a wait; the call may be restarted
+
+ *   trigger: none -- kernel-internal code, turned into EINTR or a restart
+ *     before the call returns to user space
  *   desc: Kernel-internal code. The signal delivery code on the way back to
  *     user space turns it into EINTR, or restarts the system call when the
  *     signal has no handler or its handler uses SA_RESTART, so a program
@@ -184,6 +193,8 @@
  *     from the controlling terminal.
  *
  * error: ERESTARTNOINTR, a lock was busy; the call is always restarted
+ *   trigger: none -- kernel-internal code: the call is restarted before it
+ *     returns to user space
  *   desc: Kernel-internal code, from restart_syscall(): some sysfs
  *     attributes (for example those of network devices, which only try to
  *     take the RTNL lock) give up at once when another task holds the lock
@@ -192,17 +203,20 @@
  *     does.
  *
  * error: ESRCH, the process a /proc file describes has exited
+ *   trigger: fd=proc_stat_exited, count=4096
  *   desc: Files under /proc/PID (stat, status, environ, io, ...) look up
  *     their task on every read; once it has exited and been reaped the read
  *     fails with ESRCH, although the open succeeded.
  *
  * error: ENOENT, the object behind a pseudo file is gone
+ *   trigger: fd=fdinfo_closed, count=4096
  *   desc: /proc/PID/fdinfo/N (seq_show() in fs/proc/fd.c) once descriptor
  *     N of the task is closed or the task has exited; a /proc/sys file whose
  *     sysctl table was unregistered (proc_sys_call_handler()); FUSE servers
  *     and drivers that look an object up on every read.
  *
  * error: ENODEV, the device or pseudo file behind fd was removed
+ *   trigger: fd=cgroup_removed, count=4096
  *   desc: sysfs and cgroup files are kernfs nodes: once the node is removed
  *     (a device unplugged, a cgroup deleted) every read through a
  *     descriptor opened before fails with ENODEV (kernfs_file_read_iter(),
@@ -218,6 +232,7 @@
  *     whose device is not there return it too.
  *
  * error: EIO, I/O error, or a background read from a terminal that cannot stop
+ *   trigger: fd=pty_master_hungup, count=1
  *   desc: The device or filesystem reported an I/O error (media, network
  *     filesystem, corrupted metadata). For terminals it is also the answer to
  *     a process in a background process group reading its controlling
@@ -228,12 +243,14 @@
  *     returns it for an inode it marked bad.
  *
  * error: EOVERFLOW, negative position on a file with unsigned offsets
+ *   trigger: fd=proc_mem_high, count=2
  *   desc: Files that use the full unsigned 64-bit offset range (for example
  *     /proc/PID/mem) hold positions above LLONG_MAX, which look negative; a
  *     read whose count reaches past the top of that range fails. Some
  *     filesystems and pseudo files also return it when a value does not fit.
  *
  * error: ENOBUFS, a message does not fit, or a netlink socket lost messages
+ *   trigger: fd=netlink_overrun, count=4096
  *   objects: sock, pipefs, chr, fuse, overlay, other
  *   desc: A notification pipe (watch queue) holding a record longer than
  *     count; the Debian kernels are built without CONFIG_WATCH_QUEUE, so
@@ -242,12 +259,14 @@
  *     error).
  *
  * error: EACCES, a security module refused the read
+ *   trigger: fd=udp6_icmp_prohibited, count=1
  *   desc: The file_permission hook of an LSM (SELinux, AppArmor, ...) checks
  *     every read again, so a policy change or a relabel can refuse a read on
  *     a file that was opened successfully. An IPv6 socket can also hold it
  *     as a pending error (ICMPv6 "administratively prohibited").
  *
  * error: EPERM, a fanotify permission listener or a security module refused it
+ *   trigger: fd=proc_sys_root_only, count=64, setup=nobody
  *   desc: A fanotify group watching the file with FAN_ACCESS_PERM answered
  *     FAN_DENY (which needs CONFIG_FANOTIFY_ACCESS_PERMISSIONS, enabled on the
  *     Debian kernels), or an LSM refused with EPERM. /proc/sys files check
@@ -260,9 +279,13 @@
  *     cache-backed filesystems whose data is missing from the cache.
  *
  * error: EOPNOTSUPP, the file does not support reading in this way
- *   desc: For example a socket whose protocol has no receive operation.
+ *   trigger: fd=udp_icmp_error, count=1
+ *   desc: For example a socket whose protocol has no receive operation, or
+ *     the pending error that ICMP source route failed leaves on a TCP or
+ *     connected UDP socket.
  *
  * error: ECANCELED, a timerfd armed with TFD_TIMER_CANCEL_ON_SET saw the clock set
+ *   trigger: fd=timerfd_canceled, count=8
  *   objects: timerfd, fuse, overlay, other
  *   desc: A CLOCK_REALTIME or CLOCK_REALTIME_ALARM timerfd armed as an
  *     absolute timer with TFD_TIMER_CANCEL_ON_SET fails every read with
@@ -271,6 +294,7 @@
  *     timerfd_read_iter() in 6.12).
  *
  * error: EPIPE, /dev/kmsg records were overwritten, or a socket's pending error
+ *   trigger: fd=kmsg_overwritten, count=8192
  *   objects: kmsg, sock, fuse, overlay, other
  *   desc: /dev/kmsg: the record the reader would read next was overwritten
  *     in the ring buffer before it was read; the read fails once with EPIPE
@@ -279,6 +303,7 @@
  *     leaves EPIPE as the socket's pending error (tcp_reset()).
  *
  * error: ENOTCONN, the socket is not connected, or the FUSE connection is gone
+ *   trigger: fd=tcp_unconnected, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A connection-oriented socket that has not been connected or is
  *     listening (tcp_recvmsg(); UNIX seqpacket sockets; a UNIX stream
@@ -287,6 +312,7 @@
  *     (fuse_get_req()).
  *
  * error: ECONNRESET, the peer reset the connection
+ *   trigger: fd=tcp_reset, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A stream socket whose peer aborted the connection: a TCP reset,
  *     or a UNIX stream or seqpacket peer that was closed without reading
@@ -297,6 +323,7 @@
  *     error and is reported once.
  *
  * error: ECONNREFUSED, a socket's pending error: the peer refused
+ *   trigger: fd=tcp_refused, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Sockets report an asynchronous error once, on the next read or
  *     write, and clear it (sock_error()). ECONNREFUSED is left by a TCP
@@ -311,18 +338,21 @@
  *     abort file in the fusectl file system (fuse_dev_do_read()).
  *
  * error: ETIMEDOUT, a connection or request timed out
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: A TCP connection whose retransmissions or keepalive probes went
  *     unanswered (tcp_write_err(), a pending error); an NFS soft mount with
  *     the softerr option; a driver or block device request that timed out
  *     (O_DIRECT reads see BLK_STS_TIMEOUT this way).
  *
  * error: EHOSTUNREACH, a socket's pending error: no route to the host
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP host unreachable (and the other host and filter
  *     codes) for TCP and connected UDP sockets (icmp_err_convert[]), or by
  *     a failed neighbour resolution.
  *
  * error: ENETUNREACH, a socket's pending error: the network is unreachable
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP network unreachable for TCP and connected UDP
  *     sockets.
@@ -333,42 +363,52 @@
  *     (packet_notifier()); other families can hold it as a pending error.
  *
  * error: EHOSTDOWN, a socket's pending error: the host is down
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP host unknown for TCP and connected UDP sockets.
  *
  * error: ENONET, a socket's pending error: the host is isolated
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP host isolated for TCP and connected UDP sockets.
  *
  * error: ENOPROTOOPT, a socket's pending error: protocol unreachable
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP protocol unreachable for TCP and connected UDP
  *     sockets.
  *
  * error: EPROTO, a protocol error
+ *   trigger: fd=udp_icmp_error, count=1
  *   desc: A socket's pending error after an ICMP parameter problem; USB and
  *     other drivers that got a malformed answer from their device.
  *
  * error: EMSGSIZE, a socket's pending error: the message was too large for the path
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, chr, fuse, overlay, other
  *   desc: An ICMP "fragmentation needed" answer to a datagram that a
  *     connected UDP socket sent with path MTU discovery on leaves EMSGSIZE
  *     as its pending error (__udp4_lib_err()), reported once.
  *
  * error: ENOSPC, the buffer cannot hold the record
+ *   trigger: fd=perf_event, count=1
  *   desc: A perf event descriptor refuses a read shorter than its record
  *     (perf_read(): count below the event's read_size).
  *
  * error: EMFILE, the reader's descriptor table is full
+ *   trigger: fd=fanotify_pending, count=4096, setup=fd_table_full
  *   objects: fanotify, fuse, overlay, other
  *   desc: fanotify: each event read opens a descriptor of the file it is
  *     about (create_fd()); when none is free the read fails with EMFILE.
  *
  * error: ENFILE, the system-wide limit on open files is reached
+ *   trigger: fd=fanotify_pending, count=4096, setup=file_max_reached,
+ *     setup=nobody
  *   objects: fanotify, fuse, overlay, other
  *   desc: fanotify: opening the event's file failed at fs.file-max.
  *
  * error: ESTALE, a network filesystem's file handle went stale
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   objects: nfs, fuse, overlay, other
  *   desc: The file was removed or replaced on the NFS server (or another
  *     network filesystem's server) while it was open here.
@@ -384,6 +424,8 @@
  *     whose checksum is wrong while reading the file's block map.
  *
  * error: ENOMEM, the kernel could not allocate memory
+ *   trigger: none -- needs an allocation to fail; the Debian kernels have no fault
+ *     injection (CONFIG_FAULT_INJECTION is off)
  *   desc: Read methods that need temporary buffers (seq_file based pseudo
  *     files, sysfs, /proc/sys, sockets, some drivers) can fail this way.
  *
@@ -672,18 +714,21 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     unchanged.
  *
  * error: EBADF, fd is not open, is an O_PATH descriptor, or is not open for writing
+ *   trigger: fd=opath, count=1
  *   desc: The descriptor lookup found nothing (never opened, already closed,
  *     or a number above the table size), found an O_PATH descriptor, or found
  *     a file opened with O_RDONLY or with the access mode 3 (no FMODE_WRITE).
  *     This is the first check made.
  *
  * error: EFAULT, buf to buf + count is outside user space, or the copy faulted at once
+ *   trigger: fd=file_wronly, buf=kernel_ptr, count=1, check=pos_unchanged
  *   desc: Either the address range check on buf failed (see the buf
  *     parameter), or the write method could not read the first byte because
  *     the memory is not mapped or not readable. A fault after some bytes were
  *     taken yields a short count instead.
  *
  * error: EINVAL, no write method, bad position, misaligned O_DIRECT, or data refused
+ *   trigger: fd=eventfd, count=1
  *   desc: The file has no write method; the file position is negative or
  *     position + count overflows, on a file that does not allow unsigned
  *     offsets; an O_DIRECT write does not meet the alignment the filesystem
@@ -698,6 +743,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     EFAULT, not EINVAL, on x86-64 (see the count parameter).
  *
  * error: EAGAIN, O_NONBLOCK is set and the data cannot be accepted yet
+ *   trigger: fd=pipe_wr_full_nonblock, count=1
  *   desc: A pipe, FIFO, socket, eventfd or terminal in non-blocking mode has
  *     no room. A socket send timeout (SO_SNDTIMEO) that expires also ends in
  *     EAGAIN. Control files use it too: memory.reclaim of a cgroup when it
@@ -706,12 +752,16 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     same error number on Linux.
  *
  * error: EINTR, a signal interrupted a wait before any data was written
+ *   trigger: fd=pipe_wr_full, count=1, setup=alarm
  *   desc: The write method was waiting (for room in a pipe or socket, for a
  *     device, for a FUSE server's answer) and a signal arrived before any
  *     byte was accepted. Methods that allow a restart return ERESTARTSYS
  *     instead.
  *
  * error: ERESTARTSYS, a signal interrupted a wait; the call may be restarted
+
+ *   trigger: none -- kernel-internal code, turned into EINTR or a restart
+ *     before the call returns to user space
  *   desc: Kernel-internal code, turned into EINTR or a restart of the system
  *     call on the way back to user space, so a program never sees it; a probe
  *     on the system call's return value does. It is also the return value
@@ -719,6 +769,8 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     terminal.
  *
  * error: ERESTARTNOINTR, a lock was busy; the call is always restarted
+ *   trigger: none -- kernel-internal code: the call is restarted before it
+ *     returns to user space
  *   desc: Kernel-internal code, from restart_syscall(): some sysfs
  *     attributes (for example a device's online file, through
  *     lock_device_hotplug_sysfs(), or network device settings under the
@@ -727,6 +779,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     program never sees it; a probe on the system call's return value does.
  *
  * error: ESRCH, the process a /proc file or a cgroup write names does not exist
+ *   trigger: fd=cgroup_procs, buf=buf_absent_pid, count=7
  *   desc: Files under /proc/PID that take writes (oom_score_adj, comm,
  *     attr/..., ...) look up their task on every write; once it has exited
  *     and been reaped the write fails with ESRCH. Writing a process or
@@ -734,6 +787,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     cgroup v1 tasks file fails with ESRCH too (cgroup_procs_write_start()).
  *
  * error: EPIPE, the reading side of the pipe or socket is gone
+ *   trigger: fd=pipe_wr_no_reader, count=1, check=sigpipe
  *   objects: fifo, sock, fuse, overlay, other
  *   desc: A pipe or FIFO with no reader left (pipe_write()); a TCP socket
  *     that is not connected, was shut down for writing or whose connection
@@ -747,6 +801,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     signal.
  *
  * error: EFBIG, the position is at or beyond the file size limit
+ *   trigger: fd=file_wronly, count=1, setup=fsize_zero, check=pos_unchanged
  *   desc: The position is at or beyond the caller's RLIMIT_FSIZE (SIGXFSZ is
  *     sent too), beyond the filesystem's maximum file size, or beyond
  *     MAX_NON_LFS for a file opened without O_LARGEFILE (possible only for a
@@ -756,6 +811,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     or past its size the same way.
  *
  * error: E2BIG, the write is longer than the file accepts at once
+ *   trigger: fd=cgroup_procs, count=8192
  *   objects: cgroup2, cgroup, fuse, overlay, other
  *   desc: cgroup control files take a value in one write of at most a page
  *     (or the file's own limit) and refuse a longer one
@@ -763,6 +819,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     take at most a page and return a short count.
  *
  * error: ENOSPC, no space left on the device
+ *   trigger: fd=dev_full, count=1
  *   desc: The filesystem or device has no room for the data; a write that
  *     runs out of space after some data was stored returns the short count.
  *     Some control files (cgroup, sysfs) use it for a table that is full.
@@ -771,6 +828,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *   desc: The block quota of the file's owner on the filesystem is used up.
  *
  * error: EIO, I/O error, or a background write to a terminal that cannot stop
+ *   trigger: fd=pty_slave_hungup, count=1
  *   desc: The device or filesystem reported an I/O error, including errors
  *     from the flush of an O_SYNC or O_DSYNC write. For terminals, a process
  *     in an orphaned background process group writing its controlling
@@ -779,6 +837,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     open returns it too.
  *
  * error: EPERM, a file seal, a file attribute or a security module forbids it
+ *   trigger: fd=memfd_sealed, count=1
  *   desc: A memfd or shmem file sealed with F_SEAL_WRITE or
  *     F_SEAL_FUTURE_WRITE refuses all writes, and with F_SEAL_GROW refuses
  *     writes past its end; some filesystems refuse writes to a file that
@@ -794,11 +853,13 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     netfilter or a cgroup BPF program.
  *
  * error: EOVERFLOW, negative position on a file with unsigned offsets
+ *   trigger: fd=proc_mem_high, count=2
  *   desc: Files that use the full unsigned 64-bit offset range hold positions
  *     above LLONG_MAX, which look negative; a write whose count reaches past
  *     the top of that range fails.
  *
  * error: EDESTADDRREQ, datagram socket without a peer address
+ *   trigger: fd=udp_unconnected, count=1
  *   objects: sock, fuse, overlay, other
  *   desc: write() has no address argument, so a datagram socket such as a
  *     UDP socket must have been connected with connect() first
@@ -811,11 +872,14 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     by open() with write access, not here.
  *
  * error: EXDEV, the pipe is a notification pipe
+ *   trigger: none -- the Debian kernels are built without CONFIG_WATCH_QUEUE
  *   desc: Pipes created with O_NOTIFICATION_PIPE (watch queues) cannot be
  *     written with write(). The Debian kernels are built without
  *     CONFIG_WATCH_QUEUE, so this case cannot happen there.
  *
  * error: ENOMEM, the kernel could not allocate memory
+ *   trigger: none -- needs an allocation to fail; the Debian kernels have no fault
+ *     injection (CONFIG_FAULT_INJECTION is off)
  *   desc: For example a page for a pipe buffer, socket buffers, or the copy
  *     of a value written to sysfs, /proc/sys or /dev/kmsg.
  *
@@ -824,6 +888,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     netlink socket's pending overrun error is reported on writes too.
  *
  * error: EACCES, a security module refused the write
+ *   trigger: fd=udp6_icmp_prohibited, count=1
  *   desc: The file_permission hook of an LSM checks every write again, so a
  *     policy change can refuse a write on a file that was opened
  *     successfully. Also: writing a process to cgroup.procs without write
@@ -833,12 +898,14 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     (ICMPv6 "administratively prohibited").
  *
  * error: ENOENT, the object behind a pseudo file is gone, or a reply has no request
+ *   trigger: fd=fuse_dev, buf=buf_fuse_reply_unknown, count=16
  *   desc: A /proc/sys file whose sysctl table was unregistered
  *     (proc_sys_call_handler()); /dev/fuse for a reply whose request is not
  *     (or no longer) pending (fuse_dev_do_write()); sysfs and cgroup files
  *     for a name they do not know.
  *
  * error: ENODEV, the device or pseudo file behind fd was removed
+ *   trigger: fd=cgroup_removed, count=1
  *   desc: sysfs and cgroup files are kernfs nodes: once the node is removed
  *     (a device unplugged, a cgroup deleted) every write through a
  *     descriptor opened before fails with ENODEV (kernfs_fop_write_iter());
@@ -846,20 +913,24 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     unplugged devices.
  *
  * error: ENXIO, no such device or address
+ *   trigger: fd=packet_unbound, count=64
  *   desc: A packet socket not bound to a device (packet_snd()); sysfs
  *     attributes and drivers whose device is not there.
  *
  * error: EBUSY, the object is busy
+ *   trigger: fd=cgroup_busy_subtree, buf=buf_plus_memory, count=7
  *   desc: Control files refuse changes that conflict with the current
  *     state: cgroup.subtree_control and cgroup.procs under the cgroup v2
  *     rules (for example the no-internal-process rule), cgroup v1 files of
  *     an active hierarchy, sysfs attributes of a device in use.
  *
  * error: ERANGE, a value written is out of range
+ *   trigger: fd=cgroup_pids_max, buf=buf_huge_number, count=20
  *   desc: sysfs, cgroup and /proc/sys write methods that parse numbers with
  *     kstrto*() return it for a number that does not fit.
  *
  * error: ENOTCONN, the socket is not connected, or the FUSE connection is gone
+ *   trigger: fd=unix_stream_unconnected, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A UNIX stream, seqpacket or datagram socket that has no peer
  *     (unix_stream_sendmsg(), unix_dgram_sendmsg()); other
@@ -868,6 +939,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     aborted fail every request with ENOTCONN (fuse_get_req()).
  *
  * error: ECONNRESET, the peer reset the connection
+ *   trigger: fd=tcp_reset, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A TCP connection that was reset (its pending error, reported on
  *     the first write after the reset; later writes fail with EPIPE); a
@@ -876,6 +948,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     from it.
  *
  * error: ECONNREFUSED, the peer refused, or a socket's pending error
+ *   trigger: fd=tcp_refused, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Sockets report an asynchronous error once, on the next read or
  *     write, and clear it (sock_error(), also checked by
@@ -894,18 +967,21 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     tcp_abort().
  *
  * error: ETIMEDOUT, a connection or request timed out
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: A TCP connection whose retransmissions or keepalive probes went
  *     unanswered (tcp_write_err(), a pending error); an NFS soft mount with
  *     the softerr option; a driver or block device request that timed out
  *     (O_DIRECT writes see BLK_STS_TIMEOUT this way).
  *
  * error: EHOSTUNREACH, no route to the host, or a socket's pending error
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: The route lookup of a datagram found no route or a prohibit or
  *     unreachable route (udp_sendmsg()), or ICMP host unreachable left it as
  *     the pending error of a TCP or connected UDP socket.
  *
  * error: ENETUNREACH, the network is unreachable, or a socket's pending error
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: The route lookup of a datagram found no route to the network, or
  *     ICMP network unreachable left it as a pending error.
@@ -916,23 +992,28 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     family holds it as a pending error.
  *
  * error: EHOSTDOWN, a socket's pending error: the host is down
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP host unknown for TCP and connected UDP sockets.
  *
  * error: ENONET, a socket's pending error: the host is isolated
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP host isolated for TCP and connected UDP sockets.
  *
  * error: ENOPROTOOPT, a socket's pending error: protocol unreachable
+ *   trigger: fd=udp_icmp_error, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Left by ICMP protocol unreachable for TCP and connected UDP
  *     sockets.
  *
  * error: EPROTO, a protocol error
+ *   trigger: fd=udp_icmp_error, count=1
  *   desc: A socket's pending error after an ICMP parameter problem; USB and
  *     other drivers that got a malformed answer from their device.
  *
  * error: EMSGSIZE, the datagram is too large
+ *   trigger: fd=udp_loopback, count=70000
  *   objects: sock, chr, fuse, overlay, other
  *   desc: A datagram socket cannot send count bytes as one message: more
  *     than 65507 bytes of UDP payload, more than the send buffer of a UNIX
@@ -968,10 +1049,12 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     FUSE server's answer.
  *
  * error: EOPNOTSUPP, the file does not support writing in this way
+ *   trigger: fd=cgroup_thread_root_subtree, buf=buf_plus_memory, count=7
  *   desc: For example a socket whose protocol has no send operation, or a
  *     cgroup control file that does not apply to a threaded cgroup.
  *
  * error: ESTALE, a network filesystem's file handle went stale
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   objects: nfs, fuse, overlay, other
  *   desc: The file was removed or replaced on the NFS server (or another
  *     network filesystem's server) while it was open here.
@@ -1317,6 +1400,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     a file created by O_CREAT before a later step failed stays created.
  *
  * error: EACCES, permission denied on the file, on a directory of the path, or to create
+ *   trigger: filename=path_private, flags=O_RDONLY, setup=nobody
  *   desc: Search permission is missing on a directory of the path; the file
  *     does not grant the access the open needs (read for O_RDONLY, write for
  *     O_WRONLY and for O_TRUNC, both for O_RDWR and for the access mode 3);
@@ -1329,6 +1413,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     ptrace access to it (EACCES without it, proc_mem_open()).
  *
  * error: EAGAIN, O_NONBLOCK is set and the open conflicts with a lease
+ *   trigger: filename=path_leased, flags=O_WRONLY | O_NONBLOCK
  *   desc: Another open file description holds a lease (F_SETLEASE) that
  *     this open would break: a write lease against any open, or a read lease
  *     against an open for writing. Without O_NONBLOCK the call breaks the
@@ -1336,6 +1421,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     number on Linux.
  *
  * error: EBUSY, O_EXCL on a block device in use, or a device with one user
+ *   trigger: filename=path_pty_exclusive, flags=O_RDWR | O_NOCTTY, setup=nobody
  *   desc: Opening a block device with O_EXCL claims it exclusively, which
  *     fails while it is mounted or claimed by another exclusive user (swap,
  *     device mapper, md). Devices that allow one opener at a time refuse
@@ -1347,27 +1433,34 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     quota of the caller on that filesystem is used up.
  *
  * error: EEXIST, O_CREAT and O_EXCL were given and the name exists
+ *   trigger: filename=path_file, flags=O_CREAT | O_EXCL | O_WRONLY, mode=0600
  *   desc: The last component exists, as any kind of file, including a
  *     symbolic link whether or not it points anywhere. The test and the
  *     creation are one atomic step.
  *
  * error: EFAULT, filename cannot be read
+ *   trigger: filename=kernel_ptr
  *   desc: The string is not (or not entirely, up to its NUL) in readable
  *     user memory.
  *
  * error: EINTR, a signal interrupted a wait
+ *   trigger: filename=path_fifo, flags=O_RDONLY, setup=alarm
  *   desc: Opening a FIFO without O_NONBLOCK waits for the other end; breaking
  *     a lease waits for its holder; open methods of terminals and other
  *     devices, and of network and FUSE filesystems, can wait too. Waits that
  *     allow a restart return ERESTARTSYS instead.
  *
  * error: ERESTARTSYS, a signal interrupted a wait; the call may be restarted
+
+ *   trigger: none -- kernel-internal code, turned into EINTR or a restart
+ *     before the call returns to user space
  *   desc: Kernel-internal code returned by FIFO opens, lease breaks and many
  *     device open methods when a signal arrives; the signal delivery code
  *     turns it into EINTR or restarts the call, so a program never sees it,
  *     but a probe on the system call's return value does.
  *
  * error: EINVAL, an invalid flag combination, or O_DIRECT is not supported
+ *   trigger: filename=path_dir, flags=O_TMPFILE | O_RDONLY, mode=0600
  *   desc: Without O_PATH: O_CREAT together with O_DIRECTORY (O_TMPFILE |
  *     O_CREAT included); __O_TMPFILE without O_DIRECTORY; O_TMPFILE with the
  *     access mode O_RDONLY. These are checked before anything else. Later in
@@ -1381,33 +1474,40 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     and most pseudo filesystems refuse O_DIRECT on both.
  *
  * error: EISDIR, write access to a directory, or O_CREAT naming a directory
+ *   trigger: filename=path_dir, flags=O_WRONLY
  *   desc: The file is a directory and the access mode is O_WRONLY, O_RDWR or
  *     3, or O_TRUNC is given; or O_CREAT is given and the name is an existing
  *     directory or ends with a slash.
  *
  * error: ELOOP, too many symbolic links, or O_NOFOLLOW found one at the end
+ *   trigger: filename=path_loop
  *   desc: More than MAXSYMLINKS symbolic links were followed while resolving
  *     filename, or O_NOFOLLOW was given (without O_PATH) and the last
  *     component is a symbolic link. O_PATH | O_NOFOLLOW opens the link itself.
  *
  * error: EMFILE, the caller's descriptor table is full
+ *   trigger: filename=path_file, setup=fd_table_full
  *   desc: No number below the soft RLIMIT_NOFILE is free, or the table would
  *     have to grow beyond the fs.nr_open limit.
  *
  * error: ENAMETOOLONG, filename or one of its components is too long
+ *   trigger: filename=path_too_long
  *   desc: The string with its NUL does not fit in PATH_MAX bytes, or a
  *     component is longer than the filesystem's name limit.
  *
  * error: ENFILE, the system-wide limit on open files is reached
+ *   trigger: filename=path_file, setup=file_max_reached, setup=nobody
  *   desc: fs.file-max files are open and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENODEV, the driver reports that the device does not exist
+ *   trigger: filename=path_misc_unregistered
  *   desc: Device open methods return it when the hardware behind a device
  *     file is absent; the kernel also returns it (with a warning) for an inode
  *     that has no file operations. A sysfs or cgroup file whose kernfs node
  *     is being removed fails to open with it (kernfs_fop_open()).
  *
  * error: ENOENT, a component is missing, filename is empty, or no O_CREAT
+ *   trigger: filename=path_missing, check=not_created
  *   desc: A directory of the path does not exist or is a dangling symbolic
  *     link; the last component does not exist and O_CREAT is not given (or
  *     is a dangling symbolic link); filename is the empty string; or a
@@ -1417,37 +1517,45 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     closed, a /proc/sys entry being unregistered).
  *
  * error: ENOMEM, the kernel could not allocate memory
+ *   trigger: none -- needs an allocation to fail; the Debian kernels have no fault
+ *     injection (CONFIG_FAULT_INJECTION is off)
  *   desc: For the file name, the struct file, a larger descriptor table,
  *     dentries, inodes or a driver's state.
  *
  * error: ENOSPC, no room for the new file, or no pseudo terminal left
+ *   trigger: filename=path_fullfs, flags=O_CREAT | O_WRONLY, mode=0600, check=not_created
  *   desc: O_CREAT or O_TMPFILE needs an inode or a directory block and the
  *     filesystem has none left; or /dev/ptmx (or devpts's ptmx) finds that
  *     kernel.pty.max pseudo terminals exist already (devpts_new_index()).
  *
  * error: ENOTDIR, a component used as a directory is not one
+ *   trigger: filename=path_enotdir
  *   desc: A directory component of the path is a regular file or other
  *     non-directory; O_DIRECTORY or O_TMPFILE names something that is not a
  *     directory; or filename ends with a slash and names a non-directory.
  *
  * error: ENXIO, no reader on a FIFO, no device for a device file, or a socket
+ *   trigger: filename=path_fifo, flags=O_WRONLY | O_NONBLOCK
  *   desc: O_WRONLY | O_NONBLOCK on a FIFO that nobody has open for reading; a
  *     character or block device file whose device number has no driver or no
  *     device; or a UNIX domain socket file, which cannot be opened.
  *
  * error: EOPNOTSUPP, O_TMPFILE on a filesystem that does not support it
+ *   trigger: filename=path_proc, flags=O_TMPFILE | O_RDWR, mode=0600
  *   desc: The directory's filesystem has no tmpfile operation (procfs,
  *     sysfs, NFS, vfat, ...), or has one that declines, as a FUSE server
  *     without tmpfile support does. ext4, XFS, Btrfs and tmpfs support
  *     O_TMPFILE on both kernels; overlayfs only on 6.12 (since 6.6).
  *
  * error: EOVERFLOW, a file larger than MAX_NON_LFS opened without O_LARGEFILE
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: The generic open of regular files refuses large files without
  *     O_LARGEFILE. The native x86-64 entry always adds O_LARGEFILE, so this
  *     call does not fail for that reason; a filesystem's open method (for
  *     example a FUSE server's) may still return it.
  *
  * error: EPERM, O_NOATIME not by the owner, append-only or immutable file, seal
+ *   trigger: filename=path_file, flags=O_RDONLY | O_NOATIME, setup=nobody
  *   desc: O_NOATIME on a file the caller neither owns nor has CAP_FOWNER
  *     for; an append-only file opened for writing without O_APPEND or with
  *     O_TRUNC; an immutable file opened for writing or with O_TRUNC; O_TRUNC
@@ -1459,17 +1567,20 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     encryption policy differs from its directory's (fscrypt_file_open()).
  *
  * error: EROFS, write access, creation or truncation on a read-only filesystem
+ *   trigger: filename=path_rofs_file, flags=O_WRONLY
  *   desc: The filesystem or the mount is read-only and the open would write:
  *     O_WRONLY or O_RDWR on a regular file or directory, O_TRUNC, or creating
  *     a file. Device files and FIFOs on read-only filesystems can still be
  *     opened for writing.
  *
  * error: ETXTBSY, write access to a running executable or truncation of swap
+ *   trigger: filename=path_running_exe, flags=O_WRONLY
  *   desc: The file is the executable of a running program, which denies
  *     write access while it runs, and the open asks for O_WRONLY or O_RDWR;
  *     or O_TRUNC is given for a file in use as swap space.
  *
  * error: ESTALE, a network filesystem handle went stale
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: Returned when the lookup still finds a stale handle after the
  *     kernel has retried it once with every component revalidated.
  *
@@ -1479,6 +1590,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     fails with ESRCH, although the path was found.
  *
  * error: ENOMEDIUM, a removable-media device has no medium
+ *   trigger: none -- needs a removable-media drive without a medium
  *   desc: Opening the block device of an empty drive: a SCSI disk with
  *     removable media, such as a card reader without a card (sd_open()), a
  *     CD or DVD drive without a disc (cdrom_open()), a floppy drive. Opening
@@ -1492,15 +1604,18 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     be opened without the key.
  *
  * error: ENOTCONN, the FUSE connection is gone
+ *   trigger: filename=path_fuse_conn_gone
  *   desc: The lookup or open reaches a FUSE mount whose server has exited
  *     or whose connection was aborted (fuse_get_req()); the mount stays in
  *     place until it is unmounted, and every request fails with ENOTCONN.
  *
  * error: ECONNREFUSED, the FUSE connection never came up
+ *   trigger: filename=path_fuse_init_fails
  *   desc: The FUSE server's initialisation failed (fuse conn_error), so
  *     every request on the mount is refused.
  *
  * error: ETIMEDOUT, a network filesystem did not answer
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: An NFS soft mount with the softerr option, or another network
  *     filesystem, timed out during the lookup or open.
  *
@@ -1515,6 +1630,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     whose checksum is wrong while looking up the path.
  *
  * error: EIO, an I/O error while looking up, creating or opening the file
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: The filesystem could not read a directory or inode, or a device's
  *     open method reported an I/O error.
  *
@@ -1866,6 +1982,7 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *     EBADF is reported after fd has already been closed.
  *
  * error: EBADF, fd is not an open descriptor
+ *   trigger: fd=closed
  *   desc: The number is beyond the table or its slot is empty (never opened,
  *     or already closed). This is the only error after which nothing has
  *     been closed.
@@ -1878,46 +1995,56 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *     closed all the same.
  *
  * error: EIO, the flush reported an I/O error
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: Typically a network filesystem that could not write back data
  *     written earlier; that data may be lost. FUSE also returns it for an
  *     inode it marked bad (fuse_flush()). fd is closed all the same.
  *
  * error: ENOSPC, the flush found no space for deferred writes
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: A network filesystem ran out of space while writing back data
  *     written earlier (nfs_file_flush() reports the write-back error
  *     recorded since the open). fd is closed all the same.
  *
  * error: EDQUOT, the flush exceeded the disk quota
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: A network filesystem hit the quota while writing back data written
  *     earlier. fd is closed all the same.
  *
  * error: ESTALE, the flush found the file gone on the server
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: NFS: the file was removed or replaced on the server, so data
  *     written through fd could not be written back (a write-back error
  *     reported by nfs_file_flush()). fd is closed all the same.
  *
  * error: EFBIG, deferred writes went past the server's file size limit
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: NFS or FUSE write-back of data written earlier was refused as too
  *     large. fd is closed all the same.
  *
  * error: EROFS, deferred writes were refused by a read-only export
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: NFS write-back of data written earlier found the export or the
  *     server's file system read-only. fd is closed all the same.
  *
  * error: EACCES, deferred writes were refused by the server
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: NFS write-back with credentials the server no longer accepts (an
  *     expired Kerberos ticket, changed permissions), or a FUSE server's
  *     answer to FLUSH. fd is closed all the same.
  *
  * error: EPERM, deferred writes or the flush were not permitted
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: NFS write-back refused by the server, or a FUSE server's answer to
  *     FLUSH. fd is closed all the same.
  *
  * error: ETIMEDOUT, the server did not answer the flush
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: An NFS soft mount with the softerr option whose write-back timed
  *     out. fd is closed all the same.
  *
  * error: ENOTCONN, the FUSE connection is gone
+ *   trigger: fd=fuse_file_conn_gone
  *   desc: The FUSE server of the file's mount has exited or the connection
  *     was aborted, so the FLUSH request fails (fuse_flush(),
  *     fuse_simple_request()). fd is closed all the same.
@@ -2196,6 +2323,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     a file created by O_CREAT before a later step failed stays created.
  *
  * error: EACCES, permission denied on the file, on a directory of the path, or to create
+ *   trigger: filename=path_private, flags=O_RDONLY, setup=nobody
  *   desc: Search permission is missing on a directory of the path; the file
  *     does not grant the access the open needs (read for O_RDONLY, write for
  *     O_WRONLY and for O_TRUNC, both for O_RDWR and for the access mode 3);
@@ -2208,6 +2336,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     ptrace access to it (EACCES without it, proc_mem_open()).
  *
  * error: EAGAIN, O_NONBLOCK is set and the open conflicts with a lease
+ *   trigger: filename=path_leased, flags=O_WRONLY | O_NONBLOCK
  *   desc: Another open file description holds a lease (F_SETLEASE) that
  *     this open would break: a write lease against any open, or a read lease
  *     against an open for writing. Without O_NONBLOCK the call breaks the
@@ -2215,6 +2344,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     number on Linux.
  *
  * error: EBUSY, O_EXCL on a block device in use, or a device with one user
+ *   trigger: filename=path_pty_exclusive, flags=O_RDWR | O_NOCTTY, setup=nobody
  *   desc: Opening a block device with O_EXCL claims it exclusively, which
  *     fails while it is mounted or claimed by another exclusive user (swap,
  *     device mapper, md). Devices that allow one opener at a time refuse
@@ -2226,27 +2356,34 @@ asmlinkage long sys_close(unsigned int fd);
  *     quota of the caller on that filesystem is used up.
  *
  * error: EEXIST, O_CREAT and O_EXCL were given and the name exists
+ *   trigger: filename=path_file, flags=O_CREAT | O_EXCL | O_WRONLY, mode=0600
  *   desc: The last component exists, as any kind of file, including a
  *     symbolic link whether or not it points anywhere. The test and the
  *     creation are one atomic step.
  *
  * error: EFAULT, filename cannot be read
+ *   trigger: filename=kernel_ptr
  *   desc: The string is not (or not entirely, up to its NUL) in readable
  *     user memory.
  *
  * error: EINTR, a signal interrupted a wait
+ *   trigger: filename=path_fifo, flags=O_RDONLY, setup=alarm
  *   desc: Opening a FIFO without O_NONBLOCK waits for the other end; breaking
  *     a lease waits for its holder; open methods of terminals and other
  *     devices, and of network and FUSE filesystems, can wait too. Waits that
  *     allow a restart return ERESTARTSYS instead.
  *
  * error: ERESTARTSYS, a signal interrupted a wait; the call may be restarted
+
+ *   trigger: none -- kernel-internal code, turned into EINTR or a restart
+ *     before the call returns to user space
  *   desc: Kernel-internal code returned by FIFO opens, lease breaks and many
  *     device open methods when a signal arrives; the signal delivery code
  *     turns it into EINTR or restarts the call, so a program never sees it,
  *     but a probe on the system call's return value does.
  *
  * error: EINVAL, an invalid flag combination, or O_DIRECT is not supported
+ *   trigger: filename=path_dir, flags=O_TMPFILE | O_RDONLY, mode=0600
  *   desc: Without O_PATH: O_CREAT together with O_DIRECTORY (O_TMPFILE |
  *     O_CREAT included); __O_TMPFILE without O_DIRECTORY; O_TMPFILE with the
  *     access mode O_RDONLY. These are checked before anything else. Later in
@@ -2260,33 +2397,40 @@ asmlinkage long sys_close(unsigned int fd);
  *     and most pseudo filesystems refuse O_DIRECT on both.
  *
  * error: EISDIR, write access to a directory, or O_CREAT naming a directory
+ *   trigger: filename=path_dir, flags=O_WRONLY
  *   desc: The file is a directory and the access mode is O_WRONLY, O_RDWR or
  *     3, or O_TRUNC is given; or O_CREAT is given and the name is an existing
  *     directory or ends with a slash.
  *
  * error: ELOOP, too many symbolic links, or O_NOFOLLOW found one at the end
+ *   trigger: filename=path_symlink, flags=O_RDONLY | O_NOFOLLOW
  *   desc: More than MAXSYMLINKS symbolic links were followed while resolving
  *     filename, or O_NOFOLLOW was given (without O_PATH) and the last
  *     component is a symbolic link. O_PATH | O_NOFOLLOW opens the link itself.
  *
  * error: EMFILE, the caller's descriptor table is full
+ *   trigger: filename=path_file, setup=fd_table_full
  *   desc: No number below the soft RLIMIT_NOFILE is free, or the table would
  *     have to grow beyond the fs.nr_open limit.
  *
  * error: ENAMETOOLONG, filename or one of its components is too long
+ *   trigger: filename=path_name_too_long
  *   desc: The string with its NUL does not fit in PATH_MAX bytes, or a
  *     component is longer than the filesystem's name limit.
  *
  * error: ENFILE, the system-wide limit on open files is reached
+ *   trigger: filename=path_file, setup=file_max_reached, setup=nobody
  *   desc: fs.file-max files are open and the caller lacks CAP_SYS_ADMIN.
  *
  * error: ENODEV, the driver reports that the device does not exist
+ *   trigger: filename=path_misc_unregistered
  *   desc: Device open methods return it when the hardware behind a device
  *     file is absent; the kernel also returns it (with a warning) for an inode
  *     that has no file operations. A sysfs or cgroup file whose kernfs node
  *     is being removed fails to open with it (kernfs_fop_open()).
  *
  * error: ENOENT, a component is missing, filename is empty, or no O_CREAT
+ *   trigger: filename=path_empty
  *   desc: A directory of the path does not exist or is a dangling symbolic
  *     link; the last component does not exist and O_CREAT is not given (or
  *     is a dangling symbolic link); filename is the empty string; or a
@@ -2296,38 +2440,46 @@ asmlinkage long sys_close(unsigned int fd);
  *     closed, a /proc/sys entry being unregistered).
  *
  * error: ENOMEM, the kernel could not allocate memory
+ *   trigger: none -- needs an allocation to fail; the Debian kernels have no fault
+ *     injection (CONFIG_FAULT_INJECTION is off)
  *   desc: For the file name, the struct file, a larger descriptor table,
  *     dentries, inodes or a driver's state.
  *
  * error: ENOSPC, no room for the new file, or no pseudo terminal left
+ *   trigger: filename=path_fullfs, flags=O_CREAT | O_WRONLY, mode=0600, check=not_created
  *   desc: O_CREAT or O_TMPFILE needs an inode or a directory block and the
  *     filesystem has none left; or /dev/ptmx (or devpts's ptmx) finds that
  *     kernel.pty.max pseudo terminals exist already (devpts_new_index()).
  *
  * error: ENOTDIR, a component used as a directory is not one
+ *   trigger: filename=path_enotdir
  *   desc: A directory component of the path is a regular file or other
  *     non-directory; O_DIRECTORY or O_TMPFILE names something that is not a
  *     directory; filename ends with a slash and names a non-directory; or
  *     filename is relative and dfd refers to something other than a directory.
  *
  * error: ENXIO, no reader on a FIFO, no device for a device file, or a socket
+ *   trigger: filename=path_socket
  *   desc: O_WRONLY | O_NONBLOCK on a FIFO that nobody has open for reading; a
  *     character or block device file whose device number has no driver or no
  *     device; or a UNIX domain socket file, which cannot be opened.
  *
  * error: EOPNOTSUPP, O_TMPFILE on a filesystem that does not support it
+ *   trigger: filename=path_proc, flags=O_TMPFILE | O_RDWR, mode=0600
  *   desc: The directory's filesystem has no tmpfile operation (procfs,
  *     sysfs, NFS, vfat, ...), or has one that declines, as a FUSE server
  *     without tmpfile support does. ext4, XFS, Btrfs and tmpfs support
  *     O_TMPFILE on both kernels; overlayfs only on 6.12 (since 6.6).
  *
  * error: EOVERFLOW, a file larger than MAX_NON_LFS opened without O_LARGEFILE
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: The generic open of regular files refuses large files without
  *     O_LARGEFILE. The native x86-64 entry always adds O_LARGEFILE, so this
  *     call does not fail for that reason; a filesystem's open method (for
  *     example a FUSE server's) may still return it.
  *
  * error: EPERM, O_NOATIME not by the owner, append-only or immutable file, seal
+ *   trigger: filename=path_file, flags=O_RDONLY | O_NOATIME, setup=nobody
  *   desc: O_NOATIME on a file the caller neither owns nor has CAP_FOWNER
  *     for; an append-only file opened for writing without O_APPEND or with
  *     O_TRUNC; an immutable file opened for writing or with O_TRUNC; O_TRUNC
@@ -2339,17 +2491,20 @@ asmlinkage long sys_close(unsigned int fd);
  *     encryption policy differs from its directory's (fscrypt_file_open()).
  *
  * error: EROFS, write access, creation or truncation on a read-only filesystem
+ *   trigger: filename=path_rofs_file, flags=O_WRONLY
  *   desc: The filesystem or the mount is read-only and the open would write:
  *     O_WRONLY or O_RDWR on a regular file or directory, O_TRUNC, or creating
  *     a file. Device files and FIFOs on read-only filesystems can still be
  *     opened for writing.
  *
  * error: ETXTBSY, write access to a running executable or truncation of swap
+ *   trigger: filename=path_running_exe, flags=O_WRONLY
  *   desc: The file is the executable of a running program, which denies
  *     write access while it runs, and the open asks for O_WRONLY or O_RDWR;
  *     or O_TRUNC is given for a file in use as swap space.
  *
  * error: ESTALE, a network filesystem handle went stale
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: Returned when the lookup still finds a stale handle after the
  *     kernel has retried it once with every component revalidated.
  *
@@ -2359,6 +2514,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     fails with ESRCH, although the path was found.
  *
  * error: ENOMEDIUM, a removable-media device has no medium
+ *   trigger: none -- needs a removable-media drive without a medium
  *   desc: Opening the block device of an empty drive: a SCSI disk with
  *     removable media, such as a card reader without a card (sd_open()), a
  *     CD or DVD drive without a disc (cdrom_open()), a floppy drive. Opening
@@ -2372,15 +2528,18 @@ asmlinkage long sys_close(unsigned int fd);
  *     be opened without the key.
  *
  * error: ENOTCONN, the FUSE connection is gone
+ *   trigger: filename=path_fuse_conn_gone
  *   desc: The lookup or open reaches a FUSE mount whose server has exited
  *     or whose connection was aborted (fuse_get_req()); the mount stays in
  *     place until it is unmounted, and every request fails with ENOTCONN.
  *
  * error: ECONNREFUSED, the FUSE connection never came up
+ *   trigger: filename=path_fuse_init_fails
  *   desc: The FUSE server's initialisation failed (fuse conn_error), so
  *     every request on the mount is refused.
  *
  * error: ETIMEDOUT, a network filesystem did not answer
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: An NFS soft mount with the softerr option, or another network
  *     filesystem, timed out during the lookup or open.
  *
@@ -2395,10 +2554,12 @@ asmlinkage long sys_close(unsigned int fd);
  *     whose checksum is wrong while looking up the path.
  *
  * error: EIO, an I/O error while looking up, creating or opening the file
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: The filesystem could not read a directory or inode, or a device's
  *     open method reported an I/O error.
  *
  * error: EBADF, filename is relative and dfd is neither AT_FDCWD nor open
+ *   trigger: dfd=closed, filename=path_relative
  *   desc: dfd is a number that is not open in the caller's table, or a
  *     negative value other than AT_FDCWD. Not returned for an absolute
  *     filename, whatever dfd is.

@@ -24,6 +24,7 @@
 
 #include "kapi/check_generator.h"
 #include "kapi/cli.h"
+#include "kapi/conformance.h"
 #include "kapi/error.h"
 #include "kapi/generator.h"
 #include "kapi/image.h"
@@ -51,6 +52,7 @@ struct Options {
     bool version = false;
     bool stats = false;
     bool checks = false;
+    bool conformance = false;
     std::string output;
     std::string symbol{kDefaultSymbol};
     std::string syscalls_h;
@@ -58,7 +60,14 @@ struct Options {
     std::vector<std::string> files;
 };
 
-enum : int { kOptSyscallsH = 256, kOptSymbol, kOptStats, kOptSourceRoot, kOptChecks };
+enum : int {
+    kOptSyscallsH = 256,
+    kOptSymbol,
+    kOptStats,
+    kOptSourceRoot,
+    kOptChecks,
+    kOptConformance,
+};
 
 constexpr option kLongOptions[] = {
     {"help", no_argument, nullptr, 'h'},
@@ -69,6 +78,7 @@ constexpr option kLongOptions[] = {
     {"source-root", required_argument, nullptr, kOptSourceRoot},
     {"stats", no_argument, nullptr, kOptStats},
     {"checks", no_argument, nullptr, kOptChecks},
+    {"conformance", no_argument, nullptr, kOptConformance},
     {nullptr, 0, nullptr, 0},
 };
 // The leading ':' makes getopt_long() return ':' for a missing argument.
@@ -110,12 +120,17 @@ Options parse_command_line(int argc, char* argv[]) {
         case kOptChecks:
             o.checks = true;
             break;
+        case kOptConformance:
+            o.conformance = true;
+            break;
         default:
             usage_error(kapi::cli::option_error(c, kLongOptions, argv));
         }
     }
     for (int i = optind; i < argc; ++i)
         o.files.emplace_back(argv[i]);
+    if (o.checks && o.conformance)
+        usage_error("--checks and --conformance exclude each other");
     if (!o.help && !o.version && o.output.empty())
         usage_error("no output file: give -o OUT.c");
     return o;
@@ -140,6 +155,9 @@ void print_help(std::ostream& out) {
         << "      --source-root DIR  record spec file names relative to DIR in the image\n"
         << "      --checks           write, instead of the image, the checks specialised\n"
         << "                         for each spec of it (NAME_checks, NAME_checks_count)\n"
+        << "      --conformance      write, instead of the image, the case tables of the\n"
+        << "                         conformance test program (selftests/conform/): the\n"
+        << "                         errors' triggers and the descriptor bounds\n"
         << "      --stats            print what each spec costs in the image\n"
         << "  -h, --help             show this help and exit\n"
         << "  -V, --version          show version information and exit\n"
@@ -225,6 +243,7 @@ int run(int argc, char* argv[]) {
 
     kapi::SpecSet specs;
     std::vector<std::string> includes;
+    std::vector<kapi::ErrorTrigger> triggers;
     bool failed = false;
     for (const std::string& file : o.files) {
         kapi::ParseResult r = kapi::parse_file(file);
@@ -232,6 +251,7 @@ int run(int argc, char* argv[]) {
             std::cerr << d.str() << '\n';
         failed = failed || !r.ok();
         includes.insert(includes.end(), r.includes.begin(), r.includes.end());
+        triggers.insert(triggers.end(), r.triggers.begin(), r.triggers.end());
         for (kapi::Spec& s : r.specs.specs)
             specs.specs.push_back(std::move(s));
     }
@@ -278,6 +298,21 @@ int run(int argc, char* argv[]) {
             if (!rel.empty() && *rel.begin() != "..")
                 s.source.file = rel.generic_string();
         }
+        for (kapi::ErrorTrigger& t : triggers) {
+            fs::path rel = fs::absolute(t.file).lexically_normal().lexically_relative(root);
+            if (!rel.empty() && *rel.begin() != "..")
+                t.file = rel.generic_string();
+        }
+    }
+
+    if (o.conformance) {
+        kapi::ConformanceResult c = kapi::generate_conformance_c(specs, triggers);
+        for (const kapi::Diagnostic& d : c.errors)
+            std::cerr << d.str() << '\n';
+        if (!c.errors.empty())
+            return kExitSpecErrors;
+        write_atomically(o.output, c.c);
+        return kapi::to_int(ExitCode::Success);
     }
 
     write_atomically(o.output, o.checks ? kapi::generate_checks_c(specs, includes, o.symbol)

@@ -26,6 +26,32 @@ struct Diagnostic {
     std::string str() const;
 };
 
+// How to provoke one documented error in a test guest: the "trigger:"
+// sub-key of an "error:" block (Documentation/spec-language.rst,
+// "Triggers"). A test-side annotation: it is not part of the Spec model and
+// never reaches the spec image. Either "none -- REASON" (the error cannot be
+// provoked in a VM) or a recipe of KEY=VALUE items, in order: KEY is a
+// parameter of the API (VALUE a fixture name or a number as the language
+// reads it), "setup" (VALUE a setup fixture) or "check" (VALUE a side
+// effect to verify). Fixture names are lowercase identifiers; the
+// conformance generator (kapi-gen --conformance) checks them.
+struct TriggerItem {
+    std::string key;
+    std::string value;
+
+    friend bool operator==(const TriggerItem&, const TriggerItem&) = default;
+};
+
+struct ErrorTrigger {
+    std::string api;   // the spec's name, "sys_read"
+    std::string error; // the error's name, "EBADF"
+    std::string file;
+    std::uint32_t line = 0; // the line of "trigger:"
+    bool none = false;
+    std::string reason; // with none: why the error cannot be provoked
+    std::vector<TriggerItem> items;
+};
+
 struct ParseResult {
     SpecSet specs;
     std::vector<Diagnostic> errors;
@@ -35,6 +61,9 @@ struct ParseResult {
     // C preprocessor #include lines of the file, in order, verbatim; the
     // generator repeats them so that expressions resolve.
     std::vector<std::string> includes;
+    // The triggers of the specs' errors, in file order; empty when the file
+    // has errors, like specs.
+    std::vector<ErrorTrigger> triggers;
 
     bool ok() const { return errors.empty(); }
 };

@@ -230,7 +230,8 @@ ParseResult parse_annotations(std::string_view text, const std::string& file) {
         }
         std::size_t before = result.errors.size();
         Spec spec =
-            detail::parse_spec_comment(lines, file, com.line, Finder(src, k), result.errors);
+            detail::parse_spec_comment(lines, file, com.line, Finder(src, k), result.errors,
+                                       &result.triggers);
         if (result.errors.size() != before && spec.name.empty())
             continue;
         auto [it, inserted] = names.emplace(spec.name, spec.source.line);
@@ -242,8 +243,10 @@ ParseResult parse_annotations(std::string_view text, const std::string& file) {
         }
         result.specs.specs.push_back(std::move(spec));
     }
-    if (!result.errors.empty())
+    if (!result.errors.empty()) {
         result.specs.specs.clear();
+        result.triggers.clear();
+    }
     return result;
 }
 

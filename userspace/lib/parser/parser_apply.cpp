@@ -522,7 +522,113 @@ void SpecParser::apply_error(const Block& b) {
         e.description = f->value();
     if (const Field* f = b.field("objects"))
         e.objects = object_selectors(f->value(), f->line);
+    if (const Field* f = b.field("trigger"))
+        apply_trigger(name, *f);
     spec_.errors.push_back(e);
+}
+
+namespace {
+
+// A fixture name: a lowercase identifier ([a-z][a-z0-9_]*).
+bool fixture_name(std::string_view s) {
+    if (s.empty() || s[0] < 'a' || s[0] > 'z')
+        return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    return true;
+}
+
+} // namespace
+
+// "trigger: none -- REASON" or "trigger: KEY=VALUE, ..." (see ErrorTrigger).
+// Parameter names are checked in finish_triggers(), once the declaration
+// has given them.
+void SpecParser::apply_trigger(const std::string& error_name, const Field& f) {
+    std::string text = f.value();
+    ErrorTrigger t;
+    t.error = error_name;
+    t.file = file_;
+    t.line = f.line;
+    std::string_view v = trim(text);
+    if (v == "none" || v.starts_with("none ") || v.starts_with("none--")) {
+        std::string_view rest = trim(v.substr(4));
+        if (!rest.starts_with("--") || trim(rest.substr(2)).empty()) {
+            error(f.line, "trigger: 'none' needs a reason: 'none -- REASON'");
+            return;
+        }
+        t.none = true;
+        t.reason = std::string(trim(rest.substr(2)));
+        triggers_.push_back(std::move(t));
+        return;
+    }
+    if (v.empty()) {
+        error(f.line, "trigger: empty (give a recipe or 'none -- REASON')");
+        return;
+    }
+    bool ok = true;
+    for (const std::string& item : split_top_level(v, ',')) {
+        std::size_t eq = item.find('=');
+        if (eq == std::string::npos) {
+            error(f.line, "trigger: '" + item + "' is not KEY=VALUE");
+            ok = false;
+            continue;
+        }
+        TriggerItem ti{std::string(trim(std::string_view(item).substr(0, eq))),
+                       std::string(trim(std::string_view(item).substr(eq + 1)))};
+        if (!fixture_name(ti.key)) {
+            error(f.line, "trigger: bad key '" + ti.key + "' (a parameter, setup or check)");
+            ok = false;
+            continue;
+        }
+        if (ti.value.empty()) {
+            error(f.line, "trigger: '" + ti.key + "=' has no value");
+            ok = false;
+            continue;
+        }
+        if (ti.key == "setup" || ti.key == "check") {
+            if (!fixture_name(ti.value)) {
+                error(f.line, "trigger: " + ti.key + "=" + ti.value +
+                                  ": expected a fixture name (a lowercase identifier)");
+                ok = false;
+                continue;
+            }
+        } else {
+            for (const TriggerItem& seen : t.items)
+                if (seen.key == ti.key) {
+                    error(f.line, "trigger: parameter '" + ti.key + "' given twice");
+                    ok = false;
+                }
+            Num n;
+            if (!fixture_name(ti.value) &&
+                !number(ti.value, n, f.line, "trigger: " + ti.key))
+                ok = false;
+        }
+        t.items.push_back(std::move(ti));
+    }
+    if (ok)
+        triggers_.push_back(std::move(t));
+}
+
+void SpecParser::finish_triggers() {
+    for (ErrorTrigger& t : triggers_) {
+        t.api = spec_.name;
+        for (const TriggerItem& ti : t.items) {
+            if (ti.key == "setup" || ti.key == "check")
+                continue;
+            bool known = false;
+            for (const Param& p : spec_.params)
+                known = known || p.name == ti.key;
+            if (!known)
+                error(t.line, "trigger: '" + ti.key + "' is not a parameter of " + spec_.name);
+        }
+    }
+}
+
+void SpecParser::take_triggers(std::vector<ErrorTrigger>& out) {
+    for (ErrorTrigger& t : triggers_)
+        out.push_back(std::move(t));
+    triggers_.clear();
 }
 
 // "objects: SEL, SEL, ...", each SEL a type name, an implementation name

@@ -114,6 +114,7 @@ std::vector<std::string_view> tag_spellings(std::string_view canonical);
 // when it has errors.
 Spec parse_spec_comment(const std::vector<Line>& lines, const std::string& file,
                         std::uint32_t first_line, const DeclarationFinder& finder,
-                        std::vector<Diagnostic>& diags);
+                        std::vector<Diagnostic>& diags,
+                        std::vector<ErrorTrigger>* triggers = nullptr);
 
 } // namespace kapi::detail

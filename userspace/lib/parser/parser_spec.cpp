@@ -64,6 +64,7 @@ constexpr SubKeyDef kErrorKeys[] = {
     {"description", "desc", P},
     {"condition", "condition", P},
     {"objects", "objects", W},
+    {"trigger", "trigger", W},
 };
 
 constexpr SubKeyDef kLockKeys[] = {
@@ -641,6 +642,7 @@ Spec SpecParser::parse(const std::vector<Line>& lines, std::uint32_t first_line,
     for (const Block& b : group(lines, i + 1))
         apply(b);
     finish(finder);
+    finish_triggers();
     return spec_;
 }
 
@@ -717,8 +719,13 @@ std::vector<std::string_view> tag_spellings(std::string_view canonical) {
 
 Spec parse_spec_comment(const std::vector<Line>& lines, const std::string& file,
                         std::uint32_t first_line, const DeclarationFinder& finder,
-                        std::vector<Diagnostic>& diags) {
-    return SpecParser(file, diags).parse(lines, first_line, finder);
+                        std::vector<Diagnostic>& diags,
+                        std::vector<ErrorTrigger>* triggers) {
+    SpecParser p(file, diags);
+    Spec spec = p.parse(lines, first_line, finder);
+    if (triggers)
+        p.take_triggers(*triggers);
+    return spec;
 }
 
 } // namespace kapi::detail

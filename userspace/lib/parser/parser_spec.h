@@ -102,6 +102,8 @@ public:
 
     Spec parse(const std::vector<Line>& lines, std::uint32_t first_line,
                const DeclarationFinder& finder);
+    // Moves the triggers of the parsed spec's errors to OUT.
+    void take_triggers(std::vector<ErrorTrigger>& out);
 
 private:
     void error(std::uint32_t line, std::string message) {
@@ -114,6 +116,8 @@ private:
     void apply_param(const Block& b);
     void apply_return(const Block& b);
     void apply_error(const Block& b);
+    void apply_trigger(const std::string& error_name, const Field& f);
+    void finish_triggers();
     void apply_lock(const Block& b);
     void apply_signal(const Block& b);
     void apply_effect(const Block& b);
@@ -150,6 +154,7 @@ private:
     std::uint32_t ioctl_cmd_line_ = 0;
     std::map<std::string, std::uint32_t, std::less<>> single_tags_;
     std::map<std::string, std::uint32_t, std::less<>> error_names_;
+    std::vector<ErrorTrigger> triggers_;
 };
 
 // One value written over several lines, folded as how says.

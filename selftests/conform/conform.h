@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The conformance test program (Documentation/testing.rst, "Conformance
+ * tests"): the case tables come from the specs (kapi-gen --conformance
+ * writes them into the build tree), the runner (conform.c) and the
+ * fixtures (fixtures.c) are written once here and shared by every spec.
+ */
+#ifndef KAPI_CONFORM_H
+#define KAPI_CONFORM_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#define CF_MAX_ARGS 6
+#define CF_MAX_SETUP 4
+#define CF_MAX_CHECKS 4
+
+/* One argument: a fixture's value, or a constant. */
+struct cf_arg {
+	long (*fx)(void);
+	long val;
+	const char *text;
+};
+
+#define CF_FX(name) { cf_fx_##name, 0, #name }
+#define CF_VAL(expr) { NULL, (long)(expr), #expr }
+
+/* The call a case makes, as its checks see it. */
+struct cf_call {
+	const struct cf_case *c;
+	long args[CF_MAX_ARGS];
+	long ret;
+	int err;
+	off_t pos;		/* pos_unchanged: the position before the call */
+	const char *path;	/* not_created: the path it looks at */
+};
+
+/* A side effect verified around the call; false fails the case. */
+struct cf_check {
+	const char *name;
+	bool (*before)(struct cf_call *call);
+	bool (*after)(struct cf_call *call);
+};
+
+struct cf_case {
+	const char *api;	/* "sys_read" */
+	const char *error;	/* "EBADF"; "" when the call must succeed */
+	int err;		/* its number; 0 when the call must succeed */
+	bool bound;		/* a constraint bound, not an error's trigger */
+	const char *label;	/* the trigger as written, or the bound's value */
+	const char *where;	/* file:line of the trigger or the spec */
+	long nr;		/* the system call number */
+	int nargs;
+	struct cf_arg args[CF_MAX_ARGS];
+	void (*setup[CF_MAX_SETUP])(void);
+	const struct cf_check *checks[CF_MAX_CHECKS];
+};
+
+/* How the spec treats a documented error. */
+enum { CF_TRIGGER, CF_NONE, CF_UNTRIAGED };
+
+struct cf_error {
+	const char *api;
+	const char *error;
+	int how;
+};
+
+extern const struct cf_case cf_cases[];
+extern const unsigned int cf_cases_count;
+extern const struct cf_error cf_errors[];
+extern const unsigned int cf_errors_count;
+
+/* Exit statuses of a case's child process. */
+enum { CF_PASS = 0, CF_FAIL = 1, CF_BROKEN = 2, CF_SKIP = 3 };
+
+/*
+ * For fixtures: a fixture that cannot be built ends the case, as a failure
+ * (cf_broken) or, when the guest lacks what it needs, as a skip (cf_skip).
+ */
+__attribute__((noreturn, format(printf, 1, 2))) void cf_broken(const char *fmt, ...);
+__attribute__((noreturn, format(printf, 1, 2))) void cf_skip(const char *fmt, ...);
+__attribute__((format(printf, 1, 2))) void cf_diag(const char *fmt, ...);
+
+/* The case the process runs (for fixtures that take its error). */
+extern const struct cf_case *cf_current;
+
+/* The number of SIGPIPE and SIGALRM signals the case's process caught. */
+extern volatile int cf_sigpipes, cf_alarms;
+
+#endif

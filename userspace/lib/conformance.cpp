@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// kapi-gen --conformance: the case tables of the conformance test program
+// (selftests/conform/). See kapi/conformance.h.
+#include "kapi/conformance.h"
+
+#include <cstddef>
+#include <map>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "uapi/linux/kapi.h"
+
+namespace kapi {
+
+namespace {
+
+using K = FixtureKind;
+
+// Keep in step with selftests/conform/fixtures.c (each NAME is the function
+// cf_fx_NAME, cf_setup_NAME or the object cf_check_NAME there) and with
+// Documentation/spec-language.rst, "Fixtures".
+const std::vector<FixtureDef> kFixtures = {
+    {"closed", K::Value, "a descriptor number that was open and has been closed"},
+    {"first_unused", K::Value, "the lowest descriptor number that is not open"},
+    {"opath", K::Value, "an O_PATH descriptor of a regular file"},
+    {"dir", K::Value, "a directory holding a regular file \"file\", opened O_DIRECTORY"},
+    {"file_rdonly", K::Value, "a regular file of 4 bytes opened O_RDONLY"},
+    {"file_wronly", K::Value, "a regular file of 4 bytes opened O_WRONLY"},
+    {"file_rdwr", K::Value, "a regular file of 4 bytes opened O_RDWR"},
+    {"file_accmode3", K::Value, "a regular file opened with the access mode 3"},
+    {"epoll", K::Value, "an epoll instance (no read or write method)"},
+    {"eventfd", K::Value, "an eventfd (8-byte records), counter 0"},
+    {"pipe_rd_empty", K::Value, "the read end of an empty pipe whose writer is open"},
+    {"pipe_rd_empty_nonblock", K::Value, "the same, O_NONBLOCK"},
+    {"pipe_wr_full", K::Value, "the write end of a full pipe whose reader is open"},
+    {"pipe_wr_full_nonblock", K::Value, "the same, O_NONBLOCK"},
+    {"pipe_wr_no_reader", K::Value, "the write end of a pipe whose read end is closed"},
+    {"unix_stream_unconnected", K::Value, "an unconnected UNIX stream socket"},
+    {"tcp_unconnected", K::Value, "an unconnected TCP socket"},
+    {"udp_unconnected", K::Value, "a UDP socket without a peer address"},
+    {"udp_loopback", K::Value, "a UDP socket connected to 127.0.0.1"},
+    {"tcp_refused", K::Value, "a TCP socket whose connection to 127.0.0.1 was refused"},
+    {"tcp_reset", K::Value, "a TCP socket whose peer on 127.0.0.1 reset the connection"},
+    {"udp_icmp_error", K::Value,
+     "a connected UDP socket with IP_RECVERR sent the ICMP error that gives the case's error"},
+    {"udp6_icmp_prohibited", K::Value,
+     "a connected UDP socket on ::1 sent ICMPv6 administratively prohibited"},
+    {"packet_unbound", K::Value, "a packet socket bound to no device"},
+    {"netlink_overrun", K::Value,
+     "a NETLINK_USERSOCK socket whose receive queue overflowed (pending ENOBUFS)"},
+    {"timerfd_canceled", K::Value,
+     "a timerfd armed with TFD_TIMER_CANCEL_ON_SET after CLOCK_REALTIME was set"},
+    {"proc_stat_exited", K::Value, "/proc/PID/stat of a child that has been reaped"},
+    {"fdinfo_closed", K::Value, "/proc/self/fdinfo/N after N was closed"},
+    {"proc_mem_high", K::Value, "/proc/self/mem opened O_RDWR, positioned at 2^64 - 2"},
+    {"pty_master_hungup", K::Value,
+     "the master of a pseudo terminal whose slave was opened and closed"},
+    {"pty_slave_hungup", K::Value, "the slave of a pseudo terminal whose master was closed"},
+    {"kmsg_overwritten", K::Value,
+     "/dev/kmsg, O_NONBLOCK, whose records have all been overwritten since it was opened"},
+    {"dev_full", K::Value, "/dev/full opened O_WRONLY"},
+    {"memfd_sealed", K::Value, "a memfd sealed with F_SEAL_WRITE, opened for writing"},
+    {"buf", K::Value, "a writable user buffer of 128 KiB"},
+    {"buf_user_top", K::Value,
+     "the last byte below the top of the user address space (TASK_SIZE_MAX), its page mapped"},
+    {"kernel_ptr", K::Value, "an address above the user address space"},
+    {"unmapped_ptr", K::Value, "a user address with nothing mapped"},
+    {"path_file", K::Value, "the absolute path of a regular file (mode 0644)"},
+    {"path_relative", K::Value, "the same file, relative to the working directory"},
+    {"path_dir", K::Value, "the path of a directory"},
+    {"path_missing", K::Value, "a path whose last component does not exist"},
+    {"path_enotdir", K::Value, "a path through a regular file (file/x)"},
+    {"path_loop", K::Value, "a symbolic link to itself"},
+    {"path_symlink", K::Value, "a symbolic link to path_file"},
+    {"path_too_long", K::Value, "a path of PATH_MAX bytes without its NUL"},
+    {"path_name_too_long", K::Value, "a path with a component of NAME_MAX + 1 bytes"},
+    {"path_empty", K::Value, "the empty string"},
+    {"path_fifo", K::Value, "a FIFO that nobody has open"},
+    {"path_socket", K::Value, "a bound UNIX socket"},
+    {"path_private", K::Value, "a regular file of mode 0600 owned by root"},
+    {"path_leased", K::Value, "a regular file under a read lease of another descriptor"},
+    {"path_pty_exclusive", K::Value,
+     "a pseudo terminal's slave (mode 0666) in exclusive mode (TIOCEXCL)"},
+    {"path_running_exe", K::Value, "/proc/self/exe, the running program"},
+    {"path_proc", K::Value, "/proc, a directory of a file system without O_TMPFILE"},
+    {"path_rofs_file", K::Value, "a regular file on a read-only tmpfs mount"},
+    {"path_fullfs", K::Value, "a missing name on a tmpfs mount without free inodes"},
+    {"buf_absent_pid", K::Value, "a buffer holding \"4194303\", a process ID nobody has"},
+    {"buf_plus_memory", K::Value, "a buffer holding \"+memory\""},
+    {"buf_huge_number", K::Value, "a buffer holding a number of 20 digits"},
+    {"cgroup_procs", K::Value, "cgroup.procs of the cgroup v2 root, opened O_WRONLY"},
+    {"cgroup_busy_subtree", K::Value,
+     "cgroup.subtree_control, O_WRONLY, of a cgroup that holds the caller"},
+    {"cgroup_pids_max", K::Value, "pids.max of a new cgroup, opened O_WRONLY"},
+    {"cgroup_removed", K::Value, "cgroup.procs, O_RDWR, of a cgroup removed since"},
+    {"perf_event", K::Value, "a software perf event (task clock) of the caller"},
+    {"fanotify_pending", K::Value, "a fanotify group with one FAN_OPEN event queued"},
+    {"proc_sys_root_only", K::Value, "/proc/sys/kernel/cad_pid (mode 0600), opened by root"},
+    {"path_misc_unregistered", K::Value, "a misc character device node without a driver"},
+    {"fuse_file_flush_fails", K::Value,
+     "the file of a FUSE server that answers FLUSH with the case's error, opened O_RDWR"},
+    {"fuse_file_io_fails", K::Value,
+     "the file of a FUSE server that answers READ and WRITE with the case's error"},
+    {"path_fuse_open_fails", K::Value,
+     "the path of a FUSE server's file whose OPEN it answers with the case's error"},
+    {"fuse_file_conn_gone", K::Value, "a FUSE file, O_RDWR, whose server has exited since"},
+    {"path_fuse_conn_gone", K::Value, "the path of a FUSE file whose server has exited"},
+    {"path_fuse_init_fails", K::Value,
+     "the path of a FUSE file whose server refused the connection's INIT"},
+    {"cgroup_thread_root_subtree", K::Value,
+     "cgroup.subtree_control, O_WRONLY, of a cgroup with a threaded child"},
+    {"buf_fuse_reply_unknown", K::Value,
+     "a FUSE reply header (16 bytes) to a request that was never sent"},
+    {"fuse_dev", K::Value, "/dev/fuse of a mounted FUSE file system without a server"},
+    {"nobody", K::Setup, "the call runs as user and group 65534, without capabilities"},
+    {"alarm", K::Setup, "SIGALRM, caught without SA_RESTART, arrives 50 ms into the call"},
+    {"fd_table_full", K::Setup, "RLIMIT_NOFILE is lowered to the lowest free descriptor"},
+    {"fsize_zero", K::Setup, "RLIMIT_FSIZE is 0 and SIGXFSZ is ignored"},
+    {"file_max_reached", K::Setup,
+     "fs.file-max is 0 (the runner restores it): callers without CAP_SYS_ADMIN get no file"},
+    {"pos_unchanged", K::Check, "the file position of the first descriptor is unchanged"},
+    {"not_created", K::Check, "the first path did not exist before the call and does not after"},
+    {"sigpipe", K::Check, "the call sent the caller one SIGPIPE"},
+};
+
+const FixtureDef* find_fixture(std::string_view name) {
+    for (const FixtureDef& f : kFixtures)
+        if (f.name == name)
+            return &f;
+    return nullptr;
+}
+
+bool is_fixture_name(std::string_view s) {
+    if (s.empty() || s[0] < 'a' || s[0] > 'z')
+        return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    return true;
+}
+
+// A C string literal of TEXT.
+std::string quote(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string arg_c(const std::string& value) {
+    if (is_fixture_name(value))
+        return "CF_FX(" + value + ")";
+    return "CF_VAL(" + value + ")";
+}
+
+bool fd_access_has(const Param& p, std::string_view bit) {
+    return p.mask.expr.find(bit) != std::string::npos;
+}
+
+// The value of a parameter that a trigger does not set: one the kernel
+// accepts, so that the call fails, if at all, for the trigger's reason.
+std::string default_value(const Spec& s, const Param& p) {
+    switch (p.type) {
+    case KAPI_TYPE_FD:
+        return fd_access_has(p, "KAPI_FD_AT_FDCWD") ? "AT_FDCWD" : "file_rdwr";
+    case KAPI_TYPE_USER_PTR:
+        return "buf";
+    case KAPI_TYPE_PATH:
+        for (const Param& q : s.params)
+            if (q.constraint == KAPI_CONSTRAINT_FD && fd_access_has(q, "KAPI_FD_IF_RELATIVE"))
+                return "path_relative";
+        return "path_file";
+    default:
+        return "0";
+    }
+}
+
+struct Case {
+    std::string api, error, label, where;
+    bool bound = false;
+    std::vector<std::string> args; // C initializers
+    std::vector<std::string> setups, checks;
+};
+
+std::string syscall_nr(const Spec& s) {
+    std::string n = s.name;
+    if (n.starts_with("sys_"))
+        n = n.substr(4);
+    return "__NR_" + n;
+}
+
+} // namespace
+
+const std::vector<FixtureDef>& conformance_fixtures() {
+    return kFixtures;
+}
+
+ConformanceResult generate_conformance_c(const SpecSet& specs,
+                                         const std::vector<ErrorTrigger>& triggers) {
+    ConformanceResult r;
+    std::map<std::string, const Spec*> by_name;
+    for (const Spec& s : specs.specs)
+        by_name[s.name] = &s;
+    std::map<std::pair<std::string, std::string>, const ErrorTrigger*> by_error;
+    for (const ErrorTrigger& t : triggers)
+        by_error[{t.api, t.error}] = &t;
+
+    std::vector<Case> cases;
+    std::vector<std::string> used_values, used_setups, used_checks;
+    auto use = [](std::vector<std::string>& v, const std::string& n) {
+        for (const std::string& x : v)
+            if (x == n)
+                return;
+        v.push_back(n);
+    };
+    auto arg = [&](const std::string& value) {
+        if (is_fixture_name(value))
+            use(used_values, value);
+        return arg_c(value);
+    };
+
+    std::ostringstream errs;
+    for (const Spec& s : specs.specs) {
+        if (s.kind != KAPI_KIND_SYSCALL || s.params.size() > 6)
+            continue;
+        for (const ErrorSpec& e : s.errors) {
+            auto it = by_error.find({s.name, e.name});
+            if (it == by_error.end() || it->second->none)
+                continue;
+            const ErrorTrigger& t = *it->second;
+            Case c;
+            c.api = s.name;
+            c.error = e.name;
+            c.where = t.file + ":" + std::to_string(t.line);
+            std::map<std::string, std::string> set;
+            bool ok = true;
+            for (const TriggerItem& ti : t.items) {
+                if (!c.label.empty())
+                    c.label += ", ";
+                c.label += ti.key + "=" + ti.value;
+                K want = ti.key == "setup" ? K::Setup : ti.key == "check" ? K::Check : K::Value;
+                if (want != K::Value || is_fixture_name(ti.value)) {
+                    const FixtureDef* f = find_fixture(ti.value);
+                    if (!f || f->kind != want) {
+                        r.errors.push_back({t.file, t.line,
+                                            "trigger: unknown " +
+                                                std::string(want == K::Setup   ? "setup fixture"
+                                                            : want == K::Check ? "check"
+                                                                               : "fixture") +
+                                                " '" + ti.value + "'"});
+                        ok = false;
+                        continue;
+                    }
+                }
+                if (ti.key == "setup") {
+                    use(used_setups, ti.value);
+                    c.setups.push_back(ti.value);
+                } else if (ti.key == "check") {
+                    use(used_checks, ti.value);
+                    c.checks.push_back(ti.value);
+                } else {
+                    set[ti.key] = ti.value;
+                }
+            }
+            if (!ok)
+                continue;
+            for (const Param& p : s.params) {
+                auto v = set.find(p.name);
+                c.args.push_back(arg(v != set.end() ? v->second : default_value(s, p)));
+            }
+            cases.push_back(std::move(c));
+        }
+        // Each descriptor constraint at its bounds: inside, the values the
+        // kernel accepts; outside, a closed descriptor, the lowest unused
+        // number, -1 and INT_MAX, each failing with the parameter's error.
+        // Each buffer constraint at the top of the user address space.
+        for (std::size_t i = 0; i < s.params.size(); i++) {
+            const Param& p = s.params[i];
+            if (p.constraint == KAPI_CONSTRAINT_BUFFER && p.size_param >= 0 &&
+                static_cast<std::size_t>(p.size_param) < s.params.size()) {
+                // The buffer ends at the top of the user address space:
+                // one byte is inside, two reach past it.
+                const std::string& count = s.params[static_cast<std::size_t>(p.size_param)].name;
+                for (const char* n : {"1", "2"}) {
+                    Case c;
+                    c.api = s.name;
+                    c.error = n[0] == '1'
+                                  ? ""
+                                  : (p.violation_error.empty() ? "EFAULT" : p.violation_error);
+                    c.bound = true;
+                    c.where = s.source.file + ":" + std::to_string(s.source.line);
+                    c.label = p.name + "=buf_user_top, " + count + "=" + n;
+                    for (const Param& q : s.params)
+                        c.args.push_back(arg(&q == &p          ? "buf_user_top"
+                                             : q.name == count ? n
+                                                               : default_value(s, q)));
+                    cases.push_back(std::move(c));
+                }
+            }
+            if (p.constraint != KAPI_CONSTRAINT_FD)
+                continue;
+            auto bound = [&](const std::string& value, const std::string& error,
+                             const std::string& path) {
+                Case c;
+                c.api = s.name;
+                c.error = error;
+                c.bound = true;
+                c.where = s.source.file + ":" + std::to_string(s.source.line);
+                c.label = p.name + "=" + value;
+                for (const Param& q : s.params) {
+                    std::string v = default_value(s, q);
+                    if (&q == &p)
+                        v = value;
+                    else if (q.type == KAPI_TYPE_PATH && !path.empty())
+                        v = path, c.label += ", " + q.name + "=" + path;
+                    c.args.push_back(arg(v));
+                }
+                cases.push_back(std::move(c));
+            };
+            std::string err = p.violation_error.empty() ? "EBADF" : p.violation_error;
+            bound(default_value(s, p), "", "");
+            if (fd_access_has(p, "KAPI_FD_AT_FDCWD"))
+                bound("dir", "", "");
+            for (const char* v : {"closed", "first_unused", "-1", "INT_MAX"})
+                bound(v, err, "");
+            if (fd_access_has(p, "KAPI_FD_IF_RELATIVE")) {
+                bound("-1", "", "path_file");
+                bound("closed", "", "path_file");
+            }
+        }
+    }
+    if (!r.errors.empty())
+        return r;
+
+    std::ostringstream o;
+    o << "/* SPDX-License-Identifier: GPL-2.0 */\n"
+      << "/*\n"
+      << " * Generated by kapi-gen --conformance from the specs' error triggers; do\n"
+      << " * not edit. The runner and the fixtures are selftests/conform/.\n"
+      << " */\n"
+      << "#include \"conform.h\"\n\n";
+    for (const std::string& f : used_values)
+        o << "long cf_fx_" << f << "(void);\n";
+    for (const std::string& f : used_setups)
+        o << "void cf_setup_" << f << "(void);\n";
+    for (const std::string& f : used_checks)
+        o << "extern const struct cf_check cf_check_" << f << ";\n";
+    o << "\nconst struct cf_case cf_cases[] = {\n";
+    for (const Case& c : cases) {
+        const Spec& s = *by_name.at(c.api);
+        o << "\t{\n"
+          << "\t\t.api = " << quote(c.api) << ", .error = " << quote(c.error)
+          << ", .err = " << (c.error.empty() ? "0" : c.error) << ",\n"
+          << "\t\t.bound = " << (c.bound ? "true" : "false") << ", .label = " << quote(c.label)
+          << ",\n"
+          << "\t\t.where = " << quote(c.where) << ",\n"
+          << "\t\t.nr = " << syscall_nr(s) << ", .nargs = " << c.args.size() << ",\n"
+          << "\t\t.args = {";
+        for (std::size_t i = 0; i < c.args.size(); i++)
+            o << (i ? ", " : " ") << c.args[i];
+        o << " },\n";
+        if (!c.setups.empty()) {
+            o << "\t\t.setup = {";
+            for (std::size_t i = 0; i < c.setups.size(); i++)
+                o << (i ? ", " : " ") << "cf_setup_" << c.setups[i];
+            o << " },\n";
+        }
+        if (!c.checks.empty()) {
+            o << "\t\t.checks = {";
+            for (std::size_t i = 0; i < c.checks.size(); i++)
+                o << (i ? ", " : " ") << "&cf_check_" << c.checks[i];
+            o << " },\n";
+        }
+        o << "\t},\n";
+    }
+    o << "};\n\nconst unsigned int cf_cases_count = " << cases.size() << ";\n\n";
+
+    // Every documented error, with how its trigger says to treat it.
+    std::size_t n_errors = 0;
+    o << "const struct cf_error cf_errors[] = {\n";
+    for (const Spec& s : specs.specs) {
+        for (const ErrorSpec& e : s.errors) {
+            auto it = by_error.find({s.name, e.name});
+            const char* how = it == by_error.end() ? "CF_UNTRIAGED"
+                              : it->second->none   ? "CF_NONE"
+                                                   : "CF_TRIGGER";
+            o << "\t{ " << quote(s.name) << ", " << quote(e.name) << ", " << how << " },\n";
+            n_errors++;
+        }
+    }
+    o << "};\n\nconst unsigned int cf_errors_count = " << n_errors << ";\n";
+    r.c = o.str();
+    return r;
+}
+
+} // namespace kapi

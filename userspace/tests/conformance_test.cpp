@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// Tests of error triggers (the "trigger:" sub-key of "error:" blocks, read
+// by the annotation parser into ParseResult::triggers) and of the
+// conformance generator behind kapi-gen --conformance (kapi/conformance.h):
+// the recipes and their diagnostics, that a trigger leaves the spec model
+// unchanged, the generated case tables, and that every trigger of
+// module/specs/fs.c names fixtures the runner has.
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "kapi/conformance.h"
+#include "kapi/parser.h"
+
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+// sys_foo(int fd, char *buf, size_t count) with BODY's error blocks; the
+// error lines start at line 21.
+std::string spec(std::string_view errors) {
+    std::string text = "/**\n"
+                       " * sys_foo - do foo\n"
+                       " * context-flags: KAPI_CTX_PROCESS\n"
+                       " *\n"
+                       " * param: fd\n"
+                       " *   type: fd, input\n"
+                       " *   constraint-type: fd\n"
+                       " *   fd-access: KAPI_FD_OPEN | KAPI_FD_READ\n"
+                       " *\n"
+                       " * param: buf\n"
+                       " *   type: user_ptr, output\n"
+                       " *   constraint-type: buffer(count)\n"
+                       " *\n"
+                       " * param: count\n"
+                       " *   type: uint, input\n"
+                       " *\n"
+                       " * return:\n"
+                       " *   type: int\n"
+                       " *   success: >= 0\n"
+                       " *\n";
+    std::size_t start = 0;
+    while (start < errors.size()) {
+        std::size_t nl = errors.find('\n', start);
+        if (nl == std::string_view::npos)
+            nl = errors.size();
+        std::string_view line = errors.substr(start, nl - start);
+        text += line.empty() ? " *\n" : " * " + std::string(line) + "\n";
+        start = nl + 1;
+    }
+    text += " */\nasmlinkage long sys_foo(unsigned int fd, char __user *buf, size_t count);\n";
+    return text;
+}
+
+std::string errors_of(const kapi::ParseResult& r) {
+    std::string out;
+    for (const kapi::Diagnostic& d : r.errors)
+        out += d.str() + "\n";
+    return out;
+}
+
+TEST(TriggerTest, RecipeItemsInOrder) {
+    kapi::ParseResult r = kapi::parse_annotations(
+        spec("error: EBADF, not open\n"
+             "  trigger: fd=closed, count=1, setup=alarm, check=pos_unchanged\n"
+             "  desc: Not open.\n"),
+        "t.c");
+    ASSERT_TRUE(r.ok()) << errors_of(r);
+    ASSERT_EQ(r.triggers.size(), 1U);
+    const kapi::ErrorTrigger& t = r.triggers[0];
+    EXPECT_EQ(t.api, "sys_foo");
+    EXPECT_EQ(t.error, "EBADF");
+    EXPECT_EQ(t.file, "t.c");
+    EXPECT_EQ(t.line, 22U);
+    EXPECT_FALSE(t.none);
+    EXPECT_THAT(t.items,
+                ElementsAre(kapi::TriggerItem{"fd", "closed"}, kapi::TriggerItem{"count", "1"},
+                            kapi::TriggerItem{"setup", "alarm"},
+                            kapi::TriggerItem{"check", "pos_unchanged"}));
+}
+
+TEST(TriggerTest, ExpressionsAndContinuationLines) {
+    kapi::ParseResult r =
+        kapi::parse_annotations(spec("error: EFAULT, bad buffer\n"
+                                     "  trigger: fd=file_rdonly, buf=kernel_ptr,\n"
+                                     "    count=(1 << 4) | O_NONBLOCK\n"),
+                                "t.c");
+    ASSERT_TRUE(r.ok()) << errors_of(r);
+    ASSERT_EQ(r.triggers.size(), 1U);
+    EXPECT_THAT(r.triggers[0].items,
+                ElementsAre(kapi::TriggerItem{"fd", "file_rdonly"},
+                            kapi::TriggerItem{"buf", "kernel_ptr"},
+                            kapi::TriggerItem{"count", "(1 << 4) | O_NONBLOCK"}));
+}
+
+TEST(TriggerTest, NoneWithReason) {
+    kapi::ParseResult r = kapi::parse_annotations(spec("error: EIO, I/O error\n"
+                                                       "  trigger: none -- needs failing\n"
+                                                       "    hardware\n"),
+                                                  "t.c");
+    ASSERT_TRUE(r.ok()) << errors_of(r);
+    ASSERT_EQ(r.triggers.size(), 1U);
+    EXPECT_TRUE(r.triggers[0].none);
+    EXPECT_EQ(r.triggers[0].reason, "needs failing hardware");
+    EXPECT_THAT(r.triggers[0].items, IsEmpty());
+}
+
+// A trigger is a test-side annotation: the spec is the same without it.
+TEST(TriggerTest, SpecModelUnchanged) {
+    kapi::ParseResult with =
+        kapi::parse_annotations(spec("error: EBADF, not open\n  trigger: fd=closed\n"
+                                     "error: EIO, I/O error\n  trigger: none -- hardware\n"),
+                                "t.c");
+    kapi::ParseResult without =
+        kapi::parse_annotations(spec("error: EBADF, not open\n\nerror: EIO, I/O error\n\n"), "t.c");
+    ASSERT_TRUE(with.ok()) << errors_of(with);
+    ASSERT_TRUE(without.ok()) << errors_of(without);
+    EXPECT_EQ(with.specs, without.specs);
+    EXPECT_THAT(without.triggers, IsEmpty());
+}
+
+struct BadTrigger {
+    std::string_view trigger;
+    std::string_view message;
+};
+
+class BadTriggerTest : public ::testing::TestWithParam<BadTrigger> {};
+
+TEST_P(BadTriggerTest, Diagnostic) {
+    kapi::ParseResult r = kapi::parse_annotations(
+        spec("error: EBADF, not open\n  trigger: " + std::string(GetParam().trigger) + "\n"),
+        "t.c");
+    EXPECT_EQ(errors_of(r), "t.c:22: " + std::string(GetParam().message) + "\n");
+    EXPECT_THAT(r.triggers, IsEmpty());
+    EXPECT_THAT(r.specs.specs, IsEmpty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, BadTriggerTest,
+    ::testing::Values(
+        BadTrigger{"none", "trigger: 'none' needs a reason: 'none -- REASON'"},
+        BadTrigger{"none --", "trigger: 'none' needs a reason: 'none -- REASON'"},
+        BadTrigger{"none because", "trigger: 'none' needs a reason: 'none -- REASON'"},
+        BadTrigger{"fd", "trigger: 'fd' is not KEY=VALUE"},
+        BadTrigger{"fd=closed, Fd=closed", "trigger: bad key 'Fd' (a parameter, setup or check)"},
+        BadTrigger{"fd=", "trigger: 'fd=' has no value"},
+        BadTrigger{"fd=closed, fd=dir", "trigger: parameter 'fd' given twice"},
+        BadTrigger{"count=12abc",
+                   "trigger: count: invalid number '12abc': bad integer literal '12abc'"},
+        BadTrigger{"setup=ALARM", "trigger: setup=ALARM: expected a fixture name (a lowercase "
+                                  "identifier)"},
+        BadTrigger{"flags=O_RDONLY", "trigger: 'flags' is not a parameter of sys_foo"}));
+
+TEST(TriggerTest, OnlyInErrorBlocks) {
+    kapi::ParseResult r = kapi::parse_annotations(
+        spec("error: EBADF, not open\n\nlock: x\n  trigger: fd=closed\n"), "t.c");
+    EXPECT_THAT(errors_of(r), HasSubstr("t.c:24: "));
+    EXPECT_THAT(errors_of(r), HasSubstr("trigger"));
+}
+
+kapi::ConformanceResult generate(std::string_view errors) {
+    kapi::ParseResult r = kapi::parse_annotations(spec(errors), "t.c");
+    EXPECT_TRUE(r.ok()) << errors_of(r);
+    return kapi::generate_conformance_c(r.specs, r.triggers);
+}
+
+TEST(ConformanceTest, TriggerCaseWithDefaults) {
+    kapi::ConformanceResult c = generate("error: EBADF, not open\n"
+                                         "  trigger: fd=closed, setup=alarm, check=sigpipe\n");
+    ASSERT_THAT(c.errors, IsEmpty());
+    EXPECT_THAT(c.c, HasSubstr("#include \"conform.h\""));
+    EXPECT_THAT(c.c, HasSubstr("long cf_fx_closed(void);"));
+    EXPECT_THAT(c.c, HasSubstr("void cf_setup_alarm(void);"));
+    EXPECT_THAT(c.c, HasSubstr("extern const struct cf_check cf_check_sigpipe;"));
+    EXPECT_THAT(c.c, HasSubstr("\t\t.api = \"sys_foo\", .error = \"EBADF\", .err = EBADF,\n"
+                               "\t\t.bound = false, .label = \"fd=closed, setup=alarm, "
+                               "check=sigpipe\",\n"
+                               "\t\t.where = \"t.c:22\",\n"
+                               "\t\t.nr = __NR_foo, .nargs = 3,\n"
+                               "\t\t.args = { CF_FX(closed), CF_FX(buf), CF_VAL(0) },\n"
+                               "\t\t.setup = { cf_setup_alarm },\n"
+                               "\t\t.checks = { &cf_check_sigpipe },\n"));
+    EXPECT_THAT(c.c, HasSubstr("{ \"sys_foo\", \"EBADF\", CF_TRIGGER },"));
+    EXPECT_THAT(c.c, HasSubstr("const unsigned int cf_errors_count = 1;"));
+}
+
+TEST(ConformanceTest, NoneAndUntriagedErrorsAreCountedNotRun) {
+    kapi::ConformanceResult c = generate("error: EIO, I/O error\n"
+                                         "  trigger: none -- hardware\n"
+                                         "error: EINTR, a signal\n");
+    ASSERT_THAT(c.errors, IsEmpty());
+    EXPECT_THAT(c.c, HasSubstr("{ \"sys_foo\", \"EIO\", CF_NONE },"));
+    EXPECT_THAT(c.c, HasSubstr("{ \"sys_foo\", \"EINTR\", CF_UNTRIAGED },"));
+    EXPECT_THAT(c.c, Not(HasSubstr(".error = \"EIO\"")));
+    EXPECT_THAT(c.c, Not(HasSubstr(".error = \"EINTR\"")));
+}
+
+// An FD constraint is called inside its bounds (success) and at the
+// descriptors just outside (the parameter's error).
+TEST(ConformanceTest, DescriptorBounds) {
+    kapi::ConformanceResult c = generate("error: EBADF, not open\n");
+    ASSERT_THAT(c.errors, IsEmpty());
+    EXPECT_THAT(c.c, HasSubstr(".error = \"\", .err = 0,\n\t\t.bound = true, .label = "
+                               "\"fd=file_rdwr\""));
+    for (std::string_view v : {"closed", "first_unused", "-1", "INT_MAX"})
+        EXPECT_THAT(c.c, HasSubstr(".error = \"EBADF\", .err = EBADF,\n\t\t.bound = true, "
+                                   ".label = \"fd=" +
+                                   std::string(v) + "\""));
+    EXPECT_THAT(c.c, HasSubstr("const unsigned int cf_cases_count = 7;"));
+}
+
+// A buffer constraint ends at the top of the user address space: one byte
+// there is inside, two reach past it (the parameter's error).
+TEST(ConformanceTest, BufferBounds) {
+    kapi::ConformanceResult c = generate("error: EBADF, not open\n");
+    ASSERT_THAT(c.errors, IsEmpty());
+    EXPECT_THAT(c.c, HasSubstr(".error = \"\", .err = 0,\n\t\t.bound = true, .label = "
+                               "\"buf=buf_user_top, count=1\",\n\t\t.where = \"t.c:2\",\n"
+                               "\t\t.nr = __NR_foo, .nargs = 3,\n"
+                               "\t\t.args = { CF_FX(file_rdwr), CF_FX(buf_user_top), CF_VAL(1) },"));
+    EXPECT_THAT(c.c, HasSubstr(".error = \"EFAULT\", .err = EFAULT,\n\t\t.bound = true, "
+                               ".label = \"buf=buf_user_top, count=2\""));
+}
+
+TEST(ConformanceTest, UnknownFixturesAreErrors) {
+    kapi::ConformanceResult c = generate("error: EBADF, not open\n"
+                                         "  trigger: fd=no_such, setup=closed, check=nope\n");
+    ASSERT_EQ(c.errors.size(), 3U);
+    EXPECT_EQ(c.errors[0].str(), "t.c:22: trigger: unknown fixture 'no_such'");
+    EXPECT_EQ(c.errors[1].str(), "t.c:22: trigger: unknown setup fixture 'closed'");
+    EXPECT_EQ(c.errors[2].str(), "t.c:22: trigger: unknown check 'nope'");
+    EXPECT_THAT(c.c, IsEmpty());
+}
+
+TEST(ConformanceTest, FixtureNamesAreUnique) {
+    const std::vector<kapi::FixtureDef>& f = kapi::conformance_fixtures();
+    for (std::size_t i = 0; i < f.size(); i++)
+        for (std::size_t j = i + 1; j < f.size(); j++)
+            EXPECT_NE(f[i].name, f[j].name);
+}
+
+// Every trigger of kapi's own specs parses and names known fixtures, and
+// the fixtures the runner defines are the ones the generator knows.
+TEST(ConformanceTest, KapiSpecs) {
+    kapi::ParseResult r = kapi::parse_file(KAPI_SPECS_FILE);
+    ASSERT_TRUE(r.ok()) << errors_of(r);
+    EXPECT_GE(r.triggers.size(), 80U);
+    kapi::ConformanceResult c = kapi::generate_conformance_c(r.specs, r.triggers);
+    std::string errs;
+    for (const kapi::Diagnostic& d : c.errors)
+        errs += d.str() + "\n";
+    EXPECT_EQ(errs, "");
+
+    std::ifstream in(KAPI_FIXTURES_FILE);
+    std::ostringstream text;
+    text << in.rdbuf();
+    for (const kapi::FixtureDef& f : kapi::conformance_fixtures()) {
+        std::string def = f.kind == kapi::FixtureKind::Value ? "FX(" + std::string(f.name) + ")"
+                          : f.kind == kapi::FixtureKind::Setup
+                              ? "SETUP(" + std::string(f.name) + ")"
+                              : "cf_check_" + std::string(f.name) + " = ";
+        EXPECT_THAT(text.str(), HasSubstr(def)) << f.name;
+    }
+}
+
+// Documentation/spec-language.rst lists every fixture in its tables.
+TEST(ConformanceTest, FixturesDocumented) {
+    std::ifstream in(KAPI_SPEC_LANGUAGE_RST);
+    std::ostringstream text;
+    text << in.rdbuf();
+    ASSERT_THAT(text.str(), HasSubstr("Fixtures\n~~~~~~~~"));
+    for (const kapi::FixtureDef& f : kapi::conformance_fixtures())
+        EXPECT_THAT(text.str(), HasSubstr("   * - ``" + std::string(f.name) + "``\n")) << f.name;
+}
+
+} // namespace
