@@ -16,6 +16,8 @@
 #   make selftests            the static selftest programs (build/selftests)
 #   make bench                runtime-check overhead next to eBPF, bpftrace and strace,
 #                             one guest per Debian kernel
+#   make itrace               every instruction of one checked read, write, openat and
+#                             close, per function (a TCG guest per Debian kernel)
 #   make docs                 HTML documentation in build/docs
 #   make sparse               sparse over kapi.ko and the samples for both Debian
 #                             kernels; fails on any warning in kapi's files
@@ -104,13 +106,16 @@ selftests:
 bench:
 	bench/run.sh
 
+itrace:
+	bench/itrace.sh
+
 # The numbers and tables about the specs are generated from them first.
 docs: tool
 	scripts/spec-docs.py --kapi-dump $(BUILD)/userspace/kapi-dump \
 		--kapi-gen $(BUILD)/userspace/kapi-gen
 	sphinx-build -W -b html Documentation $(BUILD)/docs
 
-.PHONY: bench-tool fuzz install install-tool dkms-source stress sparse wild
+.PHONY: itrace bench-tool fuzz install install-tool dkms-source stress sparse wild
 
 bench-tool:
 	scripts/bench-tool.sh

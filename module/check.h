@@ -603,6 +603,27 @@ kapi_check_result(u32 check, s64 min, s64 max, long ret, unsigned long nofile,
 	return false;
 }
 
+/*
+ * kapi_check_result_ok() - whether @ret is a result the return rule @check
+ * allows, the case in which kapi_check_result() finds nothing to report
+ * unless the call was predicted to fail; false when it cannot tell.
+ */
+static __always_inline bool kapi_check_result_ok(u32 check, s64 min, s64 max,
+						 long ret,
+						 unsigned long nofile)
+{
+	switch (check) {
+	case KAPI_RETURN_EXACT:
+		return ret == min;
+	case KAPI_RETURN_RANGE:
+		return ret >= min && ret <= max;
+	case KAPI_RETURN_FD:
+		return ret >= 0 && (unsigned long)ret < nofile;
+	default:
+		return false;
+	}
+}
+
 bool kapi_check_is_restart(long ret);
 
 /*

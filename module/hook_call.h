@@ -41,10 +41,24 @@ kapi_hook_of(struct kapi_tramp_client *client)
 }
 
 /*
+ * What the interpreter and the reports read of the spec in @f: set by the
+ * interpreter's pre() before it decodes, by a spec's own pre() and post()
+ * only before a report (their checks have the spec written in).
+ */
+static __always_inline void kapi_hook_frame_spec(const struct kapi_hook *hook,
+						 struct kapi_hook_frame *f)
+{
+	f->call.image = hook->image;
+	f->call.spec = hook->record;
+	f->call.type = hook->type;
+}
+
+/*
  * The start of pre(): false if the call runs unchecked (mode off, or the
- * filter leaves the task out); else @f is ready for the decoding. @nargs
- * is the hook's nparams (a constant in a spec's own pre(), for the
- * compiler to fold the decoding's test of it).
+ * filter leaves the task out); else @f is ready for a spec's own decoding
+ * (the interpreter's needs kapi_hook_frame_spec() too). @nargs is the
+ * hook's nparams (a constant in a spec's own pre(), for the compiler to
+ * fold the decoding's test of it).
  */
 static __always_inline bool kapi_hook_pre_begin(const struct kapi_hook *hook,
 						struct kapi_hook_frame *f,
@@ -55,10 +69,7 @@ static __always_inline bool kapi_hook_pre_begin(const struct kapi_hook *hook,
 	if (mode == KAPI_MODE_OFF || !kapi_report_admits())
 		return false;
 	f->mode = mode;
-	f->call.image = hook->image;
-	f->call.spec = hook->record;
 	f->call.nargs = nargs;
-	f->call.type = hook->type;
 	return true;
 }
 
@@ -74,9 +85,11 @@ kapi_hook_pre_end(struct kapi_hook *hook, struct kapi_hook_frame *f,
 		       f->pre.enforce;
 
 	if (!kapi_report_before_quiet(&hook->report, &f->pre, enforce,
-				      trace_kapi_call_enabled()))
+				      trace_kapi_call_enabled())) {
+		kapi_hook_frame_spec(hook, f);
 		kapi_report_before(&hook->report, hook->name, &f->call,
 				   &f->pre, f->mode, enforce);
+	}
 	if (enforce) {
 		*result = f->pre.predicted;
 		return KAPI_TRAMP_DONE;
@@ -104,6 +117,18 @@ static __always_inline bool kapi_hook_post_begin(const struct kapi_hook *hook,
 	return true;
 }
 
+/*
+ * A call whose result the return rule allows (@ok, kapi_check_result_ok()),
+ * that was not predicted to fail, while kapi:kapi_call is off: post() has
+ * nothing to record or report (kapi_check_result() and
+ * kapi_report_after_quiet() would find so).
+ */
+static __always_inline bool kapi_hook_post_clean(const struct kapi_hook_frame *f,
+						 bool ok)
+{
+	return ok && !f->pre.predicted && !trace_kapi_call_enabled();
+}
+
 /* The limit an fd result is checked against (return rule @check). */
 static __always_inline unsigned long kapi_hook_nofile(u32 check)
 {
@@ -115,9 +140,11 @@ static __always_inline void kapi_hook_post_end(struct kapi_hook *hook,
 					       struct kapi_hook_frame *f,
 					       long ret, unsigned long nofile)
 {
-	if (!kapi_report_after_quiet(&f->post, trace_kapi_call_enabled()))
+	if (!kapi_report_after_quiet(&f->post, trace_kapi_call_enabled())) {
+		kapi_hook_frame_spec(hook, f);
 		kapi_report_after(&hook->report, hook->name, &f->call, &f->pre,
 				  &f->post, ret, nofile, f->mode);
+	}
 }
 
 #endif /* KAPI_HOOK_CALL_H */

@@ -223,6 +223,7 @@ kapi_hook_pre(struct kapi_tramp_client *client, const struct pt_regs *uregs,
 
 	if (!kapi_hook_pre_begin(hook, f, hook->nparams))
 		return KAPI_TRAMP_RUN;
+	kapi_hook_frame_spec(hook, f);
 	if ((hook->impl->enter ?
 	     hook->impl->enter(uregs, &f->call, &f->pre, flags) :
 	     kapi_hook_enter_image(hook, uregs, &f->call, &f->pre, flags)) ==

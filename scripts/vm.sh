@@ -51,6 +51,9 @@ usage: vm.sh --kernel SERIES|BZIMAGE [options]
                     not depend on the host's speed or load (benchmarks)
   --stream WHAT     what to stream to the terminal: all (default), output (the
                     script's output only) or none; the logs always get everything
+  --monitor SOCKET  (TCG) QEMU's human monitor on the Unix socket SOCKET, and
+                    QEMU's log (-d) into SOCKET.log: for bench/itrace.sh, which
+                    turns on an instruction trace while the guest runs
   --alloc-failures  the guest makes allocations fail on purpose (fault injection):
                     the kernel's allocation-failure warnings ("page allocation
                     failure", "vmalloc error") and their stack dumps are expected,
@@ -60,6 +63,7 @@ EOT
 }
 
 kernel= script= shell=0 name= timeout=300 mem=512 smp=1 append= stream=all icount=0 allocfail=0
+monitor=
 logdir="${KAPI_BUILD:-$src/build}/vm"
 init="$here/guest/init" disk=
 modules=() bins=() files=() kmods=()
@@ -83,6 +87,7 @@ while [ $# -gt 0 ]; do
 	--icount) icount=1; shift ;;
 	--stream) stream=$2; shift 2 ;;
 	--alloc-failures) allocfail=1; shift ;;
+	--monitor) monitor=$2; shift 2 ;;
 	-h|--help) usage; exit 0 ;;
 	*) usage >&2; exit 2 ;;
 	esac
@@ -236,6 +241,12 @@ fi
 # by text patching (cross-modifying code between vCPUs), before any kapi
 # code ran. KAPI_TCG_THREAD=multi opts back in.
 tcg_opts=tcg,thread=${KAPI_TCG_THREAD:-single}
+monitor_opts=(-monitor none)
+if [ -n "$monitor" ]; then
+	[ "$accel" = kvm ] && kapi_die "--monitor needs TCG (KAPI_ACCEL=tcg)"
+	accel=tcg
+	monitor_opts=(-monitor "unix:$monitor,server,nowait" -D "$monitor.log")
+fi
 if [ $icount -eq 1 ]; then
 	[ "$accel" = kvm ] && kapi_die "--icount needs TCG (KAPI_ACCEL=tcg)"
 	accel=tcg
@@ -256,7 +267,7 @@ boot() {
 	: >"$console"
 	: >"$output"
 	if [ "$acc" = kvm ]; then a=(-accel kvm -cpu host); else a=(-accel "$tcg_opts"); fi
-	"${qemu[@]}" "${a[@]}" -display none -monitor none \
+	"${qemu[@]}" "${a[@]}" -display none "${monitor_opts[@]}" \
 		-serial "file:$console" -serial "file:$output" \
 		-append "$cmdline" </dev/null >"$work/qemu.err" 2>&1 &
 	qpid=$!

@@ -69,27 +69,25 @@ SYM_CODE_START_LOCAL(kapi_tramp_entry)
 	/* No client bound: a slot being drained, nothing to ask. */
 	cmpq	$0, (%r11)
 	je	.Lkapi_resume
-	pushq	%rbp
-	movq	%rsp, %rbp
+	/*
+	 * kapi_tramp_run(c), c a struct kapi_tramp_call on the stack that
+	 * ends with the argument pushed here and the resume address.
+	 */
 	pushq	%rdi
-	subq	$16, %rsp
-	/* kapi_tramp_run(uregs, hot, resume, &result) */
-	movq	%r11, %rsi
-	movq	8(%rbp), %rdx
-	movq	%rsp, %rcx
+	subq	$KAPI_TRAMP_CALL_SIZE, %rsp
+	movq	%r11, KAPI_TRAMP_CALL_HOT(%rsp)
+	movq	%rsp, %rdi
 	call	kapi_tramp_run
 	testb	%al, %al
 	jnz	.Lkapi_handled
-	addq	$16, %rsp
+	addq	$KAPI_TRAMP_CALL_SIZE, %rsp
 	popq	%rdi
-	popq	%rbp
 .Lkapi_resume:
 	RET
 .Lkapi_handled:
-	movq	(%rsp), %rax
-	addq	$16, %rsp
+	movq	KAPI_TRAMP_CALL_RESULT(%rsp), %rax
+	addq	$KAPI_TRAMP_CALL_SIZE, %rsp
 	popq	%rdi
-	popq	%rbp
 	/* Skip the rest of the hooked function: return to its caller. */
 	addq	$8, %rsp
 	UNWIND_HINT_FUNC

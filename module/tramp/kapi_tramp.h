@@ -24,6 +24,16 @@
 #define KAPI_TRAMP_STUB_SIZE 16
 /* Bytes of a slot's hot state (struct kapi_tramp_hot), for entry.S. */
 #define KAPI_TRAMP_HOT_SIZE 16
+/*
+ * The layout of struct kapi_tramp_call, for entry.S: where it puts the
+ * slot's hot state, where it finds the result, and the size it reserves
+ * below the argument it pushes (8 more than a multiple of 16, so that the
+ * stack stays aligned); the pushed argument and the return address of the
+ * entry call above it are the structure's last two fields.
+ */
+#define KAPI_TRAMP_CALL_HOT	512
+#define KAPI_TRAMP_CALL_RESULT	520
+#define KAPI_TRAMP_CALL_SIZE	552
 /* Bytes of per-call state a client gets (on the calling task's stack). */
 #define KAPI_TRAMP_FRAME_SIZE 512
 /* The version of this interface; bump on any change. */
@@ -124,11 +134,37 @@ struct kapi_tramp_hot {
 	unsigned long seq;
 };
 
+/**
+ * struct kapi_tramp_call - one hooked call, on the calling task's stack
+ * @frame: the client's state of the call (kapi_tramp_client)
+ * @hot: the hot state of the hook's slot
+ * @result: what the caller gets, if the call is handled
+ * @client: the client pre() was called on
+ * @seq: the slot's sequence number at pre()
+ * @flags: the flags of the calls of pre() and post()
+ * @uregs: the user registers, the hooked function's argument: the register
+ *	   entry.S pushed
+ * @resume: where the hooked function continues after its entry call: the
+ *	    return address of that call (read only)
+ *
+ * entry.S fills in @hot; kapi_tramp_run() keeps the rest here rather than
+ * in registers it would have to save.
+ */
+struct kapi_tramp_call {
+	u64 frame[KAPI_TRAMP_FRAME_SIZE / sizeof(u64)];
+	struct kapi_tramp_hot *hot;
+	long result;
+	struct kapi_tramp_client *client;
+	unsigned long seq;
+	unsigned int flags;
+	const struct pt_regs *uregs;
+	const unsigned long resume;
+};
+
 extern const u8 kapi_tramp_stubs[];
 extern struct kapi_tramp_hot kapi_tramp_hot[KAPI_TRAMP_SLOTS];
 long kapi_tramp_call_body(unsigned long resume, const struct pt_regs *regs);
-bool kapi_tramp_run(const struct pt_regs *uregs, struct kapi_tramp_hot *h,
-		    unsigned long resume, long *result);
+bool kapi_tramp_run(struct kapi_tramp_call *c);
 #endif
 
 #endif /* KAPI_TRAMP_H */

@@ -180,66 +180,74 @@ kapi_tramp_post_sleep(struct kapi_tramp_hot *h, struct kapi_tramp_client *client
 	srcu_read_unlock(&kapi_tramp_srcu, idx);
 }
 
+static_assert(offsetof(struct kapi_tramp_call, hot) == KAPI_TRAMP_CALL_HOT);
+static_assert(offsetof(struct kapi_tramp_call, result) ==
+	      KAPI_TRAMP_CALL_RESULT);
+static_assert(offsetof(struct kapi_tramp_call, uregs) ==
+		      KAPI_TRAMP_CALL_SIZE &&
+	      offsetof(struct kapi_tramp_call, resume) ==
+		      KAPI_TRAMP_CALL_SIZE + 8 &&
+	      KAPI_TRAMP_CALL_SIZE % 16 == 8);
+
 /**
  * kapi_tramp_run() - run one call of a hooked function
- * @uregs: the user registers, the hooked function's argument
- * @h: the hot state of the hook's slot, from the entry stub
- * @resume: where the hooked function continues after its entry call
- * @result: receives what the caller gets, if the call is handled here
+ * @c: the call, its argument, slot and resume address filled in
  *
  * Called by kapi_tramp_entry (entry.S) on entry to a hooked function, in
  * the context of the system call. Not traced, and without a stack
  * protector: it is on the path of every hooked call, and its only array is
- * the client's frame, whose size the client checks at build time.
+ * the client's frame, whose size the client checks at build time. What
+ * it keeps across its calls is in @c, read again after each (the compiler
+ * must assume the calls change it), so that it saves one register only.
  *
  * The client's pre() and post() are called first with preemption disabled
  * (an RCU read-side section, the cheapest there is), and again in an SRCU
  * one if they ask to sleep.
  *
  * Return: true if the call was handled (checked and run, or refused) and
- * @result is its result; false to let the hooked function run unchecked.
+ * @c->result is its result; false to let the hooked function run
+ * unchecked.
  */
-notrace __no_stack_protector bool
-kapi_tramp_run(const struct pt_regs *uregs, struct kapi_tramp_hot *h,
-	       unsigned long resume, long *result)
+notrace __no_stack_protector bool kapi_tramp_run(struct kapi_tramp_call *c)
 {
-	u64 frame[KAPI_TRAMP_FRAME_SIZE / sizeof(u64)] __uninitialized;
 	enum kapi_tramp_verdict verdict = KAPI_TRAMP_RUN;
 	struct kapi_tramp_client *client;
-	unsigned int flags;
-	unsigned long seq;
 	bool done = true;
-	long ret;
 
-	flags = kapi_compat_sleepable() ? 0 : KAPI_TRAMP_F_CALLER_ATOMIC;
+	c->flags = 0;
+	if (unlikely(!kapi_compat_sleepable()))
+		c->flags = KAPI_TRAMP_F_CALLER_ATOMIC;
 	this_cpu_inc(kapi_tramp_in_flight);
 	preempt_disable();
 	/* ORDER: the client before its @seq; pairs with kapi_tramp_attach(). */
-	client = smp_load_acquire(&h->client);
-	seq = READ_ONCE(h->seq);
+	client = smp_load_acquire(&c->hot->client);
+	c->client = client;
+	c->seq = READ_ONCE(c->hot->seq);
 	if (likely(client))
-		verdict = client->pre(client, uregs, frame, result,
-				      flags | KAPI_TRAMP_F_ATOMIC);
+		verdict = client->pre(client, c->uregs, c->frame, &c->result,
+				      c->flags | KAPI_TRAMP_F_ATOMIC);
 	preempt_enable();
 	if (unlikely(verdict == KAPI_TRAMP_SLEEP))
-		verdict = kapi_tramp_pre_sleep(h, client, seq, uregs, frame,
-					       result, flags);
+		verdict = kapi_tramp_pre_sleep(c->hot, c->client, c->seq,
+					       c->uregs, c->frame, &c->result,
+					       c->flags);
 	if (verdict != KAPI_TRAMP_CHECK)
 		goto out;
 
 	/* The rest of the function, which may sleep for as long as it likes. */
-	ret = kapi_tramp_call_body(resume, uregs);
+	c->result = kapi_tramp_call_body(c->resume, c->uregs);
 
 	preempt_disable();
-	if (likely(kapi_tramp_still(h, client, seq)))
-		done = client->post(client, uregs, frame, ret,
-				    flags | KAPI_TRAMP_F_ATOMIC);
+	client = c->client;
+	if (likely(kapi_tramp_still(c->hot, client, c->seq)))
+		done = client->post(client, c->uregs, c->frame, c->result,
+				    c->flags | KAPI_TRAMP_F_ATOMIC);
 	else
 		this_cpu_inc(kapi_tramp_skipped);
 	preempt_enable();
 	if (unlikely(!done))
-		kapi_tramp_post_sleep(h, client, seq, uregs, frame, ret, flags);
-	*result = ret;
+		kapi_tramp_post_sleep(c->hot, c->client, c->seq, c->uregs,
+				      c->frame, c->result, c->flags);
 out:
 	this_cpu_dec(kapi_tramp_in_flight);
 	return verdict != KAPI_TRAMP_RUN;

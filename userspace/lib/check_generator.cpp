@@ -611,21 +611,35 @@ void ChecksWriter::hook(std::size_t index) {
     line(1, "}");
     line(0, "}");
     line(0, "");
+    const std::string check = detail::enum_c(EnumKind::ReturnCheck, s.ret.check);
+    line(0, "/* The hook's post() for " + name + ", past its common case */");
+    line(0, "static noinline notrace bool " + fn("post_record", index) +
+                "(struct kapi_tramp_client *client,");
+    line(0, "\t\tvoid *frame, long ret, unsigned long nofile, unsigned int flags)");
+    line(0, "{");
+    line(1, "struct kapi_hook *hook = kapi_hook_of(client);");
+    line(1, "struct kapi_hook_frame *f = frame;");
+    line(0, "");
+    line(1, "if (!kapi_hook_post_begin(hook, f, ret, flags))");
+    line(2, "return false;");
+    line(1, fn("after", index) + "(&f->call, &f->pre, ret, nofile, &f->post);");
+    line(1, "kapi_hook_post_end(hook, f, ret, nofile);");
+    line(1, "return true;");
+    line(0, "}");
+    line(0, "");
     line(0, "/* The hook's post() for " + name + " */");
     line(0, "static notrace bool " + fn("post", index) +
                 "(struct kapi_tramp_client *client,");
     line(0, "\t\tconst struct pt_regs *uregs, void *frame, long ret, unsigned int flags)");
     line(0, "{");
-    line(1, "struct kapi_hook *hook = kapi_hook_of(client);");
-    line(1, "struct kapi_hook_frame *f = frame;");
-    line(1, "unsigned long nofile;");
+    line(1, "unsigned long nofile = kapi_hook_nofile(" + check + ");");
     line(0, "");
-    line(1, "if (!kapi_hook_post_begin(hook, f, ret, flags))");
-    line(2, "return false;");
-    line(1, "nofile = kapi_hook_nofile(" + detail::enum_c(EnumKind::ReturnCheck, s.ret.check) + ");");
-    line(1, fn("after", index) + "(&f->call, &f->pre, ret, nofile, &f->post);");
-    line(1, "kapi_hook_post_end(hook, f, ret, nofile);");
-    line(1, "return true;");
+    line(1, "/* The common case, with nothing to record, in a frame of its own. */");
+    line(1, "if (kapi_hook_post_clean(frame, kapi_check_result_ok(" + check + ", " +
+                num_c(l_, s.ret.success_min) + ",");
+    line(3, num_c(l_, s.ret.success_max) + ", ret, nofile)))");
+    line(2, "return true;");
+    line(1, "return " + fn("post_record", index) + "(client, frame, ret, nofile, flags);");
     line(0, "}");
     line(0, "");
     line(0, "static const struct kapi_tramp_client " + fn("hook", index) + " = {");
