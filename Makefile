@@ -99,7 +99,10 @@ vm-shell:
 		--module $(BUILD)/kernel-$(or $(KERNEL),6.12)/kapi.ko \
 		$(if $(wildcard $(BUILD)/userspace/kapi-dump),--bin $(BUILD)/userspace/kapi-dump:/kapi/bin/kapi-dump)
 
+# kapi_conform's case tables are made by kapi-gen from the specs.
 selftests:
+	cmake -S userspace -B $(BUILD)/userspace $(cmake_args)
+	cmake --build $(BUILD)/userspace --target kapi-gen -j$(shell nproc)
 	$(MAKE) -C selftests O=$(BUILD)/selftests
 	$(MAKE) -C bench O=$(BUILD)/bench
 

@@ -44,14 +44,16 @@ modules() {
 	mdir=$("$here/build-module.sh" --kdir "$kdir" --werror | tail -n1) || return 1
 	[ -e "$mdir/kunit/kapi_kunit.ko" ] && [ -e "$mdir/samples/kapi_sample.ko" ]
 }
-# The static selftest programs, the benchmark program and kapi-dump.
+# kapi-dump, kapi-gen (kapi_conform's case tables), the static selftest
+# programs and the benchmark program.
 programs() {
-	make -C "$src/selftests" O="$build/selftests" &&
-		make -C "$src/bench" O="$build/bench" || return 1
-	if [ ! -x "$build/userspace/kapi-dump" ]; then
+	if [ ! -x "$build/userspace/kapi-dump" ] || [ ! -x "$build/userspace/kapi-gen" ]; then
 		cmake -S "$src/userspace" -B "$build/userspace" -DCMAKE_BUILD_TYPE=RelWithDebInfo &&
-			cmake --build "$build/userspace" --target kapi-dump -j"$(nproc)"
+			cmake --build "$build/userspace" --target kapi-dump kapi-gen -j"$(nproc)" ||
+			return 1
 	fi
+	make -C "$src/selftests" O="$build/selftests" &&
+		make -C "$src/bench" O="$build/bench"
 }
 
 kdir= mdir=
