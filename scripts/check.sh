@@ -164,7 +164,7 @@ section "VM tests"
 # One boot per row and kernel, running scripts/guest/NAME.sh (what each
 # asserts: Documentation/testing.rst). Fields: NAME, result group ("vm K
 # GROUP"), time limit, parsers (";"-separated: ktap; json GROUP; host
-# LABEL; runtime), the guest's files as scripts/vm.sh arguments, where @b
+# LABEL; runtime; conform), the guest's files as scripts/vm.sh arguments, where @b
 # is build/kernel-K, @s the selftest programs, @n kapi_bench's directory,
 # @u the userspace build, @g scripts/guest, @c build/check, @r the source
 # tree, @k the kernel.
@@ -180,7 +180,7 @@ vm_tests=(
 "quiet|quiet|600|ktap|--module @b/kapi.ko --file @s/kapi_kmsg"
 "tracing|tracing|600|ktap|--mem 2048 --module @b/kapi.ko --file @s/kapi_trace
 	--bin perf --bin bpftrace --bin trace-cmd"
-"conform|conformance|600|ktap;conform|--kmod fuse --file @s/kapi_conform"
+"conform|conformance|900|conform|--module @b/kapi.ko --kmod fuse --file @s/kapi_conform"
 "runtime|runtime|900|runtime|--smp 2 --module @b/kapi.ko --kmod fuse --file @g/unload.sh:/kapi/unload.sh
 	--file @s/kapi_syscalls --file @s/kapi_runtime --file @s/kapi_filter --file @s/kapi_stress
 	--file @s/kapi_sleepers --file @s/kapi_matrix --file @n/kapi_bench --bin @u/kapi-dump:/kapi/bin/kapi-dump"
@@ -208,9 +208,10 @@ tool_matches_host() {
 	done
 }
 
-# conform_matrix LOG K GROUP - the coverage matrix kapi_conform printed:
-# its lines, and its JSON into build/conform/K.json; a case of its own for
-# the coverage threshold (Documentation/testing.rst, "Conformance tests").
+# conform_matrix LOG K GROUP - the coverage matrix kapi_conform printed
+# without kapi (LOG: that section): its lines, and its JSON into
+# build/conform/K.json; a case of its own for the coverage threshold
+# (Documentation/testing.rst, "Conformance tests").
 conform_matrix() {
 	local verdict
 	mkdir -p "$build/conform"
@@ -258,7 +259,10 @@ vm_row() {
 		ktap) kapi_parse ktap "$output" --group "$group" ;;
 		json\ *) rm -rf "$dir"; kapi_parse json "$output" --group "vm $k ${p#json }" --save "$dir" ;;
 		host\ *) tool_matches_host "$dir" "$k" "${p#host }" ;;
-		conform) conform_matrix "$output" "$k" "$group" ;;
+		conform) kapi_parse_sections "$output" "$dir" "" "none=$group" \
+			"audit=$group audit" "audit-reports=$group audit reports" \
+			"enforce=$group enforce" "enforce-reports=$group enforce reports"
+			conform_matrix "$dir/none.ktap" "$k" "$group" ;;
 		runtime) kapi_parse_sections "$output" "$dir" "" \
 			"skip=vm $k selftests without kapi, root or debugfs" "off=vm $k runtime off" \
 			"audit=vm $k runtime audit" "enforce=vm $k runtime enforce" \

@@ -3,12 +3,63 @@
 # Conformance tests (guest side, busybox sh): kapi_conform, generated from
 # the specs by kapi-gen --conformance, provokes every documented error that
 # has a trigger and calls each descriptor and buffer constraint at its
-# bounds, without kapi loaded: the specs against the kernel. FUSE (a module
-# of the Debian kernels, put into /kapi/kmod by scripts/vm.sh --kmod fuse)
-# serves the fixtures of the FUSE errors. Prints KTAP and the coverage
-# matrix (Documentation/testing.rst, "Conformance tests"); run by 'make
-# check' through scripts/vm.sh.
+# bounds. It runs three times: without kapi.ko (the specs against the
+# kernel; section "none", whose coverage matrix the host keeps), then with
+# kapi.ko in audit and in enforce mode (sections "audit" and "enforce":
+# every case must still get its documented errno, so enforce refuses no
+# valid call and predicts the kernel's own error), each followed by a
+# section "MODE-reports" that checks kapi's counters: none of the errors
+# the program provoked is undocumented, none contradicts a prediction, no
+# result breaks a return rule. FUSE (a module of the Debian kernels, put
+# into /kapi/kmod by scripts/vm.sh --kmod fuse) serves the fixtures of the
+# FUSE errors. Each part is a KTAP document between "# kapi-section-begin
+# NAME" and "# kapi-section-end NAME" lines (Documentation/testing.rst,
+# "Conformance tests"); run by 'make check' through scripts/vm.sh.
+
+. /kapi/ktap.sh
+D=/sys/kernel/debug/kapi
+rc=0
 
 [ -e /kapi/kmod/fuse.ko ] && insmod /kapi/kmod/fuse.ko
 [ -c /dev/fuse ] || mknod /dev/fuse c 10 229
-/kapi/bin/kapi_conform
+
+# reports MODE - kapi's counters after the run in MODE, as KTAP.
+reports() {
+	ktap_plan 3
+	for c in undocumented divergences return_violations; do
+		sed -n "s/^\(sys_[a-z0-9_]*\) calls=.* $c=\([0-9]*\).*/\1 \2/p" $D/runtime/stats |
+			awk '$2 != 0' >/tmp/nonzero
+		if [ -s /tmp/nonzero ]; then
+			sed "s/^/# $1: $c: /" /tmp/nonzero
+			grep "^sys_" $D/runtime/stats | sed 's/^/# /'
+			ktap_result 1 "$1: kapi counts no $c in the provoked errors"
+		else
+			ktap_result 0 "$1: kapi counts no $c in the provoked errors"
+		fi
+	done
+	# The deliberate violations, for the log.
+	echo "# $1: calls and violations seen: $(awk '/^sys_[a-z0-9_]* calls=/ { printf "%s %s %s; ", $1, $2, $3 }' $D/runtime/stats)"
+	ktap_finish
+}
+
+echo "# kapi-section-begin none"
+/kapi/bin/kapi_conform || rc=1
+echo "# kapi-section-end none"
+
+for mode in audit enforce; do
+	if ! insmod /kapi/kapi.ko mode=$mode; then
+		echo "# insmod kapi.ko mode=$mode failed"
+		rc=1
+		continue
+	fi
+	echo "# kapi-section-begin $mode"
+	/kapi/bin/kapi_conform >/tmp/conform.out 2>&1 || rc=1
+	# One coverage matrix is enough: the one without kapi.
+	grep -v '^# \(conformance \|kapi-conform-json \)' /tmp/conform.out
+	echo "# kapi-section-end $mode"
+	echo "# kapi-section-begin $mode-reports"
+	(KTAP_N=0 KTAP_FAILED=0; reports $mode) || rc=1
+	echo "# kapi-section-end $mode-reports"
+	rmmod kapi || { echo "# rmmod kapi failed"; rc=1; }
+done
+exit $rc
