@@ -29,6 +29,7 @@ struct kapi_hook_frame {
 	struct kapi_check_pre pre;
 	struct kapi_check_post post;
 	enum kapi_mode mode;
+	struct kapi_object_facts facts;
 };
 
 void kapi_hook_object(const struct kapi_hook *hook,
@@ -94,10 +95,13 @@ kapi_hook_pre_end(struct kapi_hook *hook, struct kapi_hook_frame *f,
 		*result = f->pre.predicted;
 		return KAPI_TRAMP_DONE;
 	}
-	/* close() releases its descriptor: its object is found before. */
+	/*
+	 * close() releases its descriptor: what its object's kind is made of
+	 * is read before, and the kind found if the call fails.
+	 */
 	if (unlikely(hook->obj_how == KAPI_OBJECT_FD_BEFORE))
-		kapi_object_of_fd((unsigned int)f->call.args[hook->obj_param],
-				  &f->call.object);
+		kapi_object_facts_of_fd((unsigned int)f->call.args[hook->obj_param],
+					&f->facts);
 	return KAPI_TRAMP_CHECK;
 }
 
@@ -113,7 +117,10 @@ static __always_inline bool kapi_hook_post_begin(const struct kapi_hook *hook,
 		return true;
 	if (hook->obj_how == KAPI_OBJECT_PATH && (flags & KAPI_TRAMP_F_ATOMIC))
 		return false;
-	kapi_hook_object(hook, &f->call);
+	if (hook->obj_how == KAPI_OBJECT_FD_BEFORE)
+		kapi_object_of_facts(&f->facts, &f->call.object);
+	else
+		kapi_hook_object(hook, &f->call);
 	return true;
 }
 

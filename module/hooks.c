@@ -154,7 +154,7 @@ noinline void kapi_hook_object(const struct kapi_hook *hook,
 				  &call->object);
 		break;
 	case KAPI_OBJECT_FD_BEFORE:
-		/* Found before the call, which released the descriptor. */
+		/* kapi_hook_post_begin() has it from what was read before. */
 		break;
 	case KAPI_OBJECT_PATH:
 		if (hook->obj_dfd >= 0)

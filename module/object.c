@@ -178,22 +178,23 @@ static const struct {
 	{ "bpf-link", KAPI_IMPL_BPF },
 };
 
-static u16 kapi_object_fs_impl(const struct super_block *sb)
+/* The implementation of a file system by its magic alone. */
+static u16 kapi_object_magic_impl(unsigned long magic)
 {
-	unsigned long magic = READ_ONCE(sb->s_magic);
-	const struct file_system_type *fst;
 	size_t i;
 
-	/* devtmpfs is a tmpfs (or ramfs) superblock of its own file_system_type. */
-	if (magic == TMPFS_MAGIC || magic == RAMFS_MAGIC) {
-		fst = READ_ONCE(sb->s_type);
-		if (fst && fst->name && !strcmp(fst->name, "devtmpfs"))
-			return KAPI_IMPL_DEVTMPFS;
-	}
 	for (i = 0; i < ARRAY_SIZE(kapi_object_fs); i++)
 		if (kapi_object_fs[i].magic == magic)
 			return kapi_object_fs[i].impl;
 	return KAPI_IMPL_OTHER;
+}
+
+/* devtmpfs is a tmpfs (or ramfs) superblock of its own file_system_type. */
+static bool kapi_object_devtmpfs(const struct super_block *sb)
+{
+	const struct file_system_type *fst = READ_ONCE(sb->s_type);
+
+	return fst && fst->name && !strcmp(fst->name, "devtmpfs");
 }
 
 static u16 kapi_object_sock_impl(const struct inode *inode)
@@ -252,20 +253,20 @@ static u16 kapi_object_chr_impl(dev_t dev)
 }
 
 /**
- * kapi_object_of_inode() - the object kind of an inode
- * @inode: the inode; under rcu_read_lock() or a reference
+ * kapi_object_classify() - the object kind from an inode's facts
+ * @mode: its i_mode
+ * @rdev: its i_rdev
+ * @magic: the s_magic of its file system, 0 if none
  * @obj: receives the kind
  *
- * An anonymous inode's class is not in its inode (one inode serves every
- * class): its implementation is %KAPI_IMPL_OTHER here, and
- * kapi_object_of_fd() finds it from the file.
+ * All that kapi_object_of_inode() finds but the implementation of a socket
+ * of sockfs (%KAPI_IMPL_OTHER here) and devtmpfs (tmpfs or ramfs here).
+ *
+ * Return: true if @obj->impl is the file system's (by @magic).
  */
-void kapi_object_of_inode(const struct inode *inode, struct kapi_object *obj)
+static bool kapi_object_classify(umode_t mode, dev_t rdev, unsigned long magic,
+				 struct kapi_object *obj)
 {
-	umode_t mode = READ_ONCE(inode->i_mode);
-	const struct super_block *sb = READ_ONCE(inode->i_sb);
-	unsigned long magic = sb ? READ_ONCE(sb->s_magic) : 0;
-
 	obj->impl = KAPI_IMPL_OTHER;
 	switch (mode & S_IFMT) {
 	case S_IFREG:
@@ -282,25 +283,23 @@ void kapi_object_of_inode(const struct inode *inode, struct kapi_object *obj)
 		break;
 	case S_IFCHR:
 		obj->type = KAPI_OBJ_CHR;
-		obj->impl = kapi_object_chr_impl(READ_ONCE(inode->i_rdev));
-		return;
+		obj->impl = kapi_object_chr_impl(rdev);
+		return false;
 	case S_IFBLK:
 		obj->type = KAPI_OBJ_BLK;
-		if (MAJOR(READ_ONCE(inode->i_rdev)) == LOOP_MAJOR)
+		if (MAJOR(rdev) == LOOP_MAJOR)
 			obj->impl = KAPI_IMPL_LOOP;
-		return;
+		return false;
 	case S_IFSOCK:
 		obj->type = KAPI_OBJ_SOCK;
-		if (magic == SOCKFS_MAGIC) {
-			obj->impl = kapi_object_sock_impl(inode);
-			return;
-		}
+		if (magic == SOCKFS_MAGIC)
+			return false;
 		break;
 	default:
 		/* Anonymous inodes and pidfs inodes have no file type bits. */
 		obj->type = KAPI_OBJ_ANON;
 		if (magic == ANON_INODE_FS_MAGIC)
-			return;
+			return false;
 		break;
 	}
 	/* pidfs inodes have the type bits of a regular file on some kernels. */
@@ -308,10 +307,104 @@ void kapi_object_of_inode(const struct inode *inode, struct kapi_object *obj)
 		obj->type = KAPI_OBJ_ANON;
 	if (magic == ANON_INODE_FS_MAGIC) {
 		obj->type = KAPI_OBJ_ANON;
-		return;
+		return false;
 	}
-	if (sb)
-		obj->impl = kapi_object_fs_impl(sb);
+	obj->impl = kapi_object_magic_impl(magic);
+	return true;
+}
+
+/*
+ * Whether an inode's mode and file system magic are all its kind is made
+ * of: not for a socket of sockfs, a file that may be devtmpfs' (tmpfs and
+ * ramfs), or an anonymous inode (whose class is its file's name).
+ */
+static bool kapi_object_facts_tell_all(umode_t mode, unsigned long magic)
+{
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return true;
+	return magic != SOCKFS_MAGIC && magic != ANON_INODE_FS_MAGIC &&
+	       magic != TMPFS_MAGIC && magic != RAMFS_MAGIC;
+}
+
+/**
+ * kapi_object_facts_of_fd() - what kapi_object_of_fd() would find, read
+ * for later
+ * @fd: a descriptor of the caller
+ * @f: receives the facts of its object, or its kind where the facts are not
+ *     enough (%KAPI_OBJ_ANY if @fd is not open)
+ *
+ * Looked up as kapi_object_of_fd() does (preemption disabled, no
+ * reference); the kind of a socket, of a file of tmpfs or ramfs and of an
+ * anonymous inode is found at once.
+ */
+void kapi_object_facts_of_fd(unsigned int fd, struct kapi_object_facts *f)
+{
+	struct files_struct *files = current->files;
+	const struct super_block *sb;
+	const struct inode *inode;
+	struct file *file;
+
+	f->known = true;
+	f->obj.type = KAPI_OBJ_ANY;
+	f->obj.impl = KAPI_IMPL_ANY;
+	if (unlikely(!files))
+		return;
+	/* An RCU read-side section, as in kapi_compat_fd_state(). */
+	preempt_disable();
+	file = files_lookup_fd_raw(files, fd);
+	inode = file ? READ_ONCE(file->f_inode) : NULL;
+	if (inode) {
+		sb = READ_ONCE(inode->i_sb);
+		f->mode = READ_ONCE(inode->i_mode);
+		f->rdev = READ_ONCE(inode->i_rdev);
+		f->magic = sb ? READ_ONCE(sb->s_magic) : 0;
+		f->known = !kapi_object_facts_tell_all(f->mode, f->magic);
+		if (unlikely(f->known))
+			kapi_object_of_inode(inode, &f->obj);
+	}
+	preempt_enable();
+	if (unlikely(f->known && f->obj.type == KAPI_OBJ_ANON &&
+		     f->obj.impl == KAPI_IMPL_OTHER))
+		kapi_object_of_anon_fd(fd, &f->obj);
+}
+
+/**
+ * kapi_object_of_facts() - the kind of a descriptor's object from what
+ * kapi_object_facts_of_fd() found
+ * @f: the facts
+ * @obj: receives the kind
+ */
+void kapi_object_of_facts(const struct kapi_object_facts *f,
+			  struct kapi_object *obj)
+{
+	if (f->known)
+		*obj = f->obj;
+	else
+		kapi_object_classify(f->mode, f->rdev, f->magic, obj);
+}
+
+/**
+ * kapi_object_of_inode() - the object kind of an inode
+ * @inode: the inode; under rcu_read_lock() or a reference
+ * @obj: receives the kind
+ *
+ * An anonymous inode's class is not in its inode (one inode serves every
+ * class): its implementation is %KAPI_IMPL_OTHER here, and
+ * kapi_object_of_fd() finds it from the file.
+ */
+void kapi_object_of_inode(const struct inode *inode, struct kapi_object *obj)
+{
+	umode_t mode = READ_ONCE(inode->i_mode);
+	const struct super_block *sb = READ_ONCE(inode->i_sb);
+	unsigned long magic = sb ? READ_ONCE(sb->s_magic) : 0;
+
+	if (kapi_object_classify(mode, READ_ONCE(inode->i_rdev), magic, obj)) {
+		if (sb && (magic == TMPFS_MAGIC || magic == RAMFS_MAGIC) &&
+		    kapi_object_devtmpfs(sb))
+			obj->impl = KAPI_IMPL_DEVTMPFS;
+	} else if (obj->type == KAPI_OBJ_SOCK && magic == SOCKFS_MAGIC) {
+		obj->impl = kapi_object_sock_impl(inode);
+	}
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_object_of_inode);
 
@@ -333,10 +426,11 @@ static u16 kapi_object_anon_impl(const struct file *file)
  * @obj: receives the kind; %KAPI_OBJ_ANY if @fd is not open
  *
  * The descriptor is looked up with preemption disabled (an RCU read-side
- * section) without taking a reference, and only the file's inode is read. For an anonymous inode, whose class is
- * the name of the file's dentry, the file is pinned with fget_raw() to
- * read it; it may by then be another file than the one the call used,
- * which is why the inode is classified again from the pinned file.
+ * section) without taking a reference, and only the file's inode is read.
+ * For an anonymous inode, whose class is the name of the file's dentry,
+ * the file is pinned with fget_raw() to read it (kapi_object_of_anon_fd());
+ * it may by then be another file than the one the call used, which is why
+ * the inode is classified again from the pinned file.
  *
  * Context: process context, on the path of a system call; does not sleep
  * unless the pinned file's last reference goes (its release is deferred to
@@ -358,8 +452,20 @@ void kapi_object_of_fd(unsigned int fd, struct kapi_object *obj)
 	if (inode)
 		kapi_object_of_inode(inode, obj);
 	preempt_enable();
-	if (obj->type != KAPI_OBJ_ANON || obj->impl != KAPI_IMPL_OTHER)
-		return;
+	if (obj->type == KAPI_OBJ_ANON && obj->impl == KAPI_IMPL_OTHER)
+		kapi_object_of_anon_fd(fd, obj);
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_object_of_fd);
+
+/**
+ * kapi_object_of_anon_fd() - the rest of kapi_object_of_fd() for a
+ * descriptor whose inode is anonymous (%KAPI_OBJ_ANON, %KAPI_IMPL_OTHER)
+ * @fd: the descriptor
+ * @obj: the kind found from its inode; receives the class of its file
+ */
+void kapi_object_of_anon_fd(unsigned int fd, struct kapi_object *obj)
+{
+	struct file *file;
 
 	file = fget_raw(fd);
 	if (!file)
@@ -370,7 +476,6 @@ void kapi_object_of_fd(unsigned int fd, struct kapi_object *obj)
 		obj->impl = kapi_object_anon_impl(file);
 	fput(file);
 }
-EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_object_of_fd);
 
 /**
  * kapi_object_of_path() - the object kind of where a path walk starts

@@ -13,6 +13,8 @@
 
 #include <linux/types.h>
 
+#include "uapi/linux/kapi.h"
+
 struct inode;
 struct file;
 
@@ -41,9 +43,33 @@ const char *kapi_object_type_name(u32 type);
 const char *kapi_object_impl_name(u32 impl);
 void kapi_object_name(char *buf, size_t size, struct kapi_object obj);
 
+/**
+ * struct kapi_object_facts - what the kind of a descriptor's object is
+ * made of, read before a call that releases the descriptor
+ * @magic: the s_magic of its inode's file system, 0 if none
+ * @rdev: its inode's i_rdev
+ * @mode: its inode's i_mode
+ * @known: the kind is @obj already; else it follows from the rest
+ * @obj: the kind, if @known
+ *
+ * Reading three fields costs less than classifying them, which is left
+ * for a call that failed (kapi_object_of_facts()).
+ */
+struct kapi_object_facts {
+	unsigned long magic;
+	dev_t rdev;
+	umode_t mode;
+	bool known;
+	struct kapi_object obj;
+};
+
 void kapi_object_of_inode(const struct inode *inode, struct kapi_object *obj);
 void kapi_object_of_fd(unsigned int fd, struct kapi_object *obj);
+void kapi_object_of_anon_fd(unsigned int fd, struct kapi_object *obj);
 void kapi_object_of_path(int dfd, const char __user *name,
 			 struct kapi_object *obj);
+void kapi_object_facts_of_fd(unsigned int fd, struct kapi_object_facts *f);
+void kapi_object_of_facts(const struct kapi_object_facts *f,
+			  struct kapi_object *obj);
 
 #endif /* KAPI_OBJECT_H */

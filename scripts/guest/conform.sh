@@ -10,7 +10,8 @@
 # valid call and predicts the kernel's own error), each followed by a
 # section "MODE-reports" that checks kapi's counters: none of the errors
 # the program provoked is undocumented, none contradicts a prediction, no
-# result breaks a return rule. FUSE (a module of the Debian kernels, put
+# result breaks a return rule, and every failed close() of an open
+# descriptor names its object kind. FUSE (a module of the Debian kernels, put
 # into /kapi/kmod by scripts/vm.sh --kmod fuse) serves the fixtures of the
 # FUSE errors. Each part is a KTAP document between "# kapi-section-begin
 # NAME" and "# kapi-section-end NAME" lines (Documentation/testing.rst,
@@ -25,7 +26,7 @@ rc=0
 
 # reports MODE - kapi's counters after the run in MODE, as KTAP.
 reports() {
-	ktap_plan 3
+	ktap_plan 4
 	for c in undocumented divergences return_violations; do
 		sed -n "s/^\(sys_[a-z0-9_]*\) calls=.* $c=\([0-9]*\).*/\1 \2/p" $D/runtime/stats |
 			awk '$2 != 0' >/tmp/nonzero
@@ -37,6 +38,16 @@ reports() {
 			ktap_result 0 "$1: kapi counts no $c in the provoked errors"
 		fi
 	done
+	# close() releases its descriptor: its object is read before the call.
+	# Every failure but EBADF had an open descriptor, so a known object.
+	if grep '^sys_close errno=' $D/runtime/stats | grep -v '^sys_close errno=EBADF ' |
+		grep ' object=unknown ' >/tmp/unknown; then
+		sed "s/^/# $1: /" /tmp/unknown
+		ktap_result 1 "$1: every failed close() of an open descriptor names its object kind"
+	else
+		ktap_result 0 "$1: every failed close() of an open descriptor names its object kind"
+	fi
+	grep '^sys_close errno=' $D/runtime/stats | sed "s/^/# $1: /"
 	# The deliberate violations, for the log.
 	echo "# $1: calls and violations seen: $(awk '/^sys_[a-z0-9_]* calls=/ { printf "%s %s %s; ", $1, $2, $3 }' $D/runtime/stats)"
 	ktap_finish
