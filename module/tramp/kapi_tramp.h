@@ -43,9 +43,6 @@
 #include <linux/ptrace.h>
 #include <linux/types.h>
 
-/* The x86-64 system call entry points' type. */
-typedef long (*kapi_syscall_fn)(const struct pt_regs *regs);
-
 /* What kapi_tramp_client.pre() decided about a call. */
 enum kapi_tramp_verdict {
 	KAPI_TRAMP_RUN,		/* run the function unchecked */

@@ -133,15 +133,6 @@ const FixtureDef* find_fixture(std::string_view name) {
     return nullptr;
 }
 
-bool is_fixture_name(std::string_view s) {
-    if (s.empty() || s[0] < 'a' || s[0] > 'z')
-        return false;
-    for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
-            return false;
-    return true;
-}
-
 // A C string literal of TEXT.
 std::string quote(std::string_view text) {
     std::string out = "\"";

@@ -42,6 +42,9 @@ struct TriggerItem {
     friend bool operator==(const TriggerItem&, const TriggerItem&) = default;
 };
 
+// Whether S is a fixture name: a lowercase identifier ([a-z][a-z0-9_]*).
+bool is_fixture_name(std::string_view s);
+
 struct ErrorTrigger {
     std::string api;   // the spec's name, "sys_read"
     std::string error; // the error's name, "EBADF"

@@ -527,19 +527,6 @@ void SpecParser::apply_error(const Block& b) {
     spec_.errors.push_back(e);
 }
 
-namespace {
-
-// A fixture name: a lowercase identifier ([a-z][a-z0-9_]*).
-bool fixture_name(std::string_view s) {
-    if (s.empty() || s[0] < 'a' || s[0] > 'z')
-        return false;
-    for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
-            return false;
-    return true;
-}
-
-} // namespace
 
 // "trigger: none -- REASON" or "trigger: KEY=VALUE, ..." (see ErrorTrigger).
 // Parameter names are checked in finish_triggers(), once the declaration
@@ -576,7 +563,7 @@ void SpecParser::apply_trigger(const std::string& error_name, const Field& f) {
         }
         TriggerItem ti{std::string(trim(std::string_view(item).substr(0, eq))),
                        std::string(trim(std::string_view(item).substr(eq + 1)))};
-        if (!fixture_name(ti.key)) {
+        if (!kapi::is_fixture_name(ti.key)) {
             error(f.line, "trigger: bad key '" + ti.key + "' (a parameter, setup or check)");
             ok = false;
             continue;
@@ -587,7 +574,7 @@ void SpecParser::apply_trigger(const std::string& error_name, const Field& f) {
             continue;
         }
         if (ti.key == "setup" || ti.key == "check") {
-            if (!fixture_name(ti.value)) {
+            if (!kapi::is_fixture_name(ti.value)) {
                 error(f.line, "trigger: " + ti.key + "=" + ti.value +
                                   ": expected a fixture name (a lowercase identifier)");
                 ok = false;
@@ -600,7 +587,7 @@ void SpecParser::apply_trigger(const std::string& error_name, const Field& f) {
                     ok = false;
                 }
             Num n;
-            if (!fixture_name(ti.value) &&
+            if (!kapi::is_fixture_name(ti.value) &&
                 !number(ti.value, n, f.line, "trigger: " + ti.key))
                 ok = false;
         }
@@ -1010,3 +997,16 @@ void SpecParser::apply_constraint(const Block& b) {
 }
 
 } // namespace kapi::detail
+
+namespace kapi {
+
+bool is_fixture_name(std::string_view s) {
+    if (s.empty() || s[0] < 'a' || s[0] > 'z')
+        return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    return true;
+}
+
+} // namespace kapi
