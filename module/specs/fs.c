@@ -224,6 +224,7 @@
  *     gone (fuse_dev_do_read()), and drivers of unplugged devices return it.
  *
  * error: ENXIO, the NFS server's client behind a /proc/fs/nfsd file is gone
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: /proc/fs/nfsd/clients/N/info looks its NFSv4 client up on every
  *     read (client_info_show() in fs/nfsd/nfs4state.c); once the client is
  *     expired or unmounted the read fails with ENXIO, although the open
@@ -274,6 +275,7 @@
  *     /dev/fuse refuses reads before it is attached to a mount.
  *
  * error: ENODATA, the file has no data to report
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: Returned by read methods that have nothing to show, for example
  *     sysfs attributes whose driver has no value available and
  *     cache-backed filesystems whose data is missing from the cache.
@@ -332,10 +334,13 @@
  *     initialisation failed refuses every request with it.
  *
  * error: ECONNABORTED, the connection was aborted locally
+ *   trigger: fd=fuse_dev_aborted, count=131072
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A TCP socket destroyed with SOCK_DESTROY (ss -K) or by
  *     tcp_abort(); /dev/fuse after the connection was aborted through its
- *     abort file in the fusectl file system (fuse_dev_do_read()).
+ *     abort file in the fusectl file system (fuse_dev_do_read()), when the
+ *     server asked for FUSE_ABORT_ERROR in its INIT reply (without it the
+ *     read fails with ENODEV).
  *
  * error: ETIMEDOUT, a connection or request timed out
  *   trigger: fd=fuse_file_io_fails, count=1
@@ -358,6 +363,7 @@
  *     sockets.
  *
  * error: ENETDOWN, a socket's pending error: the network device went down
+ *   trigger: fd=packet_dev_down, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: Packet sockets bound to a device that went down report it
  *     (packet_notifier()); other families can hold it as a pending error.
@@ -414,12 +420,14 @@
  *     network filesystem's server) while it was open here.
  *
  * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
  *     find inconsistent metadata while reading the file's block map or
  *     extents; the filesystem may also be shut down or remounted read-only as
  *     a result.
  *
  * error: EBADMSG, a metadata checksum does not match
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
  *     whose checksum is wrong while reading the file's block map.
  *
@@ -825,6 +833,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     Some control files (cgroup, sysfs) use it for a table that is full.
  *
  * error: EDQUOT, the disk quota is exhausted
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: The block quota of the file's owner on the filesystem is used up.
  *
  * error: EIO, I/O error, or a background write to a terminal that cannot stop
@@ -867,9 +876,11 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     instead.
  *
  * error: ETXTBSY, the file is an active swap file
- *   desc: Regular files in use as swap space refuse writes, even a write of
- *     0 bytes. Writing to a running program's executable is refused earlier,
- *     by open() with write access, not here.
+ *   trigger: fd=bdev_swap_active, count=1
+ *   desc: Regular files and block devices in use as swap space refuse
+ *     writes, even a write of 0 bytes (generic_write_checks_count(),
+ *     blkdev_write_iter()). Writing to a running program's executable is
+ *     refused earlier, by open() with write access, not here.
  *
  * error: EXDEV, the pipe is a notification pipe
  *   trigger: none -- the Debian kernels are built without CONFIG_WATCH_QUEUE
@@ -884,6 +895,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     of a value written to sysfs, /proc/sys or /dev/kmsg.
  *
  * error: ENOBUFS, no buffer space for the outgoing data
+ *   trigger: fd=udp_small_sndbuf, count=60000
  *   desc: Some socket families report a full transmit path this way; a
  *     netlink socket's pending overrun error is reported on writes too.
  *
@@ -962,6 +974,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     every request with it.
  *
  * error: ECONNABORTED, the connection was aborted locally
+ *   trigger: fd=tcp_destroyed, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A TCP socket destroyed with SOCK_DESTROY (ss -K) or by
  *     tcp_abort().
@@ -987,6 +1000,7 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     ICMP network unreachable left it as a pending error.
  *
  * error: ENETDOWN, the network device is down
+ *   trigger: fd=packet_dev_down, count=1
  *   objects: sock, fuse, nfs, overlay, other
  *   desc: A packet socket's device is down (packet_snd()), or another
  *     family holds it as a pending error.
@@ -1021,28 +1035,33 @@ asmlinkage long sys_read(unsigned int fd, char __user *buf, size_t count);
  *     setting.
  *
  * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
  *     find inconsistent metadata while allocating or mapping blocks for the
  *     data; the filesystem may also be shut down or remounted read-only as a
  *     result.
  *
  * error: EBADMSG, a metadata checksum does not match
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
  *     whose checksum is wrong while allocating blocks.
  *
  * error: EROFS, the filesystem became read-only after fd was opened
+ *   trigger: fd=fuse_file_io_fails, count=1
  *   desc: ext4 with errors=remount-ro and Btrfs switch to read-only after
  *     an error, and later writes fail with EROFS; an NFS server that
  *     exports the file system read-only refuses the write-back of data
  *     written through fd, reported by a later write.
  *
  * error: ENOTDIR, a FUSE notification names a non-directory
+ *   trigger: fd=fuse_dev_served, buf=buf_fuse_notify_delete_in_file, count=45
  *   objects: fuse, overlay, other
  *   desc: /dev/fuse: an invalidation or delete notification written by the
  *     server names a parent that is not a directory
  *     (fuse_reverse_inval_entry()); a FUSE server's answer.
  *
  * error: ENOTEMPTY, a FUSE delete notification names a non-empty directory
+ *   trigger: fd=fuse_dev_served, buf=buf_fuse_notify_delete_tree, count=45
  *   objects: fuse, overlay, other
  *   desc: /dev/fuse: a FUSE_NOTIFY_DELETE written by the server names a
  *     directory that still has entries (fuse_reverse_inval_entry()); a
@@ -1429,6 +1448,8 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     without CAP_SYS_ADMIN, /dev/watchdog, and other drivers.
  *
  * error: EDQUOT, creating the file would exceed the disk quota
+ *   trigger: filename=path_fuse_create_fails, flags=O_CREAT | O_WRONLY, mode=0600,
+ *     check=not_created
  *   desc: O_CREAT or O_TMPFILE needs a new inode or directory block and the
  *     quota of the caller on that filesystem is used up.
  *
@@ -1585,6 +1606,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     kernel has retried it once with every component revalidated.
  *
  * error: ESRCH, the process a /proc file describes has exited
+ *   trigger: filename=path_proc_environ_reaped, flags=O_RDONLY
  *   desc: Some files under /proc/PID (mem, environ, auxv, ...) look up their
  *     task when they are opened; once it has exited and been reaped the open
  *     fails with ESRCH, although the path was found.
@@ -1597,6 +1619,7 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     with O_NONBLOCK skips the check for these drivers.
  *
  * error: ENOKEY, the encryption key of the file or directory is not available
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: fscrypt (ext4, f2fs, ubifs): opening an encrypted regular file
  *     while its key is not added (fscrypt_file_open()), or creating a file
  *     with O_CREAT or O_TMPFILE in an encrypted directory without its key
@@ -1620,12 +1643,14 @@ asmlinkage long sys_write(unsigned int fd, const char __user *buf, size_t count)
  *     filesystem, timed out during the lookup or open.
  *
  * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
  *     find inconsistent metadata while looking up the path or reading the
  *     inode; the filesystem may also be shut down or remounted read-only as a
  *     result.
  *
  * error: EBADMSG, a metadata checksum does not match
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
  *     whose checksum is wrong while looking up the path.
  *
@@ -1988,11 +2013,13 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *     been closed.
  *
  * error: EINTR, a signal interrupted the flush
+ *   trigger: fd=fuse_file_flush_fails
  *   desc: The flush method waited interruptibly and a signal arrived. Restart
  *     codes (ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND and
  *     ERESTART_RESTARTBLOCK) from the flush are turned into EINTR by close()
- *     itself, because the call cannot be restarted once fd is gone. fd is
- *     closed all the same.
+ *     itself, because the call cannot be restarted once fd is gone. A FUSE
+ *     server answers an interrupted FLUSH with EINTR, which close() passes
+ *     on. fd is closed all the same.
  *
  * error: EIO, the flush reported an I/O error
  *   trigger: fd=fuse_file_flush_fails
@@ -2049,9 +2076,14 @@ asmlinkage long sys_open(const char __user *filename, int flags, umode_t mode);
  *     was aborted, so the FLUSH request fails (fuse_flush(),
  *     fuse_simple_request()). fd is closed all the same.
  *
- * error: ECONNREFUSED, the FUSE connection never came up
- *   desc: The FUSE connection's initialisation failed, so every request,
- *     FLUSH included, is refused. fd is closed all the same.
+ * error: ECONNREFUSED, the FUSE server refused the flush
+ *   trigger: fd=fuse_file_flush_fails
+ *   desc: A FUSE server answered FLUSH with ECONNREFUSED (fuse_flush()
+ *     passes the server's error on), as a network file system in user space
+ *     does when its server refuses it. A failed initialisation of the
+ *     connection (conn_error), which refuses every request, cannot be met
+ *     here: open() of a file on such a connection fails, so no descriptor
+ *     of it exists. fd is closed all the same.
  *
  * lock: files->file_lock
  *   type: KAPI_LOCK_SPINLOCK
@@ -2352,6 +2384,8 @@ asmlinkage long sys_close(unsigned int fd);
  *     without CAP_SYS_ADMIN, /dev/watchdog, and other drivers.
  *
  * error: EDQUOT, creating the file would exceed the disk quota
+ *   trigger: filename=path_fuse_create_fails, flags=O_CREAT | O_WRONLY, mode=0600,
+ *     check=not_created
  *   desc: O_CREAT or O_TMPFILE needs a new inode or directory block and the
  *     quota of the caller on that filesystem is used up.
  *
@@ -2509,6 +2543,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     kernel has retried it once with every component revalidated.
  *
  * error: ESRCH, the process a /proc file describes has exited
+ *   trigger: filename=path_proc_environ_reaped, flags=O_RDONLY
  *   desc: Some files under /proc/PID (mem, environ, auxv, ...) look up their
  *     task when they are opened; once it has exited and been reaped the open
  *     fails with ESRCH, although the path was found.
@@ -2521,6 +2556,7 @@ asmlinkage long sys_close(unsigned int fd);
  *     with O_NONBLOCK skips the check for these drivers.
  *
  * error: ENOKEY, the encryption key of the file or directory is not available
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: fscrypt (ext4, f2fs, ubifs): opening an encrypted regular file
  *     while its key is not added (fscrypt_file_open()), or creating a file
  *     with O_CREAT or O_TMPFILE in an encrypted directory without its key
@@ -2544,12 +2580,14 @@ asmlinkage long sys_close(unsigned int fd);
  *     filesystem, timed out during the lookup or open.
  *
  * error: EUCLEAN, the filesystem's metadata is corrupted
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: ext4, XFS and Btrfs return EFSCORRUPTED (EUCLEAN) when they
  *     find inconsistent metadata while looking up the path or reading the
  *     inode; the filesystem may also be shut down or remounted read-only as a
  *     result.
  *
  * error: EBADMSG, a metadata checksum does not match
+ *   trigger: filename=path_fuse_open_fails, flags=O_RDWR
  *   desc: ext4 and XFS return EFSBADCRC (EBADMSG) for metadata blocks
  *     whose checksum is wrong while looking up the path.
  *

@@ -15,6 +15,11 @@
 #include <arpa/inet.h>
 #include <grp.h>
 #include <linux/fuse.h>
+#include <linux/if_packet.h>
+#include <linux/inet_diag.h>
+#include <linux/sock_diag.h>
+#include <net/ethernet.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/icmp6.h>
 #include <netinet/ip.h>
@@ -22,6 +27,7 @@
 #include <netinet/ip_icmp.h>
 #include <netinet/udp.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <linux/netlink.h>
 #include <linux/perf_event.h>
@@ -39,6 +45,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/swap.h>
 #include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <sys/timerfd.h>
@@ -749,10 +756,13 @@ SETUP(file_max_reached)
  * makes the errors the specs list for them.
  */
 struct fuse_plan {
-	int init_err, open_err, io_err, flush_err;
+	int init_err, open_err, io_err, flush_err, create_err;
+	uint32_t init_flags;	/* FUSE_* flags of the INIT reply */
+	bool keep_dev;		/* fuse_dev_fd stays open in the case's process */
 };
 
 static pid_t fuse_server;
+static int fuse_dev_fd = -1;
 
 static void fuse_reply(int dev, uint64_t unique, int error, const void *arg, size_t len)
 {
@@ -767,13 +777,34 @@ static void fuse_reply(int dev, uint64_t unique, int error, const void *arg, siz
 	(void)!write(dev, buf, out.len);
 }
 
+/*
+ * The nodes: the root (1), "file" (2), the directory "tree" (3) and the
+ * file "tree/leaf" (4).
+ */
+#define FUSE_FILE_ID 2
+#define FUSE_TREE_ID 3
+#define FUSE_LEAF_ID 4
+
 static void fuse_attr(struct fuse_attr *a, uint64_t ino)
 {
+	bool dir = ino == FUSE_ROOT_ID || ino == FUSE_TREE_ID;
+
 	memset(a, 0, sizeof(*a));
 	a->ino = ino;
-	a->mode = ino == FUSE_ROOT_ID ? S_IFDIR | 0755 : S_IFREG | 0644;
-	a->nlink = ino == FUSE_ROOT_ID ? 2 : 1;
-	a->size = ino == FUSE_ROOT_ID ? 0 : 4;
+	a->mode = dir ? S_IFDIR | 0755 : S_IFREG | 0644;
+	a->nlink = dir ? 2 : 1;
+	a->size = dir ? 0 : 4;
+}
+
+static uint64_t fuse_lookup(uint64_t parent, const char *name)
+{
+	if (parent == FUSE_ROOT_ID && !strcmp(name, "file"))
+		return FUSE_FILE_ID;
+	if (parent == FUSE_ROOT_ID && !strcmp(name, "tree"))
+		return FUSE_TREE_ID;
+	if (parent == FUSE_TREE_ID && !strcmp(name, "leaf"))
+		return FUSE_LEAF_ID;
+	return 0;
 }
 
 static __attribute__((noreturn)) void fuse_serve(int dev, const struct fuse_plan *p)
@@ -795,20 +826,23 @@ static __attribute__((noreturn)) void fuse_serve(int dev, const struct fuse_plan
 			struct fuse_init_out o = {
 				.major = FUSE_KERNEL_VERSION, .minor = 31,
 				.max_write = 4096, .max_readahead = 4096,
+				.flags = p->init_flags,
 			};
 
 			fuse_reply(dev, in->unique, p->init_err, &o, sizeof(o));
 			break;
 		}
 		case FUSE_LOOKUP: {
-			struct fuse_entry_out o = { .nodeid = 2 };
+			struct fuse_entry_out o = { .nodeid = fuse_lookup(in->nodeid, arg) };
 
-			fuse_attr(&o.attr, 2);
-			fuse_reply(dev, in->unique,
-				   in->nodeid == FUSE_ROOT_ID && !strcmp(arg, "file") ? 0 : ENOENT,
-				   &o, sizeof(o));
+			fuse_attr(&o.attr, o.nodeid);
+			fuse_reply(dev, in->unique, o.nodeid ? 0 : ENOENT, &o, sizeof(o));
 			break;
 		}
+		case FUSE_CREATE:
+			/* Only refused: a file that is never made. */
+			fuse_reply(dev, in->unique, p->create_err ? p->create_err : EACCES, NULL, 0);
+			break;
 		case FUSE_GETATTR: {
 			struct fuse_attr_out o = { 0 };
 
@@ -873,7 +907,10 @@ static const char *fuse_mount(const struct fuse_plan *p)
 		cf_broken("fork: %m");
 	if (fuse_server == 0)
 		fuse_serve(dev, p);
-	close(dev);
+	if (p->keep_dev)
+		fuse_dev_fd = dev;
+	else
+		close(dev);
 	return (const char *)here("fuse/file");
 }
 
@@ -1211,4 +1248,271 @@ FX(path_pty_exclusive)
 	if (ioctl(s, TIOCEXCL) || chmod(path, 0666))
 		cf_broken("TIOCEXCL on %s: %m", path);
 	return here(path);
+}
+
+/*
+ * The fixtures of the errors triaged last (issue 16, phase 2): FUSE
+ * notifications and an aborted FUSE connection, network devices that went
+ * down in a network namespace of the case's own, a TCP socket destroyed
+ * through sock_diag, a swap area on a RAM disk, a /proc file of a reaped
+ * process reached through a magic link.
+ */
+
+/* The kernel's dev_t of the file system mounted at ./DIR. */
+static unsigned int mount_kdev(const char *dir)
+{
+	const char *want = (const char *)here(dir);
+	char line[2 * PATH_MAX], point[PATH_MAX];
+	unsigned int major, minor;
+	FILE *f = fopen("/proc/self/mountinfo", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%*d %*d %u:%u %*s %4095s", &major, &minor, point) == 3 &&
+		    !strcmp(point, want)) {
+			fclose(f);
+			return major << 20 | minor;
+		}
+	cf_broken("%s not in /proc/self/mountinfo", want);
+}
+
+/*
+ * /dev/fuse of a FUSE file system whose server asked for FUSE_ABORT_ERROR
+ * in its INIT reply, the connection aborted through the abort file of the
+ * fusectl file system (without FUSE_ABORT_ERROR, reads get ENODEV).
+ */
+FX(fuse_dev_aborted)
+{
+	struct fuse_plan p = { .keep_dev = true, .init_flags = FUSE_ABORT_ERROR };
+	struct stat st;
+	char path[64];
+	int fd;
+
+	/* A lookup waits until the server has answered INIT. */
+	if (stat(fuse_mount(&p), &st))
+		cf_broken("stat fuse/file: %m");
+
+	if (mkdir("fusectl", 0755))
+		cf_broken("mkdir fusectl: %m");
+	if (mount("fusectl", "fusectl", "fusectl", 0, NULL))
+		cf_skip("mount the fusectl file system: %m");
+	snprintf(path, sizeof(path), "fusectl/%u/abort", mount_kdev("fuse"));
+	fd = open(path, O_WRONLY);
+	if (fd < 0 || write(fd, "1", 1) != 1 || close(fd))
+		cf_broken("write 1 to %s: %m", path);
+	return fuse_dev_fd;
+}
+
+/*
+ * /dev/fuse of a FUSE file system whose server runs; the kernel knows
+ * "file" and "tree", and "tree/leaf" is in use (an O_PATH descriptor).
+ */
+FX(fuse_dev_served)
+{
+	struct fuse_plan p = { .keep_dev = true };
+
+	fuse_mount(&p);
+	if (open("fuse/file", O_PATH) < 0 || open("fuse/tree/leaf", O_PATH) < 0)
+		cf_broken("look up fuse/file and fuse/tree/leaf: %m");
+	return fuse_dev_fd;
+}
+
+/* A FUSE_NOTIFY_DELETE message of 45 bytes (a name of 4 characters). */
+static long fuse_notify_delete(uint64_t parent, uint64_t child, const char *name)
+{
+	static char msg[128];
+	struct fuse_notify_delete_out d = {
+		.parent = parent, .child = child, .namelen = strlen(name),
+	};
+	struct fuse_out_header h = {
+		.len = sizeof(h) + sizeof(d) + d.namelen + 1, .error = FUSE_NOTIFY_DELETE,
+	};
+
+	memcpy(msg, &h, sizeof(h));
+	memcpy(msg + sizeof(h), &d, sizeof(d));
+	memcpy(msg + sizeof(h) + sizeof(d), name, d.namelen + 1);
+	return (long)msg;
+}
+
+FX(buf_fuse_notify_delete_in_file)
+{
+	return fuse_notify_delete(FUSE_FILE_ID, FUSE_LEAF_ID, "leaf");
+}
+
+FX(buf_fuse_notify_delete_tree)
+{
+	return fuse_notify_delete(FUSE_ROOT_ID, FUSE_TREE_ID, "tree");
+}
+
+/* The path of a file the FUSE server refuses to create, with the case's error. */
+FX(path_fuse_create_fails)
+{
+	struct fuse_plan p = { .create_err = cf_current->err };
+
+	fuse_mount(&p);
+	return here("fuse/new");
+}
+
+/* The calling process gets a network namespace of its own; lo is down there. */
+static int own_netns(void)
+{
+	if (unshare(CLONE_NEWNET))
+		cf_skip("unshare(CLONE_NEWNET): %m");
+	return sock(AF_INET, SOCK_DGRAM);
+}
+
+static void lo_set(int ctl, bool up, int mtu)
+{
+	struct ifreq r = { 0 };
+
+	strcpy(r.ifr_name, "lo");
+	if (ioctl(ctl, SIOCGIFFLAGS, &r))
+		cf_broken("SIOCGIFFLAGS lo: %m");
+	r.ifr_flags = up ? r.ifr_flags | IFF_UP : r.ifr_flags & ~IFF_UP;
+	if (ioctl(ctl, SIOCSIFFLAGS, &r))
+		cf_broken("SIOCSIFFLAGS lo: %m");
+	r.ifr_mtu = mtu;
+	if (mtu && ioctl(ctl, SIOCSIFMTU, &r))
+		cf_broken("SIOCSIFMTU lo: %m");
+}
+
+/*
+ * A packet socket bound to lo while lo was up, then lo set down: the
+ * socket's pending error is ENETDOWN (packet_notifier()) and sends fail
+ * with ENETDOWN (packet_snd()).
+ */
+FX(packet_dev_down)
+{
+	struct sockaddr_ll a = { .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_ALL) };
+	int ctl = own_netns(), fd;
+
+	lo_set(ctl, true, 0);
+	fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	a.sll_ifindex = if_nametoindex("lo");
+	if (fd < 0 || !a.sll_ifindex || bind(fd, (struct sockaddr *)&a, sizeof(a)))
+		cf_broken("a packet socket bound to lo: %m");
+	lo_set(ctl, false, 0);
+	return fd;
+}
+
+/*
+ * A UDP socket connected to 127.0.0.1 with the smallest send buffer, where
+ * lo's MTU is 1500: a datagram of many fragments outgrows twice the send
+ * buffer before it is sent (__ip_append_data()).
+ */
+FX(udp_small_sndbuf)
+{
+	struct sockaddr_in a = loopback(9);
+	int ctl = own_netns(), fd, size = 0;
+
+	lo_set(ctl, true, 1500);
+	fd = sock(AF_INET, SOCK_DGRAM);
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof(size)) ||
+	    connect(fd, (struct sockaddr *)&a, sizeof(a)))
+		cf_broken("a UDP socket on 127.0.0.1: %m");
+	return fd;
+}
+
+/*
+ * A connected TCP socket that sock_diag's SOCK_DESTROY destroyed (what
+ * "ss -K" does; the guest loads inet_diag and tcp_diag): its pending error
+ * is ECONNABORTED (tcp_abort()).
+ */
+FX(tcp_destroyed)
+{
+	struct sockaddr_in a = loopback(0), me;
+	socklen_t len = sizeof(a);
+	int l = sock(AF_INET, SOCK_STREAM), c = sock(AF_INET, SOCK_STREAM), nl;
+	struct {
+		struct nlmsghdr h;
+		struct inet_diag_req_v2 r;
+	} req = { 0 };
+	struct {
+		struct nlmsghdr h;
+		struct nlmsgerr e;
+	} ack;
+
+	if (bind(l, (struct sockaddr *)&a, sizeof(a)) || listen(l, 1) ||
+	    getsockname(l, (struct sockaddr *)&a, &len) ||
+	    connect(c, (struct sockaddr *)&a, sizeof(a)) || accept(l, NULL, NULL) < 0 ||
+	    getsockname(c, (struct sockaddr *)&me, &len))
+		cf_broken("connect on 127.0.0.1: %m");
+	req.h.nlmsg_len = sizeof(req);
+	req.h.nlmsg_type = SOCK_DESTROY;
+	req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	req.r.sdiag_family = AF_INET;
+	req.r.sdiag_protocol = IPPROTO_TCP;
+	req.r.idiag_states = ~0U;
+	req.r.id.idiag_sport = me.sin_port;
+	req.r.id.idiag_dport = a.sin_port;
+	req.r.id.idiag_src[0] = me.sin_addr.s_addr;
+	req.r.id.idiag_dst[0] = a.sin_addr.s_addr;
+	req.r.id.idiag_cookie[0] = req.r.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
+	nl = socket(AF_NETLINK, SOCK_RAW, NETLINK_SOCK_DIAG);
+	if (nl < 0 || send(nl, &req, sizeof(req), 0) != sizeof(req) ||
+	    recv(nl, &ack, sizeof(ack), 0) < (ssize_t)sizeof(ack))
+		cf_broken("SOCK_DESTROY: %m");
+	if (ack.h.nlmsg_type != NLMSG_ERROR)
+		cf_broken("SOCK_DESTROY: answer of type %u", ack.h.nlmsg_type);
+	if (ack.e.error == -ENOENT || ack.e.error == -EOPNOTSUPP)
+		cf_skip("SOCK_DESTROY: %s (tcp_diag not loaded?)", strerror(-ack.e.error));
+	if (ack.e.error)
+		cf_broken("SOCK_DESTROY: %s", strerror(-ack.e.error));
+	close(nl);
+	return c;
+}
+
+/*
+ * A RAM disk (the guest loads brd) in use as swap space, opened O_RDWR
+ * before swapon(): writes to it fail (blkdev_write_iter()). Each run
+ * switches the swap area off first and makes it anew.
+ */
+FX(bdev_swap_active)
+{
+	static char page[4096];
+	uint32_t *info = (uint32_t *)(page + 1024);
+	off_t size;
+	int fd;
+
+	if (mknod("ram0", S_IFBLK | 0600, makedev(1, 0)))
+		cf_broken("mknod ram0: %m");
+	fd = open("ram0", O_RDWR);
+	if (fd < 0)
+		cf_skip("no RAM disk (brd): %m");
+	swapoff("ram0");
+	size = lseek(fd, 0, SEEK_END);
+	if (size < 16 * 4096)
+		cf_broken("the size of ram0: %lld: %m", (long long)size);
+	info[0] = 1;				/* version */
+	info[1] = size / 4096 - 1;		/* last page */
+	memcpy(page + 4096 - 10, "SWAPSPACE2", 10);
+	if (pwrite(fd, page, sizeof(page), 0) != sizeof(page) || fsync(fd))
+		cf_broken("write a swap header to ram0: %m");
+	if (swapon("ram0", 0))
+		cf_broken("swapon ram0: %m");
+	return fd;
+}
+
+/*
+ * /proc/self/fd/N, N an O_PATH descriptor of /proc/PID/environ taken
+ * before PID was killed and reaped: the magic link reaches the file
+ * without a lookup, and its open finds no task (proc_mem_open()).
+ */
+FX(path_proc_environ_reaped)
+{
+	static char path[64];
+	pid_t pid = fork();
+	int fd;
+
+	if (pid < 0)
+		cf_broken("fork: %m");
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	snprintf(path, sizeof(path), "/proc/%d/environ", pid);
+	fd = open_or_die(path, O_PATH);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	return (long)path;
 }
