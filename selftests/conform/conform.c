@@ -6,7 +6,10 @@
  * call made raw (syscall(2)), its result and its checks compared with the
  * spec. Prints KTAP, then the coverage matrix: one diagnostic line per spec
  * and a total, and the same as one JSON object on a line starting with
- * "# kapi-conform-json ". Exit status 0 unless a case failed.
+ * "# kapi-conform-json ". With kapi.ko loaded (audit or enforce), each case
+ * also requires kapi's violation records of its call to be exactly the
+ * parameters it breaks on purpose, and a last KTAP case requires every
+ * record of the run to be one of those. Exit status 0 unless a case failed.
  *
  * Usage: kapi_conform [--case TEXT]   (only the cases whose name contains
  * TEXT; the others are reported as skipped)
@@ -23,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -31,6 +35,7 @@
 #include <time.h>
 
 #include "conform.h"
+#include "uapi/linux/kapi.h"
 
 volatile int cf_sigpipes, cf_alarms;
 const struct cf_case *cf_current;
@@ -107,13 +112,242 @@ static void case_name(const struct cf_case *c, char *buf, size_t size)
 		snprintf(buf, size, "%s %s: %s", c->api, c->error, c->label);
 }
 
+/*
+ * kapi's reports, when kapi.ko is loaded (Documentation/runtime.rst,
+ * "violations"): one record per broken rule of a call. The case's process
+ * notes the newest record before its call; afterwards its own records of
+ * the spec, "rule=param:NAME:...", must be exactly the parameters the
+ * call breaks on purpose, each once (deliberate()).
+ */
+#define KAPI_VIOLATIONS "/sys/kernel/debug/kapi/runtime/violations"
+
+/* Calls FN for each record line of the ring; returns false without kapi. */
+static bool violations_each(void (*fn)(const char *line, void *arg), void *arg)
+{
+	char line[1024];
+	FILE *f = fopen(KAPI_VIOLATIONS, "r");
+
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "seq=", 4))
+			fn(line, arg);
+	fclose(f);
+	return true;
+}
+
+static void newest_seq(const char *line, void *arg)
+{
+	unsigned long long seq = strtoull(line + 4, NULL, 10);
+
+	if (seq > *(unsigned long long *)arg)
+		*(unsigned long long *)arg = seq;
+}
+
+/* The deliberate violations kapi reported one for one, counted by the cases. */
+static int *cf_matched;
+
+static void count_record(const char *line, void *arg)
+{
+	unsigned long long *a = arg;
+
+	if (strtoull(line + 4, NULL, 10) > a[0])
+		a[1]++;
+}
+
+struct cf_reports {
+	const struct cf_case *c;
+	unsigned long long after;
+	int counts[CF_MAX_ARGS];	/* per parameter */
+	int others;			/* any other record of the call */
+};
+
+static void own_record(const char *line, void *arg)
+{
+	struct cf_reports *r = arg;
+	char want[96], rule[128] = "";
+	const char *p;
+	int i;
+
+	snprintf(want, sizeof(want), " tgid=%d ", (int)getpid());
+	if (strtoull(line + 4, NULL, 10) <= r->after || !strstr(line, want))
+		return;
+	snprintf(want, sizeof(want), " syscall=%s ", r->c->api);
+	if (!strstr(line, want))
+		return;
+	p = strstr(line, " rule=");
+	if (p)
+		sscanf(p + 6, "%127s", rule);
+	for (i = 0; i < r->c->spec->nparams; i++) {
+		size_t n = strlen(r->c->spec->params[i].name);
+
+		if (!strncmp(rule, "param:", 6) && !strncmp(rule + 6, r->c->spec->params[i].name, n) &&
+		    rule[6 + n] == ':') {
+			r->counts[i]++;
+			return;
+		}
+	}
+	cf_diag("kapi reported %s, which the case does not break on purpose", rule);
+	r->others++;
+}
+
+/* The top of the user address space, as access_ok() sees it. */
+static unsigned long user_top(void)
+{
+	static unsigned long top;
+	char line[4096];
+	FILE *f;
+
+	if (top)
+		return top;
+	top = (1UL << 47) - 4096;
+	f = fopen("/proc/cpuinfo", "r");
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "flags", 5)) {
+			if (strstr(line, " la57"))
+				top = (1UL << 56) - 4096;
+			break;
+		}
+	if (f)
+		fclose(f);
+	return top;
+}
+
+/* The length of the string at P with its NUL, up to LIMIT + 1; 0 if unreadable. */
+static long user_strlen(long p, long limit)
+{
+	int fds[2];
+	long n = 0;
+	char ch;
+
+	if ((unsigned long)p >= user_top() || pipe(fds))
+		return 0;
+	/* A pipe's write copies from the caller: EFAULT where nothing is mapped. */
+	for (n = 0; n <= limit; n++) {
+		if (write(fds[1], (const char *)p + n, 1) != 1 || read(fds[0], &ch, 1) != 1) {
+			n = -1;
+			break;
+		}
+		if (!ch)
+			break;
+	}
+	close(fds[0]);
+	close(fds[1]);
+	return n < 0 ? 0 : n + 1;
+}
+
+/*
+ * Whether argument I of the call breaks its parameter's constraint the way
+ * kapi checks it (module/check.h): a descriptor that is not open, O_PATH
+ * where refused, without the access mode or the read or write method it
+ * needs, or not a directory (with the exemptions of AT_FDCWD, negative
+ * values and absolute paths); a buffer reaching past the user address
+ * space; a path that cannot be read or has no NUL within PATH_MAX bytes;
+ * open flags that build_open_flags() refuses.
+ */
+static bool deliberate(const struct cf_case *c, const long *args, int i)
+{
+	const struct cf_param *p = &c->spec->params[i];
+
+	if (p->optional && !args[i])
+		return false;
+	switch (p->constraint) {
+	case KAPI_CONSTRAINT_FD: {
+		unsigned int need = p->mask;
+		int fd = (int)args[i], fl;
+		char link[64], target[64] = "";
+		struct stat st;
+
+		if (need & KAPI_FD_IF_RELATIVE) {
+			int j;
+
+			for (j = 0; j < c->spec->nparams; j++)
+				if (c->spec->params[j].constraint == KAPI_CONSTRAINT_USER_PATH) {
+					long len = user_strlen(args[j], PATH_MAX);
+
+					if (len <= 1 || *(const char *)args[j] == '/')
+						return false;
+				}
+		}
+		if ((need & KAPI_FD_AT_FDCWD) && fd == AT_FDCWD)
+			return false;
+		if ((need & KAPI_FD_NEGATIVE_OK) && fd < 0)
+			return false;
+		fl = fcntl(fd, F_GETFL);
+		if (fl < 0)
+			return true;
+		if (fl & O_PATH)
+			return need & KAPI_FD_NOT_PATH;
+		if (((need & KAPI_FD_READ) && (fl & O_ACCMODE) != O_RDONLY &&
+		     (fl & O_ACCMODE) != O_RDWR) ||
+		    ((need & KAPI_FD_WRITE) && (fl & O_ACCMODE) != O_WRONLY &&
+		     (fl & O_ACCMODE) != O_RDWR))
+			return true;
+		/* An epoll descriptor has neither a read nor a write method. */
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+		(void)!readlink(link, target, sizeof(target) - 1);
+		if ((need & (KAPI_FD_CAN_READ | KAPI_FD_CAN_WRITE)) &&
+		    !strcmp(target, "anon_inode:[eventpoll]"))
+			return true;
+		return (need & KAPI_FD_DIR) && !fstat(fd, &st) && !S_ISDIR(st.st_mode);
+	}
+	case KAPI_CONSTRAINT_BUFFER: {
+		unsigned long bytes = 0;
+
+		if (p->size_param >= 0 && p->size_param < c->spec->nparams &&
+		    __builtin_mul_overflow((unsigned long)args[p->size_param],
+					   p->size_mult > 0 ? (unsigned long)p->size_mult : 1UL,
+					   &bytes))
+			return true;
+		return (unsigned long)args[i] > user_top() ||
+		       bytes > user_top() - (unsigned long)args[i];
+	}
+	case KAPI_CONSTRAINT_USER_PATH: {
+		long len = user_strlen(args[i], PATH_MAX);
+
+		return len == 0 || len > PATH_MAX;
+	}
+	case KAPI_CONSTRAINT_OPEN_FLAGS: {
+		long bits = args[i];
+
+		if (bits & O_PATH)
+			return false;
+		if ((bits & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+			return true;
+		return (bits & __O_TMPFILE) &&
+		       (!(bits & O_DIRECTORY) || (bits & O_ACCMODE) == O_RDONLY);
+	}
+	case KAPI_CONSTRAINT_RANGE: {
+		long v = p->bits == 32 ? (p->is_signed ? (long)(int)args[i]
+							: (long)(unsigned int)args[i]) : args[i];
+
+		if (p->is_signed)
+			return v < p->min || v > p->max;
+		return (unsigned long)v < (unsigned long)p->min ||
+		       (unsigned long)v > (unsigned long)p->max;
+	}
+	case KAPI_CONSTRAINT_MASK: {
+		unsigned long v = p->bits == 32 ? (unsigned int)args[i] : (unsigned long)args[i];
+
+		return v & ~p->mask;
+	}
+	case KAPI_CONSTRAINT_NONZERO:
+		return (p->bits == 32 ? (unsigned int)args[i] : (unsigned long)args[i]) == 0;
+	default:
+		/* ENUM, alignment and the others: no case breaks them yet. */
+		return false;
+	}
+}
+
 /* The child: build, call, compare. Never returns. */
 static void run_case(const struct cf_case *c, const char *dir)
 {
 	struct sigaction sa = { .sa_handler = on_sigpipe };
 	struct itimerval off = { 0 };
 	struct cf_call call = { .c = c };
-	bool ok = true;
+	struct cf_reports reports = { .c = c };
+	bool expect[CF_MAX_ARGS] = { false };
+	bool ok = true, kapi;
 	int i;
 
 	cf_current = c;
@@ -130,12 +364,32 @@ static void run_case(const struct cf_case *c, const char *dir)
 	for (i = 0; i < CF_MAX_CHECKS && c->checks[i]; i++)
 		if (c->checks[i]->before && !c->checks[i]->before(&call))
 			cf_broken("check %s: its precondition does not hold", c->checks[i]->name);
+	for (i = 0; i < c->nargs; i++)
+		expect[i] = deliberate(c, call.args, i);
+	kapi = violations_each(newest_seq, &reports.after);
 	fflush(stdout);
 	errno = 0;
 	call.ret = syscall(c->nr, call.args[0], call.args[1], call.args[2], call.args[3],
 			   call.args[4], call.args[5]);
 	call.err = call.ret < 0 ? errno : 0;
 	setitimer(ITIMER_REAL, &off, NULL);
+	if (kapi) {
+		int deliberate_n = 0;
+
+		violations_each(own_record, &reports);
+		ok = !reports.others;
+		for (i = 0; i < c->nargs; i++) {
+			deliberate_n += expect[i];
+			if (reports.counts[i] != (int)expect[i]) {
+				cf_diag("kapi reported %d violation%s of %s, the case makes %d",
+					reports.counts[i], reports.counts[i] == 1 ? "" : "s",
+					c->spec->params[i].name, (int)expect[i]);
+				ok = false;
+			}
+		}
+		if (ok)
+			__atomic_add_fetch(cf_matched, deliberate_n, __ATOMIC_SEQ_CST);
+	}
 	if (c->err && !(call.ret == -1 && call.err == c->err)) {
 		if (call.ret < 0)
 			cf_diag("%s failed with %s, the spec says %s (%s)", c->api,
@@ -311,6 +565,8 @@ int main(int argc, char **argv)
 	char base[] = "/tmp/kapi-conform.XXXXXX", dir[64], name[512];
 	const char *only = NULL;
 	unsigned int i, n = 0, failed = 0;
+	unsigned long long ring[2] = { 0, 0 };	/* the newest record before the run, records since */
+	bool kapi;
 
 	if (argc == 3 && !strcmp(argv[1], "--case")) {
 		only = argv[2];
@@ -325,6 +581,13 @@ int main(int argc, char **argv)
 	}
 	loopback_up();
 	sysctls_save();
+	cf_matched = mmap(NULL, sizeof(*cf_matched), PROT_READ | PROT_WRITE,
+			  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (cf_matched == MAP_FAILED) {
+		fprintf(stderr, "kapi_conform: mmap: %m\n");
+		return 1;
+	}
+	kapi = violations_each(newest_seq, &ring[0]);
 	for (i = 0; i < cf_errors_count; i++) {
 		struct cf_count *c = count_of(counts, &n, cf_errors[i].api);
 
@@ -333,7 +596,8 @@ int main(int argc, char **argv)
 		c->none += cf_errors[i].how == CF_NONE;
 		c->untriaged += cf_errors[i].how == CF_UNTRIAGED;
 	}
-	printf("KTAP version 1\n1..%u\n", cf_cases_count);
+	/* With kapi.ko loaded, one more case: its reports of the whole run. */
+	printf("KTAP version 1\n1..%u\n", cf_cases_count + kapi);
 	for (i = 0; i < cf_cases_count; i++) {
 		const struct cf_case *c = &cf_cases[i];
 		struct cf_count *cnt = count_of(counts, &n, c->api);
@@ -365,6 +629,24 @@ int main(int argc, char **argv)
 		}
 	}
 	rmdir(base);
+	if (kapi) {
+		/*
+		 * Every record the ring got during the run (any process) is a
+		 * deliberate violation a case matched: nothing else, no drops.
+		 */
+		violations_each(count_record, ring);
+		cf_diag("kapi reported %llu violations during the run, %d of them deliberate ones matched by their cases",
+			ring[1], *cf_matched);
+		if (ring[1] != (unsigned long long)*cf_matched || only) {
+			printf("%s %u kapi's reports match the deliberate violations one for one%s\n",
+			       only ? "ok" : "not ok", cf_cases_count + 1,
+			       only ? " # SKIP not every case ran" : "");
+			failed += !only;
+		} else {
+			printf("ok %u kapi's reports match the deliberate violations one for one\n",
+			       cf_cases_count + 1);
+		}
+	}
 	matrix(counts, n);
 	return failed ? 1 : 0;
 }

@@ -31,6 +31,28 @@ struct cf_arg {
 #define CF_FX(name) { cf_fx_##name, 0, #name }
 #define CF_VAL(expr) { NULL, (long)(expr), #expr }
 
+/*
+ * A parameter's constraint as the spec has it (enum kapi_constraint_type,
+ * the access bits of a descriptor), for the count of the violations kapi
+ * must report for a call.
+ */
+struct cf_param {
+	const char *name;
+	int constraint;
+	bool optional;
+	int bits;		/* the declared type as kapi reads it */
+	bool is_signed;
+	long min, max;		/* RANGE */
+	unsigned long mask;	/* MASK: valid bits; FD: enum kapi_fd_access */
+	int size_param;		/* BUFFER */
+	long size_mult;
+};
+
+struct cf_spec {
+	int nparams;
+	struct cf_param params[CF_MAX_ARGS];
+};
+
 /* The call a case makes, as its checks see it. */
 struct cf_call {
 	const struct cf_case *c;
@@ -49,6 +71,7 @@ struct cf_check {
 };
 
 struct cf_case {
+	const struct cf_spec *spec;
 	const char *api;	/* "sys_read" */
 	const char *error;	/* "EBADF"; "" when the call must succeed */
 	int err;		/* its number; 0 when the call must succeed */

@@ -444,6 +444,21 @@ FX(path_too_long)
 	return (long)path;
 }
 
+/* "/" and "./" repeated, LEN bytes and a NUL: it names "/". */
+static long path_of_len(size_t len)
+{
+	static char path[PATH_MAX];
+
+	memset(path, '/', len);
+	for (size_t i = 1; i + 1 < len; i += 2)
+		path[i] = '.';
+	path[len] = 0;
+	return (long)path;
+}
+
+FX(path_max_with_nul) { return path_of_len(PATH_MAX - 1); }
+FX(path_max_minus_one) { return path_of_len(PATH_MAX - 2); }
+
 FX(path_name_too_long)
 {
 	static char name[NAME_MAX + 2];
