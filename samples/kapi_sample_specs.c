@@ -61,18 +61,23 @@
  *   desc: 0 on success, else a negative error code.
  *
  * error: EBADF, fd is not an open file descriptor
+ *   trigger: fd=closed, arg=buf
  *   desc: The ioctl system call checks fd before the driver runs.
  *
  * error: ENOTTY, fd is not an open file of /dev/kapi_sample
+ *   trigger: fd=file_rdwr, arg=buf
  *   desc: Other files do not know the command (or have no ioctls at all).
  *
  * error: EFAULT, arg does not point to a readable int
+ *   trigger: fd=kapi_sample_dev, arg=unmapped_ptr
  *   desc: Reading the new value from user memory faulted.
  *
  * error: EINVAL, the new value is below 0 or above KAPI_SAMPLE_VALUE_MAX
+ *   trigger: fd=kapi_sample_dev, arg=buf_int_minus_one
  *   desc: The value is left unchanged.
  *
  * error: EPERM, the device is locked
+ *   trigger: fd=kapi_sample_locked, arg=buf
  *   desc: KAPI_SAMPLE_IOC_CONFIG set KAPI_SAMPLE_FLAG_LOCKED; the value cannot
  *     change until a later KAPI_SAMPLE_IOC_CONFIG clears it.
  *
@@ -137,12 +142,15 @@
  *   desc: 0 on success, else a negative error code.
  *
  * error: EBADF, fd is not an open file descriptor
+ *   trigger: fd=closed, arg=buf
  *   desc: The ioctl system call checks fd before the driver runs.
  *
  * error: ENOTTY, fd is not an open file of /dev/kapi_sample
+ *   trigger: fd=file_rdwr, arg=buf
  *   desc: Other files do not know the command (or have no ioctls at all).
  *
  * error: EFAULT, arg does not point to a writable int
+ *   trigger: fd=kapi_sample_dev, arg=unmapped_ptr
  *   desc: Storing the value in user memory faulted.
  *
  * lock: kapi_sample_lock
@@ -199,18 +207,23 @@
  *   desc: 0 on success, else a negative error code.
  *
  * error: EBADF, fd is not an open file descriptor
+ *   trigger: fd=closed, arg=buf
  *   desc: The ioctl system call checks fd before the driver runs.
  *
  * error: ENOTTY, fd is not an open file of /dev/kapi_sample
+ *   trigger: fd=file_rdwr, arg=buf
  *   desc: Other files do not know the command (or have no ioctls at all).
  *
  * error: EFAULT, arg does not point to a readable struct kapi_sample_config
+ *   trigger: fd=kapi_sample_dev, arg=kernel_ptr
  *   desc: Reading the configuration from user memory faulted.
  *
  * error: EINVAL, unknown flags, a nonzero reserved field or an unterminated name
+ *   trigger: fd=kapi_sample_dev, arg=buf_ones
  *   desc: The configuration is left unchanged.
  *
  * error: EPERM, the caller lacks CAP_SYS_ADMIN
+ *   trigger: fd=kapi_sample_dev, arg=buf, setup=nobody
  *   desc: Checked after the configuration was read and found valid.
  *
  * capability: CAP_SYS_ADMIN

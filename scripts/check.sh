@@ -180,8 +180,8 @@ vm_tests=(
 "quiet|quiet|600|ktap|--module @b/kapi.ko --file @s/kapi_kmsg"
 "tracing|tracing|600|ktap|--mem 2048 --module @b/kapi.ko --file @s/kapi_trace
 	--bin perf --bin bpftrace --bin trace-cmd"
-"conform|conformance|900|conform|--module @b/kapi.ko --kmod fuse --kmod brd --kmod inet_diag
-	--kmod tcp_diag --file @s/kapi_conform"
+"conform|conformance|900|conform|--module @b/kapi.ko --module @b/samples/kapi_sample.ko
+	--kmod fuse --kmod brd --kmod inet_diag --kmod tcp_diag --file @s/kapi_conform"
 "runtime|runtime|900|runtime|--smp 2 --module @b/kapi.ko --kmod fuse --file @g/unload.sh:/kapi/unload.sh
 	--file @s/kapi_syscalls --file @s/kapi_runtime --file @s/kapi_filter --file @s/kapi_stress
 	--file @s/kapi_sleepers --file @s/kapi_matrix --file @n/kapi_bench --bin @u/kapi-dump:/kapi/bin/kapi-dump"

@@ -46,9 +46,11 @@ struct cf_param {
 	unsigned long mask;	/* MASK: valid bits; FD: enum kapi_fd_access */
 	int size_param;		/* BUFFER */
 	long size_mult;
+	long size;		/* USER_PTR */
 };
 
 struct cf_spec {
+	bool hooked;		/* a system call, which kapi checks at run time */
 	int nparams;
 	struct cf_param params[CF_MAX_ARGS];
 };
@@ -112,6 +114,12 @@ __attribute__((format(printf, 1, 2))) void cf_diag(const char *fmt, ...);
 
 /* The case the process runs (for fixtures that take its error). */
 extern const struct cf_case *cf_current;
+
+/*
+ * Puts back what fixtures change for the whole guest beyond the case's
+ * process (the runner calls it after each case).
+ */
+void cf_fixtures_restore(void);
 
 /* The number of SIGPIPE and SIGALRM signals the case's process caught. */
 extern volatile int cf_sigpipes, cf_alarms;

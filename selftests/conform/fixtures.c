@@ -54,6 +54,7 @@
 #include <time.h>
 
 #include "conform.h"
+#include "kapi_sample.h"
 
 #define FX(name) long cf_fx_##name(void); long cf_fx_##name(void)
 #define SETUP(name) void cf_setup_##name(void); void cf_setup_##name(void)
@@ -1530,4 +1531,58 @@ FX(path_proc_environ_reaped)
 	waitpid(pid, NULL, 0);
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
 	return (long)path;
+}
+
+/*
+ * The sample module's device (/dev/kapi_sample, of kapi_sample.ko, whose
+ * ioctl specs have triggers too), opened O_RDWR by root.
+ */
+static int sample_dev(void)
+{
+	int fd = open("/dev/kapi_sample", O_RDWR);
+
+	if (fd < 0)
+		cf_skip("no /dev/kapi_sample (kapi_sample.ko not loaded): %m");
+	return fd;
+}
+
+FX(kapi_sample_dev) { return sample_dev(); }
+
+/* The same, locked (KAPI_SAMPLE_FLAG_LOCKED): cf_fixtures_restore() unlocks it. */
+FX(kapi_sample_locked)
+{
+	struct kapi_sample_config cfg = { .flags = KAPI_SAMPLE_FLAG_LOCKED };
+	int fd = sample_dev();
+
+	if (ioctl(fd, KAPI_SAMPLE_IOC_CONFIG, &cfg))
+		cf_broken("KAPI_SAMPLE_IOC_CONFIG with KAPI_SAMPLE_FLAG_LOCKED: %m");
+	return fd;
+}
+
+FX(buf_int_minus_one)
+{
+	static int minus_one = -1;
+
+	return (long)&minus_one;
+}
+
+FX(buf_ones)
+{
+	static char ones[4096];
+
+	memset(ones, 0xff, sizeof(ones));
+	return (long)ones;
+}
+
+void cf_fixtures_restore(void)
+{
+	struct kapi_sample_config cfg = { 0 };
+	int fd = open("/dev/kapi_sample", O_RDWR | O_CLOEXEC);
+
+	/* The sample device's configuration: unlocked, as the module starts. */
+	if (fd >= 0) {
+		if (ioctl(fd, KAPI_SAMPLE_IOC_CONFIG, &cfg))
+			fprintf(stderr, "kapi_conform: cannot reset /dev/kapi_sample: %m\n");
+		close(fd);
+	}
 }

@@ -4,6 +4,7 @@
 // (selftests/conform/). See kapi/conformance.h.
 #include "kapi/conformance.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -141,6 +142,14 @@ const std::vector<FixtureDef> kFixtures = {
      "a RAM disk (brd) opened O_RDWR, in use as swap space"},
     {"path_proc_environ_reaped", K::Value,
      "/proc/self/fd/N, N an O_PATH descriptor of /proc/PID/environ of a reaped process"},
+    {"kapi_sample_dev", K::Value,
+     "/dev/kapi_sample (kapi_sample.ko) opened O_RDWR by root"},
+    {"kapi_sample_locked", K::Value,
+     "the same, locked with KAPI_SAMPLE_FLAG_LOCKED (the runner unlocks it after the case)"},
+    {"buf_int_minus_one", K::Value,
+     "a buffer holding the int -1"},
+    {"buf_ones", K::Value,
+     "a buffer of 4096 bytes 0xff"},
     {"nobody", K::Setup, "the call runs as user and group 65534, without capabilities"},
     {"alarm", K::Setup, "SIGALRM, caught without SA_RESTART, arrives 50 ms into the call"},
     {"fd_table_full", K::Setup, "RLIMIT_NOFILE is lowered to the lowest free descriptor"},
@@ -187,6 +196,10 @@ bool fd_access_has(const Param& p, std::string_view bit) {
 // The value of a parameter that a trigger does not set: one the kernel
 // accepts, so that the call fails, if at all, for the trigger's reason.
 std::string default_value(const Spec& s, const Param& p) {
+    // An ioctl's command is the spec's own.
+    if (s.kind == KAPI_KIND_IOCTL && s.params.size() == 3 && &p == &s.params[1])
+        return s.ioctl_cmd.expr.empty() ? std::to_string(s.ioctl_cmd.value.value_or(0))
+                                        : s.ioctl_cmd.expr;
     switch (p.type) {
     case KAPI_TYPE_FD:
         return fd_access_has(p, "KAPI_FD_AT_FDCWD") ? "AT_FDCWD" : "file_rdwr";
@@ -221,6 +234,8 @@ struct Case {
 };
 
 std::string syscall_nr(const Spec& s) {
+    if (s.kind == KAPI_KIND_IOCTL)
+        return "__NR_ioctl";
     std::string n = s.name;
     if (n.starts_with("sys_"))
         n = n.substr(4);
@@ -234,7 +249,8 @@ const std::vector<FixtureDef>& conformance_fixtures() {
 }
 
 ConformanceResult generate_conformance_c(const SpecSet& specs,
-                                         const std::vector<ErrorTrigger>& triggers) {
+                                         const std::vector<ErrorTrigger>& triggers,
+                                         const std::vector<std::string>& includes) {
     ConformanceResult r;
     std::map<std::string, const Spec*> by_name;
     for (const Spec& s : specs.specs)
@@ -259,7 +275,9 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
 
     std::ostringstream errs;
     for (const Spec& s : specs.specs) {
-        if (s.kind != KAPI_KIND_SYSCALL || s.params.size() > 6)
+        // System calls, and ioctls as ioctl(fd, cmd, arg).
+        if (s.params.size() > 6 ||
+            (s.kind != KAPI_KIND_SYSCALL && (s.kind != KAPI_KIND_IOCTL || s.params.size() != 3)))
             continue;
         for (const ErrorSpec& e : s.errors) {
             auto it = by_error.find({s.name, e.name});
@@ -394,7 +412,15 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
       << " * not edit. The runner and the fixtures are selftests/conform/.\n"
       << " */\n"
       << "#include \"conform.h\"\n"
-      << "#include \"uapi/linux/kapi.h\"\n\n";
+      << "#include \"uapi/linux/kapi.h\"\n";
+    std::vector<std::string> own;
+    for (const std::string& inc : includes)
+        if (inc.find('"') != std::string::npos &&
+            std::find(own.begin(), own.end(), inc) == own.end()) {
+            own.push_back(inc);
+            o << inc << "\n";
+        }
+    o << "\n";
     for (const std::string& f : used_values)
         o << "long cf_fx_" << f << "(void);\n";
     for (const std::string& f : used_setups)
@@ -411,6 +437,7 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
         std::string t = "cf_spec_" + std::to_string(table_of.size());
         table_of[c.api] = t;
         o << "\nstatic const struct cf_spec " << t << " = {\n"
+          << "\t.hooked = " << (s.kind == KAPI_KIND_SYSCALL ? "true" : "false") << ",\n"
           << "\t.nparams = " << s.params.size() << ",\n\t.params = {\n";
         for (const Param& p : s.params) {
             CheckType ct = check_param_type(p.type, p.type_name);
@@ -418,7 +445,7 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
               << (p.flags & KAPI_PARAM_OPTIONAL ? "true" : "false") << ", " << ct.bits << ", "
               << (ct.is_signed ? "true" : "false") << ", " << num_c(p.min, "0") << ", "
               << num_c(p.max, "0") << ", " << num_c(p.mask, "0") << ", " << p.size_param << ", "
-              << num_c(p.size_mult, "1") << " },\n";
+              << num_c(p.size_mult, "1") << ", " << num_c(p.size, "0") << " },\n";
         }
         o << "\t},\n};\n";
     }

@@ -232,6 +232,74 @@ TEST(ConformanceTest, BufferBounds) {
                                ".label = \"buf=buf_user_top, count=2\""));
 }
 
+// Each parameter's constraint goes into a table beside the cases, for the
+// runner's count of the violations kapi must report: fd's access bits as
+// the spec wrote them, buf's size parameter.
+TEST(ConformanceTest, ParameterTable) {
+    kapi::ConformanceResult c = generate("error: EBADF, not open\n");
+    ASSERT_THAT(c.errors, IsEmpty());
+    EXPECT_THAT(c.c, HasSubstr("#include \"uapi/linux/kapi.h\""));
+    EXPECT_THAT(c.c, HasSubstr("static const struct cf_spec cf_spec_0 = {\n\t.hooked = true,\n"
+                               "\t.nparams = 3,\n\t.params = {\n"
+                               "\t\t{ \"fd\", 13, false, 32, false, 0, 0, "
+                               "(long)(KAPI_FD_OPEN | KAPI_FD_READ), -1, 1, 0 },\n"
+                               "\t\t{ \"buf\", 11, false, 64, false, 0, 0, 0, 2, 1L, 0 },\n"));
+    EXPECT_THAT(c.c, HasSubstr("\t\t.spec = &cf_spec_0,\n\t\t.api = \"sys_foo\""));
+}
+
+// A path at PATH_MAX: with its NUL in PATH_MAX bytes (at) and one byte
+// shorter (inside) it succeeds, without a NUL there (outside) ENAMETOOLONG.
+TEST(ConformanceTest, PathBounds) {
+    std::string text = spec("error: ENOENT, no such file\n");
+    text.replace(text.find(" * param: count\n"), 0,
+                 " * param: name\n *   type: path, input\n *   constraint-type: user_path\n"
+                 " *\n");
+    text.replace(text.find("size_t count);"), 0, "const char __user *name, ");
+    kapi::ParseResult r = kapi::parse_annotations(text, "t.c");
+    ASSERT_TRUE(r.ok()) << errors_of(r);
+    kapi::ConformanceResult c = kapi::generate_conformance_c(r.specs, r.triggers);
+    ASSERT_THAT(c.errors, IsEmpty());
+    EXPECT_THAT(c.c, HasSubstr(".error = \"\", .err = 0,\n\t\t.bound = true, .label = "
+                               "\"name=path_max_with_nul\""));
+    EXPECT_THAT(c.c, HasSubstr(".error = \"\", .err = 0,\n\t\t.bound = true, .label = "
+                               "\"name=path_max_minus_one\""));
+    EXPECT_THAT(c.c, HasSubstr(".error = \"ENAMETOOLONG\", .err = ENAMETOOLONG,\n"
+                               "\t\t.bound = true, .label = \"name=path_too_long\""));
+}
+
+// An ioctl spec is called as ioctl(fd, cmd, arg), its command the spec's
+// own; the spec file's quoted includes come along for the constants.
+TEST(ConformanceTest, IoctlCases) {
+    std::string text = "#include <linux/errno.h>\n#include \"dev.h\"\n\n"
+                       "/**\n"
+                       " * dev_ioc_set - set\n"
+                       " *\n"
+                       " * api-type: ioctl\n"
+                       " * ioctl-cmd: DEV_IOC_SET\n"
+                       " * context-flags: KAPI_CTX_PROCESS\n"
+                       " *\n"
+                       " * param: fd\n *   type: KAPI_TYPE_FD\n *   ctype: int\n"
+                       " *   flags: KAPI_PARAM_IN\n *\n"
+                       " * param: cmd\n *   type: KAPI_TYPE_UINT\n *   ctype: unsigned int\n"
+                       " *   flags: KAPI_PARAM_IN\n *\n"
+                       " * param: arg\n *   type: KAPI_TYPE_USER_PTR\n"
+                       " *   ctype: const int __user *\n *   flags: KAPI_PARAM_IN\n *\n"
+                       " * return:\n *   type: KAPI_TYPE_INT\n *   check-type: KAPI_RETURN_EXACT\n"
+                       " *   success: 0\n *\n"
+                       " * error: EBADF, fd is not open\n"
+                       " *   trigger: fd=closed\n"
+                       " */\n";
+    kapi::ParseResult r = kapi::parse_annotations(text, "t.c");
+    ASSERT_TRUE(r.ok()) << errors_of(r);
+    kapi::ConformanceResult c = kapi::generate_conformance_c(r.specs, r.triggers, r.includes);
+    ASSERT_THAT(c.errors, IsEmpty());
+    EXPECT_THAT(c.c, HasSubstr("#include \"dev.h\"\n"));
+    EXPECT_THAT(c.c, Not(HasSubstr("#include <linux/errno.h>")));
+    EXPECT_THAT(c.c, HasSubstr("\t.hooked = false,\n"));
+    EXPECT_THAT(c.c, HasSubstr("\t\t.nr = __NR_ioctl, .nargs = 3,\n"
+                               "\t\t.args = { CF_FX(closed), CF_VAL(DEV_IOC_SET), CF_FX(buf) },"));
+}
+
 TEST(ConformanceTest, UnknownFixturesAreErrors) {
     kapi::ConformanceResult c = generate("error: EBADF, not open\n"
                                          "  trigger: fd=no_such, setup=closed, check=nope\n");

@@ -306,7 +306,7 @@ int run(int argc, char* argv[]) {
     }
 
     if (o.conformance) {
-        kapi::ConformanceResult c = kapi::generate_conformance_c(specs, triggers);
+        kapi::ConformanceResult c = kapi::generate_conformance_c(specs, triggers, includes);
         for (const kapi::Diagnostic& d : c.errors)
             std::cerr << d.str() << '\n';
         if (!c.errors.empty())

@@ -41,8 +41,12 @@ struct ConformanceResult {
 };
 
 // Generates the case tables for SPECS with TRIGGERS (file names as the
-// triggers and specs carry them).
+// triggers and specs carry them). Of INCLUDES, the spec files' #include
+// lines, the quoted ones (a spec file's own headers, such as the ioctl
+// numbers of kapi_sample.h) are repeated in the generated C, for the
+// constants that triggers and ioctl commands name.
 ConformanceResult generate_conformance_c(const SpecSet& specs,
-                                         const std::vector<ErrorTrigger>& triggers);
+                                         const std::vector<ErrorTrigger>& triggers,
+                                         const std::vector<std::string>& includes = {});
 
 } // namespace kapi
