@@ -25,12 +25,17 @@
 #   image-sizes.rst    what each spec costs in the spec image (kapi-gen
 #                      --stats), with the image's total
 #   image-sizes-sample.rst  the same for the sample module's specs
+#   conform-matrix.rst the conformance tests' coverage matrix: the specs'
+#                      triggers counted here, the verified columns from
+#                      Documentation/conform-verified.json
+#                      (scripts/conform-matrix.py)
 # Lists are found by shape, not by name: a list field the JSON gains is a
 # new column, and a list inside the records of a list (the objects of an
 # error) is counted too, so the tables follow the specs without changes
 # here.
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -246,6 +251,22 @@ def image_sizes(prog, source, whole):
     return list_table(header, rows) + '\n' + text + '\n'
 
 
+def conform_matrix(prog):
+    """scripts/conform-matrix.py's table, for the specs of kapi.ko and of the
+    sample module."""
+    spec = importlib.util.spec_from_file_location('conform_matrix',
+                                                  os.path.join(HERE, 'conform-matrix.py'))
+    cm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cm)
+    host = cm.host_counts(prog, cm.default_specs())
+    verified = cm.load_verified(os.path.join(SRC, 'Documentation', 'conform-verified.json'))
+    text = cm.rst(host, verified)
+    if cm.stale(host, verified):
+        text += ('\n.. warning:: The verified columns were measured against other specs: '
+                 'run the conformance tests again (scripts/conform-matrix.py --check).\n')
+    return text
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument('--kapi-dump', default=os.environ.get(
@@ -270,6 +291,7 @@ def main():
         'debugfs-list.rst': debugfs_list(specs),
         'image-sizes.rst': image_sizes(a.kapi_gen, a.source, True),
         'image-sizes-sample.rst': image_sizes(a.kapi_gen, a.sample, False),
+        'conform-matrix.rst': conform_matrix(a.kapi_gen),
     }
     os.makedirs(a.out, exist_ok=True)
     for name, text in files.items():
