@@ -54,6 +54,7 @@
 #include <time.h>
 
 #include "conform.h"
+#include "fuse_server.h"
 #include "kapi_sample.h"
 
 #define FX(name) long cf_fx_##name(void); long cf_fx_##name(void)
@@ -765,11 +766,12 @@ SETUP(file_max_reached)
 }
 
 /*
- * A FUSE file system of one regular file, "file", served by a child
- * process (killed when the case's process dies). What it refuses, it
- * refuses with the case's own error: FUSE hands a server's error to the
- * caller unchanged, which is how a network or user-space file system
- * makes the errors the specs list for them.
+ * A FUSE file system of one regular file, "file", and a directory "tree"
+ * holding "leaf", served by a child process (selftests/fuse_server.h,
+ * killed when the case's process dies). What it refuses, it refuses with
+ * the case's own error: FUSE hands a server's error to the caller
+ * unchanged, which is how a network or user-space file system makes the
+ * errors the specs list for them.
  */
 struct fuse_plan {
 	int init_err, open_err, io_err, flush_err, create_err;
@@ -777,129 +779,24 @@ struct fuse_plan {
 	bool keep_dev;		/* fuse_dev_fd stays open in the case's process */
 };
 
+#define FUSE_FILE_ID KAPI_FUSE_FILE_ID
+#define FUSE_TREE_ID KAPI_FUSE_TREE_ID
+#define FUSE_LEAF_ID KAPI_FUSE_LEAF_ID
+
 static pid_t fuse_server;
 static int fuse_dev_fd = -1;
 
-static void fuse_reply(int dev, uint64_t unique, int error, const void *arg, size_t len)
-{
-	struct fuse_out_header out = { .error = -error, .unique = unique };
-	char buf[sizeof(out) + 256];
-
-	if (error || len > sizeof(buf) - sizeof(out))
-		len = 0;
-	out.len = sizeof(out) + len;
-	memcpy(buf, &out, sizeof(out));
-	memcpy(buf + sizeof(out), arg, len);
-	(void)!write(dev, buf, out.len);
-}
-
-/*
- * The nodes: the root (1), "file" (2), the directory "tree" (3) and the
- * file "tree/leaf" (4).
- */
-#define FUSE_FILE_ID 2
-#define FUSE_TREE_ID 3
-#define FUSE_LEAF_ID 4
-
-static void fuse_attr(struct fuse_attr *a, uint64_t ino)
-{
-	bool dir = ino == FUSE_ROOT_ID || ino == FUSE_TREE_ID;
-
-	memset(a, 0, sizeof(*a));
-	a->ino = ino;
-	a->mode = dir ? S_IFDIR | 0755 : S_IFREG | 0644;
-	a->nlink = dir ? 2 : 1;
-	a->size = dir ? 0 : 4;
-}
-
-static uint64_t fuse_lookup(uint64_t parent, const char *name)
-{
-	if (parent == FUSE_ROOT_ID && !strcmp(name, "file"))
-		return FUSE_FILE_ID;
-	if (parent == FUSE_ROOT_ID && !strcmp(name, "tree"))
-		return FUSE_TREE_ID;
-	if (parent == FUSE_TREE_ID && !strcmp(name, "leaf"))
-		return FUSE_LEAF_ID;
-	return 0;
-}
-
 static __attribute__((noreturn)) void fuse_serve(int dev, const struct fuse_plan *p)
 {
-	static char buf[FUSE_MIN_READ_BUFFER + 4096];
+	/* "file" has 4096 bytes, and reads of it get none (or the error). */
+	const struct kapi_fuse_server s = {
+		.file = "file", .error = p->io_err, .writable = true, .tree = true,
+		.init_error = p->init_err, .open_error = p->open_err,
+		.flush_error = p->flush_err, .create_error = p->create_err,
+		.init_flags = p->init_flags,
+	};
 
-	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-	for (;;) {
-		struct fuse_in_header *in = (void *)buf;
-		void *arg = buf + sizeof(*in);
-		ssize_t n = read(dev, buf, sizeof(buf));
-
-		if (n < 0 && (errno == EINTR || errno == ENOENT))
-			continue;
-		if (n < (ssize_t)sizeof(*in))
-			_exit(0);
-		switch (in->opcode) {
-		case FUSE_INIT: {
-			struct fuse_init_out o = {
-				.major = FUSE_KERNEL_VERSION, .minor = 31,
-				.max_write = 4096, .max_readahead = 4096,
-				.flags = p->init_flags,
-			};
-
-			fuse_reply(dev, in->unique, p->init_err, &o, sizeof(o));
-			break;
-		}
-		case FUSE_LOOKUP: {
-			struct fuse_entry_out o = { .nodeid = fuse_lookup(in->nodeid, arg) };
-
-			fuse_attr(&o.attr, o.nodeid);
-			fuse_reply(dev, in->unique, o.nodeid ? 0 : ENOENT, &o, sizeof(o));
-			break;
-		}
-		case FUSE_CREATE:
-			/* Only refused: a file that is never made. */
-			fuse_reply(dev, in->unique, p->create_err ? p->create_err : EACCES, NULL, 0);
-			break;
-		case FUSE_GETATTR: {
-			struct fuse_attr_out o = { 0 };
-
-			fuse_attr(&o.attr, in->nodeid);
-			fuse_reply(dev, in->unique, 0, &o, sizeof(o));
-			break;
-		}
-		case FUSE_OPEN:
-		case FUSE_OPENDIR: {
-			struct fuse_open_out o = { .fh = 1, .open_flags = FOPEN_DIRECT_IO };
-
-			fuse_reply(dev, in->unique, p->open_err, &o, sizeof(o));
-			break;
-		}
-		case FUSE_READ:
-			fuse_reply(dev, in->unique, p->io_err, data, 0);
-			break;
-		case FUSE_WRITE: {
-			const struct fuse_write_in *w = arg;
-			struct fuse_write_out o = { .size = w->size };
-
-			fuse_reply(dev, in->unique, p->io_err, &o, sizeof(o));
-			break;
-		}
-		case FUSE_FLUSH:
-			fuse_reply(dev, in->unique, p->flush_err, NULL, 0);
-			break;
-		case FUSE_RELEASE:
-		case FUSE_RELEASEDIR:
-			fuse_reply(dev, in->unique, 0, NULL, 0);
-			break;
-		case FUSE_FORGET:
-		case FUSE_BATCH_FORGET:
-		case FUSE_INTERRUPT:
-			break;
-		case FUSE_DESTROY:
-			_exit(0);
-		default:
-			fuse_reply(dev, in->unique, ENOSYS, NULL, 0);
-		}
-	}
+	kapi_fuse_serve(dev, &s);
 }
 
 /* Mounts the file system at ./fuse; returns the file's absolute path. */
