@@ -255,6 +255,22 @@ static long user_strlen(long p, long limit)
 	return n < 0 ? 0 : n + 1;
 }
 
+/* VALUE as kapi reads it for P: cut to the declared type's width, unsigned. */
+static unsigned long bits_of(const struct cf_param *p, long value)
+{
+	return p->bits >= 64 ? (unsigned long)value : (unsigned long)value & ((1UL << p->bits) - 1);
+}
+
+/* The same, sign-extended for a signed type (kapi_check_convert()). */
+static long value_of(const struct cf_param *p, long value)
+{
+	unsigned long v = bits_of(p, value);
+
+	if (p->is_signed && p->bits < 64 && (v >> (p->bits - 1)) & 1)
+		v |= ~((1UL << p->bits) - 1);
+	return (long)v;
+}
+
 /*
  * Whether argument I of the call breaks its parameter's constraint the way
  * kapi checks it (module/check.h): a descriptor that is not open, O_PATH
@@ -262,7 +278,8 @@ static long user_strlen(long p, long limit)
  * needs, or not a directory (with the exemptions of AT_FDCWD, negative
  * values and absolute paths); a buffer reaching past the user address
  * space; a path that cannot be read or has no NUL within PATH_MAX bytes;
- * open flags that build_open_flags() refuses.
+ * open flags that build_open_flags() refuses; a value out of its range,
+ * mask, list, alignment, or zero where that is refused.
  */
 static bool deliberate(const struct cf_case *c, const long *args, int i)
 {
@@ -340,23 +357,44 @@ static bool deliberate(const struct cf_case *c, const long *args, int i)
 		       (!(bits & O_DIRECTORY) || (bits & O_ACCMODE) == O_RDONLY);
 	}
 	case KAPI_CONSTRAINT_RANGE: {
-		long v = p->bits == 32 ? (p->is_signed ? (long)(int)args[i]
-							: (long)(unsigned int)args[i]) : args[i];
+		long v = value_of(p, args[i]);
 
 		if (p->is_signed)
 			return v < p->min || v > p->max;
 		return (unsigned long)v < (unsigned long)p->min ||
 		       (unsigned long)v > (unsigned long)p->max;
 	}
-	case KAPI_CONSTRAINT_MASK: {
-		unsigned long v = p->bits == 32 ? (unsigned int)args[i] : (unsigned long)args[i];
-
-		return v & ~p->mask;
-	}
+	case KAPI_CONSTRAINT_MASK:
+		return bits_of(p, args[i]) & ~p->mask;
 	case KAPI_CONSTRAINT_NONZERO:
-		return (p->bits == 32 ? (unsigned int)args[i] : (unsigned long)args[i]) == 0;
+		return bits_of(p, args[i]) == 0;
+	case KAPI_CONSTRAINT_ENUM: {
+		int j;
+
+		for (j = 0; j < p->nvalues; j++)
+			if (bits_of(p, p->values[j]) == bits_of(p, args[i]))
+				return false;
+		return p->nvalues > 0;
+	}
+	case KAPI_CONSTRAINT_ALIGNMENT:
+		return p->alignment > 0 && bits_of(p, args[i]) % (unsigned long)p->alignment;
+	case KAPI_CONSTRAINT_POWER_OF_TWO: {
+		unsigned long v = bits_of(p, args[i]);
+
+		return !v || (v & (v - 1));
+	}
+	case KAPI_CONSTRAINT_PAGE_ALIGNED:
+		return bits_of(p, args[i]) & 4095;
+	case KAPI_CONSTRAINT_USER_STRING: {
+		/* The length limit of kapi_check_string_limit_of(), 64 KiB at most. */
+		long limit = p->max > 0 && p->max < 65536 ? p->max + 1 : p->max > 0 ? 65536 : PATH_MAX;
+		long len = user_strlen(args[i], limit);
+
+		return len == 0 || (p->max > 0 && len > limit) ||
+		       (p->min > 0 && len <= limit && len - 1 < p->min);
+	}
 	default:
-		/* ENUM, alignment and the others: no case breaks them yet. */
+		/* NONE, and CUSTOM, which only words describe. */
 		return false;
 	}
 }

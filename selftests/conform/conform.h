@@ -47,6 +47,9 @@ struct cf_param {
 	int size_param;		/* BUFFER */
 	long size_mult;
 	long size;		/* USER_PTR */
+	long alignment;		/* ALIGNMENT */
+	int nvalues;		/* ENUM */
+	const long *values;
 };
 
 struct cf_spec {

@@ -445,7 +445,16 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
               << (p.flags & KAPI_PARAM_OPTIONAL ? "true" : "false") << ", " << ct.bits << ", "
               << (ct.is_signed ? "true" : "false") << ", " << num_c(p.min, "0") << ", "
               << num_c(p.max, "0") << ", " << num_c(p.mask, "0") << ", " << p.size_param << ", "
-              << num_c(p.size_mult, "1") << ", " << num_c(p.size, "0") << " },\n";
+              << num_c(p.size_mult, "1") << ", " << num_c(p.size, "0") << ", "
+              << num_c(p.alignment, "0") << ", " << p.values.size() << ", ";
+            if (p.values.empty()) {
+                o << "NULL },\n";
+                continue;
+            }
+            o << "(const long[]){";
+            for (std::size_t i = 0; i < p.values.size(); i++)
+                o << (i ? ", " : " ") << num_c(p.values[i], "0");
+            o << " } },\n";
         }
         o << "\t},\n};\n";
     }

@@ -242,8 +242,9 @@ TEST(ConformanceTest, ParameterTable) {
     EXPECT_THAT(c.c, HasSubstr("static const struct cf_spec cf_spec_0 = {\n\t.hooked = true,\n"
                                "\t.nparams = 3,\n\t.params = {\n"
                                "\t\t{ \"fd\", 13, false, 32, false, 0, 0, "
-                               "(long)(KAPI_FD_OPEN | KAPI_FD_READ), -1, 1, 0 },\n"
-                               "\t\t{ \"buf\", 11, false, 64, false, 0, 0, 0, 2, 1L, 0 },\n"));
+                               "(long)(KAPI_FD_OPEN | KAPI_FD_READ), -1, 1, 0, 0, 0, NULL },\n"
+                               "\t\t{ \"buf\", 11, false, 64, false, 0, 0, 0, 2, 1L, 0, 0, 0, "
+                               "NULL },\n"));
     EXPECT_THAT(c.c, HasSubstr("\t\t.spec = &cf_spec_0,\n\t\t.api = \"sys_foo\""));
 }
 
@@ -281,7 +282,8 @@ TEST(ConformanceTest, IoctlCases) {
                        " * param: fd\n *   type: KAPI_TYPE_FD\n *   ctype: int\n"
                        " *   flags: KAPI_PARAM_IN\n *\n"
                        " * param: cmd\n *   type: KAPI_TYPE_UINT\n *   ctype: unsigned int\n"
-                       " *   flags: KAPI_PARAM_IN\n *\n"
+                       " *   flags: KAPI_PARAM_IN\n *   constraint-type: KAPI_CONSTRAINT_ENUM\n"
+                       " *   valid-values: DEV_IOC_SET\n *\n"
                        " * param: arg\n *   type: KAPI_TYPE_USER_PTR\n"
                        " *   ctype: const int __user *\n *   flags: KAPI_PARAM_IN\n *\n"
                        " * return:\n *   type: KAPI_TYPE_INT\n *   check-type: KAPI_RETURN_EXACT\n"
@@ -296,6 +298,9 @@ TEST(ConformanceTest, IoctlCases) {
     EXPECT_THAT(c.c, HasSubstr("#include \"dev.h\"\n"));
     EXPECT_THAT(c.c, Not(HasSubstr("#include <linux/errno.h>")));
     EXPECT_THAT(c.c, HasSubstr("\t.hooked = false,\n"));
+    // The command's constraint: one valid value, the spec's own.
+    EXPECT_THAT(c.c, HasSubstr("{ \"cmd\", 3, false, 32, false, 0, 0, 0, -1, 1, 0, 0, 1, "
+                               "(const long[]){ (long)(DEV_IOC_SET) } },"));
     EXPECT_THAT(c.c, HasSubstr("\t\t.nr = __NR_ioctl, .nargs = 3,\n"
                                "\t\t.args = { CF_FX(closed), CF_VAL(DEV_IOC_SET), CF_FX(buf) },"));
 }
