@@ -869,9 +869,10 @@ static void t_dup_bad(void)
 		 BAD(DUP, -EBADF, "fildes", "fd", EBADF),
 		 BAD(DUP2, -EBADF, "oldfd", "fd", EBADF),
 		 BAD(DUP2, -EBADF, "oldfd", "fd", EBADF),
-		 BAD(DUP2, -EBADF, "newfd", "range", EBADF),
-		 BAD(DUP3, -EINVAL, "flags", "mask", EINVAL),
-		 BAD(CLOSE_RANGE, -EINVAL, "flags", "mask", EINVAL));
+		 KAPI_BADX(DUP2, -EBADF, "newfd", "range", EBADF, "range[0,2147483646]",
+			   "2147483647"),
+		 KAPI_BADX(DUP3, -EINVAL, "flags", "mask", EINVAL, "mask[0x80000]", "0x800"),
+		 KAPI_BADX(CLOSE_RANGE, -EINVAL, "flags", "mask", EINVAL, "mask[0x6]", "0x1"));
 }
 
 static void s_dup3_same(struct kapi_outcome *o, void *arg)
