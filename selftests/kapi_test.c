@@ -972,6 +972,7 @@ static const struct {
 	{ "sys_dup2", { 32, 32 } },
 	{ "sys_dup3", { 32, 32, 32 } },
 	{ "sys_close_range", { 32, 32, 32 } },
+	{ "sys_creat", { 64, 16 } },		/* const char *, umode_t */
 };
 
 static unsigned long kapi_arg_bits(const char *spec, int i, unsigned long v)

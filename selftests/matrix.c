@@ -2,7 +2,7 @@
 /*
  * kapi_matrix: the errno matrix of enforce mode. A fixed list of invalid
  * (and a few valid) calls of read, write, close, open and openat, dup, dup2,
- * dup3 and close_range, each with
+ * dup3, close_range and creat, each with
  * one broken rule or several at once, is run twice: once without kapi
  * (--record FILE writes what each call returned), once with kapi.ko loaded
  * in enforce mode (--compare FILE). Enforce mode must give every call the
@@ -87,6 +87,8 @@ static void add(const char *what, long nr, unsigned long a0, unsigned long a1,
 #define D2(what, oldfd, newfd) add(what, SYS_dup2, oldfd, newfd, 0, 0, false)
 #define D3(what, oldfd, newfd, flags) add(what, SYS_dup3, oldfd, newfd, flags, 0, false)
 #define CR(what, fd, max_fd, flags) add(what, SYS_close_range, fd, max_fd, flags, 0, false)
+#define CT(what, path) add(what, SYS_creat, (unsigned long)(path), 0600, 0, 0, false)
+#define CT_NOFD(what, path) add(what, SYS_creat, (unsigned long)(path), 0600, 0, 0, true)
 
 static int setup(void)
 {
@@ -224,6 +226,15 @@ static void build(void)
 	CR("close_range reversed range", NOFD + 1, NOFD, 0);
 	CR("close_range nothing open (succeeds)", NOFD, UINT_MAX, 0);
 	CR("close_range CLOEXEC of nothing open (succeeds)", NOFD, NOFD + 10, 1U << 2);
+	/* creat: getname (EFAULT, ENAMETOOLONG, ENOENT), then a descriptor (EMFILE) */
+	CT("creat NULL path", NULL);
+	CT("creat kernel path", K);
+	CT("creat over-long path", fx.long_path);
+	CT("creat empty path", "");
+	CT("creat a directory", "/tmp");
+	CT_NOFD("creat (no free fd) NULL path", NULL);
+	CT_NOFD("creat (no free fd) over-long path", fx.long_path);
+	CT_NOFD("creat (no free fd)", "/tmp/" REL);
 }
 
 /* Run call @i; return 0 for success (a new descriptor is closed), else errno. */
@@ -249,7 +260,8 @@ static int run(int i)
 	err = ret < 0 ? errno : 0;
 	if (c->no_fd)
 		setrlimit(RLIMIT_NOFILE, &saved);
-	if (ret >= 0 && (c->nr == SYS_open || c->nr == SYS_openat || c->nr == SYS_dup))
+	if (ret >= 0 && (c->nr == SYS_open || c->nr == SYS_openat || c->nr == SYS_dup ||
+			 c->nr == SYS_creat))
 		close((int)ret);
 	return err;
 }

@@ -42,7 +42,7 @@
 
 static const char *const specs[] = {
 	KAPI_READ, KAPI_WRITE, KAPI_OPEN, KAPI_CLOSE, KAPI_OPENAT,
-	KAPI_DUP, KAPI_DUP2, KAPI_DUP3, KAPI_CLOSE_RANGE,
+	KAPI_DUP, KAPI_DUP2, KAPI_DUP3, KAPI_CLOSE_RANGE, KAPI_CREAT,
 };
 
 /* The constrained parameters of module/specs/fs.c and their rules. */
@@ -65,13 +65,15 @@ static const char *const param_lines[] = {
 	"sys_dup3 param=newfd rule=range violations",
 	"sys_dup3 param=flags rule=mask violations",
 	"sys_close_range param=flags rule=mask violations",
+	/* module/specs/creat.c */
+	"sys_creat param=pathname rule=user_path violations",
 };
 
 /* Parameters without a checked constraint: no line of their own. */
 static const char *const unchecked_params[] = {
 	"sys_read param=count", "sys_write param=count", "sys_open param=mode",
 	"sys_openat param=mode",
-	"sys_close_range param=fd ", "sys_close_range param=max_fd",
+	"sys_close_range param=fd ", "sys_close_range param=max_fd", "sys_creat param=mode",
 };
 
 static struct kapi_run run;

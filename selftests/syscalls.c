@@ -889,6 +889,46 @@ static void t_dup3_same(void)
 	SCENARIO(s_dup3_same, KAPI_AUDIT(DUP3, -EINVAL, "oldfd", "fd", EBADF));
 }
 
+/* --------------------------------------------------------------- creat */
+
+#define CREAT KAPI_CREAT
+
+/* creat() makes a file, then empties it; the descriptor is write-only. */
+static void s_creat(struct kapi_outcome *o, void *arg)
+{
+	long fd = kapi_call2(o, SYS_creat, DIR_PATH "/created", 0600);
+	char c;
+
+	kapi_call3(o, SYS_write, fd, "hello", 5);
+	kapi_call1(o, SYS_close, fd);
+	fd = kapi_call2(o, SYS_creat, DIR_PATH "/created", 0600);
+	kapi_call3(o, SYS_read, fd, &c, 1);
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_creat(void)
+{
+	struct stat st;
+
+	SCENARIO(s_creat, CALL(CREAT, KAPI_ANY_FD), CALL(WR, 5), CALL(CLOSE, 0),
+		 CALL(CREAT, KAPI_ANY_FD), CALL(RD, -EBADF), CALL(CLOSE, 0));
+	kt_check(stat(DIR_PATH "/created", &st) == 0 && st.st_size == 0,
+		 "creat did not leave an empty file");
+	unlink(DIR_PATH "/created");
+}
+
+static void s_creat_bad(struct kapi_outcome *o, void *arg)
+{
+	kapi_call2(o, SYS_creat, NULL, 0600);
+	kapi_call2(o, SYS_creat, KERNEL_ADDR, 0600);
+}
+
+static void t_creat_bad(void)
+{
+	SCENARIO(s_creat_bad, BAD(CREAT, -EFAULT, "pathname", "user_path", EFAULT),
+		 BAD(CREAT, -EFAULT, "pathname", "user_path", EFAULT));
+}
+
 static const struct kt_case cases[] = {
 	{ "open and close /dev/null", t_open_close },
 	{ "openat AT_FDCWD and close", t_openat_close },
@@ -940,6 +980,8 @@ static const struct kt_case cases[] = {
 	{ "close_range: empty range, CLOEXEC, close, reversed range", t_close_range },
 	{ "dup, dup2, dup3 and close_range with a broken rule", t_dup_bad },
 	{ "dup3(fd, fd): EINVAL first, the oldfd rule is audit only", t_dup3_same },
+	{ "creat makes a file, empties it, opens it write-only", t_creat },
+	{ "creat NULL and a kernel address", t_creat_bad },
 };
 
 int main(int argc, char **argv)

@@ -13,7 +13,7 @@
 
 . /kapi/ktap.sh
 D=/sys/kernel/debug/kapi
-SYSCALLS="sys_open sys_openat sys_close sys_read sys_write sys_dup sys_dup2 sys_dup3 sys_close_range"
+SYSCALLS="sys_open sys_openat sys_close sys_read sys_write sys_dup sys_dup2 sys_dup3 sys_close_range sys_creat"
 NSYS=$(echo $SYSCALLS | wc -w)
 SAMPLE="kapi_sample_ioc_set kapi_sample_ioc_get kapi_sample_ioc_config"
 NOTICE="module kapi_sample did not unregister its spec image"

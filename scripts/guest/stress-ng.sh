@@ -91,7 +91,7 @@ hist_of() {
 }
 # specs: the hooked system calls and their x86_64 numbers.
 SPECS="sys_read:0 sys_write:1 sys_open:2 sys_close:3 sys_openat:257 sys_dup:32 sys_dup2:33
-	sys_dup3:292 sys_close_range:436"
+	sys_dup3:292 sys_close_range:436 sys_creat:85"
 
 # --- counted ---------------------------------------------------------------
 echo "# kapi-section-begin counted"

@@ -16,7 +16,7 @@
 . /kapi/ktap.sh
 D=/sys/kernel/debug/kapi
 K=/kapi/bin/kapi-dump
-SYSCALLS="sys_read sys_write sys_open sys_close sys_openat sys_dup sys_dup2 sys_dup3 sys_close_range"
+SYSCALLS="sys_read sys_write sys_open sys_close sys_openat sys_dup sys_dup2 sys_dup3 sys_close_range sys_creat"
 SAMPLE="kapi_sample_ioc_set kapi_sample_ioc_get kapi_sample_ioc_config"
 
 # The API names kapi-dump lists, and those debugfs lists, one per line.

@@ -1316,3 +1316,28 @@ SETUP(fd_table_shared_nr_open_low)
 	if (pthread_create(&t, NULL, fd_sleeps, NULL))
 		cf_broken("pthread_create failed");
 }
+
+/* --- creat (module/specs/creat.c) ---------------------------------------- */
+
+/*
+ * A regular file marked append-only (chattr +a) on a tmpfs mount of the
+ * case's own (tmpfs has the flag on both kernels, since 6.0). linux/fs.h
+ * does not go with sys/mount.h, hence the two numbers here.
+ */
+#define CF_FS_IOC_SETFLAGS _IOW('f', 2, long)
+#define CF_FS_APPEND_FL 0x00000020
+
+FX(path_append_only)
+{
+	int fd, flags = CF_FS_APPEND_FL;
+
+	if (mkdir("appendfs", 0755) || mount("tmpfs", "appendfs", "tmpfs", 0, "size=64k"))
+		cf_broken("mount tmpfs on appendfs: %m");
+	fd = open("appendfs/file", O_CREAT | O_WRONLY, 0644);
+	if (fd < 0 || write(fd, data, 4) != 4)
+		cf_broken("create appendfs/file: %m");
+	if (ioctl(fd, CF_FS_IOC_SETFLAGS, &flags))
+		cf_skip("chattr +a on tmpfs: %m");
+	close(fd);
+	return here("appendfs/file");
+}

@@ -119,6 +119,8 @@ const std::vector<FixtureDef> kFixtures = {
     {"fd_reserved", K::Value,
      "the lowest free descriptor, reserved by another thread's open() that waits for a FUSE "
      "server"},
+    // creat (module/specs/creat.c).
+    {"path_append_only", K::Value, "a regular file marked append-only (chattr +a) on tmpfs"},
     {"nobody", K::Setup, "the call runs as user and group 65534, without capabilities"},
     {"alarm", K::Setup, "SIGALRM, caught without SA_RESTART, arrives 50 ms into the call"},
     {"fd_table_full", K::Setup, "RLIMIT_NOFILE is lowered to the lowest free descriptor"},
