@@ -45,7 +45,7 @@ static const char *const specs[] = {
 	KAPI_DUP, KAPI_DUP2, KAPI_DUP3, KAPI_CLOSE_RANGE, KAPI_CREAT,
 };
 
-/* The constrained parameters of module/specs/fs.c and their rules. */
+/* The constrained parameters of the specs in module/specs/ and their rules. */
 static const char *const param_lines[] = {
 	"sys_read param=fd rule=fd violations",
 	"sys_read param=buf rule=buffer violations",
