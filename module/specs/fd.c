@@ -108,7 +108,8 @@
  *   desc: The table's lock, held while the lowest free number is found and
  *     marked open. Growing the table drops it to allocate (and, if the table
  *     is shared, to wait for an RCU grace period), then takes it again.
- *     Installing the file at the reserved number does not take it.
+ *     Installing the file at the reserved number takes it only while
+ *     another thread is growing the table.
  *
  * lock: RCU read-side
  *   type: KAPI_LOCK_RCU
