@@ -115,6 +115,13 @@ const std::vector<FixtureDef> kFixtures = {
     {"buf_fuse_reply_unknown", K::Value,
      "a FUSE reply header (16 bytes) to a request that was never sent"},
     {"fuse_dev", K::Value, "/dev/fuse of a mounted FUSE file system without a server"},
+    // The positioned I/O specs (module/specs/rw.c).
+    {"kmsg_end", K::Value, "/dev/kmsg positioned after the last record (SEEK_END)"},
+    {"kmsg_end_nonblock", K::Value, "the same, O_NONBLOCK"},
+    {"dev_mem", K::Value, "/dev/mem opened O_RDONLY"},
+    {"proc_init_syscall", K::Value, "/proc/1/syscall opened by root"},
+    {"proc_stack_unprivileged", K::Value,
+     "/proc/self/stack opened as user 65534 without capabilities (the case runs as that user)"},
     {"nobody", K::Setup, "the call runs as user and group 65534, without capabilities"},
     {"alarm", K::Setup, "SIGALRM, caught without SA_RESTART, arrives 50 ms into the call"},
     {"fd_table_full", K::Setup, "RLIMIT_NOFILE is lowered to the lowest free descriptor"},
