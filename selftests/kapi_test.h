@@ -263,6 +263,9 @@ int kapi_fuse_error_fd(int err);
 #define KAPI_OPEN "sys_open"
 #define KAPI_OPENAT "sys_openat"
 #define KAPI_CLOSE "sys_close"
+#define KAPI_LSEEK "sys_lseek"
+#define KAPI_PREAD "sys_pread64"
+#define KAPI_PWRITE "sys_pwrite64"
 
 /* One call: which spec, what the kernel returns, no violation. */
 #define KAPI_OK(sp, ret) { .spec = sp, .kernel = (ret) }

@@ -42,9 +42,10 @@
 
 static const char *const specs[] = {
 	KAPI_READ, KAPI_WRITE, KAPI_OPEN, KAPI_CLOSE, KAPI_OPENAT,
+	KAPI_LSEEK, KAPI_PREAD, KAPI_PWRITE,
 };
 
-/* The constrained parameters of module/specs/fs.c and their rules. */
+/* The constrained parameters of module/specs/fs.c and rw.c and their rules. */
 static const char *const param_lines[] = {
 	"sys_read param=fd rule=fd violations",
 	"sys_read param=buf rule=buffer violations",
@@ -56,12 +57,21 @@ static const char *const param_lines[] = {
 	"sys_openat param=dfd rule=fd violations",
 	"sys_openat param=filename rule=user_path violations",
 	"sys_openat param=flags rule=open_flags violations",
+	"sys_lseek param=fd rule=fd violations",
+	"sys_lseek param=whence rule=enum violations",
+	"sys_pread64 param=fd rule=fd violations",
+	"sys_pread64 param=buf rule=buffer violations",
+	"sys_pread64 param=pos rule=range violations",
+	"sys_pwrite64 param=fd rule=fd violations",
+	"sys_pwrite64 param=buf rule=buffer violations",
+	"sys_pwrite64 param=pos rule=range violations",
 };
 
 /* Parameters without a checked constraint: no line of their own. */
 static const char *const unchecked_params[] = {
 	"sys_read param=count", "sys_write param=count", "sys_open param=mode",
-	"sys_openat param=mode",
+	"sys_openat param=mode", "sys_lseek param=offset", "sys_pread64 param=count",
+	"sys_pwrite64 param=count",
 };
 
 static struct kapi_run run;

@@ -224,10 +224,10 @@ hooked() { grep -c ' hooked$' $D/runtime/hooks; }
 # off and on again.
 busy_hook() {
 	loaded kapi || { echo "kapi.ko did not load"; return 1; }
-	[ "$(hooked)" -eq 4 ] || { cat $D/runtime/hooks; return 1; }
+	[ "$(hooked)" -eq $((KAPI_NSYSCALLS - 1)) ] || { cat $D/runtime/hooks; return 1; }
 	dmesg | grep -q 'cannot hook' || { echo "no 'cannot hook' in the log"; return 1; }
 	echo off >$D/runtime/mode && echo audit >$D/runtime/mode || return 1
-	[ "$(hooked)" -eq 5 ] || { cat $D/runtime/hooks; return 1; }
+	[ "$(hooked)" -eq $KAPI_NSYSCALLS ] || { cat $D/runtime/hooks; return 1; }
 	rmmod kapi
 }
 # step_cases - each step of STEPS made to fail in kapi.ko's init, then

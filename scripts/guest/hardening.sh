@@ -61,8 +61,8 @@ verify() {
 		[ "$(cat /sys/module/kapi/version)" = "$ver" ] &&
 		[ "$(cat /sys/module/kapi/parameters/mode)" = "$1" ] &&
 		[ "$(cat $D/runtime/mode)" = "$1" ] &&
-		grep -q "^Total: 5 specifications" $D/list &&
-		[ "$(grep -c ' hooked$' $D/runtime/hooks)" -eq 5 ] &&
+		grep -q "^Total: $KAPI_NSYSCALLS specifications" $D/list &&
+		[ "$(grep -c ' hooked$' $D/runtime/hooks)" -eq $KAPI_NSYSCALLS ] &&
 		grep -q "^sys_read calls=" $D/runtime/stats
 }
 removed() {
