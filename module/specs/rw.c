@@ -659,7 +659,8 @@ asmlinkage long sys_lseek(unsigned int fd, off_t offset,
  * constraint: Positioned reads allowed
  *   desc: After the descriptor lookup the file must have FMODE_PREAD (ESPIPE
  *     otherwise), then FMODE_READ (EBADF) and FMODE_CAN_READ (EINVAL).
- *   expr: (file->f_mode & FMODE_PREAD) && (file->f_mode & FMODE_READ) && (file->f_mode & FMODE_CAN_READ)
+ *   expr: (file->f_mode & FMODE_PREAD) && (file->f_mode & FMODE_READ) &&
+ *     (file->f_mode & FMODE_CAN_READ)
  *
  * constraint: Position range
  *   desc: pos is not negative, and on files without unsigned offsets
@@ -1034,7 +1035,8 @@ asmlinkage long sys_pread64(unsigned int fd, char __user *buf,
  * constraint: Positioned writes allowed
  *   desc: After the lookup the file must have FMODE_PWRITE (ESPIPE), then
  *     FMODE_WRITE (EBADF) and FMODE_CAN_WRITE (EINVAL).
- *   expr: (file->f_mode & FMODE_PWRITE) && (file->f_mode & FMODE_WRITE) && (file->f_mode & FMODE_CAN_WRITE)
+ *   expr: (file->f_mode & FMODE_PWRITE) && (file->f_mode & FMODE_WRITE) &&
+ *     (file->f_mode & FMODE_CAN_WRITE)
  *
  * constraint: Position range
  *   desc: pos is not negative and pos + count does not overflow loff_t
