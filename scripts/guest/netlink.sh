@@ -186,7 +186,7 @@ monitor_selftest() {
 	else
 		tail -n 256 /tmp/mon.txt | cmp - /tmp/ring.txt || return 1
 	fi
-	n=$(grep -c '^{"seq":[0-9]*,"ts":[0-9]*,"pid":[0-9]*,"tgid":[0-9]*,"uid":[0-9]*,"comm":".*","syscall":"sys_[a-z]*","args":\[.*\],"rule":".*","expected":".*","actual":".*","mode":"audit"}$' /tmp/monj.txt)
+	n=$(grep -c '^{"seq":[0-9]*,"ts":[0-9]*,"pid":[0-9]*,"tgid":[0-9]*,"uid":[0-9]*,"comm":".*","syscall":"sys_[a-z0-9_]*","args":\[.*\],"rule":".*","expected":".*","actual":".*","mode":"audit"}$' /tmp/monj.txt)
 	[ "$n" -eq $made ] || { echo "$n of $made JSON lines in the documented form"; head -n 3 /tmp/monj.txt; return 1; }
 }
 # A monitor that is stopped misses the events its buffer cannot hold;
