@@ -48,8 +48,8 @@
  *   (generic_file_llseek(), iomap and shmem variants) refuse a negative
  *   result or one above the filesystem's maximum file size (EINVAL) and
  *   answer SEEK_DATA and SEEK_HOLE at or beyond the end of the file with
- *   ENXIO; directories of tmpfs, ramfs, procfs and sysfs (dcache_dir_lseek()
- *   and friends) accept only SEEK_SET and SEEK_CUR; seq_file pseudo files
+ *   ENXIO; directories of tmpfs and ramfs (dcache_dir_lseek()) accept only
+ *   SEEK_SET and SEEK_CUR; seq_file pseudo files
  *   (seq_lseek()) accept only SEEK_SET and SEEK_CUR and regenerate their
  *   text up to the new position, so their show method's errors (ESRCH,
  *   ENOENT, EPERM, EACCES, ENOMEM) come back from lseek; some devices
@@ -104,8 +104,8 @@
  *     EINVAL after the descriptor lookup and before the file's seekability
  *     is looked at, so lseek(pipe, 0, 7) fails with EINVAL, not ESPIPE. An
  *     accepted value may still be refused by the llseek method (EINVAL):
- *     seq_file pseudo files and the directories of in-memory file systems
- *     accept only SEEK_SET and SEEK_CUR, fixed-size devices only SEEK_SET,
+ *     seq_file pseudo files and the directories of tmpfs and ramfs accept
+ *     only SEEK_SET and SEEK_CUR, fixed-size devices only SEEK_SET,
  *     SEEK_CUR and SEEK_END.
  *
  * return:
@@ -128,8 +128,8 @@
  * error: EINVAL, whence is unknown, or the method refuses whence or the new position
  *   trigger: fd=file_rdonly, offset=-1, whence=SEEK_SET, check=pos_unchanged
  *   desc: whence is above SEEK_MAX (checked by the system call), or the
- *     file's llseek method refuses it (seq_file files, /proc and sysfs
- *     directories and tmpfs directories take only SEEK_SET and SEEK_CUR;
+ *     file's llseek method refuses it (seq_file files and tmpfs and ramfs
+ *     directories take only SEEK_SET and SEEK_CUR; block devices and
  *     fixed_size_llseek() and no_seek_end_llseek() devices refuse SEEK_DATA
  *     and SEEK_HOLE), or the new position is negative on a file without
  *     unsigned offsets, or beyond the maximum the file system or device
@@ -148,7 +148,7 @@
  *
  * error: ENXIO, SEEK_DATA or SEEK_HOLE at or beyond the end of the file
  *   trigger: fd=file_rdonly, offset=4, whence=SEEK_DATA, check=pos_unchanged
- *   objects: reg, dir, blk, fuse, nfs, overlay, other
+ *   objects: reg, dir, fuse, nfs, overlay, other
  *   desc: There is no data and no hole at or after offset because offset is
  *     at or beyond the file's size (generic_file_llseek_size(),
  *     shmem_file_llseek(), iomap_seek_data() and iomap_seek_hole() on ext4
