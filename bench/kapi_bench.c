@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kapi_bench: the cost of one hooked system call, for 'make bench'. It
- * times three loops with clock_gettime(CLOCK_MONOTONIC): read() of one byte
- * from /dev/zero, write() of one byte to /dev/null, and openat() of
- * /dev/null followed by close(). Each loop is first calibrated so that one
+ * times four loops with clock_gettime(CLOCK_MONOTONIC): read() of one byte
+ * from /dev/zero, write() of one byte to /dev/null, openat() of /dev/null
+ * followed by close(), and pread64() of one byte from /dev/zero at
+ * position 0. Each loop is first calibrated so that one
  * run lasts about --ms milliseconds, then run --runs times; the median of
  * the runs' nanoseconds per iteration is reported, on one line that
  * bench/run.sh reads:
- *   kapi-bench label=LABEL read=NS write=NS openat_close=NS
+ *   kapi-bench label=LABEL read=NS write=NS openat_close=NS pread64=NS
  * and the spread of the runs on a "#" line. Static, so that it runs in the
  * test guests as it is.
  */
@@ -53,6 +54,13 @@ static void op_openat_close(unsigned long n)
 		if (fd < 0 || close(fd))
 			die("kapi_bench: openat/close");
 	}
+}
+
+static void op_pread64(unsigned long n)
+{
+	while (n--)
+		if (pread(zero_fd, &byte, 1, 0) != 1)
+			die("kapi_bench: pread64");
 }
 
 static double now_ns(void)
@@ -137,8 +145,9 @@ int main(int argc, char **argv)
 		{ "read", op_read },
 		{ "write", op_write },
 		{ "openat_close", op_openat_close },
+		{ "pread64", op_pread64 },
 	};
-	struct result res[3];
+	struct result res[4];
 	const char *label = "run";
 	double ms = 200;
 	int runs = 7, c;
@@ -175,12 +184,12 @@ int main(int argc, char **argv)
 	null_fd = open("/dev/null", O_WRONLY);
 	if (zero_fd < 0 || null_fd < 0)
 		die("kapi_bench: /dev/zero, /dev/null");
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		res[i] = measure(loops[i].op, runs, ms);
-	printf("kapi-bench label=%s read=%.1f write=%.1f openat_close=%.1f\n", label,
-	       res[0].median, res[1].median, res[2].median);
+	printf("kapi-bench label=%s read=%.1f write=%.1f openat_close=%.1f pread64=%.1f\n",
+	       label, res[0].median, res[1].median, res[2].median, res[3].median);
 	printf("# %s: %d runs of %.0f ms;", label, runs, ms);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		printf(" %s %.1f-%.1f", loops[i].name, res[i].min, res[i].max);
 	printf(" ns\n");
 	return 0;

@@ -23,7 +23,7 @@ _spec.loader.exec_module(spec_docs)
 
 KAPI_DUMP = os.environ.get('KAPI_DUMP', os.path.join(SRC, 'build', 'userspace', 'kapi-dump'))
 KAPI_GEN = os.environ.get('KAPI_GEN', os.path.join(SRC, 'build', 'userspace', 'kapi-gen'))
-FS_C = os.path.join(SRC, 'module', 'specs', 'fs.c')
+SPECS_DIR = os.path.join(SRC, 'module', 'specs')
 
 
 def table_rows(rst):
@@ -70,18 +70,22 @@ class Shapes(unittest.TestCase):
 class RealSpecs(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
+        # Every spec file, in the order kapi-dump --source reads a directory.
         cls.declared = {}
-        name = None
-        with open(FS_C) as f:
-            for line in f:
-                m = re.match(r' \* (sys_\w+) - ', line)
-                if m:
-                    name = m.group(1)
-                    cls.declared[name] = {'errors': 0, 'params': 0}
-                elif name and line.startswith(' * error: '):
-                    cls.declared[name]['errors'] += 1
-                elif name and line.startswith(' * param: '):
-                    cls.declared[name]['params'] += 1
+        for path in sorted(os.listdir(SPECS_DIR)):
+            if not path.endswith('.c'):
+                continue
+            name = None
+            with open(os.path.join(SPECS_DIR, path)) as f:
+                for line in f:
+                    m = re.match(r' \* (sys_\w+) - ', line)
+                    if m:
+                        name = m.group(1)
+                        cls.declared[name] = {'errors': 0, 'params': 0}
+                    elif name and line.startswith(' * error: '):
+                        cls.declared[name]['errors'] += 1
+                    elif name and line.startswith(' * param: '):
+                        cls.declared[name]['params'] += 1
         cls.out = tempfile.mkdtemp()
         spec_docs.sys.argv = ['spec-docs.py', '--kapi-dump', KAPI_DUMP, '--kapi-gen', KAPI_GEN,
                               '--out', cls.out]

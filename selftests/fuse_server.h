@@ -178,6 +178,9 @@ kapi_fuse_serve(int dev, const struct kapi_fuse_server *s)
 				kapi_fuse_reply(dev, in->unique, 0, &o, sizeof(o));
 			break;
 		}
+		case FUSE_LSEEK:	/* lseek() SEEK_DATA, SEEK_HOLE (specs/rw.c) */
+			kapi_fuse_reply(dev, in->unique, s->error ? -s->error : -ENOSYS, NULL, 0);
+			break;
 		case FUSE_FORGET:
 		case FUSE_BATCH_FORGET:
 			break;

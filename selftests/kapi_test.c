@@ -973,6 +973,9 @@ static const struct {
 	{ "sys_dup3", { 32, 32, 32 } },
 	{ "sys_close_range", { 32, 32, 32 } },
 	{ "sys_creat", { 64, 16 } },		/* const char *, umode_t */
+	{ "sys_lseek", { 32, 64, 32 } },	/* unsigned int, off_t, unsigned int */
+	{ "sys_pread64", { 32, 64, 64, 64 } },	/* unsigned int, char *, size_t, loff_t */
+	{ "sys_pwrite64", { 32, 64, 64, 64 } },	/* unsigned int, const char *, size_t, loff_t */
 };
 
 static unsigned long kapi_arg_bits(const char *spec, int i, unsigned long v)
@@ -1100,6 +1103,15 @@ static void kapi_param_tokens(struct kapi_want_record *w, const struct kapi_call
 	} else if (!strcmp(rule, "user_path")) {
 		snprintf(w->expected, sizeof(w->expected), "readable");
 		snprintf(w->actual, sizeof(w->actual), "0x%lx", c->args[i]);
+	} else if (!strcmp(rule, "range") && c->nargs == 4) {
+		/* pread64, pwrite64 (module/specs/rw.c): pos, a loff_t, from 0 */
+		snprintf(w->expected, sizeof(w->expected), "range[0,%lld]", LLONG_MAX);
+		snprintf(w->actual, sizeof(w->actual), "%ld", (long)c->args[3]);
+	} else if (!strcmp(rule, "enum") && !strcmp(e->spec, "sys_lseek")) {
+		/* whence: SEEK_SET to SEEK_HOLE, an unsigned int */
+		snprintf(w->expected, sizeof(w->expected), "enum[0,1,2,3,4]");
+		snprintf(w->actual, sizeof(w->actual), "%lu",
+			 kapi_arg_bits(e->spec, 2, c->args[2]));
 	}
 }
 

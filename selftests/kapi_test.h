@@ -268,6 +268,9 @@ int kapi_fuse_error_fd(int err);
 #define KAPI_DUP3 "sys_dup3"
 #define KAPI_CLOSE_RANGE "sys_close_range"
 #define KAPI_CREAT "sys_creat"
+#define KAPI_LSEEK "sys_lseek"
+#define KAPI_PREAD "sys_pread64"
+#define KAPI_PWRITE "sys_pwrite64"
 
 /* One call: which spec, what the kernel returns, no violation. */
 #define KAPI_OK(sp, ret) { .spec = sp, .kernel = (ret) }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kapi_matrix: the errno matrix of enforce mode. A fixed list of invalid
- * (and a few valid) calls of read, write, close, open and openat, dup, dup2,
- * dup3, close_range and creat, each with
+ * (and a few valid) calls of read, write, close, open, openat, lseek,
+ * pread64, pwrite64, dup, dup2, dup3, close_range and creat, each with
  * one broken rule or several at once, is run twice: once without kapi
  * (--record FILE writes what each call returned), once with kapi.ko loaded
  * in enforce mode (--compare FILE). Enforce mode must give every call the
@@ -42,6 +42,7 @@
 
 static struct {
 	unsigned long null_w, zero_r, opath, opath_dir, dir, file, epoll;
+	unsigned long pipe_r, pipe_w;
 	char buf[64];
 	char long_path[PATH_MAX + 2];	/* no NUL within PATH_MAX bytes */
 	char long_rel[PATH_MAX + 2];
@@ -89,11 +90,20 @@ static void add(const char *what, long nr, unsigned long a0, unsigned long a1,
 #define CR(what, fd, max_fd, flags) add(what, SYS_close_range, fd, max_fd, flags, 0, false)
 #define CT(what, path) add(what, SYS_creat, (unsigned long)(path), 0600, 0, 0, false)
 #define CT_NOFD(what, path) add(what, SYS_creat, (unsigned long)(path), 0600, 0, 0, true)
+#define L(what, fd, off, whence) add(what, SYS_lseek, fd, (unsigned long)(off), whence, 0, false)
+#define PR(what, fd, buf, n, pos) \
+	add(what, SYS_pread64, fd, (unsigned long)(buf), n, (unsigned long)(pos), false)
+#define PW(what, fd, buf, n, pos) \
+	add(what, SYS_pwrite64, fd, (unsigned long)(buf), n, (unsigned long)(pos), false)
 
 static int setup(void)
 {
-	if (chdir("/tmp"))
+	int p[2];
+
+	if (chdir("/tmp") || pipe(p))
 		return -1;
+	fx.pipe_r = p[0];
+	fx.pipe_w = p[1];
 	fx.null_w = open("/dev/null", O_WRONLY);
 	fx.zero_r = open("/dev/zero", O_RDONLY);
 	fx.opath = open("/dev/null", O_PATH);
@@ -235,6 +245,40 @@ static void build(void)
 	CT_NOFD("creat (no free fd) NULL path", NULL);
 	CT_NOFD("creat (no free fd) over-long path", fx.long_path);
 	CT_NOFD("creat (no free fd)", "/tmp/" REL);
+	/* lseek: fdget_pos (EBADF), whence > SEEK_MAX (EINVAL), FMODE_LSEEK (ESPIPE), method */
+	L("lseek fd not open", NOFD, 0, SEEK_SET);
+	L("lseek O_PATH fd", fx.opath, 0, SEEK_SET);
+	L("lseek bad whence", fx.file, 0, 5);
+	L("lseek fd not open + bad whence", NOFD, 0, 99);
+	L("lseek pipe", fx.pipe_r, 0, SEEK_CUR);
+	L("lseek pipe + bad whence (EINVAL first)", fx.pipe_r, 0, 7);
+	L("lseek negative position", fx.file, -1L, SEEK_SET);
+	L("lseek SEEK_DATA past the end", fx.file, 1L << 40, SEEK_DATA);
+	L("lseek SEEK_HOLE (succeeds)", fx.file, 0, SEEK_HOLE);
+	L("lseek write-only /dev/null (succeeds)", fx.null_w, 0, SEEK_SET);
+	/* pread64: pos < 0 (EINVAL) before fdget (EBADF), FMODE_PREAD (ESPIPE), then vfs_read */
+	PR("pread64 fd not open", NOFD, fx.buf, 1, 0);
+	PR("pread64 O_PATH fd", fx.opath, fx.buf, 1, 0);
+	PR("pread64 negative pos + fd not open", NOFD, fx.buf, 1, -1L);
+	PR("pread64 negative pos + kernel buffer", fx.zero_r, K, 1, -1L);
+	PR("pread64 pipe", fx.pipe_r, fx.buf, 1, 0);
+	PR("pread64 pipe write end (ESPIPE before EBADF)", fx.pipe_w, fx.buf, 1, 0);
+	PR("pread64 epoll (ESPIPE before EINVAL)", fx.epoll, fx.buf, 1, 0);
+	PR("pread64 pipe + kernel buffer", fx.pipe_r, K, 1, 0);
+	PR("pread64 write-only fd", fx.null_w, fx.buf, 1, 0);
+	PR("pread64 write-only fd + kernel buffer", fx.null_w, K, 1, 0);
+	PR("pread64 kernel buffer", fx.zero_r, K, 1, 0);
+	PR("pread64 directory", fx.dir, fx.buf, 1, 0);
+	PR("pread64 pos + count overflows", fx.file, fx.buf, 2, LLONG_MAX);
+	PR("pread64 (succeeds)", fx.file, fx.buf, 4, 0);
+	/* pwrite64: the same with FMODE_PWRITE and FMODE_WRITE */
+	PW("pwrite64 negative pos + O_PATH fd", fx.opath, fx.buf, 1, -1L);
+	PW("pwrite64 pipe read end (ESPIPE before EBADF)", fx.pipe_r, fx.buf, 1, 0);
+	PW("pwrite64 pipe + kernel buffer", fx.pipe_w, K, 1, 0);
+	PW("pwrite64 read-only fd", fx.zero_r, fx.buf, 1, 0);
+	PW("pwrite64 kernel buffer", fx.null_w, K, 1, 0);
+	PW("pwrite64 read-only fd + kernel buffer", fx.zero_r, K, 1, 0);
+	PW("pwrite64 (succeeds)", fx.null_w, fx.buf, 1, 4096);
 }
 
 /* Run call @i; return 0 for success (a new descriptor is closed), else errno. */
@@ -282,6 +326,8 @@ static const char *name(int err)
 	case ENAMETOOLONG: return "ENAMETOOLONG";
 	case EACCES: return "EACCES";
 	case EEXIST: return "EEXIST";
+	case ESPIPE: return "ESPIPE";
+	case ENXIO: return "ENXIO";
 	}
 	snprintf(num, sizeof(num), "errno%d", err);
 	return num;

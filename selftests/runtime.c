@@ -43,6 +43,7 @@
 static const char *const specs[] = {
 	KAPI_READ, KAPI_WRITE, KAPI_OPEN, KAPI_CLOSE, KAPI_OPENAT,
 	KAPI_DUP, KAPI_DUP2, KAPI_DUP3, KAPI_CLOSE_RANGE, KAPI_CREAT,
+	KAPI_LSEEK, KAPI_PREAD, KAPI_PWRITE,
 };
 
 /* The constrained parameters of the specs in module/specs/ and their rules. */
@@ -67,6 +68,14 @@ static const char *const param_lines[] = {
 	"sys_close_range param=flags rule=mask violations",
 	/* module/specs/creat.c */
 	"sys_creat param=pathname rule=user_path violations",
+	"sys_lseek param=fd rule=fd violations",
+	"sys_lseek param=whence rule=enum violations",
+	"sys_pread64 param=fd rule=fd violations",
+	"sys_pread64 param=buf rule=buffer violations",
+	"sys_pread64 param=pos rule=range violations",
+	"sys_pwrite64 param=fd rule=fd violations",
+	"sys_pwrite64 param=buf rule=buffer violations",
+	"sys_pwrite64 param=pos rule=range violations",
 };
 
 /* Parameters without a checked constraint: no line of their own. */
@@ -74,6 +83,7 @@ static const char *const unchecked_params[] = {
 	"sys_read param=count", "sys_write param=count", "sys_open param=mode",
 	"sys_openat param=mode",
 	"sys_close_range param=fd ", "sys_close_range param=max_fd", "sys_creat param=mode",
+	"sys_lseek param=offset", "sys_pread64 param=count", "sys_pwrite64 param=count",
 };
 
 static struct kapi_run run;

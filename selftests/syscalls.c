@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kapi_syscalls: the file system calls (open, openat, close, read, write)
- * and the descriptor table calls (dup, dup2, dup3, close_range) in valid
- * and invalid uses, upstream's scenarios and kapi's own. Each case
+ * kapi_syscalls: the file system calls (open, openat, close, read, write,
+ * creat, and lseek, pread64, pwrite64 of module/specs/rw.c) and the
+ * descriptor table calls (dup, dup2, dup3, close_range) in valid and invalid
+ * uses, upstream's scenarios and kapi's own. Each case
  * runs a scenario in a subject process and states, per call, what the
- * kernel returns and which parameter constraint of module/specs/fs.c the
+ * kernel returns and which parameter constraint of module/specs/ the
  * call violates (fd: fd, open and in the right mode, EBADF; buf:
  * buffer(count), EFAULT; filename: user_path, EFAULT; flags: open_flags,
  * EINVAL; dfd: fd for a relative path, audit only; mode and count are not
@@ -138,6 +139,9 @@ static void scenario(kapi_scenario_fn fn, const struct kapi_expect *e, size_t n)
 #define OPEN KAPI_OPEN
 #define OPENAT KAPI_OPENAT
 #define CLOSE KAPI_CLOSE
+#define LSEEK KAPI_LSEEK
+#define PREAD KAPI_PREAD
+#define PWRITE KAPI_PWRITE
 
 #define SCENARIO(fn, ...) do { \
 	static const struct kapi_expect e[] = { __VA_ARGS__ }; \
@@ -932,6 +936,140 @@ static void t_creat_bad(void)
 {
 	SCENARIO(s_creat_bad, BAD(CREAT, -EFAULT, "pathname", "user_path", EFAULT),
 		 BAD(CREAT, -EFAULT, "pathname", "user_path", EFAULT));
+/* ------------------------------------- lseek, pread64, pwrite64 (rw.c) */
+
+static void s_positioned_io(struct kapi_outcome *o, void *arg)
+{
+	char buf[16];
+	long fd = kapi_call3(o, SYS_open, DIR_PATH "/rw", O_RDWR | O_CREAT | O_TRUNC, 0600);
+
+	kapi_call4(o, SYS_pwrite64, fd, "kapi", 4, 2);
+	kapi_call3(o, SYS_lseek, fd, 0, SEEK_CUR);
+	kapi_call4(o, SYS_pread64, fd, buf, sizeof(buf), 0);
+	kapi_call4(o, SYS_pread64, fd, buf, sizeof(buf), 100);
+	kapi_call3(o, SYS_lseek, fd, 0, SEEK_END);
+	kapi_call3(o, SYS_lseek, fd, 0, SEEK_DATA);
+	kapi_call3(o, SYS_lseek, fd, 0, SEEK_HOLE);
+	kapi_call3(o, SYS_lseek, fd, 6, SEEK_DATA);
+	kapi_call3(o, SYS_lseek, fd, 0, SEEK_SET);
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_positioned_io(void)
+{
+	/*
+	 * pwrite64 at 2 leaves a hole of two bytes and the position at 0;
+	 * pread64 reads the 6 bytes and 0 beyond the end; SEEK_DATA and
+	 * SEEK_HOLE see the whole file as data, ENXIO at the end.
+	 */
+	SCENARIO(s_positioned_io, CALL(OPEN, KAPI_ANY_FD), CALL(PWRITE, 4), CALL(LSEEK, 0),
+		 CALL(PREAD, 6), CALL(PREAD, 0), CALL(LSEEK, 6), CALL(LSEEK, 0),
+		 CALL(LSEEK, 6), CALL(LSEEK, -ENXIO), CALL(LSEEK, 0), CALL(CLOSE, 0));
+}
+
+static void s_positioned_espipe(struct kapi_outcome *o, void *arg)
+{
+	int p[2];
+
+	if (pipe(p))
+		return;
+	kapi_call3(o, SYS_lseek, p[0], 0, SEEK_CUR);
+	kapi_call4(o, SYS_pread64, p[0], fx.buf, 1, 0);
+	kapi_call4(o, SYS_pwrite64, p[1], fx.buf, 1, 0);
+	/* The kernel checks FMODE_PWRITE before FMODE_WRITE: ESPIPE, no violation. */
+	kapi_call4(o, SYS_pwrite64, p[0], fx.buf, 1, 0);
+}
+
+static void t_positioned_espipe(void)
+{
+	SCENARIO(s_positioned_espipe, CALL(LSEEK, -ESPIPE), CALL(PREAD, -ESPIPE),
+		 CALL(PWRITE, -ESPIPE), CALL(PWRITE, -ESPIPE));
+}
+
+static void s_lseek_bad_whence(struct kapi_outcome *o, void *arg)
+{
+	int p[2];
+
+	if (pipe(p))
+		return;
+	kapi_call3(o, SYS_lseek, fx.zero_r, 0, 5);
+	/* whence is checked before FMODE_LSEEK: EINVAL on a pipe too. */
+	kapi_call3(o, SYS_lseek, p[0], 0, 0x80000000U);
+}
+
+static void t_lseek_bad_whence(void)
+{
+	SCENARIO(s_lseek_bad_whence, BAD(LSEEK, -EINVAL, "whence", "enum", EINVAL),
+		 BAD(LSEEK, -EINVAL, "whence", "enum", EINVAL));
+}
+
+static void s_lseek_bad_fd(struct kapi_outcome *o, void *arg)
+{
+	kapi_call3(o, SYS_lseek, UNUSED_FD, 0, SEEK_SET);
+	kapi_call3(o, SYS_lseek, UNUSED_FD, 0, 9);
+}
+
+static void t_lseek_bad_fd(void)
+{
+	/* fd ranks before whence: enforce returns the kernel's EBADF. */
+	SCENARIO(s_lseek_bad_fd, BAD(LSEEK, -EBADF, "fd", "fd", EBADF),
+		 KAPI_BAD2(LSEEK, -EBADF, "fd", "fd", EBADF, NULL, NULL, "whence", "enum",
+			   EINVAL, EBADF));
+}
+
+static void s_negative_pos(struct kapi_outcome *o, void *arg)
+{
+	kapi_call4(o, SYS_pread64, fx.zero_r, fx.buf, 1, -1L);
+	kapi_call4(o, SYS_pwrite64, fx.null_w, fx.buf, 1, LONG_MIN);
+	kapi_call4(o, SYS_pread64, UNUSED_FD, fx.buf, 1, -4096L);
+}
+
+static void t_negative_pos(void)
+{
+	/* pos is checked before the descriptor: EINVAL even for a closed fd. */
+	SCENARIO(s_negative_pos, BAD(PREAD, -EINVAL, "pos", "range", EINVAL),
+		 BAD(PWRITE, -EINVAL, "pos", "range", EINVAL),
+		 KAPI_BAD2(PREAD, -EINVAL, "fd", "fd", EBADF, NULL, NULL, "pos", "range",
+			   EINVAL, EINVAL));
+}
+
+static void s_positioned_bad_fd(struct kapi_outcome *o, void *arg)
+{
+	kapi_call4(o, SYS_pread64, UNUSED_FD, fx.buf, 1, 0);
+	kapi_call4(o, SYS_pwrite64, KAPI_FD_MINUS_1, fx.buf, 1, 0);
+	kapi_call4(o, SYS_pread64, fx.null_w, fx.buf, 1, 0);
+	kapi_call4(o, SYS_pwrite64, fx.zero_r, fx.buf, 1, 0);
+}
+
+static void t_positioned_bad_fd(void)
+{
+	/* The access mode is not part of the rule (it comes after ESPIPE). */
+	SCENARIO(s_positioned_bad_fd, BAD(PREAD, -EBADF, "fd", "fd", EBADF),
+		 BAD(PWRITE, -EBADF, "fd", "fd", EBADF), CALL(PREAD, -EBADF),
+		 CALL(PWRITE, -EBADF));
+}
+
+static void s_positioned_kernel_buf(struct kapi_outcome *o, void *arg)
+{
+	int p[2];
+
+	if (pipe(p))
+		return;
+	kapi_call4(o, SYS_pread64, fx.zero_r, KERNEL_ADDR, 1, 0);
+	kapi_call4(o, SYS_pwrite64, fx.null_w, KERNEL_ADDR, 1, 0);
+	kapi_call4(o, SYS_pread64, p[0], KERNEL_ADDR, 1, 0);
+}
+
+static void t_positioned_kernel_buf(void)
+{
+	/*
+	 * The buffer rule is audit only: the kernel checks FMODE_PREAD and
+	 * the access mode first, which kapi cannot see, so on a pipe the
+	 * kernel's ESPIPE stands in enforce mode too.
+	 */
+	SCENARIO(s_positioned_kernel_buf, KAPI_AUDIT(PREAD, -EFAULT, "buf", "buffer", EFAULT),
+		 KAPI_AUDIT(PWRITE, -EFAULT, "buf", "buffer", EFAULT),
+		 KAPI_AUDIT(PREAD, -ESPIPE, "buf", "buffer", EFAULT));
 }
 
 static const struct kt_case cases[] = {
@@ -987,6 +1125,13 @@ static const struct kt_case cases[] = {
 	{ "dup3(fd, fd): EINVAL first, the oldfd rule is audit only", t_dup3_same },
 	{ "creat makes a file, empties it, opens it write-only", t_creat },
 	{ "creat NULL and a kernel address", t_creat_bad },
+	{ "pwrite64, pread64 and lseek on a regular file, position unchanged", t_positioned_io },
+	{ "lseek, pread64 and pwrite64 on a pipe give ESPIPE", t_positioned_espipe },
+	{ "lseek with whence above SEEK_MAX, on a pipe too", t_lseek_bad_whence },
+	{ "lseek a descriptor that is not open: EBADF before whence", t_lseek_bad_fd },
+	{ "pread64 and pwrite64 at a negative position: EINVAL first", t_negative_pos },
+	{ "pread64 and pwrite64 on descriptors not open or in the wrong mode", t_positioned_bad_fd },
+	{ "pread64 and pwrite64 with a kernel buffer (audit-only rule)", t_positioned_kernel_buf },
 };
 
 int main(int argc, char **argv)

@@ -176,5 +176,5 @@ while [ $round -lt "$ROUNDS" ]; do
 		tool bpftrace bt_run
 	fi
 done
-strace -f -e trace=read,write,openat,close -o /dev/null kapi_bench --label strace $RUN || rc=1
+strace -f -e trace=read,write,openat,close,pread64 -o /dev/null kapi_bench --label strace $RUN || rc=1
 exit $rc

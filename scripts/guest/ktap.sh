@@ -7,6 +7,16 @@
 KTAP_N=0
 KTAP_FAILED=0
 
+# The system calls kapi.ko's own specs describe (module/specs/*.c), each
+# hooked at run time, with their x86_64 numbers: the one list the guest
+# tests count and name them by. KAPI_SYSCALLS has the names alone,
+# KAPI_NSYSCALLS their number.
+KAPI_SYSCALL_NRS="sys_read:0 sys_write:1 sys_open:2 sys_close:3 sys_lseek:8 sys_pread64:17
+	sys_pwrite64:18 sys_dup:32 sys_dup2:33 sys_creat:85 sys_openat:257 sys_dup3:292
+	sys_close_range:436"
+KAPI_SYSCALLS=$(for s in $KAPI_SYSCALL_NRS; do printf '%s ' "${s%%:*}"; done)
+KAPI_NSYSCALLS=$(set -- $KAPI_SYSCALLS; echo $#)
+
 # ktap_plan N - print the header and the number of cases that will follow.
 ktap_plan() {
 	echo "KTAP version 1"

@@ -22,7 +22,7 @@ D=/sys/kernel/debug/kapi
 R=$D/runtime
 K=/kapi/bin/kapi-dump
 N=/kapi/bin/kapi_netlink
-SYSCALLS="sys_read sys_write sys_open sys_close sys_openat sys_dup sys_dup2 sys_dup3 sys_close_range sys_creat"
+SYSCALLS=$KAPI_SYSCALLS
 SAMPLE="kapi_sample_ioc_set kapi_sample_ioc_get kapi_sample_ioc_config"
 # FUSE for kapi_syscalls' undocumented errors (as in runtime.sh).
 for m in /kapi/kmod/*.ko; do

@@ -89,9 +89,8 @@ hist_of() {
 			for (i = 4; i < NF; i++) if ($i == "hitcount:") n += $(i + 1)
 		} END { print n + 0 }' /tmp/$1.hist
 }
-# specs: the hooked system calls and their x86_64 numbers.
-SPECS="sys_read:0 sys_write:1 sys_open:2 sys_close:3 sys_openat:257 sys_dup:32 sys_dup2:33
-	sys_dup3:292 sys_close_range:436 sys_creat:85"
+# specs: the hooked system calls and their x86_64 numbers (ktap.sh).
+SPECS=$KAPI_SYSCALL_NRS
 
 # --- counted ---------------------------------------------------------------
 echo "# kapi-section-begin counted"

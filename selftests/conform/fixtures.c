@@ -27,8 +27,8 @@
 #include <netinet/ip_icmp.h>
 #include <netinet/udp.h>
 #include <poll.h>
-#include <sched.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <linux/netlink.h>
 #include <linux/perf_event.h>
@@ -1609,4 +1609,53 @@ FX(path_append_only)
 		cf_skip("chattr +a on tmpfs: %m");
 	close(fd);
 	return here("appendfs/file");
+}
+
+/*
+ * The fixtures of the positioned I/O specs (module/specs/rw.c): lseek,
+ * pread64 and pwrite64 reach the files that keep a position, so what makes
+ * them fail is a device that ignores the position, a /proc file that
+ * regenerates its text, or a device with unsigned offsets.
+ */
+
+/* /dev/kmsg at its end (SEEK_END): a read waits for the next record. */
+static long kmsg_at_end(int flags)
+{
+	int fd = open_or_die("/dev/kmsg", O_RDONLY | flags);
+
+	if (lseek(fd, 0, SEEK_END) < 0)
+		cf_broken("lseek /dev/kmsg SEEK_END: %m");
+	return fd;
+}
+
+FX(kmsg_end) { return kmsg_at_end(0); }
+FX(kmsg_end_nonblock) { return kmsg_at_end(O_NONBLOCK); }
+
+/* /dev/mem, whose llseek (memory_lseek()) refuses positions that look like errors. */
+FX(dev_mem)
+{
+	int fd = open("/dev/mem", O_RDONLY);
+
+	if (fd < 0 && errno == ENOENT && !mknod("mem", S_IFCHR | 0600, makedev(1, 1)))
+		fd = open("mem", O_RDONLY);
+	if (fd < 0)
+		cf_skip("no /dev/mem: %m");
+	return fd;
+}
+
+/* /proc/1/syscall opened by root: its show method checks ptrace access (lock_trace()). */
+FX(proc_init_syscall) { return open_or_die("/proc/1/syscall", O_RDONLY); }
+
+/*
+ * /proc/self/stack opened by the caller after it became user 65534 without
+ * capabilities (dumpable again, so that it owns its /proc files): its show
+ * method wants CAP_SYS_ADMIN of the opener (proc_pid_stack()). The case then
+ * runs as that user.
+ */
+FX(proc_stack_unprivileged)
+{
+	cf_setup_nobody();
+	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
+		cf_broken("PR_SET_DUMPABLE: %m");
+	return open_or_die("/proc/self/stack", O_RDONLY);
 }

@@ -156,6 +156,13 @@ const std::vector<FixtureDef> kFixtures = {
      "server"},
     // creat (module/specs/creat.c).
     {"path_append_only", K::Value, "a regular file marked append-only (chattr +a) on tmpfs"},
+    // The positioned I/O specs (module/specs/rw.c).
+    {"kmsg_end", K::Value, "/dev/kmsg positioned after the last record (SEEK_END)"},
+    {"kmsg_end_nonblock", K::Value, "the same, O_NONBLOCK"},
+    {"dev_mem", K::Value, "/dev/mem opened O_RDONLY"},
+    {"proc_init_syscall", K::Value, "/proc/1/syscall opened by root"},
+    {"proc_stack_unprivileged", K::Value,
+     "/proc/self/stack opened as user 65534 without capabilities (the case runs as that user)"},
     {"nobody", K::Setup, "the call runs as user and group 65534, without capabilities"},
     {"alarm", K::Setup, "SIGALRM, caught without SA_RESTART, arrives 50 ms into the call"},
     {"fd_table_full", K::Setup, "RLIMIT_NOFILE is lowered to the lowest free descriptor"},

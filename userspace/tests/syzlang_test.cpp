@@ -479,6 +479,7 @@ SpecSet read_elf(const std::string& path) {
 const std::map<std::string, SpecSet>& inputs() {
     static const std::map<std::string, SpecSet> specs = {
         {"fs", parse(kRepo + "/module/specs/fs.c", "module/specs/fs.c")},
+        {"rw", parse(kRepo + "/module/specs/rw.c", "module/specs/rw.c")},
         {"kapi_sample",
          parse(kRepo + "/samples/kapi_sample_specs.c", "samples/kapi_sample_specs.c")},
         {"kapi_sample.elf", read_elf(kFixtures + "/sample_specs.o")},
@@ -518,7 +519,7 @@ TEST_P(SyzlangGoldenTest, MatchesGoldenFileAndFollowsTheRules) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Specs, SyzlangGoldenTest,
-                         ::testing::Values("fs", "kapi_sample", "kapi_sample.elf"),
+                         ::testing::Values("fs", "rw", "kapi_sample", "kapi_sample.elf"),
                          [](const ::testing::TestParamInfo<std::string>& p) {
                              std::string n = p.param;
                              for (char& c : n)

@@ -408,6 +408,11 @@ std::string param_type(const Spec& s, std::size_t index, const std::string& call
             for (const Num& v : p.values)
                 if (std::optional<std::string> c = constant(v))
                     values.push_back(*c);
+        // syz-extract resolves the names against the headers included:
+        // the SEEK_* whence values (lseek) are in the UAPI fs.h.
+        for (const std::string& v : values)
+            if (v.starts_with("SEEK_"))
+                out.includes.insert("uapi/linux/fs.h");
         if (!values.empty()) {
             add_flags(out, name, values);
             return "flags[" + name + "]";
