@@ -1048,21 +1048,26 @@ static void t_concurrent(void)
 		 kapi_mode_name(kapi_mode()));
 }
 
-/* Afterwards: the mode the module was loaded with, every syscall hooked. */
+/*
+ * Afterwards: the mode the module was loaded with, every syscall hooked
+ * (hooks has a line per system call spec, each "hooked").
+ */
 static void t_after(void)
 {
-	static char buf[4096];
+	static char buf[16384];
 	char *line;
-	int hooked = 0;
+	int hooked = 0, lines = 0;
 
 	kt_check(kapi_mode() == fz_loaded_mode, "mode is %s, loaded as %s",
 		 kapi_mode_name(kapi_mode()), kapi_mode_name(fz_loaded_mode));
 	if (!kt_check(kapi_read("hooks", buf, sizeof(buf)) > 0, "hooks cannot be read"))
 		return;
-	for (line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+	for (line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+		lines++;
 		if (strstr(line, " hooked"))
 			hooked++;
-	kt_check(hooked == 5, "%d syscalls hooked, expected 5", hooked);
+	}
+	kt_check(lines > 0 && hooked == lines, "%d of %d syscalls hooked", hooked, lines);
 }
 
 static const struct kt_case cases[] = {

@@ -967,6 +967,12 @@ static const struct {
 	{ "sys_open", { 64, 32, 16 } },		/* const char *, int, umode_t */
 	{ "sys_close", { 32 } },		/* unsigned int */
 	{ "sys_openat", { 32, 64, 32, 16 } },	/* int, const char *, int, umode_t */
+	/* module/specs/fd.c: unsigned int, unsigned int, int or unsigned int */
+	{ "sys_dup", { 32 } },
+	{ "sys_dup2", { 32, 32 } },
+	{ "sys_dup3", { 32, 32, 32 } },
+	{ "sys_close_range", { 32, 32, 32 } },
+	{ "sys_creat", { 64, 16 } },		/* const char *, umode_t */
 };
 
 static unsigned long kapi_arg_bits(const char *spec, int i, unsigned long v)

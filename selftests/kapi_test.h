@@ -263,6 +263,11 @@ int kapi_fuse_error_fd(int err);
 #define KAPI_OPEN "sys_open"
 #define KAPI_OPENAT "sys_openat"
 #define KAPI_CLOSE "sys_close"
+#define KAPI_DUP "sys_dup"
+#define KAPI_DUP2 "sys_dup2"
+#define KAPI_DUP3 "sys_dup3"
+#define KAPI_CLOSE_RANGE "sys_close_range"
+#define KAPI_CREAT "sys_creat"
 
 /* One call: which spec, what the kernel returns, no violation. */
 #define KAPI_OK(sp, ret) { .spec = sp, .kernel = (ret) }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kapi_matrix: the errno matrix of enforce mode. A fixed list of invalid
- * (and a few valid) calls of read, write, close, open and openat, each with
+ * (and a few valid) calls of read, write, close, open and openat, dup, dup2,
+ * dup3, close_range and creat, each with
  * one broken rule or several at once, is run twice: once without kapi
  * (--record FILE writes what each call returned), once with kapi.ko loaded
  * in enforce mode (--compare FILE). Enforce mode must give every call the
@@ -35,7 +36,7 @@
 #define FD_M1 0xffffffffUL
 /* A relative path that does not exist in the working directory. */
 #define REL "kapi-matrix-missing"
-#define MAX_CALLS 96
+#define MAX_CALLS 128
 /* The kernel's __O_TMPFILE (the C library's includes O_DIRECTORY). */
 #define TMPFILE_BIT 020000000UL
 
@@ -81,6 +82,13 @@ static void add(const char *what, long nr, unsigned long a0, unsigned long a1,
 	add(what, SYS_openat, dfd, (unsigned long)(path), flags, 0600, true)
 #define O_NOFD(what, path, flags) \
 	add(what, SYS_open, (unsigned long)(path), flags, 0600, 0, true)
+#define D(what, fd) add(what, SYS_dup, fd, 0, 0, 0, false)
+#define D_NOFD(what, fd) add(what, SYS_dup, fd, 0, 0, 0, true)
+#define D2(what, oldfd, newfd) add(what, SYS_dup2, oldfd, newfd, 0, 0, false)
+#define D3(what, oldfd, newfd, flags) add(what, SYS_dup3, oldfd, newfd, flags, 0, false)
+#define CR(what, fd, max_fd, flags) add(what, SYS_close_range, fd, max_fd, flags, 0, false)
+#define CT(what, path) add(what, SYS_creat, (unsigned long)(path), 0600, 0, 0, false)
+#define CT_NOFD(what, path) add(what, SYS_creat, (unsigned long)(path), 0600, 0, 0, true)
 
 static int setup(void)
 {
@@ -188,6 +196,45 @@ static void build(void)
 	OA_NOFD("openat (no free fd) bad flags + bad dfd", NOFD, REL, O_CREAT | O_DIRECTORY);
 	O_NOFD("open (no free fd) NULL path", NULL, O_RDONLY);
 	O_NOFD("open (no free fd) missing path", "/tmp/" REL, O_RDONLY);
+	/* dup: fget_raw (EBADF), then a free number below RLIMIT_NOFILE (EMFILE) */
+	D("dup fd not open", NOFD);
+	D("dup fd -1", FD_M1);
+	D("dup O_PATH fd (succeeds)", fx.opath);
+	D_NOFD("dup (no free fd) fd not open", NOFD);
+	D_NOFD("dup (no free fd)", fx.file);
+	/* dup2: oldfd == newfd only looks oldfd up; else newfd's limit, then oldfd */
+	D2("dup2 fd not open", NOFD, NOFD + 1);
+	D2("dup2 fd -1", FD_M1, NOFD + 1);
+	D2("dup2 newfd INT_MAX", fx.file, INT_MAX);
+	D2("dup2 newfd -1", fx.file, FD_M1);
+	D2("dup2 fd not open + newfd INT_MAX", NOFD, INT_MAX);
+	D2("dup2 same fd, not open", NOFD, NOFD);
+	D2("dup2 same fd -1", FD_M1, FD_M1);
+	D2("dup2 same fd, open (succeeds)", fx.file, fx.file);
+	/* dup3: flags, oldfd == newfd (EINVAL), newfd's limit, oldfd (EBADF) */
+	D3("dup3 bad flags", fx.file, NOFD, O_NONBLOCK);
+	D3("dup3 bad flags + fd not open + newfd INT_MAX", NOFD, INT_MAX, O_NONBLOCK);
+	D3("dup3 same fd, not open", NOFD, NOFD, 0);
+	D3("dup3 same fd INT_MAX", INT_MAX, INT_MAX, 0);
+	D3("dup3 same fd -1 + O_CLOEXEC", FD_M1, FD_M1, O_CLOEXEC);
+	D3("dup3 fd not open", NOFD, NOFD + 1, O_CLOEXEC);
+	D3("dup3 newfd INT_MAX", fx.file, INT_MAX, 0);
+	D3("dup3 fd not open + newfd -1", NOFD, FD_M1, 0);
+	/* close_range: flags, then fd <= max_fd (EINVAL); nothing open above NOFD */
+	CR("close_range bad flags", NOFD, NOFD, 1);
+	CR("close_range bad flags + reversed range", NOFD + 1, NOFD, 8);
+	CR("close_range reversed range", NOFD + 1, NOFD, 0);
+	CR("close_range nothing open (succeeds)", NOFD, UINT_MAX, 0);
+	CR("close_range CLOEXEC of nothing open (succeeds)", NOFD, NOFD + 10, 1U << 2);
+	/* creat: getname (EFAULT, ENAMETOOLONG, ENOENT), then a descriptor (EMFILE) */
+	CT("creat NULL path", NULL);
+	CT("creat kernel path", K);
+	CT("creat over-long path", fx.long_path);
+	CT("creat empty path", "");
+	CT("creat a directory", "/tmp");
+	CT_NOFD("creat (no free fd) NULL path", NULL);
+	CT_NOFD("creat (no free fd) over-long path", fx.long_path);
+	CT_NOFD("creat (no free fd)", "/tmp/" REL);
 }
 
 /* Run call @i; return 0 for success (a new descriptor is closed), else errno. */
@@ -213,7 +260,8 @@ static int run(int i)
 	err = ret < 0 ? errno : 0;
 	if (c->no_fd)
 		setrlimit(RLIMIT_NOFILE, &saved);
-	if (ret >= 0 && (c->nr == SYS_open || c->nr == SYS_openat))
+	if (ret >= 0 && (c->nr == SYS_open || c->nr == SYS_openat || c->nr == SYS_dup ||
+			 c->nr == SYS_creat))
 		close((int)ret);
 	return err;
 }

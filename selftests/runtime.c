@@ -42,9 +42,10 @@
 
 static const char *const specs[] = {
 	KAPI_READ, KAPI_WRITE, KAPI_OPEN, KAPI_CLOSE, KAPI_OPENAT,
+	KAPI_DUP, KAPI_DUP2, KAPI_DUP3, KAPI_CLOSE_RANGE, KAPI_CREAT,
 };
 
-/* The constrained parameters of module/specs/fs.c and their rules. */
+/* The constrained parameters of the specs in module/specs/ and their rules. */
 static const char *const param_lines[] = {
 	"sys_read param=fd rule=fd violations",
 	"sys_read param=buf rule=buffer violations",
@@ -56,12 +57,44 @@ static const char *const param_lines[] = {
 	"sys_openat param=dfd rule=fd violations",
 	"sys_openat param=filename rule=user_path violations",
 	"sys_openat param=flags rule=open_flags violations",
+	/* module/specs/fd.c */
+	"sys_dup param=fildes rule=fd violations",
+	"sys_dup2 param=oldfd rule=fd violations",
+	"sys_dup2 param=newfd rule=range violations",
+	"sys_dup3 param=oldfd rule=fd violations",
+	"sys_dup3 param=newfd rule=range violations",
+	"sys_dup3 param=flags rule=mask violations",
+	"sys_close_range param=flags rule=mask violations",
+	/* module/specs/creat.c */
+	"sys_creat param=pathname rule=user_path violations",
+	/* module/specs/vec.c */
+	"sys_readv param=fd rule=fd violations",
+	"sys_readv param=vlen rule=range violations",
+	"sys_writev param=fd rule=fd violations",
+	"sys_writev param=vlen rule=range violations",
+	"sys_preadv param=fd rule=fd violations",
+	"sys_preadv param=vlen rule=range violations",
+	"sys_preadv param=pos_l rule=range violations",
+	"sys_pwritev param=fd rule=fd violations",
+	"sys_pwritev param=vlen rule=range violations",
+	"sys_pwritev param=pos_l rule=range violations",
+	"sys_preadv2 param=fd rule=fd violations",
+	"sys_preadv2 param=vlen rule=range violations",
+	"sys_preadv2 param=flags rule=mask violations",
+	"sys_pwritev2 param=fd rule=fd violations",
+	"sys_pwritev2 param=vlen rule=range violations",
+	"sys_pwritev2 param=flags rule=mask violations",
 };
 
 /* Parameters without a checked constraint: no line of their own. */
 static const char *const unchecked_params[] = {
 	"sys_read param=count", "sys_write param=count", "sys_open param=mode",
 	"sys_openat param=mode",
+	"sys_close_range param=fd ", "sys_close_range param=max_fd", "sys_creat param=mode",
+	"sys_readv param=vec", "sys_writev param=vec", "sys_preadv param=vec",
+	"sys_preadv param=pos_h", "sys_pwritev param=vec", "sys_pwritev param=pos_h",
+	"sys_preadv2 param=vec", "sys_preadv2 param=pos_l", "sys_preadv2 param=pos_h",
+	"sys_pwritev2 param=vec", "sys_pwritev2 param=pos_l", "sys_pwritev2 param=pos_h",
 };
 
 static struct kapi_run run;

@@ -90,11 +90,13 @@ hist_of() {
 		} END { print n + 0 }' /tmp/$1.hist
 }
 # specs: the hooked system calls and their x86_64 numbers.
-SPECS="sys_read:0 sys_write:1 sys_open:2 sys_close:3 sys_openat:257"
+SPECS="sys_read:0 sys_write:1 sys_open:2 sys_close:3 sys_openat:257 sys_dup:32 sys_dup2:33
+	sys_dup3:292 sys_close_range:436 sys_creat:85 sys_readv:19 sys_writev:20 sys_preadv:295
+	sys_pwritev:296 sys_preadv2:327 sys_pwritev2:328"
 
 # --- counted ---------------------------------------------------------------
 echo "# kapi-section-begin counted"
-ktap_plan 11
+ktap_plan $((6 + $(echo $SPECS | wc -w)))
 tracing=0 t=0 cpus=0
 : >/tmp/stats
 : >/tmp/violations

@@ -150,7 +150,7 @@ rmmod_idle() {
 reload() {
 	insmod /kapi/kapi.ko &&
 		[ "$(cat $D/runtime/mode)" = audit ] &&
-		[ "$(grep -c ' hooked$' $D/runtime/hooks)" -eq 5 ] &&
+		[ "$(grep -c ' hooked$' $D/runtime/hooks)" -eq "$(grep -c '^sys_' $D/list)" ] &&
 		rmmod kapi && gone
 }
 

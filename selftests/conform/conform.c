@@ -526,8 +526,8 @@ static void loopback_up(void)
 
 /*
  * The settings fixtures change for the whole guest (file_max_reached,
- * kmsg_overwritten): put back after every case as they were when the runner
- * started.
+ * kmsg_overwritten, fd_table_shared_nr_open_low): put back after every case
+ * as they were when the runner started.
  */
 static struct {
 	const char *path;
@@ -535,6 +535,7 @@ static struct {
 } sysctls[] = {
 	{ .path = "/proc/sys/fs/file-max" },
 	{ .path = "/proc/sys/kernel/printk_devkmsg" },
+	{ .path = "/proc/sys/fs/nr_open" },
 };
 
 static void sysctls_save(void)

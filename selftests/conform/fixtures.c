@@ -28,6 +28,7 @@
 #include <netinet/udp.h>
 #include <poll.h>
 #include <sched.h>
+#include <pthread.h>
 #include <signal.h>
 #include <linux/netlink.h>
 #include <linux/perf_event.h>
@@ -1528,4 +1529,130 @@ void cf_fixtures_restore(void)
 			fprintf(stderr, "kapi_conform: cannot reset /dev/kapi_sample: %m\n");
 		close(fd);
 	}
+/* --- The descriptor table calls (module/specs/fd.c) ---------------------- */
+
+static pid_t fd_waiter_tid;
+
+/* A thread that opens a file of a FUSE mount whose server never answers. */
+static void *fd_open_waits(void *path)
+{
+	fd_waiter_tid = (pid_t)syscall(SYS_gettid);
+	(void)!open(path, O_RDONLY);
+	return NULL;
+}
+
+/* Does thread TID sleep in system call NR? */
+static bool fd_thread_sleeps_in(pid_t tid, long nr)
+{
+	char path[64], buf[512], *p;
+	bool sleeps = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
+	f = fopen(path, "r");
+	if (f) {
+		if (fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')))
+			sleeps = p[1] == ' ' && (p[2] == 'S' || p[2] == 'D');
+		fclose(f);
+	}
+	if (!sleeps)
+		return false;
+	snprintf(path, sizeof(path), "/proc/self/task/%d/syscall", tid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	sleeps = fgets(buf, sizeof(buf), f) && strtol(buf, NULL, 10) == nr;
+	fclose(f);
+	return sleeps;
+}
+
+/*
+ * The lowest free descriptor number, reserved by another thread of the
+ * process: open() reserves the number before it walks the path, and the
+ * walk waits in a FUSE mount whose server never answers INIT. The thread
+ * dies with the case's process.
+ */
+FX(fd_reserved)
+{
+	static char path[PATH_MAX];
+	char opts[128];
+	pthread_t t;
+	int dev, fd, i;
+
+	dev = open("/dev/fuse", O_RDWR);
+	if (dev < 0)
+		cf_skip("no FUSE: %m");
+	snprintf(opts, sizeof(opts), "fd=%d,rootmode=40000,user_id=0,group_id=0", dev);
+	if (mkdir("fdres", 0755) || mount("kapi", "fdres", "fuse.kapi", MS_NOSUID | MS_NODEV, opts))
+		cf_skip("mount a FUSE file system: %m");
+	strcpy(path, "fdres/file");
+	fd = open_or_die("/", O_RDONLY);
+	close(fd);
+	if (pthread_create(&t, NULL, fd_open_waits, path))
+		cf_broken("pthread_create failed");
+	for (i = 0; i < 500; i++) {
+		if (fd_waiter_tid && fd_thread_sleeps_in(fd_waiter_tid, SYS_openat))
+			return fd;
+		usleep(10000);
+	}
+	cf_broken("the thread's open() of %s does not wait", path);
+}
+
+static void *fd_sleeps(void *arg)
+{
+	for (;;)
+		pause();
+	return arg;
+}
+
+/*
+ * Descriptor 1000 is open, fs.nr_open is lowered to its minimum, 64 (the
+ * runner puts it back), and a second thread shares the descriptor table: a
+ * private copy of the table (close_range() with CLOSE_RANGE_UNSHARE,
+ * unshare(CLONE_FILES)) cannot hold descriptor 1000.
+ */
+SETUP(fd_table_shared_nr_open_low)
+{
+	struct rlimit rl;
+	pthread_t t;
+	int fd;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		cf_broken("getrlimit: %m");
+	if (rl.rlim_cur <= 1000 && rl.rlim_max > 1000) {
+		rl.rlim_cur = 1001;
+		if (setrlimit(RLIMIT_NOFILE, &rl))
+			cf_broken("setrlimit RLIMIT_NOFILE: %m");
+	}
+	fd = open_or_die(plain_file(), O_RDONLY);
+	if (dup2(fd, 1000) != 1000 || close(fd))
+		cf_broken("dup2 to 1000: %m");
+	write_file("/proc/sys/fs/nr_open", "64");
+	if (pthread_create(&t, NULL, fd_sleeps, NULL))
+		cf_broken("pthread_create failed");
+}
+
+/* --- creat (module/specs/creat.c) ---------------------------------------- */
+
+/*
+ * A regular file marked append-only (chattr +a) on a tmpfs mount of the
+ * case's own (tmpfs has the flag on both kernels, since 6.0). linux/fs.h
+ * does not go with sys/mount.h, hence the two numbers here.
+ */
+#define CF_FS_IOC_SETFLAGS _IOW('f', 2, long)
+#define CF_FS_APPEND_FL 0x00000020
+
+FX(path_append_only)
+{
+	int fd, flags = CF_FS_APPEND_FL;
+
+	if (mkdir("appendfs", 0755) || mount("tmpfs", "appendfs", "tmpfs", 0, "size=64k"))
+		cf_broken("mount tmpfs on appendfs: %m");
+	fd = open("appendfs/file", O_CREAT | O_WRONLY, 0644);
+	if (fd < 0 || write(fd, data, 4) != 4)
+		cf_broken("create appendfs/file: %m");
+	if (ioctl(fd, CF_FS_IOC_SETFLAGS, &flags))
+		cf_skip("chattr +a on tmpfs: %m");
+	close(fd);
+	return here("appendfs/file");
 }

@@ -150,6 +150,12 @@ const std::vector<FixtureDef> kFixtures = {
      "a buffer holding the int -1"},
     {"buf_ones", K::Value,
      "a buffer of 4096 bytes 0xff"},
+    // The descriptor table calls (module/specs/fd.c).
+    {"fd_reserved", K::Value,
+     "the lowest free descriptor, reserved by another thread's open() that waits for a FUSE "
+     "server"},
+    // creat (module/specs/creat.c).
+    {"path_append_only", K::Value, "a regular file marked append-only (chattr +a) on tmpfs"},
     {"iov_1", K::Value, "one struct iovec: 1 byte of buf"},
     {"iov_2", K::Value, "one struct iovec: 2 bytes of buf"},
     {"iov_7", K::Value, "one struct iovec: 7 bytes of buf"},
@@ -177,6 +183,9 @@ const std::vector<FixtureDef> kFixtures = {
     {"fsize_zero", K::Setup, "RLIMIT_FSIZE is 0 and SIGXFSZ is ignored"},
     {"file_max_reached", K::Setup,
      "fs.file-max is 0 (the runner restores it): callers without CAP_SYS_ADMIN get no file"},
+    {"fd_table_shared_nr_open_low", K::Setup,
+     "descriptor 1000 is open, fs.nr_open is 64 (the runner restores it), and a second thread "
+     "shares the descriptor table"},
     {"pos_unchanged", K::Check, "the file position of the first descriptor is unchanged"},
     {"not_created", K::Check, "the first path did not exist before the call and does not after"},
     {"sigpipe", K::Check, "the call sent the caller one SIGPIPE"},
