@@ -1473,6 +1473,19 @@ FX(buf_ones)
 	return (long)ones;
 }
 
+void cf_fixtures_restore(void)
+{
+	struct kapi_sample_config cfg = { 0 };
+	int fd = open("/dev/kapi_sample", O_RDWR | O_CLOEXEC);
+
+	/* The sample device's configuration: unlocked, as the module starts. */
+	if (fd >= 0) {
+		if (ioctl(fd, KAPI_SAMPLE_IOC_CONFIG, &cfg))
+			fprintf(stderr, "kapi_conform: cannot reset /dev/kapi_sample: %m\n");
+		close(fd);
+	}
+}
+
 /*
  * Segment arrays for readv(), writev() and the positioned and flagged
  * variants (module/specs/vec.c): each is one struct iovec (the triggers pass
@@ -1518,17 +1531,6 @@ FX(iov_fuse_notify_delete_tree)
 FX(iov_kernel_ptr) { return one_iovec(cf_fx_kernel_ptr(), 1); }
 FX(iov_unmapped) { return one_iovec(cf_fx_unmapped_ptr(), 1); }
 
-void cf_fixtures_restore(void)
-{
-	struct kapi_sample_config cfg = { 0 };
-	int fd = open("/dev/kapi_sample", O_RDWR | O_CLOEXEC);
-
-	/* The sample device's configuration: unlocked, as the module starts. */
-	if (fd >= 0) {
-		if (ioctl(fd, KAPI_SAMPLE_IOC_CONFIG, &cfg))
-			fprintf(stderr, "kapi_conform: cannot reset /dev/kapi_sample: %m\n");
-		close(fd);
-	}
 /* --- The descriptor table calls (module/specs/fd.c) ---------------------- */
 
 static pid_t fd_waiter_tid;
