@@ -941,6 +941,8 @@ static void t_creat_bad(void)
 {
 	SCENARIO(s_creat_bad, BAD(CREAT, -EFAULT, "pathname", "user_path", EFAULT),
 		 BAD(CREAT, -EFAULT, "pathname", "user_path", EFAULT));
+}
+
 /* ------------------------------------------ vectored reads and writes */
 
 #define kapi_call5(o, nr, a, b, c, d, e) \
