@@ -596,7 +596,7 @@ asmlinkage long sys_readv(unsigned long fd,
  *     readable. A fault after some bytes were taken yields a short count
  *     instead.
  *
- * error: EINVAL, too many segments, negative iov_len, no write method, bad position, or data refused
+ * error: EINVAL, too many segments, negative iov_len, no write method, bad position, or refused
  *   trigger: fd=eventfd, vec=iov_1, vlen=1
  *   desc: vlen is above UIO_MAXIOV or an iov_len is negative as a ssize_t
  *     (import_iovec()); the file has no write method; the file position is
@@ -1657,7 +1657,7 @@ asmlinkage long sys_preadv(unsigned long fd, const struct iovec __user *vec,
  *     readable. A fault after some bytes were taken yields a short count
  *     instead.
  *
- * error: EINVAL, too many segments, negative iov_len, no write method, bad position, or data refused
+ * error: EINVAL, too many segments, negative iov_len, no write method, bad position, or refused
  *   trigger: fd=file_wronly, vec=iov_1, vlen=1, pos_l=-1
  *   desc: vlen is above UIO_MAXIOV or an iov_len is negative as a ssize_t
  *     (import_iovec()); pos_l is negative (below -1 for preadv2() and
@@ -2799,7 +2799,7 @@ asmlinkage long sys_preadv2(unsigned long fd, const struct iovec __user *vec,
  *     readable. A fault after some bytes were taken yields a short count
  *     instead.
  *
- * error: EINVAL, too many segments, negative iov_len, no write method, bad position, or data refused
+ * error: EINVAL, too many segments, negative iov_len, no write method, bad position, or refused
  *   trigger: fd=file_wronly, vec=iov_1, vlen=1, pos_l=-2
  *   desc: vlen is above UIO_MAXIOV or an iov_len is negative as a ssize_t
  *     (import_iovec()); pos_l is negative (below -1 for preadv2() and
@@ -3120,7 +3120,7 @@ asmlinkage long sys_preadv2(unsigned long fd, const struct iovec __user *vec,
  *     directory that still has entries (fuse_reverse_inval_entry()); a FUSE
  *     server's answer.
  *
- * error: EOPNOTSUPP, flags has an unknown bit, a flag the file does not support, or the file refuses this write
+ * error: EOPNOTSUPP, an unknown or unsupported flag, or the file refuses this write
  *   trigger: vec=iov_1, vlen=1, flags=0x40000000
  *   desc: kiocb_set_rw_flags() refuses a bit outside RWF_SUPPORTED (0x1f on
  *     6.1, 0x7f on 6.12), RWF_NOWAIT on a file without FMODE_NOWAIT, and on
@@ -3250,5 +3250,5 @@ asmlinkage long sys_preadv2(unsigned long fd, const struct iovec __user *vec,
  *   every error of those applies, from every kind of file.
  */
 asmlinkage long sys_pwritev2(unsigned long fd, const struct iovec __user *vec,
-			    unsigned long vlen, unsigned long pos_l, unsigned long pos_h,
-			    rwf_t flags);
+			     unsigned long vlen, unsigned long pos_l, unsigned long pos_h,
+			     rwf_t flags);
