@@ -94,7 +94,8 @@
  *   order: 2
  *   cdesc: At most UIO_MAXIOV (1024) segments; more fail with EINVAL. On
  *     6.12 that check comes after the access mode checks, on 6.1 before
- *     them. A vlen of 0 returns 0 at once.
+ *     them. A vlen of 0 returns 0 once the descriptor and its access
+ *     mode have been checked.
  *
  * return:
  *   type: KAPI_TYPE_INT
@@ -570,7 +571,8 @@ asmlinkage long sys_readv(unsigned long fd,
  *   order: 2
  *   cdesc: At most UIO_MAXIOV (1024) segments; more fail with EINVAL. On
  *     6.12 that check comes after the access mode checks, on 6.1 before
- *     them. A vlen of 0 returns 0 at once.
+ *     them. A vlen of 0 returns 0 once the descriptor and its access
+ *     mode have been checked.
  *
  * return:
  *   type: KAPI_TYPE_INT
@@ -1102,7 +1104,8 @@ asmlinkage long sys_writev(unsigned long fd,
  *   order: 3
  *   cdesc: At most UIO_MAXIOV (1024) segments; more fail with EINVAL. On
  *     6.12 that check comes after the access mode checks, on 6.1 before
- *     them. A vlen of 0 returns 0 at once (after the position and descriptor checks).
+ *     them. A vlen of 0 returns 0 once the position, the descriptor and
+ *     its access mode have been checked.
  *
  * param: pos_l
  *   type: KAPI_TYPE_UINT
@@ -1614,7 +1617,8 @@ asmlinkage long sys_preadv(unsigned long fd, const struct iovec __user *vec,
  *   order: 3
  *   cdesc: At most UIO_MAXIOV (1024) segments; more fail with EINVAL. On
  *     6.12 that check comes after the access mode checks, on 6.1 before
- *     them. A vlen of 0 returns 0 at once (after the position and descriptor checks).
+ *     them. A vlen of 0 returns 0 once the position, the descriptor and
+ *     its access mode have been checked.
  *
  * param: pos_l
  *   type: KAPI_TYPE_UINT
@@ -2179,7 +2183,8 @@ asmlinkage long sys_pwritev(unsigned long fd, const struct iovec __user *vec,
  *   order: 3
  *   cdesc: At most UIO_MAXIOV (1024) segments; more fail with EINVAL. On
  *     6.12 that check comes after the access mode checks, on 6.1 before
- *     them. A vlen of 0 returns 0 at once (after the position and descriptor checks).
+ *     them. A vlen of 0 returns 0 once the position, the descriptor and
+ *     its access mode have been checked.
  *
  * param: pos_l
  *   type: KAPI_TYPE_UINT
@@ -2734,7 +2739,8 @@ asmlinkage long sys_preadv2(unsigned long fd, const struct iovec __user *vec,
  *   order: 3
  *   cdesc: At most UIO_MAXIOV (1024) segments; more fail with EINVAL. On
  *     6.12 that check comes after the access mode checks, on 6.1 before
- *     them. A vlen of 0 returns 0 at once (after the position and descriptor checks).
+ *     them. A vlen of 0 returns 0 once the position, the descriptor and
+ *     its access mode have been checked.
  *
  * param: pos_l
  *   type: KAPI_TYPE_UINT
