@@ -1503,11 +1503,7 @@ static long one_iovec(long base, size_t len)
 
 FX(iov_1) { return one_iovec(cf_fx_buf(), 1); }
 FX(iov_2) { return one_iovec(cf_fx_buf(), 2); }
-FX(iov_7) { return one_iovec(cf_fx_buf(), 7); }
 FX(iov_8) { return one_iovec(cf_fx_buf(), 8); }
-FX(iov_16) { return one_iovec(cf_fx_buf(), 16); }
-FX(iov_20) { return one_iovec(cf_fx_buf(), 20); }
-FX(iov_45) { return one_iovec(cf_fx_buf(), 45); }
 FX(iov_64) { return one_iovec(cf_fx_buf(), 64); }
 FX(iov_4096) { return one_iovec(cf_fx_buf(), 4096); }
 FX(iov_8192) { return one_iovec(cf_fx_buf(), 8192); }
