@@ -191,7 +191,8 @@ SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Documen
 
 
 def json_documents(lines):
-    """The (name, text) of each JSON document between the markers."""
+    """The (name, text) of each JSON document between the markers (its
+    lines start with '# '; kernel messages between them are left out)."""
     docs, cur, name = [], None, None
     for line in lines:
         line = line.rstrip('\n')
@@ -200,8 +201,10 @@ def json_documents(lines):
         elif line.startswith('# kapi-json-end ') and cur is not None:
             docs.append((name, ''.join(cur)))
             cur = None
-        elif cur is not None:
+        elif cur is not None and (line.startswith('# ') or line == '#'):
             cur.append(line[2:] + '\n')
+        # Other lines inside a document are the kernel's, printed on the
+        # shared console between two of the guest's (random: crng init done).
     return docs
 
 
@@ -323,8 +326,10 @@ def sections(lines, marker):
             cur = docs.setdefault(line[len(begin):].strip(), [])
         elif line.startswith(end):
             cur = None
-        elif cur is not None:
+        elif cur is not None and (line.startswith('# ') or line == '#'):
             cur.append(line[2:] + '\n')
+        # Other lines inside a document are the kernel's, printed on the
+        # shared console between two of the guest's (random: crng init done).
     return docs
 
 

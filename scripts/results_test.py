@@ -339,5 +339,14 @@ class ContractTest(unittest.TestCase):
         self.assertEqual(self.problems(self.GOOD + ['', '']), [])
 
 
+class JsonDocumentsTest(unittest.TestCase):
+    def test_kernel_messages_inside_a_document_are_left_out(self):
+        lines = ['# kapi-json-begin sys_x', '# {', '#   "a": 1,',
+                 '[    7.778401] random: crng init done', '#   "b": 2', '# }',
+                 '# kapi-json-end sys_x']
+        self.assertEqual(results.json_documents(lines),
+                         [('sys_x', '{\n  "a": 1,\n  "b": 2\n}\n')])
+
+
 if __name__ == '__main__':
     unittest.main()

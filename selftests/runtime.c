@@ -44,6 +44,7 @@ static const char *const specs[] = {
 	KAPI_READ, KAPI_WRITE, KAPI_OPEN, KAPI_CLOSE, KAPI_OPENAT,
 	KAPI_DUP, KAPI_DUP2, KAPI_DUP3, KAPI_CLOSE_RANGE, KAPI_CREAT,
 	KAPI_LSEEK, KAPI_PREAD, KAPI_PWRITE,
+	"sys_readv", "sys_writev", "sys_preadv", "sys_pwritev", "sys_preadv2", "sys_pwritev2",
 };
 
 /* The constrained parameters of the specs in module/specs/ and their rules. */
@@ -76,6 +77,23 @@ static const char *const param_lines[] = {
 	"sys_pwrite64 param=fd rule=fd violations",
 	"sys_pwrite64 param=buf rule=buffer violations",
 	"sys_pwrite64 param=pos rule=range violations",
+	/* module/specs/vec.c */
+	"sys_readv param=fd rule=fd violations",
+	"sys_readv param=vlen rule=range violations",
+	"sys_writev param=fd rule=fd violations",
+	"sys_writev param=vlen rule=range violations",
+	"sys_preadv param=fd rule=fd violations",
+	"sys_preadv param=vlen rule=range violations",
+	"sys_preadv param=pos_l rule=range violations",
+	"sys_pwritev param=fd rule=fd violations",
+	"sys_pwritev param=vlen rule=range violations",
+	"sys_pwritev param=pos_l rule=range violations",
+	"sys_preadv2 param=fd rule=fd violations",
+	"sys_preadv2 param=vlen rule=range violations",
+	"sys_preadv2 param=flags rule=mask violations",
+	"sys_pwritev2 param=fd rule=fd violations",
+	"sys_pwritev2 param=vlen rule=range violations",
+	"sys_pwritev2 param=flags rule=mask violations",
 };
 
 /* Parameters without a checked constraint: no line of their own. */
@@ -84,6 +102,10 @@ static const char *const unchecked_params[] = {
 	"sys_openat param=mode",
 	"sys_close_range param=fd ", "sys_close_range param=max_fd", "sys_creat param=mode",
 	"sys_lseek param=offset", "sys_pread64 param=count", "sys_pwrite64 param=count",
+	"sys_readv param=vec", "sys_writev param=vec", "sys_preadv param=vec",
+	"sys_preadv param=pos_h", "sys_pwritev param=vec", "sys_pwritev param=pos_h",
+	"sys_preadv2 param=vec", "sys_preadv2 param=pos_l", "sys_preadv2 param=pos_h",
+	"sys_pwritev2 param=vec", "sys_pwritev2 param=pos_l", "sys_pwritev2 param=pos_h",
 };
 
 static struct kapi_run run;

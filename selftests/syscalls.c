@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kapi_syscalls: the file system calls (open, openat, close, read, write,
- * creat, and lseek, pread64, pwrite64 of module/specs/rw.c) and the
- * descriptor table calls (dup, dup2, dup3, close_range) in valid and invalid
- * uses, upstream's scenarios and kapi's own. Each case
+ * creat, and lseek, pread64, pwrite64 of module/specs/rw.c), the descriptor
+ * table calls (dup, dup2, dup3, close_range) and the vectored calls (readv,
+ * writev, preadv, pwritev, preadv2, pwritev2 of module/specs/vec.c) in valid
+ * and invalid uses, upstream's scenarios and kapi's own. Each case
  * runs a scenario in a subject process and states, per call, what the
  * kernel returns and which parameter constraint of module/specs/ the
  * call violates (fd: fd, open and in the right mode, EBADF; buf:
@@ -26,6 +27,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -142,6 +144,12 @@ static void scenario(kapi_scenario_fn fn, const struct kapi_expect *e, size_t n)
 #define LSEEK KAPI_LSEEK
 #define PREAD KAPI_PREAD
 #define PWRITE KAPI_PWRITE
+#define READV "sys_readv"
+#define WRITEV "sys_writev"
+#define PREADV "sys_preadv"
+#define PWRITEV "sys_pwritev"
+#define PREADV2 "sys_preadv2"
+#define PWRITEV2 "sys_pwritev2"
 
 #define SCENARIO(fn, ...) do { \
 	static const struct kapi_expect e[] = { __VA_ARGS__ }; \
@@ -1072,6 +1080,70 @@ static void t_positioned_kernel_buf(void)
 		 KAPI_AUDIT(PREAD, -ESPIPE, "buf", "buffer", EFAULT));
 }
 
+/* ------------------------------------------ vectored reads and writes */
+
+#define kapi_call5(o, nr, a, b, c, d, e) \
+	kapi_call(o, nr, 5, (unsigned long)(a), (unsigned long)(b), \
+		  (unsigned long)(c), (unsigned long)(d), (unsigned long)(e))
+#define kapi_call6(o, nr, a, b, c, d, e, f) \
+	kapi_call(o, nr, 6, (unsigned long)(a), (unsigned long)(b), \
+		  (unsigned long)(c), (unsigned long)(d), (unsigned long)(e), \
+		  (unsigned long)(f))
+
+/*
+ * Every vectored call once, valid: FILE_TEXT ("kapi\n") read in two
+ * segments, written back at offsets, read again at offsets and at the
+ * current position (-1) with and without a flag.
+ */
+static void s_vectors(struct kapi_outcome *o, void *arg)
+{
+	char a[2], b[8];
+	struct iovec iov[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
+	long fd = kapi_call3(o, SYS_open, DIR_PATH "/vectors", O_RDWR | O_CREAT | O_TRUNC,
+			     0600);
+	struct iovec text = { (void *)FILE_TEXT, strlen(FILE_TEXT) };
+
+	kapi_call3(o, SYS_writev, fd, &text, 1);
+	kapi_call3(o, SYS_readv, fd, iov, 2);
+	kapi_call5(o, SYS_pwritev, fd, &text, 1, 5, 0);
+	kapi_call5(o, SYS_preadv, fd, iov, 2, 0, 0);
+	kapi_call6(o, SYS_pwritev2, fd, &text, 1, -1, 0, RWF_DSYNC);
+	kapi_call6(o, SYS_preadv2, fd, iov, 2, 5, 0, 0);
+	kapi_call6(o, SYS_preadv2, fd, iov, 2, -1, 0, RWF_HIPRI);
+	kapi_call3(o, SYS_readv, fd, NULL, 0);
+	kapi_call1(o, SYS_close, fd);
+}
+
+static void t_vectors(void)
+{
+	SCENARIO(s_vectors, CALL(OPEN, KAPI_ANY_FD), CALL(WRITEV, 5), CALL(READV, 0),
+		 CALL(PWRITEV, 5), CALL(PREADV, 10), CALL(PWRITEV2, 5), CALL(PREADV2, 5),
+		 CALL(PREADV2, 0), CALL(READV, 0), CALL(CLOSE, 0));
+}
+
+static void s_vectors_bad(struct kapi_outcome *o, void *arg)
+{
+	struct iovec iov = { fx.buf, 1 };
+
+	kapi_call3(o, SYS_readv, fx.null_w, &iov, 1);
+	kapi_call3(o, SYS_writev, fx.zero_r, &iov, 1);
+	kapi_call3(o, SYS_readv, fx.zero_r, &iov, UIO_MAXIOV + 1);
+	kapi_call5(o, SYS_preadv, fx.zero_r, &iov, 1, -1L, 0);
+	kapi_call5(o, SYS_pwritev, fx.null_w, &iov, 1, -1L, 0);
+}
+
+static void t_vectors_bad(void)
+{
+	SCENARIO(s_vectors_bad,
+		 KAPI_BADX(READV, -EBADF, "fd", "fd", EBADF, "fd_mode[r]", "fd_mode[w]"),
+		 KAPI_BADX(WRITEV, -EBADF, "fd", "fd", EBADF, "fd_mode[w]", "fd_mode[r]"),
+		 KAPI_BADX(READV, -EINVAL, "vlen", "range", EINVAL, "range[0,1024]", "1025"),
+		 KAPI_BADX(PREADV, -EINVAL, "pos_l", "range", EINVAL,
+			   "range[0,9223372036854775807]", "18446744073709551615"),
+		 KAPI_BADX(PWRITEV, -EINVAL, "pos_l", "range", EINVAL,
+			   "range[0,9223372036854775807]", "18446744073709551615"));
+}
+
 static const struct kt_case cases[] = {
 	{ "open and close /dev/null", t_open_close },
 	{ "openat AT_FDCWD and close", t_openat_close },
@@ -1132,6 +1204,9 @@ static const struct kt_case cases[] = {
 	{ "pread64 and pwrite64 at a negative position: EINVAL first", t_negative_pos },
 	{ "pread64 and pwrite64 on descriptors not open or in the wrong mode", t_positioned_bad_fd },
 	{ "pread64 and pwrite64 with a kernel buffer (audit-only rule)", t_positioned_kernel_buf },
+	{ "readv, writev, preadv, pwritev, preadv2, pwritev2 of a regular file", t_vectors },
+	{ "vectored calls: wrong access mode, too many segments, negative position",
+	  t_vectors_bad },
 };
 
 int main(int argc, char **argv)

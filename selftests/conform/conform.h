@@ -11,9 +11,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+/* RWF_SUPPORTED and UIO_MAXIOV, named by the vectored calls' specs. */
+#include <linux/fs.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/types.h>
 #include <unistd.h>
 

@@ -50,6 +50,7 @@
 #include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <sys/timerfd.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -1483,6 +1484,49 @@ void cf_fixtures_restore(void)
 			fprintf(stderr, "kapi_conform: cannot reset /dev/kapi_sample: %m\n");
 		close(fd);
 	}
+}
+
+/*
+ * Segment arrays for readv(), writev() and the positioned and flagged
+ * variants (module/specs/vec.c): each is one struct iovec (the triggers pass
+ * vlen=1) over the buffer of the fixture of the same name, and of the
+ * length that read() and write() triggers give as count.
+ */
+static long one_iovec(long base, size_t len)
+{
+	static struct iovec iov;
+
+	iov.iov_base = (void *)base;
+	iov.iov_len = len;
+	return (long)&iov;
+}
+
+FX(iov_1) { return one_iovec(cf_fx_buf(), 1); }
+FX(iov_2) { return one_iovec(cf_fx_buf(), 2); }
+FX(iov_8) { return one_iovec(cf_fx_buf(), 8); }
+FX(iov_64) { return one_iovec(cf_fx_buf(), 64); }
+FX(iov_4096) { return one_iovec(cf_fx_buf(), 4096); }
+FX(iov_8192) { return one_iovec(cf_fx_buf(), 8192); }
+FX(iov_60000) { return one_iovec(cf_fx_buf(), 60000); }
+FX(iov_70000) { return one_iovec(cf_fx_buf(), 70000); }
+FX(iov_131072) { return one_iovec(cf_fx_buf(), 131072); }
+FX(iov_absent_pid) { return one_iovec(cf_fx_buf_absent_pid(), 7); }
+FX(iov_plus_memory) { return one_iovec(cf_fx_buf_plus_memory(), 7); }
+FX(iov_huge_number) { return one_iovec(cf_fx_buf_huge_number(), 20); }
+FX(iov_fuse_reply_unknown) { return one_iovec(cf_fx_buf_fuse_reply_unknown(), 16); }
+FX(iov_fuse_notify_delete_in_file)
+{
+	return one_iovec(cf_fx_buf_fuse_notify_delete_in_file(), 45);
+}
+
+FX(iov_fuse_notify_delete_tree)
+{
+	return one_iovec(cf_fx_buf_fuse_notify_delete_tree(), 45);
+}
+
+FX(iov_kernel_ptr) { return one_iovec(cf_fx_kernel_ptr(), 1); }
+FX(iov_unmapped) { return one_iovec(cf_fx_unmapped_ptr(), 1); }
+
 /* --- The descriptor table calls (module/specs/fd.c) ---------------------- */
 
 static pid_t fd_waiter_tid;
