@@ -944,6 +944,8 @@ static void t_creat_bad(void)
 {
 	SCENARIO(s_creat_bad, BAD(CREAT, -EFAULT, "pathname", "user_path", EFAULT),
 		 BAD(CREAT, -EFAULT, "pathname", "user_path", EFAULT));
+}
+
 /* ------------------------------------- lseek, pread64, pwrite64 (rw.c) */
 
 static void s_positioned_io(struct kapi_outcome *o, void *arg)
