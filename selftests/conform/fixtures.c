@@ -448,15 +448,24 @@ FX(path_too_long)
 	return (long)path;
 }
 
-/* "/" and "./" repeated, LEN bytes and a NUL: it names "/". */
+/*
+ * A path of LEN bytes (and its NUL) naming plain_file(): its absolute path
+ * after "/./././" padding, so that the open calls open it read-only and
+ * creat() truncates it, both successfully.
+ */
 static long path_of_len(size_t len)
 {
 	static char path[PATH_MAX];
+	const char *file = plain_file();
+	size_t n = strlen(file), pad;
 
-	memset(path, '/', len);
-	for (size_t i = 1; i + 1 < len; i += 2)
+	if (n >= len)
+		cf_broken("%s is too long to pad to %zu bytes", file, len);
+	pad = len - n;
+	memset(path, '/', pad);
+	for (size_t i = 1; i + 1 < pad; i += 2)
 		path[i] = '.';
-	path[len] = 0;
+	memcpy(path + pad, file, n + 1);
 	return (long)path;
 }
 

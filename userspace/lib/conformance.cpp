@@ -79,8 +79,8 @@ const std::vector<FixtureDef> kFixtures = {
     {"path_loop", K::Value, "a symbolic link to itself"},
     {"path_symlink", K::Value, "a symbolic link to path_file"},
     {"path_too_long", K::Value, "a path of PATH_MAX bytes without its NUL"},
-    {"path_max_with_nul", K::Value, "a path naming \"/\" of PATH_MAX - 1 bytes and its NUL"},
-    {"path_max_minus_one", K::Value, "a path naming \"/\" of PATH_MAX - 2 bytes and its NUL"},
+    {"path_max_with_nul", K::Value, "a path naming path_file of PATH_MAX - 1 bytes and its NUL"},
+    {"path_max_minus_one", K::Value, "a path naming path_file of PATH_MAX - 2 bytes and its NUL"},
     {"path_name_too_long", K::Value, "a path with a component of NAME_MAX + 1 bytes"},
     {"path_empty", K::Value, "the empty string"},
     {"path_fifo", K::Value, "a FIFO that nobody has open"},
@@ -389,7 +389,8 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
             if (p.constraint == KAPI_CONSTRAINT_USER_PATH) {
                 // The path's length at PATH_MAX: with its NUL in PATH_MAX
                 // bytes (at the bound) and one byte shorter (inside) it
-                // names "/", opened read-only; without a NUL in PATH_MAX
+                // names a regular file (opened read-only, or truncated by
+                // creat); without a NUL in PATH_MAX
                 // bytes (just outside) it is too long.
                 for (const char* v : {"path_max_with_nul", "path_max_minus_one", "path_too_long"}) {
                     Case c;
