@@ -23,7 +23,7 @@
  * for the sleepers; so kapi.ko unloads at once however many tasks sleep in
  * hooked calls, and no call takes a reference on anything. Nothing on the
  * call path allocates or takes a sleeping lock; user memory is read only
- * with strnlen_user() and get_user().
+ * to measure strings (kapi_compat_strnlen_user()).
  */
 #include <linux/ctype.h>
 #include <linux/err.h>

@@ -167,36 +167,42 @@ kapi_compat_fd_state_facts(unsigned int fd, bool dir,
 	const struct super_block *sb;
 	const struct inode *inode;
 	struct file *file;
-	u16 st;
+	u16 st = 0;
 
+	if (unlikely(!files))
+		goto unknown;
+	preempt_disable();
+	file = files_lookup_fd_raw(files, fd);
+	inode = file ? READ_ONCE(file->f_inode) : NULL;
+	if (unlikely(!inode)) {
+		st = file ? kapi_compat_file_state(file) : KAPI_CHECK_FD_KNOWN;
+		preempt_enable();
+		goto unknown;
+	}
+	st = kapi_compat_file_state(file);
+	sb = READ_ONCE(inode->i_sb);
+	f->mode = READ_ONCE(inode->i_mode);
+	f->rdev = READ_ONCE(inode->i_rdev);
+	f->magic = sb ? READ_ONCE(sb->s_magic) : 0;
+	if (dir && S_ISDIR(f->mode))
+		st |= KAPI_CHECK_FD_DIR;
+	/* The kind, @f->obj, is read only if @f->known. */
+	f->known = !kapi_object_facts_tell_all(f->mode, f->magic);
+	if (unlikely(f->known)) {
+		kapi_object_of_inode(inode, &f->obj);
+		preempt_enable();
+		if (f->obj.type == KAPI_OBJ_ANON &&
+		    f->obj.impl == KAPI_IMPL_OTHER)
+			kapi_object_of_anon_fd(fd, &f->obj);
+		return st;
+	}
+	preempt_enable();
+	return st;
+
+unknown:
 	f->known = true;
 	f->obj.type = KAPI_OBJ_ANY;
 	f->obj.impl = KAPI_IMPL_ANY;
-	if (unlikely(!files))
-		return 0;
-	preempt_disable();
-	file = files_lookup_fd_raw(files, fd);
-	if (!file) {
-		preempt_enable();
-		return KAPI_CHECK_FD_KNOWN;
-	}
-	st = kapi_compat_file_state(file);
-	inode = READ_ONCE(file->f_inode);
-	if (inode) {
-		sb = READ_ONCE(inode->i_sb);
-		f->mode = READ_ONCE(inode->i_mode);
-		f->rdev = READ_ONCE(inode->i_rdev);
-		f->magic = sb ? READ_ONCE(sb->s_magic) : 0;
-		if (dir && S_ISDIR(f->mode))
-			st |= KAPI_CHECK_FD_DIR;
-		f->known = !kapi_object_facts_tell_all(f->mode, f->magic);
-		if (unlikely(f->known))
-			kapi_object_of_inode(inode, &f->obj);
-	}
-	preempt_enable();
-	if (unlikely(f->known && f->obj.type == KAPI_OBJ_ANON &&
-		     f->obj.impl == KAPI_IMPL_OTHER))
-		kapi_object_of_anon_fd(fd, &f->obj);
 	return st;
 }
 

@@ -459,7 +459,8 @@ void ChecksWriter::enter(std::size_t index) {
         // in the same look-up as the descriptor's state.
         line(0, fn("enter_object", index) +
                     "(const struct pt_regs *uregs, struct kapi_check_call *call,");
-        line(0, "\t\tstruct kapi_check_pre *pre, u32 flags, struct kapi_object_facts *facts)");
+        line(0, "\t\tstruct kapi_check_pre *pre, u32 flags, bool read_facts,");
+        line(0, "\t\tstruct kapi_object_facts *facts)");
     }
     line(0, "{");
     if (clean_slot_) {
@@ -488,7 +489,7 @@ void ChecksWriter::enter(std::size_t index) {
             // The mask as the rule reads it; an expression is only known
             // to the compiler, which folds the test.
             if (static_cast<int>(i) == obj) {
-                line(1, "call->fd[" + si + "] = facts ?");
+                line(1, "call->fd[" + si + "] = read_facts ?");
                 line(2, "kapi_compat_fd_state_facts((u32)call->args[" + si + "],");
                 line(3, "(u32)" + num_c(l_, p.mask) + " & KAPI_FD_DIR, facts) :");
                 line(2, "kapi_compat_fd_arg(call->args[" + si + "], (u32)" + num_c(l_, p.mask) +
@@ -533,7 +534,7 @@ void ChecksWriter::enter(std::size_t index) {
     line(0, fn("enter", index) + "(const struct pt_regs *uregs, struct kapi_check_call *call,");
     line(0, "\t\tstruct kapi_check_pre *pre, u32 flags)");
     line(0, "{");
-    line(1, "return " + fn("enter_object", index) + "(uregs, call, pre, flags, NULL);");
+    line(1, "return " + fn("enter_object", index) + "(uregs, call, pre, flags, false, NULL);");
     line(0, "}");
     line(0, "");
 }
@@ -649,7 +650,7 @@ void ChecksWriter::hook(std::size_t index) {
     const bool facts = object_before(index) >= 0;
     if (facts)
         line(1, "switch (" + fn("enter_object", index) +
-                    "(uregs, &f->call, &f->pre, flags, &f->facts)) {");
+                    "(uregs, &f->call, &f->pre, flags, true, &f->facts)) {");
     else
         line(1, "switch (" + fn("enter", index) + "(uregs, &f->call, &f->pre, flags)) {");
     const std::string end =
