@@ -211,23 +211,21 @@ static_assert(offsetof(struct kapi_tramp_call, uregs) ==
 notrace __no_stack_protector bool kapi_tramp_run(struct kapi_tramp_call *c)
 {
 	enum kapi_tramp_verdict verdict = KAPI_TRAMP_RUN;
-	struct kapi_tramp_hot *h = c->hot;
 	struct kapi_tramp_client *client;
-	unsigned int flags = 0;
 	bool done = true;
 
+	c->flags = 0;
 	if (unlikely(!kapi_compat_sleepable()))
-		flags = KAPI_TRAMP_F_CALLER_ATOMIC;
-	c->flags = flags;
+		c->flags = KAPI_TRAMP_F_CALLER_ATOMIC;
 	this_cpu_inc(kapi_tramp_in_flight);
 	preempt_disable();
 	/* ORDER: the client before its @seq; pairs with kapi_tramp_attach(). */
-	client = smp_load_acquire(&h->client);
+	client = smp_load_acquire(&c->hot->client);
 	c->client = client;
-	c->seq = READ_ONCE(h->seq);
+	c->seq = READ_ONCE(c->hot->seq);
 	if (likely(client))
 		verdict = client->pre(client, c->uregs, c->frame, &c->result,
-				      flags | KAPI_TRAMP_F_ATOMIC);
+				      c->flags | KAPI_TRAMP_F_ATOMIC);
 	preempt_enable();
 	if (unlikely(verdict == KAPI_TRAMP_SLEEP))
 		verdict = kapi_tramp_pre_sleep(c->hot, c->client, c->seq,
