@@ -463,9 +463,8 @@ static void kapi_gen_enter(struct kapi_gen_ctx *c, const u32 *sel)
 			ref->head[i] = 0;
 		}
 		if (p->constraint == KAPI_CONSTRAINT_FD)
-			ref->fd[i] = kapi_compat_fd_state((u32)ref->args[i],
-							  p->mask.value &
-							  KAPI_FD_DIR);
+			ref->fd[i] = kapi_compat_fd_arg(ref->args[i],
+							(u32)p->mask.value);
 	}
 	memset(&c->pi, 0xa5, sizeof(c->pi));
 	memset(&c->pg, 0x5a, sizeof(c->pg));

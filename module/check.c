@@ -189,8 +189,8 @@ EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_param_type);
  * kapi_check_string_limit() - how much of a string argument to measure
  * @p: a parameter
  *
- * The hooks call strnlen_user(arg, limit) for every parameter with a
- * nonzero limit and pass the result to the engine in
+ * The hooks measure strnlen_user(arg, limit) (kapi_compat_strnlen_user())
+ * for every parameter with a nonzero limit and pass the result to the engine in
  * &kapi_check_call.slen. A path may be PATH_MAX bytes long with its NUL; a
  * USER_STRING with a maximum length (@p's max) is measured one byte past
  * it (at most 64 KiB), one without a maximum for readability within

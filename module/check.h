@@ -30,6 +30,7 @@
 #include <linux/types.h>
 #include <linux/uaccess.h>
 
+#include "compat/user_string.h"
 #include "image.h"
 #include "object.h"
 
@@ -299,13 +300,10 @@ static __always_inline bool kapi_check_decode_string(struct kapi_check_call *cal
 	char head = 0;
 
 	if (s) {
-		if (flags & KAPI_CHECK_ATOMIC)
-			pagefault_disable();
-		slen = strnlen_user(s, limit);
-		if (slen > 0 && get_user(head, s))
-			slen = 0;
-		if (flags & KAPI_CHECK_ATOMIC)
-			pagefault_enable();
+		slen = kapi_compat_strnlen_user(s, limit, &head,
+						flags & KAPI_CHECK_ATOMIC);
+		if (slen <= 0)
+			head = 0;
 		if (!slen && (flags & KAPI_CHECK_ATOMIC))
 			return false;
 	}

@@ -77,10 +77,13 @@ static __always_inline bool kapi_hook_pre_begin(const struct kapi_hook *hook,
 /*
  * The end of pre(), once the call is decoded and checked: report, and in
  * enforce mode refuse a call that violates a rule that predicts an error.
+ * @facts_read: the decoding read the facts of the object of a call that
+ * releases its descriptor (kapi_compat_fd_state_facts(), in the same
+ * look-up as the descriptor's state), a constant.
  */
 static __always_inline enum kapi_tramp_verdict
 kapi_hook_pre_end(struct kapi_hook *hook, struct kapi_hook_frame *f,
-		  long *result)
+		  long *result, bool facts_read)
 {
 	bool enforce = f->mode == KAPI_MODE_ENFORCE && f->pre.predicted &&
 		       f->pre.enforce;
@@ -99,7 +102,7 @@ kapi_hook_pre_end(struct kapi_hook *hook, struct kapi_hook_frame *f,
 	 * close() releases its descriptor: what its object's kind is made of
 	 * is read before, and the kind found if the call fails.
 	 */
-	if (unlikely(hook->obj_how == KAPI_OBJECT_FD_BEFORE))
+	if (!facts_read && unlikely(hook->obj_how == KAPI_OBJECT_FD_BEFORE))
 		kapi_object_facts_of_fd((unsigned int)f->call.args[hook->obj_param],
 					&f->facts);
 	return KAPI_TRAMP_CHECK;

@@ -23,7 +23,7 @@
  * for the sleepers; so kapi.ko unloads at once however many tasks sleep in
  * hooked calls, and no call takes a reference on anything. Nothing on the
  * call path allocates or takes a sleeping lock; user memory is read only
- * with strnlen_user() and get_user().
+ * to measure strings (kapi_compat_strnlen_user()).
  */
 #include <linux/ctype.h>
 #include <linux/err.h>
@@ -116,8 +116,8 @@ static bool kapi_hook_decode(const struct kapi_hook *hook,
 		    !kapi_check_decode_string(call, i, hook->slimit[i], flags))
 			return false;
 		if (hook->fdcheck & BIT(i))
-			call->fd[i] = kapi_compat_fd_state((u32)call->args[i],
-							   hook->fddir & BIT(i));
+			call->fd[i] = kapi_compat_fd_arg(call->args[i],
+							 hook->fdneed[i]);
 	}
 	call->context = kapi_check_context_now(flags);
 	return true;
@@ -174,7 +174,8 @@ noinline void kapi_hook_object(const struct kapi_hook *hook,
  * How the calls of @hook's spec name their object: the first path
  * parameter (relative to the descriptor parameter before it, if any), else
  * the first descriptor parameter. close() releases its descriptor, so its
- * object is found before the call.
+ * object is found before the call (kapi-gen --checks knows the same rule,
+ * and reads it in the look-up of the descriptor's state).
  */
 static void kapi_hook_object_param(struct kapi_hook *hook)
 {
@@ -229,7 +230,7 @@ kapi_hook_pre(struct kapi_tramp_client *client, const struct pt_regs *uregs,
 	     kapi_hook_enter_image(hook, uregs, &f->call, &f->pre, flags)) ==
 	    KAPI_CHECK_AGAIN)
 		return KAPI_TRAMP_SLEEP;
-	return kapi_hook_pre_end(hook, f, result);
+	return kapi_hook_pre_end(hook, f, result, false);
 }
 
 /*
@@ -460,11 +461,10 @@ static void kapi_hook_attach(const struct kapi_registry_spec *s)
 		p = kapi_image_param(hook->image, hook->record, i);
 		hook->type[i] = kapi_check_param_type(hook->image, p);
 		hook->slimit[i] = kapi_check_string_limit(p);
-		if (p->constraint == KAPI_CONSTRAINT_FD)
+		if (p->constraint == KAPI_CONSTRAINT_FD) {
 			hook->fdcheck |= BIT(i);
-		if (p->constraint == KAPI_CONSTRAINT_FD &&
-		    (p->mask.value & KAPI_FD_DIR))
-			hook->fddir |= BIT(i);
+			hook->fdneed[i] = (u32)p->mask.value;
+		}
 	}
 	if (!hook->error) {
 		kapi_hook_object_param(hook);

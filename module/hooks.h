@@ -50,7 +50,8 @@ struct kapi_registry_spec;
  * @slimit: for each parameter, the string length to measure, or 0
  * @fdcheck: bit i set: parameter i is a descriptor whose state the check
  *	     engine needs (%KAPI_CONSTRAINT_FD)
- * @fddir: bit i set: and whether it is a directory (%KAPI_FD_DIR)
+ * @fdneed: for each such parameter, the access bits its rule needs (enum
+ *	    kapi_fd_access), for kapi_compat_fd_arg()
  * @obj_how: enum kapi_object_how: how a failed call's object is found
  * @obj_param: the descriptor or path parameter that names the object
  * @obj_dfd: %KAPI_OBJECT_PATH: the directory descriptor parameter a
@@ -75,7 +76,7 @@ struct kapi_hook {
 	struct kapi_check_type type[KAPI_CHECK_MAX_PARAMS];
 	long slimit[KAPI_CHECK_MAX_PARAMS];
 	u32 fdcheck;
-	u32 fddir;
+	u32 fdneed[KAPI_CHECK_MAX_PARAMS];
 	u8 obj_how;
 	u8 obj_param;
 	s8 obj_dfd;

@@ -313,19 +313,6 @@ static bool kapi_object_classify(umode_t mode, dev_t rdev, unsigned long magic,
 	return true;
 }
 
-/*
- * Whether an inode's mode and file system magic are all its kind is made
- * of: not for a socket of sockfs, a file that may be devtmpfs' (tmpfs and
- * ramfs), or an anonymous inode (whose class is its file's name).
- */
-static bool kapi_object_facts_tell_all(umode_t mode, unsigned long magic)
-{
-	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return true;
-	return magic != SOCKFS_MAGIC && magic != ANON_INODE_FS_MAGIC &&
-	       magic != TMPFS_MAGIC && magic != RAMFS_MAGIC;
-}
-
 /**
  * kapi_object_facts_of_fd() - what kapi_object_of_fd() would find, read
  * for later
@@ -339,33 +326,7 @@ static bool kapi_object_facts_tell_all(umode_t mode, unsigned long magic)
  */
 void kapi_object_facts_of_fd(unsigned int fd, struct kapi_object_facts *f)
 {
-	struct files_struct *files = current->files;
-	const struct super_block *sb;
-	const struct inode *inode;
-	struct file *file;
-
-	f->known = true;
-	f->obj.type = KAPI_OBJ_ANY;
-	f->obj.impl = KAPI_IMPL_ANY;
-	if (unlikely(!files))
-		return;
-	/* An RCU read-side section, as in kapi_compat_fd_state(). */
-	preempt_disable();
-	file = files_lookup_fd_raw(files, fd);
-	inode = file ? READ_ONCE(file->f_inode) : NULL;
-	if (inode) {
-		sb = READ_ONCE(inode->i_sb);
-		f->mode = READ_ONCE(inode->i_mode);
-		f->rdev = READ_ONCE(inode->i_rdev);
-		f->magic = sb ? READ_ONCE(sb->s_magic) : 0;
-		f->known = !kapi_object_facts_tell_all(f->mode, f->magic);
-		if (unlikely(f->known))
-			kapi_object_of_inode(inode, &f->obj);
-	}
-	preempt_enable();
-	if (unlikely(f->known && f->obj.type == KAPI_OBJ_ANON &&
-		     f->obj.impl == KAPI_IMPL_OTHER))
-		kapi_object_of_anon_fd(fd, &f->obj);
+	kapi_compat_fd_state_facts(fd, false, f);
 }
 
 /**

@@ -11,6 +11,8 @@
 #ifndef KAPI_OBJECT_H
 #define KAPI_OBJECT_H
 
+#include <linux/magic.h>
+#include <linux/stat.h>
 #include <linux/types.h>
 
 #include "uapi/linux/kapi.h"
@@ -62,6 +64,20 @@ struct kapi_object_facts {
 	bool known;
 	struct kapi_object obj;
 };
+
+/*
+ * Whether an inode's mode and file system magic are all its kind is made
+ * of: not for a socket of sockfs, a file that may be devtmpfs' (tmpfs and
+ * ramfs), or an anonymous inode (whose class is its file's name).
+ */
+static __always_inline bool kapi_object_facts_tell_all(umode_t mode,
+						       unsigned long magic)
+{
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return true;
+	return magic != SOCKFS_MAGIC && magic != ANON_INODE_FS_MAGIC &&
+	       magic != TMPFS_MAGIC && magic != RAMFS_MAGIC;
+}
 
 void kapi_object_of_inode(const struct inode *inode, struct kapi_object *obj);
 void kapi_object_of_fd(unsigned int fd, struct kapi_object *obj);

@@ -25,6 +25,7 @@
 #include <linux/ftrace.h>
 #include <linux/irqflags.h>
 #include <linux/kconfig.h>
+#include <linux/magic.h>
 #include <linux/preempt.h>
 #include <linux/ptrace.h>
 #include <linux/rcupdate.h>
@@ -72,6 +73,27 @@ static inline int kapi_ftrace_direct_unregister(struct ftrace_ops *ops,
 }
 
 /*
+ * The %KAPI_CHECK_FD_* bits of an open file, but %KAPI_CHECK_FD_DIR: its
+ * mode bits moved to their places with two shifts.
+ */
+static __always_inline u16 kapi_compat_file_state(const struct file *file)
+{
+	u32 mode = (__force u32)READ_ONCE(file->f_mode);
+
+	BUILD_BUG_ON((__force u32)FMODE_READ != 0x1 ||
+		     (__force u32)FMODE_WRITE != 0x2 ||
+		     (__force u32)FMODE_PATH != 0x4000 ||
+		     (__force u32)FMODE_CAN_READ != 0x20000 ||
+		     (__force u32)FMODE_CAN_WRITE != 0x40000);
+	BUILD_BUG_ON(KAPI_CHECK_FD_READ != 0x8 || KAPI_CHECK_FD_WRITE != 0x10 ||
+		     KAPI_CHECK_FD_PATH != 0x4 ||
+		     KAPI_CHECK_FD_CAN_READ != 0x20 ||
+		     KAPI_CHECK_FD_CAN_WRITE != 0x40);
+	return KAPI_CHECK_FD_KNOWN | KAPI_CHECK_FD_OPEN |
+	       ((mode & 0x3) << 3) | ((mode >> 12) & 0x64);
+}
+
+/*
  * kapi_compat_fd_state() - the state of descriptor @fd of the current task,
  * as the check engine needs it (%KAPI_CHECK_FD_* bits); whether it is a
  * directory only if @dir (that takes a load more)
@@ -90,7 +112,6 @@ static __always_inline u16 kapi_compat_fd_state(unsigned int fd, bool dir)
 	struct files_struct *files = current->files;
 	struct inode *inode;
 	struct file *file;
-	u32 mode;
 	u16 st;
 
 	if (unlikely(!files))
@@ -101,25 +122,87 @@ static __always_inline u16 kapi_compat_fd_state(unsigned int fd, bool dir)
 		preempt_enable();
 		return KAPI_CHECK_FD_KNOWN;
 	}
-	mode = (__force u32)READ_ONCE(file->f_mode);
-	/* The mode bits move to their places with two shifts. */
-	BUILD_BUG_ON((__force u32)FMODE_READ != 0x1 ||
-		     (__force u32)FMODE_WRITE != 0x2 ||
-		     (__force u32)FMODE_PATH != 0x4000 ||
-		     (__force u32)FMODE_CAN_READ != 0x20000 ||
-		     (__force u32)FMODE_CAN_WRITE != 0x40000);
-	BUILD_BUG_ON(KAPI_CHECK_FD_READ != 0x8 || KAPI_CHECK_FD_WRITE != 0x10 ||
-		     KAPI_CHECK_FD_PATH != 0x4 ||
-		     KAPI_CHECK_FD_CAN_READ != 0x20 ||
-		     KAPI_CHECK_FD_CAN_WRITE != 0x40);
-	st = KAPI_CHECK_FD_KNOWN | KAPI_CHECK_FD_OPEN |
-	     ((mode & 0x3) << 3) | ((mode >> 12) & 0x64);
+	st = kapi_compat_file_state(file);
 	if (dir) {
 		inode = READ_ONCE(file->f_inode);
 		if (inode && S_ISDIR(READ_ONCE(inode->i_mode)))
 			st |= KAPI_CHECK_FD_DIR;
 	}
 	preempt_enable();
+	return st;
+}
+
+/*
+ * kapi_compat_fd_arg() - &kapi_check_call.fd of descriptor argument @arg,
+ * for a rule with access bits @need (enum kapi_fd_access)
+ *
+ * AT_FDCWD, where the rule allows it, is not looked up: the rule holds for
+ * it whatever the state, and 0 ("not looked up") says the same.
+ */
+static __always_inline u16 kapi_compat_fd_arg(u64 arg, u32 need)
+{
+	if ((need & KAPI_FD_AT_FDCWD) && (s32)(u32)arg == AT_FDCWD)
+		return 0;
+	return kapi_compat_fd_state((u32)arg, need & KAPI_FD_DIR);
+}
+
+/*
+ * kapi_compat_fd_state_facts() - kapi_compat_fd_state() and
+ * kapi_object_facts_of_fd() of descriptor @fd in one look-up
+ * @fd: a descriptor of the current task
+ * @dir: as for kapi_compat_fd_state()
+ * @f: receives the facts of its object, or its kind where the facts are not
+ *     enough (%KAPI_OBJ_ANY if @fd is not open)
+ *
+ * For close(), whose descriptor rule and object are the same descriptor,
+ * which the call releases (hook_call.h). Looked up as kapi_compat_fd_state()
+ * does; the kind of a socket, of a file of tmpfs or ramfs and of an
+ * anonymous inode is found at once (out of line).
+ */
+static __always_inline u16
+kapi_compat_fd_state_facts(unsigned int fd, bool dir,
+			   struct kapi_object_facts *f)
+{
+	struct files_struct *files = current->files;
+	const struct super_block *sb;
+	const struct inode *inode;
+	struct file *file;
+	u16 st = 0;
+
+	if (unlikely(!files))
+		goto unknown;
+	preempt_disable();
+	file = files_lookup_fd_raw(files, fd);
+	inode = file ? READ_ONCE(file->f_inode) : NULL;
+	if (unlikely(!inode)) {
+		st = file ? kapi_compat_file_state(file) : KAPI_CHECK_FD_KNOWN;
+		preempt_enable();
+		goto unknown;
+	}
+	st = kapi_compat_file_state(file);
+	sb = READ_ONCE(inode->i_sb);
+	f->mode = READ_ONCE(inode->i_mode);
+	f->rdev = READ_ONCE(inode->i_rdev);
+	f->magic = sb ? READ_ONCE(sb->s_magic) : 0;
+	if (dir && S_ISDIR(f->mode))
+		st |= KAPI_CHECK_FD_DIR;
+	/* The kind, @f->obj, is read only if @f->known. */
+	f->known = !kapi_object_facts_tell_all(f->mode, f->magic);
+	if (unlikely(f->known)) {
+		kapi_object_of_inode(inode, &f->obj);
+		preempt_enable();
+		if (f->obj.type == KAPI_OBJ_ANON &&
+		    f->obj.impl == KAPI_IMPL_OTHER)
+			kapi_object_of_anon_fd(fd, &f->obj);
+		return st;
+	}
+	preempt_enable();
+	return st;
+
+unknown:
+	f->known = true;
+	f->obj.type = KAPI_OBJ_ANY;
+	f->obj.impl = KAPI_IMPL_ANY;
 	return st;
 }
 

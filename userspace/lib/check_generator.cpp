@@ -234,6 +234,7 @@ private:
 
     void before(std::size_t index);
     void enter(std::size_t index);
+    int object_before(std::size_t index) const;
     void hook(std::size_t index);
     void param(const kapi_image_param& p, std::uint32_t i, std::uint32_t nparams);
     void simple_rule(const kapi_image_param& p, std::uint32_t i, const std::string& ok,
@@ -448,9 +449,19 @@ void ChecksWriter::enter(std::size_t index) {
     const kapi_image_spec& s = l_.specs[index];
     line(0, "/* The decoding and kapi_check_before() for " +
                 detail::comment_safe(l_.string_at(s.name)) + " */");
+    const int obj = object_before(index);
     line(0, "static __always_inline enum kapi_check_entered");
-    line(0, fn("enter", index) + "(const struct pt_regs *uregs, struct kapi_check_call *call,");
-    line(0, "\t\tstruct kapi_check_pre *pre, u32 flags)");
+    if (obj < 0) {
+        line(0, fn("enter", index) + "(const struct pt_regs *uregs, struct kapi_check_call *call,");
+        line(0, "\t\tstruct kapi_check_pre *pre, u32 flags)");
+    } else {
+        // The hook's pre() passes the frame's facts of the object, read
+        // in the same look-up as the descriptor's state.
+        line(0, fn("enter_object", index) +
+                    "(const struct pt_regs *uregs, struct kapi_check_call *call,");
+        line(0, "\t\tstruct kapi_check_pre *pre, u32 flags, bool read_facts,");
+        line(0, "\t\tstruct kapi_object_facts *facts)");
+    }
     line(0, "{");
     if (clean_slot_) {
         line(1, "/* Where the rules' helpers would put a violation: never read. */");
@@ -477,8 +488,16 @@ void ChecksWriter::enter(std::size_t index) {
         } else if (p.constraint == KAPI_CONSTRAINT_FD) {
             // The mask as the rule reads it; an expression is only known
             // to the compiler, which folds the test.
-            line(1, "call->fd[" + si + "] = kapi_compat_fd_state((u32)call->args[" + si + "],");
-            line(3, "(u32)" + num_c(l_, p.mask) + " & KAPI_FD_DIR);");
+            if (static_cast<int>(i) == obj) {
+                line(1, "call->fd[" + si + "] = read_facts ?");
+                line(2, "kapi_compat_fd_state_facts((u32)call->args[" + si + "],");
+                line(3, "(u32)" + num_c(l_, p.mask) + " & KAPI_FD_DIR, facts) :");
+                line(2, "kapi_compat_fd_arg(call->args[" + si + "], (u32)" + num_c(l_, p.mask) +
+                            ");");
+            } else {
+                line(1, "call->fd[" + si + "] = kapi_compat_fd_arg(call->args[" + si + "],");
+                line(3, "(u32)" + num_c(l_, p.mask) + ");");
+            }
         }
     }
     for (std::uint32_t i = 0; i < s.params.count; ++i) {
@@ -509,6 +528,34 @@ void ChecksWriter::enter(std::size_t index) {
     line(1, "return KAPI_CHECK_FOUND;");
     line(0, "}");
     line(0, "");
+    if (obj < 0)
+        return;
+    line(0, "static __always_inline enum kapi_check_entered");
+    line(0, fn("enter", index) + "(const struct pt_regs *uregs, struct kapi_check_call *call,");
+    line(0, "\t\tstruct kapi_check_pre *pre, u32 flags)");
+    line(0, "{");
+    line(1, "return " + fn("enter_object", index) + "(uregs, call, pre, flags, false, NULL);");
+    line(0, "}");
+    line(0, "");
+}
+
+// The descriptor parameter whose object the hooks read before the call,
+// because the call releases it (kapi_hook_object_param() in
+// module/hooks.c, whose rule this is: close(), without a path parameter,
+// its first descriptor parameter), if the descriptor rule looks it up
+// too; else -1.
+int ChecksWriter::object_before(std::size_t index) const {
+    const kapi_image_spec& s = l_.specs[index];
+    if (l_.string_at(s.name) != "sys_close")
+        return -1;
+    for (std::uint32_t i = 0; i < s.params.count; ++i) {
+        const kapi_image_param& p = l_.params[s.params.first + i];
+        if (p.type == KAPI_TYPE_PATH)
+            return -1;
+        if (p.type == KAPI_TYPE_FD)
+            return p.constraint == KAPI_CONSTRAINT_FD ? static_cast<int>(i) : -1;
+    }
+    return -1;
 }
 
 // kapi_check_documented() for one spec: an error code is documented for
@@ -600,14 +647,21 @@ void ChecksWriter::hook(std::size_t index) {
     // many parameters: the count is a constant here.
     line(1, "if (!kapi_hook_pre_begin(hook, f, " + std::to_string(s.params.count) + "))");
     line(2, "return KAPI_TRAMP_RUN;");
-    line(1, "switch (" + fn("enter", index) + "(uregs, &f->call, &f->pre, flags)) {");
+    const bool facts = object_before(index) >= 0;
+    if (facts)
+        line(1, "switch (" + fn("enter_object", index) +
+                    "(uregs, &f->call, &f->pre, flags, true, &f->facts)) {");
+    else
+        line(1, "switch (" + fn("enter", index) + "(uregs, &f->call, &f->pre, flags)) {");
+    const std::string end =
+        std::string("return kapi_hook_pre_end(hook, f, result, ") + (facts ? "true" : "false") + ");";
     line(1, "case KAPI_CHECK_AGAIN:");
     line(2, "return KAPI_TRAMP_SLEEP;");
     line(1, "case KAPI_CHECK_CLEAN:");
     line(2, "/* A copy of its own, for the compiler to fold the clean verdict into. */");
-    line(2, "return kapi_hook_pre_end(hook, f, result);");
+    line(2, end);
     line(1, "default:");
-    line(2, "return kapi_hook_pre_end(hook, f, result);");
+    line(2, end);
     line(1, "}");
     line(0, "}");
     line(0, "");
