@@ -211,7 +211,7 @@ static void own_record(const char *line, void *arg)
 }
 
 /* The top of the user address space, as access_ok() sees it. */
-static unsigned long user_top(void)
+unsigned long cf_user_top(void)
 {
 	static unsigned long top;
 	char line[4096];
@@ -239,7 +239,7 @@ static long user_strlen(long p, long limit)
 	long n = 0;
 	char ch;
 
-	if ((unsigned long)p >= user_top() || pipe(fds))
+	if ((unsigned long)p >= cf_user_top() || pipe(fds))
 		return 0;
 	/* A pipe's write copies from the caller: EFAULT where nothing is mapped. */
 	for (n = 0; n <= limit; n++) {
@@ -328,8 +328,8 @@ static bool deliberate(const struct cf_case *c, const long *args, int i)
 		return (need & KAPI_FD_DIR) && !fstat(fd, &st) && !S_ISDIR(st.st_mode);
 	}
 	case KAPI_CONSTRAINT_USER_PTR:
-		return (unsigned long)args[i] > user_top() ||
-		       (unsigned long)(p->size > 0 ? p->size : 0) > user_top() - (unsigned long)args[i];
+		return (unsigned long)args[i] > cf_user_top() ||
+		       (unsigned long)(p->size > 0 ? p->size : 0) > cf_user_top() - (unsigned long)args[i];
 	case KAPI_CONSTRAINT_BUFFER: {
 		unsigned long bytes = 0;
 
@@ -338,8 +338,8 @@ static bool deliberate(const struct cf_case *c, const long *args, int i)
 					   p->size_mult > 0 ? (unsigned long)p->size_mult : 1UL,
 					   &bytes))
 			return true;
-		return (unsigned long)args[i] > user_top() ||
-		       bytes > user_top() - (unsigned long)args[i];
+		return (unsigned long)args[i] > cf_user_top() ||
+		       bytes > cf_user_top() - (unsigned long)args[i];
 	}
 	case KAPI_CONSTRAINT_USER_PATH: {
 		long len = user_strlen(args[i], PATH_MAX);

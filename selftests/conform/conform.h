@@ -127,6 +127,9 @@ extern const struct cf_case *cf_current;
  */
 void cf_fixtures_restore(void);
 
+/* The top of the user address space, as access_ok() sees it. */
+unsigned long cf_user_top(void);
+
 /* The number of SIGPIPE and SIGALRM signals the case's process caught. */
 extern volatile int cf_sigpipes, cf_alarms;
 

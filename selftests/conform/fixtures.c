@@ -1137,19 +1137,9 @@ FX(netlink_overrun)
  */
 FX(buf_user_top)
 {
-	unsigned long top = (1UL << 47) - 4096;
-	char line[4096];
-	FILE *f = fopen("/proc/cpuinfo", "r");
+	unsigned long top = cf_user_top();
 	void *p;
 
-	while (f && fgets(line, sizeof(line), f))
-		if (!strncmp(line, "flags", 5)) {
-			if (strstr(line, " la57"))
-				top = (1UL << 56) - 4096;
-			break;
-		}
-	if (f)
-		fclose(f);
 	p = mmap((void *)(top - 4096), 4096, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 	if (p != (void *)(top - 4096))
