@@ -298,9 +298,16 @@ struct BoundArgs {
 };
 const std::vector<BoundArgs> kBoundArgs = {
     // With nothing to transfer, the vectored calls return 0 before the
-    // flags are looked at.
-    {"sys_preadv2", "flags", {{"vec", "iov_1"}, {"vlen", "1"}}},
-    {"sys_pwritev2", "flags", {{"vec", "iov_1"}, {"vlen", "1"}}},
+    // flags are looked at; RWF_NOWAIT on a file without FMODE_NOWAIT (the
+    // runner's regular files) fails with EOPNOTSUPP too, so the flags go
+    // to a pipe (FMODE_NOWAIT, at its current position), which would
+    // block: every valid bit gives EAGAIN there.
+    {"sys_preadv2",
+     "flags",
+     {{"fd", "pipe_rd_empty"}, {"vec", "iov_1"}, {"vlen", "1"}, {"pos_l", "-1"}}},
+    {"sys_pwritev2",
+     "flags",
+     {{"fd", "pipe_wr_full"}, {"vec", "iov_1"}, {"vlen", "1"}, {"pos_l", "-1"}}},
 };
 
 // Masks that newer kernels extend (RWF_SUPPORTED: RWF_NOAPPEND and
