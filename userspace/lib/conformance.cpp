@@ -514,19 +514,17 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
                     cases.push_back(std::move(c));
                 };
                 if (p.constraint == KAPI_CONSTRAINT_RANGE) {
-                    if (!p.min.empty() && !type_limit(p.min, ct, false)) {
-                        value("min-1", u64_c(p.min) + " - 1ULL", true);
+                    if (!p.min.empty()) {
+                        if (!type_limit(p.min, ct, false))
+                            value("min-1", u64_c(p.min) + " - 1ULL", true);
                         value("min", u64_c(p.min), false);
                         value("min+1", u64_c(p.min) + " + 1ULL", false);
-                    } else if (!p.min.empty()) {
-                        value("min", u64_c(p.min), false);
                     }
-                    if (!p.max.empty() && !type_limit(p.max, ct, true)) {
+                    if (!p.max.empty()) {
                         value("max-1", u64_c(p.max) + " - 1ULL", false);
                         value("max", u64_c(p.max), false);
-                        value("max+1", u64_c(p.max) + " + 1ULL", true);
-                    } else if (!p.max.empty()) {
-                        value("max", u64_c(p.max), false);
+                        if (!type_limit(p.max, ct, true))
+                            value("max+1", u64_c(p.max) + " + 1ULL", true);
                     }
                 } else if (p.constraint == KAPI_CONSTRAINT_MASK && !p.mask.empty()) {
                     // Every valid bit; the lowest bit outside the mask.
