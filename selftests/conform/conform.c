@@ -106,8 +106,8 @@ static const char *errname(int err)
 static void case_name(const struct cf_case *c, char *buf, size_t size)
 {
 	if (c->bound)
-		snprintf(buf, size, "%s bound %s: %s", c->api, c->label,
-			 c->err ? c->error : "success");
+		snprintf(buf, size, "%s bound %s: %s%s", c->api, c->label,
+			 c->not_err ? "not " : "", c->err ? c->error : "success");
 	else
 		snprintf(buf, size, "%s %s: %s", c->api, c->error, c->label);
 }
@@ -450,7 +450,13 @@ static void run_case(const struct cf_case *c, const char *dir)
 		if (ok)
 			__atomic_add_fetch(cf_matched, deliberate_n, __ATOMIC_SEQ_CST);
 	}
-	if (c->err && !(call.ret == -1 && call.err == c->err)) {
+	if (c->not_err) {
+		if (call.ret == -1 && call.err == c->err) {
+			cf_diag("%s failed with %s inside the bound (%s)", c->api, c->error,
+				c->where);
+			ok = false;
+		}
+	} else if (c->err && !(call.ret == -1 && call.err == c->err)) {
 		if (call.ret < 0)
 			cf_diag("%s failed with %s, the spec says %s (%s)", c->api,
 				errname(call.err), c->error, c->where);

@@ -84,6 +84,7 @@ struct cf_case {
 	const char *error;	/* "EBADF"; "" when the call must succeed */
 	int err;		/* its number; 0 when the call must succeed */
 	bool bound;		/* a constraint bound, not an error's trigger */
+	bool not_err;		/* a bound inside: any outcome but err */
 	const char *label;	/* the trigger as written, or the bound's value */
 	const char *where;	/* file:line of the trigger or the spec */
 	long nr;		/* the system call number */

@@ -259,9 +259,82 @@ std::string num_c(const Num& n, const char* fallback) {
     return n.expr.empty() ? fallback : "(long)(" + n.expr + ")";
 }
 
+// Whether EXPR (a bound of a parameter of type T) is the type's own limit,
+// with no value beyond it: then that side has no case.
+bool type_limit(const Num& n, CheckType t, bool upper) {
+    if (n.value) {
+        std::int64_t v = *n.value;
+        if (!upper)
+            return t.is_signed
+                       ? (t.bits >= 64 ? v == INT64_MIN : v == -(std::int64_t{1} << (t.bits - 1)))
+                       : v == 0;
+        if (t.bits >= 64)
+            return t.is_signed ? v == INT64_MAX : v == -1;
+        return v == (t.is_signed ? (std::int64_t{1} << (t.bits - 1)) - 1
+                                 : (std::int64_t{1} << t.bits) - 1);
+    }
+    const std::string& e = n.expr;
+    if (!upper)
+        return t.is_signed ? (t.bits >= 64 ? e == "LLONG_MIN" || e == "LONG_MIN" : e == "INT_MIN")
+                           : e == "0";
+    if (t.is_signed)
+        return t.bits >= 64 ? e == "LLONG_MAX" || e == "LONG_MAX" || e == "LOFF_MAX"
+                            : t.bits == 32 && e == "INT_MAX";
+    return t.bits >= 64 ? e == "ULLONG_MAX" || e == "ULONG_MAX" : t.bits == 32 && e == "UINT_MAX";
+}
+
+// A number of the spec as a C expression of unsigned 64-bit arithmetic.
+std::string u64_c(const Num& n) {
+    if (n.value)
+        return "(unsigned long long)" + num_c(n, "0");
+    return "(unsigned long long)(" + n.expr + ")";
+}
+
+// Bound cases whose other arguments, at their defaults, need a value of
+// their own for the kernel to look at the parameter at all; MASK, when not
+// empty, is the value inside the mask when all valid bits at once would
+// meet another documented rule with the same error.
+struct BoundArgs {
+    std::string_view api, param;
+    std::vector<std::pair<std::string_view, std::string_view>> args;
+    std::string_view mask;
+};
+const std::vector<BoundArgs> kBoundArgs = {
+    // With nothing to transfer, the vectored calls return 0 before the
+    // flags are looked at. RWF_NOWAIT on a file without FMODE_NOWAIT fails
+    // with EOPNOTSUPP, the flags' own error: regular files of the guest's
+    // /tmp, and on 6.1 pipes and sockets too, have none.
+    {"sys_preadv2", "flags", {{"vec", "iov_1"}, {"vlen", "1"}}, "RWF_SUPPORTED & ~RWF_NOWAIT"},
+    {"sys_pwritev2", "flags", {{"vec", "iov_1"}, {"vlen", "1"}}, "RWF_SUPPORTED & ~RWF_NOWAIT"},
+};
+
+// Masks that newer kernels extend (RWF_SUPPORTED: RWF_NOAPPEND and
+// RWF_ATOMIC since 6.9 and 6.11): the program is built against one
+// kernel's headers and runs on others, so the lowest bit outside the mask
+// it knows may be a valid bit of the running kernel. Their cases go just
+// outside at the parameter type's top bit instead.
+const std::vector<std::pair<std::string_view, std::string_view>> kMaskGrows = {
+    {"sys_preadv2", "flags"},
+    {"sys_pwritev2", "flags"},
+};
+
+// Bound cases inside a rule that another documented rule fails with the
+// same error, whatever the other arguments: the case expects that error.
+struct BoundError {
+    std::string_view api, param, which, error;
+};
+const std::vector<BoundError> kBoundErrors = {
+    // newfd >= RLIMIT_NOFILE, which cannot be raised to INT_MAX.
+    {"sys_dup2", "newfd", "max", "EBADF"},
+    {"sys_dup2", "newfd", "max-1", "EBADF"},
+    {"sys_dup3", "newfd", "max", "EBADF"},
+    {"sys_dup3", "newfd", "max-1", "EBADF"},
+};
+
 struct Case {
     std::string api, error, label, where;
     bool bound = false;
+    bool not_error = false;        // must not fail with error (a bound inside)
     std::vector<std::string> args; // C initializers
     std::vector<std::string> setups, checks;
 };
@@ -404,6 +477,95 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
                     cases.push_back(std::move(c));
                 }
             }
+            if ((p.constraint == KAPI_CONSTRAINT_RANGE || p.constraint == KAPI_CONSTRAINT_MASK ||
+                 p.constraint == KAPI_CONSTRAINT_ENUM) &&
+                !(s.kind == KAPI_KIND_IOCTL && i == 1)) {
+                // RANGE, MASK and ENUM at their bounds. Just outside, the
+                // parameter's error; at the bound and inside, any outcome
+                // but that error (the other arguments at their defaults may
+                // fail the call for another reason), unless kBoundErrors
+                // names the other rule. An ioctl's command has no cases:
+                // another command is another ioctl's spec.
+                std::string err = p.violation_error.empty() ? "EINVAL" : p.violation_error;
+                CheckType ct = check_param_type(p.type, p.type_name);
+                auto value = [&](const std::string& which, const std::string& expr, bool outside) {
+                    Case c;
+                    c.api = s.name;
+                    c.error = err;
+                    c.not_error = !outside;
+                    c.bound = true;
+                    c.where = s.source.file + ":" + std::to_string(s.source.line);
+                    c.label = p.name + "=" + which;
+                    for (const BoundError& b : kBoundErrors)
+                        if (!outside && b.api == s.name && b.param == p.name && b.which == which)
+                            c.error = b.error, c.not_error = false;
+                    const BoundArgs* extra = nullptr;
+                    for (const BoundArgs& b : kBoundArgs)
+                        if (b.api == s.name && b.param == p.name)
+                            extra = &b;
+                    for (const Param& q : s.params) {
+                        std::string v = &q == &p ? "(" + expr + ")" : default_value(s, q);
+                        if (extra)
+                            for (const auto& [n, x] : extra->args)
+                                if (n == q.name)
+                                    v = x, c.label += ", " + q.name + "=" + std::string(x);
+                        c.args.push_back(arg(v));
+                    }
+                    cases.push_back(std::move(c));
+                };
+                if (p.constraint == KAPI_CONSTRAINT_RANGE) {
+                    if (!p.min.empty()) {
+                        if (!type_limit(p.min, ct, false))
+                            value("min-1", u64_c(p.min) + " - 1ULL", true);
+                        value("min", u64_c(p.min), false);
+                        value("min+1", u64_c(p.min) + " + 1ULL", false);
+                    }
+                    if (!p.max.empty()) {
+                        value("max-1", u64_c(p.max) + " - 1ULL", false);
+                        value("max", u64_c(p.max), false);
+                        if (!type_limit(p.max, ct, true))
+                            value("max+1", u64_c(p.max) + " + 1ULL", true);
+                    }
+                } else if (p.constraint == KAPI_CONSTRAINT_MASK && !p.mask.empty()) {
+                    // Every valid bit; the lowest bit outside the mask.
+                    const std::string m = u64_c(p.mask);
+                    std::string_view inside;
+                    for (const BoundArgs& b : kBoundArgs)
+                        if (b.api == s.name && b.param == p.name)
+                            inside = b.mask;
+                    if (inside.empty())
+                        value("mask", m, false);
+                    else
+                        value(std::string(inside),
+                              "(unsigned long long)(" + std::string(inside) + ")", false);
+                    bool grows = std::find(kMaskGrows.begin(), kMaskGrows.end(),
+                                           std::pair<std::string_view, std::string_view>(
+                                               s.name, p.name)) != kMaskGrows.end();
+                    if (grows)
+                        value("top_bit", "1ULL << " + std::to_string(ct.bits - 1), true);
+                    else
+                        value("lowest_bit_outside", "(" + m + " + 1ULL) & ~" + m, true);
+                } else if (p.constraint == KAPI_CONSTRAINT_ENUM && !p.values.empty()) {
+                    // Each value; one above the largest, one below the
+                    // smallest unless that is the type's lowest value.
+                    std::string hi = u64_c(p.values[0]);
+                    bool numeric = true;
+                    std::int64_t lo = INT64_MAX;
+                    for (std::size_t j = 0; j < p.values.size(); j++) {
+                        const Num& v = p.values[j];
+                        value(v.value ? std::to_string(*v.value) : v.expr, u64_c(v), false);
+                        if (v.value)
+                            lo = std::min(lo, *v.value);
+                        else
+                            numeric = false;
+                        if (j)
+                            hi = "(" + hi + " > " + u64_c(v) + " ? " + hi + " : " + u64_c(v) + ")";
+                    }
+                    value("largest+1", hi + " + 1ULL", true);
+                    if (numeric && !type_limit(Num{lo, ""}, ct, false))
+                        value("smallest-1", std::to_string(lo) + "LL - 1LL", true);
+                }
+            }
             if (p.constraint != KAPI_CONSTRAINT_FD)
                 continue;
             auto bound = [&](const std::string& value, const std::string& error,
@@ -499,7 +661,8 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
           << "\t\t.spec = &" << table_of.at(c.api) << ",\n"
           << "\t\t.api = " << quote(c.api) << ", .error = " << quote(c.error)
           << ", .err = " << (c.error.empty() ? "0" : c.error) << ",\n"
-          << "\t\t.bound = " << (c.bound ? "true" : "false") << ", .label = " << quote(c.label)
+          << "\t\t.bound = " << (c.bound ? "true" : "false")
+          << (c.not_error ? ", .not_err = true" : "") << ", .label = " << quote(c.label)
           << ",\n"
           << "\t\t.where = " << quote(c.where) << ",\n"
           << "\t\t.nr = " << syscall_nr(s) << ", .nargs = " << c.args.size() << ",\n"

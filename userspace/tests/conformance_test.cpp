@@ -268,6 +268,47 @@ TEST(ConformanceTest, PathBounds) {
                                "\t\t.bound = true, .label = \"name=path_too_long\""));
 }
 
+// RANGE, MASK and ENUM at their bounds: just outside, the parameter's
+// error; at the bound and inside, any outcome but that error. A bound that
+// is the type's own limit (0 of an unsigned parameter) has nothing beyond.
+TEST(ConformanceTest, RangeMaskEnumBounds) {
+    std::string text = spec("error: EINVAL, bad argument\n");
+    text.replace(text.find(" * return:\n"), 0,
+                 " * param: n\n *   type: uint, input\n *   constraint-type: range\n"
+                 " *   range: 0, UIO_MAXIOV\n *   errno: EINVAL\n *\n"
+                 " * param: flags\n *   type: int, input\n *   constraint-type: mask\n"
+                 " *   valid-mask: O_CLOEXEC\n *   errno: EINVAL\n *\n"
+                 " * param: whence\n *   type: uint, input\n *   constraint-type: enum\n"
+                 " *   valid-values: 0, 1, 4\n *   errno: ENXIO\n *\n");
+    text.replace(text.find("size_t count);"), 14,
+                 "size_t count, unsigned int n, int flags, unsigned int whence);");
+    kapi::ParseResult r = kapi::parse_annotations(text, "t.c");
+    ASSERT_TRUE(r.ok()) << errors_of(r);
+    kapi::ConformanceResult c = kapi::generate_conformance_c(r.specs, r.triggers);
+    ASSERT_THAT(c.errors, IsEmpty());
+    auto outside = [](const std::string& err, const std::string& label) {
+        return ".error = \"" + err + "\", .err = " + err + ",\n\t\t.bound = true, .label = \"" +
+               label + "\"";
+    };
+    auto inside = [](const std::string& err, const std::string& label) {
+        return ".error = \"" + err + "\", .err = " + err +
+               ",\n\t\t.bound = true, .not_err = true, .label = \"" + label + "\"";
+    };
+    for (const char* l : {"n=min", "n=min+1", "n=max-1", "n=max"})
+        EXPECT_THAT(c.c, HasSubstr(inside("EINVAL", l)));
+    EXPECT_THAT(c.c, HasSubstr(outside("EINVAL", "n=max+1")));
+    EXPECT_THAT(c.c, HasSubstr("CF_VAL(((unsigned long long)(UIO_MAXIOV) + 1ULL))"));
+    EXPECT_THAT(c.c, Not(HasSubstr("n=min-1")));
+    EXPECT_THAT(c.c, HasSubstr(inside("EINVAL", "flags=mask")));
+    EXPECT_THAT(c.c, HasSubstr(outside("EINVAL", "flags=lowest_bit_outside")));
+    EXPECT_THAT(c.c, HasSubstr("CF_VAL((((unsigned long long)(O_CLOEXEC) + 1ULL) & "
+                               "~(unsigned long long)(O_CLOEXEC)))"));
+    for (const char* l : {"whence=0", "whence=1", "whence=4"})
+        EXPECT_THAT(c.c, HasSubstr(inside("ENXIO", l)));
+    EXPECT_THAT(c.c, HasSubstr(outside("ENXIO", "whence=largest+1")));
+    EXPECT_THAT(c.c, Not(HasSubstr("whence=smallest-1")));
+}
+
 // An ioctl spec is called as ioctl(fd, cmd, arg), its command the spec's
 // own; the spec file's quoted includes come along for the constants.
 TEST(ConformanceTest, IoctlCases) {
