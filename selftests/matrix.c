@@ -36,7 +36,7 @@
 #define FD_M1 0xffffffffUL
 /* A relative path that does not exist in the working directory. */
 #define REL "kapi-matrix-missing"
-#define MAX_CALLS 128
+#define MAX_CALLS 256
 /* The kernel's __O_TMPFILE (the C library's includes O_DIRECTORY). */
 #define TMPFILE_BIT 020000000UL
 
@@ -61,8 +61,13 @@ static int ncalls;
 static void add(const char *what, long nr, unsigned long a0, unsigned long a1,
 		unsigned long a2, unsigned long a3, bool no_fd)
 {
-	struct call *c = &calls[ncalls++];
+	struct call *c;
 
+	if (ncalls == MAX_CALLS) {
+		fprintf(stderr, "kapi_matrix: more than %d calls; raise MAX_CALLS\n", MAX_CALLS);
+		exit(2);
+	}
+	c = &calls[ncalls++];
 	c->what = what;
 	c->nr = nr;
 	c->a[0] = a0;
