@@ -10,9 +10,10 @@
  * The window opens with kapi's counters reset, its violation ring cleared
  * and the two histograms attached, and closes when CMD has exited, with a
  * snapshot of all four. Every one of those steps is a writev() or pread()
- * of a file opened beforehand: calls that kapi does not hook and the
- * histograms do not count. So where nothing but CMD runs, kapi's count of
- * each hooked call must equal the tracepoint's. Saves DIR/stats,
+ * of a file opened beforehand, calls that kapi hooks too (module/specs/rw.c
+ * and vec.c) and counts in part, as the histograms do. So where nothing but
+ * CMD runs, kapi's count of each hooked call but those two must equal the
+ * tracepoint's. Saves DIR/stats,
  * DIR/violations, DIR/sys_enter.hist (calls per system call number) and
  * DIR/sys_exit.hist (failed calls per number); without syscall tracepoints
  * or histogram triggers in the kernel, only the first two (saying so).

@@ -147,6 +147,16 @@ calls_match() {
 	[ -n "$k" ] && [ "$k" -gt 0 ] && [ "$k" -eq "$n" ]
 }
 for s in $SPECS; do
+	case ${s%:*} in
+	sys_writev | sys_pread64)
+		# kapi_count opens its window with writev() and takes its
+		# snapshot with pread(): kapi counts some of those calls and
+		# the histograms others, so these two counts cannot be equal.
+		ktap_skip "${s%:*}: kapi counted every call the syscall tracepoint counted" \
+			"kapi_count's own writev() and pread() calls open and close the window"
+		continue
+		;;
+	esac
 	if [ $tracing -eq 1 ]; then
 		ktap_check "${s%:*}: kapi counted every call the syscall tracepoint counted" calls_match ${s%:*} ${s#*:}
 	else

@@ -155,13 +155,13 @@ std::string type_value(CheckType t) {
 // literal value.
 std::string num_c(const ImageLayout& l, const kapi_image_num& n) {
     if (n.expr != 0)
-        return "((__s64)(" + std::string(l.string_at(n.expr)) + "))";
+        return "((__force __s64)(" + std::string(l.string_at(n.expr)) + "))";
     return detail::s64_literal(n.value);
 }
 
 std::string num32_c(const ImageLayout& l, const kapi_image_num32& n) {
     if (n.expr != 0)
-        return "((__s32)(" + std::string(l.string_at(n.expr)) + "))";
+        return "((__force __s32)(" + std::string(l.string_at(n.expr)) + "))";
     return detail::s32_literal(n.value);
 }
 

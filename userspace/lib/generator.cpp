@@ -191,7 +191,7 @@ private:
         std::string out;
         if (n.expr != 0) {
             std::string_view expr = l_.string_at(n.expr);
-            out = "{ .value = (__s64)(" + std::string(expr) +
+            out = "{ .value = (__force __s64)(" + std::string(expr) +
                   "), .expr = " + std::to_string(n.expr) + " }";
         } else if (n.value != 0) {
             out = "{ .value = " + s64_literal(n.value) + " }";
@@ -211,7 +211,7 @@ private:
         if (n.expr != 0) {
             std::string_view expr = l_.string_at(n.expr);
             field(indent, name,
-                  "{ .value = (__s32)(" + std::string(expr) +
+                  "{ .value = (__force __s32)(" + std::string(expr) +
                       "), .expr = " + std::to_string(n.expr) + " }");
         } else if (n.value != 0) {
             field(indent, name, "{ .value = " + s32_literal(n.value) + " }");

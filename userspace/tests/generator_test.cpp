@@ -259,7 +259,7 @@ TEST(GeneratorTest, NumbersAreExpressionsOrLiterals) {
     s.params[0].mask = Num{0x100000000LL, ""};
     s.params[0].alignment = Num{8, ""};
     std::string out = kapi::generate_c(SpecSet{{s}}, {}, "s");
-    EXPECT_THAT(out, HasSubstr(".min = { .value = (__s64)(-PAGE_SIZE), .expr = "));
+    EXPECT_THAT(out, HasSubstr(".min = { .value = (__force __s64)(-PAGE_SIZE), .expr = "));
     EXPECT_THAT(out, HasSubstr(".max = { .value = (-9223372036854775807LL - 1) },"));
     EXPECT_THAT(out, HasSubstr(".mask = { .value = 4294967296LL },"));
     EXPECT_THAT(out, HasSubstr(".alignment = { .value = 8 },"));
@@ -277,10 +277,10 @@ TEST(GeneratorTest, SmallNumbersAre32BitWithRangeChecks) {
     s.caps = {kapi::Capability{}};
     s.caps[0].cap = Num{std::nullopt, "CAP_SYS_ADMIN"};
     std::string out = kapi::generate_c(SpecSet{{s}}, {}, "s");
-    EXPECT_THAT(out, HasSubstr(".ioctl_cmd = { .value = (__s32)(_IOR('f', 1, long)), .expr = "));
-    EXPECT_THAT(out, HasSubstr(".alignment = { .value = (__s32)(PAGE_SIZE), .expr = "));
-    EXPECT_THAT(out, HasSubstr(".number = { .value = (__s32)(SIGKILL), .expr = "));
-    EXPECT_THAT(out, HasSubstr(".cap = { .value = (__s32)(CAP_SYS_ADMIN), .expr = "));
+    EXPECT_THAT(out, HasSubstr(".ioctl_cmd = { .value = (__force __s32)(_IOR('f', 1, long)), .expr = "));
+    EXPECT_THAT(out, HasSubstr(".alignment = { .value = (__force __s32)(PAGE_SIZE), .expr = "));
+    EXPECT_THAT(out, HasSubstr(".number = { .value = (__force __s32)(SIGKILL), .expr = "));
+    EXPECT_THAT(out, HasSubstr(".cap = { .value = (__force __s32)(CAP_SYS_ADMIN), .expr = "));
     EXPECT_THAT(out, HasSubstr("_Static_assert((unsigned long long)(_IOR('f', 1, long)) <= "
                                "0xffffffffULL, \"spec 0 (f): ioctl_cmd is not a 32-bit ioctl "
                                "command\");"));

@@ -13,4 +13,5 @@
 #define __section(s) __attribute__((__section__(s)))
 #define __aligned(n) __attribute__((__aligned__(n)))
 #define __used __attribute__((__used__))
+#define __force
 #define S64_MAX ((long long)(~0ULL >> 1))

@@ -137,7 +137,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 				.type = KAPI_TYPE_INT,
 				.check = KAPI_RETURN_RANGE,
 				.description = 364, /* "the number of bytes read" */
-				.success_max = { .value = (__s64)(S64_MAX), .expr = 389 },
+				.success_max = { .value = (__force __s64)(S64_MAX), .expr = 389 },
 			},
 		},
 		[1] = { /* golden_ioctl_getflags */
@@ -149,7 +149,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.replacement = 1172, /* "golden_ioctl_getflags2" */
 			.source_file = 328, /* "tests/data/golden/spec_input.c" */
 			.source_line = 103,
-			.ioctl_cmd = { .value = (__s32)(FS_IOC_GETFLAGS), .expr = 1195 },
+			.ioctl_cmd = { .value = (__force __s32)(FS_IOC_GETFLAGS), .expr = 1195 },
 			.params = { .first = 3, .count = 1 },
 			.errors = { .first = 3, .count = 1 },
 			.ret = {
@@ -184,7 +184,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.flags = KAPI_PARAM_IN,
 			.constraint = KAPI_CONSTRAINT_RANGE,
 			.size_param = -1,
-			.max = { .value = (__s64)(INT_MAX), .expr = 456 },
+			.max = { .value = (__force __s64)(INT_MAX), .expr = 456 },
 			.violation_error = -EBADF,
 		},
 		[1] = { /* buf */
@@ -196,7 +196,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.constraint = KAPI_CONSTRAINT_BUFFER,
 			.size_param = 2,
 			.size_mult = { .value = 1 },
-			.alignment = { .value = (__s32)(sizeof(long)), .expr = 501 },
+			.alignment = { .value = (__force __s32)(sizeof(long)), .expr = 501 },
 			.violation_error = -EFAULT,
 		},
 		[2] = { /* count */
@@ -216,7 +216,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.flags = KAPI_PARAM_OUT | KAPI_PARAM_USER,
 			.constraint = KAPI_CONSTRAINT_USER_PTR,
 			.size_param = -1,
-			.size = { .value = (__s64)(sizeof(long)), .expr = 501 },
+			.size = { .value = (__force __s64)(sizeof(long)), .expr = 501 },
 			.violation_error = -EFAULT,
 		},
 		[4] = { /* path */
@@ -227,7 +227,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.flags = KAPI_PARAM_IN | KAPI_PARAM_USER,
 			.constraint = KAPI_CONSTRAINT_USER_STRING,
 			.size_param = -1,
-			.size = { .value = (__s64)(PATH_MAX), .expr = 1342 },
+			.size = { .value = (__force __s64)(PATH_MAX), .expr = 1342 },
 			.violation_error = -EFAULT,
 		},
 		[5] = { /* flags */
@@ -238,7 +238,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.flags = KAPI_PARAM_IN,
 			.constraint = KAPI_CONSTRAINT_MASK,
 			.size_param = -1,
-			.mask = { .value = (__s64)(O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL), .expr = 1376 },
+			.mask = { .value = (__force __s64)(O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL), .expr = 1376 },
 			.violation_error = -EINVAL,
 		},
 		[6] = { /* whence */
@@ -292,7 +292,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 	},
 	.signals = {
 		[0] = {
-			.number = { .value = (__s32)(SIGINT), .expr = 773 },
+			.number = { .value = (__force __s32)(SIGINT), .expr = 773 },
 			.name = 773, /* "SIGINT" */
 			.direction = KAPI_SIGNAL_RECEIVE,
 			.action = KAPI_SIGNAL_ACTION_RETURN,
@@ -326,7 +326,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 	},
 	.caps = {
 		[0] = {
-			.cap = { .value = (__s32)(CAP_DAC_OVERRIDE), .expr = 943 },
+			.cap = { .value = (__force __s32)(CAP_DAC_OVERRIDE), .expr = 943 },
 			.name = 943, /* "CAP_DAC_OVERRIDE" */
 			.action = KAPI_CAP_BYPASS_CHECK,
 			.allows = 960, /* "reading a file without read permission" */
@@ -343,9 +343,9 @@ static const struct kapi_gen_image kapi_gen_image_obj
 		},
 	},
 	.values = {
-		[0] = { .value = (__s64)(SEEK_SET), .expr = 1446 },
-		[1] = { .value = (__s64)(SEEK_CUR), .expr = 1455 },
-		[2] = { .value = (__s64)(SEEK_END), .expr = 1464 },
+		[0] = { .value = (__force __s64)(SEEK_SET), .expr = 1446 },
+		[1] = { .value = (__force __s64)(SEEK_CUR), .expr = 1455 },
+		[2] = { .value = (__force __s64)(SEEK_END), .expr = 1464 },
 		[3] = { .value = 4 },
 	},
 	.objects = {
