@@ -25,7 +25,7 @@ import socket
 import sys
 import time
 
-CALLS = ["read", "write", "openat", "close"]
+CALLS = ["read", "write", "openat", "close", "pread64", "readv"]
 USER_TOP = 0x800000000000
 
 
@@ -110,7 +110,7 @@ def report(output, trace, detail):
         per = collections.Counter(where(pc)[0] for pc in seg)
         own = {n: c for n, c in per.items() if n.endswith("[kapi]") or
                n.endswith("[kapi_tramp]")}
-        print("itrace: %-6s %5d instructions in the kernel, %4d in kapi's modules: %s"
+        print("itrace: %-7s %5d instructions in the kernel, %4d in kapi's modules: %s"
               % (name, len(seg), sum(own.values()),
                  ", ".join("%s %d" % (n, c) for n, c in
                            sorted(own.items(), key=lambda x: -x[1]))))

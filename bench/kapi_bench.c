@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kapi_bench: the cost of one hooked system call, for 'make bench'. It
- * times four loops with clock_gettime(CLOCK_MONOTONIC): read() of one byte
+ * times five loops with clock_gettime(CLOCK_MONOTONIC): read() of one byte
  * from /dev/zero, write() of one byte to /dev/null, openat() of /dev/null
- * followed by close(), and pread64() of one byte from /dev/zero at
- * position 0. Each loop is first calibrated so that one
+ * followed by close(), pread64() of one byte from /dev/zero at position 0,
+ * and readv() of one byte (one iovec) from /dev/zero. Each loop is first calibrated so that one
  * run lasts about --ms milliseconds, then run --runs times; the median of
  * the runs' nanoseconds per iteration is reported, on one line that
  * bench/run.sh reads:
- *   kapi-bench label=LABEL read=NS write=NS openat_close=NS pread64=NS
+ *   kapi-bench label=LABEL read=NS write=NS openat_close=NS pread64=NS readv=NS
  * and the spread of the runs on a "#" line. Static, so that it runs in the
  * test guests as it is.
  */
@@ -19,9 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #define MAX_RUNS 64
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static int zero_fd, null_fd;
 static char byte;
@@ -61,6 +63,15 @@ static void op_pread64(unsigned long n)
 	while (n--)
 		if (pread(zero_fd, &byte, 1, 0) != 1)
 			die("kapi_bench: pread64");
+}
+
+static void op_readv(unsigned long n)
+{
+	struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
+
+	while (n--)
+		if (readv(zero_fd, &iov, 1) != 1)
+			die("kapi_bench: readv");
 }
 
 static double now_ns(void)
@@ -146,8 +157,9 @@ int main(int argc, char **argv)
 		{ "write", op_write },
 		{ "openat_close", op_openat_close },
 		{ "pread64", op_pread64 },
+		{ "readv", op_readv },
 	};
-	struct result res[4];
+	struct result res[ARRAY_SIZE(loops)];
 	const char *label = "run";
 	double ms = 200;
 	int runs = 7, c;
@@ -184,12 +196,13 @@ int main(int argc, char **argv)
 	null_fd = open("/dev/null", O_WRONLY);
 	if (zero_fd < 0 || null_fd < 0)
 		die("kapi_bench: /dev/zero, /dev/null");
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < ARRAY_SIZE(loops); i++)
 		res[i] = measure(loops[i].op, runs, ms);
-	printf("kapi-bench label=%s read=%.1f write=%.1f openat_close=%.1f pread64=%.1f\n",
-	       label, res[0].median, res[1].median, res[2].median, res[3].median);
+	printf("kapi-bench label=%s read=%.1f write=%.1f openat_close=%.1f pread64=%.1f readv=%.1f\n",
+	       label, res[0].median, res[1].median, res[2].median, res[3].median,
+	       res[4].median);
 	printf("# %s: %d runs of %.0f ms;", label, runs, ms);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < ARRAY_SIZE(loops); i++)
 		printf(" %s %.1f-%.1f", loops[i].name, res[i].min, res[i].max);
 	printf(" ns\n");
 	return 0;

@@ -71,7 +71,7 @@ for k in $kernels; do
 	python3 - "$log" "$KAPI_KPKGVER" "$clock" <<'PY' | tee "$out/results-$k.txt"
 import re, statistics, sys
 log, kernel, clock = sys.argv[1:4]
-ops = ('read', 'write', 'openat_close', 'pread64')
+ops = ('read', 'write', 'openat_close', 'pread64', 'readv')
 rounds = []     # one dict label -> {op: ns} per round, in order
 for line in open(log, errors='replace'):
     m = re.match(r'kapi-bench label=(\S+) (.*)$', line.strip())
@@ -114,9 +114,9 @@ unit = ('guest instructions per call (-icount: 1 ns per instruction)' if clock =
         else 'ns per call')
 print('Debian %s: %s, median of %d rounds (ratio to "not loaded")' %
       (kernel, unit, len(paired)))
-head = '%-30s %20s %20s %20s %20s' % ('configuration', 'read 1 B /dev/zero',
-                                      'write 1 B /dev/null', 'openat+close',
-                                      'pread64 1 B /dev/zero')
+head = '%-30s %20s %20s %20s %20s %20s' % ('configuration', 'read 1 B /dev/zero',
+                                           'write 1 B /dev/null', 'openat+close',
+                                           'pread64 1 B /dev/zero', 'readv 1 B /dev/zero')
 print(head)
 print('-' * len(head))
 worst = {}
@@ -129,7 +129,7 @@ for l, name in labels:
         continue
     worst[l] = max(c[1] for c in cells)
     cost[l] = [c[0] - b for c, b in zip(cells, (base[o] for o in ops))]
-    print('%-30s %20s %20s %20s %20s' % (name, *['%9.0f (%6.2fx)' % c for c in cells]))
+    print('%-30s %20s %20s %20s %20s %20s' % (name, *['%9.0f (%6.2fx)' % c for c in cells]))
 for l, goal in (('off', 1.02), ('audit', 1.10)):
     if l in worst:
         print('goal %s <= %.2fx: %s (worst %.2fx)' %

@@ -145,7 +145,7 @@ while [ $round -lt "$ROUNDS" ]; do
 	fi
 	# Evidence that the loaded runs were checked: the calls kapi counted.
 	[ $round -gt 1 ] ||
-		grep -E '^sys_(read|write|openat|close) calls=' $D/runtime/stats | sed 's/^/# /'
+		grep -E '^sys_(read|write|openat|close|pread64|readv) calls=' $D/runtime/stats | sed 's/^/# /'
 	rmmod kapi || rc=1
 	# kapi's own specs checked as another module's are: the interpreter
 	# and the hooks' generic pre() and post().
@@ -176,5 +176,5 @@ while [ $round -lt "$ROUNDS" ]; do
 		tool bpftrace bt_run
 	fi
 done
-strace -f -e trace=read,write,openat,close,pread64 -o /dev/null kapi_bench --label strace $RUN || rc=1
+strace -f -e trace=read,write,openat,close,pread64,readv -o /dev/null kapi_bench --label strace $RUN || rc=1
 exit $rc

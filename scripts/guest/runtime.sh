@@ -219,13 +219,13 @@ bench_runs() {
 	rmmod kapi || r=1
 	cat /tmp/bench.out
 	[ $r -eq 0 ] &&
-		grep -Eq '^kapi-bench label=smoke read=[0-9.]+ write=[0-9.]+ openat_close=[0-9.]+ pread64=[0-9.]+$' /tmp/bench.out
+		grep -Eq '^kapi-bench label=smoke read=[0-9.]+ write=[0-9.]+ openat_close=[0-9.]+ pread64=[0-9.]+ readv=[0-9.]+$' /tmp/bench.out
 }
 echo "# kapi-section-begin bench"
 KTAP_N=0
 KTAP_FAILED=0
 ktap_plan 1
-ktap_check "kapi_bench measures read, write, openat+close and pread64" bench_runs
+ktap_check "kapi_bench measures read, write, openat+close, pread64 and readv" bench_runs
 [ "$KTAP_FAILED" -eq 0 ] || rc=1
 echo "# kapi-section-end bench"
 exit $rc
