@@ -128,7 +128,7 @@ short = sys.argv[5] == "1"
 modes = ["none", "audit", "enforce"]
 # The steps of scripts/guest/wild-workload.sh, every boot runs them.
 STEPS = """system proctools procfs log units cgroup sockets nettools pipes pipelines
-           fds clockstep kmsg files loopfs fuse nfs system-end invalid"""
+           fds clockstep kmsg files fileio loopfs fuse nfs system-end invalid"""
 rec = open(results, "a")
 # The workload's invalid calls, as kapi's records name them (comm, rule,
 # syscall, actual): kapi_wild's invalid step and its files step's write to
@@ -261,11 +261,14 @@ for mode in ("audit", "enforce"):
     und = collections.Counter()
     met = collections.defaultdict(lambda: (0, 0))
     par = collections.Counter()
+    per = {}    # spec -> its summary line's counts, in registration order
+    keys = ("calls", "violations", "return_violations", "undocumented", "divergences", "enforced")
     for line in stats:
         f = fields(line)
         sc = line.split()[0] if line.split() else ""
         if "calls" in f:
-            for key in ("calls", "violations", "return_violations", "undocumented", "divergences", "enforced"):
+            per[sc] = {key: int(f.get(key, 0)) for key in keys}
+            for key in keys:
                 tot[key] += int(f.get(key, 0))
         elif "errno" in f:
             # One line per error code and object kind ("other": no slot).
@@ -289,6 +292,15 @@ for mode in ("audit", "enforce"):
     print(f"\n  wild {k} {mode}: kapi checked {tot['calls']} calls: {tot['undocumented']} undocumented errors, "
           f"{tot['divergences']} divergences, {tot['return_violations']} return violations, "
           f"{tot['violations']} parameter violations, {tot['enforced']} calls refused")
+    # Every spec's own counts: what the run shows of each system call.
+    print("    per spec (stats):  syscall  calls  param  return  undocumented  divergences  enforced")
+    for sc, c in per.items():
+        print(f"      {sc:<14} {c['calls']:>9} {c['violations']:>6} {c['return_violations']:>7} "
+              f"{c['undocumented']:>13} {c['divergences']:>12} {c['enforced']:>9}")
+    idle = [sc for sc, c in per.items() if c["calls"] == 0]
+    record("FAIL" if idle or not per else "PASS",
+           f"{g}: the workload makes every hooked system call ({len(per)} specs)",
+           "no call of: " + " ".join(idle) if idle else "no spec in the stats")
     if und:
         print("    undocumented errors (stats):  syscall  errno  count")
         for (sc, e), c in sorted(und.items(), key=lambda x: -x[1]):
@@ -310,6 +322,8 @@ for mode in ("audit", "enforce"):
         for (ru, sc, a, extra, comm), c in sorted(recs.items(), key=lambda x: -x[1]):
             print(f"      {ru:<22} {sc:<12} {a:<14} {extra or '-':<24} {comm:<16} {c}")
     with open(os.path.join(out, f"{k}-{mode}.summary"), "w") as s:
+        for sc, c in per.items():
+            s.write(f"spec {sc} " + " ".join(f"{key}={c[key]}" for key in keys) + "\n")
         for (sc, e), c in sorted(und.items()):
             s.write(f"undocumented {sc} {e} {c}\n")
         for (sc, e, o), (fl, ud) in met_rows:

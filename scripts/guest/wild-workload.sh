@@ -174,6 +174,92 @@ st_files() {
 	umount /run/kapi-small /run/kapi-ro
 }
 
+# The file I/O calls of issue 18's specs through real programs: python3
+# (os.pread, os.pwrite, os.lseek, os.readv, os.writev, os.preadv and
+# os.pwritev, which CPython 3.11 makes with preadv2() and pwritev2(), at an
+# offset and at -1, the current position; os.dup2 with and without
+# inheritance: dup2() and dup3(); os.closerange: close_range(); glibc's
+# preadv(), pwritev(), dup() and creat() through ctypes; lseek() of a pipe:
+# ESPIPE; open() and openat2(), which glibc does not make, as raw system
+# calls), perl (POSIX::dup, ::dup2; its POSIX::creat opens with openat())
+# and dd's skip= and seek= (lseek()).
+st_fileio() {
+	f=/var/tmp/kapi-wild-fileio
+	rm -f "$f" "$f.creat" "$f.dd" "$f.py"
+	py=$(python3 - "$f" 2>&1 <<'PY'
+import ctypes, os, sys
+f = sys.argv[1]
+libc = ctypes.CDLL(None, use_errno=True)
+r = []
+fd = os.open(f, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+r.append(os.pwrite(fd, b"0123456789", 0))
+r.append(len(os.pread(fd, 4, 2)))
+r.append(os.lseek(fd, 0, os.SEEK_END))
+r.append(os.lseek(fd, 2, os.SEEK_SET))
+r.append(os.writev(fd, [b"ab", b"cd"]))
+os.lseek(fd, 0, os.SEEK_SET)
+a, b = bytearray(3), bytearray(4)
+r.append(os.readv(fd, [a, b]))
+r.append(os.pwritev(fd, [b"x", b"yz"], 20))
+r.append(os.pwritev(fd, [b"w"], -1))
+r.append(os.pwritev(fd, [b"v"], 24, os.RWF_DSYNC))
+r.append(os.preadv(fd, [a, b], 0))
+os.lseek(fd, 4, os.SEEK_SET)
+r.append(os.preadv(fd, [a], -1))
+
+
+class iovec(ctypes.Structure):
+    _fields_ = [("base", ctypes.c_void_p), ("len", ctypes.c_size_t)]
+
+
+buf = ctypes.create_string_buffer(8)
+iov = (iovec * 1)(iovec(ctypes.cast(buf, ctypes.c_void_p), 8))
+r.append(libc.preadv(fd, iov, 1, ctypes.c_long(2)))
+r.append(libc.pwritev(fd, iov, 1, ctypes.c_long(30)))
+d = libc.dup(fd)
+r.append(int(d > fd))
+r.append(os.dup2(fd, 50))
+r.append(os.dup2(fd, 51, inheritable=False))
+os.closerange(50, 52)
+os.close(d)
+c = libc.creat((f + ".py").encode(), 0o644)
+r.append(int(c >= 0))
+os.close(c)
+c = libc.syscall(2, f.encode(), os.O_RDONLY)   # open()
+r.append(int(c >= 0))
+os.close(c)
+
+
+class open_how(ctypes.Structure):
+    _fields_ = [("flags", ctypes.c_uint64), ("mode", ctypes.c_uint64),
+                ("resolve", ctypes.c_uint64)]
+
+
+how = open_how(os.O_RDONLY, 0, 0x04)   # RESOLVE_NO_SYMLINKS
+c = libc.syscall(437, -100, f.encode(), ctypes.byref(how), ctypes.c_size_t(24))
+r.append(int(c >= 0))
+os.close(c)
+p, w = os.pipe()
+try:
+    os.lseek(p, 0, os.SEEK_CUR)
+    r.append("seekable")
+except OSError as e:
+    r.append(e.errno == 29)
+os.close(p)
+os.close(w)
+os.close(fd)
+print(",".join(str(x) for x in r))
+PY
+)
+	pl=$(perl -MPOSIX -e '$f = POSIX::creat($ARGV[0], 0644) or die;
+		$d = POSIX::dup($f); $e = POSIX::dup2($f, 40);
+		print defined($d) && $d > $f ? 1 : 0, ",$e,", POSIX::write($f, "perl", 4);
+		POSIX::close($_) for ($d, $e, $f)' "$f.creat" 2>&1)
+	dd=$(rc dd if="$f" of="$f.dd" bs=1 skip=2 seek=3 count=4 conv=notrunc)
+	step fileio python="$py" perl="$pl" dd="$dd" dd_size=$(stat -c %s "$f.dd" 2>/dev/null)
+	rm -f "$f" "$f.creat" "$f.dd" "$f.py"
+}
+
 # Loop-mounted ext4, xfs and btrfs images.
 st_loopfs() {
 	out=
@@ -275,7 +361,7 @@ phase() {
 	kapi_report
 }
 
-ALL="system proc log units net pipes fds kmsg files loopfs fuse nfs invalid"
+ALL="system proc log units net pipes fds kmsg files fileio loopfs fuse nfs invalid"
 if [ "$plan" = short ]; then
 	phase audit "$ALL" 0
 	echo enforce >"$K/mode"
