@@ -381,6 +381,8 @@ static const char *name(int err)
 	case EEXIST: return "EEXIST";
 	case ESPIPE: return "ESPIPE";
 	case ENXIO: return "ENXIO";
+	case E2BIG: return "E2BIG";
+	case EAGAIN: return "EAGAIN";
 	}
 	snprintf(num, sizeof(num), "errno%d", err);
 	return num;
