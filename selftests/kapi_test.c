@@ -976,6 +976,7 @@ static const struct {
 	{ "sys_lseek", { 32, 64, 32 } },	/* unsigned int, off_t, unsigned int */
 	{ "sys_pread64", { 32, 64, 64, 64 } },	/* unsigned int, char *, size_t, loff_t */
 	{ "sys_pwrite64", { 32, 64, 64, 64 } },	/* unsigned int, const char *, size_t, loff_t */
+	{ "sys_openat2", { 32, 64, 64, 64 } },	/* int, const char *, struct open_how *, size_t */
 };
 
 static unsigned long kapi_arg_bits(const char *spec, int i, unsigned long v)

@@ -271,6 +271,7 @@ int kapi_fuse_error_fd(int err);
 #define KAPI_LSEEK "sys_lseek"
 #define KAPI_PREAD "sys_pread64"
 #define KAPI_PWRITE "sys_pwrite64"
+#define KAPI_OPENAT2 "sys_openat2"
 
 /* One call: which spec, what the kernel returns, no violation. */
 #define KAPI_OK(sp, ret) { .spec = sp, .kernel = (ret) }

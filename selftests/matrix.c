@@ -2,7 +2,7 @@
 /*
  * kapi_matrix: the errno matrix of enforce mode. A fixed list of invalid
  * (and a few valid) calls of read, write, close, open, openat, lseek,
- * pread64, pwrite64, dup, dup2, dup3, close_range and creat, each with
+ * pread64, pwrite64, dup, dup2, dup3, close_range, creat and openat2, each with
  * one broken rule or several at once, is run twice: once without kapi
  * (--record FILE writes what each call returned), once with kapi.ko loaded
  * in enforce mode (--compare FILE). Enforce mode must give every call the
@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/openat2.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -100,6 +101,21 @@ static void add(const char *what, long nr, unsigned long a0, unsigned long a1,
 	add(what, SYS_pread64, fd, (unsigned long)(buf), n, (unsigned long)(pos), false)
 #define PW(what, fd, buf, n, pos) \
 	add(what, SYS_pwrite64, fd, (unsigned long)(buf), n, (unsigned long)(pos), false)
+#define O2(what, dfd, path, how, size) \
+	add(what, SYS_openat2, dfd, (unsigned long)(path), (unsigned long)(how), size, false)
+#define O2_NOFD(what, dfd, path, how, size) \
+	add(what, SYS_openat2, dfd, (unsigned long)(path), (unsigned long)(how), size, true)
+
+/*
+ * openat2's struct open_how, in a page of its own: what follows the kernel's
+ * 24 bytes is zero, except in how_tail.
+ */
+static union {
+	struct open_how how;
+	char page[4096];
+} how_rd = { .how = { .flags = O_RDONLY } }, how_tail = { .how = { .flags = O_RDONLY } },
+  how_bad = { .how = { .flags = O_RDONLY | (1ULL << 32) } },
+  how_cached = { .how = { .flags = O_CREAT | O_WRONLY, .mode = 0600, .resolve = RESOLVE_CACHED } };
 
 static int setup(void)
 {
@@ -284,6 +300,38 @@ static void build(void)
 	PW("pwrite64 kernel buffer", fx.null_w, K, 1, 0);
 	PW("pwrite64 read-only fd + kernel buffer", fx.zero_r, K, 1, 0);
 	PW("pwrite64 (succeeds)", fx.null_w, fx.buf, 1, 4096);
+	/*
+	 * openat2: size (EINVAL below 24, E2BIG above a page), then the
+	 * structure (EFAULT, E2BIG, EINVAL, EAGAIN), then the path (EFAULT),
+	 * a descriptor (EMFILE), dfd (EBADF). The size, path and dfd rules
+	 * are audit only: enforce must change none of these results.
+	 */
+	how_tail.page[31] = 1;
+	O2("openat2 size 0", AT_FDCWD, "/tmp", &how_rd, 0);
+	O2("openat2 size 23", AT_FDCWD, "/tmp", &how_rd, 23);
+	O2("openat2 size 24 (succeeds)", AT_FDCWD, "/tmp", &how_rd, 24);
+	O2("openat2 size 4096, zero tail (succeeds)", AT_FDCWD, "/tmp", &how_rd, 4096);
+	O2("openat2 size 4097", AT_FDCWD, "/tmp", &how_rd, 4097);
+	O2("openat2 size SIZE_MAX", AT_FDCWD, "/tmp", &how_rd, SIZE_MAX);
+	O2("openat2 non-zero tail", AT_FDCWD, "/tmp", &how_tail, 32);
+	O2("openat2 NULL how", AT_FDCWD, "/tmp", NULL, 24);
+	O2("openat2 kernel how", AT_FDCWD, "/tmp", K, 24);
+	O2("openat2 unknown flag", AT_FDCWD, "/tmp", &how_bad, 24);
+	O2("openat2 RESOLVE_CACHED with O_CREAT", AT_FDCWD, "/tmp/" REL, &how_cached, 24);
+	O2("openat2 NULL path", AT_FDCWD, NULL, &how_rd, 24);
+	O2("openat2 kernel path", AT_FDCWD, K, &how_rd, 24);
+	O2("openat2 over-long path", AT_FDCWD, fx.long_path, &how_rd, 24);
+	O2("openat2 size 0 + NULL path", AT_FDCWD, NULL, &how_rd, 0);
+	O2("openat2 size 4097 + NULL path", AT_FDCWD, NULL, &how_rd, 4097);
+	O2("openat2 unknown flag + NULL path", AT_FDCWD, NULL, &how_bad, 24);
+	O2("openat2 relative path, dfd not open", NOFD, REL, &how_rd, 24);
+	O2("openat2 relative path, dfd -1", FD_M1, REL, &how_rd, 24);
+	O2("openat2 relative path, dfd not a directory", fx.file, REL, &how_rd, 24);
+	O2("openat2 absolute path, dfd not open (succeeds)", NOFD, "/tmp", &how_rd, 24);
+	O2("openat2 size 23 + dfd not open", NOFD, REL, &how_rd, 23);
+	O2_NOFD("openat2 (no free fd) NULL path", AT_FDCWD, NULL, &how_rd, 24);
+	O2_NOFD("openat2 (no free fd) relative path, dfd not open", NOFD, REL, &how_rd, 24);
+	O2_NOFD("openat2 (no free fd) size 23", AT_FDCWD, "/tmp", &how_rd, 23);
 }
 
 /* Run call @i; return 0 for success (a new descriptor is closed), else errno. */
@@ -310,7 +358,7 @@ static int run(int i)
 	if (c->no_fd)
 		setrlimit(RLIMIT_NOFILE, &saved);
 	if (ret >= 0 && (c->nr == SYS_open || c->nr == SYS_openat || c->nr == SYS_dup ||
-			 c->nr == SYS_creat))
+			 c->nr == SYS_creat || c->nr == SYS_openat2))
 		close((int)ret);
 	return err;
 }
@@ -333,6 +381,8 @@ static const char *name(int err)
 	case EEXIST: return "EEXIST";
 	case ESPIPE: return "ESPIPE";
 	case ENXIO: return "ENXIO";
+	case E2BIG: return "E2BIG";
+	case EAGAIN: return "EAGAIN";
 	}
 	snprintf(num, sizeof(num), "errno%d", err);
 	return num;

@@ -45,6 +45,7 @@ static const char *const specs[] = {
 	KAPI_DUP, KAPI_DUP2, KAPI_DUP3, KAPI_CLOSE_RANGE, KAPI_CREAT,
 	KAPI_LSEEK, KAPI_PREAD, KAPI_PWRITE,
 	"sys_readv", "sys_writev", "sys_preadv", "sys_pwritev", "sys_preadv2", "sys_pwritev2",
+	KAPI_OPENAT2,
 };
 
 /* The constrained parameters of the specs in module/specs/ and their rules. */
@@ -94,6 +95,10 @@ static const char *const param_lines[] = {
 	"sys_pwritev2 param=fd rule=fd violations",
 	"sys_pwritev2 param=vlen rule=range violations",
 	"sys_pwritev2 param=flags rule=mask violations",
+	/* module/specs/openat2.c */
+	"sys_openat2 param=dfd rule=fd violations",
+	"sys_openat2 param=filename rule=user_path violations",
+	"sys_openat2 param=size rule=range violations",
 };
 
 /* Parameters without a checked constraint: no line of their own. */
@@ -106,6 +111,7 @@ static const char *const unchecked_params[] = {
 	"sys_preadv param=pos_h", "sys_pwritev param=vec", "sys_pwritev param=pos_h",
 	"sys_preadv2 param=vec", "sys_preadv2 param=pos_l", "sys_preadv2 param=pos_h",
 	"sys_pwritev2 param=vec", "sys_pwritev2 param=pos_l", "sys_pwritev2 param=pos_h",
+	"sys_openat2 param=how",
 };
 
 static struct kapi_run run;

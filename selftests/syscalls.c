@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/openat2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1146,6 +1147,125 @@ static void t_vectors_bad(void)
 			   "range[0,9223372036854775807]", "18446744073709551615"));
 }
 
+/* ------------------------------------------------------------- openat2 */
+
+#define OPENAT2 KAPI_OPENAT2
+
+/*
+ * A struct open_how followed by 8 bytes, for a caller whose struct is
+ * larger than the kernel's: zero bytes are accepted, others are E2BIG.
+ */
+struct how_ext {
+	struct open_how how;
+	unsigned long long ext;
+};
+
+static long openat2_call(struct kapi_outcome *o, long dfd, const char *path,
+			 unsigned long long flags, unsigned long long mode,
+			 unsigned long long resolve, unsigned long long ext, size_t size)
+{
+	static struct how_ext h;
+
+	h.how.flags = flags;
+	h.how.mode = mode;
+	h.how.resolve = resolve;
+	h.ext = ext;
+	return kapi_call4(o, SYS_openat2, dfd, path, &h, size);
+}
+
+/*
+ * openat2 opens like openat; a zero extension is accepted; RESOLVE_BENEATH
+ * keeps the walk below dfd (EXDEV for ".." above it and for an absolute
+ * path), a documented error and no broken rule.
+ */
+static void s_openat2(struct kapi_outcome *o, void *arg)
+{
+	long d = kapi_call4(o, SYS_openat, AT_FDCWD, DIR_PATH, O_RDONLY | O_DIRECTORY, 0);
+	long fd;
+
+	fd = openat2_call(o, AT_FDCWD, FILE_PATH, O_RDONLY, 0, 0, 0, sizeof(struct open_how));
+	kapi_call1(o, SYS_close, fd);
+	fd = openat2_call(o, d, "file", O_RDONLY | O_CLOEXEC, 0, RESOLVE_BENEATH, 0,
+			  sizeof(struct how_ext));
+	kapi_call1(o, SYS_close, fd);
+	openat2_call(o, d, "../kapi-syscalls/file", O_RDONLY, 0, RESOLVE_BENEATH, 0,
+		     sizeof(struct open_how));
+	openat2_call(o, d, FILE_PATH, O_RDONLY, 0, RESOLVE_BENEATH, 0, sizeof(struct open_how));
+	kapi_call1(o, SYS_close, d);
+}
+
+static void t_openat2(void)
+{
+	SCENARIO(s_openat2, CALL(OPENAT, KAPI_ANY_FD), CALL(OPENAT2, KAPI_ANY_FD), CALL(CLOSE, 0),
+		 CALL(OPENAT2, KAPI_ANY_FD), CALL(CLOSE, 0), CALL(OPENAT2, -EXDEV),
+		 CALL(OPENAT2, -EXDEV), CALL(CLOSE, 0));
+}
+
+/*
+ * What openat() drops, openat2() refuses; the structure's contents are not
+ * read by the runtime checks, so each is a documented error, no violation.
+ */
+static void s_openat2_how(struct kapi_outcome *o, void *arg)
+{
+	size_t n = sizeof(struct open_how);
+
+	openat2_call(o, AT_FDCWD, FILE_PATH, O_RDONLY | (1ULL << 32), 0, 0, 0, n);
+	openat2_call(o, AT_FDCWD, FILE_PATH, O_RDONLY, 0644, 0, 0, n);
+	openat2_call(o, AT_FDCWD, FILE_PATH, O_PATH | O_RDWR, 0, 0, 0, n);
+	openat2_call(o, AT_FDCWD, FILE_PATH, O_RDONLY, 0, 0x40, 0, n);
+	openat2_call(o, AT_FDCWD, FILE_PATH, O_RDONLY, 0, RESOLVE_BENEATH | RESOLVE_IN_ROOT, 0, n);
+	openat2_call(o, AT_FDCWD, FILE_PATH, O_CREAT | O_WRONLY, 0600, RESOLVE_CACHED, 0, n);
+	openat2_call(o, AT_FDCWD, FILE_PATH, O_RDONLY, 0, 0, 1ULL << 56, sizeof(struct how_ext));
+	kapi_call4(o, SYS_openat2, AT_FDCWD, FILE_PATH, NULL, n);
+	openat2_call(o, AT_FDCWD, DIR_PATH "/link", O_RDONLY, 0, RESOLVE_NO_SYMLINKS, 0, n);
+}
+
+static void t_openat2_how(void)
+{
+	if (symlink(FILE_PATH, DIR_PATH "/link") && errno != EEXIST) {
+		kt_skip("symlink() failed");
+		return;
+	}
+	SCENARIO(s_openat2_how, CALL(OPENAT2, -EINVAL), CALL(OPENAT2, -EINVAL),
+		 CALL(OPENAT2, -EINVAL), CALL(OPENAT2, -EINVAL), CALL(OPENAT2, -EINVAL),
+		 CALL(OPENAT2, -EAGAIN), CALL(OPENAT2, -E2BIG), CALL(OPENAT2, -EFAULT),
+		 CALL(OPENAT2, -ELOOP));
+	unlink(DIR_PATH "/link");
+}
+
+/*
+ * size outside [OPEN_HOW_SIZE_VER0, PAGE_SIZE], a NULL filename and a
+ * relative path with a dfd that is not open: each breaks its rule, all
+ * three audit only (E2BIG above PAGE_SIZE is the kernel's own error; the
+ * path and dfd come after the structure's checks), so enforce mode lets the
+ * kernel answer.
+ */
+static void s_openat2_bad(struct kapi_outcome *o, void *arg)
+{
+	openat2_call(o, AT_FDCWD, FILE_PATH, O_RDONLY, 0, 0, 0, 23);
+	openat2_call(o, AT_FDCWD, FILE_PATH, O_RDONLY, 0, 0, 0, 0);
+	openat2_call(o, AT_FDCWD, FILE_PATH, O_RDONLY, 0, 0, 0, 4097);
+	openat2_call(o, AT_FDCWD, NULL, O_RDONLY, 0, 0, 0, sizeof(struct open_how));
+	openat2_call(o, UNUSED_FD, "file", O_RDONLY, 0, 0, 0, sizeof(struct open_how));
+}
+
+static void t_openat2_bad(void)
+{
+	static const struct kapi_expect e[] = {
+		{ .spec = OPENAT2, .kernel = -EINVAL, .param = "size", .rule = "range",
+		  .predicted = EINVAL, .exp = "range[24,4096]", .act = "23", .audit = true },
+		{ .spec = OPENAT2, .kernel = -EINVAL, .param = "size", .rule = "range",
+		  .predicted = EINVAL, .exp = "range[24,4096]", .act = "0", .audit = true },
+		{ .spec = OPENAT2, .kernel = -E2BIG, .param = "size", .rule = "range",
+		  .predicted = EINVAL, .exp = "range[24,4096]", .act = "4097", .audit = true },
+		{ .spec = OPENAT2, .kernel = -EFAULT, .param = "filename", .rule = "user_path",
+		  .predicted = EFAULT, .exp = "readable", .act = "0x0", .audit = true },
+		KAPI_AUDIT(OPENAT2, -EBADF, "dfd", "fd", EBADF),
+	};
+
+	scenario(s_openat2_bad, e, KAPI_ARRAY_SIZE(e));
+}
+
 static const struct kt_case cases[] = {
 	{ "open and close /dev/null", t_open_close },
 	{ "openat AT_FDCWD and close", t_openat_close },
@@ -1209,6 +1329,10 @@ static const struct kt_case cases[] = {
 	{ "readv, writev, preadv, pwritev, preadv2, pwritev2 of a regular file", t_vectors },
 	{ "vectored calls: wrong access mode, too many segments, negative position",
 	  t_vectors_bad },
+	{ "openat2 opens, accepts a zero extension, RESOLVE_BENEATH gives EXDEV", t_openat2 },
+	{ "openat2 refuses what openat drops: EINVAL, EAGAIN, E2BIG, EFAULT, ELOOP", t_openat2_how },
+	{ "openat2 size outside its range, NULL filename, dfd not open (audit only)",
+	  t_openat2_bad },
 };
 
 int main(int argc, char **argv)

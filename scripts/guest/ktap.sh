@@ -14,7 +14,7 @@ KTAP_FAILED=0
 KAPI_SYSCALL_NRS="sys_read:0 sys_write:1 sys_open:2 sys_close:3 sys_lseek:8 sys_pread64:17
 	sys_pwrite64:18 sys_readv:19 sys_writev:20 sys_dup:32 sys_dup2:33 sys_creat:85
 	sys_openat:257 sys_preadv:295 sys_pwritev:296 sys_dup3:292 sys_preadv2:327
-	sys_pwritev2:328 sys_close_range:436"
+	sys_pwritev2:328 sys_close_range:436 sys_openat2:437"
 KAPI_SYSCALLS=$(for s in $KAPI_SYSCALL_NRS; do printf '%s ' "${s%%:*}"; done)
 KAPI_NSYSCALLS=$(set -- $KAPI_SYSCALLS; echo $#)
 

@@ -19,6 +19,17 @@
 #include <sys/uio.h>
 #include <sys/types.h>
 #include <unistd.h>
+/* struct open_how and RESOLVE_*; PAGE_SIZE: named by openat2's spec. */
+#include <linux/openat2.h>
+#include <sys/user.h>
+
+/*
+ * The size of the first published struct open_how, fixed by the ABI; the
+ * kernel defines it in include/linux/fcntl.h, which is not exported.
+ */
+#ifndef OPEN_HOW_SIZE_VER0
+#define OPEN_HOW_SIZE_VER0 24
+#endif
 
 #define CF_MAX_ARGS 6
 #define CF_MAX_SETUP 4

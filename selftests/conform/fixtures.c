@@ -1702,3 +1702,41 @@ FX(proc_stack_unprivileged)
 		cf_broken("PR_SET_DUMPABLE: %m");
 	return open_or_die("/proc/self/stack", O_RDONLY);
 }
+
+/* --- openat2 (module/specs/openat2.c) ------------------------------------ */
+
+/*
+ * A struct open_how in memory of the case's own, followed by 8 bytes that
+ * are zero unless @tail is set (then its last byte is 1): with a usize of
+ * 32 the kernel reads them as an extension it does not know.
+ */
+static long open_how_at(unsigned long long flags, unsigned long long mode,
+			unsigned long long resolve, bool tail)
+{
+	static struct {
+		struct open_how how;
+		unsigned char ext[8];
+	} h;
+
+	h.how.flags = flags;
+	h.how.mode = mode;
+	h.how.resolve = resolve;
+	memset(h.ext, 0, sizeof(h.ext));
+	if (tail)
+		h.ext[sizeof(h.ext) - 1] = 1;
+	return (long)&h;
+}
+
+FX(how_wronly) { return open_how_at(O_WRONLY, 0, 0, false); }
+FX(how_rdwr) { return open_how_at(O_RDWR, 0, 0, false); }
+FX(how_rdwr_noctty) { return open_how_at(O_RDWR | O_NOCTTY, 0, 0, false); }
+FX(how_creat) { return open_how_at(O_CREAT | O_WRONLY, 0600, 0, false); }
+FX(how_creat_excl) { return open_how_at(O_CREAT | O_EXCL | O_WRONLY, 0600, 0, false); }
+FX(how_tmpfile) { return open_how_at(O_TMPFILE | O_RDWR, 0600, 0, false); }
+FX(how_noatime) { return open_how_at(O_RDONLY | O_NOATIME, 0, 0, false); }
+/* Bit 32: VALID_OPEN_FLAGS fits in 32 bits on every kernel (build_open_flags()). */
+FX(how_flags_unknown) { return open_how_at(O_RDONLY | (1ULL << 32), 0, 0, false); }
+FX(how_resolve_beneath) { return open_how_at(O_RDONLY, 0, RESOLVE_BENEATH, false); }
+FX(how_resolve_no_symlinks) { return open_how_at(O_RDONLY, 0, RESOLVE_NO_SYMLINKS, false); }
+FX(how_resolve_cached) { return open_how_at(O_RDONLY, 0, RESOLVE_CACHED, false); }
+FX(how_trailing_nonzero) { return open_how_at(O_RDONLY, 0, 0, true); }

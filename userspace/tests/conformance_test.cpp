@@ -420,6 +420,44 @@ TEST(ConformanceTest, RwSpecsTriggerNinetyPercent) {
     }
 }
 
+// openat2 (module/specs/openat2.c): a trigger for at least 90 % of its
+// errors; size, whose range excludes 0, defaults to its lower bound; just
+// outside the range's upper bound the case expects E2BIG, the kernel's own
+// error there, not the rule's EINVAL (kBoundErrors), and just outside the
+// lower bound EINVAL.
+TEST(ConformanceTest, Openat2SizeBoundsAndDefault) {
+    kapi::ParseResult r = kapi::parse_file(KAPI_OPENAT2_SPECS_FILE);
+    ASSERT_TRUE(r.ok()) << errors_of(r);
+    ASSERT_EQ(r.specs.specs.size(), 1U);
+    const kapi::Spec& s = r.specs.specs[0];
+    EXPECT_EQ(s.name, "sys_openat2");
+    std::size_t provoked = 0;
+    for (const kapi::ErrorTrigger& t : r.triggers)
+        provoked += !t.none;
+    EXPECT_GE(provoked * 10, s.errors.size() * 9);
+    kapi::ConformanceResult c = kapi::generate_conformance_c(r.specs, r.triggers);
+    std::string errs;
+    for (const kapi::Diagnostic& d : c.errors)
+        errs += d.str() + "\n";
+    ASSERT_EQ(errs, "");
+    // EACCES's recipe leaves how and size out: buf and OPEN_HOW_SIZE_VER0.
+    EXPECT_THAT(c.c, HasSubstr("CF_FX(path_private), CF_FX(buf), CF_VAL(OPEN_HOW_SIZE_VER0) }"));
+    auto case_of = [&](const std::string& label) {
+        std::size_t at = c.c.find(".label = \"" + label + "\"");
+        EXPECT_NE(at, std::string::npos) << label;
+        if (at == std::string::npos)
+            return std::string();
+        std::size_t from = c.c.rfind(".api = ", at);
+        return c.c.substr(from, at - from);
+    };
+    EXPECT_THAT(case_of("size=max+1"), HasSubstr(".error = \"E2BIG\", .err = E2BIG"));
+    EXPECT_THAT(case_of("size=min-1"), HasSubstr(".error = \"EINVAL\", .err = EINVAL"));
+    // At the bound: anything but the rule's error.
+    EXPECT_THAT(case_of("size=max"),
+                HasSubstr(".err = EINVAL,\n\t\t.bound = true, .not_err = true"));
+    EXPECT_THAT(case_of("size=max+1"), Not(HasSubstr(".not_err")));
+}
+
 // Documentation/spec-language.rst lists every fixture in its tables.
 TEST(ConformanceTest, FixturesDocumented) {
     std::ifstream in(KAPI_SPEC_LANGUAGE_RST);
