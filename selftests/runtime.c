@@ -43,8 +43,8 @@
 static const char *const specs[] = {
 	KAPI_READ, KAPI_WRITE, KAPI_OPEN, KAPI_CLOSE, KAPI_OPENAT,
 	KAPI_DUP, KAPI_DUP2, KAPI_DUP3, KAPI_CLOSE_RANGE, KAPI_CREAT,
-	KAPI_LSEEK, KAPI_PREAD, KAPI_PWRITE,
-	"sys_readv", "sys_writev", "sys_preadv", "sys_pwritev", "sys_preadv2", "sys_pwritev2",
+	KAPI_LSEEK, KAPI_PREAD, KAPI_PWRITE, KAPI_READV, KAPI_WRITEV,
+	KAPI_PREADV, KAPI_PWRITEV, KAPI_PREADV2, KAPI_PWRITEV2,
 };
 
 /* The constrained parameters of the specs in module/specs/ and their rules. */
