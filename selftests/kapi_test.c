@@ -32,6 +32,12 @@
 #include "fuse_server.h"
 #include "kapi_test.h"
 
+/* Each hooked call's number in kapi_syscalls.h is the C library's. */
+#define KAPI_SYSCALL(call, nr) \
+	_Static_assert(__NR_##call == (nr), "kapi_syscalls.h: the number of " #call);
+#include "kapi_syscalls.h"
+#undef KAPI_SYSCALL
+
 /* ------------------------------------------------------------------ KTAP */
 
 int kt_loaded_mode = KAPI_MODE_UNKNOWN;
