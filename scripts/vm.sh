@@ -211,6 +211,8 @@ for f in "${files[@]}"; do
 done
 [ -z "$script" ] || cp "$script" "$root/kapi/run.sh"
 echo "KAPI_KERNEL=$ktag" >"$root/kapi/env"
+# The hooked system calls, for scripts/guest/ktap.sh.
+cp "$src/selftests/kapi_syscalls.h" "$root/kapi/kapi_syscalls.h"
 
 initrd=$work/initrd.gz
 (cd "$root" && find . -print0 | cpio --null -o -H newc --quiet) | gzip -1 >"$initrd"

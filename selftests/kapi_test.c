@@ -32,6 +32,12 @@
 #include "fuse_server.h"
 #include "kapi_test.h"
 
+/* Each hooked call's number in kapi_syscalls.h is the C library's. */
+#define KAPI_SYSCALL(call, nr) \
+	_Static_assert(__NR_##call == (nr), "kapi_syscalls.h: the number of " #call);
+#include "kapi_syscalls.h"
+#undef KAPI_SYSCALL
+
 /* ------------------------------------------------------------------ KTAP */
 
 int kt_loaded_mode = KAPI_MODE_UNKNOWN;
@@ -962,21 +968,21 @@ static const struct {
 	const char *spec;
 	unsigned char bits[4];
 } kapi_param_bits[] = {
-	{ "sys_read", { 32, 64, 64 } },		/* unsigned int, char *, size_t */
-	{ "sys_write", { 32, 64, 64 } },	/* unsigned int, const char *, size_t */
-	{ "sys_open", { 64, 32, 16 } },		/* const char *, int, umode_t */
-	{ "sys_close", { 32 } },		/* unsigned int */
-	{ "sys_openat", { 32, 64, 32, 16 } },	/* int, const char *, int, umode_t */
+	{ KAPI_READ, { 32, 64, 64 } },		/* unsigned int, char *, size_t */
+	{ KAPI_WRITE, { 32, 64, 64 } },		/* unsigned int, const char *, size_t */
+	{ KAPI_OPEN, { 64, 32, 16 } },		/* const char *, int, umode_t */
+	{ KAPI_CLOSE, { 32 } },			/* unsigned int */
+	{ KAPI_OPENAT, { 32, 64, 32, 16 } },	/* int, const char *, int, umode_t */
 	/* module/specs/fd.c: unsigned int, unsigned int, int or unsigned int */
-	{ "sys_dup", { 32 } },
-	{ "sys_dup2", { 32, 32 } },
-	{ "sys_dup3", { 32, 32, 32 } },
-	{ "sys_close_range", { 32, 32, 32 } },
-	{ "sys_creat", { 64, 16 } },		/* const char *, umode_t */
-	{ "sys_lseek", { 32, 64, 32 } },	/* unsigned int, off_t, unsigned int */
-	{ "sys_pread64", { 32, 64, 64, 64 } },	/* unsigned int, char *, size_t, loff_t */
-	{ "sys_pwrite64", { 32, 64, 64, 64 } },	/* unsigned int, const char *, size_t, loff_t */
-	{ "sys_openat2", { 32, 64, 64, 64 } },	/* int, const char *, struct open_how *, size_t */
+	{ KAPI_DUP, { 32 } },
+	{ KAPI_DUP2, { 32, 32 } },
+	{ KAPI_DUP3, { 32, 32, 32 } },
+	{ KAPI_CLOSE_RANGE, { 32, 32, 32 } },
+	{ KAPI_CREAT, { 64, 16 } },		/* const char *, umode_t */
+	{ KAPI_LSEEK, { 32, 64, 32 } },		/* unsigned int, off_t, unsigned int */
+	{ KAPI_PREAD, { 32, 64, 64, 64 } },	/* unsigned int, char *, size_t, loff_t */
+	{ KAPI_PWRITE, { 32, 64, 64, 64 } },	/* unsigned int, const char *, size_t, loff_t */
+	{ KAPI_OPENAT2, { 32, 64, 64, 64 } },	/* int, const char *, struct open_how *, size_t */
 };
 
 static unsigned long kapi_arg_bits(const char *spec, int i, unsigned long v)
@@ -1077,7 +1083,7 @@ static void kapi_param_tokens(struct kapi_want_record *w, const struct kapi_call
 			      const struct kapi_expect *e, const char *rule, int predicted,
 			      const char *ex, const char *ac)
 {
-	int i = !strcmp(e->spec, "sys_openat") ? 1 : 0;
+	int i = !strcmp(e->spec, KAPI_OPENAT) ? 1 : 0;
 
 	w->expected[0] = '\0';
 	w->actual[0] = '\0';
@@ -1108,7 +1114,7 @@ static void kapi_param_tokens(struct kapi_want_record *w, const struct kapi_call
 		/* pread64, pwrite64 (module/specs/rw.c): pos, a loff_t, from 0 */
 		snprintf(w->expected, sizeof(w->expected), "range[0,%lld]", LLONG_MAX);
 		snprintf(w->actual, sizeof(w->actual), "%ld", (long)c->args[3]);
-	} else if (!strcmp(rule, "enum") && !strcmp(e->spec, "sys_lseek")) {
+	} else if (!strcmp(rule, "enum") && !strcmp(e->spec, KAPI_LSEEK)) {
 		/* whence: SEEK_SET to SEEK_HOLE, an unsigned int */
 		snprintf(w->expected, sizeof(w->expected), "enum[0,1,2,3,4]");
 		snprintf(w->actual, sizeof(w->actual), "%lu",

@@ -272,6 +272,12 @@ int kapi_fuse_error_fd(int err);
 #define KAPI_PREAD "sys_pread64"
 #define KAPI_PWRITE "sys_pwrite64"
 #define KAPI_OPENAT2 "sys_openat2"
+#define KAPI_READV "sys_readv"
+#define KAPI_WRITEV "sys_writev"
+#define KAPI_PREADV "sys_preadv"
+#define KAPI_PWRITEV "sys_pwritev"
+#define KAPI_PREADV2 "sys_preadv2"
+#define KAPI_PWRITEV2 "sys_pwritev2"
 
 /* One call: which spec, what the kernel returns, no violation. */
 #define KAPI_OK(sp, ret) { .spec = sp, .kernel = (ret) }

@@ -447,9 +447,9 @@ static void t_get_spec(void)
 	if (!family_ok())
 		return;
 	kapi_msg(&m, KAPI_CMD_GET_SPEC, false);
-	msg_str(&m, KAPI_A_SPEC_NAME, "sys_openat");
+	msg_str(&m, KAPI_A_SPEC_NAME, KAPI_OPENAT);
 	if (expect_error("GET_SPEC sys_openat", request1(&m, spec_reply, &d), 0))
-		kt_check(d.n == 1 && !strcmp(d.names[0], "sys_openat"),
+		kt_check(d.n == 1 && !strcmp(d.names[0], KAPI_OPENAT),
 			 "GET_SPEC sys_openat answered %d messages", d.n);
 	kapi_msg(&m, KAPI_CMD_GET_SPEC, false);
 	msg_str(&m, KAPI_A_SPEC_NAME, "sys_nope");
@@ -807,7 +807,7 @@ static void t_events(void)
 		if (!kt_check(got == 1, "event %d of 5 did not come (%d)", i + 1, got))
 			break;
 		if (!kt_check(ev.seq == first + i && ev.pid == (uint32_t)getpid() &&
-			      !strcmp(ev.spec, "sys_read") &&
+			      !strcmp(ev.spec, KAPI_READ) &&
 			      !strcmp(ev.rule, "param:fd:fd") &&
 			      !strcmp(ev.actual, "4294967295") && ev.nargs == 3 &&
 			      ev.args0 == 0xffffffff,

@@ -40,12 +40,11 @@
 /* A filter that admits no process: the program's own calls stay uncounted. */
 #define QUIET "comm=kapi_nobody"
 
+/* The hooked syscall specs (kapi_syscalls.h). */
 static const char *const specs[] = {
-	KAPI_READ, KAPI_WRITE, KAPI_OPEN, KAPI_CLOSE, KAPI_OPENAT,
-	KAPI_DUP, KAPI_DUP2, KAPI_DUP3, KAPI_CLOSE_RANGE, KAPI_CREAT,
-	KAPI_LSEEK, KAPI_PREAD, KAPI_PWRITE,
-	"sys_readv", "sys_writev", "sys_preadv", "sys_pwritev", "sys_preadv2", "sys_pwritev2",
-	KAPI_OPENAT2,
+#define KAPI_SYSCALL(call, nr) "sys_" #call,
+#include "kapi_syscalls.h"
+#undef KAPI_SYSCALL
 };
 
 /* The constrained parameters of the specs in module/specs/ and their rules. */

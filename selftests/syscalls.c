@@ -145,12 +145,12 @@ static void scenario(kapi_scenario_fn fn, const struct kapi_expect *e, size_t n)
 #define LSEEK KAPI_LSEEK
 #define PREAD KAPI_PREAD
 #define PWRITE KAPI_PWRITE
-#define READV "sys_readv"
-#define WRITEV "sys_writev"
-#define PREADV "sys_preadv"
-#define PWRITEV "sys_pwritev"
-#define PREADV2 "sys_preadv2"
-#define PWRITEV2 "sys_pwritev2"
+#define READV KAPI_READV
+#define WRITEV KAPI_WRITEV
+#define PREADV KAPI_PREADV
+#define PWRITEV KAPI_PWRITEV
+#define PREADV2 KAPI_PREADV2
+#define PWRITEV2 KAPI_PWRITEV2
 
 #define SCENARIO(fn, ...) do { \
 	static const struct kapi_expect e[] = { __VA_ARGS__ }; \

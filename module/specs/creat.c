@@ -100,9 +100,7 @@
  *     drivers that admit one open at a time.
  *
  * error: EDQUOT, creating the file would exceed the disk quota
- *   trigger: none -- needs a file system with disk quotas; the test guests
- *     have tmpfs only, without quota support in both kernels (tmpfs quotas
- *     came in 6.6 and need a mount option the tests cannot rely on)
+ *   trigger: pathname=path_fuse_create_fails, mode=0600, check=not_created
  *   desc: A new inode or directory block would exceed the caller's block or
  *     inode quota. Nothing is created.
  *
@@ -224,8 +222,7 @@
  *     device's or FUSE server's open failed with an I/O error.
  *
  * error: EUCLEAN, the file system's metadata is corrupted
- *   trigger: none -- needs a corrupted ext4 or XFS image; the test guests
- *     have no block device to mount one from
+ *   trigger: pathname=path_fuse_open_fails
  *   desc: ext4, XFS and Btrfs report EFSCORRUPTED (EUCLEAN) for metadata
  *     they find inconsistent while looking up or creating.
  *

@@ -9,12 +9,13 @@ KTAP_FAILED=0
 
 # The system calls kapi.ko's own specs describe (module/specs/*.c), each
 # hooked at run time, with their x86_64 numbers: the one list the guest
-# tests count and name them by. KAPI_SYSCALLS has the names alone,
-# KAPI_NSYSCALLS their number.
-KAPI_SYSCALL_NRS="sys_read:0 sys_write:1 sys_open:2 sys_close:3 sys_lseek:8 sys_pread64:17
-	sys_pwrite64:18 sys_readv:19 sys_writev:20 sys_dup:32 sys_dup2:33 sys_creat:85
-	sys_openat:257 sys_preadv:295 sys_pwritev:296 sys_dup3:292 sys_preadv2:327
-	sys_pwritev2:328 sys_close_range:436 sys_openat2:437"
+# tests count and name them by, read from selftests/kapi_syscalls.h (the
+# list the C selftests use too), which scripts/vm.sh puts into every guest
+# as /kapi/kapi_syscalls.h. KAPI_SYSCALL_NRS is "sys_CALL:NR ...",
+# KAPI_SYSCALLS has the names alone, KAPI_NSYSCALLS their number.
+KAPI_SYSCALL_NRS=$(sed -n 's/^KAPI_SYSCALL(\([a-z0-9_]*\), \([0-9]*\))$/sys_\1:\2/p' \
+	/kapi/kapi_syscalls.h 2>/dev/null)
+[ -n "$KAPI_SYSCALL_NRS" ] || echo "# ktap.sh: no /kapi/kapi_syscalls.h: no list of the hooked calls"
 KAPI_SYSCALLS=$(for s in $KAPI_SYSCALL_NRS; do printf '%s ' "${s%%:*}"; done)
 KAPI_NSYSCALLS=$(set -- $KAPI_SYSCALLS; echo $#)
 
