@@ -1557,8 +1557,14 @@ ImageCost image_cost(const SpecSet& specs) {
 
 SpecSet DecodeImagesResult::merged() const {
     SpecSet all;
-    for (const DecodedImage& image : images)
+    for (const DecodedImage& image : images) {
         all.specs.insert(all.specs.end(), image.specs.specs.begin(), image.specs.specs.end());
+        // A struct name that an earlier image describes keeps that
+        // description (one struct per name in a set).
+        for (const StructSpec& st : image.specs.structs)
+            if (!all.find_struct(st.name))
+                all.structs.push_back(st);
+    }
     return all;
 }
 
