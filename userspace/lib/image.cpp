@@ -230,15 +230,23 @@ std::optional<std::int32_t> resolve_errno(const Spec& spec, const std::string& n
     return parse_errno_number(name);
 }
 
-// The name a negative errno CODE is written as in SPEC (see resolve_errno).
+// The name a negative errno CODE is written as in SPEC (see resolve_errno):
+// one that resolves back to CODE in SPEC, else the number. (An image may
+// hold an error entry whose name is another code's errno name, EINTR
+// with -14: then the kernel's name of -4, EINTR, would resolve to -14.)
 std::string errno_to_name(const Spec& spec, std::int32_t code) {
     if (code == 0)
         return {};
+    std::string name;
     for (const ErrorSpec& e : spec.errors)
-        if (e.code == code && !e.name.empty())
-            return e.name;
-    if (std::string_view n = errno_name(-code); !n.empty())
-        return std::string(n);
+        if (e.code == code && !e.name.empty()) {
+            name = e.name;
+            break;
+        }
+    if (name.empty())
+        name = std::string(errno_name(-code));
+    if (!name.empty() && resolve_errno(spec, name) == code)
+        return name;
     return std::to_string(code);
 }
 

@@ -1619,3 +1619,20 @@ TEST(ImageDecodeTest, StructReferencesAreChecked) {
     r = kapi::decode_image(img4.b);
     EXPECT_EQ(r.error, "struct 0 (iovec): fields [1, 3) outside the fields table (2 records)");
 }
+
+// An error entry may carry another code's errno name (EINTR with -14, as a
+// damaged image can): an errno whose kernel name would resolve to that
+// entry decodes as its number, so that encoding the model gives it back.
+TEST(ImageRoundTripTest, AnErrnoNameThatResolvesElsewhereStaysANumber) {
+    SpecSet set{{small_spec("kfunc")}};
+    set.specs[0].errors = {ErrorSpec{-14, "EINTR", "", "", {}}};
+    kapi::Signal sig;
+    sig.number = val(2, "SIGINT");
+    sig.name = "SIGINT";
+    sig.error = "-4";
+    set.specs[0].signals = {sig};
+    kapi::DecodeResult r = kapi::decode_image(kapi::encode_image(set));
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.specs.specs[0].signals[0].error, "-4");
+    EXPECT_EQ(r.specs, kapi::decode_image(kapi::encode_image(r.specs)).specs);
+}
