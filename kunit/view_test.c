@@ -359,7 +359,10 @@ static const char kapi_view_json[] =
 	"        },\n"
 	"        \"fd_access\": null,\n"
 	"        \"order\": 0,\n"
-	"        \"order_audit\": false\n"
+	"        \"order_audit\": false,\n"
+	"        \"struct\": null,\n"
+	"        \"count_param_idx\": null,\n"
+	"        \"max_count\": null\n"
 	"      },\n"
 	"      {\n"
 	"        \"index\": 1,\n"
@@ -390,7 +393,10 @@ static const char kapi_view_json[] =
 	"        },\n"
 	"        \"fd_access\": null,\n"
 	"        \"order\": 0,\n"
-	"        \"order_audit\": false\n"
+	"        \"order_audit\": false,\n"
+	"        \"struct\": null,\n"
+	"        \"count_param_idx\": null,\n"
+	"        \"max_count\": null\n"
 	"      },\n"
 	"      {\n"
 	"        \"index\": 2,\n"
@@ -424,7 +430,10 @@ static const char kapi_view_json[] =
 	"        },\n"
 	"        \"fd_access\": null,\n"
 	"        \"order\": 0,\n"
-	"        \"order_audit\": false\n"
+	"        \"order_audit\": false,\n"
+	"        \"struct\": null,\n"
+	"        \"count_param_idx\": null,\n"
+	"        \"max_count\": null\n"
 	"      }\n"
 	"    ],\n"
 	"    \"return_spec\": {\n"
@@ -559,7 +568,8 @@ static const char kapi_view_json[] =
 	"        \"description\": \"Records are 16 bytes.\",\n"
 	"        \"expression\": \"count * 16 <= INT_MAX\"\n"
 	"      }\n"
-	"    ]\n"
+	"    ],\n"
+	"    \"structs\": []\n"
 	"  }\n"
 	"}\n";
 
@@ -597,9 +607,44 @@ static void kapi_view_ioctl_json_test(struct kunit *test)
 					   "    \"side_effects\": [],\n"
 					   "    \"state_transitions\": [],\n"
 					   "    \"capabilities\": [],\n"
-					   "    \"constraints\": []\n"
+					   "    \"constraints\": [],\n"
+					   "    \"structs\": []\n"
 					   "  }\n"
 					   "}\n"));
+}
+
+/*
+ * A param that points to a described struct names it, and the spec's
+ * document carries the struct with its fields (format 2.1).
+ */
+static void kapi_view_json_struct_test(struct kunit *test)
+{
+	const char *json;
+
+	kapi_view_register(test, kapi_kunit_image_data);
+	json = kapi_view(test, "kapi_kunit_user", kapi_debugfs_spec_json_show);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(json,
+					   "        \"struct\": \"iovec\",\n"
+					   "        \"count_param_idx\": null,\n"
+					   "        \"max_count\": null\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(json,
+					   "    \"structs\": [\n"
+					   "      {\n"
+					   "        \"name\": \"iovec\",\n"
+					   "        \"description\": \"one segment\",\n"
+					   "        \"size\": {\n"
+					   "          \"value\": 16,\n"
+					   "          \"expr\": \"sizeof(struct iovec)\"\n"
+					   "        },\n"
+					   "        \"alignment\": null,\n"
+					   "        \"fields\": [\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(json,
+					   "            \"name\": \"iov_len\",\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(json,
+					   "            \"violation_error\": {\n"
+					   "              \"name\": \"EINVAL\",\n"
+					   "              \"code\": -22\n"
+					   "            }\n"));
 }
 
 /*
@@ -731,6 +776,7 @@ static struct kunit_case kapi_view_test_cases[] = {
 	KUNIT_CASE(kapi_view_ioctl_test),
 	KUNIT_CASE(kapi_view_json_test),
 	KUNIT_CASE(kapi_view_ioctl_json_test),
+	KUNIT_CASE(kapi_view_json_struct_test),
 	KUNIT_CASE(kapi_view_escape_test),
 	KUNIT_CASE(kapi_view_errno_name_test),
 	KUNIT_CASE(kapi_view_list_test),

@@ -871,7 +871,98 @@ static void kapi_json_param(struct kapi_json *j, const void *img,
 			 p->constraint == KAPI_CONSTRAINT_FD);
 	kapi_json_int(j, "order", p->order & KAPI_PARAM_ORDER_RANK);
 	kapi_json_bool(j, "order_audit", p->order & KAPI_PARAM_ORDER_AUDIT);
+	/* Format 2.1's struct reference; a 2.0 image's params have none. */
+	if (kapi_image_param_struct_id(img, p))
+		kapi_json_istr(j, img, "struct",
+			       kapi_image_struct(img, p->struct_id - 1)->name);
+	else
+		kapi_json_null(j, "struct");
+	if (!kapi_image_params_have_structs(img) || p->count_param < 0)
+		kapi_json_null(j, "count_param_idx");
+	else
+		kapi_json_int(j, "count_param_idx", p->count_param);
+	if (kapi_image_params_have_structs(img))
+		kapi_json_size(j, img, "max_count", &p->max_count);
+	else
+		kapi_json_null(j, "max_count");
 	kapi_json_close(j, '}');
+}
+
+/* A spec without errors: struct fields name their errors by errno alone. */
+static const struct kapi_image_spec kapi_json_no_spec;
+
+/* Struct @id - 1 of the image and its fields (Documentation/json.rst). */
+static void kapi_json_struct(struct kapi_json *j, const void *img, u32 id)
+{
+	const struct kapi_image_struct *st = kapi_image_struct(img, id - 1);
+	u32 i, v;
+
+	kapi_json_open(j, NULL, '{');
+	kapi_json_istr(j, img, "name", st->name);
+	kapi_json_istr(j, img, "description", st->description);
+	kapi_json_num(j, img, "size", &st->size);
+	if (st->alignment.value || st->alignment.expr)
+		kapi_json_num32(j, img, "alignment", &st->alignment);
+	else
+		kapi_json_null(j, "alignment");
+	kapi_json_open(j, "fields", '[');
+	for (i = 0; i < st->fields.count; i++) {
+		const struct kapi_image_struct_field *f;
+		bool range;
+
+		f = kapi_image_struct_field(img, st, i);
+		range = f->constraint == KAPI_CONSTRAINT_RANGE ||
+			f->constraint == KAPI_CONSTRAINT_USER_STRING;
+		kapi_json_open(j, NULL, '{');
+		kapi_json_istr(j, img, "name", f->name);
+		kapi_json_istr(j, img, "type_name", f->type_name);
+		kapi_json_istr(j, img, "description", f->description);
+		kapi_json_enum(j, "field_type", KAPI_ENUM_PARAM_TYPE, f->type);
+		kapi_json_bits(j, "flags", KAPI_BITS_PARAM_FLAGS, f->flags);
+		kapi_json_enum(j, "constraint_type", KAPI_ENUM_CONSTRAINT,
+			       f->constraint);
+		kapi_json_num(j, img, "offset", &f->offset);
+		kapi_json_num(j, img, "size", &f->size);
+		kapi_json_num_if(j, img, "min_value", &f->min, range);
+		kapi_json_num_if(j, img, "max_value", &f->max, range);
+		kapi_json_num_if(j, img, "valid_mask", &f->mask,
+				 f->constraint == KAPI_CONSTRAINT_MASK);
+		kapi_json_open(j, "enum_values", '[');
+		if (f->constraint == KAPI_CONSTRAINT_ENUM)
+			for (v = 0; v < f->values.count; v++)
+				kapi_json_num(j, img, NULL,
+					      kapi_image_slice_at(img, KAPI_TABLE_VALUES,
+								  &f->values, v));
+		kapi_json_close(j, ']');
+		kapi_json_errno(j, img, &kapi_json_no_spec, "violation_error",
+				f->violation_error);
+		kapi_json_close(j, '}');
+	}
+	kapi_json_close(j, ']');
+	kapi_json_close(j, '}');
+}
+
+/*
+ * The structs the params of @s point to, each once, in the order of the
+ * params that first name them.
+ */
+static void kapi_json_structs(struct kapi_json *j, const void *img,
+			      const struct kapi_image_spec *s)
+{
+	u32 i, k, id;
+
+	kapi_json_open(j, "structs", '[');
+	for (i = 0; i < s->params.count; i++) {
+		id = kapi_image_param_struct_id(img, kapi_image_param(img, s, i));
+		if (!id)
+			continue;
+		for (k = 0; k < i; k++)
+			if (kapi_image_param_struct_id(img, kapi_image_param(img, s, k)) == id)
+				break;
+		if (k == i)
+			kapi_json_struct(j, img, id);
+	}
+	kapi_json_close(j, ']');
 }
 
 static void kapi_json_return(struct kapi_json *j, const void *img,
@@ -1080,6 +1171,7 @@ int kapi_debugfs_spec_json_show(struct seq_file *m, void *unused)
 	kapi_json_close(&j, ']');
 	kapi_json_return(&j, img, &s->ret);
 	kapi_json_lists(&j, img, s);
+	kapi_json_structs(&j, img, s);
 	kapi_json_close(&j, '}');
 	kapi_json_close(&j, '}');
 	seq_putc(m, '\n');
