@@ -637,6 +637,58 @@ TEST(SyzlangRenderTest, ReservedNamesRangesAndOptionalBuffersAreMadeValid) {
     EXPECT_THAT(check(out), ::testing::IsEmpty());
 }
 
+// What syzkaller's compiler refused in the ELF output of the file I/O
+// specs (checked with syz-sysgen, Documentation/kapi-dump.rst): arguments
+// wider than a 32-bit pointer, argument sizes that differ from syzkaller's
+// own declaration of the call, kernel-internal mask names, arrays of size 0.
+TEST(SyzlangRenderTest, ArgumentsFitEveryTargetAndSyzkallersOwnCalls) {
+    Spec s;
+    s.name = "sys_preadv";
+    Param pos = param("pos", KAPI_TYPE_INT, "loff_t");
+    pos.constraint = KAPI_CONSTRAINT_RANGE;
+    pos.min.value = 0;
+    pos.max.value = INT64_MAX;
+    s.params.push_back(pos);
+    s.params.push_back(param("wide", KAPI_TYPE_UINT, "__u64"));
+    Param low = param("pos_l", KAPI_TYPE_UINT, "unsigned long");
+    low.constraint = KAPI_CONSTRAINT_RANGE;
+    low.min.value = 0;
+    low.max.value = INT64_MAX;
+    s.params.push_back(low);
+    Param flags = param("flags", KAPI_TYPE_UINT, "rwf_t");
+    flags.constraint = KAPI_CONSTRAINT_MASK;
+    flags.mask.expr = "RWF_SUPPORTED";
+    flags.mask.value = 0x1f;
+    s.params.push_back(flags);
+    Param how = param("how", KAPI_TYPE_USER_PTR, "struct open_how __user *");
+    how.flags |= KAPI_PARAM_USER;
+    how.size.value = 0;
+    s.params.push_back(how);
+    SpecSet set;
+    set.specs.push_back(s);
+    std::string out = render(set);
+    EXPECT_THAT(out, HasSubstr("preadv$kapi(pos intptr, wide intptr, pos_l int32, flags "
+                               "flags[kapi_preadv_flags], how ptr[in, kapi_open_how])"));
+    EXPECT_THAT(out, HasSubstr("kapi_preadv_flags = 0x1, 0x2, 0x4, 0x8, 0x10\n"));
+    EXPECT_THAT(out, HasSubstr("kapi_open_how {\n\tbytes\tarray[int8]\n}"));
+    EXPECT_THAT(check(out), ::testing::IsEmpty());
+
+    // Names ORed in an expression stay names, with the header that has them.
+    Spec c;
+    c.name = "sys_close_range";
+    Param cf = param("flags", KAPI_TYPE_UINT, "unsigned int");
+    cf.constraint = KAPI_CONSTRAINT_MASK;
+    cf.mask.expr = "CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC";
+    cf.mask.value = 6;
+    c.params.push_back(cf);
+    SpecSet cs;
+    cs.specs.push_back(c);
+    std::string cout = render(cs);
+    EXPECT_THAT(cout, HasSubstr("include <uapi/linux/close_range.h>\n"));
+    EXPECT_THAT(cout, HasSubstr("= CLOSE_RANGE_UNSHARE, CLOSE_RANGE_CLOEXEC\n"));
+    EXPECT_THAT(check(cout), ::testing::IsEmpty());
+}
+
 // syzkaller refuses a resource no call takes: open alone returns a number.
 TEST(SyzlangRenderTest, ADescriptorNothingTakesIsNoResource) {
     const SpecSet& fs = inputs().at("fs");

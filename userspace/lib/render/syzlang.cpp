@@ -185,7 +185,10 @@ std::vector<std::string> mask_values(const Num& mask) {
             break;
         start = bar + 1;
     }
-    if (simple)
+    // One name with a known value is the bits: such a name is mostly a
+    // kernel-internal union (RWF_SUPPORTED, VALID_OPEN_FLAGS) that
+    // syz-extract cannot resolve from the UAPI headers.
+    if (simple && (names.size() > 1 || !mask.value))
         return names;
     std::vector<std::string> bits;
     std::uint64_t v = static_cast<std::uint64_t>(mask.value.value_or(0));
@@ -193,6 +196,23 @@ std::vector<std::string> mask_values(const Num& mask) {
         if (v & (std::uint64_t{1} << bit))
             bits.push_back(hex(std::uint64_t{1} << bit));
     return bits;
+}
+
+// Includes the UAPI header that defines each of the names a flag set uses
+// (syz-extract resolves names against the headers a file includes): the
+// SEEK_* whence values (lseek) and RWF_* flags in fs.h, CLOSE_RANGE_* in
+// close_range.h, RESOLVE_* in openat2.h.
+void add_includes(Output& out, const std::vector<std::string>& values) {
+    static const std::pair<std::string_view, std::string_view> headers[] = {
+            {"SEEK_", "uapi/linux/fs.h"},
+            {"RWF_", "uapi/linux/fs.h"},
+            {"CLOSE_RANGE_", "uapi/linux/close_range.h"},
+            {"RESOLVE_", "uapi/linux/openat2.h"},
+    };
+    for (const std::string& v : values)
+        for (const auto& [prefix, header] : headers)
+            if (v.starts_with(prefix))
+                out.includes.insert(std::string(header));
 }
 
 std::string direction(std::uint32_t flags) {
@@ -349,13 +369,18 @@ std::string pointee_type(const Param& p, Output& out) {
     }
     if (target.starts_with("struct ") && is_identifier(target.substr(7))) {
         std::string name = kapi_name(target.substr(7));
+        // A size of 0 is "not given" (syzkaller refuses arrays of size 0):
+        // the bytes are then a variable-length array.
+        std::optional<std::int64_t> bytes;
+        if (p.size.value && *p.size.value > 0)
+            bytes = p.size.value;
         if (out.declare(name))
             out.structs.push_back("# " + target + ": its layout is not in the spec; " +
-                                  (p.size.value ? std::to_string(*p.size.value) + " bytes"
-                                                : "an image gives its size") +
+                                  (bytes                ? std::to_string(*bytes) + " bytes"
+                                   : !p.size.expr.empty() ? "an image gives its size"
+                                                          : "its size is not given") +
                                   ".\n" + name + " {\n\tbytes\tarray[int8" +
-                                  (p.size.value ? ", " + std::to_string(*p.size.value) : "") +
-                                  "]\n}");
+                                  (bytes ? ", " + std::to_string(*bytes) : "") + "]\n}");
         return name;
     }
     return size ? "array[int8, " + *size + "]" : "array[int8]";
@@ -380,6 +405,7 @@ std::string field_type(const StructSpec& st, const StructField& f, Output& out) 
             for (const Num& v : f.values)
                 if (std::optional<std::string> c = constant(v))
                     values.push_back(*c);
+        add_includes(out, values);
         if (!values.empty()) {
             add_flags(out, name, values);
             return "flags[" + name + ", " + base + "]";
@@ -422,12 +448,26 @@ const StructSpec* param_struct(const Param& p, const Output& out) {
     return out.set->find_struct(p.struct_name);
 }
 
+// Arguments that syzkaller's own sys/linux declares with another size than
+// their C type: the variants of one call must agree on every argument's
+// size, so a $kapi variant takes syzkaller's (the p*v calls split the
+// position into two int32 halves, whatever the ABI passes).
+std::optional<std::string> syzkaller_arg(const Spec& s, const Param& p) {
+    static const std::set<std::string_view> split = {"sys_preadv", "sys_pwritev",
+                                                      "sys_preadv2", "sys_pwritev2"};
+    if (split.count(s.name) && (p.name == "pos_l" || p.name == "pos_h"))
+        return "int32";
+    return std::nullopt;
+}
+
 // The syzlang type of parameter INDEX of SPEC (a call named CALL).
 std::string param_type(const Spec& s, std::size_t index, const std::string& call,
                        const std::vector<std::string>& names, Output& out) {
     const Param& p = s.params[index];
     bool optional = p.flags & KAPI_PARAM_OPTIONAL;
     std::string opt = optional ? ", opt" : "";
+    if (std::optional<std::string> t = syzkaller_arg(s, p))
+        return *t;
     if (p.type == KAPI_TYPE_FD) {
         std::uint32_t access = p.constraint == KAPI_CONSTRAINT_FD ? fd_access(p.mask) : 0;
         if ((access & KAPI_FD_DIR) && (access & KAPI_FD_AT_FDCWD)) {
@@ -495,11 +535,8 @@ std::string param_type(const Spec& s, std::size_t index, const std::string& call
             for (const Num& v : p.values)
                 if (std::optional<std::string> c = constant(v))
                     values.push_back(*c);
-        // syz-extract resolves the names against the headers included:
-        // the SEEK_* whence values (lseek) are in the UAPI fs.h.
-        for (const std::string& v : values)
-            if (v.starts_with("SEEK_"))
-                out.includes.insert("uapi/linux/fs.h");
+        // syz-extract resolves the names against the headers included.
+        add_includes(out, values);
         if (!values.empty()) {
             add_flags(out, name, values);
             return "flags[" + name + "]";
@@ -511,20 +548,22 @@ std::string param_type(const Spec& s, std::size_t index, const std::string& call
     if (p.constraint == KAPI_CONSTRAINT_RANGE && p.min.value && p.max.value &&
         *p.min.value <= *p.max.value) {
         std::int64_t min = *p.min.value, max = *p.max.value;
-        // intptr: a range that fits 32 bits (the narrowest pointer), else
-        // int64; intN: the narrowest width from N up that holds both ends.
-        std::string base;
-        if (bits == 0) {
-            base = range_fits(min, max, 32) ? "intptr" : "int64";
-        } else {
-            unsigned int width = bits;
-            while (width < 64 && !range_fits(min, max, width))
-                width *= 2;
-            base = int_type(width);
-        }
-        return base + "[" + std::to_string(min) + ":" + std::to_string(max) + "]";
+        // A system call argument is at most pointer-sized on every target
+        // (syzkaller refuses a wider one, e.g. on 386): intptr with a range
+        // that fits 32 bits (the narrowest pointer), else intptr without
+        // one (pread64's loff_t pos, like syzkaller's own fileoff); intN: the
+        // narrowest width from N up to 32 that holds both ends.
+        if (bits == 0 || bits == 64 || !range_fits(min, max, 32))
+            return range_fits(min, max, 32)
+                       ? "intptr[" + std::to_string(min) + ":" + std::to_string(max) + "]"
+                       : "intptr";
+        unsigned int width = bits;
+        while (!range_fits(min, max, width))
+            width *= 2;
+        return int_type(width) + "[" + std::to_string(min) + ":" + std::to_string(max) + "]";
     }
-    return int_type(bits);
+    // A 64-bit argument is an intptr too (see above).
+    return int_type(bits == 64 ? 0 : bits);
 }
 
 bool returns_fd(const Spec& s) {

@@ -16,7 +16,9 @@
 # Used by check-syzlang.sh; never by make check.
 import glob
 import re
+import subprocess
 import sys
+import tempfile
 
 syz, txt, out = sys.argv[1:4]
 ARCHES = ["386", "amd64", "arm", "arm64", "mips64le", "ppc64le", "riscv64", "s390x"]
@@ -68,6 +70,31 @@ def ioc(arch, d, typ, nr, size):
     for part in d.split("|"):
         dv |= enc[part.strip()]
     return (dv << shift) | (size << 16) | (typ << 8) | nr
+
+# Names of flag sets that neither syzkaller's files nor the defines know
+# (a UAPI constant newer than that syzkaller, e.g. CLOSE_RANGE_CLOEXEC):
+# what syz-extract would do, on the host's UAPI headers (one value for all
+# architectures; the file's includes, uapi/linux/X.h read as linux/X.h).
+def host_values(wanted):
+    if not wanted:
+        return {}
+    incs = re.findall(r"^include\s+<uapi/(linux/[\w.]+)>", code, re.M)
+    src = "".join("#include <%s>\n" % i for i in incs) + "#include <stdio.h>\nint main(void)\n{\n"
+    for n in wanted:
+        src += '#ifdef %s\n\tprintf("%s=%%llu\\n", (unsigned long long)(%s));\n#endif\n' % (n, n, n)
+    src += "\treturn 0;\n}\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        open(tmp + "/c.c", "w").write(src)
+        if subprocess.run(["cc", "-o", tmp + "/c", tmp + "/c.c"]).returncode != 0:
+            return {}
+        got = subprocess.run([tmp + "/c"], capture_output=True, text=True).stdout
+    return {k: int(v) for k, v in (l.split("=") for l in got.split())}
+
+flag_names = set()
+for m in re.finditer(r"^\w+\s*=\s*(.*)$", code, re.M):
+    flag_names |= set(re.findall(r"\b[A-Z_][A-Z0-9_]*\b", m.group(1)))
+for n, v in host_values(sorted(flag_names - set(db) - set(defines))).items():
+    db[n] = {a: v for a in ARCHES}
 
 lines = ["# Made by syzlang-consts.py for " + txt.rsplit("/", 1)[-1], "arches = " + ", ".join(ARCHES)]
 names = set(re.findall(r"\b[A-Za-z_]\w*\b", code))
