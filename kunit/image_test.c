@@ -14,8 +14,10 @@
 #include <linux/errno.h>
 #include <linux/ioctl.h>
 #include <linux/kernel.h>
+#include <linux/limits.h>
 #include <linux/stddef.h>
 #include <linux/string.h>
+#include <linux/uio.h>
 
 #include "image.h"
 #include "kapi/image_bad_cases.h"
@@ -168,7 +170,7 @@ static void kapi_bad_trailing(struct kapi_image_ctx *t)
 
 static void kapi_bad_short(struct kapi_image_ctx *t)
 {
-	t->size = sizeof(struct kapi_image_header) - 1;
+	t->size = KAPI_IMAGE_HEADER_SIZE_2_0 - 1;
 	kapi_want(t, "header: truncated: 215 bytes, a header alone is 216");
 }
 
@@ -231,7 +233,7 @@ static void kapi_bad_count_huge(struct kapi_image_ctx *t)
 
 	p->count = U32_MAX;
 	kapi_want(t,
-		  "tables[1] (params), field count: 4294967295 records of 136 bytes at offset %u run past the end of the image (%zu bytes)",
+		  "tables[1] (params), field count: 4294967295 records of 160 bytes at offset %u run past the end of the image (%zu bytes)",
 		  p->offset, t->size);
 }
 
@@ -822,8 +824,149 @@ static void kapi_bad_value_reserved(struct kapi_image_ctx *t)
 		  p->values.first + 1);
 }
 
+/* --- structs (format 2.1) ---------------------------------------------- */
+
+/*
+ * An image whose header has only 2.0's tables: structs and fields read as
+ * empty, so no param may point to a struct.
+ */
+static void kapi_ok_no_struct_tables(struct kapi_image_ctx *t)
+{
+	kapi_hdr(t)->table_count = KAPI_TABLE_COUNT_2_0;
+	kapi_hdr(t)->version_minor = 0;
+	kapi_param_w(t, "kapi_kunit_user", "st", NULL)->struct_id = 0;
+	kapi_ok(t);
+}
+
+static void kapi_bad_struct_ref_2_0(struct kapi_image_ctx *t)
+{
+	u32 i;
+
+	kapi_hdr(t)->table_count = KAPI_TABLE_COUNT_2_0;
+	kapi_param_w(t, "kapi_kunit_user", "st", &i);
+	kapi_want(t,
+		  "params[%u], field struct_id: 1 is neither 0 nor 1 + a record of table structs (0 records)",
+		  i);
+}
+
+static void kapi_bad_struct_ref(struct kapi_image_ctx *t)
+{
+	u32 i, n = kapi_tab(t, KAPI_TABLE_STRUCTS)->count;
+
+	kapi_param_w(t, "kapi_kunit_user", "st", &i)->struct_id = n + 1;
+	kapi_want(t,
+		  "params[%u], field struct_id: %u is neither 0 nor 1 + a record of table structs (%u records)",
+		  i, n + 1, n);
+}
+
+static void kapi_bad_count_param_self(struct kapi_image_ctx *t)
+{
+	u32 i;
+
+	kapi_param_w(t, "kapi_kunit_user", "st", NULL)->count_param = 4;
+	kapi_spec_w(t, "kapi_kunit_user", &i);
+	kapi_want(t,
+		  "specs[%u] (kapi_kunit_user), field params: parameter 4 (st): count_param 4 is neither -1 nor the index of another parameter (0..5)",
+		  i);
+}
+
+static void kapi_bad_count_param_low(struct kapi_image_ctx *t)
+{
+	u32 i;
+
+	kapi_param_w(t, "kapi_kunit_user", "st", &i)->count_param = -2;
+	kapi_want(t, "params[%u], field count_param: -2, must be -1 or a parameter index",
+		  i);
+}
+
+/* The test image's only struct (iovec) and its field @f, writable. */
+static struct kapi_image_struct *kapi_struct_w(struct kapi_image_ctx *t)
+{
+	KUNIT_ASSERT_EQ(t->test, kapi_tab(t, KAPI_TABLE_STRUCTS)->count, 1);
+	return kapi_kunit_rec(t->img, KAPI_TABLE_STRUCTS, 0);
+}
+
+static struct kapi_image_struct_field *kapi_field_w(struct kapi_image_ctx *t,
+						    u32 f)
+{
+	return kapi_kunit_rec(t->img, KAPI_TABLE_FIELDS,
+			      kapi_struct_w(t)->fields.first + f);
+}
+
+static void kapi_bad_field_beyond(struct kapi_image_ctx *t)
+{
+	kapi_field_w(t, 1)->offset.value = 9;
+	kapi_want(t,
+		  "structs[0], field fields: field 1 (iov_len): offset 9 + size 8 is outside the struct (16 bytes)");
+}
+
+static void kapi_bad_field_negative(struct kapi_image_ctx *t)
+{
+	kapi_field_w(t, 0)->size.value = -1;
+	kapi_want(t,
+		  "structs[0], field fields: field 0 (iov_base): offset 0 + size -1 is outside the struct (16 bytes)");
+}
+
+static void kapi_bad_field_overflow(struct kapi_image_ctx *t)
+{
+	kapi_field_w(t, 1)->offset.value = S64_MAX;
+	kapi_want(t,
+		  "structs[0], field fields: field 1 (iov_len): offset %lld + size 8 is outside the struct (16 bytes)",
+		  S64_MAX);
+}
+
+static void kapi_bad_field_dup(struct kapi_image_ctx *t)
+{
+	kapi_field_w(t, 1)->name = kapi_field_w(t, 0)->name;
+	kapi_want(t,
+		  "structs[0], field fields: fields 0 and 1 are both named iov_base");
+}
+
+static void kapi_bad_fields_slice(struct kapi_image_ctx *t)
+{
+	u32 n = kapi_tab(t, KAPI_TABLE_FIELDS)->count;
+
+	kapi_struct_w(t)->fields.first = n;
+	kapi_want(t,
+		  "structs[0], field fields: records %u..%u are outside table fields (%u records)",
+		  n, n + 2, n);
+}
+
+static void kapi_bad_field_type(struct kapi_image_ctx *t)
+{
+	u32 i = kapi_struct_w(t)->fields.first;
+
+	kapi_field_w(t, 0)->type = KAPI_TYPE_COUNT;
+	kapi_want(t, "fields[%u], field type: value %u is out of range (0..%u)",
+		  i, KAPI_TYPE_COUNT, KAPI_TYPE_COUNT - 1);
+}
+
+static void kapi_bad_field_name(struct kapi_image_ctx *t)
+{
+	u32 i = kapi_struct_w(t)->fields.first;
+
+	kapi_field_w(t, 0)->name = kapi_nstr(t);
+	kapi_want(t,
+		  "fields[%u], field name: string offset %u is outside the string table (%u bytes)",
+		  i, kapi_nstr(t), kapi_nstr(t));
+}
+
 static const struct kapi_image_case kapi_image_cases[] = {
 	{ "valid image", 0, kapi_ok },
+	{ "no struct tables (format 2.0)", 0, kapi_ok_no_struct_tables },
+	{ "struct reference without struct tables", -EBADMSG,
+	  kapi_bad_struct_ref_2_0 },
+	{ "struct reference out of range", -EBADMSG, kapi_bad_struct_ref },
+	{ "count_param names the param itself", -EBADMSG,
+	  kapi_bad_count_param_self },
+	{ "count_param below -1", -EBADMSG, kapi_bad_count_param_low },
+	{ "field beyond its struct", -EBADMSG, kapi_bad_field_beyond },
+	{ "field with a negative size", -EBADMSG, kapi_bad_field_negative },
+	{ "field offset + size overflows", -EBADMSG, kapi_bad_field_overflow },
+	{ "two fields with one name", -EBADMSG, kapi_bad_field_dup },
+	{ "struct's fields outside the table", -EBADMSG, kapi_bad_fields_slice },
+	{ "field type out of range", -EBADMSG, kapi_bad_field_type },
+	{ "field name offset out of range", -EBADMSG, kapi_bad_field_name },
 	{ "newer minor version", 0, kapi_ok_minor },
 	{ "newer minor version with reserved fields set", 0,
 	  kapi_ok_minor_reserved },
@@ -1174,6 +1317,61 @@ static void kapi_image_objects_test(struct kunit *test)
 	}
 }
 
+/*
+ * A spec extracted on its own (netlink, debugfs) carries the structs its
+ * params point to, with their fields, and nothing else; a spec without
+ * one carries none.
+ */
+static void kapi_image_struct_extract_test(struct kunit *test)
+{
+	const void *img = kapi_kunit_image_data;
+	const struct kapi_image_spec *s, *xs;
+	const struct kapi_image_struct *st;
+	const struct kapi_image_struct_field *f;
+	u32 j;
+	ssize_t size;
+	void *x;
+
+	KUNIT_ASSERT_EQ(test, kapi_image_validate(img, kapi_kunit_image_size,
+						  NULL, 0), 0);
+	s = kapi_kunit_spec(test, img, "kapi_kunit_user");
+	size = kapi_image_extract(img, s, NULL, 0);
+	KUNIT_ASSERT_GT(test, size, 0);
+	x = kunit_kzalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, x);
+	KUNIT_ASSERT_EQ(test, kapi_image_extract(img, s, x, size), size);
+	KUNIT_ASSERT_EQ(test, kapi_image_validate(x, size, NULL, 0), 0);
+	KUNIT_ASSERT_EQ(test, kapi_image_count(x, KAPI_TABLE_STRUCTS), 1);
+	KUNIT_EXPECT_EQ(test, kapi_image_count(x, KAPI_TABLE_FIELDS), 2);
+	xs = kapi_image_spec(x, 0);
+	for (j = 0; j < xs->params.count; j++) {
+		u32 want = strcmp(kapi_image_str(x, kapi_image_param(x, xs, j)->name),
+				  "st") ? 0 : 1;
+
+		KUNIT_EXPECT_EQ(test, kapi_image_param_struct_id(x, kapi_image_param(x, xs, j)),
+				want);
+	}
+	st = kapi_image_struct(x, 0);
+	KUNIT_EXPECT_STREQ(test, kapi_image_str(x, st->name), "iovec");
+	KUNIT_EXPECT_EQ(test, st->size.value, (s64)sizeof(struct iovec));
+	f = kapi_image_struct_field(x, st, 1);
+	KUNIT_EXPECT_STREQ(test, kapi_image_str(x, f->name), "iov_len");
+	KUNIT_EXPECT_EQ(test, f->offset.value,
+			(s64)offsetof(struct iovec, iov_len));
+	KUNIT_EXPECT_EQ(test, f->max.value, (s64)SSIZE_MAX);
+	KUNIT_EXPECT_STREQ(test, kapi_image_str(x, f->max.expr), "SSIZE_MAX");
+
+	/* A spec without struct params: no structs. */
+	s = kapi_kunit_spec(test, img, "kapi_kunit_numbers");
+	size = kapi_image_extract(img, s, NULL, 0);
+	KUNIT_ASSERT_GT(test, size, 0);
+	x = kunit_kzalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, x);
+	KUNIT_ASSERT_EQ(test, kapi_image_extract(img, s, x, size), size);
+	KUNIT_ASSERT_EQ(test, kapi_image_validate(x, size, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, kapi_image_count(x, KAPI_TABLE_STRUCTS), 0);
+}
+
 static struct kunit_case kapi_image_test_cases[] = {
 	KUNIT_CASE_PARAM(kapi_image_validate_test, kapi_image_gen_params),
 	KUNIT_CASE_PARAM(kapi_image_shared_test, kapi_image_bad_gen_params),
@@ -1181,6 +1379,7 @@ static struct kunit_case kapi_image_test_cases[] = {
 	KUNIT_CASE(kapi_image_empty_test),
 	KUNIT_CASE(kapi_image_content_test),
 	KUNIT_CASE(kapi_image_objects_test),
+	KUNIT_CASE(kapi_image_struct_extract_test),
 	KUNIT_CASE_PARAM(kapi_image_names_test, kapi_name_gen_params),
 	{}
 };

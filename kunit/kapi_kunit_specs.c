@@ -17,6 +17,7 @@
 #include <linux/limits.h>
 #include <linux/capability.h>
 #include <linux/signal.h>
+#include <linux/uio.h>
 
 /**
  * kapi_kunit_view - a spec with one record of every kind, for the views
@@ -249,6 +250,7 @@ static int kapi_kunit_memory(unsigned long page, unsigned int id, u8 small,
  *   constraint-type: user_ptr
  *   size: 64
  *   errno: EFAULT
+ *   struct: iovec
  *
  * param: opt
  *   type: user_ptr, input, optional
@@ -383,4 +385,25 @@ static void kapi_kunit_ctx_irq(void);
  *   success: 0
  *
  * error: EFAULT, arg is not readable
+ */
+
+/*
+ * A struct the image validation tests poke at (kapi_kunit_user's st param
+ * points to one): two fields inside its 16 bytes.
+ */
+/**
+ * struct: iovec
+ * desc: one segment
+ * size: sizeof(struct iovec)
+ *
+ * field: iov_base
+ *   type: user_ptr, input
+ *   offset: offsetof(struct iovec, iov_base)
+ *   size: sizeof(void *)
+ *
+ * field: iov_len
+ *   type: uint, input
+ *   offset: offsetof(struct iovec, iov_len)
+ *   size: sizeof(__kernel_size_t)
+ *   constraint-type: range(0, SSIZE_MAX)
  */

@@ -324,6 +324,16 @@ static const struct kapi_image_field kapi_image_cap_fields[] =
 static const struct kapi_image_field kapi_image_constraint_fields[] =
 	KAPI_IMAGE_CONSTRAINT_FIELDS;
 #undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_struct
+static const struct kapi_image_field kapi_image_struct_fields[] =
+	KAPI_IMAGE_STRUCT_FIELDS;
+#undef KAPI_IMAGE_RECORD
+
+#define KAPI_IMAGE_RECORD struct kapi_image_struct_field
+static const struct kapi_image_field kapi_image_struct_field_fields[] =
+	KAPI_IMAGE_STRUCT_FIELD_FIELDS;
+#undef KAPI_IMAGE_RECORD
 #undef KAPI_IMAGE_F
 
 /* A values record is a bare number. */
@@ -365,6 +375,13 @@ const struct kapi_image_fields kapi_image_record_fields[KAPI_TABLE_COUNT] = {
 	[KAPI_TABLE_OBJECTS] = {
 		kapi_image_object_fields, ARRAY_SIZE(kapi_image_object_fields)
 	},
+	[KAPI_TABLE_STRUCTS] = {
+		kapi_image_struct_fields, ARRAY_SIZE(kapi_image_struct_fields)
+	},
+	[KAPI_TABLE_FIELDS] = {
+		kapi_image_struct_field_fields,
+		ARRAY_SIZE(kapi_image_struct_field_fields)
+	},
 };
 
 const struct kapi_image_fields kapi_image_ret_fields = {
@@ -400,7 +417,8 @@ static inline void kapi_image_build_checks(void)
 	BUILD_BUG_ON(BIT(ARRAY_SIZE(kapi_effect_names)) - 1 != KAPI_EFFECT_ALL);
 	/*
 	 * Records are 8-byte multiples so that tables stay aligned, and have
-	 * the sizes of format 2.0 (a change is a new major version).
+	 * the sizes of format 2.1: 2.0's, with the param record grown by the
+	 * fields from struct_id on (only appending is a minor change).
 	 */
 	BUILD_BUG_ON(sizeof(struct kapi_image_header) % KAPI_IMAGE_ALIGN);
 	BUILD_BUG_ON(sizeof(struct kapi_image_spec) % KAPI_IMAGE_ALIGN);
@@ -409,12 +427,21 @@ static inline void kapi_image_build_checks(void)
 	BUILD_BUG_ON(sizeof(struct kapi_image_cap) % KAPI_IMAGE_ALIGN);
 	BUILD_BUG_ON(sizeof(struct kapi_image_num32) != 8);
 	BUILD_BUG_ON(sizeof(struct kapi_image_spec) != 168);
-	BUILD_BUG_ON(sizeof(struct kapi_image_param) != 136);
+	BUILD_BUG_ON(sizeof(struct kapi_image_param) != 160);
+	BUILD_BUG_ON(offsetof(struct kapi_image_param, struct_id) !=
+		     KAPI_IMAGE_PARAM_SIZE_2_0);
+	BUILD_BUG_ON(sizeof(struct kapi_image_struct) != 40);
+	BUILD_BUG_ON(sizeof(struct kapi_image_struct_field) != 120);
+	/* 2.1's tables come after all of 2.0's, whose ids stay. */
+	BUILD_BUG_ON(KAPI_TABLE_STRUCTS != KAPI_TABLE_COUNT_2_0);
+	BUILD_BUG_ON(offsetof(struct kapi_image_header, tables) +
+		     KAPI_TABLE_COUNT_2_0 * sizeof(struct kapi_image_table) !=
+		     KAPI_IMAGE_HEADER_SIZE_2_0);
 	BUILD_BUG_ON(sizeof(struct kapi_image_signal) != 72);
 	BUILD_BUG_ON(sizeof(struct kapi_image_cap) != 32);
 	BUILD_BUG_ON(sizeof(struct kapi_image_error) != 24);
 	BUILD_BUG_ON(sizeof(struct kapi_image_object) != 8);
-	BUILD_BUG_ON(sizeof(struct kapi_image_header) != 216);
+	BUILD_BUG_ON(sizeof(struct kapi_image_header) != 248);
 	/* The validator reads an ENUM16 field as a u16. */
 	BUILD_BUG_ON(sizeof(((struct kapi_image_object *)0)->type) != 2);
 	BUILD_BUG_ON(sizeof(((struct kapi_image_object *)0)->impl) != 2);
@@ -491,9 +518,14 @@ struct kapi_image_validator {
 	const char *table;
 	u32 index;
 	const char *name;
+	/* Bytes of the record being checked (its table's entsize). */
+	u32 rec_size;
 	char *why;
 	size_t why_len;
 };
+
+/* What a table the image does not have (2.0: structs, fields) reads as. */
+static const struct kapi_image_table kapi_image_no_table;
 
 /*
  * Write why the image is refused, as "<table>[<index>] (<name>), field
@@ -530,6 +562,8 @@ static __printf(5, 6) int kapi_image_refuse(struct kapi_image_validator *v,
 static const struct kapi_image_table *kapi_image_v_table(struct kapi_image_validator *v,
 							 enum kapi_image_table_id id)
 {
+	if (id >= v->hdr->table_count)
+		return &kapi_image_no_table;
 	return &v->hdr->tables[id];
 }
 
@@ -694,10 +728,10 @@ static int kapi_image_check_header(struct kapi_image_validator *v)
 	if (!kapi_image_reserved_ok(v, h->reserved))
 		return kapi_image_refuse(v, -EBADMSG, "reserved", "",
 					 "is %u, must be 0", h->reserved);
-	if (h->table_count < KAPI_TABLE_COUNT)
+	if (h->table_count < KAPI_TABLE_COUNT_2_0)
 		return kapi_image_refuse(v, -EBADMSG, "table_count", "",
 					 "%u, fewer than the %u tables of format %u",
-					 h->table_count, KAPI_TABLE_COUNT,
+					 h->table_count, KAPI_TABLE_COUNT_2_0,
 					 KAPI_IMAGE_VERSION_MAJOR);
 	need = offsetof(struct kapi_image_header, tables) +
 	       (size_t)h->table_count * sizeof(struct kapi_image_table);
@@ -713,10 +747,21 @@ static int kapi_image_check_header(struct kapi_image_validator *v)
 	return 0;
 }
 
+/*
+ * The smallest record of table @id a reader takes: a 2.0 param record ends
+ * before the fields of 2.1, which then read as "no struct".
+ */
+static size_t kapi_image_min_size(unsigned int id)
+{
+	if (id == KAPI_TABLE_PARAMS)
+		return KAPI_IMAGE_PARAM_SIZE_2_0;
+	return kapi_image_tables[id].size;
+}
+
 static int kapi_image_check_tables(struct kapi_image_validator *v)
 {
 	const struct kapi_image_header *h = v->hdr;
-	size_t start[KAPI_TABLE_COUNT], end[KAPI_TABLE_COUNT];
+	size_t start[KAPI_TABLE_COUNT] = {}, end[KAPI_TABLE_COUNT] = {};
 	unsigned int i, j;
 
 	v->table = "tables";
@@ -738,12 +783,12 @@ static int kapi_image_check_tables(struct kapi_image_validator *v)
 				return kapi_image_refuse(v, -EBADMSG, "entsize", "",
 							 "%u, must be 1", t->entsize);
 		} else if (i < KAPI_TABLE_COUNT &&
-			   (t->entsize < kapi_image_tables[i].size ||
+			   (t->entsize < kapi_image_min_size(i) ||
 			    t->entsize % KAPI_IMAGE_ALIGN)) {
 			return kapi_image_refuse(v, -EBADMSG, "entsize", "",
 						 "%u, must be a multiple of %u and at least %zu",
 						 t->entsize, KAPI_IMAGE_ALIGN,
-						 kapi_image_tables[i].size);
+						 kapi_image_min_size(i));
 		}
 		if (check_mul_overflow((size_t)t->count, (size_t)t->entsize,
 				       &bytes) ||
@@ -904,6 +949,14 @@ static int kapi_image_check_spec(struct kapi_image_validator *v,
 						 "parameter %u (%s): size_param %d is neither -1 nor the index of another parameter (0..%u)",
 						 j, kapi_image_v_str(v, p->name),
 						 p->size_param, s->params.count - 1);
+		if (kapi_image_params_have_structs(v->base) &&
+		    p->count_param != -1 &&
+		    (p->count_param < 0 || p->count_param >= s->params.count ||
+		     p->count_param == j))
+			return kapi_image_refuse(v, -EBADMSG, "params", "",
+						 "parameter %u (%s): count_param %d is neither -1 nor the index of another parameter (0..%u)",
+						 j, kapi_image_v_str(v, p->name),
+						 p->count_param, s->params.count - 1);
 		ret = kapi_image_check_param_fd(v, s, j, p);
 		ret = ret ?: kapi_image_check_param_unique(v, s, j);
 		if (ret)
@@ -990,8 +1043,11 @@ static int kapi_image_check_field(struct kapi_image_validator *v,
 	s32 n;
 	int ret;
 
+	/* A field a shorter record (an older minor version) does not have. */
+	if (f->offset >= v->rec_size)
+		return 0;
 	/* Every kind below RET is 32 bits wide (image_records.h). */
-	if (f->kind < KAPI_FIELD_NUM)
+	if (f->kind < KAPI_FIELD_NUM || f->kind == KAPI_FIELD_STRUCT_REF)
 		memcpy(&u, p, sizeof(u));
 	n = (s32)u;
 	switch (f->kind) {
@@ -1039,6 +1095,12 @@ static int kapi_image_check_field(struct kapi_image_validator *v,
 		return kapi_image_check_slice(v, f->name, p, f->arg);
 	case KAPI_FIELD_RET:
 		return kapi_image_check_fields(v, &kapi_image_ret_fields, p);
+	case KAPI_FIELD_STRUCT_REF:
+		if (u <= kapi_image_v_table(v, KAPI_TABLE_STRUCTS)->count)
+			return 0;
+		return kapi_image_refuse(v, -EBADMSG, f->name, "",
+					 "%u is neither 0 nor 1 + a record of table structs (%u records)",
+					 u, kapi_image_v_table(v, KAPI_TABLE_STRUCTS)->count);
 	default:
 		return 0;
 	}
@@ -1059,6 +1121,40 @@ static int kapi_image_check_fields(struct kapi_image_validator *v,
 	return 0;
 }
 
+/*
+ * What a struct's fields cannot say alone: each field lies inside the
+ * struct (offset + size <= size, none negative) and has a name no earlier
+ * field of the struct has. The fields table is checked before the structs.
+ */
+static int kapi_image_check_struct(struct kapi_image_validator *v,
+				   const struct kapi_image_struct *st)
+{
+	const struct kapi_image_struct_field *f, *g;
+	s64 size = st->size.value;
+	u32 i, j;
+
+	for (j = 0; j < st->fields.count; j++) {
+		f = kapi_image_v_rec(v, KAPI_TABLE_FIELDS, st->fields.first + j);
+		if (size < 0 || f->offset.value < 0 || f->size.value < 0 ||
+		    f->offset.value > size || f->size.value > size - f->offset.value)
+			return kapi_image_refuse(v, -EBADMSG, "fields", "",
+						 "field %u (%s): offset %lld + size %lld is outside the struct (%lld bytes)",
+						 j, kapi_image_v_str(v, f->name),
+						 f->offset.value, f->size.value, size);
+		for (i = 0; i < j; i++) {
+			g = kapi_image_v_rec(v, KAPI_TABLE_FIELDS,
+					     st->fields.first + i);
+			if (f->name == g->name ||
+			    !strcmp(kapi_image_v_str(v, f->name),
+				    kapi_image_v_str(v, g->name)))
+				return kapi_image_refuse(v, -EBADMSG, "fields", "",
+							 "fields %u and %u are both named %s",
+							 i, j, kapi_image_v_str(v, f->name));
+		}
+	}
+	return 0;
+}
+
 static int kapi_image_check_record(struct kapi_image_validator *v,
 				   enum kapi_image_table_id id, const void *rec)
 {
@@ -1071,13 +1167,16 @@ static int kapi_image_check_record(struct kapi_image_validator *v,
 		ret = kapi_image_check_object(v, rec);
 	if (!ret && id == KAPI_TABLE_ERRORS)
 		ret = kapi_image_check_error_objects(v, rec);
+	if (!ret && id == KAPI_TABLE_STRUCTS)
+		ret = kapi_image_check_struct(v, rec);
 	return ret;
 }
 
 /*
- * Names are unique within an image. Quadratic, but with a fast path for
- * the common case of a writer that stores each string once; the check
- * yields the CPU between rows so that a huge image cannot stall it.
+ * Spec names, and struct names, are unique within an image. Quadratic,
+ * but with a fast path for the common case of a writer that stores each
+ * string once; the check yields the CPU between rows so that a huge image
+ * cannot stall it.
  */
 static int kapi_image_check_unique(struct kapi_image_validator *v)
 {
@@ -1101,17 +1200,37 @@ static int kapi_image_check_unique(struct kapi_image_validator *v)
 		}
 		cond_resched();
 	}
+	n = kapi_image_v_table(v, KAPI_TABLE_STRUCTS)->count;
+	for (i = 1; i < n; i++) {
+		const struct kapi_image_struct *a = kapi_image_v_rec(v, KAPI_TABLE_STRUCTS, i);
+
+		for (j = 0; j < i; j++) {
+			const struct kapi_image_struct *b;
+
+			b = kapi_image_v_rec(v, KAPI_TABLE_STRUCTS, j);
+			if (a->name != b->name &&
+			    strcmp(kapi_image_v_str(v, a->name), kapi_image_v_str(v, b->name)))
+				continue;
+			kapi_image_v_at(v, KAPI_TABLE_STRUCTS, i);
+			v->name = kapi_image_v_str(v, a->name);
+			return kapi_image_refuse(v, -EBADMSG, "name", "",
+						 "structs[%u] has the same name", j);
+		}
+		cond_resched();
+	}
 	return 0;
 }
 
 /*
- * ORDER: specs last, objects before errors. A spec's checks read the
- * parameter records its slice names, an error's the selectors of its
- * slice, so those must be known good by then.
+ * ORDER: specs last, objects before errors, fields before structs. A
+ * spec's checks read the parameter records its slice names, an error's the
+ * selectors of its slice, a struct's its fields, so those must be known
+ * good by then.
  */
 static const enum kapi_image_table_id kapi_image_check_order[] = {
-	KAPI_TABLE_OBJECTS, KAPI_TABLE_PARAMS, KAPI_TABLE_ERRORS, KAPI_TABLE_LOCKS,
-	KAPI_TABLE_SIGNALS, KAPI_TABLE_EFFECTS, KAPI_TABLE_TRANSITIONS,
+	KAPI_TABLE_OBJECTS, KAPI_TABLE_FIELDS, KAPI_TABLE_STRUCTS,
+	KAPI_TABLE_PARAMS, KAPI_TABLE_ERRORS, KAPI_TABLE_LOCKS, KAPI_TABLE_SIGNALS,
+	KAPI_TABLE_EFFECTS, KAPI_TABLE_TRANSITIONS,
 	KAPI_TABLE_CAPS, KAPI_TABLE_CONSTRAINTS, KAPI_TABLE_VALUES,
 	KAPI_TABLE_SPECS,
 };
@@ -1158,10 +1277,10 @@ int kapi_image_validate(const void *data, size_t size, char *why,
 		return kapi_image_refuse(&v, -E2BIG, NULL, "",
 					 "%zu bytes, more than the limit of %u",
 					 size, KAPI_IMAGE_MAX_SIZE);
-	if (size < sizeof(struct kapi_image_header))
+	if (size < KAPI_IMAGE_HEADER_SIZE_2_0)
 		return kapi_image_refuse(&v, -EBADMSG, NULL, "",
-					 "truncated: %zu bytes, a header alone is %zu",
-					 size, sizeof(struct kapi_image_header));
+					 "truncated: %zu bytes, a header alone is %u",
+					 size, KAPI_IMAGE_HEADER_SIZE_2_0);
 
 	ret = kapi_image_check_header(&v);
 	ret = ret ?: kapi_image_check_tables(&v);
@@ -1173,6 +1292,7 @@ int kapi_image_validate(const void *data, size_t size, char *why,
 		enum kapi_image_table_id id = kapi_image_check_order[t];
 		u32 n = kapi_image_v_table(&v, id)->count;
 
+		v.rec_size = kapi_image_v_table(&v, id)->entsize;
 		for (i = 0; i < n; i++) {
 			kapi_image_v_at(&v, id, i);
 			ret = kapi_image_check_record(&v, id, kapi_image_v_rec(&v, id, i));

@@ -40,6 +40,7 @@ enum kapi_image_field_kind {
 	KAPI_FIELD_SLICE,
 	KAPI_FIELD_RET,
 	KAPI_FIELD_ENUM16,
+	KAPI_FIELD_STRUCT_REF,
 };
 
 /**
@@ -138,9 +139,12 @@ kapi_image_header(const void *image)
 	return image;
 }
 
+/* Records of @table; 0 for a table newer than the image (2.0: structs). */
 static inline u32 kapi_image_count(const void *image,
 				   enum kapi_image_table_id table)
 {
+	if (table >= kapi_image_header(image)->table_count)
+		return 0;
 	return kapi_image_header(image)->tables[table].count;
 }
 
@@ -312,6 +316,36 @@ kapi_image_error_name(const void *image, const struct kapi_image_spec *s,
 			return kapi_image_str(image, e->name);
 	}
 	return NULL;
+}
+
+/*
+ * The fields format 2.1 appended to the param record, which a 2.0 image's
+ * records end before: such a param points to no struct.
+ */
+static inline bool kapi_image_params_have_structs(const void *image)
+{
+	return kapi_image_header(image)->tables[KAPI_TABLE_PARAMS].entsize >=
+	       sizeof(struct kapi_image_param);
+}
+
+/* 1 + the struct @p points to (or is an array of), or 0 for none. */
+static inline u32 kapi_image_param_struct_id(const void *image,
+					     const struct kapi_image_param *p)
+{
+	return kapi_image_params_have_structs(image) ? p->struct_id : 0;
+}
+
+static inline const struct kapi_image_struct *
+kapi_image_struct(const void *image, u32 index)
+{
+	return kapi_image_record(image, KAPI_TABLE_STRUCTS, index);
+}
+
+static inline const struct kapi_image_struct_field *
+kapi_image_struct_field(const void *image, const struct kapi_image_struct *st,
+			u32 i)
+{
+	return kapi_image_slice_at(image, KAPI_TABLE_FIELDS, &st->fields, i);
 }
 
 #endif /* KAPI_IMAGE_H */

@@ -148,14 +148,112 @@ static void kapi_x_record(struct kapi_extract *x, enum kapi_image_table_id id,
 		memcpy(dst, rec, kapi_image_tables[id].size);
 }
 
-static void kapi_x_param(struct kapi_extract *x,
-			 const struct kapi_image_param *src)
+/* A copy of @src with its values, like a param's. */
+static void kapi_x_values(struct kapi_extract *x,
+			  const struct kapi_image_slice *src,
+			  struct kapi_image_slice *dst)
 {
-	struct kapi_image_param p = *src, *dst;
+	u32 i, first = 0;
+
+	for (i = 0; i < src->count; i++) {
+		struct kapi_image_num v, *vdst;
+		u32 vi;
+
+		v = *(const struct kapi_image_num *)
+			kapi_image_slice_at(x->src, KAPI_TABLE_VALUES, src, i);
+		vdst = kapi_x_rec(x, KAPI_TABLE_VALUES, &vi);
+		if (!i)
+			first = vi;
+		kapi_x_num(x, &v);
+		if (vdst)
+			*vdst = v;
+	}
+	dst->first = src->count ? first : 0;
+	dst->count = src->count;
+}
+
+/*
+ * Struct @id - 1 of the source and its fields; returns 1 + its index in
+ * the new image.
+ */
+static u32 kapi_x_struct(struct kapi_extract *x, u32 id)
+{
+	const struct kapi_image_struct *src = kapi_image_struct(x->src, id - 1);
+	struct kapi_image_struct st = *src, *dst;
 	u32 i, index, first = 0;
 
+	dst = kapi_x_rec(x, KAPI_TABLE_STRUCTS, &index);
+	kapi_x_fields(x, &kapi_image_record_fields[KAPI_TABLE_STRUCTS], &st);
+	for (i = 0; i < src->fields.count; i++) {
+		const struct kapi_image_struct_field *fsrc;
+		struct kapi_image_struct_field f, *fdst;
+		u32 fi;
+
+		fsrc = kapi_image_struct_field(x->src, src, i);
+		f = *fsrc;
+		fdst = kapi_x_rec(x, KAPI_TABLE_FIELDS, &fi);
+		if (!i)
+			first = fi;
+		kapi_x_fields(x, &kapi_image_record_fields[KAPI_TABLE_FIELDS], &f);
+		kapi_x_values(x, &fsrc->values, &f.values);
+		if (fdst)
+			*fdst = f;
+	}
+	st.fields.first = st.fields.count ? first : 0;
+	if (dst)
+		*dst = st;
+	return index + 1;
+}
+
+/*
+ * The new struct id of param @j of @spec: the struct is copied once, for
+ * the first param of the spec that names it; a later one takes the id the
+ * first one got (in the new image's param records, written by then).
+ * Quadratic in the params of one spec, like the validator's name check.
+ */
+static u32 kapi_x_param_struct(struct kapi_extract *x,
+			       const struct kapi_image_spec *spec, u32 j,
+			       u32 params_first)
+{
+	u32 id = kapi_image_param_struct_id(x->src, kapi_image_param(x->src, spec, j));
+	const struct kapi_image_param *q;
+	u32 i;
+
+	if (!id)
+		return 0;
+	for (i = 0; i < j; i++) {
+		q = kapi_image_param(x->src, spec, i);
+		if (kapi_image_param_struct_id(x->src, q) != id)
+			continue;
+		if (!x->out || x->too_big)
+			return 0;
+		q = (const struct kapi_image_param *)(x->out + x->off[KAPI_TABLE_PARAMS]) +
+		    params_first + i;
+		return q->struct_id;
+	}
+	return kapi_x_struct(x, id);
+}
+
+static void kapi_x_param(struct kapi_extract *x,
+			 const struct kapi_image_spec *spec, u32 j,
+			 u32 params_first)
+{
+	const struct kapi_image_param *src = kapi_image_param(x->src, spec, j);
+	struct kapi_image_param p, *dst;
+	u32 i, index, first = 0;
+
+	/* A 2.0 record ends before struct_id: no struct, no count. */
+	if (kapi_image_params_have_structs(x->src)) {
+		p = *src;
+	} else {
+		memcpy(&p, src, KAPI_IMAGE_PARAM_SIZE_2_0);
+		p.struct_id = 0;
+		p.count_param = -1;
+		memset(&p.max_count, 0, sizeof(p.max_count));
+	}
 	dst = kapi_x_rec(x, KAPI_TABLE_PARAMS, &index);
 	kapi_x_fields(x, &kapi_image_record_fields[KAPI_TABLE_PARAMS], &p);
+	p.struct_id = kapi_x_param_struct(x, spec, j, params_first);
 	for (i = 0; i < src->values.count; i++) {
 		struct kapi_image_num v, *vdst;
 		u32 vi;
@@ -219,14 +317,15 @@ static void kapi_x_spec(struct kapi_extract *x,
 {
 	struct kapi_image_spec s = *src, *dst;
 	const void *img = x->src;
-	u32 i, index;
+	u32 i, index, params_first;
 
 	dst = kapi_x_rec(x, KAPI_TABLE_SPECS, &index);
 	kapi_x_fields(x, &kapi_image_record_fields[KAPI_TABLE_SPECS], &s);
 
 	s.params = kapi_x_slice(x, KAPI_TABLE_PARAMS, src->params.count);
+	params_first = x->count[KAPI_TABLE_PARAMS];
 	for (i = 0; i < src->params.count; i++)
-		kapi_x_param(x, kapi_image_param(img, src, i));
+		kapi_x_param(x, src, i, params_first);
 	s.errors = kapi_x_slice(x, KAPI_TABLE_ERRORS, src->errors.count);
 	for (i = 0; i < src->errors.count; i++)
 		kapi_x_error(x, kapi_image_error(img, src, i));
@@ -276,8 +375,9 @@ static void kapi_x_start(struct kapi_extract *x)
  * @buf: where the new image goes, or NULL to learn its size only
  * @size: bytes at @buf
  *
- * The new image holds @spec alone: its records, the records of its lists
- * and the strings they use, in the canonical layout (tables in id order,
+ * The new image holds @spec alone: its records, the records of its lists,
+ * the structs its params point to (each once) and the strings they use,
+ * in the canonical layout (tables in id order,
  * strings last, each string stored once per use). It is an image of this
  * module's format version; fields that a newer minor version of the
  * source image added are not carried, and reserved fields are 0. It
@@ -304,6 +404,8 @@ ssize_t kapi_image_extract(const void *image,
 
 	off = sizeof(struct kapi_image_header);
 	for (t = 0; t < KAPI_TABLE_COUNT; t++) {
+		/* The string table is bytes: a table after it is aligned. */
+		off = round_up(off, KAPI_IMAGE_ALIGN);
 		x.off[t] = off;
 		off += x.count[t] * kapi_image_tables[t].size;
 		if (off > KAPI_IMAGE_MAX_SIZE)

@@ -103,6 +103,13 @@ static const struct kapi_badimage_fixture kapi_badimage_good = {
 				.count = sizeof(struct kapi_badimage_strings),
 				.entsize = 1,
 			},
+			/* Format 2.1's tables, empty. */
+			[KAPI_TABLE_STRUCTS] = {
+				.entsize = sizeof(struct kapi_image_struct),
+			},
+			[KAPI_TABLE_FIELDS] = {
+				.entsize = sizeof(struct kapi_image_struct_field),
+			},
 		},
 	},
 	.specs = {
@@ -132,6 +139,7 @@ static const struct kapi_badimage_fixture kapi_badimage_good = {
 			.flags = KAPI_PARAM_IN,
 			.constraint = KAPI_CONSTRAINT_BUFFER,
 			.size_param = 1,
+			.count_param = -1,
 			.violation_error = -EINVAL,
 		},
 		{
@@ -140,6 +148,7 @@ static const struct kapi_badimage_fixture kapi_badimage_good = {
 			.flags = KAPI_PARAM_IN,
 			.constraint = KAPI_CONSTRAINT_RANGE,
 			.size_param = -1,
+			.count_param = -1,
 			.max = { .value = 4096 },
 		},
 	},

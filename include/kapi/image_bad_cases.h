@@ -42,11 +42,11 @@
 	KAPI_IMAGE_BAD("newer major version", -EOPNOTSUPP,		\
 		       KAPI_BAD_AT_HEADER, 0, KAPI_BAD_HDR(version_major), \
 		       2, 3,						\
-		       "header, field version_major: format 3.0 is not supported (major 2)") \
+		       "header, field version_major: format 3.1 is not supported (major 2)") \
 	KAPI_IMAGE_BAD("format 1 image", -EOPNOTSUPP,			\
 		       KAPI_BAD_AT_HEADER, 0, KAPI_BAD_HDR(version_major), \
 		       2, 1,						\
-		       "header, field version_major: format 1.0 is older than " \
+		       "header, field version_major: format 1.1 is older than " \
 		       "this module's 2.x: rebuild the image with a matching kapi-gen") \
 	KAPI_IMAGE_BAD("header flags", -EBADMSG, KAPI_BAD_AT_HEADER, 0,	\
 		       KAPI_BAD_HDR(flags), 4, 0x80,			\
@@ -59,14 +59,14 @@
 		       "header, field table_count: 11, fewer than the 12 tables of format 2") \
 	KAPI_IMAGE_BAD("misaligned header size", -EBADMSG,		\
 		       KAPI_BAD_AT_HEADER, 0, KAPI_BAD_HDR(header_size),	\
-		       2, 220,						\
-		       "header, field header_size: 220, must be a multiple " \
-		       "of 8 and at least 216 for 12 tables")		\
+		       2, 252,						\
+		       "header, field header_size: 252, must be a multiple " \
+		       "of 8 and at least 248 for 14 tables")		\
 	KAPI_IMAGE_BAD("header too small for its tables", -EBADMSG,	\
 		       KAPI_BAD_AT_HEADER, 0, KAPI_BAD_HDR(header_size),	\
-		       2, 208,						\
-		       "header, field header_size: 208, must be a multiple " \
-		       "of 8 and at least 216 for 12 tables")		\
+		       2, 240,						\
+		       "header, field header_size: 240, must be a multiple " \
+		       "of 8 and at least 248 for 14 tables")		\
 	KAPI_IMAGE_BAD("table reserved", -EBADMSG, KAPI_BAD_AT_TABLE,	\
 		       KAPI_TABLE_PARAMS, KAPI_BAD_TAB(reserved), 4, 1,	\
 		       "tables[1] (params), field reserved: is 1, must be 0") \
@@ -87,7 +87,7 @@
 	KAPI_IMAGE_BAD("table inside the header", -EBADMSG,		\
 		       KAPI_BAD_AT_TABLE, KAPI_TABLE_SPECS,		\
 		       KAPI_BAD_TAB(offset), 4, 0,			\
-		       "tables[0] (specs), field offset: 0 is inside the header (216 bytes)") \
+		       "tables[0] (specs), field offset: 0 is inside the header (248 bytes)") \
 	KAPI_IMAGE_BAD("empty spec name", -EBADMSG, KAPI_BAD_AT_RECORD,	\
 		       KAPI_TABLE_SPECS,				\
 		       offsetof(struct kapi_image_spec, name), 4, 0,	\

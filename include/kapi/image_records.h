@@ -31,6 +31,7 @@
  *   FLAGS       a bit set whose known bits are arg
  *   ERRNO       a negative errno, or 0 if arg is 1
  *   SIZE_PARAM  -1 or a parameter index of the same spec
+ *   STRUCT_REF  0 (none) or 1 + a record index of the structs table
  *   SLICE       a struct kapi_image_slice into table arg
  *   RET         the struct kapi_image_return (KAPI_IMAGE_RETURN_FIELDS)
  *   RESERVED    reserved, 0 (a newer minor version may use it)
@@ -55,6 +56,8 @@
 	KAPI_IMAGE_T("values", struct kapi_image_num)			\
 	KAPI_IMAGE_T("objects", struct kapi_image_object)		\
 	KAPI_IMAGE_T("strings", char)					\
+	KAPI_IMAGE_T("structs", struct kapi_image_struct)		\
+	KAPI_IMAGE_T("fields", struct kapi_image_struct_field)		\
 }
 
 #define KAPI_IMAGE_RETURN_FIELDS {					\
@@ -109,6 +112,9 @@
 	KAPI_IMAGE_F(SLICE, values, KAPI_TABLE_VALUES)			\
 	KAPI_IMAGE_F(ERRNO, violation_error, 1)				\
 	KAPI_IMAGE_F(FLAGS, order, KAPI_PARAM_ORDER_ALL)		\
+	KAPI_IMAGE_F(STRUCT_REF, struct_id, 0)				\
+	KAPI_IMAGE_F(SIZE_PARAM, count_param, 0)			\
+	KAPI_IMAGE_F(NUM, max_count, 0)					\
 }
 
 #define KAPI_IMAGE_ERROR_FIELDS {					\
@@ -189,6 +195,36 @@
 	KAPI_IMAGE_F(STR, name, 0)					\
 	KAPI_IMAGE_F(STR, description, 0)				\
 	KAPI_IMAGE_F(STR, expr, 0)					\
+	KAPI_IMAGE_F(RESERVED, reserved, 0)				\
+}
+
+/*
+ * A struct (format 2.1). Beyond its fields, kapi.ko refuses two fields of
+ * one struct with the same name and a field whose offset + size exceeds
+ * the struct's size.
+ */
+#define KAPI_IMAGE_STRUCT_FIELDS {					\
+	KAPI_IMAGE_F(PARAM_NAME, name, 0)				\
+	KAPI_IMAGE_F(STR, description, 0)				\
+	KAPI_IMAGE_F(NUM, size, 0)					\
+	KAPI_IMAGE_F(NUM32, alignment, 0)				\
+	KAPI_IMAGE_F(SLICE, fields, KAPI_TABLE_FIELDS)			\
+}
+
+#define KAPI_IMAGE_STRUCT_FIELD_FIELDS {				\
+	KAPI_IMAGE_F(PARAM_NAME, name, 0)				\
+	KAPI_IMAGE_F(STR, type_name, 0)					\
+	KAPI_IMAGE_F(STR, description, 0)				\
+	KAPI_IMAGE_F(ENUM, type, KAPI_TYPE_COUNT)			\
+	KAPI_IMAGE_F(BITS, flags, KAPI_PARAM_FLAGS_ALL)			\
+	KAPI_IMAGE_F(ENUM, constraint, KAPI_CONSTRAINT_COUNT)		\
+	KAPI_IMAGE_F(NUM, offset, 0)					\
+	KAPI_IMAGE_F(NUM, size, 0)					\
+	KAPI_IMAGE_F(NUM, min, 0)					\
+	KAPI_IMAGE_F(NUM, max, 0)					\
+	KAPI_IMAGE_F(NUM, mask, 0)					\
+	KAPI_IMAGE_F(SLICE, values, KAPI_TABLE_VALUES)			\
+	KAPI_IMAGE_F(ERRNO, violation_error, 1)				\
 	KAPI_IMAGE_F(RESERVED, reserved, 0)				\
 }
 

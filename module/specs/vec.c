@@ -10,10 +10,12 @@
  *
  * What the checker verifies before the call: the descriptor (fd), the
  * number of segments (vlen, 0 to UIO_MAXIOV), the position (pos_l, for the
- * p*v calls) and the RWF_* flags (preadv2, pwritev2). The iovec array
- * itself is described in text only: the runtime checks do not read user
- * memory behind vec yet, so a segment's address and length, and the total
- * length, are not machine-checked (each spec says so under vec).
+ * p*v calls) and the RWF_* flags (preadv2, pwritev2). Each vec is an array
+ * of vlen struct iovec, described as data ('struct: iovec' in structs.c,
+ * with count-param and max-count on vec) for tools such as fuzzers; the
+ * runtime checks do not read user memory behind vec yet, so a segment's
+ * address and length, and the total length, are not machine-checked (each
+ * spec says so under vec).
  */
 #include <linux/errno.h>
 #include <linux/fcntl.h>
@@ -72,18 +74,23 @@
  * param: vec
  *   type: KAPI_TYPE_USER_PTR
  *   flags: KAPI_PARAM_IN | KAPI_PARAM_USER
- *   cdesc: Text only: an array of vlen struct iovec (16 bytes each on
- *     x86-64), read once by import_iovec(). The whole array must lie in
- *     user space and be readable, or the call fails with EFAULT (a
- *     vlen of 0 never touches it, so NULL is fine then). Each iov_len,
- *     taken as a ssize_t, must not be negative (EINVAL). Each segment
- *     iov_base to iov_base + iov_len must lie in user space (EFAULT);
- *     whether it is mapped is found out while copying. The total
- *     length is clamped to MAX_RW_COUNT, the last segments cut short,
- *     so it cannot overflow: the EINVAL that POSIX has for an
- *     overflowing total never happens on Linux. kapi does not read the
- *     array before the call (its runtime checks do not copy user memory
- *     behind pointers yet), so none of these rules is machine-checked.
+ *   struct: iovec
+ *   count-param: vlen
+ *   max-count: UIO_MAXIOV
+ *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
+ *     fields are described as data by 'struct: iovec' in structs.c),
+ *     read once by import_iovec(). The whole array must lie in user
+ *     space and be readable, or the call fails with EFAULT (a vlen of 0
+ *     never touches it, so NULL is fine then). Each iov_len, taken as a
+ *     ssize_t, must not be negative (EINVAL). Each segment iov_base to
+ *     iov_base + iov_len must lie in user space (EFAULT); whether it is
+ *     mapped is found out while copying. The total length is clamped to
+ *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
+ *     the EINVAL that POSIX has for an overflowing total never happens
+ *     on Linux. The struct description is data for tools: kapi does not
+ *     read the array before the call (its runtime checks do not copy
+ *     user memory behind pointers yet), so none of these rules is
+ *     machine-checked.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT
@@ -549,18 +556,23 @@ asmlinkage long sys_readv(unsigned long fd,
  * param: vec
  *   type: KAPI_TYPE_USER_PTR
  *   flags: KAPI_PARAM_IN | KAPI_PARAM_USER
- *   cdesc: Text only: an array of vlen struct iovec (16 bytes each on
- *     x86-64), read once by import_iovec(). The whole array must lie in
- *     user space and be readable, or the call fails with EFAULT (a
- *     vlen of 0 never touches it, so NULL is fine then). Each iov_len,
- *     taken as a ssize_t, must not be negative (EINVAL). Each segment
- *     iov_base to iov_base + iov_len must lie in user space (EFAULT);
- *     whether it is mapped is found out while copying. The total
- *     length is clamped to MAX_RW_COUNT, the last segments cut short,
- *     so it cannot overflow: the EINVAL that POSIX has for an
- *     overflowing total never happens on Linux. kapi does not read the
- *     array before the call (its runtime checks do not copy user memory
- *     behind pointers yet), so none of these rules is machine-checked.
+ *   struct: iovec
+ *   count-param: vlen
+ *   max-count: UIO_MAXIOV
+ *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
+ *     fields are described as data by 'struct: iovec' in structs.c),
+ *     read once by import_iovec(). The whole array must lie in user
+ *     space and be readable, or the call fails with EFAULT (a vlen of 0
+ *     never touches it, so NULL is fine then). Each iov_len, taken as a
+ *     ssize_t, must not be negative (EINVAL). Each segment iov_base to
+ *     iov_base + iov_len must lie in user space (EFAULT); whether it is
+ *     mapped is found out while copying. The total length is clamped to
+ *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
+ *     the EINVAL that POSIX has for an overflowing total never happens
+ *     on Linux. The struct description is data for tools: kapi does not
+ *     read the array before the call (its runtime checks do not copy
+ *     user memory behind pointers yet), so none of these rules is
+ *     machine-checked.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT
@@ -1082,18 +1094,23 @@ asmlinkage long sys_writev(unsigned long fd,
  * param: vec
  *   type: KAPI_TYPE_USER_PTR
  *   flags: KAPI_PARAM_IN | KAPI_PARAM_USER
- *   cdesc: Text only: an array of vlen struct iovec (16 bytes each on
- *     x86-64), read once by import_iovec(). The whole array must lie in
- *     user space and be readable, or the call fails with EFAULT (a
- *     vlen of 0 never touches it, so NULL is fine then). Each iov_len,
- *     taken as a ssize_t, must not be negative (EINVAL). Each segment
- *     iov_base to iov_base + iov_len must lie in user space (EFAULT);
- *     whether it is mapped is found out while copying. The total
- *     length is clamped to MAX_RW_COUNT, the last segments cut short,
- *     so it cannot overflow: the EINVAL that POSIX has for an
- *     overflowing total never happens on Linux. kapi does not read the
- *     array before the call (its runtime checks do not copy user memory
- *     behind pointers yet), so none of these rules is machine-checked.
+ *   struct: iovec
+ *   count-param: vlen
+ *   max-count: UIO_MAXIOV
+ *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
+ *     fields are described as data by 'struct: iovec' in structs.c),
+ *     read once by import_iovec(). The whole array must lie in user
+ *     space and be readable, or the call fails with EFAULT (a vlen of 0
+ *     never touches it, so NULL is fine then). Each iov_len, taken as a
+ *     ssize_t, must not be negative (EINVAL). Each segment iov_base to
+ *     iov_base + iov_len must lie in user space (EFAULT); whether it is
+ *     mapped is found out while copying. The total length is clamped to
+ *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
+ *     the EINVAL that POSIX has for an overflowing total never happens
+ *     on Linux. The struct description is data for tools: kapi does not
+ *     read the array before the call (its runtime checks do not copy
+ *     user memory behind pointers yet), so none of these rules is
+ *     machine-checked.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT
@@ -1595,18 +1612,23 @@ asmlinkage long sys_preadv(unsigned long fd, const struct iovec __user *vec,
  * param: vec
  *   type: KAPI_TYPE_USER_PTR
  *   flags: KAPI_PARAM_IN | KAPI_PARAM_USER
- *   cdesc: Text only: an array of vlen struct iovec (16 bytes each on
- *     x86-64), read once by import_iovec(). The whole array must lie in
- *     user space and be readable, or the call fails with EFAULT (a
- *     vlen of 0 never touches it, so NULL is fine then). Each iov_len,
- *     taken as a ssize_t, must not be negative (EINVAL). Each segment
- *     iov_base to iov_base + iov_len must lie in user space (EFAULT);
- *     whether it is mapped is found out while copying. The total
- *     length is clamped to MAX_RW_COUNT, the last segments cut short,
- *     so it cannot overflow: the EINVAL that POSIX has for an
- *     overflowing total never happens on Linux. kapi does not read the
- *     array before the call (its runtime checks do not copy user memory
- *     behind pointers yet), so none of these rules is machine-checked.
+ *   struct: iovec
+ *   count-param: vlen
+ *   max-count: UIO_MAXIOV
+ *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
+ *     fields are described as data by 'struct: iovec' in structs.c),
+ *     read once by import_iovec(). The whole array must lie in user
+ *     space and be readable, or the call fails with EFAULT (a vlen of 0
+ *     never touches it, so NULL is fine then). Each iov_len, taken as a
+ *     ssize_t, must not be negative (EINVAL). Each segment iov_base to
+ *     iov_base + iov_len must lie in user space (EFAULT); whether it is
+ *     mapped is found out while copying. The total length is clamped to
+ *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
+ *     the EINVAL that POSIX has for an overflowing total never happens
+ *     on Linux. The struct description is data for tools: kapi does not
+ *     read the array before the call (its runtime checks do not copy
+ *     user memory behind pointers yet), so none of these rules is
+ *     machine-checked.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT
@@ -2161,18 +2183,23 @@ asmlinkage long sys_pwritev(unsigned long fd, const struct iovec __user *vec,
  * param: vec
  *   type: KAPI_TYPE_USER_PTR
  *   flags: KAPI_PARAM_IN | KAPI_PARAM_USER
- *   cdesc: Text only: an array of vlen struct iovec (16 bytes each on
- *     x86-64), read once by import_iovec(). The whole array must lie in
- *     user space and be readable, or the call fails with EFAULT (a
- *     vlen of 0 never touches it, so NULL is fine then). Each iov_len,
- *     taken as a ssize_t, must not be negative (EINVAL). Each segment
- *     iov_base to iov_base + iov_len must lie in user space (EFAULT);
- *     whether it is mapped is found out while copying. The total
- *     length is clamped to MAX_RW_COUNT, the last segments cut short,
- *     so it cannot overflow: the EINVAL that POSIX has for an
- *     overflowing total never happens on Linux. kapi does not read the
- *     array before the call (its runtime checks do not copy user memory
- *     behind pointers yet), so none of these rules is machine-checked.
+ *   struct: iovec
+ *   count-param: vlen
+ *   max-count: UIO_MAXIOV
+ *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
+ *     fields are described as data by 'struct: iovec' in structs.c),
+ *     read once by import_iovec(). The whole array must lie in user
+ *     space and be readable, or the call fails with EFAULT (a vlen of 0
+ *     never touches it, so NULL is fine then). Each iov_len, taken as a
+ *     ssize_t, must not be negative (EINVAL). Each segment iov_base to
+ *     iov_base + iov_len must lie in user space (EFAULT); whether it is
+ *     mapped is found out while copying. The total length is clamped to
+ *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
+ *     the EINVAL that POSIX has for an overflowing total never happens
+ *     on Linux. The struct description is data for tools: kapi does not
+ *     read the array before the call (its runtime checks do not copy
+ *     user memory behind pointers yet), so none of these rules is
+ *     machine-checked.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT
@@ -2717,18 +2744,23 @@ asmlinkage long sys_preadv2(unsigned long fd, const struct iovec __user *vec,
  * param: vec
  *   type: KAPI_TYPE_USER_PTR
  *   flags: KAPI_PARAM_IN | KAPI_PARAM_USER
- *   cdesc: Text only: an array of vlen struct iovec (16 bytes each on
- *     x86-64), read once by import_iovec(). The whole array must lie in
- *     user space and be readable, or the call fails with EFAULT (a
- *     vlen of 0 never touches it, so NULL is fine then). Each iov_len,
- *     taken as a ssize_t, must not be negative (EINVAL). Each segment
- *     iov_base to iov_base + iov_len must lie in user space (EFAULT);
- *     whether it is mapped is found out while copying. The total
- *     length is clamped to MAX_RW_COUNT, the last segments cut short,
- *     so it cannot overflow: the EINVAL that POSIX has for an
- *     overflowing total never happens on Linux. kapi does not read the
- *     array before the call (its runtime checks do not copy user memory
- *     behind pointers yet), so none of these rules is machine-checked.
+ *   struct: iovec
+ *   count-param: vlen
+ *   max-count: UIO_MAXIOV
+ *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
+ *     fields are described as data by 'struct: iovec' in structs.c),
+ *     read once by import_iovec(). The whole array must lie in user
+ *     space and be readable, or the call fails with EFAULT (a vlen of 0
+ *     never touches it, so NULL is fine then). Each iov_len, taken as a
+ *     ssize_t, must not be negative (EINVAL). Each segment iov_base to
+ *     iov_base + iov_len must lie in user space (EFAULT); whether it is
+ *     mapped is found out while copying. The total length is clamped to
+ *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
+ *     the EINVAL that POSIX has for an overflowing total never happens
+ *     on Linux. The struct description is data for tools: kapi does not
+ *     read the array before the call (its runtime checks do not copy
+ *     user memory behind pointers yet), so none of these rules is
+ *     machine-checked.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT

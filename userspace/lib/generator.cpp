@@ -45,12 +45,14 @@ constexpr const char* kRecordTypes[KAPI_TABLE_COUNT] = {
     "struct kapi_image_lock",       "struct kapi_image_signal", "struct kapi_image_effect",
     "struct kapi_image_transition", "struct kapi_image_cap",    "struct kapi_image_constraint",
     "struct kapi_image_num",        "struct kapi_image_object", "char",
+    "struct kapi_image_struct",     "struct kapi_image_struct_field",
 };
 
 constexpr const char* kTableIds[KAPI_TABLE_COUNT] = {
     "KAPI_TABLE_SPECS",       "KAPI_TABLE_PARAMS",  "KAPI_TABLE_ERRORS",      "KAPI_TABLE_LOCKS",
     "KAPI_TABLE_SIGNALS",     "KAPI_TABLE_EFFECTS", "KAPI_TABLE_TRANSITIONS", "KAPI_TABLE_CAPS",
     "KAPI_TABLE_CONSTRAINTS", "KAPI_TABLE_VALUES",  "KAPI_TABLE_OBJECTS",     "KAPI_TABLE_STRINGS",
+    "KAPI_TABLE_STRUCTS",     "KAPI_TABLE_FIELDS",
 };
 
 // "-135" or "135".
@@ -95,6 +97,36 @@ std::string expr_problem(std::string_view expr) {
 
 // Throws unless every expression of SPECS can be pasted into C.
 void check_expressions(const SpecSet& set) {
+    for (std::size_t i = 0; i < set.structs.size(); ++i) {
+        const StructSpec& st = set.structs[i];
+        const std::string where = "struct " + std::to_string(i) + " (" + st.name + "): ";
+        auto check = [&](const Num& n, const std::string& what) {
+            if (n.expr.empty())
+                return;
+            if (std::string why = expr_problem(n.expr); !why.empty())
+                throw detail::LayoutError(where + what + " expression '" + n.expr +
+                                              "' cannot be used in C: " + why,
+                                          -1);
+        };
+        check(st.size, "size");
+        check(st.alignment, "alignment");
+        for (std::size_t j = 0; j < st.fields.size(); ++j) {
+            const StructField& f = st.fields[j];
+            const std::string fw = "field " + std::to_string(j) + ": ";
+            check(f.offset, fw + "offset");
+            check(f.size, fw + "size");
+            check(f.min, fw + "min");
+            check(f.max, fw + "max");
+            check(f.mask, fw + "mask");
+            for (std::size_t k = 0; k < f.values.size(); ++k)
+                check(f.values[k], fw + "value " + std::to_string(k));
+            if (!f.violation_error.empty() && !is_identifier(f.violation_error) &&
+                !is_errno_number(f.violation_error))
+                throw detail::LayoutError(where + fw + "violation_error '" + f.violation_error +
+                                              "' is not an errno name",
+                                          -1);
+        }
+    }
     for (std::size_t i = 0; i < set.specs.size(); ++i) {
         const Spec& s = set.specs[i];
         const std::string spec = "spec " + std::to_string(i) + " (" + s.name + "): ";
@@ -118,6 +150,7 @@ void check_expressions(const SpecSet& set) {
             check(p.min, where + "min");
             check(p.max, where + "max");
             check(p.mask, where + "mask");
+            check(p.max_count, where + "max_count");
             for (std::size_t k = 0; k < p.values.size(); ++k)
                 check(p.values[k], where + "value " + std::to_string(k));
         }
@@ -185,6 +218,13 @@ private:
     void str_field(int indent, std::string_view name, std::uint32_t off) {
         if (off != 0)
             field(indent, name, std::to_string(off), "\"" + preview(l_.string_at(off)) + "\"");
+    }
+
+    // The number as a C expression: its expression text, or its value.
+    std::string num_expr_c(const kapi_image_num& n) {
+        if (n.expr != 0)
+            return std::string(l_.string_at(n.expr));
+        return s64_literal(n.value);
     }
 
     std::string num_c(const kapi_image_num& n) {
@@ -255,6 +295,8 @@ private:
     void values();
     void objects();
     void strings();
+    void structs();
+    void fields();
 
     // Opens ".NAME = {" of table ID if it has records; false if empty.
     bool open_table(std::size_t id) {
@@ -284,14 +326,18 @@ void Writer::header() {
         // An empty table has no member: it starts where the next one does,
         // which is where encode_image() puts it too. The string table is
         // never empty.
+        // Empty tables after it stand at the end, as in encode_image().
         std::size_t at = id;
-        while (counts_[at] == 0)
+        while (at < KAPI_TABLE_COUNT && counts_[at] == 0)
             ++at;
         std::string entsize =
             id == KAPI_TABLE_STRINGS ? "1" : "sizeof(" + std::string(kRecordTypes[id]) + ")";
         line(3, "[" + std::string(kTableIds[id]) + "] = {");
-        line(4,
-             ".offset = offsetof(" + std::string(kStruct) + ", " + detail::kTableNames[at] + "),");
+        if (at == KAPI_TABLE_COUNT)
+            line(4, ".offset = sizeof(" + std::string(kStruct) + "),");
+        else
+            line(4, ".offset = offsetof(" + std::string(kStruct) + ", " +
+                        detail::kTableNames[at] + "),");
         line(4, ".count = " + std::to_string(counts_[id]) + ",");
         line(4, ".entsize = " + entsize + ",");
         line(3, "},");
@@ -366,6 +412,11 @@ void Writer::params() {
             field(3, "order",
                   std::to_string(r.order & KAPI_PARAM_ORDER_RANK) +
                       (r.order & KAPI_PARAM_ORDER_AUDIT ? " | KAPI_PARAM_ORDER_AUDIT" : ""));
+        if (r.struct_id)
+            field(3, "struct_id", std::to_string(r.struct_id),
+                  "struct " + preview(l_.string_at(l_.structs[r.struct_id - 1].name)));
+        field(3, "count_param", std::to_string(r.count_param));
+        num_field(3, "max_count", r.max_count);
         line(2, "},");
     }
     line(1, "},");
@@ -553,6 +604,46 @@ void Writer::strings() {
     }
 }
 
+void Writer::structs() {
+    if (!open_table(KAPI_TABLE_STRUCTS))
+        return;
+    for (std::size_t i = 0; i < l_.structs.size(); ++i) {
+        const kapi_image_struct& r = l_.structs[i];
+        line(2, "[" + std::to_string(i) + "] = { /* " + preview(l_.string_at(r.name)) + " */");
+        str_field(3, "name", r.name);
+        str_field(3, "description", r.description);
+        num_field(3, "size", r.size);
+        num32_field(3, "alignment", r.alignment);
+        slice_field(3, "fields", r.fields);
+        line(2, "},");
+    }
+    line(1, "},");
+}
+
+void Writer::fields() {
+    if (!open_table(KAPI_TABLE_FIELDS))
+        return;
+    for (std::size_t i = 0; i < l_.fields.size(); ++i) {
+        const kapi_image_struct_field& r = l_.fields[i];
+        line(2, "[" + std::to_string(i) + "] = { /* " + preview(l_.string_at(r.name)) + " */");
+        str_field(3, "name", r.name);
+        str_field(3, "type_name", r.type_name);
+        str_field(3, "description", r.description);
+        field(3, "type", enum_c(EnumKind::ParamType, r.type));
+        field(3, "flags", bits_c(EnumKind::ParamFlags, r.flags));
+        field(3, "constraint", enum_c(EnumKind::ConstraintType, r.constraint));
+        num_field(3, "offset", r.offset);
+        num_field(3, "size", r.size);
+        num_field(3, "min", r.min);
+        num_field(3, "max", r.max);
+        num_field(3, "mask", r.mask);
+        slice_field(3, "values", r.values);
+        field(3, "violation_error", errno_c(l_.field_violation_names[i], r.violation_error));
+        line(2, "},");
+    }
+    line(1, "},");
+}
+
 void Writer::count_records() {
     counts_[KAPI_TABLE_SPECS] = l_.specs.size();
     counts_[KAPI_TABLE_PARAMS] = l_.params.size();
@@ -566,6 +657,8 @@ void Writer::count_records() {
     counts_[KAPI_TABLE_VALUES] = l_.values.size();
     counts_[KAPI_TABLE_OBJECTS] = l_.objects.size();
     counts_[KAPI_TABLE_STRINGS] = l_.strings.size();
+    counts_[KAPI_TABLE_STRUCTS] = l_.structs.size();
+    counts_[KAPI_TABLE_FIELDS] = l_.fields.size();
 }
 
 std::string Writer::object_definition() {
@@ -584,6 +677,8 @@ std::string Writer::object_definition() {
     values();
     objects();
     strings();
+    structs();
+    fields();
     line(0, "};");
     return std::exchange(out_, {});
 }
@@ -690,6 +785,20 @@ void Writer::static_asserts() {
             std::string e(l_.string_at(n.expr));
             line(0, "_Static_assert((" + e + ") >= 0 && (" + e + ") <= CAP_LAST_CAP, \"cap " +
                         std::to_string(i) + " is not a capability\");");
+        }
+    }
+    // A struct's fields lie inside it on the target kernel, as kapi.ko
+    // requires (the parser checks only what it can evaluate).
+    for (const kapi_image_struct& st : l_.structs) {
+        std::string sname = c_escape(l_.string_at(st.name));
+        std::string size = num_expr_c(st.size);
+        for (std::uint32_t j = 0; j < st.fields.count; ++j) {
+            const kapi_image_struct_field& f = l_.fields[st.fields.first + j];
+            line(0, "_Static_assert((long long)(" + num_expr_c(f.offset) + ") >= 0 && (long long)(" +
+                        num_expr_c(f.size) + ") >= 0 && (unsigned long long)(" +
+                        num_expr_c(f.offset) + ") + (unsigned long long)(" + num_expr_c(f.size) +
+                        ") <= (unsigned long long)(" + size + "), \"struct " + sname + ": field " +
+                        c_escape(l_.string_at(f.name)) + " lies beyond the struct\");");
         }
     }
     line(0, "_Static_assert(sizeof(" + std::string(kObject) +

@@ -96,7 +96,8 @@ template <class R, class F>
 requires Is<R, kapi_image_return> || Is<R, kapi_image_spec> || Is<R, kapi_image_param> ||
     Is<R, kapi_image_error> || Is<R, kapi_image_lock> || Is<R, kapi_image_signal> ||
     Is<R, kapi_image_effect> || Is<R, kapi_image_transition> || Is<R, kapi_image_cap> ||
-    Is<R, kapi_image_constraint> || Is<R, kapi_image_object>
+    Is<R, kapi_image_constraint> || Is<R, kapi_image_object> || Is<R, kapi_image_struct> ||
+    Is<R, kapi_image_struct_field>
 constexpr void each(R& r, F& f) {
     EachField<F> e{f};
     fields(r, e);
@@ -140,6 +141,13 @@ static_assert(visited_size<kapi_image_transition>() == sizeof(kapi_image_transit
 static_assert(visited_size<kapi_image_cap>() == sizeof(kapi_image_cap));
 static_assert(visited_size<kapi_image_constraint>() == sizeof(kapi_image_constraint));
 static_assert(visited_size<kapi_image_object>() == sizeof(kapi_image_object));
+static_assert(visited_size<kapi_image_struct>() == sizeof(kapi_image_struct));
+static_assert(visited_size<kapi_image_struct_field>() == sizeof(kapi_image_struct_field));
+// Format 2.0's param record ends where 2.1's fields begin.
+static_assert(offsetof(kapi_image_param, struct_id) == KAPI_IMAGE_PARAM_SIZE_2_0);
+static_assert(offsetof(kapi_image_header, tables) +
+                  KAPI_TABLE_COUNT_2_0 * sizeof(kapi_image_table) ==
+              KAPI_IMAGE_HEADER_SIZE_2_0);
 
 // Writes the visited fields little-endian at P.
 struct LeWriter {
@@ -189,6 +197,17 @@ R read_record(const std::uint8_t* p) {
     LeReader rd{p};
     each(r, rd);
     return r;
+}
+
+// A record of which only the first AVAIL bytes exist (a record of an older
+// minor version): the missing fields read as zero bytes.
+template <class R>
+R read_record(const std::uint8_t* p, std::size_t avail) {
+    if (avail >= sizeof(R))
+        return read_record<R>(p);
+    std::array<std::uint8_t, sizeof(R)> buf{};
+    std::copy(p, p + avail, buf.begin());
+    return read_record<R>(buf.data());
 }
 
 constexpr std::uint64_t align8(std::uint64_t n) {
@@ -259,8 +278,19 @@ public:
     explicit Builder(LayoutMode mode) : mode_(mode) { out_.strings.push_back('\0'); }
 
     ImageLayout build(const SpecSet& set) {
+        // Structs are numbered first (params refer to them) and written
+        // after the specs, whose strings come first in the string table.
+        for (std::size_t i = 0; i < set.structs.size(); ++i) {
+            spec_ = -1;
+            ctx_ = "struct " + num_str(i) + " (" + set.structs[i].name + "): ";
+            if (!struct_ids_.try_emplace(set.structs[i].name, static_cast<std::uint32_t>(i)).second)
+                fail("duplicate struct name");
+        }
         for (std::size_t i = 0; i < set.specs.size(); ++i)
             add_spec(i, set.specs[i]);
+        spec_ = -1;
+        for (std::size_t i = 0; i < set.structs.size(); ++i)
+            add_struct(i, set.structs[i]);
         return std::move(out_);
     }
 
@@ -472,8 +502,57 @@ private:
         std::string keep;
         r.violation_error = errno_code(s, p.violation_error, "violation_error", &keep);
         r.order = p.order;
+        r.struct_id = 0;
+        if (!p.struct_name.empty()) {
+            auto it = struct_ids_.find(p.struct_name);
+            if (it == struct_ids_.end())
+                fail("struct '" + p.struct_name + "' is not described in the image");
+            r.struct_id = it->second + 1;
+        }
+        r.count_param = p.count_param;
+        r.max_count = num(p.max_count, "max_count");
         out_.params.push_back(r);
         out_.param_violation_names.push_back(std::move(keep));
+    }
+
+    void add_struct(std::size_t index, const StructSpec& st) {
+        ctx_ = "struct " + num_str(index) + " (" + st.name + "): ";
+        kapi_image_struct r{};
+        r.name = str(st.name, "name");
+        r.description = str(st.description, "description");
+        r.size = num(st.size, "size");
+        // Only the compiler knows a size written as sizeof(): for the
+        // generator's own check of the layout it is as large as can be (the
+        // generated C asserts that each field fits, with the real values).
+        if (mode_ == LayoutMode::Generate && !st.size.value && !st.size.expr.empty())
+            r.size.value = std::numeric_limits<std::int64_t>::max();
+        r.alignment = s32(st.alignment, "alignment");
+        r.fields = slice(out_.fields.size(), st.fields.size());
+        const std::string base = ctx_;
+        for (std::size_t i = 0; i < st.fields.size(); ++i) {
+            const StructField& f = st.fields[i];
+            ctx_ = base + "field " + num_str(i) + ": ";
+            kapi_image_struct_field fr{};
+            fr.name = str(f.name, "name");
+            fr.type_name = str(f.type_name, "type_name");
+            fr.description = str(f.description, "description");
+            fr.type = f.type;
+            fr.flags = f.flags;
+            fr.constraint = f.constraint;
+            fr.offset = num(f.offset, "offset");
+            fr.size = num(f.size, "size");
+            fr.min = num(f.min, "min");
+            fr.max = num(f.max, "max");
+            fr.mask = num(f.mask, "mask");
+            fr.values = slice(out_.values.size(), f.values.size());
+            for (std::size_t k = 0; k < f.values.size(); ++k)
+                out_.values.push_back(num(f.values[k], "value " + num_str(k)));
+            std::string keep;
+            fr.violation_error = errno_code(Spec{}, f.violation_error, "violation_error", &keep);
+            out_.fields.push_back(fr);
+            out_.field_violation_names.push_back(std::move(keep));
+        }
+        out_.structs.push_back(r);
     }
 
     void add_error(const ErrorSpec& e) {
@@ -528,6 +607,7 @@ private:
     LayoutMode mode_;
     ImageLayout out_;
     std::unordered_map<std::string, std::uint32_t> offsets_;
+    std::map<std::string, std::uint32_t> struct_ids_;
     std::string ctx_;
     int spec_ = -1;
 };
@@ -578,6 +658,9 @@ public:
         out.specs.reserve(specs_.size());
         for (std::size_t i = 0; i < specs_.size(); ++i)
             out.specs.push_back(decode_spec(i));
+        out.structs.reserve(structs_.size());
+        for (std::size_t i = 0; i < structs_.size(); ++i)
+            out.structs.push_back(decode_struct(i));
         check_all_records();
         return h_.size;
     }
@@ -589,7 +672,7 @@ private:
 
     [[noreturn]] void truncated() const {
         fail("image truncated: " + num_str(d_.size()) + " bytes, the header needs " +
-             num_str(sizeof(kapi_image_header)));
+             num_str(KAPI_IMAGE_HEADER_SIZE_2_0));
     }
 
     std::uint32_t le32(std::size_t off) const {
@@ -620,14 +703,16 @@ private:
             fail("unsupported image version " + num_str(major) + "." + num_str(minor) +
                      ": this reader knows major version " + num_str(KAPI_IMAGE_VERSION_MAJOR),
                  -EOPNOTSUPP);
-        if (d_.size() < sizeof(kapi_image_header))
+        if (d_.size() < KAPI_IMAGE_HEADER_SIZE_2_0)
             truncated();
-        h_ = read_record<kapi_image_header>(d_.data());
+        // A 2.0 header holds 12 table descriptors: read what is there.
+        h_ = read_record<kapi_image_header>(d_.data(),
+                                            std::min(d_.size(), sizeof(kapi_image_header)));
         strict_ = h_.version_minor <= KAPI_IMAGE_VERSION_MINOR;
 
-        if (h_.header_size < sizeof(kapi_image_header))
+        if (h_.header_size < KAPI_IMAGE_HEADER_SIZE_2_0)
             fail("header size " + num_str(h_.header_size) + " is smaller than " +
-                 num_str(sizeof(kapi_image_header)));
+                 num_str(KAPI_IMAGE_HEADER_SIZE_2_0));
         if (h_.header_size % KAPI_IMAGE_ALIGN != 0)
             fail("header size " + num_str(h_.header_size) + " is not a multiple of " +
                  num_str(KAPI_IMAGE_ALIGN));
@@ -643,20 +728,24 @@ private:
         if (h_.size > d_.size())
             fail("image size " + num_str(h_.size) + " exceeds the " + num_str(d_.size()) +
                  " bytes left");
-        if (h_.table_count < KAPI_TABLE_COUNT)
+        if (h_.table_count < KAPI_TABLE_COUNT_2_0)
             fail("table count " + num_str(h_.table_count) + " is smaller than " +
-                 num_str(KAPI_TABLE_COUNT));
+                 num_str(KAPI_TABLE_COUNT_2_0));
         std::uint64_t table_bytes = offsetof(kapi_image_header, tables) +
                                     std::uint64_t{h_.table_count} * sizeof(kapi_image_table);
         if (table_bytes > h_.header_size)
             fail("header size " + num_str(h_.header_size) + " is too small for " +
                  num_str(h_.table_count) + " tables");
+        // The tables of a newer format than the image's are empty (2.0: no
+        // structs, no fields).
+        for (std::size_t id = h_.table_count; id < KAPI_TABLE_COUNT; ++id)
+            h_.tables[id] = kapi_image_table{};
         if (strict_ && h_.flags != 0)
             fail("header flags " + hex(h_.flags) + " not zero");
         if (strict_ && h_.reserved != 0)
             fail("header reserved field " + hex(h_.reserved) + " not zero");
 
-        for (std::size_t id = 0; id < KAPI_TABLE_COUNT; ++id)
+        for (std::size_t id = 0; id < std::min<std::size_t>(h_.table_count, KAPI_TABLE_COUNT); ++id)
             check_table(id, h_.tables[id]);
         // Each byte has one meaning: tables with records do not overlap.
         for (std::size_t i = 0; i < KAPI_TABLE_COUNT; ++i) {
@@ -675,7 +764,10 @@ private:
     void check_table(std::size_t id, const kapi_image_table& t) {
         const std::string name = kTableNames[id];
         ctx_ = name + " table: ";
-        std::uint32_t known = record_size(id);
+        // A param record may end before the fields of 2.1 (a 2.0 image):
+        // they read as "no struct" (read_table()).
+        std::uint32_t known =
+            id == KAPI_TABLE_PARAMS ? KAPI_IMAGE_PARAM_SIZE_2_0 : record_size(id);
         if (id == KAPI_TABLE_STRINGS) {
             if (t.entsize != 1)
                 fail("entsize " + num_str(t.entsize) + ", expected 1");
@@ -710,8 +802,14 @@ private:
         const kapi_image_table& t = h_.tables[id];
         std::vector<R> v;
         v.reserve(t.count);
-        for (std::uint32_t i = 0; i < t.count; ++i)
-            v.push_back(read_record<R>(d_.data() + t.offset + std::size_t{i} * t.entsize));
+        for (std::uint32_t i = 0; i < t.count; ++i) {
+            v.push_back(read_record<R>(d_.data() + t.offset + std::size_t{i} * t.entsize,
+                                       t.entsize));
+            // A 2.0 param record ends before count_param: none.
+            if constexpr (Is<R, kapi_image_param>)
+                if (t.entsize < offsetof(kapi_image_param, count_param) + 4)
+                    v.back().count_param = -1;
+        }
         return v;
     }
 
@@ -738,6 +836,66 @@ private:
         constraints_ = read_table<kapi_image_constraint>(KAPI_TABLE_CONSTRAINTS);
         values_ = read_table<kapi_image_num>(KAPI_TABLE_VALUES);
         objects_ = read_table<kapi_image_object>(KAPI_TABLE_OBJECTS);
+        structs_ = read_table<kapi_image_struct>(KAPI_TABLE_STRUCTS);
+        fields_ = read_table<kapi_image_struct_field>(KAPI_TABLE_FIELDS);
+    }
+
+    StructSpec decode_struct(std::size_t index) {
+        const kapi_image_struct& r = structs_[index];
+        StructSpec st;
+        ctx_ = "struct " + num_str(index) + ": ";
+        st.name = str(r.name, "name");
+        if (st.name.empty() || st.name.size() >= KAPI_IMAGE_MAX_NAME)
+            fail("name is empty or longer than " + num_str(KAPI_IMAGE_MAX_NAME - 1) + " bytes");
+        ctx_ = "struct " + num_str(index) + " (" + st.name + "): ";
+        for (std::size_t j = 0; j < index; ++j)
+            if (str(structs_[j].name, "name") == st.name)
+                fail("name duplicates struct " + num_str(j));
+        st.description = str(r.description, "description");
+        st.size = num(r.size, "size");
+        st.alignment = num32(r.alignment, "alignment");
+        auto fields = range(r.fields, KAPI_TABLE_FIELDS);
+        const std::string base = ctx_;
+        for (std::size_t i = fields.first; i < fields.second; ++i) {
+            const kapi_image_struct_field& fr = fields_[i];
+            ctx_ = base + "field " + num_str(i - fields.first) + ": ";
+            StructField f;
+            f.name = str(fr.name, "name");
+            if (f.name.empty() || f.name.size() >= KAPI_IMAGE_MAX_NAME)
+                fail("name is empty or longer than " + num_str(KAPI_IMAGE_MAX_NAME - 1) +
+                     " bytes");
+            for (const StructField& prev : st.fields)
+                if (prev.name == f.name)
+                    fail("name \"" + f.name + "\" duplicates an earlier field");
+            f.type_name = str(fr.type_name, "type_name");
+            f.description = str(fr.description, "description");
+            f.type = enumv(fr.type, KAPI_TYPE_COUNT, "type");
+            f.flags = bits(fr.flags, KAPI_PARAM_FLAGS_ALL, "flags");
+            f.constraint = enumv(fr.constraint, KAPI_CONSTRAINT_COUNT, "constraint");
+            f.offset = num(fr.offset, "offset");
+            f.size = num(fr.size, "size");
+            if (!field_fits(fr.offset.value, fr.size.value, r.size.value))
+                fail("offset " + std::to_string(fr.offset.value) + " + size " +
+                     std::to_string(fr.size.value) + " exceeds the struct's size " +
+                     std::to_string(r.size.value));
+            f.min = num(fr.min, "min");
+            f.max = num(fr.max, "max");
+            f.mask = num(fr.mask, "mask");
+            auto values = range(fr.values, KAPI_TABLE_VALUES);
+            for (std::size_t k = values.first; k < values.second; ++k)
+                f.values.push_back(num(values_[k], "value " + num_str(k - values.first)));
+            f.violation_error =
+                errno_to_name(Spec{}, errno_or_zero(fr.violation_error, "violation_error"));
+            reserved(fr.reserved);
+            st.fields.push_back(std::move(f));
+        }
+        ctx_.clear();
+        return st;
+    }
+
+    // kapi.ko's rule: a field lies inside its struct (no overflow).
+    static bool field_fits(std::int64_t offset, std::int64_t size, std::int64_t total) {
+        return offset >= 0 && size >= 0 && total >= 0 && offset <= total && size <= total - offset;
     }
 
     std::string str(std::uint32_t off, std::string_view field) const {
@@ -1040,6 +1198,12 @@ private:
                 if (n < -1)
                     refuse(field, std::to_string(n) + ", must be -1 or a parameter index");
                 break;
+            case FieldKind::STRUCT_REF:
+                if (u > d_.h_.tables[KAPI_TABLE_STRUCTS].count)
+                    refuse(field, num_str(u) + " is not 0 or 1 + a record of table structs (" +
+                                      num_str(d_.h_.tables[KAPI_TABLE_STRUCTS].count) +
+                                      " records)");
+                break;
             case FieldKind::RESERVED:
                 if (d_.strict_ && u != 0)
                     refuse(field, "is " + num_str(u) + ", must be 0");
@@ -1068,6 +1232,8 @@ private:
     // In kapi.ko's order: the records specs refer to before the specs.
     void check_all_records() const {
         check_records(KAPI_TABLE_OBJECTS, objects_);
+        check_records(KAPI_TABLE_FIELDS, fields_);
+        check_records(KAPI_TABLE_STRUCTS, structs_);
         check_records(KAPI_TABLE_PARAMS, params_);
         check_records(KAPI_TABLE_ERRORS, errors_);
         check_records(KAPI_TABLE_LOCKS, locks_);
@@ -1161,6 +1327,18 @@ private:
             p.values.push_back(num(values_[i], "value " + num_str(i - values.first)));
         p.violation_error = errno_to_name(s, errno_or_zero(r.violation_error, "violation_error"));
         p.order = bits(r.order, KAPI_PARAM_ORDER_ALL, "order");
+        if (r.struct_id > structs_.size())
+            fail("struct_id " + num_str(r.struct_id) + " out of range (0.." +
+                 num_str(structs_.size()) + ")");
+        if (r.struct_id != 0)
+            p.struct_name = str(structs_[r.struct_id - 1].name, "struct name");
+        if (r.count_param < -1 || r.count_param >= static_cast<std::int64_t>(nparams))
+            fail("count_param " + std::to_string(r.count_param) + " out of range (-1.." +
+                 std::to_string(static_cast<std::int64_t>(nparams) - 1) + ")");
+        if (r.count_param == static_cast<std::int64_t>(index))
+            fail("count_param " + std::to_string(r.count_param) + " refers to the param itself");
+        p.count_param = r.count_param;
+        p.max_count = num(r.max_count, "max_count");
         return p;
     }
 
@@ -1202,6 +1380,8 @@ private:
     std::vector<kapi_image_constraint> constraints_;
     std::vector<kapi_image_num> values_;
     std::vector<kapi_image_object> objects_;
+    std::vector<kapi_image_struct> structs_;
+    std::vector<kapi_image_struct_field> fields_;
     std::map<std::string, std::size_t> names_;
     std::string ctx_;
     int spec_ = -1;
@@ -1235,6 +1415,7 @@ ImageGeometry layout_geometry(const ImageLayout& l) {
         l.specs.size(),       l.params.size(),  l.errors.size(),      l.locks.size(),
         l.signals.size(),     l.effects.size(), l.transitions.size(), l.caps.size(),
         l.constraints.size(), l.values.size(),  l.objects.size(),     l.strings.size(),
+        l.structs.size(),     l.fields.size(),
     };
     ImageGeometry g;
     std::uint64_t pos = sizeof(kapi_image_header);
@@ -1287,6 +1468,8 @@ std::vector<std::uint8_t> serialize(const ImageLayout& l) {
     put(KAPI_TABLE_CONSTRAINTS, l.constraints);
     put(KAPI_TABLE_VALUES, l.values);
     put(KAPI_TABLE_OBJECTS, l.objects);
+    put(KAPI_TABLE_STRUCTS, l.structs);
+    put(KAPI_TABLE_FIELDS, l.fields);
     std::copy(l.strings.begin(), l.strings.end(),
               out.begin() + g.tables[KAPI_TABLE_STRINGS].offset);
     return out;
@@ -1374,8 +1557,14 @@ ImageCost image_cost(const SpecSet& specs) {
 
 SpecSet DecodeImagesResult::merged() const {
     SpecSet all;
-    for (const DecodedImage& image : images)
+    for (const DecodedImage& image : images) {
         all.specs.insert(all.specs.end(), image.specs.specs.begin(), image.specs.specs.end());
+        // A struct name that an earlier image describes keeps that
+        // description (one struct per name in a set).
+        for (const StructSpec& st : image.specs.structs)
+            if (!all.find_struct(st.name))
+                all.structs.push_back(st);
+    }
     return all;
 }
 

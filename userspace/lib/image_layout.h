@@ -49,6 +49,7 @@ enum class FieldKind {
     SLICE,
     RET,
     ENUM16,
+    STRUCT_REF,
 };
 
 // Calls v(kind, name, field, arg) for each field of record R, in memory
@@ -111,6 +112,16 @@ constexpr void fields(R& r, V& v) {
     KAPI_IMAGE_CONSTRAINT_FIELDS
 }
 
+template <Is<kapi_image_struct> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_STRUCT_FIELDS
+}
+
+template <Is<kapi_image_struct_field> R, class V>
+constexpr void fields(R& r, V& v) {
+    KAPI_IMAGE_STRUCT_FIELD_FIELDS
+}
+
 #undef KAPI_IMAGE_F
 
 // Encode: every number must be known (the bytes are final). Generate: the C
@@ -131,12 +142,15 @@ struct ImageLayout {
     std::vector<kapi_image_num> values;
     std::vector<kapi_image_object> objects;
     std::string strings; // the string table; starts with the empty string
+    std::vector<kapi_image_struct> structs;
+    std::vector<kapi_image_struct_field> fields;
 
     // Generate mode only: the errno name (e.g. "EINVAL") behind each
     // param's violation_error and each signal's error, "" for none or a
     // plain number. Indexed like params and signals.
     std::vector<std::string> param_violation_names;
     std::vector<std::string> signal_error_names;
+    std::vector<std::string> field_violation_names; // indexed like fields
 
     // The NUL-terminated string at OFFSET of the string table.
     std::string_view string_at(std::uint32_t offset) const;

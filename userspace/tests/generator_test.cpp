@@ -130,7 +130,8 @@ void resolve(SpecSet& set, const std::map<std::string, std::int64_t>& values) {
         fix(s.ret.success_min);
         fix(s.ret.success_max);
         for (kapi::Param& p : s.params) {
-            for (Num* n : {&p.size, &p.size_mult, &p.alignment, &p.min, &p.max, &p.mask})
+            for (Num* n :
+                 {&p.size, &p.size_mult, &p.alignment, &p.min, &p.max, &p.mask, &p.max_count})
                 fix(*n);
             for (Num& n : p.values)
                 fix(n);
@@ -139,6 +140,16 @@ void resolve(SpecSet& set, const std::map<std::string, std::int64_t>& values) {
             fix(g.number);
         for (kapi::Capability& c : s.caps)
             fix(c.cap);
+    }
+    for (kapi::StructSpec& st : set.structs) {
+        fix(st.size);
+        fix(st.alignment);
+        for (kapi::StructField& f : st.fields) {
+            for (Num* n : {&f.offset, &f.size, &f.min, &f.max, &f.mask})
+                fix(*n);
+            for (Num& n : f.values)
+                fix(n);
+        }
     }
 }
 
@@ -186,6 +197,12 @@ TEST(GeneratorCompileTest, CompiledGoldenImageIsTheEncodersImage) {
                       {"SEEK_SET", 0},
                       {"SEEK_CUR", 1},
                       {"SEEK_END", 2},
+                      {"UIO_MAXIOV", 1024},
+                      {"sizeof(struct iovec)", 16},
+                      {"__alignof__(struct iovec)", 8},
+                      {"offsetof(struct iovec, iov_base)", 0},
+                      {"offsetof(struct iovec, iov_len)", 8},
+                      {"sizeof(void *)", 8},
                   });
     EXPECT_EQ(decoded.specs, want);
 }
@@ -605,6 +622,26 @@ TEST(KapiGenTest, AnnotationErrorsAreReportedAndNothingIsWritten) {
     EXPECT_FALSE(fs::exists(dir + "/out.c"));
 }
 
+// A struct may be described in another file than the specs that use it;
+// a name no input describes is an error with the line of "struct:".
+TEST(KapiGenTest, StructsAreSharedByAllInputs) {
+    TempDir tmp("structs");
+    const std::string& dir = tmp.str();
+    std::string input = read_file(kGolden + "/spec_input.c");
+    std::size_t at = input.find("/**\n * struct: iovec");
+    ASSERT_NE(at, std::string::npos);
+    write_file(dir + "/specs.c", input.substr(0, at));
+    write_file(dir + "/structs.c", "#include <linux/uio.h>\n" + input.substr(at));
+    GenResult ok = kapi_gen(dir, "-o " + dir + "/out.c " + dir + "/specs.c " + dir + "/structs.c");
+    EXPECT_EQ(ok.exit_code, 0) << ok.err;
+    EXPECT_THAT(read_file(dir + "/out.c"), HasSubstr(".struct_id = 1, /* struct iovec */"));
+    GenResult bad = kapi_gen(dir, "-o " + dir + "/out2.c " + dir + "/specs.c");
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_THAT(bad.err, HasSubstr(dir + "/specs.c:40: param 'buf' of sys_golden_read: unknown "
+                                         "struct 'iovec'"));
+    EXPECT_FALSE(fs::exists(dir + "/out2.c"));
+}
+
 TEST(KapiGenTest, DuplicateSpecsAcrossFilesNameBothPlaces) {
     TempDir tmp("dup");
     const std::string& dir = tmp.str();
@@ -616,8 +653,9 @@ TEST(KapiGenTest, DuplicateSpecsAcrossFilesNameBothPlaces) {
     EXPECT_THAT(r.err,
                 HasSubstr(dir + "/b.c:16: duplicate spec 'sys_golden_read', first defined at " +
                           dir + "/a.c:16\n"));
-    EXPECT_THAT(r.err, HasSubstr(dir + "/b.c:127: duplicate spec 'golden_open', first defined at " +
-                                 dir + "/a.c:127\n"));
+    EXPECT_THAT(r.err, HasSubstr(dir + "/b.c:130: duplicate spec 'golden_open', first defined at " +
+                                 dir + "/a.c:130\n"));
+    EXPECT_THAT(r.err, HasSubstr(dir + "/b.c: duplicate struct 'iovec' in the inputs\n"));
     EXPECT_EQ(read_file(dir + "/out.c"), "old"); // left alone
 }
 

@@ -73,6 +73,7 @@ Spec full_spec() {
     fd.alignment = val(0);
     fd.mask = val(0);
     fd.violation_error = "EBADF";
+    fd.max_count = val(0);
 
     kapi::Param buf;
     buf.name = "buf";
@@ -89,6 +90,9 @@ Spec full_spec() {
     buf.max = val(0);
     buf.mask = val(0);
     buf.violation_error = "EFAULT";
+    buf.struct_name = "iovec";
+    buf.count_param = 0;
+    buf.max_count = val(1024, "UIO_MAXIOV");
 
     kapi::Param mode;
     mode.name = "mode";
@@ -104,6 +108,7 @@ Spec full_spec() {
     mode.mask = val(0x41, "O_CREAT | O_WRONLY");
     mode.values = {val(0, "SEEK_SET"), val(1, "SEEK_CUR"), val(-7)};
     mode.violation_error = "EAGAIN"; // named after the spec's EWOULDBLOCK below
+    mode.max_count = val(0);
     s.params = {fd, buf, mode};
 
     s.ret.type_name = "ssize_t";
@@ -165,8 +170,42 @@ Spec small_spec(std::string name) {
     return s;
 }
 
+// A described struct with two fields, every field set, every Num valued.
+kapi::StructSpec iovec_struct() {
+    kapi::StructSpec st;
+    st.name = "iovec";
+    st.description = "one segment";
+    st.size = val(16, "sizeof(struct iovec)");
+    st.alignment = val(8);
+    kapi::StructField base;
+    base.name = "iov_base";
+    base.type_name = "void __user *";
+    base.description = "start";
+    base.type = KAPI_TYPE_USER_PTR;
+    base.flags = KAPI_PARAM_IN | KAPI_PARAM_USER;
+    base.offset = val(0, "offsetof(struct iovec, iov_base)");
+    base.size = val(8);
+    base.min = val(0);
+    base.max = val(0);
+    base.mask = val(0);
+    kapi::StructField len = base;
+    len.name = "iov_len";
+    len.type_name = "__kernel_size_t";
+    len.description = "length";
+    len.type = KAPI_TYPE_UINT;
+    len.flags = KAPI_PARAM_IN;
+    len.constraint = KAPI_CONSTRAINT_RANGE;
+    len.offset = val(8, "offsetof(struct iovec, iov_len)");
+    len.max = val(9223372036854775807LL, "SSIZE_MAX");
+    len.violation_error = "EINVAL";
+    st.fields = {base, len};
+    return st;
+}
+
 SpecSet two_specs() {
-    return SpecSet{{full_spec(), small_spec("kfunc")}};
+    SpecSet set{{full_spec(), small_spec("kfunc")}};
+    set.structs = {iovec_struct()};
+    return set;
 }
 
 std::uint32_t get32(const Bytes& b, std::size_t at) {
@@ -231,14 +270,16 @@ TEST(ImageEncodeTest, HeaderDescribesTheImage) {
     EXPECT_EQ(b[offsetof(kapi_image_header, table_count)], KAPI_TABLE_COUNT);
     EXPECT_EQ(b.size() % KAPI_IMAGE_ALIGN, 0U);
 
-    const std::uint32_t counts[KAPI_TABLE_COUNT] = {2, 3, 3, 1, 1, 1, 1, 1, 1, 3, 3, img.strtab()};
+    const std::uint32_t counts[KAPI_TABLE_COUNT] = {2, 3, 3, 1, 1, 1, 1,           1,
+                                                    1, 3, 3, img.strtab(), 1, 2};
     // Written out from the UAPI structs on purpose, not taken from the
     // encoder's record_size(): the header must match the kernel's contract.
     const std::uint32_t sizes[KAPI_TABLE_COUNT] = {
         sizeof(kapi_image_spec),       sizeof(kapi_image_param),  sizeof(kapi_image_error),
         sizeof(kapi_image_lock),       sizeof(kapi_image_signal), sizeof(kapi_image_effect),
         sizeof(kapi_image_transition), sizeof(kapi_image_cap),    sizeof(kapi_image_constraint),
-        sizeof(kapi_image_num),        sizeof(kapi_image_object), 1};
+        sizeof(kapi_image_num),        sizeof(kapi_image_object), 1,
+        sizeof(kapi_image_struct),     sizeof(kapi_image_struct_field)};
     std::uint32_t expect = sizeof(kapi_image_header);
     for (std::size_t id = 0; id < KAPI_TABLE_COUNT; ++id) {
         expect = (expect + 7) & ~7U;
@@ -251,7 +292,9 @@ TEST(ImageEncodeTest, HeaderDescribesTheImage) {
 }
 
 TEST(ImageEncodeTest, RecordSizesAreMultiplesOfEight) {
-    EXPECT_EQ(sizeof(kapi_image_header), 216U);
+    EXPECT_EQ(sizeof(kapi_image_header), 248U);
+    EXPECT_EQ(sizeof(kapi_image_struct) % 8, 0U);
+    EXPECT_EQ(sizeof(kapi_image_struct_field) % 8, 0U);
     EXPECT_EQ(sizeof(kapi_image_spec) % 8, 0U);
     EXPECT_EQ(sizeof(kapi_image_param) % 8, 0U);
     EXPECT_EQ(sizeof(kapi_image_error) % 8, 0U);
@@ -275,7 +318,18 @@ TEST(ImageEncodeTest, RecordSizesAndOffsetsAreTheDocumentedOnes) {
     EXPECT_EQ(offsetof(kapi_image_spec, ioctl_cmd), 48U);
     EXPECT_EQ(offsetof(kapi_image_spec, params), 56U);
     EXPECT_EQ(offsetof(kapi_image_spec, ret), 120U);
-    EXPECT_EQ(sizeof(kapi_image_param), 136U);
+    EXPECT_EQ(sizeof(kapi_image_param), 160U);
+    EXPECT_EQ(offsetof(kapi_image_param, struct_id), 136U);
+    EXPECT_EQ(offsetof(kapi_image_param, count_param), 140U);
+    EXPECT_EQ(offsetof(kapi_image_param, max_count), 144U);
+    EXPECT_EQ(sizeof(kapi_image_struct), 40U);
+    EXPECT_EQ(offsetof(kapi_image_struct, size), 8U);
+    EXPECT_EQ(offsetof(kapi_image_struct, alignment), 24U);
+    EXPECT_EQ(offsetof(kapi_image_struct, fields), 32U);
+    EXPECT_EQ(sizeof(kapi_image_struct_field), 120U);
+    EXPECT_EQ(offsetof(kapi_image_struct_field, offset), 24U);
+    EXPECT_EQ(offsetof(kapi_image_struct_field, values), 104U);
+    EXPECT_EQ(offsetof(kapi_image_struct_field, violation_error), 112U);
     EXPECT_EQ(offsetof(kapi_image_param, alignment), 64U);
     EXPECT_EQ(offsetof(kapi_image_param, min), 72U);
     EXPECT_EQ(offsetof(kapi_image_param, values), 120U);
@@ -387,7 +441,7 @@ TEST(ImageEncodeTest, ErrorSelectorsAreStoredInOrder) {
 
 TEST(ImageEncodeTest, EmptySetIsAValidImage) {
     Bytes b = kapi::encode_image(SpecSet{});
-    EXPECT_EQ(b.size(), 224U); // header + the one-byte string table, padded
+    EXPECT_EQ(b.size(), 256U); // header + the one-byte string table, padded
     kapi::DecodeResult r = kapi::decode_image(b);
     ASSERT_TRUE(r.ok()) << r.error;
     EXPECT_TRUE(r.specs.specs.empty());
@@ -641,18 +695,18 @@ const Corruption kCorruptions[] = {
      [](Image& i) {
          put16(i.b, offsetof(kapi_image_header, version_major), KAPI_IMAGE_VERSION_MAJOR + 1);
          return "unsupported image version " + std::to_string(KAPI_IMAGE_VERSION_MAJOR + 1) +
-                ".0: this reader knows major version 2";
+                ".1: this reader knows major version 2";
      }},
     {"major_zero",
      [](Image& i) {
          put16(i.b, offsetof(kapi_image_header, version_major), 0);
-         return std::string("image format 0.0 is older than this reader's 2.x (errors gained "
+         return std::string("image format 0.1 is older than this reader's 2.x (errors gained "
                             "object selectors in 2.0): rebuild the image with a matching kapi-gen");
      }},
     {"format_1",
      [](Image& i) {
          put16(i.b, offsetof(kapi_image_header, version_major), 1);
-         return std::string("image format 1.0 is older than this reader's 2.x (errors gained "
+         return std::string("image format 1.1 is older than this reader's 2.x (errors gained "
                             "object selectors in 2.0): rebuild the image with a matching kapi-gen");
      }},
     {"header_size_small",
@@ -674,7 +728,7 @@ const Corruption kCorruptions[] = {
     {"size_below_header",
      [](Image& i) {
          put32(i.b, offsetof(kapi_image_header, size), 100);
-         return std::string("image size 100 is smaller than the header size 216");
+         return std::string("image size 100 is smaller than the header size 248");
      }},
     {"size_over_limit",
      [](Image& i) {
@@ -689,13 +743,13 @@ const Corruption kCorruptions[] = {
      }},
     {"table_count_small",
      [](Image& i) {
-         put16(i.b, offsetof(kapi_image_header, table_count), KAPI_TABLE_COUNT - 1);
+         put16(i.b, offsetof(kapi_image_header, table_count), KAPI_TABLE_COUNT_2_0 - 1);
          return std::string("table count 11 is smaller than 12");
      }},
     {"table_count_beyond_header",
      [](Image& i) {
          put16(i.b, offsetof(kapi_image_header, table_count), KAPI_TABLE_COUNT + 1);
-         return std::string("header size 216 is too small for 13 tables");
+         return std::string("header size 248 is too small for 15 tables");
      }},
     {"header_flags",
      [](Image& i) {
@@ -744,7 +798,7 @@ const Corruption kCorruptions[] = {
     {"offset_in_header",
      [](Image& i) {
          i.set_table(KAPI_TABLE_CAPS, offsetof(kapi_image_table, offset), 208);
-         return std::string("caps table: offset 208 overlaps the header (216 bytes)");
+         return std::string("caps table: offset 208 overlaps the header (248 bytes)");
      }},
     {"entsize_small",
      [](Image& i) {
@@ -1488,3 +1542,80 @@ TEST(ImageCostTest, CountsRecordsAndStringsPerSpec) {
 }
 
 } // namespace
+
+// ---- Format 2.0 images (no structs) ------------------------------------------------
+
+namespace {
+
+// The image of SET as a 2.0 writer lays it out: 12 tables, a 216-byte
+// header and 136-byte param records. SET must have no structs.
+Bytes as_format_2_0(const SpecSet& set) {
+    Bytes in = kapi::encode_image(set);
+    auto table = [&](std::size_t id, std::size_t field) {
+        return get32(in, offsetof(kapi_image_header, tables) + id * sizeof(kapi_image_table) +
+                             field);
+    };
+    Bytes out(KAPI_IMAGE_HEADER_SIZE_2_0, 0);
+    std::copy(in.begin(), in.begin() + offsetof(kapi_image_header, tables), out.begin());
+    put16(out, offsetof(kapi_image_header, version_minor), 0);
+    put16(out, offsetof(kapi_image_header, header_size), KAPI_IMAGE_HEADER_SIZE_2_0);
+    put16(out, offsetof(kapi_image_header, table_count), KAPI_TABLE_COUNT_2_0);
+    for (std::size_t id = 0; id < KAPI_TABLE_COUNT_2_0; ++id) {
+        std::uint32_t off = table(id, offsetof(kapi_image_table, offset));
+        std::uint32_t count = table(id, offsetof(kapi_image_table, count));
+        std::uint32_t entsize = table(id, offsetof(kapi_image_table, entsize));
+        std::uint32_t old = id == KAPI_TABLE_PARAMS ? KAPI_IMAGE_PARAM_SIZE_2_0 : entsize;
+        out.resize((out.size() + 7) & ~std::size_t{7}, 0);
+        std::size_t at = offsetof(kapi_image_header, tables) + id * sizeof(kapi_image_table);
+        put32(out, at + offsetof(kapi_image_table, offset), static_cast<std::uint32_t>(out.size()));
+        put32(out, at + offsetof(kapi_image_table, count), count);
+        put32(out, at + offsetof(kapi_image_table, entsize), old);
+        for (std::uint32_t i = 0; i < count; ++i)
+            out.insert(out.end(), in.begin() + off + i * entsize, in.begin() + off + i * entsize + old);
+    }
+    out.resize((out.size() + 7) & ~std::size_t{7}, 0);
+    put32(out, offsetof(kapi_image_header, size), static_cast<std::uint32_t>(out.size()));
+    return out;
+}
+
+} // namespace
+
+TEST(ImageDecodeTest, AFormat20ImageIsReadWithoutStructs) {
+    SpecSet set = two_specs();
+    set.structs.clear();
+    kapi::Param& buf = set.specs[0].params[1];
+    buf.struct_name.clear();
+    buf.count_param = -1;
+    buf.max_count = val(0);
+    Bytes old = as_format_2_0(set);
+    EXPECT_LT(old.size(), kapi::encode_image(set).size());
+    kapi::DecodeResult r = kapi::decode_image(old);
+    ASSERT_TRUE(r.ok()) << r.error;
+    set.specs[0].params[2].violation_error = "EWOULDBLOCK";
+    EXPECT_EQ(r.specs, set);
+}
+
+TEST(ImageDecodeTest, StructReferencesAreChecked) {
+    Image img;
+    // buf (param 1) refers to struct 1 (iovec); there is only one struct.
+    put32(img.b, img.at(KAPI_TABLE_PARAMS, 1, offsetof(kapi_image_param, struct_id)), 2);
+    kapi::DecodeResult r = kapi::decode_image(img.b);
+    EXPECT_EQ(r.error, kSpec0 + "param 1: struct_id 2 out of range (0..1)");
+    Image img2;
+    put32(img2.b, img2.at(KAPI_TABLE_PARAMS, 1, offsetof(kapi_image_param, count_param)), 1);
+    r = kapi::decode_image(img2.b);
+    EXPECT_EQ(r.error, kSpec0 + "param 1: count_param 1 refers to the param itself");
+    Image img3;
+    // iov_len at offset 9 runs past the 16-byte struct.
+    put32(img3.b,
+          img3.at(KAPI_TABLE_FIELDS, 1,
+                  offsetof(kapi_image_struct_field, offset) + offsetof(kapi_image_num, value)),
+          9);
+    r = kapi::decode_image(img3.b);
+    EXPECT_EQ(r.error,
+              "struct 0 (iovec): field 1: offset 9 + size 8 exceeds the struct's size 16");
+    Image img4;
+    put32(img4.b, img4.at(KAPI_TABLE_STRUCTS, 0, offsetof(kapi_image_struct, fields)), 1);
+    r = kapi::decode_image(img4.b);
+    EXPECT_EQ(r.error, "struct 0 (iovec): fields [1, 3) outside the fields table (2 records)");
+}

@@ -38,6 +38,8 @@ def main():
     for key in ("errors", "locks", "signals", "side_effects", "state_transitions",
                 "capabilities", "constraints"):
         order[key] = props[key]["items"]["required"]
+    order["structs"] = defs["struct"]["required"]
+    order["fields"] = defs["struct"]["properties"]["fields"]["items"]["required"]
 
     failures = []
     checked = 0

@@ -1598,3 +1598,171 @@ TEST(AlmostSpecTest, ThePreFilterPassesWhatTheParserWarnsAbout) {
                                         " * api-type: syscall\n */\n"));
     EXPECT_FALSE(kapi::may_contain_specs("/**\n * f - foo\n * Return: 1\n */\n"));
 }
+
+// ---- Structs (Documentation/spec-language.rst, "Structs") ------------------------
+
+namespace {
+
+constexpr const char* kIovecStruct = R"(/**
+ * struct: iovec
+ * desc: one segment
+ * size: sizeof(struct iovec)
+ * alignment: 8
+ *
+ * field: iov_base
+ *   type: user_ptr, input
+ *   type-name: void __user *
+ *   offset: offsetof(struct iovec, iov_base)
+ *   size: 8
+ *   cdesc: where the segment starts
+ *
+ * field: iov_len
+ *   type: uint, input
+ *   type-name: __kernel_size_t
+ *   offset: 8
+ *   size: 8
+ *   constraint-type: range(0, SSIZE_MAX)
+ *   errno: EINVAL
+ */
+)";
+
+// A function whose vec param is an array of iovec counted by vlen.
+std::string vec_spec(const std::string& vec_keys) {
+    return R"(/**
+ * kvec - take segments
+ * @vec: the segments
+ * @vlen: how many
+ *
+ * contexts: process
+ *
+ * param: vec
+ *   type: user_ptr, input
+)" + vec_keys + R"( *
+ * param: vlen
+ *   type: uint, input
+ */
+long kvec(const struct iovec __user *vec, unsigned long vlen);
+)";
+}
+
+} // namespace
+
+TEST(StructTest, ParsesAStructAndAnArrayOfIt) {
+    kapi::ParseResult r = kapi::parse_annotations(
+        std::string(kIovecStruct) +
+            vec_spec(" *   struct: iovec\n *   count-param: vlen\n *   max-count: UIO_MAXIOV\n"),
+        "t.c");
+    ASSERT_TRUE(r.ok()) << r.errors.front().str();
+    ASSERT_EQ(r.specs.structs.size(), 1U);
+    const kapi::StructSpec& st = r.specs.structs[0];
+    EXPECT_EQ(st.name, "iovec");
+    EXPECT_EQ(st.description, "one segment");
+    EXPECT_EQ(st.size.expr, "sizeof(struct iovec)");
+    EXPECT_FALSE(st.size.value);
+    EXPECT_EQ(st.alignment.value, 8);
+    ASSERT_EQ(st.fields.size(), 2U);
+    EXPECT_EQ(st.fields[0].name, "iov_base");
+    EXPECT_EQ(st.fields[0].type, KAPI_TYPE_USER_PTR);
+    EXPECT_EQ(st.fields[0].flags, KAPI_PARAM_IN | KAPI_PARAM_USER);
+    EXPECT_EQ(st.fields[0].type_name, "void __user *");
+    EXPECT_EQ(st.fields[0].offset.expr, "offsetof(struct iovec, iov_base)");
+    EXPECT_EQ(st.fields[0].description, "where the segment starts");
+    EXPECT_EQ(st.fields[0].violation_error, "");
+    EXPECT_EQ(st.fields[1].constraint, KAPI_CONSTRAINT_RANGE);
+    EXPECT_EQ(st.fields[1].min.value, 0);
+    EXPECT_EQ(st.fields[1].max.expr, "SSIZE_MAX");
+    EXPECT_EQ(st.fields[1].offset.value, 8);
+    EXPECT_EQ(st.fields[1].violation_error, "EINVAL");
+    ASSERT_EQ(r.specs.specs.size(), 1U);
+    const kapi::Param& vec = r.specs.specs[0].params[0];
+    EXPECT_EQ(vec.struct_name, "iovec");
+    EXPECT_EQ(vec.count_param, 1);
+    EXPECT_EQ(vec.max_count.expr, "UIO_MAXIOV");
+    EXPECT_EQ(r.specs.specs[0].params[1].struct_name, "");
+    EXPECT_EQ(r.specs.specs[0].params[1].count_param, -1);
+    ASSERT_EQ(r.struct_refs.size(), 1U);
+    EXPECT_EQ(r.struct_refs[0].name, "iovec");
+    EXPECT_EQ(r.struct_refs[0].param, "vec");
+    EXPECT_EQ(r.struct_refs[0].line, 31U);
+    EXPECT_TRUE(kapi::link_structs(r.specs, r.struct_refs).empty());
+}
+
+// A struct pointer with a size parameter (open_how and its usize).
+TEST(StructTest, AStructPointerMayHaveASizeParam) {
+    kapi::ParseResult r = kapi::parse_annotations(
+        std::string(kIovecStruct) + vec_spec(" *   struct: iovec\n *   size-param: vlen\n"),
+        "t.c");
+    ASSERT_TRUE(r.ok()) << r.errors.front().str();
+    EXPECT_EQ(r.specs.specs[0].params[0].size_param, 1);
+    EXPECT_EQ(r.specs.specs[0].params[0].count_param, -1);
+}
+
+TEST(StructTest, UnknownStructIsAnErrorWithItsLine) {
+    kapi::ParseResult r = kapi::parse_annotations(vec_spec(" *   struct: iovec2\n"), "t.c");
+    ASSERT_TRUE(r.ok()); // another file may describe it
+    std::vector<kapi::Diagnostic> d = kapi::link_structs(r.specs, r.struct_refs);
+    ASSERT_EQ(d.size(), 1U);
+    EXPECT_EQ(d[0].str(), "t.c:10: param 'vec' of kvec: unknown struct 'iovec2' (no 'struct: "
+                          "iovec2' comment in the inputs)");
+}
+
+TEST(StructTest, CountParamThatDoesNotExistIsAnError) {
+    kapi::ParseResult r = kapi::parse_annotations(
+        std::string(kIovecStruct) + vec_spec(" *   struct: iovec\n *   count-param: nvec\n"),
+        "t.c");
+    ASSERT_EQ(r.errors.size(), 1U);
+    EXPECT_EQ(r.errors[0].str(), "t.c:32: count-param of 'vec': 'nvec' is not a parameter of kvec");
+}
+
+TEST(StructTest, CountParamNeedsAStruct) {
+    kapi::ParseResult r =
+        kapi::parse_annotations(vec_spec(" *   count-param: vlen\n"), "t.c");
+    ASSERT_FALSE(r.errors.empty());
+    EXPECT_EQ(r.errors[0].str(),
+              "t.c:10: 'count-param:' needs 'struct:' (an array of structs); param 'vec' has none");
+}
+
+TEST(StructTest, DuplicateFieldIsAnError) {
+    std::string text = kIovecStruct;
+    text.replace(text.find("field: iov_len"), 14, "field: iov_base");
+    kapi::ParseResult r = kapi::parse_annotations(text, "t.c");
+    ASSERT_EQ(r.errors.size(), 1U);
+    EXPECT_EQ(r.errors[0].str(),
+              "t.c:14: duplicate 'field: iov_base' in struct iovec (first on line 7)");
+    EXPECT_TRUE(r.specs.structs.empty());
+}
+
+TEST(StructTest, FieldBeyondTheStructIsAnError) {
+    std::string text = kIovecStruct;
+    text.replace(text.find("sizeof(struct iovec)"), 20, "12");
+    kapi::ParseResult r = kapi::parse_annotations(text, "t.c");
+    ASSERT_EQ(r.errors.size(), 1U);
+    EXPECT_EQ(r.errors[0].str(),
+              "t.c:14: field 'iov_len' (offset 8, size 8) lies beyond struct iovec (size 12)");
+}
+
+TEST(StructTest, DuplicateStructIsAnError) {
+    kapi::ParseResult r =
+        kapi::parse_annotations(std::string(kIovecStruct) + "\n" + kIovecStruct, "t.c");
+    ASSERT_EQ(r.errors.size(), 1U);
+    EXPECT_EQ(r.errors[0].str(), "t.c:23: duplicate struct 'iovec' (first on line 1)");
+}
+
+TEST(StructTest, FieldNeedsOffsetAndSizeAndStructNeedsSize) {
+    kapi::ParseResult r = kapi::parse_annotations(
+        "/**\n * struct: s\n *\n * field: a\n *   type: int\n */\n", "t.c");
+    std::vector<std::string> msgs;
+    for (const kapi::Diagnostic& d : r.errors)
+        msgs.push_back(d.str());
+    EXPECT_THAT(msgs, ElementsAre("t.c:4: field 'a' of struct s needs 'offset:'",
+                                  "t.c:4: field 'a' of struct s needs 'size:'",
+                                  "t.c:2: struct s needs 'size:'"));
+}
+
+TEST(StructTest, UnknownFieldSubKeyIsAnError) {
+    std::string text = kIovecStruct;
+    text.replace(text.find("cdesc:"), 6, "count-param:");
+    kapi::ParseResult r = kapi::parse_annotations(text, "t.c");
+    ASSERT_EQ(r.errors.size(), 1U);
+    EXPECT_EQ(r.errors[0].str(), "t.c:12: unknown sub-key 'count-param:' in 'field:' block");
+}

@@ -83,7 +83,7 @@ std::string render(std::string_view format, const SpecSet& specs, const std::str
         const Spec* s = specs.find(api);
         EXPECT_NE(s, nullptr) << api;
         if (s)
-            r->spec(*s, out);
+            r->spec_in(*s, specs, out);
     }
     return out.str();
 }

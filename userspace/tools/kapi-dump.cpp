@@ -742,7 +742,7 @@ ExitCode run(int argc, char* argv[], ErrorMode& mode) {
         const kapi::Spec* spec = kapi::cli::find_spec(result.specs, o.api);
         if (spec == nullptr)
             not_found(o, result.specs);
-        renderer->spec(*spec, out);
+        renderer->spec_in(*spec, result.specs, out);
     }
     std::cout << out.str();
     kapi::cli::flush_stdout();

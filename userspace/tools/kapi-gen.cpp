@@ -20,6 +20,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kapi/check_generator.h"
@@ -244,6 +245,8 @@ int run(int argc, char* argv[]) {
     kapi::SpecSet specs;
     std::vector<std::string> includes;
     std::vector<kapi::ErrorTrigger> triggers;
+    std::vector<kapi::StructRef> refs;
+    std::vector<std::pair<std::string, kapi::StructSpec>> structs; // with their file
     bool failed = false;
     for (const std::string& file : o.files) {
         kapi::ParseResult r = kapi::parse_file(file);
@@ -254,6 +257,9 @@ int run(int argc, char* argv[]) {
         triggers.insert(triggers.end(), r.triggers.begin(), r.triggers.end());
         for (kapi::Spec& s : r.specs.specs)
             specs.specs.push_back(std::move(s));
+        for (kapi::StructSpec& st : r.specs.structs)
+            structs.emplace_back(file, std::move(st));
+        refs.insert(refs.end(), r.struct_refs.begin(), r.struct_refs.end());
     }
     if (failed)
         return kExitSpecErrors;
@@ -266,6 +272,21 @@ int run(int argc, char* argv[]) {
                       << it->second->source.file << ":" << it->second->source.line << '\n';
             failed = true;
         }
+    }
+
+    // Structs are shared by all inputs: one description of each, and
+    // every "struct:" of a param names one of them.
+    for (auto& [file, st] : structs) {
+        if (specs.find_struct(st.name)) {
+            std::cerr << file << ": duplicate struct '" << st.name << "' in the inputs\n";
+            failed = true;
+            continue;
+        }
+        specs.structs.push_back(std::move(st));
+    }
+    for (const kapi::Diagnostic& d : kapi::link_structs(specs, refs)) {
+        std::cerr << d.str() << '\n';
+        failed = true;
     }
 
     if (!o.syscalls_h.empty()) {

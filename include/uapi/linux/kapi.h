@@ -395,16 +395,23 @@ enum kapi_object_impl {
  * an alignment, an ioctl command) are struct kapi_image_num32, half the
  * size.
  *
- * Record sizes (bytes): header 216, spec 168, param 136, error 24, lock 16,
+ * Record sizes (bytes): header 248, spec 168, param 160, error 24, lock 16,
  * signal 72, effect 24, transition 24, cap 32, constraint 16, value 16,
- * object 8.
+ * object 8, struct 40, field 120.
+ *
+ * Format 2.1 appended the structs and fields tables (ids 12 and 13, after
+ * the string table, so that every 2.0 id keeps its meaning) and the fields
+ * of kapi_image_param from struct_id on. A 2.0 image has 12 tables and
+ * 136-byte param records: a reader takes the missing tables as empty and
+ * the missing param fields as "no struct" (struct_id 0, count_param -1,
+ * max_count 0).
  * Every field is naturally aligned and no record has padding.
  */
 
 /* "KAPI" in little-endian byte order at offset 0. */
 #define KAPI_IMAGE_MAGIC 0x4950414bU
 #define KAPI_IMAGE_VERSION_MAJOR 2
-#define KAPI_IMAGE_VERSION_MINOR 0
+#define KAPI_IMAGE_VERSION_MINOR 1
 /* ELF section that carries a module's spec image. */
 #define KAPI_IMAGE_SECTION ".kapi_specs"
 /* Alignment of the image and of every table in it. */
@@ -427,8 +434,17 @@ enum kapi_image_table_id {
 	KAPI_TABLE_VALUES,		/* struct kapi_image_num */
 	KAPI_TABLE_OBJECTS,		/* struct kapi_image_object */
 	KAPI_TABLE_STRINGS,		/* char, entsize 1 */
+	KAPI_TABLE_STRUCTS,		/* struct kapi_image_struct (2.1) */
+	KAPI_TABLE_FIELDS,		/* struct kapi_image_struct_field (2.1) */
 	KAPI_TABLE_COUNT
 };
+
+/* The tables of format 2.0: an image of minor version 0 has only these. */
+#define KAPI_TABLE_COUNT_2_0 12
+/* The header of format 2.0, the smallest header a 2.x reader accepts. */
+#define KAPI_IMAGE_HEADER_SIZE_2_0 216
+/* The param record of format 2.0 (it ends before struct_id). */
+#define KAPI_IMAGE_PARAM_SIZE_2_0 136
 
 /* Where a table is: byte offset from the image start, records, size. */
 struct kapi_image_table {
@@ -525,6 +541,44 @@ struct kapi_image_param {
 	struct kapi_image_slice values;	/* ENUM: records of KAPI_TABLE_VALUES */
 	__s32 violation_error;		/* -errno a violation predicts, or 0 */
 	__u32 order;			/* KAPI_PARAM_ORDER_* rank and flags */
+	/* Format 2.1; absent from (and read as "none" in) 2.0 records. */
+	__u32 struct_id;		/* 1 + KAPI_TABLE_STRUCTS index, 0: none */
+	__s32 count_param;		/* array: index of the count param, or -1 */
+	struct kapi_image_num max_count;	/* array: most elements, 0: no limit */
+};
+
+/*
+ * A C structure a parameter points to (format 2.1): its size and
+ * alignment on the target kernel and its described fields, which lie
+ * inside size (offset + size <= size).
+ */
+struct kapi_image_struct {
+	__u32 name;			/* "iovec", unique in an image */
+	__u32 description;
+	struct kapi_image_num size;	/* sizeof(struct iovec) */
+	struct kapi_image_num32 alignment;	/* 0 if not given */
+	struct kapi_image_slice fields;	/* records of KAPI_TABLE_FIELDS */
+};
+
+/*
+ * A field of a struct (format 2.1): like a parameter, a type, flags and a
+ * constraint with its values, and where it lies in the struct.
+ */
+struct kapi_image_struct_field {
+	__u32 name;			/* unique in its struct */
+	__u32 type_name;		/* C type, e.g. "__kernel_size_t" */
+	__u32 description;		/* the constraint in words */
+	__u32 type;			/* enum kapi_param_type */
+	__u32 flags;			/* enum kapi_param_flags bits */
+	__u32 constraint;		/* enum kapi_constraint_type */
+	struct kapi_image_num offset;	/* offsetof() in the struct */
+	struct kapi_image_num size;	/* bytes */
+	struct kapi_image_num min;	/* RANGE */
+	struct kapi_image_num max;	/* RANGE */
+	struct kapi_image_num mask;	/* MASK: the valid bits */
+	struct kapi_image_slice values;	/* ENUM: records of KAPI_TABLE_VALUES */
+	__s32 violation_error;		/* -errno a violation predicts, or 0 */
+	__u32 reserved;			/* 0 */
 };
 
 struct kapi_image_error {

@@ -48,8 +48,46 @@ struct Param {
     std::vector<Num> values;       // valid values (ENUM)
     std::string violation_error;   // error name a violation predicts ("EINVAL")
     std::uint32_t order = 0;       // KAPI_PARAM_ORDER_*: rank in the kernel's checks
+    // "struct:": the struct (StructSpec::name) the parameter points to, or
+    // with count_param an array of; empty for none.
+    std::string struct_name;
+    std::int32_t count_param = -1; // index of the parameter giving the element count
+    Num max_count;                 // most elements of the array
 
     friend bool operator==(const Param&, const Param&) = default;
+};
+
+// A field of a described struct (struct kapi_image_struct_field): where it
+// lies and what values it may hold, with the constraint types params use.
+struct StructField {
+    std::string name;
+    std::string type_name;   // C type, "__kernel_size_t"
+    std::string description; // "cdesc:"
+    std::uint32_t type = KAPI_TYPE_VOID;
+    std::uint32_t flags = 0;
+    std::uint32_t constraint = KAPI_CONSTRAINT_NONE;
+    Num offset; // offsetof(struct iovec, iov_len)
+    Num size;
+    Num min;
+    Num max;
+    Num mask;
+    std::vector<Num> values;
+    std::string violation_error; // "EINVAL"
+
+    friend bool operator==(const StructField&, const StructField&) = default;
+};
+
+// A C structure that parameters point to ("struct:" blocks of the spec
+// language; struct kapi_image_struct). Data for tools: kapi.ko does not yet
+// read user memory to check it.
+struct StructSpec {
+    std::string name; // "iovec", without "struct "
+    std::string description;
+    Num size;         // sizeof(struct iovec)
+    Num alignment;
+    std::vector<StructField> fields;
+
+    friend bool operator==(const StructSpec&, const StructSpec&) = default;
 };
 
 struct Return {
@@ -193,6 +231,14 @@ struct Spec {
 // A set of specs, as one image or one source tree holds them, in order.
 struct SpecSet {
     std::vector<Spec> specs;
+    std::vector<StructSpec> structs{}; // the structs the specs' params name
+
+    const StructSpec* find_struct(const std::string& name) const {
+        for (const StructSpec& s : structs)
+            if (s.name == name)
+                return &s;
+        return nullptr;
+    }
 
     const Spec* find(const std::string& name) const {
         for (const Spec& s : specs)

@@ -50,7 +50,9 @@ SpecMessage parse_spec(const nlmsghdr* nlh);
 // The spec the message carries: its image decoded (and checked) like any
 // image, holding exactly one spec whose name, kind, context, flags and
 // counts of parameters and errors are those of the key attributes.
-Spec decode_spec(const SpecMessage& m);
+// STRUCTS, if given, receives the structs of the image (those the spec's
+// params point to).
+Spec decode_spec(const SpecMessage& m, std::vector<StructSpec>* structs = nullptr);
 
 struct ParamStats {
     std::uint32_t index = 0;

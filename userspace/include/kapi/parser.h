@@ -55,6 +55,19 @@ struct ErrorTrigger {
     std::vector<TriggerItem> items;
 };
 
+// A parameter's "struct: NAME", where it was written. Structs may be
+// described in another file than the specs that use them, so a file's
+// references are resolved once all files are read: link_structs().
+struct StructRef {
+    std::string name; // the struct
+    std::string spec;
+    std::string param;
+    std::string file;
+    std::uint32_t line = 0;
+
+    friend bool operator==(const StructRef&, const StructRef&) = default;
+};
+
 struct ParseResult {
     SpecSet specs;
     std::vector<Diagnostic> errors;
@@ -67,9 +80,16 @@ struct ParseResult {
     // The triggers of the specs' errors, in file order; empty when the file
     // has errors, like specs.
     std::vector<ErrorTrigger> triggers;
+    // Every "struct:" reference of the specs, in file order (specs.structs
+    // holds the structs this file describes).
+    std::vector<StructRef> struct_refs;
 
     bool ok() const { return errors.empty(); }
 };
+
+// Checks that every reference names a struct of SET: a diagnostic with the
+// reference's file:line for each one that does not. Empty when all resolve.
+std::vector<Diagnostic> link_structs(const SpecSet& set, const std::vector<StructRef>& refs);
 
 // Parses the annotated C text of one file. file is the name used in
 // diagnostics and in each spec's source location. A comment block is a spec
@@ -77,6 +97,11 @@ struct ParseResult {
 // ("sys_read - ...") and that carries at least one spec tag; other kerneldoc
 // blocks are ignored.
 ParseResult parse_annotations(std::string_view text, const std::string& file);
+
+// A struct comment is a kerneldoc block whose first line is "struct: NAME"
+// (Documentation/spec-language.rst, "Structs"); it goes to specs.structs.
+// A "struct:" reference to a struct of another file is not an error here:
+// link_structs() checks the references of all files together.
 
 // Reads and parses one file; an unreadable file is one diagnostic.
 ParseResult parse_file(const std::string& path);

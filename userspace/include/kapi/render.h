@@ -37,6 +37,13 @@ public:
 
     // One API in detail.
     virtual void spec(const Spec& spec, std::ostream& out) const = 0;
+    // One API in detail, with the structs of SET that its params point to
+    // (the spec came from SET). Formats that show structs override it; the
+    // default is spec().
+    virtual void spec_in(const Spec& spec, const SpecSet& set, std::ostream& out) const {
+        (void)set;
+        this->spec(spec, out);
+    }
 
     // Every API of SPECS in detail, in order (kapi-dump --all). The default
     // is list(), for formats whose list already describes every API in full

@@ -353,7 +353,7 @@ SpecMessage parse_spec(const nlmsghdr* nlh) {
     return m;
 }
 
-Spec decode_spec(const SpecMessage& m) {
+Spec decode_spec(const SpecMessage& m, std::vector<StructSpec>* structs) {
     DecodeResult d = decode_image(m.image);
     if (!d.ok())
         malformed("GET_SPEC " + m.name + ": its image: " + d.error);
@@ -361,6 +361,8 @@ Spec decode_spec(const SpecMessage& m) {
         malformed("GET_SPEC " + m.name + ": its image holds " +
                   std::to_string(d.specs.specs.size()) + " specs, not 1");
     Spec& s = d.specs.specs.front();
+    if (structs != nullptr)
+        *structs = d.specs.structs;
     auto differs = [&](const char* field) {
         malformed("GET_SPEC " + m.name + ": " + field + " differs from the spec in its image");
     };

@@ -218,11 +218,27 @@ ParseResult parse_annotations(std::string_view text, const std::string& file) {
     Source src = lex(text);
     result.includes = find_includes(src.code);
     std::map<std::string, std::uint32_t> names;
+    std::map<std::string, std::uint32_t> struct_names;
     for (std::size_t k = 0; k < src.comments.size(); k++) {
         const Comment& com = src.comments[k];
         if (!com.kerneldoc)
             continue;
         std::vector<Line> lines = comment_lines(src, com);
+        if (detail::is_struct_comment(lines)) {
+            std::size_t before = result.errors.size();
+            StructSpec st = detail::parse_struct_comment(lines, file, result.errors);
+            if (result.errors.size() != before)
+                continue;
+            auto [it, inserted] = struct_names.emplace(st.name, com.line);
+            if (!inserted) {
+                result.errors.push_back({file, com.line,
+                                         "duplicate struct '" + st.name + "' (first on line " +
+                                             std::to_string(it->second) + ")"});
+                continue;
+            }
+            result.specs.structs.push_back(std::move(st));
+            continue;
+        }
         if (!detail::is_spec_comment(lines)) {
             if (std::optional<std::string> why = detail::almost_spec_comment(lines))
                 result.warnings.push_back({file, com.line, "warning: " + *why});
@@ -231,7 +247,7 @@ ParseResult parse_annotations(std::string_view text, const std::string& file) {
         std::size_t before = result.errors.size();
         Spec spec =
             detail::parse_spec_comment(lines, file, com.line, Finder(src, k), result.errors,
-                                       &result.triggers);
+                                       &result.triggers, &result.struct_refs);
         if (result.errors.size() != before && spec.name.empty())
             continue;
         auto [it, inserted] = names.emplace(spec.name, spec.source.line);
@@ -245,9 +261,21 @@ ParseResult parse_annotations(std::string_view text, const std::string& file) {
     }
     if (!result.errors.empty()) {
         result.specs.specs.clear();
+        result.specs.structs.clear();
         result.triggers.clear();
+        result.struct_refs.clear();
     }
     return result;
+}
+
+std::vector<Diagnostic> link_structs(const SpecSet& set, const std::vector<StructRef>& refs) {
+    std::vector<Diagnostic> diags;
+    for (const StructRef& r : refs)
+        if (!set.find_struct(r.name))
+            diags.push_back({r.file, r.line,
+                             "param '" + r.param + "' of " + r.spec + ": unknown struct '" +
+                                 r.name + "' (no 'struct: " + r.name + "' comment in the inputs)"});
+    return diags;
 }
 
 std::optional<Num> parse_number(std::string_view text, std::string* error) {

@@ -280,9 +280,31 @@ void SpecParser::apply_param(const Block& b) {
         number(f->value(), p.alignment, f->line, "alignment");
     if (const Field* f = b.field("size"); f && !twice(f, "size"))
         number(f->value(), p.size, f->line, "size");
+    if (const Field* f = b.field("struct")) {
+        std::string sname = f->value();
+        if (sname.starts_with("struct "))
+            sname = std::string(trim(std::string_view(sname).substr(7)));
+        if (!is_identifier(sname))
+            error(f->line, "struct: '" + f->value() + "' is not a struct name");
+        p.struct_name = sname;
+        d.struct_line = f->line;
+    }
+    if (const Field* f = b.field("count-param")) {
+        if (p.struct_name.empty())
+            error(f->line, "'count-param:' needs 'struct:' (an array of structs); param '" +
+                               p.name + "' has none");
+        d.count_param = f->value();
+        d.count_param_line = f->line;
+    }
+    if (const Field* f = b.field("max-count")) {
+        if (!b.field("count-param"))
+            error(f->line, "'max-count:' needs 'count-param:'; param '" + p.name + "' has none");
+        number(f->value(), p.max_count, f->line, "max-count");
+    }
     if (const Field* f = b.field("size-param");
         f && !twice(f, "size-param") &&
-        needs(f, "size-param", {KAPI_CONSTRAINT_BUFFER, KAPI_CONSTRAINT_FD})) {
+        (!p.struct_name.empty() ||
+         needs(f, "size-param", {KAPI_CONSTRAINT_BUFFER, KAPI_CONSTRAINT_FD}))) {
         d.size_param = f->value();
         d.size_param_line = f->line;
     }

@@ -115,6 +115,15 @@ std::vector<std::string_view> tag_spellings(std::string_view canonical);
 Spec parse_spec_comment(const std::vector<Line>& lines, const std::string& file,
                         std::uint32_t first_line, const DeclarationFinder& finder,
                         std::vector<Diagnostic>& diags,
-                        std::vector<ErrorTrigger>* triggers = nullptr);
+                        std::vector<ErrorTrigger>* triggers = nullptr,
+                        std::vector<StructRef>* struct_refs = nullptr);
+
+// Whether a kerneldoc comment is a struct description: its first line is
+// "struct: NAME".
+bool is_struct_comment(const std::vector<Line>& lines);
+
+// Parses one struct comment; diagnostics go to diags.
+StructSpec parse_struct_comment(const std::vector<Line>& lines, const std::string& file,
+                                std::vector<Diagnostic>& diags);
 
 } // namespace kapi::detail

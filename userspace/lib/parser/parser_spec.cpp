@@ -52,6 +52,28 @@ constexpr SubKeyDef kParamKeys[] = {
     {"order", "order", W},
     {"fd-access", "fd-access", W},
     {"path-param", "size-param", W},
+    {"struct", "struct", W},
+    {"count-param", "count-param", W},
+    {"max-count", "max-count", W},
+};
+
+// The sub-keys of a "field:" block of a struct comment: a parameter's
+// value keys, and where the field lies.
+constexpr SubKeyDef kFieldKeys[] = {
+    {"type", "type", W},
+    {"flags", "flags", W},
+    {"type-name", "type-name", W},
+    {"offset", "offset", W},
+    {"size", "size", W},
+    {"constraint-type", "constraint-type", W},
+    {"range", "range", W},
+    {"valid-mask", "valid-mask", W},
+    {"mask", "valid-mask", W},
+    {"valid-values", "valid-values", W},
+    {"values", "valid-values", W},
+    {"cdesc", "cdesc", P},
+    {"constraint", "cdesc", P},
+    {"errno", "errno", W},
 };
 
 constexpr SubKeyDef kReturnKeys[] = {
@@ -155,6 +177,16 @@ constexpr TagDef kTags[] = {
     {"context", "context", TagKind::Ignored, P, {}, true, false},
     {"description", "description", TagKind::Prose, P, {}, true, false},
 };
+// The tags of a struct comment (Documentation/spec-language.rst,
+// "Structs"); "struct:" must be its first line.
+constexpr TagDef kStructTags[] = {
+    {"struct", "struct", TagKind::Value, W, {}, false, false},
+    {"size", "size", TagKind::Value, W, {}, false, false},
+    {"alignment", "alignment", TagKind::Value, W, {}, false, false},
+    {"desc", "desc", TagKind::Text, P, {}, false, false},
+    {"description", "desc", TagKind::Text, P, {}, false, false},
+    {"field", "field", TagKind::Block, W, kFieldKeys, true, false},
+};
 // clang-format on
 
 // Pseudo-tags: kernel-doc's "Return: text" section, an unknown tag (its
@@ -216,8 +248,8 @@ bool is_lowercase_key(std::string_view key) {
     return !key.empty() && key[0] >= 'a' && key[0] <= 'z';
 }
 
-const TagDef* find_tag(std::string_view normalized) {
-    for (const TagDef& t : kTags)
+const TagDef* find_tag(std::string_view normalized, std::span<const TagDef> tags = kTags) {
+    for (const TagDef& t : tags)
         if (t.name == normalized)
             return &t;
     return nullptr;
@@ -310,7 +342,7 @@ std::vector<Block> SpecParser::group(const std::vector<Line>& lines, std::size_t
                 continue;
             }
             std::string key = normalize_key(kv->key);
-            const TagDef* tag = find_tag(key);
+            const TagDef* tag = find_tag(key, struct_mode_ ? std::span<const TagDef>(kStructTags) : std::span<const TagDef>(kTags));
             if (!tag) {
                 error(l.no, "unknown tag '" + kv->key + ":'");
                 tag = &kUnknownTag;
@@ -375,7 +407,7 @@ std::vector<Block> SpecParser::group(const std::vector<Line>& lines, std::size_t
                 if (!def) {
                     std::string msg =
                         "unknown sub-key '" + kv->key + ":' in " + tag_label(*cur) + " block";
-                    if (find_tag(key))
+                    if (find_tag(key, struct_mode_ ? std::span<const TagDef>(kStructTags) : std::span<const TagDef>(kTags)))
                         msg += " (tags start in the first column)";
                     error(l.no, msg);
                 } else if (const Field* prev = cur->field(def->canonical)) {
@@ -601,6 +633,27 @@ void SpecParser::finish_params(const Declaration* decl, std::uint32_t decl_line)
             else
                 p.size_param = static_cast<std::int32_t>(*index);
         }
+        if (!d.count_param.empty()) {
+            std::optional<std::int64_t> index = parse_int_literal(d.count_param);
+            if (!index)
+                for (std::size_t j = 0; j < order.size(); j++)
+                    if (order[j]->param.name == d.count_param)
+                        index = static_cast<std::int64_t>(j);
+            if (!index)
+                error(d.count_param_line, "count-param of '" + p.name + "': '" + d.count_param +
+                                              "' is not a parameter of " + spec_.name);
+            else if (*index < 0 || *index >= static_cast<std::int64_t>(order.size()))
+                error(d.count_param_line, "count-param of '" + p.name + "': index " +
+                                              std::to_string(*index) + " is out of range (" +
+                                              spec_.name + " has " + plural(order.size()) + ")");
+            else if (*index == static_cast<std::int64_t>(i))
+                error(d.count_param_line,
+                      "count-param of '" + p.name + "' refers to the parameter itself");
+            else
+                p.count_param = static_cast<std::int32_t>(*index);
+        }
+        if (!p.struct_name.empty())
+            struct_refs_.push_back({p.struct_name, spec_.name, p.name, file_, d.struct_line});
         if (p.constraint_text.empty())
             p.constraint_text = d.custom_fn;
         if (!d.explicit_errno && p.constraint != KAPI_CONSTRAINT_NONE) {
@@ -717,14 +770,133 @@ std::vector<std::string_view> tag_spellings(std::string_view canonical) {
     return names;
 }
 
+bool is_struct_comment(const std::vector<Line>& lines) {
+    for (const Line& l : lines) {
+        if (l.blank())
+            continue;
+        std::optional<KeyValue> kv = split_key(l.text);
+        return l.indent == 0 && kv && normalize_key(kv->key) == "struct";
+    }
+    return false;
+}
+
+StructSpec SpecParser::parse_struct(const std::vector<Line>& lines) {
+    struct_mode_ = true;
+    StructSpec st;
+    std::vector<std::pair<std::string, std::uint32_t>> names; // fields, first line
+    std::uint32_t name_line = 0;
+    std::vector<std::uint32_t> field_lines;
+    for (const Block& b : group(lines, 0)) {
+        const TagDef& tag = *b.tag;
+        if (!tag.repeatable) {
+            auto [it, inserted] = single_tags_.emplace(std::string(tag.canonical), b.line);
+            if (!inserted) {
+                error(b.line, "duplicate tag " + tag_label(b) + " (first on line " +
+                                  std::to_string(it->second) + ")");
+                continue;
+            }
+        }
+        std::string_view t = tag.canonical;
+        if (t == "struct") {
+            std::string name = b.head_value();
+            if (name.starts_with("struct "))
+                name = std::string(trim(std::string_view(name).substr(7)));
+            if (!is_identifier(name))
+                error(b.line, name.empty() ? "struct: missing struct name"
+                                           : "struct: '" + name + "' is not a struct name");
+            st.name = name;
+            name_line = b.line;
+        } else if (t == "size") {
+            number(b.head_value(), st.size, b.line, "size");
+        } else if (t == "alignment") {
+            number(b.head_value(), st.alignment, b.line, "alignment");
+        } else if (t == "desc") {
+            st.description = b.head_value();
+        } else if (t == "field") {
+            std::string name = b.head_value();
+            if (!is_identifier(name)) {
+                error(b.line, name.empty() ? "field: missing field name"
+                                           : "field: '" + name + "' is not a field name");
+                continue;
+            }
+            bool dup = false;
+            for (const auto& [n, line] : names)
+                if (n == name) {
+                    error(b.line, "duplicate 'field: " + name + "' in struct " + st.name +
+                                      " (first on line " + std::to_string(line) + ")");
+                    dup = true;
+                }
+            if (dup)
+                continue;
+            names.emplace_back(name, b.line);
+            std::size_t before = drafts_.size();
+            apply_param(b);
+            if (drafts_.size() == before)
+                continue;
+            ParamDraft d = std::move(drafts_.back());
+            drafts_.pop_back();
+            const Param& p = d.param;
+            StructField f;
+            f.name = p.name;
+            f.description = p.constraint_text.empty() ? d.custom_fn : p.constraint_text;
+            f.type = p.type;
+            f.flags = p.flags;
+            f.constraint = p.constraint;
+            f.size = p.size;
+            f.min = p.min;
+            f.max = p.max;
+            f.mask = p.mask;
+            f.values = p.values;
+            f.violation_error = p.violation_error;
+            if (!d.explicit_errno && p.constraint != KAPI_CONSTRAINT_NONE)
+                f.violation_error = p.constraint == KAPI_CONSTRAINT_USER_PTR ? "EFAULT" : "EINVAL";
+            if (const Field* tn = b.field("type-name"))
+                f.type_name = tn->value();
+            if (const Field* off = b.field("offset"))
+                number(off->value(), f.offset, off->line, "offset");
+            else
+                error(b.line, "field '" + name + "' of struct " + st.name + " needs 'offset:'");
+            if (f.size.empty())
+                error(b.line, "field '" + name + "' of struct " + st.name + " needs 'size:'");
+            st.fields.push_back(std::move(f));
+            field_lines.push_back(b.line);
+        }
+    }
+    if (name_line && st.size.empty())
+        error(name_line, "struct " + st.name + " needs 'size:'");
+    // Where the numbers are literals the parser checks that each field lies
+    // inside the struct; the generated C makes the compiler check the rest.
+    for (std::size_t i = 0; i < st.fields.size(); i++) {
+        const StructField& f = st.fields[i];
+        if (!st.size.value || !f.offset.value || !f.size.value)
+            continue;
+        if (*f.offset.value < 0 || *f.size.value < 0 ||
+            *f.offset.value + *f.size.value > *st.size.value)
+            error(field_lines[i], "field '" + f.name + "' (offset " +
+                                      std::to_string(*f.offset.value) + ", size " +
+                                      std::to_string(*f.size.value) + ") lies beyond struct " +
+                                      st.name + " (size " + std::to_string(*st.size.value) + ")");
+    }
+    return st;
+}
+
+StructSpec parse_struct_comment(const std::vector<Line>& lines, const std::string& file,
+                                std::vector<Diagnostic>& diags) {
+    SpecParser p(file, diags);
+    return p.parse_struct(lines);
+}
+
 Spec parse_spec_comment(const std::vector<Line>& lines, const std::string& file,
                         std::uint32_t first_line, const DeclarationFinder& finder,
                         std::vector<Diagnostic>& diags,
-                        std::vector<ErrorTrigger>* triggers) {
+                        std::vector<ErrorTrigger>* triggers,
+                        std::vector<StructRef>* struct_refs) {
     SpecParser p(file, diags);
     Spec spec = p.parse(lines, first_line, finder);
     if (triggers)
         p.take_triggers(*triggers);
+    if (struct_refs)
+        struct_refs->insert(struct_refs->end(), p.struct_refs().begin(), p.struct_refs().end());
     return spec;
 }
 

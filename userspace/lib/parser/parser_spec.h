@@ -90,6 +90,9 @@ struct ParamDraft {
     bool expr_args = false; // constraint-type had arguments: NAME(ARGS)
     bool explicit_errno = false;
     bool has_desc = false;
+    std::uint32_t struct_line = 0;
+    std::string count_param; // index or parameter name, resolved at the end
+    std::uint32_t count_param_line = 0;
 };
 
 // Parses one spec comment: parse() groups the lines into blocks, applies
@@ -104,6 +107,10 @@ public:
                const DeclarationFinder& finder);
     // Moves the triggers of the parsed spec's errors to OUT.
     void take_triggers(std::vector<ErrorTrigger>& out);
+    // Parses one struct comment (its first line is "struct: NAME").
+    StructSpec parse_struct(const std::vector<Line>& lines);
+    // The "struct:" names the parsed spec's params use, with their lines.
+    const std::vector<StructRef>& struct_refs() const { return struct_refs_; }
 
 private:
     void error(std::uint32_t line, std::string message) {
@@ -155,6 +162,8 @@ private:
     std::map<std::string, std::uint32_t, std::less<>> single_tags_;
     std::map<std::string, std::uint32_t, std::less<>> error_names_;
     std::vector<ErrorTrigger> triggers_;
+    std::vector<StructRef> struct_refs_;
+    bool struct_mode_ = false; // parse_struct(): the struct comment's tags
 };
 
 // One value written over several lines, folded as how says.

@@ -3,6 +3,7 @@
 // Shared helpers of the renderers (see common.h).
 #include "common.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -164,6 +165,39 @@ std::vector<std::string> object_names(const ErrorSpec& e) {
     for (const ObjectSelector& o : e.objects)
         out.push_back(object_selector_name(o.type, o.impl));
     return out;
+}
+
+std::vector<const StructSpec*> structs_of(const Spec& spec, const SpecSet& set) {
+    std::vector<const StructSpec*> out;
+    for (const Param& p : spec.params) {
+        if (p.struct_name.empty())
+            continue;
+        const StructSpec* st = set.find_struct(p.struct_name);
+        if (st && std::find(out.begin(), out.end(), st) == out.end())
+            out.push_back(st);
+    }
+    return out;
+}
+
+std::string struct_ref_text(const Spec& spec, const Param& p) {
+    if (p.struct_name.empty())
+        return {};
+    auto name_of = [&](std::int32_t i) {
+        return i >= 0 && static_cast<std::size_t>(i) < spec.params.size()
+                   ? spec.params[static_cast<std::size_t>(i)].name
+                   : std::to_string(i);
+    };
+    std::string text;
+    if (p.count_param >= 0) {
+        text = "array of " + name_of(p.count_param) + " struct " + p.struct_name;
+        if (num_given(p.max_count))
+            text += " (at most " + num_text(p.max_count, NumStyle::Unsigned) + ")";
+    } else {
+        text = "pointer to struct " + p.struct_name;
+        if (p.size_param >= 0)
+            text += " (its size in " + name_of(p.size_param) + ")";
+    }
+    return text;
 }
 
 } // namespace kapi::render

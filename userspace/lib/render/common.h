@@ -71,4 +71,12 @@ const Param* sized_by(const Spec& spec, std::size_t index);
 // object.
 std::vector<std::string> object_names(const ErrorSpec& e);
 
+// The structs of SET that SPEC's params point to, each once, in the order
+// of the params that first name them (a name SET lacks is left out).
+std::vector<const StructSpec*> structs_of(const Spec& spec, const SpecSet& set);
+
+// "array of vlen iovec (at most UIO_MAXIOV)" or "pointer to struct open_how
+// (its size in usize)": what a param's struct reference says, or "".
+std::string struct_ref_text(const Spec& spec, const Param& p);
+
 } // namespace kapi::render

@@ -111,6 +111,50 @@ void write_param(SpecJson& j, const Spec& s, std::size_t index) {
     j.num_if("fd_access", p.mask, p.constraint == KAPI_CONSTRAINT_FD);
     j.integer("order", p.order & KAPI_PARAM_ORDER_RANK);
     j.boolean("order_audit", (p.order & KAPI_PARAM_ORDER_AUDIT) != 0);
+    if (p.struct_name.empty())
+        j.null("struct");
+    else
+        j.string("struct", p.struct_name);
+    if (p.count_param < 0)
+        j.null("count_param_idx");
+    else
+        j.integer("count_param_idx", p.count_param);
+    j.num_if("max_count", p.max_count, render::num_given(p.max_count));
+    j.end_object();
+}
+
+// A struct a param points to (Documentation/json.rst, "structs").
+void write_struct(SpecJson& j, const StructSpec& st) {
+    j.begin_object();
+    j.string("name", st.name);
+    j.string("description", st.description);
+    j.num("size", st.size);
+    j.num_if("alignment", st.alignment, render::num_given(st.alignment));
+    j.begin_array("fields");
+    for (const StructField& f : st.fields) {
+        bool range =
+            f.constraint == KAPI_CONSTRAINT_RANGE || f.constraint == KAPI_CONSTRAINT_USER_STRING;
+        j.begin_object();
+        j.string("name", f.name);
+        j.string("type_name", f.type_name);
+        j.string("description", f.description);
+        j.enumeration("field_type", EnumKind::ParamType, f.type);
+        j.bits("flags", EnumKind::ParamFlags, f.flags);
+        j.enumeration("constraint_type", EnumKind::ConstraintType, f.constraint);
+        j.num("offset", f.offset);
+        j.num("size", f.size);
+        j.num_if("min_value", f.min, range);
+        j.num_if("max_value", f.max, range);
+        j.num_if("valid_mask", f.mask, f.constraint == KAPI_CONSTRAINT_MASK);
+        j.begin_array("enum_values");
+        if (f.constraint == KAPI_CONSTRAINT_ENUM)
+            for (const Num& v : f.values)
+                j.num(nullptr, v);
+        j.end_array();
+        j.errno_ref("violation_error", Spec{}, f.violation_error);
+        j.end_object();
+    }
+    j.end_array();
     j.end_object();
 }
 
@@ -251,10 +295,12 @@ public:
         j.end();
     }
 
-    void spec(const Spec& s, std::ostream& out) const override {
+    void spec(const Spec& s, std::ostream& out) const override { spec_in(s, SpecSet{}, out); }
+
+    void spec_in(const Spec& s, const SpecSet& set, std::ostream& out) const override {
         SpecJson j(out, pretty_);
         j.begin_object();
-        write_details(j, s);
+        write_details(j, s, set);
         j.end_object();
         j.end();
     }
@@ -265,7 +311,7 @@ public:
         j.begin_array("specs");
         for (const Spec& s : specs.specs) {
             j.begin_object();
-            write_details(j, s);
+            write_details(j, s, specs);
             j.end_object();
         }
         j.end_array();
@@ -274,7 +320,7 @@ public:
     }
 
     // "api_details": {...}, the member of a spec's document.
-    static void write_details(SpecJson& j, const Spec& s) {
+    static void write_details(SpecJson& j, const Spec& s, const SpecSet& set) {
         j.begin_object("api_details");
         j.string("name", s.name);
         j.string("api_type", api_kind_token(s.kind));
@@ -297,6 +343,10 @@ public:
         j.end_array();
         write_return(j, s.ret);
         write_lists(j, s);
+        j.begin_array("structs");
+        for (const StructSpec* st : render::structs_of(s, set))
+            write_struct(j, *st);
+        j.end_array();
         j.end_object();
     }
 

@@ -153,10 +153,43 @@ void write_params(PlainWriter& w, const Spec& s) {
             w.field("alignment", num_text(p.alignment, NumStyle::Unsigned), kIndent2);
         if (const Param* buf = render::sized_by(s, i))
             w.field("gives the size of", buf->name, kIndent2);
+        w.field("struct", render::struct_ref_text(s, p), kIndent2);
         w.field("on violation", errno_text(s, p.violation_error), kIndent2);
         if (p.order)
             w.field("kernel check order", render::order_text(p.order), kIndent2);
         w.prose(p.constraint_text, kIndent2, true);
+    }
+}
+
+// The structs the params point to: size, alignment and each field.
+void write_structs(PlainWriter& w, const Spec& s, const SpecSet& set) {
+    std::vector<const StructSpec*> structs = render::structs_of(s, set);
+    if (structs.empty())
+        return;
+    w.heading("STRUCTS");
+    for (const StructSpec* st : structs) {
+        w.item();
+        w.line("struct " + st->name, kIndent);
+        w.prose(st->description, kIndent2);
+        w.field("size", num_text(st->size, NumStyle::Unsigned) + " bytes", kIndent2);
+        if (num_given(st->alignment))
+            w.field("alignment", num_text(st->alignment, NumStyle::Unsigned), kIndent2);
+        for (const StructField& f : st->fields) {
+            Param p = render::field_as_param(f);
+            std::string head = "field " + f.name;
+            if (!f.type_name.empty())
+                head += " (" + f.type_name + ")";
+            w.line(head, kIndent2);
+            std::string indent = std::string(kIndent2) + "  ";
+            std::string type(param_type_token(f.type));
+            std::string flags = join(param_flag_tokens(f.flags));
+            w.field("type", type + (flags.empty() ? "" : ", " + flags), indent);
+            w.field("offset", num_text(f.offset, NumStyle::Unsigned), indent);
+            w.field("size", num_text(f.size, NumStyle::Unsigned) + " bytes", indent);
+            w.field("constraint", render::constraint_summary(Spec{}, p), indent);
+            w.field("on violation", errno_text(Spec{}, f.violation_error), indent);
+            w.prose(f.description, indent);
+        }
     }
 }
 
@@ -316,7 +349,7 @@ private:
         }
     }
 
-    void write_spec(const Spec& s, std::ostream& out) const override {
+    void write_spec(const Spec& s, const SpecSet& set, std::ostream& out) const override {
         PlainWriter w(out, wrap_);
         w.line(s.name + (s.summary.empty() ? "" : " - " + s.summary), "");
         out << '\n';
@@ -345,6 +378,7 @@ private:
         write_transitions(w, s);
         write_caps(w, s);
         write_constraints(w, s);
+        write_structs(w, s, set);
         if (!s.examples.empty()) {
             w.heading("EXAMPLES");
             w.verbatim(s.examples, kIndent);

@@ -194,6 +194,26 @@ private:
 
 constexpr std::string_view kIn = "   ";
 
+// "array of ``vlen`` ``struct iovec`` (at most ``UIO_MAXIOV`` (1024))".
+std::string struct_ref(const Spec& s, const Param& p) {
+    auto name_of = [&](std::int32_t i) {
+        return i >= 0 && static_cast<std::size_t>(i) < s.params.size()
+                   ? literal(s.params[static_cast<std::size_t>(i)].name)
+                   : std::to_string(i);
+    };
+    std::string text;
+    if (p.count_param >= 0) {
+        text = "array of " + name_of(p.count_param) + " " + literal("struct " + p.struct_name);
+        if (num_given(p.max_count))
+            text += " (at most " + num(p.max_count, NumStyle::Unsigned) + ")";
+    } else {
+        text = "pointer to " + literal("struct " + p.struct_name);
+        if (p.size_param >= 0)
+            text += " (its size in " + name_of(p.size_param) + ")";
+    }
+    return text;
+}
+
 void write_params(RstWriter& w, const Spec& s) {
     if (s.params.empty())
         return;
@@ -220,6 +240,8 @@ void write_params(RstWriter& w, const Spec& s) {
             w.field("Alignment", num(p.alignment, NumStyle::Unsigned), kIn);
         if (const Param* buf = render::sized_by(s, i))
             w.field("Gives the size of", literal(buf->name), kIn);
+        if (!p.struct_name.empty())
+            w.field("Struct", struct_ref(s, p), kIn);
         if (!p.violation_error.empty())
             w.field("On violation", errno_text(s, p.violation_error), kIn);
         if (p.order)
@@ -360,6 +382,40 @@ void write_constraints(RstWriter& w, const Spec& s) {
     }
 }
 
+// The structs the params point to: size, alignment and each field.
+void write_structs(RstWriter& w, const Spec& s, const SpecSet& set) {
+    std::vector<const StructSpec*> structs = render::structs_of(s, set);
+    if (structs.empty())
+        return;
+    w.section("Structs");
+    for (const StructSpec* st : structs) {
+        w.term(literal("struct " + st->name));
+        w.prose(st->description, kIn);
+        w.field("Size", num(st->size, NumStyle::Unsigned) + " bytes", kIn);
+        if (num_given(st->alignment))
+            w.field("Alignment", num(st->alignment, NumStyle::Unsigned), kIn);
+        w.end_fields();
+        for (const StructField& f : st->fields) {
+            Param p = render::field_as_param(f);
+            std::string term = "Field " + literal(f.name);
+            if (!f.type_name.empty())
+                term += " (" + literal(f.type_name) + ")";
+            w.prose(term, kIn);
+            std::string type = literal(param_type_token(f.type));
+            if (f.flags != 0)
+                type += "; " + literals(param_flag_tokens(f.flags));
+            w.field("Type", type, kIn);
+            w.field("Offset", num(f.offset, NumStyle::Unsigned), kIn);
+            w.field("Size", num(f.size, NumStyle::Unsigned) + " bytes", kIn);
+            w.field("Constraint", render::constraint_summary(Spec{}, p, kWords), kIn);
+            if (!f.violation_error.empty())
+                w.field("On violation", errno_text(Spec{}, f.violation_error), kIn);
+            w.end_fields();
+            w.prose(f.description, kIn);
+        }
+    }
+}
+
 // all() makes one document: each spec's document in turn, their titles
 // sections of one level.
 class RstRenderer : public render::TextRenderer {
@@ -385,7 +441,7 @@ private:
         }
     }
 
-    void write_spec(const Spec& s, std::ostream& out) const override {
+    void write_spec(const Spec& s, const SpecSet& set, std::ostream& out) const override {
         RstWriter w(out);
         w.title(printable(s.name));
         w.prose(s.summary);
@@ -416,6 +472,7 @@ private:
         write_transitions(w, s);
         write_caps(w, s);
         write_constraints(w, s);
+        write_structs(w, s, set);
         if (!s.examples.empty()) {
             w.section("Examples");
             w.code(s.examples, "");
@@ -456,7 +513,7 @@ std::vector<ManualFile> rst_manual(const SpecSet& specs) {
             doc = base + "-" + std::to_string(n);
         docs.push_back(doc);
         std::ostringstream text;
-        r.spec(s, text);
+        r.spec_in(s, specs, text);
         files.push_back({doc + ".rst", text.str()});
     }
     if (!docs.empty()) {

@@ -27,6 +27,10 @@
 //  - other user pointers: the pointed-to C type when the spec's ctype names
 //    one (ptr[in, int32]; a struct S the opaque struct kapi_S of the spec's
 //    size), else bytes;
+//  - a pointer to a described struct ("struct:" of the spec language) the
+//    struct kapi_NAME of its fields (flags, ranges and widths as for
+//    params), an array of them ptr[dir, array[kapi_NAME, 0:MAX]] with
+//    len[] for the count param, a size param of one struct bytesize[];
 //  - a parameter that gives another's size len[that one];
 //  - the open flags constraint (KAPI_CONSTRAINT_OPEN_FLAGS) the flag set
 //    kapi_open_flags of the bits the checker accepts, a umode_t kapi_open_mode
@@ -82,6 +86,7 @@ struct Output {
     bool fd_used = false;
     bool fd_input = false; // a described call takes kapi_fd
     bool dir_used = false;
+    const SpecSet* set = nullptr; // the structs params point to
 
     bool declare(const std::string& name) { return declared.insert(name).second; }
 };
@@ -356,6 +361,67 @@ std::string pointee_type(const Param& p, Output& out) {
     return size ? "array[int8, " + *size + "]" : "array[int8]";
 }
 
+// The syzlang type of a field of struct ST (an integer field's width is
+// its size when known, else its C type's).
+std::string field_type(const StructSpec& st, const StructField& f, Output& out) {
+    if (f.type == KAPI_TYPE_USER_PTR || f.type == KAPI_TYPE_PTR || (f.flags & KAPI_PARAM_USER))
+        return "ptr[" + direction(f.flags) + ", array[int8]]";
+    unsigned int bits = f.size.value && (*f.size.value == 1 || *f.size.value == 2 ||
+                                         *f.size.value == 4 || *f.size.value == 8)
+                            ? static_cast<unsigned int>(*f.size.value * 8)
+                            : int_bits(f.type_name);
+    std::string base = bits == 0 ? "intptr" : int_type(bits);
+    if (f.constraint == KAPI_CONSTRAINT_MASK || f.constraint == KAPI_CONSTRAINT_ENUM) {
+        std::string name = kapi_name(st.name + "_" + f.name);
+        std::vector<std::string> values;
+        if (f.constraint == KAPI_CONSTRAINT_MASK)
+            values = mask_values(f.mask);
+        else
+            for (const Num& v : f.values)
+                if (std::optional<std::string> c = constant(v))
+                    values.push_back(*c);
+        if (!values.empty()) {
+            add_flags(out, name, values);
+            return "flags[" + name + ", " + base + "]";
+        }
+    }
+    if (f.constraint == KAPI_CONSTRAINT_RANGE && f.min.value && f.max.value &&
+        *f.min.value <= *f.max.value) {
+        std::int64_t min = *f.min.value, max = *f.max.value;
+        unsigned int width = bits == 0 ? 64 : bits;
+        while (width < 64 && !range_fits(min, max, width))
+            width *= 2;
+        return int_type(width) + "[" + std::to_string(min) + ":" + std::to_string(max) + "]";
+    }
+    return base;
+}
+
+// The syzlang struct kapi_NAME of struct NAME of the spec set, declared
+// once; its name. Fields in order, the struct's size an attribute when
+// known.
+std::string struct_type(const StructSpec& st, Output& out) {
+    std::string name = kapi_name(st.name);
+    if (!out.declare(name))
+        return name;
+    std::string text = "# struct " + st.name + (st.description.empty() ? "" : ": ") +
+                       std::string(st.description.substr(0, st.description.find('\n'))) +
+                       "\n" + name + " {\n";
+    for (const StructField& f : st.fields)
+        text += "\t" + identifier(f.name) + "\t" + field_type(st, f, out) + "\n";
+    text += "}";
+    if (st.size.value)
+        text += " [size[" + std::to_string(*st.size.value) + "]]";
+    out.structs.push_back(std::move(text));
+    return name;
+}
+
+// The described struct a parameter points to, if the set has it.
+const StructSpec* param_struct(const Param& p, const Output& out) {
+    if (p.struct_name.empty() || out.set == nullptr)
+        return nullptr;
+    return out.set->find_struct(p.struct_name);
+}
+
 // The syzlang type of parameter INDEX of SPEC (a call named CALL).
 std::string param_type(const Spec& s, std::size_t index, const std::string& call,
                        const std::vector<std::string>& names, Output& out) {
@@ -378,6 +444,17 @@ std::string param_type(const Spec& s, std::size_t index, const std::string& call
         p.type == KAPI_TYPE_USER_PTR || p.type == KAPI_TYPE_PTR || p.type == KAPI_TYPE_ARRAY ||
         (p.flags & KAPI_PARAM_USER) || p.constraint == KAPI_CONSTRAINT_BUFFER ||
         p.constraint == KAPI_CONSTRAINT_USER_PTR || p.constraint == KAPI_CONSTRAINT_USER_STRING;
+    if (const StructSpec* st = param_struct(p, out)) {
+        // An array of COUNT structs, or one struct.
+        std::string type = struct_type(*st, out);
+        if (p.count_param >= 0) {
+            std::string bound;
+            if (p.max_count.value && *p.max_count.value > 0)
+                bound = ", 0:" + std::to_string(*p.max_count.value);
+            type = "array[" + type + bound + "]";
+        }
+        return "ptr[" + direction(p.flags) + ", " + type + opt + "]";
+    }
     if (pointer && p.type != KAPI_TYPE_INT && p.type != KAPI_TYPE_UINT) {
         std::string dir = direction(p.flags);
         if (p.constraint == KAPI_CONSTRAINT_USER_STRING)
@@ -392,6 +469,16 @@ std::string param_type(const Spec& s, std::size_t index, const std::string& call
         return "ptr[" + dir + ", " + pointee_type(p, out) + opt + "]";
     }
     unsigned int bits = int_bits(p.type_name);
+    // The element count of an array of structs, the byte size of a struct.
+    for (std::size_t i = 0; i < s.params.size(); i++) {
+        const Param& q = s.params[i];
+        if (i == index || !param_struct(q, out))
+            continue;
+        if (q.count_param == static_cast<std::int32_t>(index))
+            return "len[" + names[i] + "]";
+        if (q.count_param < 0 && q.size_param == static_cast<std::int32_t>(index))
+            return "bytesize[" + names[i] + "]";
+    }
     if (const Param* buf = render::sized_by(s, index)) {
         for (std::size_t i = 0; i < s.params.size(); i++)
             if (&s.params[i] == buf)
@@ -616,13 +703,17 @@ public:
     // A description file of every call the specs describe.
     void list(const SpecSet& specs, std::ostream& os) const override {
         Output out;
+        out.set = &specs;
         for (const Spec& s : specs.specs)
             describe(s, out);
         write(out, os);
     }
 
-    void spec(const Spec& s, std::ostream& os) const override {
+    void spec(const Spec& s, std::ostream& os) const override { spec_in(s, SpecSet{}, os); }
+
+    void spec_in(const Spec& s, const SpecSet& set, std::ostream& os) const override {
         Output out;
+        out.set = &set;
         describe(s, out);
         write(out, os);
     }

@@ -193,9 +193,30 @@ void TextRenderer::list(const SpecSet& specs, std::ostream& out) const {
 }
 
 void TextRenderer::spec(const Spec& s, std::ostream& out) const {
+    spec_in(s, SpecSet{}, out);
+}
+
+void TextRenderer::spec_in(const Spec& s, const SpecSet& set, std::ostream& out) const {
     std::ostringstream text;
-    write_spec(s, text);
+    write_spec(s, set, text);
     out << printable(text.str());
+}
+
+Param field_as_param(const StructField& f) {
+    Param p;
+    p.name = f.name;
+    p.type_name = f.type_name;
+    p.constraint_text = f.description;
+    p.type = f.type;
+    p.flags = f.flags;
+    p.constraint = f.constraint;
+    p.size = f.size;
+    p.min = f.min;
+    p.max = f.max;
+    p.mask = f.mask;
+    p.values = f.values;
+    p.violation_error = f.violation_error;
+    return p;
 }
 
 void TextRenderer::all(const SpecSet& specs, std::ostream& out) const {
@@ -203,7 +224,7 @@ void TextRenderer::all(const SpecSet& specs, std::ostream& out) const {
     for (std::size_t i = 0; i < specs.specs.size(); i++) {
         if (i != 0)
             text << '\n';
-        write_spec(specs.specs[i], text);
+        write_spec(specs.specs[i], specs, text);
     }
     out << printable(text.str());
 }

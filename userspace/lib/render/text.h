@@ -29,6 +29,10 @@ struct Words {
 // for none.
 std::string constraint_summary(const Spec& spec, const Param& p, const Words& words = {});
 
+// A struct field as a Param (name, types, constraint and its values), so
+// that the param wording (constraint_summary()) describes it too.
+Param field_as_param(const StructField& f);
+
 // The success condition of a return value: "0 .. S64_MAX", "exactly 0",
 // "a new file descriptor"...
 std::string success_summary(const Return& r, const Words& words = {});
@@ -57,12 +61,14 @@ class TextRenderer : public Renderer {
 public:
     void list(const SpecSet& specs, std::ostream& out) const override;
     void spec(const Spec& s, std::ostream& out) const override;
+    void spec_in(const Spec& s, const SpecSet& set, std::ostream& out) const override;
     // Each spec in turn, a blank line between two.
     void all(const SpecSet& specs, std::ostream& out) const override;
 
 protected:
     virtual void write_list(const SpecSet& specs, std::ostream& out) const = 0;
-    virtual void write_spec(const Spec& s, std::ostream& out) const = 0;
+    // One spec; SET holds the structs its params point to.
+    virtual void write_spec(const Spec& s, const SpecSet& set, std::ostream& out) const = 0;
 };
 
 } // namespace kapi::render

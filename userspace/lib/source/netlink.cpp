@@ -8,6 +8,8 @@
 #include "kapi/netlink.h"
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "kapi/source.h"
 
@@ -20,8 +22,14 @@ public:
     SourceResult read() const override {
         netlink::Client client;
         SourceResult result;
-        for (const netlink::SpecMessage& m : client.specs())
-            result.specs.specs.push_back(netlink::decode_spec(m));
+        for (const netlink::SpecMessage& m : client.specs()) {
+            std::vector<StructSpec> structs;
+            result.specs.specs.push_back(netlink::decode_spec(m, &structs));
+            // Each spec's image carries the structs its params use.
+            for (StructSpec& st : structs)
+                if (!result.specs.find_struct(st.name))
+                    result.specs.structs.push_back(std::move(st));
+        }
         return result;
     }
 };

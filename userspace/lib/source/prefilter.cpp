@@ -4,7 +4,7 @@
 // that cannot hold a spec, before the parser lexes them. The parser makes a
 // kerneldoc comment a spec only if it has a context-flags tag (in one of the
 // spellings of the parser's own tag table); this scan looks for such a key,
-// or a tag only specs use, followed by a colon anywhere in the text, which
+// or a tag only specs use, or "struct" (a struct comment), followed by a colon anywhere in the text, which
 // is a superset of what the parser accepts, so a file it rejects has no
 // spec and no error (and no warning about a spec missing its context-flags,
 // unless that spec has only tags that ordinary kerneldoc uses too).
@@ -49,6 +49,7 @@ const Spellings& context_flags_spellings() {
                                      "side-effect", "state-trans", "ioctl-cmd"})
             for (std::string_view n : detail::tag_spellings(tag))
                 s.names.push_back(n);
+        s.names.push_back("struct"); // a struct comment's first tag
         for (std::string_view n : s.names)
             s.longest = std::max(s.longest, n.size());
         return s;

@@ -164,8 +164,25 @@ private:
                 result.specs.specs.push_back(std::move(s));
             }
         }
-        if (!result.diagnostics.empty())
+        for (std::size_t i = 0; i < parsed.size(); i++) {
+            for (StructSpec& st : parsed[i].parsed.specs.structs) {
+                if (result.specs.find_struct(st.name)) {
+                    result.diagnostics.push_back(
+                        {files[i], 0, "duplicate struct '" + st.name + "' in the inputs"});
+                    continue;
+                }
+                result.specs.structs.push_back(std::move(st));
+            }
+        }
+        std::vector<StructRef> refs;
+        for (FileResult& f : parsed)
+            refs.insert(refs.end(), f.parsed.struct_refs.begin(), f.parsed.struct_refs.end());
+        for (Diagnostic& d : link_structs(result.specs, refs))
+            result.diagnostics.push_back(std::move(d));
+        if (!result.diagnostics.empty()) {
             result.specs.specs.clear();
+            result.specs.structs.clear();
+        }
     }
 
     std::string path_;

@@ -37,6 +37,9 @@
  *   constraint-type: buffer(count)
  *   alignment: sizeof(long)
  *   errno: -EFAULT
+ *   struct: iovec
+ *   count-param: count
+ *   max-count: UIO_MAXIOV
  *
  * param: count
  *   type: uint, input
@@ -151,3 +154,27 @@ SYSCALL_DEFINE3(golden_read, unsigned int, fd, char __user *, buf, size_t, count
  * error: ENOENT, the file does not exist
  */
 long golden_open(const char __user *path, int flags, int whence);
+
+#include <linux/uio.h>
+
+/**
+ * struct: iovec
+ * desc: one segment of a vectored transfer
+ * size: sizeof(struct iovec)
+ * alignment: __alignof__(struct iovec)
+ *
+ * field: iov_base
+ *   type: user_ptr, input
+ *   type-name: void __user *
+ *   offset: offsetof(struct iovec, iov_base)
+ *   size: sizeof(void *)
+ *   cdesc: start of the segment
+ *
+ * field: iov_len
+ *   type: uint, input
+ *   type-name: __kernel_size_t
+ *   offset: offsetof(struct iovec, iov_len)
+ *   size: 8
+ *   constraint-type: range(0, S64_MAX)
+ *   cdesc: bytes in the segment
+ */

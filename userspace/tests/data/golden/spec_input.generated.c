@@ -11,12 +11,13 @@
  *
  * Specs:
  *   sys_golden_read (tests/data/golden/spec_input.c:16)
- *   golden_ioctl_getflags (tests/data/golden/spec_input.c:103)
- *   golden_open (tests/data/golden/spec_input.c:127)
+ *   golden_ioctl_getflags (tests/data/golden/spec_input.c:106)
+ *   golden_open (tests/data/golden/spec_input.c:130)
  */
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/limits.h>
+#include <linux/uio.h>
 #include <linux/types.h>
 #include <linux/stddef.h>
 #include <linux/errno.h>
@@ -37,7 +38,9 @@ struct kapi_gen_image {
 	struct kapi_image_constraint constraints[1] __aligned(KAPI_IMAGE_ALIGN);
 	struct kapi_image_num values[4] __aligned(KAPI_IMAGE_ALIGN);
 	struct kapi_image_object objects[3] __aligned(KAPI_IMAGE_ALIGN);
-	char strings[1504] __aligned(KAPI_IMAGE_ALIGN);
+	char strings[1772] __aligned(KAPI_IMAGE_ALIGN);
+	struct kapi_image_struct structs[1] __aligned(KAPI_IMAGE_ALIGN);
+	struct kapi_image_struct_field fields[2] __aligned(KAPI_IMAGE_ALIGN);
 };
 
 static const struct kapi_gen_image kapi_gen_image_obj
@@ -107,8 +110,18 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			},
 			[KAPI_TABLE_STRINGS] = {
 				.offset = offsetof(struct kapi_gen_image, strings),
-				.count = 1504,
+				.count = 1772,
 				.entsize = 1,
+			},
+			[KAPI_TABLE_STRUCTS] = {
+				.offset = offsetof(struct kapi_gen_image, structs),
+				.count = 1,
+				.entsize = sizeof(struct kapi_image_struct),
+			},
+			[KAPI_TABLE_FIELDS] = {
+				.offset = offsetof(struct kapi_gen_image, fields),
+				.count = 2,
+				.entsize = sizeof(struct kapi_image_struct_field),
 			},
 		},
 	},
@@ -141,15 +154,15 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			},
 		},
 		[1] = { /* golden_ioctl_getflags */
-			.name = 1124, /* "golden_ioctl_getflags" */
+			.name = 1135, /* "golden_ioctl_getflags" */
 			.kind = KAPI_KIND_IOCTL,
-			.summary = 1146, /* "get the flags of an inode" */
+			.summary = 1157, /* "get the flags of an inode" */
 			.context = KAPI_CTX_PROCESS,
 			.flags = KAPI_SPEC_DEPRECATED,
-			.replacement = 1172, /* "golden_ioctl_getflags2" */
+			.replacement = 1183, /* "golden_ioctl_getflags2" */
 			.source_file = 328, /* "tests/data/golden/spec_input.c" */
-			.source_line = 103,
-			.ioctl_cmd = { .value = (__force __s32)(FS_IOC_GETFLAGS), .expr = 1195 },
+			.source_line = 106,
+			.ioctl_cmd = { .value = (__force __s32)(FS_IOC_GETFLAGS), .expr = 1206 },
 			.params = { .first = 3, .count = 1 },
 			.errors = { .first = 3, .count = 1 },
 			.ret = {
@@ -159,12 +172,12 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			},
 		},
 		[2] = { /* golden_open */
-			.name = 1277, /* "golden_open" */
+			.name = 1288, /* "golden_open" */
 			.kind = KAPI_KIND_FUNCTION,
-			.summary = 1289, /* "open a golden file" */
+			.summary = 1300, /* "open a golden file" */
 			.context = KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE,
 			.source_file = 328, /* "tests/data/golden/spec_input.c" */
-			.source_line = 127,
+			.source_line = 130,
 			.params = { .first = 4, .count = 3 },
 			.errors = { .first = 4, .count = 1 },
 			.ret = {
@@ -186,6 +199,7 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.size_param = -1,
 			.max = { .value = (__force __s64)(INT_MAX), .expr = 456 },
 			.violation_error = -EBADF,
+			.count_param = -1,
 		},
 		[1] = { /* buf */
 			.name = 464, /* "buf" */
@@ -198,154 +212,162 @@ static const struct kapi_gen_image kapi_gen_image_obj
 			.size_mult = { .value = 1 },
 			.alignment = { .value = (__force __s32)(sizeof(long)), .expr = 501 },
 			.violation_error = -EFAULT,
+			.struct_id = 1, /* struct iovec */
+			.count_param = 2,
+			.max_count = { .value = (__force __s64)(UIO_MAXIOV), .expr = 514 },
 		},
 		[2] = { /* count */
-			.name = 514, /* "count" */
-			.type_name = 520, /* "size_t" */
-			.description = 527, /* "how many bytes, at most" */
+			.name = 525, /* "count" */
+			.type_name = 531, /* "size_t" */
+			.description = 538, /* "how many bytes, at most" */
 			.type = KAPI_TYPE_UINT,
 			.flags = KAPI_PARAM_IN,
 			.constraint = KAPI_CONSTRAINT_NONE,
 			.size_param = -1,
+			.count_param = -1,
 		},
 		[3] = { /* arg */
-			.name = 1211, /* "arg" */
-			.type_name = 1215, /* "long __user *" */
-			.description = 1229, /* "where the flags go" */
+			.name = 1222, /* "arg" */
+			.type_name = 1226, /* "long __user *" */
+			.description = 1240, /* "where the flags go" */
 			.type = KAPI_TYPE_USER_PTR,
 			.flags = KAPI_PARAM_OUT | KAPI_PARAM_USER,
 			.constraint = KAPI_CONSTRAINT_USER_PTR,
 			.size_param = -1,
 			.size = { .value = (__force __s64)(sizeof(long)), .expr = 501 },
 			.violation_error = -EFAULT,
+			.count_param = -1,
 		},
 		[4] = { /* path */
-			.name = 1308, /* "path" */
-			.type_name = 1313, /* "const char __user *" */
-			.description = 1333, /* "the file" */
+			.name = 1319, /* "path" */
+			.type_name = 1324, /* "const char __user *" */
+			.description = 1344, /* "the file" */
 			.type = KAPI_TYPE_PATH,
 			.flags = KAPI_PARAM_IN | KAPI_PARAM_USER,
 			.constraint = KAPI_CONSTRAINT_USER_STRING,
 			.size_param = -1,
-			.size = { .value = (__force __s64)(PATH_MAX), .expr = 1342 },
+			.size = { .value = (__force __s64)(PATH_MAX), .expr = 1353 },
 			.violation_error = -EFAULT,
+			.count_param = -1,
 		},
 		[5] = { /* flags */
-			.name = 1351, /* "flags" */
-			.type_name = 1357, /* "int" */
-			.description = 1361, /* "how to open it" */
+			.name = 1362, /* "flags" */
+			.type_name = 1368, /* "int" */
+			.description = 1372, /* "how to open it" */
 			.type = KAPI_TYPE_INT,
 			.flags = KAPI_PARAM_IN,
 			.constraint = KAPI_CONSTRAINT_MASK,
 			.size_param = -1,
-			.mask = { .value = (__force __s64)(O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL), .expr = 1376 },
+			.mask = { .value = (__force __s64)(O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL), .expr = 1387 },
 			.violation_error = -EINVAL,
+			.count_param = -1,
 		},
 		[6] = { /* whence */
-			.name = 1424, /* "whence" */
-			.type_name = 1357, /* "int" */
-			.description = 1431, /* "where to start" */
+			.name = 1435, /* "whence" */
+			.type_name = 1368, /* "int" */
+			.description = 1442, /* "where to start" */
 			.type = KAPI_TYPE_INT,
 			.flags = KAPI_PARAM_IN,
 			.constraint = KAPI_CONSTRAINT_ENUM,
 			.size_param = -1,
 			.values = { .first = 0, .count = 4 },
 			.violation_error = -EINVAL,
+			.count_param = -1,
 		},
 	},
 	.errors = {
 		[0] = {
 			.code = -EBADF,
-			.name = 551, /* "EBADF" */
-			.condition = 557, /* "fd is not open for reading" */
-			.description = 584, /* "Bad file descriptor." */
+			.name = 562, /* "EBADF" */
+			.condition = 568, /* "fd is not open for reading" */
+			.description = 595, /* "Bad file descriptor." */
 			.objects = { .first = 0, .count = 3 },
 		},
 		[1] = {
 			.code = -EFAULT,
-			.name = 605, /* "EFAULT" */
-			.condition = 612, /* "buf is outside the accessible address sp..." */
+			.name = 616, /* "EFAULT" */
+			.condition = 623, /* "buf is outside the accessible address sp..." */
 		},
 		[2] = {
 			.code = -EINTR,
-			.name = 656, /* "EINTR" */
-			.condition = 662, /* "a signal arrived before any data was rea..." */
+			.name = 667, /* "EINTR" */
+			.condition = 673, /* "a signal arrived before any data was rea..." */
 		},
 		[3] = {
 			.code = -ENOTTY,
-			.name = 1248, /* "ENOTTY" */
-			.condition = 1255, /* "the file has no flags" */
+			.name = 1259, /* "ENOTTY" */
+			.condition = 1266, /* "the file has no flags" */
 		},
 		[4] = {
 			.code = -ENOENT,
-			.name = 1473, /* "ENOENT" */
-			.condition = 1480, /* "the file does not exist" */
+			.name = 1484, /* "ENOENT" */
+			.condition = 1491, /* "the file does not exist" */
 		},
 	},
 	.locks = {
 		[0] = {
-			.name = 704, /* "file->f_pos_lock" */
+			.name = 715, /* "file->f_pos_lock" */
 			.type = KAPI_LOCK_MUTEX,
 			.scope = KAPI_LOCK_ACQUIRES,
-			.description = 721, /* "serializes the readers of one open file ..." */
+			.description = 732, /* "serializes the readers of one open file ..." */
 		},
 	},
 	.signals = {
 		[0] = {
-			.number = { .value = (__force __s32)(SIGINT), .expr = 773 },
-			.name = 773, /* "SIGINT" */
+			.number = { .value = (__force __s32)(SIGINT), .expr = 784 },
+			.name = 784, /* "SIGINT" */
 			.direction = KAPI_SIGNAL_RECEIVE,
 			.action = KAPI_SIGNAL_ACTION_RETURN,
 			.timing = KAPI_SIGNAL_TIME_DURING,
 			.flags = KAPI_SIGNAL_RESTARTABLE,
 			.error = -EINTR,
-			.condition = 780, /* "while waiting for data" */
-			.description = 803, /* "interrupts a blocking read" */
+			.condition = 791, /* "while waiting for data" */
+			.description = 814, /* "interrupts a blocking read" */
 			.priority = 1,
 			.sa_flags_required = 0x10000000,
 			.state_required = KAPI_SIGNAL_STATE_SLEEPING,
 			.state_forbidden = KAPI_SIGNAL_STATE_ZOMBIE,
-			.queue = 830, /* "standard" */
+			.queue = 841, /* "standard" */
 		},
 	},
 	.effects = {
 		[0] = {
 			.type = KAPI_EFFECT_MODIFY_STATE | KAPI_EFFECT_FILE_POSITION,
-			.target = 839, /* "file->f_pos" */
-			.condition = 851, /* "when bytes were read" */
-			.description = 872, /* "advances the position" */
+			.target = 850, /* "file->f_pos" */
+			.condition = 862, /* "when bytes were read" */
+			.description = 883, /* "advances the position" */
 		},
 	},
 	.transitions = {
 		[0] = {
-			.object = 894, /* "file position" */
-			.from = 908, /* "p" */
-			.to = 910, /* "p + n" */
-			.description = 916, /* "advances by the bytes read" */
+			.object = 905, /* "file position" */
+			.from = 919, /* "p" */
+			.to = 921, /* "p + n" */
+			.description = 927, /* "advances by the bytes read" */
 		},
 	},
 	.caps = {
 		[0] = {
-			.cap = { .value = (__force __s32)(CAP_DAC_OVERRIDE), .expr = 943 },
-			.name = 943, /* "CAP_DAC_OVERRIDE" */
+			.cap = { .value = (__force __s32)(CAP_DAC_OVERRIDE), .expr = 954 },
+			.name = 954, /* "CAP_DAC_OVERRIDE" */
 			.action = KAPI_CAP_BYPASS_CHECK,
-			.allows = 960, /* "reading a file without read permission" */
-			.without = 999, /* "the permission check applies" */
-			.condition = 1028, /* "when the file was opened" */
+			.allows = 971, /* "reading a file without read permission" */
+			.without = 1010, /* "the permission check applies" */
+			.condition = 1039, /* "when the file was opened" */
 			.priority = 2,
 		},
 	},
 	.constraints = {
 		[0] = {
-			.name = 1053, /* "MAX_RW_COUNT" */
-			.description = 1066, /* "count is clamped to MAX_RW_COUNT" */
-			.expr = 1099, /* "min(count, MAX_RW_COUNT)" */
+			.name = 1064, /* "MAX_RW_COUNT" */
+			.description = 1077, /* "count is clamped to MAX_RW_COUNT" */
+			.expr = 1110, /* "min(count, MAX_RW_COUNT)" */
 		},
 	},
 	.values = {
-		[0] = { .value = (__force __s64)(SEEK_SET), .expr = 1446 },
-		[1] = { .value = (__force __s64)(SEEK_CUR), .expr = 1455 },
-		[2] = { .value = (__force __s64)(SEEK_END), .expr = 1464 },
+		[0] = { .value = (__force __s64)(SEEK_SET), .expr = 1457 },
+		[1] = { .value = (__force __s64)(SEEK_CUR), .expr = 1466 },
+		[2] = { .value = (__force __s64)(SEEK_END), .expr = 1475 },
 		[3] = { .value = 4 },
 	},
 	.objects = {
@@ -386,62 +408,109 @@ static const struct kapi_gen_image kapi_gen_image_obj
 		/* 468 */ "char __user *\0"
 		/* 482 */ "where the bytes go\0"
 		/* 501 */ "sizeof(long)\0"
-		/* 514 */ "count\0"
-		/* 520 */ "size_t\0"
-		/* 527 */ "how many bytes, at most\0"
-		/* 551 */ "EBADF\0"
-		/* 557 */ "fd is not open for reading\0"
-		/* 584 */ "Bad file descriptor.\0"
-		/* 605 */ "EFAULT\0"
-		/* 612 */ "buf is outside the accessible address space\0"
-		/* 656 */ "EINTR\0"
-		/* 662 */ "a signal arrived before any data was read\0"
-		/* 704 */ "file->f_pos_lock\0"
-		/* 721 */ "serializes the readers of one open file description\0"
-		/* 773 */ "SIGINT\0"
-		/* 780 */ "while waiting for data\0"
-		/* 803 */ "interrupts a blocking read\0"
-		/* 830 */ "standard\0"
-		/* 839 */ "file->f_pos\0"
-		/* 851 */ "when bytes were read\0"
-		/* 872 */ "advances the position\0"
-		/* 894 */ "file position\0"
-		/* 908 */ "p\0"
-		/* 910 */ "p + n\0"
-		/* 916 */ "advances by the bytes read\0"
-		/* 943 */ "CAP_DAC_OVERRIDE\0"
-		/* 960 */ "reading a file without read permission\0"
-		/* 999 */ "the permission check applies\0"
-		/* 1028 */ "when the file was opened\0"
-		/* 1053 */ "MAX_RW_COUNT\0"
-		/* 1066 */ "count is clamped to MAX_RW_COUNT\0"
-		/* 1099 */ "min(count, MAX_RW_COUNT)\0"
-		/* 1124 */ "golden_ioctl_getflags\0"
-		/* 1146 */ "get the flags of an inode\0"
-		/* 1172 */ "golden_ioctl_getflags2\0"
-		/* 1195 */ "FS_IOC_GETFLAGS\0"
-		/* 1211 */ "arg\0"
-		/* 1215 */ "long __user *\0"
-		/* 1229 */ "where the flags go\0"
-		/* 1248 */ "ENOTTY\0"
-		/* 1255 */ "the file has no flags\0"
-		/* 1277 */ "golden_open\0"
-		/* 1289 */ "open a golden file\0"
-		/* 1308 */ "path\0"
-		/* 1313 */ "const char __user *\0"
-		/* 1333 */ "the file\0"
-		/* 1342 */ "PATH_MAX\0"
-		/* 1351 */ "flags\0"
-		/* 1357 */ "int\0"
-		/* 1361 */ "how to open it\0"
-		/* 1376 */ "O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL\0"
-		/* 1424 */ "whence\0"
-		/* 1431 */ "where to start\0"
-		/* 1446 */ "SEEK_SET\0"
-		/* 1455 */ "SEEK_CUR\0"
-		/* 1464 */ "SEEK_END\0"
-		/* 1473 */ "ENOENT\0"
-		/* 1480 */ "the file does not exist",
+		/* 514 */ "UIO_MAXIOV\0"
+		/* 525 */ "count\0"
+		/* 531 */ "size_t\0"
+		/* 538 */ "how many bytes, at most\0"
+		/* 562 */ "EBADF\0"
+		/* 568 */ "fd is not open for reading\0"
+		/* 595 */ "Bad file descriptor.\0"
+		/* 616 */ "EFAULT\0"
+		/* 623 */ "buf is outside the accessible address space\0"
+		/* 667 */ "EINTR\0"
+		/* 673 */ "a signal arrived before any data was read\0"
+		/* 715 */ "file->f_pos_lock\0"
+		/* 732 */ "serializes the readers of one open file description\0"
+		/* 784 */ "SIGINT\0"
+		/* 791 */ "while waiting for data\0"
+		/* 814 */ "interrupts a blocking read\0"
+		/* 841 */ "standard\0"
+		/* 850 */ "file->f_pos\0"
+		/* 862 */ "when bytes were read\0"
+		/* 883 */ "advances the position\0"
+		/* 905 */ "file position\0"
+		/* 919 */ "p\0"
+		/* 921 */ "p + n\0"
+		/* 927 */ "advances by the bytes read\0"
+		/* 954 */ "CAP_DAC_OVERRIDE\0"
+		/* 971 */ "reading a file without read permission\0"
+		/* 1010 */ "the permission check applies\0"
+		/* 1039 */ "when the file was opened\0"
+		/* 1064 */ "MAX_RW_COUNT\0"
+		/* 1077 */ "count is clamped to MAX_RW_COUNT\0"
+		/* 1110 */ "min(count, MAX_RW_COUNT)\0"
+		/* 1135 */ "golden_ioctl_getflags\0"
+		/* 1157 */ "get the flags of an inode\0"
+		/* 1183 */ "golden_ioctl_getflags2\0"
+		/* 1206 */ "FS_IOC_GETFLAGS\0"
+		/* 1222 */ "arg\0"
+		/* 1226 */ "long __user *\0"
+		/* 1240 */ "where the flags go\0"
+		/* 1259 */ "ENOTTY\0"
+		/* 1266 */ "the file has no flags\0"
+		/* 1288 */ "golden_open\0"
+		/* 1300 */ "open a golden file\0"
+		/* 1319 */ "path\0"
+		/* 1324 */ "const char __user *\0"
+		/* 1344 */ "the file\0"
+		/* 1353 */ "PATH_MAX\0"
+		/* 1362 */ "flags\0"
+		/* 1368 */ "int\0"
+		/* 1372 */ "how to open it\0"
+		/* 1387 */ "O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL\0"
+		/* 1435 */ "whence\0"
+		/* 1442 */ "where to start\0"
+		/* 1457 */ "SEEK_SET\0"
+		/* 1466 */ "SEEK_CUR\0"
+		/* 1475 */ "SEEK_END\0"
+		/* 1484 */ "ENOENT\0"
+		/* 1491 */ "the file does not exist\0"
+		/* 1515 */ "iovec\0"
+		/* 1521 */ "one segment of a vectored transfer\0"
+		/* 1556 */ "sizeof(struct iovec)\0"
+		/* 1577 */ "__alignof__(struct iovec)\0"
+		/* 1603 */ "iov_base\0"
+		/* 1612 */ "void __user *\0"
+		/* 1626 */ "start of the segment\0"
+		/* 1647 */ "offsetof(struct iovec, iov_base)\0"
+		/* 1680 */ "sizeof(void *)\0"
+		/* 1695 */ "iov_len\0"
+		/* 1703 */ "__kernel_size_t\0"
+		/* 1719 */ "bytes in the segment\0"
+		/* 1740 */ "offsetof(struct iovec, iov_len)",
+	.structs = {
+		[0] = { /* iovec */
+			.name = 1515, /* "iovec" */
+			.description = 1521, /* "one segment of a vectored transfer" */
+			.size = { .value = (__force __s64)(sizeof(struct iovec)), .expr = 1556 },
+			.alignment = { .value = (__force __s32)(__alignof__(struct iovec)), .expr = 1577 },
+			.fields = { .first = 0, .count = 2 },
+		},
+	},
+	.fields = {
+		[0] = { /* iov_base */
+			.name = 1603, /* "iov_base" */
+			.type_name = 1612, /* "void __user *" */
+			.description = 1626, /* "start of the segment" */
+			.type = KAPI_TYPE_USER_PTR,
+			.flags = KAPI_PARAM_IN | KAPI_PARAM_USER,
+			.constraint = KAPI_CONSTRAINT_NONE,
+			.offset = { .value = (__force __s64)(offsetof(struct iovec, iov_base)), .expr = 1647 },
+			.size = { .value = (__force __s64)(sizeof(void *)), .expr = 1680 },
+		},
+		[1] = { /* iov_len */
+			.name = 1695, /* "iov_len" */
+			.type_name = 1703, /* "__kernel_size_t" */
+			.description = 1719, /* "bytes in the segment" */
+			.type = KAPI_TYPE_UINT,
+			.flags = KAPI_PARAM_IN,
+			.constraint = KAPI_CONSTRAINT_RANGE,
+			.offset = { .value = (__force __s64)(offsetof(struct iovec, iov_len)), .expr = 1740 },
+			.size = { .value = 8 },
+			.max = { .value = (__force __s64)(S64_MAX), .expr = 389 },
+			.violation_error = -EINVAL,
+		},
+	},
 };
 
 extern const void *const kapi_builtin_image_data;
@@ -459,4 +528,6 @@ _Static_assert((long long)(sizeof(long)) == (__s32)(sizeof(long)), "spec 0 (sys_
 _Static_assert((unsigned long long)(FS_IOC_GETFLAGS) <= 0xffffffffULL, "spec 1 (golden_ioctl_getflags): ioctl_cmd is not a 32-bit ioctl command");
 _Static_assert((SIGINT) > 0 && (SIGINT) <= 64, "signal 0 is not a signal number");
 _Static_assert((CAP_DAC_OVERRIDE) >= 0 && (CAP_DAC_OVERRIDE) <= CAP_LAST_CAP, "cap 0 is not a capability");
+_Static_assert((long long)(offsetof(struct iovec, iov_base)) >= 0 && (long long)(sizeof(void *)) >= 0 && (unsigned long long)(offsetof(struct iovec, iov_base)) + (unsigned long long)(sizeof(void *)) <= (unsigned long long)(sizeof(struct iovec)), "struct iovec: field iov_base lies beyond the struct");
+_Static_assert((long long)(offsetof(struct iovec, iov_len)) >= 0 && (long long)(8) >= 0 && (unsigned long long)(offsetof(struct iovec, iov_len)) + (unsigned long long)(8) <= (unsigned long long)(sizeof(struct iovec)), "struct iovec: field iov_len lies beyond the struct");
 _Static_assert(sizeof(kapi_gen_image_obj) <= KAPI_IMAGE_MAX_SIZE, "spec image too large");
