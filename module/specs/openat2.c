@@ -104,6 +104,11 @@
  * param: how
  *   type: KAPI_TYPE_USER_PTR
  *   flags: KAPI_PARAM_IN | KAPI_PARAM_USER
+ *   constraint-type: KAPI_CONSTRAINT_BUFFER
+ *   size-param: size
+ *   errno: EFAULT
+ *   order: 2
+ *   struct: open_how
  *   cdesc: A struct open_how (include/uapi/linux/openat2.h) of size bytes,
  *     read once by copy_struct_from_user() before anything but size is
  *     looked at: the size bytes from how must be readable (EFAULT); the
@@ -144,9 +149,15 @@
  *       always EAGAIN with O_CREAT, O_TRUNC or __O_TMPFILE (checked with the
  *       flags, before filename is read).
  *
- *     These rules need the structure's contents; the runtime checks do not
- *     read user memory behind this pointer yet, so none of them is
- *     machine-checked here.
+ *     The runtime checks read the structure as copy_struct_from_user()
+ *     does, before the call (struct: open_how in structs.c): size bytes
+ *     outside user space or unreadable predict EFAULT, a non-zero byte
+ *     past the kernel's struct E2BIG, a flags bit outside VALID_OPEN_FLAGS
+ *     (FMODE_NONOTIFY and O_CLOEXEC aside), a mode bit outside S_IALLUGO
+ *     or a resolve bit outside VALID_RESOLVE_FLAGS EINVAL. The other
+ *     EINVAL rules above span two fields and stay in words. These are the
+ *     kernel's first checks after size's, on both kernels, so the rule is
+ *     ranked right after it.
  *
  * param: size
  *   type: KAPI_TYPE_UINT
