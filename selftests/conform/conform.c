@@ -432,13 +432,12 @@ static bool fields_break(const struct cf_param *p, const unsigned char *elem)
 		if (f->offset < 0 || f->offset >= p->struct_size ||
 		    f->size > p->struct_size - f->offset)
 			continue;
-		switch (f->size) {
-		case 1: { int8_t x; memcpy(&x, elem + f->offset, 1); v = f->is_signed ? (unsigned long)(long)x : (uint8_t)x; break; }
-		case 2: { int16_t x; memcpy(&x, elem + f->offset, 2); v = f->is_signed ? (unsigned long)(long)x : (uint16_t)x; break; }
-		case 4: { int32_t x; memcpy(&x, elem + f->offset, 4); v = f->is_signed ? (unsigned long)(long)x : (uint32_t)x; break; }
-		case 8: memcpy(&v, elem + f->offset, 8); break;
-		default: continue;
-		}
+		if (f->size != 1 && f->size != 2 && f->size != 4 && f->size != 8)
+			continue;
+		/* Little-endian: the field's bytes are the low bytes of v. */
+		memcpy(&v, elem + f->offset, f->size);
+		if (f->is_signed && f->size < 8 && (v >> (8 * f->size - 1)) & 1)
+			v |= ~0UL << (8 * f->size);
 		if (f->constraint == KAPI_CONSTRAINT_RANGE &&
 		    (f->is_signed ? (long)v < f->min || (long)v > f->max
 				  : v < (unsigned long)f->min || v > (unsigned long)f->max))
