@@ -389,7 +389,9 @@ static bool kapi_check_struct_fault(struct kapi_check_call *call, u32 i,
  * @call: the call, its arguments decoded
  * @i: the parameter, which names a struct
  * @st: the struct, as kapi_check_struct_of() or kapi-gen describe it
- * @flags: KAPI_CHECK_ATOMIC if page faults cannot be served
+ * @flags: KAPI_CHECK_ATOMIC if page faults cannot be served;
+ *	   KAPI_CHECK_CALLER_ATOMIC if the system call was made where it could
+ *	   not sleep (then a fault is never served: the call is not checked)
  *
  * Reads the bytes the kernel will copy, %KAPI_CHECK_STRUCT_BUF at a time
  * into a buffer on the stack, in the kernel's order, and records the first
@@ -419,7 +421,8 @@ bool kapi_check_decode_struct(struct kapi_check_call *call, u32 i,
 {
 	u8 buf[KAPI_CHECK_STRUCT_BUF] __aligned(8);
 	const u8 __user *src = (const u8 __user *)(uintptr_t)call->args[i];
-	bool atomic = flags & KAPI_CHECK_ATOMIC;
+	/* A caller that cannot sleep cannot have a fault served either. */
+	bool atomic = flags & (KAPI_CHECK_ATOMIC | KAPI_CHECK_CALLER_ATOMIC);
 	u64 count = 1, max, done, n, per, size = st->size;
 	int err;
 
