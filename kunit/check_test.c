@@ -17,6 +17,10 @@
 #include <linux/fcntl.h>
 #include <linux/kernel.h>
 #include <linux/limits.h>
+#include <linux/mman.h>
+#include <linux/openat2.h>
+#include <linux/fs.h>
+#include <linux/uio.h>
 #include <linux/mm.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
@@ -1196,6 +1200,268 @@ static void kapi_check_tokens_test(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, kapi_check_return_token(U32_MAX), "unknown");
 }
 
+/* --- struct and array arguments (kapi_check_decode_struct()) --------- */
+
+/* struct iovec as kapi.ko's spec describes it: iov_len in [0, SSIZE_MAX]. */
+static const struct kapi_check_struct kapi_test_iovec = {
+	.size = sizeof(struct iovec),
+	.nfields = 1,
+	.size_param = -1,
+	.count_param = 1,
+	.max_count = UIO_MAXIOV,
+	.field = {
+		{ .offset = offsetof(struct iovec, iov_len), .size = 8,
+		  .constraint = KAPI_CONSTRAINT_RANGE, .error = -EINVAL,
+		  .min = 0, .max = SSIZE_MAX },
+	},
+};
+
+/* struct open_how, size-versioned by argument 1, masks as in structs.c. */
+static const struct kapi_check_struct kapi_test_open_how = {
+	.size = sizeof(struct open_how),
+	.nfields = 3,
+	.size_param = 1,
+	.count_param = -1,
+	.field = {
+		{ .offset = offsetof(struct open_how, flags), .size = 8,
+		  .constraint = KAPI_CONSTRAINT_MASK, .error = -EINVAL,
+		  .mask = VALID_OPEN_FLAGS | O_CLOEXEC | __FMODE_NONOTIFY },
+		{ .offset = offsetof(struct open_how, mode), .size = 8,
+		  .constraint = KAPI_CONSTRAINT_MASK, .error = -EINVAL,
+		  .mask = S_IALLUGO },
+		{ .offset = offsetof(struct open_how, resolve), .size = 8,
+		  .constraint = KAPI_CONSTRAINT_MASK, .error = -EINVAL,
+		  .mask = VALID_RESOLVE_FLAGS },
+	},
+};
+
+#ifdef KAPI_HAVE_KUNIT_VM_MMAP
+/*
+ * Two pages of user memory in the test's own mm, the second unmapped
+ * again, so that reading across the first page's end faults. Return: the
+ * first page's address, 0 (the test failed) if there is none.
+ */
+static unsigned long kapi_test_user_pages(struct kunit *test)
+{
+	unsigned long addr;
+
+	addr = kunit_vm_mmap(test, NULL, 0, 2 * PAGE_SIZE,
+			     PROT_READ | PROT_WRITE, MAP_ANONYMOUS | MAP_PRIVATE,
+			     0);
+	KUNIT_ASSERT_NE_MSG(test, addr, 0UL, "no user memory");
+	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(addr));
+	KUNIT_ASSERT_EQ(test, vm_munmap(addr + PAGE_SIZE, PAGE_SIZE), 0);
+	return addr;
+}
+
+/* Decode argument 0 of a two-argument call (@arg1: the count or size). */
+static bool kapi_test_decode(struct kapi_check_call *call, u64 ptr, u64 arg1,
+			     const struct kapi_check_struct *st, u32 flags)
+{
+	memset(call, 0, sizeof(*call));
+	call->nargs = 2;
+	call->args[0] = ptr;
+	call->args[1] = arg1;
+	return kapi_check_decode_struct(call, 0, st, flags);
+}
+
+static void kapi_check_struct_array_test(struct kunit *test)
+{
+	unsigned long addr = kapi_test_user_pages(test);
+	struct iovec iov[20] = {};
+	struct kapi_check_call call;
+	struct kapi_check_violation v = {};
+	unsigned long at;
+	u32 k;
+
+	for (k = 0; k < ARRAY_SIZE(iov); k++)
+		iov[k].iov_len = k * 100;
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)addr, iov, sizeof(iov)), 0UL);
+	/* 20 elements, three chunks: every length holds. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, 20, &kapi_test_iovec, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+	KUNIT_EXPECT_TRUE(test, kapi_check_struct_ok(&call, 0, &v));
+	/* Present pages read with faults disabled too. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, 20, &kapi_test_iovec,
+						 KAPI_CHECK_ATOMIC));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+
+	/* Element 13 (third chunk): iov_len SIZE_MAX is negative as ssize_t. */
+	iov[13].iov_len = SIZE_MAX;
+	iov[17].iov_len = SIZE_MAX;
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)addr, iov, sizeof(iov)), 0UL);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, 20, &kapi_test_iovec, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, (u8)BIT(0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_FIELD_RANGE);
+	KUNIT_EXPECT_EQ(test, call.serror, -EINVAL);
+	KUNIT_EXPECT_EQ(test, call.svalue, (u64)SIZE_MAX);
+	KUNIT_EXPECT_EQ(test, call.sat, 13ULL * 256);
+	KUNIT_EXPECT_FALSE(test, kapi_check_struct_ok(&call, 0, &v));
+	KUNIT_EXPECT_EQ(test, v.why, (u32)KAPI_WHY_FIELD_RANGE);
+	KUNIT_EXPECT_EQ(test, v.error, -EINVAL);
+	KUNIT_EXPECT_EQ(test, v.size, 13ULL * 256);
+	/* Only the first 13 elements: no violation. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, 13, &kapi_test_iovec, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+	/* A count above max-count is the count's own rule: nothing read. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, UIO_MAXIOV + 1,
+						 &kapi_test_iovec, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+	/* A count of 0 reads nothing, not even a NULL array. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, 0, 0, &kapi_test_iovec, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+
+	/* Five elements before the unmapped page, eight in the array. */
+	at = addr + PAGE_SIZE - 5 * sizeof(struct iovec);
+	memset(iov, 0, sizeof(iov));
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)at, iov,
+					   5 * sizeof(struct iovec)), 0UL);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, at, 8, &kapi_test_iovec, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, (u8)BIT(0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_STRUCT_FAULT);
+	KUNIT_EXPECT_EQ(test, call.serror, -EFAULT);
+	KUNIT_EXPECT_EQ(test, call.sat, 5ULL * sizeof(struct iovec));
+	/* With faults disabled: decode again where they are served. */
+	KUNIT_EXPECT_FALSE(test, kapi_test_decode(&call, at, 8, &kapi_test_iovec,
+						  KAPI_CHECK_ATOMIC));
+	/* A bad length before the fault is found first, as 6.12 does. */
+	iov[2].iov_len = SIZE_MAX;
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)at, iov,
+					   5 * sizeof(struct iovec)), 0UL);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, at, 8, &kapi_test_iovec, 0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_FIELD_RANGE);
+	KUNIT_EXPECT_EQ(test, call.sat, 2ULL * 256);
+	/* An array outside user space. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, (u64)-4096, 2,
+						 &kapi_test_iovec, 0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_STRUCT_FAULT);
+	KUNIT_EXPECT_EQ(test, call.serror, -EFAULT);
+}
+
+static void kapi_check_struct_versioned_test(struct kunit *test)
+{
+	unsigned long addr = kapi_test_user_pages(test);
+	struct open_how how = { .flags = O_RDONLY };
+	struct kapi_check_call call;
+	u8 one = 1;
+	unsigned long end;
+
+	KUNIT_ASSERT_EQ(test, clear_user((void __user *)addr, PAGE_SIZE), 0UL);
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)addr, &how, sizeof(how)), 0UL);
+	/* The kernel's size, a smaller one, a larger one with zeros. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, sizeof(how),
+						 &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, 16, &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, 32, &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+	/* size PAGE_SIZE, all zero past the struct: read in chunks, holds. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, PAGE_SIZE,
+						 &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+	/* The last byte of the page is not zero: E2BIG, at its offset. */
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)(addr + PAGE_SIZE - 1),
+					   &one, 1), 0UL);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, PAGE_SIZE,
+						 &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, (u8)BIT(0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_STRUCT_TRAILING);
+	KUNIT_EXPECT_EQ(test, call.serror, -E2BIG);
+	KUNIT_EXPECT_EQ(test, call.sat, (u64)PAGE_SIZE - 1);
+	/* Above PAGE_SIZE: the size's own rule, nothing read. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, PAGE_SIZE + 1,
+						 &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+	/* A non-zero byte at 30 of 32. */
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)(addr + 30), &one, 1), 0UL);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, 32, &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_STRUCT_TRAILING);
+	KUNIT_EXPECT_EQ(test, call.sat, 30ULL);
+	/* The trailing bytes are checked first, as check_zeroed_user() is. */
+	how.flags = BIT_ULL(40);
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)addr, &how, sizeof(how)), 0UL);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, 32, &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_STRUCT_TRAILING);
+	/* Within the kernel's size: an unknown flag bit, EINVAL. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, sizeof(how),
+						 &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_FIELD_MASK);
+	KUNIT_EXPECT_EQ(test, call.serror, -EINVAL);
+	KUNIT_EXPECT_EQ(test, call.svalue, BIT_ULL(40));
+	KUNIT_EXPECT_EQ(test, call.sat, 0ULL);
+	/* FMODE_NONOTIFY and O_CLOEXEC are stripped, not refused. */
+	how.flags = O_RDWR | O_CLOEXEC | __FMODE_NONOTIFY;
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)addr, &how, sizeof(how)), 0UL);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, sizeof(how),
+						 &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.sbad, 0);
+	/* A mode bit outside S_IALLUGO; a resolve bit outside the valid ones. */
+	how.mode = S_IFREG;
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)addr, &how, sizeof(how)), 0UL);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, sizeof(how),
+						 &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_FIELD_MASK);
+	KUNIT_EXPECT_EQ(test, call.sat, 1ULL);
+	how.mode = 0644;
+	how.resolve = (u64)VALID_RESOLVE_FLAGS + 1;
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)addr, &how, sizeof(how)), 0UL);
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, addr, sizeof(how),
+						 &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_FIELD_MASK);
+	KUNIT_EXPECT_EQ(test, call.sat, 2ULL);
+	KUNIT_EXPECT_EQ(test, call.serror, -EINVAL);
+
+	/* A struct that ends 8 bytes into the unmapped page: EFAULT. */
+	end = addr + PAGE_SIZE - 16;
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, end, sizeof(how),
+						 &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_STRUCT_FAULT);
+	KUNIT_EXPECT_EQ(test, call.serror, -EFAULT);
+	/* Its trailing bytes fault first. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, end, 40, &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.swhy, (u32)KAPI_WHY_STRUCT_FAULT);
+	KUNIT_EXPECT_EQ(test, call.sat, (u64)sizeof(how));
+	KUNIT_EXPECT_FALSE(test, kapi_test_decode(&call, end, sizeof(how),
+						  &kapi_test_open_how,
+						  KAPI_CHECK_ATOMIC));
+	/* NULL with a valid size faults as copy_struct_from_user() does. */
+	KUNIT_EXPECT_TRUE(test, kapi_test_decode(&call, 0, sizeof(how),
+						 &kapi_test_open_how, 0));
+	KUNIT_EXPECT_EQ(test, call.serror, -EFAULT);
+}
+#else
+static void kapi_check_struct_array_test(struct kunit *test)
+{
+	kunit_skip(test, "the kernel has no kunit_vm_mmap(): no user memory to read");
+}
+
+static void kapi_check_struct_versioned_test(struct kunit *test)
+{
+	kunit_skip(test, "the kernel has no kunit_vm_mmap(): no user memory to read");
+}
+#endif
+
+/* The parameter's rule reports what decoding found, and only for it. */
+static void kapi_check_struct_rule_test(struct kunit *test)
+{
+	struct kapi_check_call call = {};
+	struct kapi_check_violation v = {};
+
+	KUNIT_EXPECT_TRUE(test, kapi_check_struct_ok(&call, 1, &v));
+	call.sbad = BIT(1);
+	call.swhy = KAPI_WHY_STRUCT_TRAILING;
+	call.serror = -E2BIG;
+	call.svalue = 0x1000;
+	call.sat = 30;
+	KUNIT_EXPECT_TRUE(test, kapi_check_struct_ok(&call, 0, &v));
+	KUNIT_EXPECT_FALSE(test, kapi_check_struct_ok(&call, 1, &v));
+	KUNIT_EXPECT_EQ(test, v.why, (u32)KAPI_WHY_STRUCT_TRAILING);
+	KUNIT_EXPECT_EQ(test, v.error, -E2BIG);
+	KUNIT_EXPECT_EQ(test, v.value, 0x1000ULL);
+	KUNIT_EXPECT_EQ(test, v.size, 30ULL);
+}
+
 static struct kunit_case kapi_check_test_cases[] = {
 	KUNIT_CASE_PARAM(kapi_check_constraint_test, kapi_cons_gen_params),
 	KUNIT_CASE(kapi_check_all_violate_test),
@@ -1218,6 +1484,9 @@ static struct kunit_case kapi_check_test_cases[] = {
 	KUNIT_CASE(kapi_check_object_names_test),
 	KUNIT_CASE(kapi_check_restart_test),
 	KUNIT_CASE(kapi_check_tokens_test),
+	KUNIT_CASE(kapi_check_struct_array_test),
+	KUNIT_CASE(kapi_check_struct_versioned_test),
+	KUNIT_CASE(kapi_check_struct_rule_test),
 	{}
 };
 

@@ -75,6 +75,8 @@ struct kapi_gen_ctx {
 	u64 violations, predicted, enforce, audit, context, errors;
 	u64 undocumented, documented, divergence, return_violation;
 	u64 entered, clean, ok_results;
+	/* The struct kapi_gen_enter() decodes for the reference. */
+	struct kapi_check_struct st;
 	/* kapi_gen_enter()'s calls and verdicts, off the stack. */
 	struct kapi_check_call ref, got;
 	struct kapi_check_pre pi, pg;
@@ -444,7 +446,7 @@ static void kapi_gen_enter(struct kapi_gen_ctx *c, const u32 *sel)
 	};
 	struct kapi_check_call *ref = &c->ref, *got = &c->got;
 	enum kapi_check_entered entered;
-	bool same = true;
+	bool same = true, has_struct;
 	u32 i;
 
 	kapi_gen_call(c, ref, sel, KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE);
@@ -466,6 +468,18 @@ static void kapi_gen_enter(struct kapi_gen_ctx *c, const u32 *sel)
 			ref->fd[i] = kapi_compat_fd_arg(ref->args[i],
 							(u32)p->mask.value);
 	}
+	/* The struct the hooks' decoding reads (kapi_hook_decode()). */
+	ref->sbad = 0;
+	for (i = 0, has_struct = false; !has_struct && i < c->nparams; i++) {
+		const struct kapi_image_param *p;
+
+		p = kapi_image_param(c->image, c->spec, i);
+		if (kapi_check_struct_of(c->image, p, &c->st)) {
+			KUNIT_ASSERT_TRUE(c->test,
+					  kapi_check_decode_struct(ref, i, &c->st, 0));
+			has_struct = true;
+		}
+	}
 	memset(&c->pi, 0xa5, sizeof(c->pi));
 	memset(&c->pg, 0x5a, sizeof(c->pg));
 	entered = c->impl->enter(&regs, got, &c->pg, 0);
@@ -485,6 +499,9 @@ static void kapi_gen_enter(struct kapi_gen_ctx *c, const u32 *sel)
 	}
 	if (c->spec->context)
 		same = same && got->context == ref->context;
+	/* Only a spec with a struct parameter decodes one. */
+	if (has_struct)
+		same = same && got->sbad == ref->sbad;
 	/*
 	 * "Clean" is a promise: no violation of any kind. (Few calls are
 	 * clean here: a kernel thread has no user memory and few open

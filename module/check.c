@@ -302,6 +302,249 @@ static bool kapi_check_param(const struct kapi_check_call *call,
 	return kapi_check_fail(v, why, error, value, 0);
 }
 
+/* Record the first struct rule that argument @i of @call breaks. */
+static void kapi_check_struct_found(struct kapi_check_call *call, u32 i,
+				    u32 why, s32 error, u64 value, u64 at)
+{
+	call->sbad |= BIT(i);
+	call->swhy = why;
+	call->serror = error;
+	call->svalue = value;
+	call->sat = at;
+}
+
+/* Does element @index of a struct at @elem hold its fields' rules? */
+static bool kapi_check_fields(struct kapi_check_call *call, u32 i,
+			      const struct kapi_check_struct *st,
+			      const u8 *elem, u64 index)
+{
+	u32 k;
+
+	for (k = 0; k < st->nfields && k < KAPI_CHECK_FIELDS_MAX; k++) {
+		const struct kapi_check_field *f = &st->field[k];
+		u64 value = 0;
+
+		if (f->offset >= st->size || f->size > st->size - f->offset)
+			continue;
+		switch (f->size) {
+		case 1: {
+			u8 x = elem[f->offset];
+
+			value = f->is_signed ? (u64)(s64)(s8)x : x;
+			break;
+		}
+		case 2: {
+			u16 x;
+
+			memcpy(&x, elem + f->offset, sizeof(x));
+			value = f->is_signed ? (u64)(s64)(s16)x : x;
+			break;
+		}
+		case 4: {
+			u32 x;
+
+			memcpy(&x, elem + f->offset, sizeof(x));
+			value = f->is_signed ? (u64)(s64)(s32)x : x;
+			break;
+		}
+		case 8:
+			memcpy(&value, elem + f->offset, sizeof(value));
+			break;
+		default:
+			continue;
+		}
+		if (f->constraint == KAPI_CONSTRAINT_RANGE &&
+		    !kapi_check_range_ok(value,
+					 (struct kapi_check_type){ 64, f->is_signed },
+					 f->min, f->max)) {
+			kapi_check_struct_found(call, i, KAPI_WHY_FIELD_RANGE,
+						f->error, value, index * 256 + k);
+			return false;
+		}
+		if (f->constraint == KAPI_CONSTRAINT_MASK && (value & ~f->mask)) {
+			kapi_check_struct_found(call, i, KAPI_WHY_FIELD_MASK,
+						f->error, value, index * 256 + k);
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * A fault at byte @off from the argument: EFAULT, as the kernel's copy
+ * gives; or, for a fault that could not be served, decode again.
+ */
+static bool kapi_check_struct_fault(struct kapi_check_call *call, u32 i,
+				    int err, u64 off)
+{
+	if (err == -EAGAIN)
+		return false;
+	kapi_check_struct_found(call, i, KAPI_WHY_STRUCT_FAULT, -EFAULT,
+				call->args[i] + off, off);
+	return true;
+}
+
+/**
+ * kapi_check_decode_struct() - read the struct or array behind an argument
+ * @call: the call, its arguments decoded
+ * @i: the parameter, which names a struct
+ * @st: the struct, as kapi_check_struct_of() or kapi-gen describe it
+ * @flags: KAPI_CHECK_ATOMIC if page faults cannot be served;
+ *	   KAPI_CHECK_CALLER_ATOMIC if the system call was made where it could
+ *	   not sleep (then a fault is never served: the call is not checked)
+ *
+ * Reads the bytes the kernel will copy, %KAPI_CHECK_STRUCT_BUF at a time
+ * into a buffer on the stack, in the kernel's order, and records the first
+ * rule they break in @call (&kapi_check_call.sbad):
+ *
+ * - an array of @st->count_param elements (import_iovec()): read a chunk
+ *   of elements at a time, checked in order up to the first that breaks a
+ *   field's rule; a chunk that faults is read again element by element,
+ *   so that the elements before the fault are checked first, as 6.12's
+ *   copy_iovec_from_user() does; nothing for a count of 0 or above
+ *   @st->max_count (the count's own rule);
+ * - a size-versioned struct (copy_struct_from_user()) of the size in
+ *   @st->size_param, read only up to PAGE_SIZE (the size's own rule
+ *   above): bytes past @st->size must be zero (E2BIG), checked before the
+ *   struct, whose missing tail reads as zero;
+ * - else one struct of @st->size bytes.
+ *
+ * A fault is EFAULT. The kernel copies the same memory again when the call
+ * runs: another thread can change it in between, so the verdict is about
+ * what the hook read (Documentation/runtime.rst).
+ *
+ * Return: false if a fault could not be served (@flags has
+ * KAPI_CHECK_ATOMIC): decode again where page faults are served.
+ */
+bool kapi_check_decode_struct(struct kapi_check_call *call, u32 i,
+			      const struct kapi_check_struct *st, u32 flags)
+{
+	u8 buf[KAPI_CHECK_STRUCT_BUF] __aligned(8);
+	const u8 __user *src = (const u8 __user *)(uintptr_t)call->args[i];
+	/* A caller that cannot sleep cannot have a fault served either. */
+	bool atomic = flags & (KAPI_CHECK_ATOMIC | KAPI_CHECK_CALLER_ATOMIC);
+	u64 count = 1, max, done, n, per, size = st->size;
+	int err;
+
+	if (call->sbad || !size || size > sizeof(buf) || i >= call->nargs)
+		return true;
+	if (st->count_param >= 0) {
+		if (st->count_param >= call->nargs)
+			return true;
+		count = call->args[st->count_param];
+		max = st->max_count ? st->max_count : KAPI_CHECK_ELEMS_MAX;
+		if (!count || count > max)
+			return true;
+	} else if (st->size_param >= 0) {
+		u64 usize, off;
+
+		if (st->size_param >= call->nargs)
+			return true;
+		usize = call->args[st->size_param];
+		if (usize > PAGE_SIZE)
+			return true;
+		/* check_zeroed_user(), before the struct is copied. */
+		for (off = size; off < usize; off += n) {
+			const u8 *nz;
+
+			n = min_t(u64, usize - off, sizeof(buf));
+			err = kapi_compat_copy_user(buf, src + off, n, atomic);
+			if (err)
+				return kapi_check_struct_fault(call, i, err, off);
+			nz = memchr_inv(buf, 0, n);
+			if (nz) {
+				off += nz - buf;
+				kapi_check_struct_found(call, i,
+							KAPI_WHY_STRUCT_TRAILING,
+							-E2BIG, call->args[i] + off,
+							off);
+				return true;
+			}
+		}
+		memset(buf, 0, size);
+		n = min(usize, size);
+		err = kapi_compat_copy_user(buf, src, n, atomic);
+		if (err)
+			return kapi_check_struct_fault(call, i, err, 0);
+		kapi_check_fields(call, i, st, buf, 0);
+		return true;
+	}
+	per = sizeof(buf) / size;
+	for (done = 0; done < count; done += n) {
+		u64 k;
+
+		n = min_t(u64, count - done, per);
+		err = kapi_compat_copy_user(buf, src + done * size, n * size,
+					    atomic);
+		if (err == -EFAULT && n > 1) {
+			/*
+			 * The kernel reads element by element: the elements
+			 * before the one that faults are checked first.
+			 */
+			per = 1;
+			n = 0;
+			continue;
+		}
+		if (err)
+			return kapi_check_struct_fault(call, i, err,
+						       done * size);
+		for (k = 0; k < n; k++)
+			if (!kapi_check_fields(call, i, st, buf + k * size,
+					       done + k))
+				return true;
+	}
+	return true;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_decode_struct);
+
+/**
+ * kapi_check_struct_of() - what the hooks read behind a parameter
+ * @image: a validated image
+ * @p: a parameter of it
+ * @st: receives the description
+ *
+ * The image's struct record and its first %KAPI_CHECK_FIELDS_MAX fields,
+ * the count and size parameters of @p; what kapi-gen writes as constants
+ * for its specialised checks.
+ *
+ * Return: false if @p names no struct, or one kapi cannot read (larger
+ * than %KAPI_CHECK_STRUCT_BUF bytes).
+ */
+bool kapi_check_struct_of(const void *image, const struct kapi_image_param *p,
+			  struct kapi_check_struct *st)
+{
+	u32 id = kapi_image_param_struct_id(image, p), k;
+	const struct kapi_image_struct *s;
+
+	memset(st, 0, sizeof(*st));
+	if (!id)
+		return false;
+	s = kapi_image_struct(image, id - 1);
+	if (!s || s->size.value <= 0 || s->size.value > KAPI_CHECK_STRUCT_BUF)
+		return false;
+	st->size = s->size.value;
+	st->count_param = p->count_param;
+	st->max_count = p->max_count.value > 0 ? p->max_count.value : 0;
+	st->size_param = p->count_param < 0 ? p->size_param : -1;
+	for (k = 0; k < s->fields.count && k < KAPI_CHECK_FIELDS_MAX; k++) {
+		const struct kapi_image_struct_field *f;
+		struct kapi_check_field *c = &st->field[k];
+
+		f = kapi_image_struct_field(image, s, k);
+		c->offset = f->offset.value;
+		c->size = f->size.value;
+		c->is_signed = f->type == KAPI_TYPE_INT;
+		c->constraint = f->constraint;
+		c->error = f->violation_error;
+		c->min = f->min.value;
+		c->max = f->max.value;
+		c->mask = f->mask.value;
+	}
+	st->nfields = k;
+	return true;
+}
+EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_struct_of);
+
 /**
  * kapi_check_before() - check a call's arguments and context
  * @call: the call
@@ -331,7 +574,8 @@ void kapi_check_before(const struct kapi_check_call *call,
 		const struct kapi_image_param *p;
 
 		p = kapi_image_param(call->image, call->spec, i);
-		if (!kapi_check_param(call, p, i, &pre->v[pre->nviolations]))
+		if (!kapi_check_param(call, p, i, &pre->v[pre->nviolations]) ||
+		    !kapi_check_struct_ok(call, i, &pre->v[pre->nviolations]))
 			kapi_check_note(pre, &best, i, p->constraint, p->order);
 	}
 	pre->context_violation = !kapi_check_context_ok(call->spec->context,

@@ -31,6 +31,7 @@
 #include <linux/uaccess.h>
 
 #include "compat/user_string.h"
+#include "compat/user_struct.h"
 #include "image.h"
 #include "object.h"
 
@@ -72,6 +73,17 @@ struct kapi_check_type {
  * @object: the kind of object the call worked on; set by the hooks only
  *	    for a call that failed (kapi_object_of_fd(), kapi_object_of_path()),
  *	    and read by kapi_check_after() only then; %KAPI_OBJ_ANY if unknown
+ * @sbad: BIT(i) if the struct (or array of structs) behind parameter i,
+ *	  as kapi_check_decode_struct() read it, breaks a rule; 0 if none
+ *	  does or none was read. The first such finding of the call is kept in
+ *	  @swhy, @serror, @svalue and @sat.
+ * @swhy: %KAPI_WHY_STRUCT_FAULT, %KAPI_WHY_STRUCT_TRAILING,
+ *	  %KAPI_WHY_FIELD_RANGE or %KAPI_WHY_FIELD_MASK
+ * @serror: the error it predicts (negative), or 0
+ * @svalue: the field's value; for a fault or a non-zero trailing byte the
+ *	    user address that could not be read or is not zero
+ * @sat: where: for a field, element index * 256 + field index; else the
+ *	 byte offset from the argument
  */
 struct kapi_check_call {
 	const void *image;
@@ -84,6 +96,11 @@ struct kapi_check_call {
 	u16 fd[KAPI_CHECK_MAX_PARAMS];
 	u32 context;
 	struct kapi_object object;
+	u8 sbad;
+	u32 swhy;
+	s32 serror;
+	u64 svalue;
+	u64 sat;
 };
 
 /*
@@ -124,6 +141,10 @@ enum kapi_check_why {
 	KAPI_WHY_FD_METHOD,	/* a file without a read or write method */
 	KAPI_WHY_FD_NOTDIR,	/* not a directory */
 	KAPI_WHY_OPEN_FLAGS,	/* flags that build_open_flags() refuses */
+	KAPI_WHY_STRUCT_FAULT,	/* a struct or array that cannot be read */
+	KAPI_WHY_STRUCT_TRAILING,	/* non-zero bytes past a struct's size */
+	KAPI_WHY_FIELD_RANGE,	/* a struct field outside [min, max] */
+	KAPI_WHY_FIELD_MASK,	/* a struct field with bits outside its mask */
 };
 
 /**
@@ -134,8 +155,10 @@ enum kapi_check_why {
  * @error: the error the violation predicts (negative), or 0 if none
  * @order: the parameter's order field (%KAPI_PARAM_ORDER_*)
  * @value: the offending value: the argument, or for a string its length
- *	   without the NUL (%KAPI_WHY_TOO_LONG: at least the limit)
- * @size: %KAPI_WHY_USER_RANGE: the size that was checked
+ *	   without the NUL (%KAPI_WHY_TOO_LONG: at least the limit); for a
+ *	   struct rule &kapi_check_call.svalue
+ * @size: %KAPI_WHY_USER_RANGE: the size that was checked; for a struct
+ *	  rule &kapi_check_call.sat
  */
 struct kapi_check_violation {
 	u32 param;
@@ -504,6 +527,83 @@ static __always_inline bool kapi_check_open_flags_ok(u64 bits)
 	    (!(bits & O_DIRECTORY) || (bits & O_ACCMODE) == O_RDONLY))
 		return false;
 	return true;
+}
+
+/*
+ * Struct and array arguments (Documentation/runtime.rst, "Struct
+ * arguments"): the hooks read the bytes behind a parameter that names a
+ * struct (kapi_check_decode_struct(), before the rules run) and record the
+ * first rule they break in &kapi_check_call; the rule of the parameter
+ * (kapi_check_struct_ok()) only reads that record.
+ */
+
+/* The most fields of a struct that are checked; more are not. */
+#define KAPI_CHECK_FIELDS_MAX 8
+/* Bytes of user memory read at a time, on the stack; the largest struct. */
+#define KAPI_CHECK_STRUCT_BUF 128
+/* The most elements of an array without a max-count that are read. */
+#define KAPI_CHECK_ELEMS_MAX 1024
+
+/**
+ * struct kapi_check_field - a described field of a struct, as checked
+ * @offset: its offset in the struct
+ * @size: its size in bytes: 1, 2, 4 or 8 (else it is not checked)
+ * @is_signed: its value is signed (a %KAPI_TYPE_INT field)
+ * @constraint: %KAPI_CONSTRAINT_RANGE or %KAPI_CONSTRAINT_MASK; any other
+ *		is not checked
+ * @error: the error a violation predicts (negative), or 0
+ * @min: RANGE: the lowest valid value
+ * @max: RANGE: the highest valid value
+ * @mask: MASK: the valid bits
+ */
+struct kapi_check_field {
+	u32 offset;
+	u8 size;
+	bool is_signed;
+	u16 constraint;
+	s32 error;
+	s64 min;
+	s64 max;
+	u64 mask;
+};
+
+/**
+ * struct kapi_check_struct - what the hooks read behind one parameter
+ * @size: bytes of the struct (of one element), 1..%KAPI_CHECK_STRUCT_BUF
+ * @nfields: entries of @field
+ * @size_param: a size-versioned struct: the parameter that holds the
+ *		caller's size (copy_struct_from_user()), or -1
+ * @count_param: an array: the parameter that holds the element count, or -1
+ * @max_count: an array: above this count nothing is read (the count's own
+ *	       rule decides), 0 for %KAPI_CHECK_ELEMS_MAX
+ * @field: the fields checked, in the struct's order
+ */
+struct kapi_check_struct {
+	u32 size;
+	u32 nfields;
+	s32 size_param;
+	s32 count_param;
+	u64 max_count;
+	struct kapi_check_field field[KAPI_CHECK_FIELDS_MAX];
+};
+
+bool kapi_check_decode_struct(struct kapi_check_call *call, u32 i,
+			      const struct kapi_check_struct *st, u32 flags);
+bool kapi_check_struct_of(const void *image, const struct kapi_image_param *p,
+			  struct kapi_check_struct *st);
+
+/*
+ * STRUCT: what kapi_check_decode_struct() found behind argument @i of
+ * @call holds every rule.
+ */
+static __always_inline bool
+kapi_check_struct_ok(const struct kapi_check_call *call, u32 i,
+		     struct kapi_check_violation *v)
+{
+	if (likely(!(call->sbad & BIT(i))))
+		return true;
+	return kapi_check_fail(v, call->swhy, call->serror, call->svalue,
+			       call->sat);
 }
 
 /* The sort key of a rule's order field: unranked (0) after every rank. */

@@ -166,7 +166,9 @@ int kapi_debugfs_runtime_spec_stats(struct seq_file *m, const char *name,
 		const struct kapi_image_param *p;
 
 		p = kapi_image_param(image, spec, i);
-		if (!kapi_check_constrained(p))
+		/* A param's own rule, or the struct it points to. */
+		if (!kapi_check_constrained(p) &&
+		    !kapi_image_param_struct_id(image, p))
 			continue;
 		seq_printf(m, "%s param=%s rule=%s violations=%llu\n", name,
 			   kapi_image_str(image, p->name),

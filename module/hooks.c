@@ -95,8 +95,9 @@ MODULE_PARM_DESC(mode, "runtime checks: off, audit (default) or enforce");
 /*
  * The arguments of a call, as the spec's parameter types say, and what the
  * rules read of them: the state of descriptors, the length and first byte
- * of strings, the calling context. Return: false if a string must be read
- * again where page faults are served (kapi_check_decode_string()).
+ * of strings, what breaks a rule in a struct argument, the calling context.
+ * Return: false if a string or a struct must be read again where page
+ * faults are served (kapi_check_decode_string(), kapi_check_decode_struct()).
  */
 static bool kapi_hook_decode(const struct kapi_hook *hook,
 			     const struct pt_regs *uregs,
@@ -119,6 +120,11 @@ static bool kapi_hook_decode(const struct kapi_hook *hook,
 			call->fd[i] = kapi_compat_fd_arg(call->args[i],
 							 hook->fdneed[i]);
 	}
+	/* After every argument: the struct's count or size is one of them. */
+	call->sbad = 0;
+	if (hook->sparam >= 0 &&
+	    !kapi_check_decode_struct(call, hook->sparam, &hook->sdesc, flags))
+		return false;
 	call->context = kapi_check_context_now(flags);
 	return true;
 }
@@ -457,9 +463,13 @@ static void kapi_hook_attach(const struct kapi_registry_spec *s)
 		hook->error = -E2BIG;
 	else if (hook->record->ret.check == KAPI_RETURN_NO_RETURN)
 		hook->error = -EOPNOTSUPP;
+	hook->sparam = -1;
 	for (i = 0; !hook->error && i < hook->nparams; i++) {
 		p = kapi_image_param(hook->image, hook->record, i);
 		hook->type[i] = kapi_check_param_type(hook->image, p);
+		if (hook->sparam < 0 &&
+		    kapi_check_struct_of(hook->image, p, &hook->sdesc))
+			hook->sparam = i;
 		hook->slimit[i] = kapi_check_string_limit(p);
 		if (p->constraint == KAPI_CONSTRAINT_FD) {
 			hook->fdcheck |= BIT(i);

@@ -59,6 +59,9 @@ struct kapi_registry_spec;
  * @impl: the check engine of the spec: checks kapi-gen specialised for
  *	  it, or the interpreter (kapi_check_impl_for())
  * @report: the spec's counters
+ * @sparam: the parameter whose struct the interpreter's decoding reads
+ *	    (the first that names one kapi can read), or -1
+ * @sdesc: its description (kapi_check_struct_of())
  */
 struct kapi_hook {
 	struct list_head node;
@@ -80,6 +83,8 @@ struct kapi_hook {
 	u8 obj_how;
 	u8 obj_param;
 	s8 obj_dfd;
+	s8 sparam;
+	struct kapi_check_struct sdesc;
 	const struct kapi_check_impl *impl;
 	struct kapi_report_spec report;
 };

@@ -384,7 +384,9 @@ static int kapi_nl_put_params(struct sk_buff *msg, const struct kapi_hook *hook,
 		const struct kapi_image_param *p;
 
 		p = kapi_image_param(hook->image, hook->record, i);
-		if (!kapi_check_constrained(p))
+		/* A param's own rule, or the struct it points to. */
+		if (!kapi_check_constrained(p) &&
+		    !kapi_image_param_struct_id(hook->image, p))
 			continue;
 		nest = nla_nest_start(msg, KAPI_STATS_A_PARAM);
 		if (!nest ||

@@ -371,6 +371,22 @@ static void kapi_report_param_text(struct kapi_report_record *r,
 	case KAPI_WHY_OPEN_FLAGS:
 		snprintf(exp, es, "open_flags");
 		break;
+	case KAPI_WHY_STRUCT_FAULT:
+		snprintf(exp, es, "struct_readable");
+		snprintf(act, as, "fault@+%llu", v->size);
+		break;
+	case KAPI_WHY_STRUCT_TRAILING:
+		snprintf(exp, es, "struct_tail_zero");
+		snprintf(act, as, "nonzero@+%llu", v->size);
+		break;
+	case KAPI_WHY_FIELD_RANGE:
+	case KAPI_WHY_FIELD_MASK:
+		/* Element and field index, as kapi_check_decode_struct() notes them. */
+		snprintf(exp, es, "field_%s[%llu].%llu",
+			 v->why == KAPI_WHY_FIELD_RANGE ? "range" : "mask",
+			 v->size / 256, v->size % 256);
+		snprintf(act, as, "0x%llx", v->value);
+		break;
 	}
 }
 

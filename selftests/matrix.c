@@ -2,7 +2,7 @@
 /*
  * kapi_matrix: the errno matrix of enforce mode. A fixed list of invalid
  * (and a few valid) calls of read, write, close, open, openat, lseek,
- * pread64, pwrite64, dup, dup2, dup3, close_range, creat and openat2, each with
+ * pread64, pwrite64, dup, dup2, dup3, close_range, creat, openat2 and readv, each with
  * one broken rule or several at once, is run twice: once without kapi
  * (--record FILE writes what each call returned), once with kapi.ko loaded
  * in enforce mode (--compare FILE). Enforce mode must give every call the
@@ -25,6 +25,7 @@
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 /* An address above the user address space with 4- and 5-level paging. */
@@ -105,6 +106,7 @@ static void add(const char *what, long nr, unsigned long a0, unsigned long a1,
 	add(what, SYS_openat2, dfd, (unsigned long)(path), (unsigned long)(how), size, false)
 #define O2_NOFD(what, dfd, path, how, size) \
 	add(what, SYS_openat2, dfd, (unsigned long)(path), (unsigned long)(how), size, true)
+#define RV(what, fd, vec, vlen) add(what, SYS_readv, fd, (unsigned long)(vec), vlen, 0, false)
 
 /*
  * openat2's struct open_how, in a page of its own: what follows the kernel's
@@ -115,7 +117,15 @@ static union {
 	char page[4096];
 } how_rd = { .how = { .flags = O_RDONLY } }, how_tail = { .how = { .flags = O_RDONLY } },
   how_bad = { .how = { .flags = O_RDONLY | (1ULL << 32) } },
+  how_bit30 = { .how = { .flags = O_RDONLY | (1ULL << 30) } },
+  how_nonotify61 = { .how = { .flags = O_RDONLY | 0x4000000 } },
+  how_nonotify612 = { .how = { .flags = O_RDONLY | 0x2000000 } },
+  how_resolve_bad = { .how = { .flags = O_RDONLY, .resolve = 0x40 } },
+  how_mode_bad = { .how = { .flags = O_CREAT | O_WRONLY, .mode = 0100600 } },
   how_cached = { .how = { .flags = O_CREAT | O_WRONLY, .mode = 0600, .resolve = RESOLVE_CACHED } };
+
+/* readv's arrays: one good segment; a good one and one of SIZE_MAX bytes. */
+static struct iovec iov_ok[1], iov_bad[2];
 
 static int setup(void)
 {
@@ -332,6 +342,35 @@ static void build(void)
 	O2_NOFD("openat2 (no free fd) NULL path", AT_FDCWD, NULL, &how_rd, 24);
 	O2_NOFD("openat2 (no free fd) relative path, dfd not open", NOFD, REL, &how_rd, 24);
 	O2_NOFD("openat2 (no free fd) size 23", AT_FDCWD, "/tmp", &how_rd, 23);
+	/* The fields kapi reads from the structure (struct: open_how). */
+	O2("openat2 flag bit 30", AT_FDCWD, "/tmp", &how_bit30, 24);
+	O2("openat2 flag 0x4000000 (FMODE_NONOTIFY on 6.1)", AT_FDCWD, "/tmp", &how_nonotify61, 24);
+	O2("openat2 flag 0x2000000 (FMODE_NONOTIFY on 6.12)", AT_FDCWD, "/tmp", &how_nonotify612, 24);
+	O2("openat2 unknown resolve bit", AT_FDCWD, "/tmp", &how_resolve_bad, 24);
+	O2("openat2 mode with S_IFREG", AT_FDCWD, "/tmp/" REL, &how_mode_bad, 24);
+	O2("openat2 unknown flag, size 32", AT_FDCWD, "/tmp", &how_bad, 32);
+	O2("openat2 how ends in an unmapped page", AT_FDCWD, "/tmp", UNMAPPED - 8, 24);
+	O2("openat2 unknown flag + dfd not open", NOFD, REL, &how_bad, 24);
+	/*
+	 * readv: the descriptor (EBADF), then (6.12) its mode, vlen
+	 * (EINVAL above UIO_MAXIOV) and the array: EFAULT if it cannot be
+	 * read, EINVAL for an iov_len negative as a ssize_t.
+	 */
+	iov_ok[0].iov_base = fx.buf;
+	iov_ok[0].iov_len = 4;
+	iov_bad[0].iov_base = fx.buf;
+	iov_bad[0].iov_len = 1;
+	iov_bad[1].iov_base = fx.buf;
+	iov_bad[1].iov_len = SIZE_MAX;
+	RV("readv (succeeds)", fx.zero_r, iov_ok, 1);
+	RV("readv vlen 0, unmapped array (succeeds)", fx.zero_r, UNMAPPED, 0);
+	RV("readv iov_len SIZE_MAX", fx.zero_r, iov_bad, 2);
+	RV("readv iov_len SIZE_MAX, one segment", fx.zero_r, &iov_bad[1], 1);
+	RV("readv unmapped array", fx.zero_r, UNMAPPED, 2);
+	RV("readv kernel array", fx.zero_r, K, 2);
+	RV("readv vlen above UIO_MAXIOV", fx.zero_r, iov_bad, 1025);
+	RV("readv fd not open + iov_len SIZE_MAX", NOFD, iov_bad, 2);
+	RV("readv fd not open + unmapped array", NOFD, UNMAPPED, 2);
 }
 
 /* Run call @i; return 0 for success (a new descriptor is closed), else errno. */

@@ -24,6 +24,9 @@ ccflags-$(call kapi_exports,synchronize_rcu_tasks) += -DKAPI_HAVE_SYNCHRONIZE_RC
 # events of the netlink family): the flags of struct genl_multicast_group.
 ccflags-$(call kapi_declares,include/net/genetlink.h,GENL_MCAST_CAP_SYS_ADMIN) += \
 	-DKAPI_HAVE_GENL_MCAST_CAP
+# User memory for KUnit tests (kunit_vm_mmap(), 6.11+): kapi_kunit's struct
+# decoding tests read from it; without it they skip.
+ccflags-$(call kapi_declares,include/kunit/test.h,kunit_vm_mmap) += -DKAPI_HAVE_KUNIT_VM_MMAP
 # Call depth tracking (retbleed=stuff, 6.2+): code that ftrace calls
 # directly counts the call itself (module/tramp/entry.S, an assembler file). Also
 # for C, where compat.c lists the feature.

@@ -80,7 +80,7 @@
  *     A number that is not open, or a negative value other than AT_FDCWD,
  *     gives EBADF; a descriptor of something other than a directory gives
  *     ENOTDIR. These errors come from the path walk, after the structure,
- *     its flags (which the runtime checks do not read), filename and the
+ *     its flags (the runtime checks see only their masks), filename and the
  *     descriptor reservation (EMFILE): the rule is audit only, and its
  *     exemption of absolute paths does not know RESOLVE_IN_ROOT, so an
  *     absolute filename with RESOLVE_IN_ROOT and a bad dfd fails with EBADF
@@ -97,13 +97,20 @@
  *     with its NUL, ENOENT if it is empty. Components must be within the
  *     file system's name length limit (NAME_MAX on most), else ENAMETOOLONG.
  *     The string is copied only after the structure has been copied in and
- *     its fields checked, which the runtime checks do not do: an invalid
- *     structure reports E2BIG, EINVAL or EFAULT even when filename is a bad
- *     pointer, so the rule is audit only.
+ *     its fields checked, of which the runtime checks see only the field
+ *     masks (how's rule, ranked before this one): a structure that breaks a
+ *     rule they do not check (RESOLVE_BENEATH with RESOLVE_IN_ROOT, a mode
+ *     without O_CREAT, RESOLVE_CACHED with O_CREAT) fails even when
+ *     filename is a bad pointer, so the rule is audit only.
  *
  * param: how
  *   type: KAPI_TYPE_USER_PTR
  *   flags: KAPI_PARAM_IN | KAPI_PARAM_USER
+ *   constraint-type: KAPI_CONSTRAINT_BUFFER
+ *   size-param: size
+ *   errno: EFAULT
+ *   order: 2
+ *   struct: open_how
  *   cdesc: A struct open_how (include/uapi/linux/openat2.h) of size bytes,
  *     read once by copy_struct_from_user() before anything but size is
  *     looked at: the size bytes from how must be readable (EFAULT); the
@@ -144,9 +151,15 @@
  *       always EAGAIN with O_CREAT, O_TRUNC or __O_TMPFILE (checked with the
  *       flags, before filename is read).
  *
- *     These rules need the structure's contents; the runtime checks do not
- *     read user memory behind this pointer yet, so none of them is
- *     machine-checked here.
+ *     The runtime checks read the structure as copy_struct_from_user()
+ *     does, before the call (struct: open_how in structs.c): size bytes
+ *     outside user space or unreadable predict EFAULT, a non-zero byte
+ *     past the kernel's struct E2BIG, a flags bit outside VALID_OPEN_FLAGS
+ *     (FMODE_NONOTIFY and O_CLOEXEC aside), a mode bit outside S_IALLUGO
+ *     or a resolve bit outside VALID_RESOLVE_FLAGS EINVAL. The other
+ *     EINVAL rules above span two fields and stay in words. These are the
+ *     kernel's first checks after size's, on both kernels, so the rule is
+ *     ranked right after it.
  *
  * param: size
  *   type: KAPI_TYPE_UINT
@@ -581,13 +594,14 @@
  *   path on 6.12, and the openat() differences (O_DIRECT on tmpfs, O_TMPFILE
  *   on overlayfs, the O_CREAT locking) apply here too.
  *
- *   The runtime checks read only the registers: size's range, filename's
- *   string and dfd's descriptor. The rules of the structure's contents are
- *   the constraints above, in words; they are checked by a reader of the
- *   structure, not yet by kapi. The structure is copied by the kernel after
- *   the hook has run, so any check of its contents from the hook sees what
- *   the caller's memory held at the entry, which another thread may change
- *   before the kernel's copy.
+ *   The runtime checks read size's range, filename's string, dfd's
+ *   descriptor and the structure (how: readable, a zero tail, the masks of
+ *   flags, mode and resolve, as struct: open_how in structs.c says); the
+ *   structure's other rules are the constraints above, in words. The
+ *   structure is copied by the kernel after the hook has run, so the check
+ *   of its contents sees what the caller's memory held at the entry, which
+ *   another thread may change before the kernel's copy: a report describes
+ *   what the hook read, and enforce mode decides on it.
  */
 asmlinkage long sys_openat2(int dfd, const char __user *filename,
 			    struct open_how __user *how, size_t size);

@@ -8,12 +8,15 @@
  * vec params are arrays of iovec). The numbers are C expressions that the
  * compiler evaluates for the target kernel, which is why the headers are
  * included. The descriptions are data for tools (fuzzers, documentation,
- * kapi-dump): kapi.ko does not yet read user memory to check them at run
- * time. The file holds no spec, so where it sorts among the spec files does
- * not change the order of the specs; it is a generator input and is not
+ * kapi-dump) and for kapi.ko's runtime checks, which read the struct
+ * behind such a param before the call and check each field's RANGE or
+ * MASK constraint (Documentation/runtime.rst, "Struct arguments"). The
+ * file holds no spec, so where it sorts among the spec files does not
+ * change the order of the specs; it is a generator input and is not
  * compiled on its own.
  */
 #include <linux/fcntl.h>
+#include <linux/fs.h>
 #include <linux/limits.h>
 #include <linux/openat2.h>
 #include <linux/stat.h>
@@ -61,10 +64,16 @@
  *   type-name: __u64
  *   offset: offsetof(struct open_how, flags)
  *   size: sizeof(__u64)
- *   constraint-type: mask(VALID_OPEN_FLAGS)
+ *   constraint-type: mask(VALID_OPEN_FLAGS | O_CLOEXEC | __FMODE_NONOTIFY)
  *   errno: EINVAL
  *   cdesc: The O_* flags of open(). Unlike open(), openat2() refuses
  *     unknown bits, and bits above the low 32, with EINVAL.
+ *     build_open_flags() first strips O_CLOEXEC and FMODE_NONOTIFY, an
+ *     internal bit (0x4000000 on 6.1, 0x2000000 on 6.12) that it accepts
+ *     and ignores; the mask is evaluated for each kernel. The contradictory
+ *     combinations (O_CREAT with O_DIRECTORY, __O_TMPFILE without
+ *     O_DIRECTORY or with O_RDONLY, O_PATH with other bits) are EINVAL too
+ *     and are described in words only.
  *
  * field: mode
  *   type: uint, input
@@ -74,8 +83,8 @@
  *   constraint-type: mask(S_IALLUGO)
  *   errno: EINVAL
  *   cdesc: The mode of a file that O_CREAT or O_TMPFILE creates: only
- *     permission and set-id bits (EINVAL), and 0 without those flags
- *     (EINVAL).
+ *     permission and set-id bits (EINVAL, the rule checked), and 0 without
+ *     those flags (EINVAL, in words only: the rule sees one field).
  *
  * field: resolve
  *   type: uint, input
@@ -85,6 +94,6 @@
  *   constraint-type: mask(VALID_RESOLVE_FLAGS)
  *   errno: EINVAL
  *   cdesc: RESOLVE_* bits that restrict path resolution; an unknown bit
- *     is EINVAL, and so are RESOLVE_BENEATH with RESOLVE_IN_ROOT
- *     together.
+ *     is EINVAL (the rule checked), and so are RESOLVE_BENEATH with
+ *     RESOLVE_IN_ROOT together (in words only).
  */

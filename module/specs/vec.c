@@ -11,11 +11,11 @@
  * What the checker verifies before the call: the descriptor (fd), the
  * number of segments (vlen, 0 to UIO_MAXIOV), the position (pos_l, for the
  * p*v calls) and the RWF_* flags (preadv2, pwritev2). Each vec is an array
- * of vlen struct iovec, described as data ('struct: iovec' in structs.c,
- * with count-param and max-count on vec) for tools such as fuzzers; the
- * runtime checks do not read user memory behind vec yet, so a segment's
- * address and length, and the total length, are not machine-checked (each
- * spec says so under vec).
+ * of vlen struct iovec ('struct: iovec' in structs.c, with count-param and
+ * max-count on vec): the runtime checks read it before the call and check
+ * each segment's length (audit only, each spec says why under vec); a
+ * segment's address is not machine-checked, and the total length cannot
+ * overflow.
  */
 #include <linux/errno.h>
 #include <linux/fcntl.h>
@@ -77,6 +77,7 @@
  *   struct: iovec
  *   count-param: vlen
  *   max-count: UIO_MAXIOV
+ *   order: 3, audit
  *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
  *     fields are described as data by 'struct: iovec' in structs.c),
  *     read once by import_iovec(). The whole array must lie in user
@@ -87,10 +88,14 @@
  *     mapped is found out while copying. The total length is clamped to
  *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
  *     the EINVAL that POSIX has for an overflowing total never happens
- *     on Linux. The struct description is data for tools: kapi does not
- *     read the array before the call (its runtime checks do not copy
- *     user memory behind pointers yet), so none of these rules is
- *     machine-checked.
+ *     on Linux. Before the call kapi reads the array (at most
+ *     UIO_MAXIOV elements, in chunks of 8) and checks each iov_len as
+ *     the kernel does: the first negative one predicts EINVAL, an array
+ *     it cannot read EFAULT (a segment's iov_base range is not checked).
+ *     The rule is audit only: on 6.1 the array is copied before the
+ *     access mode checks, on 6.12 after them, and 6.1 copies the whole
+ *     array before it looks at a length, so a fault further on wins
+ *     over an earlier negative length there.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT
@@ -559,6 +564,7 @@ asmlinkage long sys_readv(unsigned long fd,
  *   struct: iovec
  *   count-param: vlen
  *   max-count: UIO_MAXIOV
+ *   order: 3, audit
  *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
  *     fields are described as data by 'struct: iovec' in structs.c),
  *     read once by import_iovec(). The whole array must lie in user
@@ -569,10 +575,14 @@ asmlinkage long sys_readv(unsigned long fd,
  *     mapped is found out while copying. The total length is clamped to
  *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
  *     the EINVAL that POSIX has for an overflowing total never happens
- *     on Linux. The struct description is data for tools: kapi does not
- *     read the array before the call (its runtime checks do not copy
- *     user memory behind pointers yet), so none of these rules is
- *     machine-checked.
+ *     on Linux. Before the call kapi reads the array (at most
+ *     UIO_MAXIOV elements, in chunks of 8) and checks each iov_len as
+ *     the kernel does: the first negative one predicts EINVAL, an array
+ *     it cannot read EFAULT (a segment's iov_base range is not checked).
+ *     The rule is audit only: on 6.1 the array is copied before the
+ *     access mode checks, on 6.12 after them, and 6.1 copies the whole
+ *     array before it looks at a length, so a fault further on wins
+ *     over an earlier negative length there.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT
@@ -1097,6 +1107,7 @@ asmlinkage long sys_writev(unsigned long fd,
  *   struct: iovec
  *   count-param: vlen
  *   max-count: UIO_MAXIOV
+ *   order: 4, audit
  *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
  *     fields are described as data by 'struct: iovec' in structs.c),
  *     read once by import_iovec(). The whole array must lie in user
@@ -1107,10 +1118,14 @@ asmlinkage long sys_writev(unsigned long fd,
  *     mapped is found out while copying. The total length is clamped to
  *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
  *     the EINVAL that POSIX has for an overflowing total never happens
- *     on Linux. The struct description is data for tools: kapi does not
- *     read the array before the call (its runtime checks do not copy
- *     user memory behind pointers yet), so none of these rules is
- *     machine-checked.
+ *     on Linux. Before the call kapi reads the array (at most
+ *     UIO_MAXIOV elements, in chunks of 8) and checks each iov_len as
+ *     the kernel does: the first negative one predicts EINVAL, an array
+ *     it cannot read EFAULT (a segment's iov_base range is not checked).
+ *     The rule is audit only: on 6.1 the array is copied before the
+ *     access mode checks, on 6.12 after them, and 6.1 copies the whole
+ *     array before it looks at a length, so a fault further on wins
+ *     over an earlier negative length there.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT
@@ -1615,6 +1630,7 @@ asmlinkage long sys_preadv(unsigned long fd, const struct iovec __user *vec,
  *   struct: iovec
  *   count-param: vlen
  *   max-count: UIO_MAXIOV
+ *   order: 4, audit
  *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
  *     fields are described as data by 'struct: iovec' in structs.c),
  *     read once by import_iovec(). The whole array must lie in user
@@ -1625,10 +1641,14 @@ asmlinkage long sys_preadv(unsigned long fd, const struct iovec __user *vec,
  *     mapped is found out while copying. The total length is clamped to
  *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
  *     the EINVAL that POSIX has for an overflowing total never happens
- *     on Linux. The struct description is data for tools: kapi does not
- *     read the array before the call (its runtime checks do not copy
- *     user memory behind pointers yet), so none of these rules is
- *     machine-checked.
+ *     on Linux. Before the call kapi reads the array (at most
+ *     UIO_MAXIOV elements, in chunks of 8) and checks each iov_len as
+ *     the kernel does: the first negative one predicts EINVAL, an array
+ *     it cannot read EFAULT (a segment's iov_base range is not checked).
+ *     The rule is audit only: on 6.1 the array is copied before the
+ *     access mode checks, on 6.12 after them, and 6.1 copies the whole
+ *     array before it looks at a length, so a fault further on wins
+ *     over an earlier negative length there.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT
@@ -2186,6 +2206,7 @@ asmlinkage long sys_pwritev(unsigned long fd, const struct iovec __user *vec,
  *   struct: iovec
  *   count-param: vlen
  *   max-count: UIO_MAXIOV
+ *   order: 4, audit
  *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
  *     fields are described as data by 'struct: iovec' in structs.c),
  *     read once by import_iovec(). The whole array must lie in user
@@ -2196,10 +2217,14 @@ asmlinkage long sys_pwritev(unsigned long fd, const struct iovec __user *vec,
  *     mapped is found out while copying. The total length is clamped to
  *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
  *     the EINVAL that POSIX has for an overflowing total never happens
- *     on Linux. The struct description is data for tools: kapi does not
- *     read the array before the call (its runtime checks do not copy
- *     user memory behind pointers yet), so none of these rules is
- *     machine-checked.
+ *     on Linux. Before the call kapi reads the array (at most
+ *     UIO_MAXIOV elements, in chunks of 8) and checks each iov_len as
+ *     the kernel does: the first negative one predicts EINVAL, an array
+ *     it cannot read EFAULT (a segment's iov_base range is not checked).
+ *     The rule is audit only: on 6.1 the array is copied before the
+ *     access mode checks, on 6.12 after them, and 6.1 copies the whole
+ *     array before it looks at a length, so a fault further on wins
+ *     over an earlier negative length there.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT
@@ -2747,6 +2772,7 @@ asmlinkage long sys_preadv2(unsigned long fd, const struct iovec __user *vec,
  *   struct: iovec
  *   count-param: vlen
  *   max-count: UIO_MAXIOV
+ *   order: 4, audit
  *   cdesc: An array of vlen struct iovec (16 bytes each on x86-64; its
  *     fields are described as data by 'struct: iovec' in structs.c),
  *     read once by import_iovec(). The whole array must lie in user
@@ -2757,10 +2783,14 @@ asmlinkage long sys_preadv2(unsigned long fd, const struct iovec __user *vec,
  *     mapped is found out while copying. The total length is clamped to
  *     MAX_RW_COUNT, the last segments cut short, so it cannot overflow:
  *     the EINVAL that POSIX has for an overflowing total never happens
- *     on Linux. The struct description is data for tools: kapi does not
- *     read the array before the call (its runtime checks do not copy
- *     user memory behind pointers yet), so none of these rules is
- *     machine-checked.
+ *     on Linux. Before the call kapi reads the array (at most
+ *     UIO_MAXIOV elements, in chunks of 8) and checks each iov_len as
+ *     the kernel does: the first negative one predicts EINVAL, an array
+ *     it cannot read EFAULT (a segment's iov_base range is not checked).
+ *     The rule is audit only: on 6.1 the array is copied before the
+ *     access mode checks, on 6.12 after them, and 6.1 copies the whole
+ *     array before it looks at a length, so a fault further on wins
+ *     over an earlier negative length there.
  *
  * param: vlen
  *   type: KAPI_TYPE_UINT

@@ -15,6 +15,7 @@
 #include <linux/fs.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/types.h>
@@ -30,6 +31,40 @@
 #ifndef OPEN_HOW_SIZE_VER0
 #define OPEN_HOW_SIZE_VER0 24
 #endif
+
+/*
+ * What kapi's struct rules (module/specs/structs.c) name that the kernel
+ * does not export to user space: the same on 6.1 and 6.12 but for
+ * FMODE_NONOTIFY, an internal bit that openat2() strips from how->flags,
+ * 0x4000000 on 6.1 and 0x2000000 on 6.12: the runner asks the kernel which
+ * one it accepts (cf_fmode_nonotify) before cf_structs_init().
+ */
+#ifndef OPEN_HOW_SIZE_LATEST
+#define OPEN_HOW_SIZE_LATEST OPEN_HOW_SIZE_VER0
+#endif
+#ifndef VALID_OPEN_FLAGS
+#define VALID_OPEN_FLAGS                                                              \
+	(O_RDONLY | O_WRONLY | O_RDWR | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | \
+	 O_NDELAY | O_NONBLOCK | O_SYNC | O_DSYNC |   FASYNC | O_DIRECT | O_LARGEFILE |  \
+	 O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH | __O_TMPFILE)
+#endif
+#ifndef VALID_RESOLVE_FLAGS
+#define VALID_RESOLVE_FLAGS                                                 \
+	(RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS |      \
+	 RESOLVE_BENEATH | RESOLVE_IN_ROOT | RESOLVE_CACHED)
+#endif
+#ifndef S_IALLUGO
+#define S_IALLUGO (S_ISUID | S_ISGID | S_ISVTX | S_IRWXU | S_IRWXG | S_IRWXO)
+#endif
+/* The kernel's annotation in the fields' C types (void __user *). */
+#ifndef __user
+#define __user
+#endif
+#ifndef UIO_MAXIOV
+#define UIO_MAXIOV 1024
+#endif
+extern long cf_fmode_nonotify;
+#define __FMODE_NONOTIFY cf_fmode_nonotify
 
 #define CF_MAX_ARGS 6
 #define CF_MAX_SETUP 4
@@ -50,6 +85,15 @@ struct cf_arg {
  * the access bits of a descriptor), for the count of the violations kapi
  * must report for a call.
  */
+/* A field of a struct param, as kapi checks it (struct kapi_check_field). */
+struct cf_field {
+	long offset, size;
+	int constraint;		/* RANGE or MASK; others are not checked */
+	bool is_signed;
+	long min, max;
+	unsigned long mask;
+};
+
 struct cf_param {
 	const char *name;
 	int constraint;
@@ -64,6 +108,12 @@ struct cf_param {
 	long alignment;		/* ALIGNMENT */
 	int nvalues;		/* ENUM */
 	const long *values;
+	/* The struct kapi reads behind the param (module/check.c). */
+	long struct_size;	/* bytes of one element; 0: no struct */
+	int count_param;	/* an array's count, or -1 (size-versioned by size_param) */
+	long max_count;		/* an array's most elements, 0: 1024 */
+	int nfields;
+	const struct cf_field *fields;
 };
 
 struct cf_spec {
@@ -115,6 +165,7 @@ struct cf_error {
 };
 
 extern const struct cf_case cf_cases[];
+void cf_structs_init(void);
 extern const unsigned int cf_cases_count;
 extern const struct cf_error cf_errors[];
 extern const unsigned int cf_errors_count;

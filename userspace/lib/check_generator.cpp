@@ -12,6 +12,7 @@
 
 #include "kapi/check_generator.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -212,6 +213,15 @@ bool has_rule(const kapi_image_param& p) {
     }
 }
 
+// The parameter whose struct the checks read (kapi_hook_decode() in
+// module/hooks.c reads the same one): the first that names a struct; -1.
+int struct_param(const ImageLayout& l, const kapi_image_spec& s) {
+    for (std::uint32_t i = 0; i < s.params.count; ++i)
+        if (l.params[s.params.first + i].struct_id != 0)
+            return static_cast<int>(i);
+    return -1;
+}
+
 class ChecksWriter {
 public:
     ChecksWriter(const SpecSet& set, const ImageLayout& l, std::string symbol)
@@ -242,6 +252,7 @@ private:
     void helper_rule(const kapi_image_param& p, std::uint32_t i, const std::string& call,
                      const std::string& error);
     void documented(std::size_t index);
+    void struct_desc(std::size_t index);
     void after(std::size_t index);
     void table();
 
@@ -417,6 +428,7 @@ void ChecksWriter::before(std::size_t index) {
     bool any = false;
     for (std::uint32_t i = 0; i < s.params.count; ++i)
         any = any || has_rule(l_.params[s.params.first + i]);
+    any = any || struct_param(l_, s) >= 0;
     if (any) {
         line(1, "/* The lowest rank of a violation that predicts an error. */");
         line(1, "u32 best = U32_MAX;");
@@ -428,8 +440,23 @@ void ChecksWriter::before(std::size_t index) {
     line(2, "return;");
     line(1, "}");
     line(1, "kapi_check_pre_init(pre);");
-    for (std::uint32_t i = 0; i < s.params.count; ++i)
-        param(l_.params[s.params.first + i], i, s.params.count);
+    const int sp = struct_param(l_, s);
+    for (std::uint32_t i = 0; i < s.params.count; ++i) {
+        const kapi_image_param& p = l_.params[s.params.first + i];
+        param(p, i, s.params.count);
+        if (static_cast<int>(i) != sp)
+            continue;
+        // One violation per parameter: its own rule's, else its struct's.
+        const std::string si = std::to_string(i);
+        line(1, "/* " + detail::comment_safe(l_.string_at(p.name)) + ": struct " +
+                    detail::comment_safe(l_.string_at(l_.structs[p.struct_id - 1].name)) + " */");
+        line(1, "if ((!pre->nviolations || pre->v[pre->nviolations - 1].param != " + si + ") &&");
+        line(1, "    unlikely(!kapi_check_struct_ok(call, " + si + ", " + kSlot + ")))");
+        line(2, "best = kapi_check_noted(pre, best, " + si + ", " +
+                    enum_c_constraint(p.constraint) + ", " + order_c(p.order) + ");");
+        clean_.push_back("kapi_check_struct_ok(call, " + si + ", &v)");
+        clean_slot_ = true;
+    }
     line(1, "pre->context_violation =");
     line(2, "!kapi_check_context_ok(" + detail::bits_c(EnumKind::ContextFlags, s.context) +
                 ",\n\t\t\t\t       call->context);");
@@ -511,6 +538,14 @@ void ChecksWriter::enter(std::size_t index) {
         line(1, "call->head[" + sp + "] = 0;");
         strings.insert(static_cast<std::uint32_t>(p.size_param));
     }
+    const int sp = struct_param(l_, s);
+    if (sp >= 0) {
+        // After every argument: the struct's count or size is one of them.
+        line(1, "call->sbad = 0;");
+        line(1, "if (!kapi_check_decode_struct(call, " + std::to_string(sp) + ", &" +
+                    fn("struct", index) + ", flags))");
+        line(2, "return KAPI_CHECK_AGAIN;");
+    }
     if (s.context != 0)
         line(1, "call->context = kapi_check_context_now(flags);");
     // Every rule holds, the common case: the verdict without a violation
@@ -556,6 +591,45 @@ int ChecksWriter::object_before(std::size_t index) const {
             return p.constraint == KAPI_CONSTRAINT_FD ? static_cast<int>(i) : -1;
     }
     return -1;
+}
+
+// What kapi_check_struct_of() in module/check.c reads from the image for
+// the spec's struct parameter, as constants.
+void ChecksWriter::struct_desc(std::size_t index) {
+    const kapi_image_spec& s = l_.specs[index];
+    const int sp = struct_param(l_, s);
+    if (sp < 0)
+        return;
+    const kapi_image_param& p = l_.params[s.params.first + static_cast<std::uint32_t>(sp)];
+    const kapi_image_struct& st = l_.structs[p.struct_id - 1];
+    const std::uint32_t n = std::min<std::uint32_t>(st.fields.count, 8);
+    line(0, "/* What the hooks read behind " + detail::comment_safe(l_.string_at(p.name)) +
+                ": struct " + detail::comment_safe(l_.string_at(st.name)) + " */");
+    line(0, "static const struct kapi_check_struct " + fn("struct", index) + " = {");
+    line(1, ".size = (u32)" + num_c(l_, st.size) + ",");
+    line(1, ".nfields = " + std::to_string(n) + ",");
+    line(1, ".size_param = " + std::to_string(p.count_param < 0 ? p.size_param : -1) + ",");
+    line(1, ".count_param = " + std::to_string(p.count_param) + ",");
+    line(1, ".max_count = " + num_c(l_, p.max_count) + " > 0 ? (u64)" + num_c(l_, p.max_count) +
+                " : 0,");
+    line(1, ".field = {");
+    for (std::uint32_t k = 0; k < n; ++k) {
+        const std::size_t at = st.fields.first + k;
+        const kapi_image_struct_field& f = l_.fields[at];
+        line(2, "{ /* " + detail::comment_safe(l_.string_at(f.name)) + " */");
+        line(3, ".offset = (u32)" + num_c(l_, f.offset) + ",");
+        line(3, ".size = (u8)" + num_c(l_, f.size) + ",");
+        line(3, std::string(".is_signed = ") + (f.type == KAPI_TYPE_INT ? "true" : "false") + ",");
+        line(3, ".constraint = " + enum_c_constraint(f.constraint) + ",");
+        line(3, ".error = " + errno_c(l_.field_violation_names[at], f.violation_error) + ",");
+        line(3, ".min = " + num_c(l_, f.min) + ",");
+        line(3, ".max = " + num_c(l_, f.max) + ",");
+        line(3, ".mask = (u64)" + num_c(l_, f.mask) + ",");
+        line(2, "},");
+    }
+    line(1, "},");
+    line(0, "};");
+    line(0, "");
 }
 
 // kapi_check_documented() for one spec: an error code is documented for
@@ -768,6 +842,7 @@ std::string ChecksWriter::run(const std::vector<std::string>& includes) {
         if (!generated(i))
             continue;
         before(i);
+        struct_desc(i);
         enter(i);
         after(i);
         hook(i);

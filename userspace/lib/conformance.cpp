@@ -461,8 +461,16 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
         // Each buffer constraint at the top of the user address space.
         for (std::size_t i = 0; i < s.params.size(); i++) {
             const Param& p = s.params[i];
+            // A size parameter whose own range may start above 1 (openat2's
+            // size, at least OPEN_HOW_SIZE_VER0, an expression) fails sizes 1
+            // and 2 first: such a buffer has no bound case.
+            auto size_min_above_1 = [&](const Param& q) {
+                return q.constraint == KAPI_CONSTRAINT_RANGE && !q.min.empty() &&
+                       !(q.min.value && *q.min.value <= 1);
+            };
             if (p.constraint == KAPI_CONSTRAINT_BUFFER && p.size_param >= 0 &&
-                static_cast<std::size_t>(p.size_param) < s.params.size()) {
+                static_cast<std::size_t>(p.size_param) < s.params.size() &&
+                !size_min_above_1(s.params[static_cast<std::size_t>(p.size_param)])) {
                 // The buffer ends at the top of the user address space:
                 // one byte is inside, two reach past it.
                 const std::string& count = s.params[static_cast<std::size_t>(p.size_param)].name;
@@ -648,35 +656,75 @@ ConformanceResult generate_conformance_c(const SpecSet& specs,
         o << "extern const struct cf_check cf_check_" << f << ";\n";
     // What each parameter's constraint is, for the runner's count of the
     // violations kapi must report (selftests/conform/conform.c).
+    // The fields of a struct param are filled in at run time by
+    // cf_structs_init(): a mask may name what the runner only learns then
+    // (__FMODE_NONOTIFY, which differs between 6.1 and 6.12).
     std::map<std::string, std::string> table_of;
+    std::ostringstream fields_decl, fields_init;
+    std::size_t n_field_tables = 0;
+    std::ostringstream tables;
     for (const Case& c : cases) {
         if (table_of.count(c.api))
             continue;
         const Spec& s = *by_name.at(c.api);
         std::string t = "cf_spec_" + std::to_string(table_of.size());
         table_of[c.api] = t;
-        o << "\nstatic const struct cf_spec " << t << " = {\n"
+        std::vector<std::string> field_table(s.params.size());
+        bool first_struct = true;
+        for (std::size_t i = 0; i < s.params.size(); i++) {
+            const Param& p = s.params[i];
+            const StructSpec* st = p.struct_name.empty() ? nullptr : specs.find_struct(p.struct_name);
+            // kapi reads the first struct param of a call only.
+            if (!st || !first_struct)
+                continue;
+            first_struct = false;
+            const std::size_t n = std::min<std::size_t>(st->fields.size(), 8);
+            std::string f = "cf_fields_" + std::to_string(n_field_tables++);
+            field_table[i] = f;
+            fields_decl << "static struct cf_field " << f << "[" << (n ? n : 1) << "];\n";
+            for (std::size_t k = 0; k < n; k++) {
+                const StructField& fl = st->fields[k];
+                fields_init << "\t" << f << "[" << k << "] = (struct cf_field){ "
+                            << num_c(fl.offset, "0") << ", " << num_c(fl.size, "0") << ", "
+                            << fl.constraint << ", "
+                            << (fl.type == KAPI_TYPE_INT ? "true" : "false") << ", "
+                            << num_c(fl.min, "0") << ", " << num_c(fl.max, "0") << ", "
+                            << num_c(fl.mask, "0") << " };\n";
+            }
+        }
+        tables << "\nstatic const struct cf_spec " << t << " = {\n"
           << "\t.hooked = " << (s.kind == KAPI_KIND_SYSCALL ? "true" : "false") << ",\n"
           << "\t.nparams = " << s.params.size() << ",\n\t.params = {\n";
         for (const Param& p : s.params) {
             CheckType ct = check_param_type(p.type, p.type_name);
-            o << "\t\t{ " << quote(p.name) << ", " << p.constraint << ", "
+            tables << "\t\t{ " << quote(p.name) << ", " << p.constraint << ", "
               << (p.flags & KAPI_PARAM_OPTIONAL ? "true" : "false") << ", " << ct.bits << ", "
               << (ct.is_signed ? "true" : "false") << ", " << num_c(p.min, "0") << ", "
               << num_c(p.max, "0") << ", " << num_c(p.mask, "0") << ", " << p.size_param << ", "
               << num_c(p.size_mult, "1") << ", " << num_c(p.size, "0") << ", "
               << num_c(p.alignment, "0") << ", " << p.values.size() << ", ";
             if (p.values.empty()) {
-                o << "NULL },\n";
+                tables << "NULL";
+            } else {
+                tables << "(const long[]){";
+                for (std::size_t i = 0; i < p.values.size(); i++)
+                    tables << (i ? ", " : " ") << num_c(p.values[i], "0");
+                tables << " }";
+            }
+            const std::size_t pi = static_cast<std::size_t>(&p - s.params.data());
+            if (field_table[pi].empty()) {
+                tables << " },\n";
                 continue;
             }
-            o << "(const long[]){";
-            for (std::size_t i = 0; i < p.values.size(); i++)
-                o << (i ? ", " : " ") << num_c(p.values[i], "0");
-            o << " } },\n";
+            const StructSpec* st = specs.find_struct(p.struct_name);
+            tables << ",\n\t\t  " << num_c(st->size, "0") << ", " << p.count_param << ", "
+              << num_c(p.max_count, "0") << ", " << std::min<std::size_t>(st->fields.size(), 8)
+              << ", " << field_table[pi] << " },\n";
         }
-        o << "\t},\n};\n";
+        tables << "\t},\n};\n";
     }
+    o << "\n" << fields_decl.str() << tables.str();
+    o << "\nvoid cf_structs_init(void)\n{\n" << fields_init.str() << "}\n";
     o << "\nconst struct cf_case cf_cases[] = {\n";
     for (const Case& c : cases) {
         const Spec& s = *by_name.at(c.api);

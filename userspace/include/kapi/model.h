@@ -78,8 +78,9 @@ struct StructField {
 };
 
 // A C structure that parameters point to ("struct:" blocks of the spec
-// language; struct kapi_image_struct). Data for tools: kapi.ko does not yet
-// read user memory to check it.
+// language; struct kapi_image_struct). Data for tools, and for kapi.ko's
+// runtime checks, which read the struct behind a param before the call and
+// check its fields' range and mask constraints.
 struct StructSpec {
     std::string name; // "iovec", without "struct "
     std::string description;
