@@ -166,6 +166,17 @@ bool range_fits(std::int64_t min, std::int64_t max, unsigned int bits) {
     return (min >= 0 && max <= umax) || (min >= smin && max <= smax);
 }
 
+// Whether NAME looks like a constant that the UAPI headers do not give as
+// the kernel has it, by the kernel's naming: a __ prefix
+// (__FMODE_NONOTIFY), the unions of valid or supported bits
+// (VALID_OPEN_FLAGS, VALID_RESOLVE_FLAGS; RWF_SUPPORTED is UAPI but grows
+// with each kernel) and the user/group/other unions of linux/stat.h
+// (S_IALLUGO, S_IRWXUGO).
+bool kernel_internal(const std::string& name) {
+    return name.starts_with("__") || name.starts_with("VALID_") ||
+           name.ends_with("_SUPPORTED") || (name.starts_with("S_I") && name.ends_with("UGO"));
+}
+
 // The elements of a mask: the names ORed in its expression, else its bits.
 std::vector<std::string> mask_values(const Num& mask) {
     std::vector<std::string> names;
@@ -185,10 +196,10 @@ std::vector<std::string> mask_values(const Num& mask) {
             break;
         start = bar + 1;
     }
-    // One name with a known value is the bits: such a name is mostly a
-    // kernel-internal union (RWF_SUPPORTED, VALID_OPEN_FLAGS) that
-    // syz-extract cannot resolve from the UAPI headers.
-    if (simple && (names.size() > 1 || !mask.value))
+    // A mask that names such a constant is its bits when its value is
+    // known (an image's: what that kernel accepts); --source output keeps
+    // the names.
+    if (simple && (!mask.value || std::none_of(names.begin(), names.end(), kernel_internal)))
         return names;
     std::vector<std::string> bits;
     std::uint64_t v = static_cast<std::uint64_t>(mask.value.value_or(0));
