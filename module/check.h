@@ -644,8 +644,9 @@ kapi_check_decode_struct_inline(struct kapi_check_call *call, u32 i,
 	if (call->sbad || i >= call->nargs ||
 	    st->count_param >= call->nargs || call->args[st->count_param] != 1)
 		goto general;
-	if (kapi_compat_copy_user(w, (const void __user *)(uintptr_t)call->args[i],
-				  st->size, atomic))
+	if (kapi_compat_copy_user_words(w,
+					(const void __user *)(uintptr_t)call->args[i],
+					st->size / 8, atomic))
 		goto general;
 	/* One call per field: with @st constant, a comparison or two each. */
 	if (!kapi_check_word_field_ok(st, w, 0) ||
