@@ -384,58 +384,22 @@ static bool kapi_check_struct_fault(struct kapi_check_call *call, u32 i,
 	return true;
 }
 
-/**
- * kapi_check_decode_struct() - read the struct or array behind an argument
- * @call: the call, its arguments decoded
- * @i: the parameter, which names a struct
- * @st: the struct, as kapi_check_struct_of() or kapi-gen describe it
- * @flags: KAPI_CHECK_ATOMIC if page faults cannot be served;
- *	   KAPI_CHECK_CALLER_ATOMIC if the system call was made where it could
- *	   not sleep (then a fault is never served: the call is not checked)
- *
- * Reads the bytes the kernel will copy, %KAPI_CHECK_STRUCT_BUF at a time
- * into a buffer on the stack, in the kernel's order, and records the first
- * rule they break in @call (&kapi_check_call.sbad):
- *
- * - an array of @st->count_param elements (import_iovec()): read a chunk
- *   of elements at a time, checked in order up to the first that breaks a
- *   field's rule; a chunk that faults is read again element by element,
- *   so that the elements before the fault are checked first, as 6.12's
- *   copy_iovec_from_user() does; nothing for a count of 0 or above
- *   @st->max_count (the count's own rule);
- * - a size-versioned struct (copy_struct_from_user()) of the size in
- *   @st->size_param, read only up to PAGE_SIZE (the size's own rule
- *   above): bytes past @st->size must be zero (E2BIG), checked before the
- *   struct, whose missing tail reads as zero;
- * - else one struct of @st->size bytes.
- *
- * A fault is EFAULT. The kernel copies the same memory again when the call
- * runs: another thread can change it in between, so the verdict is about
- * what the hook read (Documentation/runtime.rst).
- *
- * Return: false if a fault could not be served (@flags has
- * KAPI_CHECK_ATOMIC): decode again where page faults are served.
+/*
+ * The general case of kapi_check_decode_struct(), @count elements (1 if
+ * @st is not an array) at @src: out of line, so that the common case
+ * does not set up (and, with CONFIG_INIT_STACK_ALL_ZERO, clear) the chunk
+ * buffer.
  */
-bool kapi_check_decode_struct(struct kapi_check_call *call, u32 i,
-			      const struct kapi_check_struct *st, u32 flags)
+static noinline bool
+kapi_check_decode_struct_chunks(struct kapi_check_call *call, u32 i,
+				const struct kapi_check_struct *st,
+				const u8 __user *src, u64 count, bool atomic)
 {
 	u8 buf[KAPI_CHECK_STRUCT_BUF] __aligned(8);
-	const u8 __user *src = (const u8 __user *)(uintptr_t)call->args[i];
-	/* A caller that cannot sleep cannot have a fault served either. */
-	bool atomic = flags & (KAPI_CHECK_ATOMIC | KAPI_CHECK_CALLER_ATOMIC);
-	u64 count = 1, max, done, n, per, size = st->size;
+	u64 done, n, per, size = st->size;
 	int err;
 
-	if (call->sbad || !size || size > sizeof(buf) || i >= call->nargs)
-		return true;
-	if (st->count_param >= 0) {
-		if (st->count_param >= call->nargs)
-			return true;
-		count = call->args[st->count_param];
-		max = st->max_count ? st->max_count : KAPI_CHECK_ELEMS_MAX;
-		if (!count || count > max)
-			return true;
-	} else if (st->size_param >= 0) {
+	if (st->count_param < 0 && st->size_param >= 0) {
 		u64 usize, off;
 
 		if (st->size_param >= call->nargs)
@@ -494,6 +458,148 @@ bool kapi_check_decode_struct(struct kapi_check_call *call, u32 i,
 				return true;
 	}
 	return true;
+}
+
+/*
+ * Bytes of the array that kapi_check_decode_struct() reads in one copy of
+ * constant size (8 or 16: one or two words, e.g. one struct iovec), with no
+ * chunk buffer and no per-call size for CONFIG_HARDENED_USERCOPY to check.
+ */
+#define KAPI_CHECK_STRUCT_SMALL 16
+
+/*
+ * Does the 8-byte field @f of the element in @w hold its rule? Like
+ * kapi_check_fields() for one field.
+ */
+static __always_inline bool
+kapi_check_word_ok(struct kapi_check_call *call, u32 i,
+		   const struct kapi_check_field *f, u64 value, u32 k)
+{
+	if (f->constraint == KAPI_CONSTRAINT_RANGE &&
+	    !kapi_check_range_ok(value,
+				 (struct kapi_check_type){ 64, f->is_signed },
+				 f->min, f->max)) {
+		kapi_check_struct_found(call, i, KAPI_WHY_FIELD_RANGE,
+					f->error, value, k);
+		return false;
+	}
+	if (f->constraint == KAPI_CONSTRAINT_MASK && (value & ~f->mask)) {
+		kapi_check_struct_found(call, i, KAPI_WHY_FIELD_MASK,
+					f->error, value, k);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The common case of kapi_check_decode_struct(): an array of @count
+ * elements of @st->size bytes, together 8 or 16 bytes, read in one copy.
+ * Return: 1 if decoded (as kapi_check_decode_struct() returns true), 0 if
+ * a fault could not be served, -1 if the general case must decide (a
+ * fault with more than one element: the kernel reads them one by one).
+ */
+static __always_inline int
+kapi_check_decode_struct_small(struct kapi_check_call *call, u32 i,
+			       const struct kapi_check_struct *st,
+			       const u8 __user *src, u64 count, bool atomic)
+{
+	u64 w[KAPI_CHECK_STRUCT_SMALL / 8];
+	u32 size = st->size, k, e;
+	int err;
+
+	if (count * size == 8)
+		err = kapi_compat_copy_user(w, src, 8, atomic);
+	else
+		err = kapi_compat_copy_user(w, src, 16, atomic);
+	if (err == -EFAULT && count > 1)
+		return -1;
+	if (err)
+		return kapi_check_struct_fault(call, i, err, 0);
+	/* Elements in order, each field in order, as kapi_check_fields(). */
+	for (e = 0; e < count; e++) {
+		for (k = 0; k < st->nfields && k < KAPI_CHECK_FIELDS_MAX; k++) {
+			const struct kapi_check_field *f = &st->field[k];
+			u32 at = e * size + f->offset;
+
+			if (f->offset >= size || f->size > size - f->offset)
+				continue;
+			if (f->size != 8 || (at & 7)) {
+				/* Any other field: the general check. */
+				if (!kapi_check_fields(call, i, st,
+						       (const u8 *)w + e * size,
+						       e))
+					return 1;
+				break;
+			}
+			if (!kapi_check_word_ok(call, i, f, w[at / 8],
+						(u64)e * 256 + k))
+				return 1;
+		}
+	}
+	return 1;
+}
+
+/**
+ * kapi_check_decode_struct() - read the struct or array behind an argument
+ * @call: the call, its arguments decoded
+ * @i: the parameter, which names a struct
+ * @st: the struct, as kapi_check_struct_of() or kapi-gen describe it
+ * @flags: KAPI_CHECK_ATOMIC if page faults cannot be served;
+ *	   KAPI_CHECK_CALLER_ATOMIC if the system call was made where it could
+ *	   not sleep (then a fault is never served: the call is not checked)
+ *
+ * Reads the bytes the kernel will copy, %KAPI_CHECK_STRUCT_BUF at a time
+ * into a buffer on the stack (an array of 8 or 16 bytes in one copy), in
+ * the kernel's order, and records the first rule they break in @call
+ * (&kapi_check_call.sbad):
+ *
+ * - an array of @st->count_param elements (import_iovec()): read a chunk
+ *   of elements at a time, checked in order up to the first that breaks a
+ *   field's rule; a chunk that faults is read again element by element,
+ *   so that the elements before the fault are checked first, as 6.12's
+ *   copy_iovec_from_user() does; nothing for a count of 0 or above
+ *   @st->max_count (the count's own rule);
+ * - a size-versioned struct (copy_struct_from_user()) of the size in
+ *   @st->size_param, read only up to PAGE_SIZE (the size's own rule
+ *   above): bytes past @st->size must be zero (E2BIG), checked before the
+ *   struct, whose missing tail reads as zero;
+ * - else one struct of @st->size bytes.
+ *
+ * A fault is EFAULT. The kernel copies the same memory again when the call
+ * runs: another thread can change it in between, so the verdict is about
+ * what the hook read (Documentation/runtime.rst).
+ *
+ * Return: false if a fault could not be served (@flags has
+ * KAPI_CHECK_ATOMIC): decode again where page faults are served.
+ */
+bool kapi_check_decode_struct(struct kapi_check_call *call, u32 i,
+			      const struct kapi_check_struct *st, u32 flags)
+{
+	const u8 __user *src = (const u8 __user *)(uintptr_t)call->args[i];
+	/* A caller that cannot sleep cannot have a fault served either. */
+	bool atomic = flags & (KAPI_CHECK_ATOMIC | KAPI_CHECK_CALLER_ATOMIC);
+	u64 count = 1, max, size = st->size;
+
+	if (call->sbad || !size || size > KAPI_CHECK_STRUCT_BUF ||
+	    i >= call->nargs)
+		return true;
+	if (st->count_param >= 0) {
+		int r;
+
+		if (st->count_param >= call->nargs)
+			return true;
+		count = call->args[st->count_param];
+		max = st->max_count ? st->max_count : KAPI_CHECK_ELEMS_MAX;
+		if (!count || count > max)
+			return true;
+		if (count * size == 8 || count * size == KAPI_CHECK_STRUCT_SMALL) {
+			r = kapi_check_decode_struct_small(call, i, st, src,
+							   count, atomic);
+			if (r >= 0)
+				return r;
+		}
+	}
+	return kapi_check_decode_struct_chunks(call, i, st, src, count, atomic);
 }
 EXPORT_SYMBOL_FOR_KAPI_KUNIT(kapi_check_decode_struct);
 

@@ -589,6 +589,80 @@ struct kapi_check_struct {
 
 bool kapi_check_decode_struct(struct kapi_check_call *call, u32 i,
 			      const struct kapi_check_struct *st, u32 flags);
+
+/* Does field @k (if any) of the words @w of a struct @st hold its rule? */
+static __always_inline bool
+kapi_check_word_field_ok(const struct kapi_check_struct *st, const u64 *w,
+			 u32 k)
+{
+	const struct kapi_check_field *f = &st->field[k];
+	u64 value;
+
+	BUILD_BUG_ON(KAPI_CHECK_FIELDS_MAX != 8);
+	if (k >= st->nfields ||
+	    (f->constraint != KAPI_CONSTRAINT_RANGE &&
+	     f->constraint != KAPI_CONSTRAINT_MASK) ||
+	    f->offset >= st->size || f->size > st->size - f->offset)
+		return true;
+	value = w[f->offset / 8];
+	if (f->constraint == KAPI_CONSTRAINT_RANGE)
+		return kapi_check_range_ok(value,
+					   (struct kapi_check_type){ 64, f->is_signed },
+					   f->min, f->max);
+	return !(value & ~f->mask);
+}
+
+/*
+ * kapi_check_decode_struct_inline() - kapi_check_decode_struct() for a
+ * constant @st (kapi-gen's checks): an array of one element of 8 or 16
+ * bytes (readv() of one struct iovec) whose checked fields are aligned
+ * 8-byte words is read in one copy and checked here, where @st folds into
+ * the code; anything else, and any copy that fails, is decoded out of line
+ * (which reads the bytes again and records what kapi_check_decode_struct()
+ * records).
+ */
+static __always_inline bool
+kapi_check_decode_struct_inline(struct kapi_check_call *call, u32 i,
+				const struct kapi_check_struct *st, u32 flags)
+{
+	bool atomic = flags & (KAPI_CHECK_ATOMIC | KAPI_CHECK_CALLER_ATOMIC);
+	u64 w[2];
+	u32 k;
+
+	if (st->count_param < 0 || (st->size != 8 && st->size != 16))
+		goto general;
+	for (k = 0; k < st->nfields && k < KAPI_CHECK_FIELDS_MAX; k++) {
+		const struct kapi_check_field *f = &st->field[k];
+
+		if ((f->constraint != KAPI_CONSTRAINT_RANGE &&
+		     f->constraint != KAPI_CONSTRAINT_MASK) ||
+		    f->offset >= st->size || f->size > st->size - f->offset)
+			continue;
+		if (f->size != 8 || (f->offset & 7))
+			goto general;
+	}
+	if (call->sbad || i >= call->nargs ||
+	    st->count_param >= call->nargs || call->args[st->count_param] != 1)
+		goto general;
+	if (kapi_compat_copy_user_words(w,
+					(const void __user *)(uintptr_t)call->args[i],
+					st->size / 8, atomic))
+		goto general;
+	/* One call per field: with @st constant, a comparison or two each. */
+	if (!kapi_check_word_field_ok(st, w, 0) ||
+	    !kapi_check_word_field_ok(st, w, 1) ||
+	    !kapi_check_word_field_ok(st, w, 2) ||
+	    !kapi_check_word_field_ok(st, w, 3) ||
+	    !kapi_check_word_field_ok(st, w, 4) ||
+	    !kapi_check_word_field_ok(st, w, 5) ||
+	    !kapi_check_word_field_ok(st, w, 6) ||
+	    !kapi_check_word_field_ok(st, w, 7))
+		goto general;
+	return true;
+general:
+	return kapi_check_decode_struct(call, i, st, flags);
+}
+
 bool kapi_check_struct_of(const void *image, const struct kapi_image_param *p,
 			  struct kapi_check_struct *st);
 

@@ -47,4 +47,37 @@ static inline int kapi_compat_copy_user(void *dst, const void __user *src,
 	return left ? -EAGAIN : 0;
 }
 
+/*
+ * kapi_compat_copy_user_words() - kapi_compat_copy_user() of @words (1 or
+ * 2) aligned 8-byte words to @dst: one load each between
+ * user_access_begin() and user_access_end(), no copy routine to call.
+ * Return: as kapi_compat_copy_user().
+ */
+static __always_inline int kapi_compat_copy_user_words(u64 *dst,
+						       const void __user *src,
+						       u32 words, bool atomic)
+{
+	const u64 __user *p = src;
+	int err = 0;
+
+	if (atomic)
+		pagefault_disable();
+	if (!user_access_begin(src, words * sizeof(u64))) {
+		err = -EFAULT;
+		goto out;
+	}
+	unsafe_get_user(dst[0], p, fault);
+	if (words > 1)
+		unsafe_get_user(dst[1], p + 1, fault);
+	user_access_end();
+	goto out;
+fault:
+	user_access_end();
+	err = atomic ? -EAGAIN : -EFAULT;
+out:
+	if (atomic)
+		pagefault_enable();
+	return err;
+}
+
 #endif /* KAPI_COMPAT_USER_STRUCT_H */

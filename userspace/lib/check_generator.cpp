@@ -542,7 +542,7 @@ void ChecksWriter::enter(std::size_t index) {
     if (sp >= 0) {
         // After every argument: the struct's count or size is one of them.
         line(1, "call->sbad = 0;");
-        line(1, "if (!kapi_check_decode_struct(call, " + std::to_string(sp) + ", &" +
+        line(1, "if (!kapi_check_decode_struct_inline(call, " + std::to_string(sp) + ", &" +
                     fn("struct", index) + ", flags))");
         line(2, "return KAPI_CHECK_AGAIN;");
     }
