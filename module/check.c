@@ -318,7 +318,7 @@ static bool kapi_check_fields(struct kapi_check_call *call, u32 i,
 			      const struct kapi_check_struct *st,
 			      const u8 *elem, u64 index)
 {
-	u32 k;
+	u32 k, why;
 
 	for (k = 0; k < st->nfields && k < KAPI_CHECK_FIELDS_MAX; k++) {
 		const struct kapi_check_field *f = &st->field[k];
@@ -353,17 +353,10 @@ static bool kapi_check_fields(struct kapi_check_call *call, u32 i,
 		default:
 			continue;
 		}
-		if (f->constraint == KAPI_CONSTRAINT_RANGE &&
-		    !kapi_check_range_ok(value,
-					 (struct kapi_check_type){ 64, f->is_signed },
-					 f->min, f->max)) {
-			kapi_check_struct_found(call, i, KAPI_WHY_FIELD_RANGE,
-						f->error, value, index * 256 + k);
-			return false;
-		}
-		if (f->constraint == KAPI_CONSTRAINT_MASK && (value & ~f->mask)) {
-			kapi_check_struct_found(call, i, KAPI_WHY_FIELD_MASK,
-						f->error, value, index * 256 + k);
+		why = kapi_check_field_why(f, value);
+		if (why) {
+			kapi_check_struct_found(call, i, why, f->error, value,
+						index * 256 + k);
 			return false;
 		}
 	}

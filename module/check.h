@@ -590,26 +590,35 @@ struct kapi_check_struct {
 bool kapi_check_decode_struct(struct kapi_check_call *call, u32 i,
 			      const struct kapi_check_struct *st, u32 flags);
 
+/*
+ * The rule field @f breaks with @value: 0 when it holds (or has no range or
+ * mask rule), else %KAPI_WHY_FIELD_RANGE or %KAPI_WHY_FIELD_MASK.
+ */
+static __always_inline u32 kapi_check_field_why(const struct kapi_check_field *f,
+						u64 value)
+{
+	if (f->constraint == KAPI_CONSTRAINT_RANGE &&
+	    !kapi_check_range_ok(value,
+				 (struct kapi_check_type){ 64, f->is_signed },
+				 f->min, f->max))
+		return KAPI_WHY_FIELD_RANGE;
+	if (f->constraint == KAPI_CONSTRAINT_MASK && (value & ~f->mask))
+		return KAPI_WHY_FIELD_MASK;
+	return 0;
+}
+
 /* Does field @k (if any) of the words @w of a struct @st hold its rule? */
 static __always_inline bool
 kapi_check_word_field_ok(const struct kapi_check_struct *st, const u64 *w,
 			 u32 k)
 {
 	const struct kapi_check_field *f = &st->field[k];
-	u64 value;
 
 	BUILD_BUG_ON(KAPI_CHECK_FIELDS_MAX != 8);
-	if (k >= st->nfields ||
-	    (f->constraint != KAPI_CONSTRAINT_RANGE &&
-	     f->constraint != KAPI_CONSTRAINT_MASK) ||
-	    f->offset >= st->size || f->size > st->size - f->offset)
+	if (k >= st->nfields || f->offset >= st->size ||
+	    f->size > st->size - f->offset)
 		return true;
-	value = w[f->offset / 8];
-	if (f->constraint == KAPI_CONSTRAINT_RANGE)
-		return kapi_check_range_ok(value,
-					   (struct kapi_check_type){ 64, f->is_signed },
-					   f->min, f->max);
-	return !(value & ~f->mask);
+	return !kapi_check_field_why(f, w[f->offset / 8]);
 }
 
 /*
